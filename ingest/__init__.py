@@ -1,0 +1,1 @@
+"""Ingest: read -> parse -> chunk -> index."""

@@ -1,0 +1,73 @@
+"""Danish dates in every form seen in minutes.
+
+"Torsdag, 5 maj, 2022 - 15:30", "8. marts 2021 kl. 15.30", "d. 25-11-2019",
+"16-01-2024", "2024-01-16", "16.01.2024". Dates that do not exist are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import dateparser
+
+MONTHS = {
+    "januar": 1, "jan": 1, "februar": 2, "feb": 2, "marts": 3, "mar": 3, "april": 4, "apr": 4,
+    "maj": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+
+NUMERIC = re.compile(r"\b(\d{1,2})[-./](\d{1,2})[-./](\d{4})\b")
+ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+WORDED = re.compile(rf"\b(\d{{1,2}})\.?\s*({_MONTH_RE})\.?,?\s+(\d{{4}})\b", re.IGNORECASE)
+TIME = re.compile(r"(?:\bkl\.?\s*|\s-\s*)(\d{1,2})[.:](\d{2})\b")
+
+
+def _make(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _worded(match: re.Match[str]) -> date | None:
+    """Parse "5. maj 2022" with dateparser (Danish), falling back to the month table."""
+    day, month, year = match.group(1), match.group(2).lower(), match.group(3)
+    parsed = dateparser.parse(
+        f"{day} {month} {year}", languages=["da"], settings={"DATE_ORDER": "DMY", "STRICT_PARSING": True}
+    )
+    if parsed is not None:
+        return parsed.date()
+    return _make(int(year), MONTHS[month.rstrip(".")], int(day))
+
+
+def find_dates(text: str) -> list[tuple[int, date]]:
+    """All valid dates in ``text`` with their start offsets, in order of appearance."""
+    found: list[tuple[int, date]] = []
+    for m in NUMERIC.finditer(text):
+        d = _make(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        if d:
+            found.append((m.start(), d))
+    for m in ISO.finditer(text):
+        d = _make(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if d:
+            found.append((m.start(), d))
+    for m in WORDED.finditer(text):
+        d = _worded(m)
+        if d:
+            found.append((m.start(), d))
+    return sorted(found, key=lambda pair: pair[0])
+
+
+def first_date(text: str) -> date | None:
+    dates = find_dates(text)
+    return dates[0][1] if dates else None
+
+
+def find_time(text: str) -> str | None:
+    m = TIME.search(text)
+    if not m or int(m.group(1)) > 23 or int(m.group(2)) > 59:
+        return None
+    return f"{int(m.group(1)):02d}:{m.group(2)}"

@@ -1,0 +1,213 @@
+"""Turn one item block into an AgendaItem: sections, decisions per body, votes, absentees."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ingest import vocab
+from ingest.model import AgendaItem, Decision, Member, Section, Vote
+from ingest.segment import Block
+
+
+class _Builder:
+    """Walks the lines of one item once, filling sections and decisions."""
+
+    def __init__(self, committee: str, meeting_date: date) -> None:
+        self.committee = committee
+        self.meeting_date = meeting_date
+        self.sections: list[Section] = []
+        self.decisions: list[Decision] = []
+        self.absentees: list[str] = []
+        self.attachments: list[str] = []
+        self.preamble: list[str] = []
+        self.kind = "preamble"  # preamble | section | decision | absent
+        self.buffer: list[str] = []
+        self.pending_vote: Vote | None = None
+
+    # -- blocks --------------------------------------------------------------------------
+    def flush(self) -> None:
+        text = _join(self.buffer)
+        if self.kind == "section":
+            self.sections[-1].text = text
+        elif self.kind == "decision":
+            dec = self.decisions[-1]
+            dec.text = text
+            dec.outcome = vocab.outcome(text)  # type: ignore[assignment]
+        elif self.kind == "preamble":
+            self.preamble.extend(self.buffer)
+        self.buffer = []
+
+    def start_section(self, name: str, heading: str) -> None:
+        self.flush()
+        self.sections.append(Section(name=name, heading=heading, text=""))
+        self.kind = "section"
+
+    def start_decision(self, heading: str, dec: vocab.DecisionHeading) -> None:
+        self.flush()
+        body = dec.body or self.committee
+        day = dec.date or (self.meeting_date if not dec.body else None)
+        self.decisions.append(Decision(body=body, date=day, text="", heading=heading))
+        self.kind = "decision"
+        if dec.inline_text:
+            self.buffer.append(dec.inline_text)
+
+    # -- lines ---------------------------------------------------------------------------
+    def absent(self, names: list[str]) -> None:
+        for name in names:
+            if name not in self.absentees:
+                self.absentees.append(name)
+            if self.kind == "decision" and name not in self.decisions[-1].absentees:
+                self.decisions[-1].absentees.append(name)
+
+    def line(self, line: str) -> None:
+        if self.kind == "absent":
+            if not line:
+                return
+            if vocab.looks_like_names(line) and not vocab.section_name(line):
+                self.absent(vocab.split_names(line))
+                return
+            self.kind = self.after_absent
+        if self.pending_vote is not None:
+            if not line:
+                return
+            if vocab.looks_like_names(line):
+                self._fill_vote(self.pending_vote, line)
+                self.buffer.append(line)
+                self.pending_vote = None
+                return
+            self.pending_vote = None
+        if not line:
+            self.buffer.append(line)
+            return
+        dec = vocab.decision_heading(line)
+        if dec:
+            self.start_decision(line, dec)
+            return
+        name = vocab.section_name(line)
+        if name:
+            self.start_section(name, line)
+            return
+        m = vocab.ABSENT_LABEL.match(line)
+        if m:
+            names = vocab.split_names(m.group("names"))
+            self.absent(names)
+            if not m.group("names").strip():
+                self.after_absent, self.kind = self.kind, "absent"
+            return
+        m = vocab.ABSENT_SENTENCE.match(line)
+        if m and len(line) < 200:
+            self.absent(vocab.split_names(m.group("names")))
+        if self.kind == "decision":
+            self._maybe_vote(line)
+        if self.kind == "section" and self.sections[-1].name == "Bilag":
+            if not m:
+                self.attachments.append(line.lstrip("- ").strip())
+        self.buffer.append(line)
+
+    def _maybe_vote(self, line: str) -> None:
+        parsed = vocab.vote_line(line)
+        if not parsed:
+            return
+        position, count, names = parsed
+        vote = Vote(position=position, count=count, text=line)  # type: ignore[arg-type]
+        self.decisions[-1].votes.append(vote)
+        if names:
+            self._fill_vote(vote, names)
+        else:
+            self.pending_vote = vote
+
+    @staticmethod
+    def _fill_vote(vote: Vote, names: str) -> None:
+        for part in vocab.split_names(names):
+            name, party = vocab.member(part)
+            vote.members.append(Member(name=name, party=party))
+        if vote.count is None:
+            vote.count = len(vote.members)
+        vote.text = f"{vote.text} {names}".strip()
+
+    after_absent = "preamble"
+
+
+def _join(lines: list[str]) -> str:
+    text = "\n".join(lines).strip()
+    return re.sub(r"\n{3,}", "\n\n", text)
+
+
+def _derived_title(builder: _Builder) -> str:
+    """A title for an item that prints none: Beslutningstema, else the first sentence."""
+    for name in ("Beslutningstema", "Resumé", "Sagsfremstilling", "Indstilling"):
+        sec = next((s for s in builder.sections if s.name == name and s.text), None)
+        if sec:
+            first = sec.text.split("\n")[0].lstrip("- ").strip()
+            if name == "Indstilling" and len(sec.text.split("\n")) > 1:
+                first = sec.text.split("\n")[1].lstrip("- ").strip()
+            return _shorten(first)
+    for dec in builder.decisions:
+        if re.search(r"dagsorden", dec.text, re.I):
+            return "Godkendelse af dagsorden"
+        if dec.text:
+            return _shorten(dec.text.split("\n")[0])
+    return "(uden titel)"
+
+
+def _shorten(text: str, limit: int = 100) -> str:
+    text = text.rstrip(".").strip()
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def build_item(block: Block, order: int, committee: str, meeting_date: date) -> AgendaItem:
+    builder = _Builder(committee, meeting_date)
+    case = vocab.case_number(block.title) if block.title else None
+    lines = list(block.lines)
+    for k, line in enumerate(lines[:8]):
+        found = vocab.case_number(line) if line else None
+        if found and not case:
+            case = found
+            lines[k] = ""
+            break
+    for line in lines:
+        builder.line(line)
+    builder.flush()
+    title, derived = block.title.strip(), False
+    if not title:
+        title, derived = _derived_title(builder), True
+    preamble = _join(builder.preamble)
+    if preamble and not builder.sections and not builder.decisions:
+        builder.sections.append(Section(name="Tekst", heading="", text=preamble))
+    elif preamble:
+        builder.sections.insert(0, Section(name="Tekst", heading="", text=preamble))
+    item = AgendaItem(
+        number=block.number,
+        order=order,
+        title=title,
+        title_derived=derived,
+        case_number=case,
+        closed=bool(vocab.CLOSED.search(title)),
+        sections=[s for s in builder.sections if s.text or s.name != "Bilag"],
+        decisions=builder.decisions,
+        attachments=builder.attachments,
+        absentees=builder.absentees,
+    )
+    item.text = render_text(item)
+    return item
+
+
+def render_text(item: AgendaItem) -> str:
+    """The item's own text, as stored and cited: title, sections, then each decision."""
+    parts = [f"{item.label}: {item.title}" if item.number else item.title]
+    if item.case_number:
+        parts.append(f"Sagsnr. {item.case_number}")
+    for sec in item.sections:
+        parts.append(f"{sec.heading or sec.name}\n{sec.text}".strip() if sec.heading else sec.text)
+    for dec in item.decisions:
+        when = f" den {dec.date.strftime('%d-%m-%Y')}" if dec.date else ""
+        parts.append(f"Beslutning i {dec.body}{when}\n{dec.text}".strip())
+        if dec.absentees:
+            parts.append("Fraværende: " + ", ".join(dec.absentees))
+    if item.attachments:
+        parts.append("Bilag\n" + "\n".join(item.attachments))
+    extra = [a for a in item.absentees if not any(a in d.absentees for d in item.decisions)]
+    if extra:
+        parts.append("Afbud: " + ", ".join(extra))
+    return "\n\n".join(p for p in parts if p.strip())

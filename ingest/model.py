@@ -1,0 +1,111 @@
+"""The civic data model: Meeting, AgendaItem, Decision, Vote, Section.
+
+Modelled on OParl (Meeting, AgendaItem, Consultation) and Council Data Project
+(EventMinutesItem, Matter, Vote). Everything a citation needs is here.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date as Date
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+Outcome = Literal["approved", "noted", "postponed", "rejected", "other"]
+Position = Literal["for", "against", "abstain"]
+
+
+class Member(BaseModel):
+    """A person named in a vote or an absentee line, with party letter if printed."""
+
+    name: str
+    party: str | None = None
+
+
+class Vote(BaseModel):
+    """One side of a recorded vote: "For stemte 3: Jakob Lykke (A), ..."."""
+
+    position: Position
+    count: int | None = None
+    members: list[Member] = Field(default_factory=list)
+    text: str = ""
+
+
+class Decision(BaseModel):
+    """The decision of one body that handled the item (OParl: Consultation + result)."""
+
+    body: str
+    date: Date | None = None
+    text: str
+    outcome: Outcome = "other"
+    votes: list[Vote] = Field(default_factory=list)
+    absentees: list[str] = Field(default_factory=list)
+    heading: str = ""
+
+
+class Section(BaseModel):
+    """A named part of the item: Resumé, Sagsfremstilling, Indstilling, ..."""
+
+    name: str
+    heading: str
+    text: str
+
+
+class AgendaItem(BaseModel):
+    """One agenda item ("Punkt 5"). ``number`` is as printed, or None."""
+
+    number: str | None
+    order: int
+    title: str
+    title_derived: bool = False
+    case_number: str | None = None
+    closed: bool = False
+    sections: list[Section] = Field(default_factory=list)
+    decisions: list[Decision] = Field(default_factory=list)
+    attachments: list[str] = Field(default_factory=list)
+    absentees: list[str] = Field(default_factory=list)
+    text: str = ""
+
+    def section(self, name: str) -> Section | None:
+        return next((s for s in self.sections if s.name == name), None)
+
+    @property
+    def label(self) -> str:
+        return f"Punkt {self.number}" if self.number else f"Punkt (nr. {self.order} i rækkefølgen)"
+
+
+class Meeting(BaseModel):
+    """A meeting of one committee (body) of one municipality."""
+
+    municipality: str
+    municipality_evidence: list[str] = Field(default_factory=list)
+    committee: str
+    date: Date
+    time: str | None = None
+    location: str | None = None
+    participants: list[str] = Field(default_factory=list)
+    absentees: list[str] = Field(default_factory=list)
+    status: Literal["minutes", "agenda"] = "minutes"
+    source: str = ""
+    items: list[AgendaItem] = Field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return meeting_id(self.municipality, self.committee, self.date)
+
+    def item_id(self, item: AgendaItem) -> str:
+        return f"{self.id}--{item.order:03d}"
+
+
+def slug(text: str) -> str:
+    """ASCII slug: "Social & Arbejdsmarkedsudvalget" -> "social-arbejdsmarkedsudvalget"."""
+    table = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "ae", "Ø": "oe", "Å": "aa"})
+    text = unicodedata.normalize("NFKD", text.translate(table))
+    text = text.encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "x"
+
+
+def meeting_id(municipality: str, committee: str, day: Date) -> str:
+    return f"{slug(municipality)}_{slug(committee)}_{day.isoformat()}"

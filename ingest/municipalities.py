@@ -1,0 +1,85 @@
+"""The 98 Danish municipalities and 5 regions, and detection of which one wrote a text."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+MUNICIPALITIES = (
+    "Albertslund Allerød Assens Ballerup Billund Bornholm Brøndby Brønderslev Dragør Egedal "
+    "Esbjerg Fanø Favrskov Faxe Fredensborg Fredericia Frederiksberg Frederikshavn Frederikssund "
+    "Furesø Faaborg-Midtfyn Gentofte Gladsaxe Glostrup Greve Gribskov Guldborgsund Haderslev "
+    "Halsnæs Hedensted Helsingør Herlev Herning Hillerød Hjørring Holbæk Holstebro Horsens "
+    "Hvidovre Høje-Taastrup Hørsholm Ikast-Brande Ishøj Jammerbugt Kalundborg Kerteminde Kolding "
+    "København Køge Langeland Lejre Lemvig Lolland Lyngby-Taarbæk Læsø Mariagerfjord Middelfart "
+    "Morsø Norddjurs Nordfyn Nyborg Næstved Odder Odense Odsherred Randers Rebild "
+    "Ringkøbing-Skjern Ringsted Roskilde Rudersdal Rødovre Samsø Silkeborg Skanderborg Skive "
+    "Slagelse Solrød Sorø Stevns Struer Svendborg Syddjurs Sønderborg Thisted Tønder Tårnby "
+    "Vallensbæk Varde Vejen Vejle Vesthimmerland Viborg Vordingborg Ærø Aabenraa Aalborg Aarhus"
+).split()
+REGIONS = ("Region Hovedstaden", "Region Sjælland", "Region Syddanmark", "Region Midtjylland", "Region Nordjylland")
+
+_NAMES = "|".join(sorted((re.escape(m) for m in MUNICIPALITIES), key=len, reverse=True))
+_STRONG = [
+    re.compile(rf"\b({_NAMES})s?\s+(?:Kommune|kommune|Regionskommune)"),
+    re.compile(rf"(?:[Kk]ommunalbestyrelsen|[Bb]yrådet|[Bb]orgmesteren)\s+i\s+({_NAMES})\b"),
+]
+_MEDIUM = [re.compile(rf"\b(?:Jobcenter|Rådhus(?:et)?|Borgerservice)\s+({_NAMES})\b")]
+_WEAK = re.compile(rf"(?<![\w-])({_NAMES})(?![\w-])")
+_REGION = re.compile(r"\b(" + "|".join(REGIONS) + r")\b")
+_ALIASES = {"Københavns": "København", "Bornholms": "Bornholm"}
+
+
+@dataclass
+class Detection:
+    """Which municipality a text belongs to, and why."""
+
+    name: str | None
+    evidence: list[str] = field(default_factory=list)
+
+
+def _canonical(name: str) -> str:
+    return _ALIASES.get(name, name)
+
+
+def canonical_name(text: str) -> str | None:
+    """Map a user's spelling ("esbjerg", "Esbjerg Kommune") to the canonical name."""
+    low = text.lower().removesuffix(" kommune").strip()
+    for name in MUNICIPALITIES + REGIONS:
+        if name.lower() == low:
+            return name
+    return None
+
+
+def detect(text: str, header_lines: int = 12) -> Detection:
+    """Score mentions: "<Name> Kommune" 3, "Jobcenter <Name>" 2, bare name 1; header counts double."""
+    head = "\n".join(text.splitlines()[:header_lines])
+    scores: Counter[str] = Counter()
+    evidence: dict[str, list[str]] = {}
+
+    def add(name: str, weight: int, snippet: str) -> None:
+        name = _canonical(name)
+        scores[name] += weight
+        notes = evidence.setdefault(name, [])
+        if len(notes) < 5 and snippet not in notes:
+            notes.append(snippet)
+
+    for part, factor in ((text, 1), (head, 1)):
+        for pattern in _STRONG:
+            for m in pattern.finditer(part):
+                add(m.group(1), 3 * factor, m.group(0))
+        for pattern in _MEDIUM:
+            for m in pattern.finditer(part):
+                add(m.group(1), 2 * factor, m.group(0))
+        for m in _WEAK.finditer(part):
+            add(m.group(1), 1 * factor, m.group(0))
+    if not scores:
+        regions = Counter(m.group(1) for m in _REGION.finditer(text))
+        if regions:
+            name, count = regions.most_common(1)[0]
+            return Detection(name, [f"{name} ×{count}"])
+        return Detection(None, [])
+    name, score = scores.most_common(1)[0]
+    notes = [f"score {score}"] + evidence[name]
+    return Detection(name, notes)

@@ -1,0 +1,68 @@
+"""read -> segment -> header + items -> Meeting."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ingest import dates, header, municipalities, vocab
+from ingest.errors import IngestError
+from ingest.items import build_item
+from ingest.model import Meeting
+from ingest.read import Document, read_file
+from ingest.segment import segment
+
+
+def parse_document(doc: Document, municipality: str | None = None) -> Meeting:
+    seg = segment(doc.text)
+    if not seg.blocks:
+        raise IngestError(doc.path, "no agenda items found (no 'Punkt N' headings and no decision blocks)")
+    head = header.parse_header(seg.header)
+    committee = doc.hints.get("committee") or head.committee
+    day = dates.first_date(doc.hints.get("date", "")) or head.date
+    if committee is None:
+        bodies = [d.body for b in seg.blocks for d in _decision_heads(b.lines) if d.body]
+        committee = max(set(bodies), key=bodies.count) if bodies else None
+    if day is None:
+        days = [d.date for b in seg.blocks for d in _decision_heads(b.lines) if d.date]
+        day = max(set(days), key=days.count) if days else None
+    if day is None:
+        raise IngestError(doc.path, "no meeting date found in the header or the decisions")
+    committee = committee or "Ukendt udvalg"
+    items = [build_item(b, k, committee, day) for k, b in enumerate(seg.blocks, 1)]
+
+    name, evidence = _municipality(doc, municipality)
+    return Meeting(
+        municipality=name,
+        municipality_evidence=evidence,
+        committee=committee,
+        date=day,
+        time=head.time,
+        location=head.location,
+        participants=head.participants,
+        absentees=head.absentees,
+        status=head.status,  # type: ignore[arg-type]
+        source=Path(doc.path).name,
+        items=items,
+    )
+
+
+def _decision_heads(lines: list[str]) -> list[vocab.DecisionHeading]:
+    return [d for d in (vocab.decision_heading(x) for x in lines if x) if d]
+
+
+def _municipality(doc: Document, explicit: str | None) -> tuple[str, list[str]]:
+    if explicit:
+        return (municipalities.canonical_name(explicit) or explicit), ["given explicitly"]
+    hinted = doc.hints.get("municipality")
+    if hinted:
+        name = municipalities.canonical_name(hinted) or municipalities.detect(hinted).name
+        if name:
+            return name, [f"source field: {hinted}"]
+    found = municipalities.detect(doc.text)
+    if found.name is None:
+        return "Ukendt kommune", ["no municipality named in the text; pass --municipality"]
+    return found.name, found.evidence
+
+
+def parse_file(path: str | Path, municipality: str | None = None) -> Meeting:
+    return parse_document(read_file(path), municipality)

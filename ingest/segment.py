@@ -1,0 +1,125 @@
+"""Split the text of a meeting into its header and agenda-item blocks.
+
+Three strategies, tried in order, each validated before it is trusted:
+1. printed item headings ("Punkt 5: Titel", "Pkt. 5", "Dagsordenspunkt 10.1 ...");
+2. bare numbered headings ("5. Titel") forming a rising sequence;
+3. no numbers at all: items found from the structure, a new item starting when a lead
+   section (Beslutningstema, Resumé, Indstilling) or a repeated section follows a decision.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ingest import vocab
+
+
+@dataclass
+class Block:
+    number: str | None
+    title: str
+    lines: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Segmented:
+    header: list[str]
+    blocks: list[Block]
+    numbered: bool
+
+
+def clean_lines(text: str) -> list[str]:
+    """Cleaned lines, table-of-contents entries dropped, blank lines kept as ''."""
+    out: list[str] = []
+    for raw in text.splitlines():
+        line = vocab.clean_line(raw)
+        if vocab.is_toc(raw, line):
+            continue
+        out.append(line)
+    return out
+
+
+def _numbered(lines: list[str], pattern: object, strict_sequence: bool) -> list[tuple[int, str, str]]:
+    """Indices of item headings whose numbers rise; a bare pattern must also step by one."""
+    heads: list[tuple[int, str, str]] = []
+    last: tuple[int, ...] | None = None
+    for i, line in enumerate(lines):
+        m = pattern.match(line)  # type: ignore[attr-defined]
+        if not m:
+            continue
+        key = vocab.number_key(m.group("num"))
+        if last is not None and key <= last:
+            continue
+        if strict_sequence and last is not None and not _next_in_sequence(last, key):
+            continue
+        heads.append((i, m.group("num"), m.group("title").strip()))
+        last = key
+    return heads
+
+
+def _next_in_sequence(last: tuple[int, ...], key: tuple[int, ...]) -> bool:
+    if key[:-1] == last[:-1] and key[-1] == last[-1] + 1:
+        return True  # 3 -> 4, 10.1 -> 10.2
+    if key[:-1] == last and key[-1] == 1:
+        return True  # 10 -> 10.1
+    return len(key) == 1 and key[0] == last[0] + 1  # 10.2 -> 11
+
+
+def _has_structure(lines: list[str]) -> bool:
+    return any(vocab.decision_heading(x) or vocab.section_name(x) for x in lines)
+
+
+def _blocks_from_heads(lines: list[str], heads: list[tuple[int, str, str]]) -> list[Block]:
+    blocks = []
+    for k, (i, num, title) in enumerate(heads):
+        end = heads[k + 1][0] if k + 1 < len(heads) else len(lines)
+        blocks.append(Block(num, title, lines[i + 1:end]))
+    return blocks
+
+
+def _structural(lines: list[str]) -> tuple[int, list[Block]]:
+    """Find unnumbered items from decision blocks and section order."""
+    blocks: list[Block] = []
+    current: Block | None = None
+    seen: set[str] = set()
+    decided: set[tuple[str | None, object]] = set()
+    start = None
+    for i, line in enumerate(lines):
+        dec = vocab.decision_heading(line) if line else None
+        name = vocab.section_name(line) if line and not dec else None
+        if not dec and not name:
+            if current is not None:
+                current.lines.append(line)
+            continue
+        if start is None:
+            start = i
+        new_item = current is None
+        if current is not None and decided and name:
+            new_item = name in seen and name != "Bilag" or name in vocab.LEAD_SECTIONS
+        if current is not None and dec and (dec.body, dec.date) in decided:
+            new_item = True
+        if new_item:
+            current = Block(None, "", [])
+            blocks.append(current)
+            seen, decided = set(), set()
+        assert current is not None
+        if dec:
+            decided.add((dec.body, dec.date))
+        elif name:
+            seen.add(name)
+        current.lines.append(line)
+    return (start if start is not None else len(lines)), blocks
+
+
+def segment(text: str) -> Segmented:
+    lines = clean_lines(text)
+    heads = _numbered(lines, vocab.ITEM, strict_sequence=False)
+    if heads:
+        return Segmented(lines[: heads[0][0]], _blocks_from_heads(lines, heads), True)
+    heads = _numbered(lines, vocab.BARE_ITEM, strict_sequence=True)
+    if len(heads) >= 2:
+        blocks = _blocks_from_heads(lines, heads)
+        if sum(_has_structure(b.lines) for b in blocks) * 2 >= len(blocks):
+            return Segmented(lines[: heads[0][0]], blocks, True)
+    start, blocks = _structural(lines)
+    return Segmented(lines[:start], blocks, False)
