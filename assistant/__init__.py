@@ -1,0 +1,1 @@
+"""Assistant: retrieve -> answer -> serve (api, web, slack)."""

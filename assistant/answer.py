@@ -1,0 +1,115 @@
+"""The default answerer: extractive, no LLM, never invents. Answers in the question's language."""
+
+from __future__ import annotations
+
+from assistant.contract import Answer, Citation
+from assistant.query import Query
+from assistant.quotes import quote_for
+from assistant.retrieve import Hit
+from ingest.model import AgendaItem
+
+MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December"]
+OUTCOME_EN = {"approved": "approved", "noted": "noted", "postponed": "postponed", "rejected": "rejected",
+              "other": "recorded"}
+OUTCOME_DA = {"approved": "godkendt", "noted": "taget til efterretning", "postponed": "udsat",
+              "rejected": "ikke godkendt", "other": "behandlet"}
+
+REFUSAL = {
+    "da": "Jeg kan ikke finde et dagsordenspunkt i de indlæste referater, der besvarer spørgsmålet.",
+    "en": "I could not find an agenda item in the indexed minutes that answers this question.",
+}
+
+
+def refusal(lang: str, note: str | None = None) -> Answer:
+    text = REFUSAL.get(lang, REFUSAL["da"])
+    if note:
+        text += f" ({note})"
+    return Answer(answer=text, refused=True, citations=[])
+
+
+def citation(hit: Hit, quote: str, public_url: str) -> Citation:
+    row, item = hit.row, hit.row["item"]
+    return Citation(municipality=row["municipality"], committee=row["committee"], meeting_date=row["date"],
+                    item_number=item.number, item_title=item.title, quote=quote, item_id=hit.item_id,
+                    url=f"{public_url.rstrip('/')}/items/{hit.item_id}", case_number=item.case_number)
+
+
+def where(hit: Hit, lang: str) -> str:
+    row, item = hit.row, hit.row["item"]
+    y, m, d = (int(x) for x in row["date"].split("-"))
+    if lang == "en":
+        num = f"item {item.number}" if item.number else f"agenda item no. {item.order} (unnumbered)"
+        return (f"{row['municipality']} Municipality, {row['committee']}, meeting of {d} {MONTHS_EN[m - 1]} {y}, "
+                f"{num} “{item.title}”")
+    num = f"punkt {item.number}" if item.number else f"dagsordenspunkt nr. {item.order} (uden nummer)"
+    return f"{row['municipality']} Kommune, {row['committee']}, mødet den {d:02d}-{m:02d}-{y}, {num} »{item.title}«"
+
+
+def _votes(item: AgendaItem, lang: str) -> str:
+    parts = []
+    for dec in item.decisions:
+        for v in dec.votes:
+            names = ", ".join(f"{x.name} ({x.party})" if x.party else x.name for x in v.members)
+            label = {"for": "For", "against": "Against" if lang == "en" else "Imod",
+                     "abstain": "Abstained" if lang == "en" else "Undlod"}[v.position]
+            parts.append(f"{label}: {v.count if v.count is not None else len(v.members)}" + (f" ({names})" if names
+                                                                                             else ""))
+    return "; ".join(parts)
+
+
+def _summary(item: AgendaItem, lang: str) -> str:
+    if not item.decisions:
+        return ""
+    labels = OUTCOME_EN if lang == "en" else OUTCOME_DA
+    bodies = [f"{d.body}: {labels[d.outcome]}" for d in item.decisions]
+    lead = "Outcome" if lang == "en" else "Udfald"
+    text = f"{lead}: " + "; ".join(bodies) + "."
+    votes = _votes(item, lang)
+    if votes:
+        text += (" Vote: " if lang == "en" else " Afstemning: ") + votes + "."
+    return text
+
+
+class ExtractiveAnswerer:
+    """Quotes the item: the decision for "what did X decide", vote lines, absentees, the money sentence."""
+
+    def __init__(self, public_url: str = "http://127.0.0.1:8000", min_dense: float = 0.80,
+                 min_overlap: float = 0.5, second_ratio: float = 0.92) -> None:
+        if not 0 <= min_dense <= 1:
+            raise ValueError(f"min_dense must be within 0..1, got {min_dense!r}")
+        self.public_url, self.min_dense, self.min_overlap = public_url, min_dense, min_overlap
+        self.second_ratio = second_ratio
+
+    def supported(self, hit: Hit) -> bool:
+        return hit.dense >= self.min_dense or hit.overlap >= self.min_overlap
+
+    def cited(self, query: Query, hits: list[Hit]) -> list[Hit]:
+        if query.intent == "case" or query.filters.case_number:
+            return sorted(hits, key=lambda h: h.row["date"])
+        if query.intent == "list":
+            return hits
+        chosen = [hits[0]]
+        for h in hits[1:3]:
+            if h.score >= self.second_ratio * hits[0].score and self.supported(h):
+                chosen.append(h)
+        return chosen
+
+    def answer(self, query: Query, hits: list[Hit]) -> Answer:
+        lang = query.language
+        if not hits or not self.supported(hits[0]):
+            return refusal(lang)
+        cited = self.cited(query, hits)
+        citations, lines = [], []
+        for hit in cited:
+            item: AgendaItem = hit.row["item"]
+            quote = quote_for(item, query.intent, query.text)
+            citations.append(citation(hit, quote, self.public_url))
+            head = where(hit, lang)
+            body = _summary(item, lang) if query.intent in {"decision", "vote", "case", "list"} else ""
+            lines.append(f"{head}. {body}\n«{quote}»".replace(". \n", ".\n"))
+        if query.intent == "case" and len(cited) > 1:
+            intro = ("The case was handled in these meetings, in date order:" if lang == "en"
+                     else "Sagen er behandlet på disse møder, i datoorden:")
+            lines.insert(0, intro)
+        return Answer(answer="\n\n".join(lines), refused=False, citations=citations)

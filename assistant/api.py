@@ -1,0 +1,188 @@
+"""FastAPI app factory. Routers are thin; logic lives in the service; errors are translated here."""
+
+from __future__ import annotations
+
+import hmac
+import logging
+import tempfile
+import time
+import uuid
+from contextlib import asynccontextmanager
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from fastapi import Depends, FastAPI, File, HTTPException, Request, UploadFile
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
+from pydantic import BaseModel, Field
+
+from assistant.container import Container
+from assistant.contract import Answer
+from assistant.metrics import Metrics
+from assistant.pages import item_page
+from assistant.query import Filters
+from assistant.service import QuestionError
+from assistant.settings import Settings
+from ingest.errors import IngestError, NotFound, StoreUnavailable
+from ingest.index import IngestReport
+from ingest.parse import parse_file
+
+log = logging.getLogger("referat.api")
+WEB = Path(__file__).parent / "web"
+
+
+class ChatRequest(BaseModel):
+    question: str = Field(..., description="The question, Danish or English")
+    municipality: str | list[str] | None = None
+    committee: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    conversation_id: str | None = None
+    history: list[str] | None = None
+
+    def filters(self) -> Filters:
+        munis = [self.municipality] if isinstance(self.municipality, str) else (self.municipality or [])
+        return Filters(municipalities=[m for m in munis if m], committee=self.committee or None,
+                       date_from=self.date_from, date_to=self.date_to)
+
+
+def create_app(settings: Settings, container: Container | None = None) -> FastAPI:
+    c = container or Container(settings)
+    metrics = Metrics()
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI):  # type: ignore[no-untyped-def]
+        try:
+            c.embedder  # load the model once, before the first question
+            c.lexical.refresh()
+        except StoreUnavailable as exc:
+            log.warning("store unavailable at start: %s", exc)
+        yield
+
+    app = FastAPI(title="Referat", version="0.1.0", lifespan=lifespan,
+                  description="Cited answers from Danish municipal committee minutes.")
+    app.state.container = c
+    app.state.metrics = metrics
+    if settings.cors_origins:
+        app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"],
+                           allow_headers=["*"])
+
+    def require_key(request: Request) -> None:
+        if not settings.api_key:
+            raise HTTPException(403, "writes are disabled: set REFERAT_API_KEY to enable them")
+        given = request.headers.get("x-api-key") or request.headers.get("authorization", "").removeprefix("Bearer ")
+        if not hmac.compare_digest(given.encode(), settings.api_key.encode()):
+            raise HTTPException(401, "missing or wrong API key")
+
+    def read_key(request: Request) -> None:
+        if settings.read_requires_key:
+            require_key(request)
+
+    @app.middleware("http")
+    async def observe(request: Request, call_next):  # type: ignore[no-untyped-def]
+        rid = request.headers.get("x-request-id") or uuid.uuid4().hex[:16]
+        start = time.perf_counter()
+        response = await call_next(request)
+        elapsed = time.perf_counter() - start
+        route = request.scope.get("route")
+        metrics.observe(getattr(route, "path", "unmatched"), request.method, response.status_code, elapsed)
+        response.headers["x-request-id"] = rid
+        log.info('{"request_id": "%s", "method": "%s", "path": "%s", "status": %d, "ms": %.1f}', rid,
+                 request.method, request.url.path, response.status_code, elapsed * 1000)
+        return response
+
+    @app.exception_handler(QuestionError)
+    async def _question(_: Request, exc: QuestionError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=422)
+
+    @app.exception_handler(StoreUnavailable)
+    async def _store(_: Request, exc: StoreUnavailable) -> JSONResponse:
+        return JSONResponse({"detail": f"the store is unavailable, try again shortly ({exc})"}, status_code=503)
+
+    @app.exception_handler(NotFound)
+    async def _missing(_: Request, exc: NotFound) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=404)
+
+    @app.post("/chat", response_model=Answer, dependencies=[Depends(read_key)])
+    def chat(req: ChatRequest) -> Answer:
+        return c.service.ask(req.question, req.filters(), req.conversation_id, req.history)
+
+    @app.get("/health")
+    def health() -> JSONResponse:
+        store_ok = c.vectors.heartbeat()
+        body: dict[str, Any] = {"status": "ok" if store_ok else "degraded", "store": store_ok,
+                                "backend": settings.store_backend, "model": type(c.embedder).__name__,
+                                **c.catalog.counts()}
+        return JSONResponse(body, status_code=200 if store_ok else 503)
+
+    @app.get("/metrics", response_class=PlainTextResponse)
+    def prometheus() -> str:
+        return metrics.render(c.catalog.counts())
+
+    @app.get("/municipalities", dependencies=[Depends(read_key)])
+    def municipalities() -> list[str]:
+        return c.catalog.municipalities()
+
+    @app.get("/meetings", dependencies=[Depends(read_key)])
+    def meetings(municipality: str | None = None) -> list[dict[str, Any]]:
+        return c.catalog.meetings(municipality)
+
+    @app.get("/meetings/{meeting_id}", dependencies=[Depends(read_key)])
+    def meeting(meeting_id: str) -> dict[str, Any]:
+        found = c.catalog.meeting(meeting_id)
+        if found is None:
+            raise NotFound(f"no meeting with id {meeting_id!r}")
+        data = found.model_dump(mode="json")
+        data["id"] = meeting_id
+        for it, raw in zip(found.items, data["items"]):
+            raw["id"] = found.item_id(it)
+        return data
+
+    @app.get("/api/items/{item_id}", dependencies=[Depends(read_key)])
+    def item_json(item_id: str) -> dict[str, Any]:
+        row = c.catalog.item(item_id)
+        if row is None:
+            raise NotFound(f"no item with id {item_id!r}")
+        row = dict(row)
+        row["item"] = row["item"].model_dump(mode="json")
+        return row
+
+    @app.get("/items/{item_id}", response_class=HTMLResponse, dependencies=[Depends(read_key)])
+    def item_html(item_id: str, q: str | None = None) -> str:
+        row = c.catalog.item(item_id)
+        if row is None:
+            raise NotFound(f"no item with id {item_id!r}")
+        return item_page(row, q)
+
+    @app.post("/ingest", dependencies=[Depends(require_key)])
+    async def ingest(file: UploadFile = File(...), municipality: str | None = None) -> dict[str, Any]:
+        data = await file.read(settings.max_upload_bytes + 1)
+        if len(data) > settings.max_upload_bytes:
+            raise HTTPException(413, f"upload is larger than {settings.max_upload_bytes} bytes")
+        name = Path(file.filename or "upload.txt").name
+        report = IngestReport()
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / name
+            path.write_bytes(data)
+            try:
+                c.indexer.add(parse_file(path, municipality), report)
+            except IngestError as exc:
+                raise HTTPException(400, f"{name}: {exc.reason}") from exc
+            finally:
+                c.indexer.finish()
+        metrics.ingested(len(report.added) + len(report.replaced))
+        return report.as_dict()
+
+    @app.delete("/meetings/{meeting_id}", dependencies=[Depends(require_key)])
+    def delete_meeting(meeting_id: str) -> dict[str, str]:
+        if not c.indexer.delete(meeting_id):
+            raise NotFound(f"no meeting with id {meeting_id!r}")
+        return {"deleted": meeting_id}
+
+    @app.get("/", response_class=HTMLResponse)
+    def index() -> str:
+        page = WEB / "index.html"
+        return page.read_text(encoding="utf-8") if page.exists() else "<h1>Referat</h1><p>See /docs.</p>"
+
+    return app

@@ -1,0 +1,165 @@
+"""The `referat` command line: setup, parse, ingest, ask, serve, eval, delete.
+
+Domain errors are translated here, at the edge, into a one-line message and an exit code.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from assistant.settings import Settings, get_settings
+from ingest.errors import IngestError, ReferatError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Referat: ask Danish municipal committee minutes, get cited answers.")
+
+DataDir = Annotated[Path | None, typer.Option("--data-dir", help="Data folder (default: $REFERAT_DATA_DIR or "
+                                                                  "~/.local/share/referat)")]
+
+
+def settings_for(data_dir: Path | None, **overrides: Any) -> Settings:
+    base = get_settings()
+    update: dict[str, Any] = {k: v for k, v in overrides.items() if v is not None}
+    if data_dir is not None:
+        update["data_dir"] = data_dir
+    return base.model_copy(update=update) if update else base
+
+
+def fail(message: str, code: int = 1) -> None:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+@app.command()
+def setup(data_dir: DataDir = None) -> None:
+    """Rebuild the offline multilingual embedding model into the data folder (once)."""
+    from ingest.chunk import encoding
+    from ingest.embed import ensure_default_model
+
+    s = settings_for(data_dir)
+    encoding()
+    if s.embedder == "sentence-transformers" and not s.embedding_model:
+        path = ensure_default_model(s.model_dir)
+        typer.echo(f"embedding model ready: {path}")
+
+
+@app.command()
+def parse(file: Path, as_json: Annotated[bool, typer.Option("--json", help="Print the meeting as JSON")] = False,
+          municipality: Annotated[str | None, typer.Option(help="Municipality, if not detected")] = None,
+          data_dir: DataDir = None) -> None:
+    """Parse one file of minutes and print its meeting and agenda items."""
+    from ingest.parse import parse_file
+
+    try:
+        meeting = parse_file(file, municipality)
+    except ReferatError as exc:
+        fail(str(exc))
+        return
+    if as_json:
+        typer.echo(meeting.model_dump_json(indent=2))
+        return
+    typer.echo(f"{meeting.municipality} · {meeting.committee} · {meeting.date} · {len(meeting.items)} items")
+    for it in meeting.items:
+        decided = "; ".join(f"{d.body}: {d.outcome}" for d in it.decisions)
+        typer.echo(f"  {it.number or '-':>5}  {it.title[:70]}  [{decided}]")
+
+
+@app.command()
+def ingest(paths: list[Path], municipality: Annotated[str | None, typer.Option(help="Municipality for all files")]
+           = None, as_json: Annotated[bool, typer.Option("--json")] = False, data_dir: DataDir = None) -> None:
+    """Ingest files or folders of minutes (txt, md, html, pdf, docx, json). Re-ingesting replaces."""
+    from tqdm import tqdm
+
+    from assistant.container import Container
+    from ingest.pipeline import expand, ingest_paths
+
+    container = Container(settings_for(data_dir))
+    files = list(expand(paths))
+    try:
+        with tqdm(total=len(files), desc="ingest", unit="file", disable=as_json or not sys.stderr.isatty()) as bar:
+            report = ingest_paths(container.indexer, files, municipality, on_file=lambda p: bar.update(1))
+    except ReferatError as exc:
+        fail(str(exc), 2)
+        return
+    for path, reason in report.failed:
+        typer.echo(f"error: {path}: {reason}", err=True)
+    if as_json:
+        typer.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        typer.echo(f"added {len(report.added)}, replaced {len(report.replaced)}, unchanged {len(report.unchanged)}, "
+                   f"failed {len(report.failed)} meetings; {report.items} items, {report.chunks} chunks")
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def ask(question: str, as_json: Annotated[bool, typer.Option("--json")] = False,
+        municipality: Annotated[list[str] | None, typer.Option(help="Only these municipalities")] = None,
+        committee: Annotated[str | None, typer.Option()] = None,
+        date_from: Annotated[str | None, typer.Option(help="YYYY-MM-DD")] = None,
+        date_to: Annotated[str | None, typer.Option(help="YYYY-MM-DD")] = None,
+        data_dir: DataDir = None) -> None:
+    """Ask a question; prints the answer with citations."""
+    from datetime import date
+
+    from assistant.container import Container
+    from assistant.query import Filters
+
+    try:
+        filters = Filters(municipalities=municipality or [], committee=committee,
+                          date_from=date.fromisoformat(date_from) if date_from else None,
+                          date_to=date.fromisoformat(date_to) if date_to else None)
+    except ValueError as exc:
+        fail(f"bad date: {exc}")
+        return
+    container = Container(settings_for(data_dir))
+    try:
+        answer = container.service.ask(question, filters)
+    except ReferatError as exc:
+        fail(str(exc))
+        return
+    if as_json:
+        typer.echo(answer.model_dump_json(indent=2, exclude={"conversation_id", "standalone_question"}))
+        return
+    typer.echo(answer.answer)
+    for k, c in enumerate(answer.citations, 1):
+        typer.echo(f"[{k}] {c.municipality} · {c.committee} · {c.meeting_date} · Punkt {c.item_number or '-'} "
+                   f"· {c.item_title} · {c.url}")
+
+
+@app.command()
+def delete(meeting_id: str, data_dir: DataDir = None) -> None:
+    """Delete one meeting (by id, as listed by GET /meetings) from the store."""
+    from assistant.container import Container
+
+    if not Container(settings_for(data_dir)).indexer.delete(meeting_id):
+        fail(f"no meeting with id {meeting_id!r}")
+
+
+@app.command()
+def serve(host: Annotated[str | None, typer.Option()] = None, port: Annotated[int | None, typer.Option()] = None,
+          data_dir: DataDir = None) -> None:
+    """Serve the chat API, web page and Slack endpoint with uvicorn."""
+    import uvicorn
+
+    from assistant.api import create_app
+
+    s = settings_for(data_dir, host=host, port=port)
+    uvicorn.run(create_app(s), host=s.host, port=s.port, log_level="info")
+
+
+def main() -> None:
+    try:
+        app()
+    except IngestError as exc:  # pragma: no cover - commands translate their own errors
+        typer.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

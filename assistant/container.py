@@ -1,0 +1,72 @@
+"""Wire the components from Settings: catalog, vectors, BM25, embedder, retriever, answerer, service."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from assistant.answer import ExtractiveAnswerer
+from assistant.contract import Answerer
+from assistant.retrieve import Retriever
+from assistant.service import ChatService
+from assistant.settings import Settings
+from ingest.catalog import Catalog
+from ingest.embed import Embedder, make_embedder
+from ingest.index import Indexer
+from ingest.lexical import LexicalStore
+from ingest.vectors import VectorStore
+
+
+@dataclass
+class Container:
+    settings: Settings
+    embedder_override: Embedder | None = None
+
+    @cached_property
+    def catalog(self) -> Catalog:
+        return Catalog(self.settings.data_dir / "catalog.sqlite")
+
+    @cached_property
+    def vectors(self) -> VectorStore:
+        s = self.settings
+        return VectorStore(s.store_backend, s.chroma_dir, s.chroma_host, s.chroma_port, s.chroma_token)
+
+    @cached_property
+    def lexical(self) -> LexicalStore:
+        return LexicalStore(self.settings.bm25_dir, self.catalog)
+
+    @cached_property
+    def embedder(self) -> Embedder:
+        if self.embedder_override is not None:
+            return self.embedder_override
+        s = self.settings
+        return make_embedder(s.embedder, s.embedding_model, s.model_dir, s.embed_batch_size, s.embed_threads)
+
+    @cached_property
+    def indexer(self) -> Indexer:
+        s = self.settings
+        return Indexer(self.catalog, self.vectors, self.lexical, self.embedder, s.chunk_tokens, s.chunk_overlap)
+
+    @cached_property
+    def retriever(self) -> Retriever:
+        return Retriever(self.catalog, self.vectors, self.lexical, self.embedder, self.settings.candidates)
+
+    @cached_property
+    def answerer(self) -> Answerer:
+        s = self.settings
+        if s.llm_base_url:
+            from assistant.llm import LLMAnswerer
+
+            return LLMAnswerer(s)
+        return ExtractiveAnswerer(s.public_url)
+
+    @cached_property
+    def service(self) -> ChatService:
+        s = self.settings
+        rewriter = None
+        if s.llm_base_url:
+            from assistant.llm import LLMRewriter
+
+            rewriter = LLMRewriter(s)
+        return ChatService(self.catalog, self.retriever, self.answerer, s.top_k, s.max_question_chars,
+                           s.max_history_turns, rewriter)

@@ -1,0 +1,36 @@
+"""The item page: an agenda item's full text at a stable URL, the quoted passage highlighted."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from assistant.verify import normalise
+
+
+def _highlight(text: str, quote: str | None) -> str:
+    escaped = html.escape(text)
+    if not quote:
+        return escaped
+    start = text.find(quote)
+    if start < 0:
+        flat = normalise(quote)[:80]
+        start = text.lower().find(flat) if flat else -1
+        quote = text[start:start + len(flat)] if start >= 0 else None
+    if start < 0 or not quote:
+        return escaped
+    end = start + len(quote)
+    return (html.escape(text[:start]) + '<mark id="quote">' + html.escape(text[start:end]) + "</mark>"
+            + html.escape(text[end:]))
+
+
+def item_page(row: dict[str, Any], quote: str | None) -> str:
+    item = row["item"]
+    title = html.escape(f"{row['municipality']} · {row['committee']} · {row['date']} · "
+                        f"Punkt {item.number or '–'}: {item.title}")
+    case = f"<p>Sagsnr. {html.escape(item.case_number)}</p>" if item.case_number else ""
+    return f"""<!doctype html>
+<html lang="da"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title><link rel="stylesheet" href="/static/style.css"></head>
+<body><main class="item"><p><a href="/">← Referat</a></p><h1>{title}</h1>{case}
+<pre class="item-text">{_highlight(item.text, quote)}</pre></main></body></html>"""

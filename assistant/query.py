@@ -1,0 +1,131 @@
+"""Understand a question: language, intent, and filters (municipality, dates, item, case)."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from ingest import dates as ddates
+from ingest.municipalities import MUNICIPALITIES
+from ingest.vocab import CASE_ANY
+
+EN_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+EN_WORDS = {"what", "did", "the", "who", "when", "how", "which", "was", "were", "decide", "decided", "about",
+            "and", "is", "of", "on", "vote", "voted", "absent", "much", "meeting", "committee", "item"}
+DA_WORDS = {"hvad", "hvem", "hvornår", "hvordan", "hvilke", "hvilken", "besluttede", "blev", "om", "og", "er",
+            "på", "af", "til", "det", "den", "mødet", "udvalget", "punkt", "var", "stemte", "hvor", "meget"}
+
+INTENTS: list[tuple[str, re.Pattern[str]]] = [
+    ("vote", re.compile(r"\bstem(?:te|me|mer|ning)|afstemning|\bvot(?:e|ed|es|ing)\b|\bimod\b|against|"
+                        r"flertal|majority", re.I)),
+    ("absent", re.compile(r"fravær|afbud|\babsent|absence|deltog ikke|not attend|missing from|"
+                          r"did not take part|inhabil", re.I)),
+    ("money", re.compile(r"\bkr\.?\b|kroner|beløb|\bmio\b|million|koste|\bcost|how much|hvor meget|"
+                         r"budget|bevilling|tilskud|\bpris\b|\bprice|amount|egenfinansiering|finansier", re.I)),
+    ("case", re.compile(r"what happened (?:to|with) case|hvad skete der med sag|\bsag(?:en)?s?(?:nr|nummer)?\.?\s*"
+                        r"\d{2}/\d+|case\s+\d{2}/\d+", re.I)),
+    ("list", re.compile(r"\bwhich items\b|\bhvilke punkter\b|list (?:the|all)|\boversigt\b|what was on the agenda|"
+                        r"hvad var på dagsordenen", re.I)),
+    ("date", re.compile(r"\bhvornår\b|\bwhen\b|what date|hvilken dato", re.I)),
+    ("who", re.compile(r"\bhvem\b|\bwho\b", re.I)),
+]
+
+_MUNI = re.compile(r"(?<![\w-])(" + "|".join(sorted((re.escape(m) for m in MUNICIPALITIES), key=len,
+                                                     reverse=True)) + r")s?(?![\w-])", re.I)
+_ITEM = re.compile(r"\b(?:punkt|pkt\.?|item|agenda item|dagsordenspunkt)\s*(?:nr\.?\s*)?(\d{1,4}(?:\.\d{1,3})?)\b", re.I)
+_YEAR = re.compile(r"\b(?:i|in|during|fra|from|år|year)\s+((?:19|20)\d{2})\b", re.I)
+_MONTH_YEAR = re.compile(r"\b(" + "|".join(list(ddates.MONTHS) + list(EN_MONTHS)) + r")\.?\s+((?:19|20)\d{2})\b",
+                         re.I)
+_LAST = re.compile(r"\b(?:last|latest|most recent|seneste|sidste)\s+(?:meeting|møde)", re.I)
+_FOLLOWUP = re.compile(r"^(?:and|og|what about|hvad med|men|but|also|også|then|så)\b|\b(?:it|that|this|they|them|"
+                       r"det|den|dette|denne|de|dem|punktet|sagen|there|der)\b", re.I)
+
+
+@dataclass
+class Filters:
+    municipalities: list[str] = field(default_factory=list)
+    committee: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    item_number: str | None = None
+    case_number: str | None = None
+    latest: bool = False
+
+    def merged(self, other: Filters) -> Filters:
+        """Request filters win; question filters fill the gaps."""
+        return Filters(
+            municipalities=self.municipalities or other.municipalities,
+            committee=self.committee or other.committee,
+            date_from=self.date_from or other.date_from,
+            date_to=self.date_to or other.date_to,
+            item_number=self.item_number or other.item_number,
+            case_number=self.case_number or other.case_number,
+            latest=self.latest or other.latest,
+        )
+
+
+@dataclass
+class Query:
+    text: str
+    language: str
+    intent: str
+    filters: Filters
+
+
+def language(text: str) -> str:
+    words = set(re.findall(r"[a-zæøå]+", text.lower()))
+    if re.search(r"[æøå]", text.lower()):
+        return "da" if len(words & EN_WORDS) < 3 else "en"
+    return "en" if len(words & EN_WORDS) > len(words & DA_WORDS) else "da"
+
+
+def intent(text: str) -> str:
+    for name, pattern in INTENTS:
+        if pattern.search(text):
+            return name
+    return "decision"
+
+
+def _canon_muni(raw: str) -> str:
+    low = raw.lower()
+    return next(m for m in MUNICIPALITIES if m.lower() == low)
+
+
+def extract_filters(text: str) -> Filters:
+    f = Filters()
+    f.municipalities = list(dict.fromkeys(_canon_muni(m.group(1)) for m in _MUNI.finditer(text)))
+    m = _ITEM.search(text)
+    if m:
+        f.item_number = m.group(1)
+    m = CASE_ANY.search(text)
+    if m:
+        f.case_number = m.group("case")
+    found = ddates.find_dates(text)
+    if found:
+        f.date_from = f.date_to = found[0][1]
+    else:
+        mm = _MONTH_YEAR.search(text)
+        if mm:
+            name, year = mm.group(1).lower().rstrip("."), int(mm.group(2))
+            month = ddates.MONTHS.get(name) or EN_MONTHS[name]
+            f.date_from = date(year, month, 1)
+            f.date_to = date(year, month, calendar.monthrange(year, month)[1])
+        else:
+            my = _YEAR.search(text)
+            if my:
+                f.date_from, f.date_to = date(int(my.group(1)), 1, 1), date(int(my.group(1)), 12, 31)
+    f.latest = bool(_LAST.search(text))
+    return f
+
+
+def is_followup(text: str) -> bool:
+    words = re.findall(r"\w+", text)
+    return len(words) <= 12 and bool(_FOLLOWUP.search(text)) and not _MUNI.search(text)
+
+
+def understand(text: str, request_filters: Filters | None = None) -> Query:
+    found = extract_filters(text)
+    filters = request_filters.merged(found) if request_filters else found
+    return Query(text=text, language=language(text), intent=intent(text), filters=filters)

@@ -1,0 +1,88 @@
+"""Pick verbatim quotes from an item's text: the decision, the vote, the absentees, the sentence that answers."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.lexical import tokens
+from ingest.model import AgendaItem
+
+MAX_QUOTE = 700
+_MONEY = re.compile(r"\d[\d.,]*\s*(?:kr\.?|kroner|mio\.?|million|mia\.?)|kr\.\s*\d", re.I)
+_ABSENT = re.compile(r"fravær|afbud|deltog ikke|inhabil", re.I)
+
+
+def sentences(text: str) -> list[str]:
+    """Verbatim sentences/lines of ``text`` (every one is a substring of it)."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        parts = re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ0-9\"“])", line)
+        out += [p.strip() for p in parts if len(p.strip()) > 2]
+    return out
+
+
+def _clip(text: str, limit: int = MAX_QUOTE) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    stop = max(cut.rfind(". "), cut.rfind("\n"))
+    return cut[: stop + 1].rstrip() if stop > limit // 3 else cut.rsplit(" ", 1)[0]
+
+
+def decision_quote(item: AgendaItem) -> str | None:
+    """All decisions as printed in the item text, from the first heading to the last text."""
+    if not item.decisions:
+        return None
+    text = item.text
+    first = text.find(f"Beslutning i {item.decisions[0].body}")
+    last = item.decisions[-1].text
+    end = text.find(last, first) + len(last) if last else -1
+    if first < 0 or end <= first:
+        return None
+    whole = text[first:end].strip()
+    if len(whole) <= MAX_QUOTE:
+        return whole
+    own = item.decisions[-1]
+    start = text.find(f"Beslutning i {own.body}", first)
+    return _clip(text[start:end].strip()) if start >= 0 else _clip(whole)
+
+
+def vote_quote(item: AgendaItem) -> str | None:
+    for dec in item.decisions:
+        if dec.votes:
+            return _clip(dec.text)
+    return None
+
+
+def absent_quote(item: AgendaItem) -> str | None:
+    lines = [s for s in item.text.split("\n") if _ABSENT.search(s)]
+    return _clip("\n".join(lines[:1])) if lines else None
+
+
+def best_sentence(item: AgendaItem, question: str, prefer_money: bool = False) -> str | None:
+    q = set(tokens(question))
+    best, best_score = None, 0.0
+    for sent in sentences(item.text)[1:]:
+        score = len(q & set(tokens(sent)))
+        if prefer_money and _MONEY.search(sent):
+            score += 2.5
+        if score > best_score:
+            best, best_score = sent, score
+    return _clip(best) if best else None
+
+
+def quote_for(item: AgendaItem, intent: str, question: str) -> str:
+    if intent == "vote":
+        found = vote_quote(item) or decision_quote(item)
+    elif intent == "absent":
+        found = absent_quote(item) or decision_quote(item)
+    elif intent == "money":
+        found = best_sentence(item, question, prefer_money=True)
+    elif intent in {"who", "date", "fact"}:
+        found = best_sentence(item, question) or decision_quote(item)
+    else:
+        found = decision_quote(item) or best_sentence(item, question)
+    return found or _clip(item.text.split("\n\n")[0])

@@ -1,0 +1,125 @@
+"""Hybrid retrieval: dense (Chroma) + BM25, fused by reciprocal rank, grouped to agenda items."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from assistant.query import Filters, Query
+from ingest.catalog import Catalog
+from ingest.embed import Embedder
+from ingest.lexical import LexicalStore, tokens
+from ingest.model import slug
+from ingest.vectors import VectorStore
+
+RRF_K = 60
+
+
+@dataclass
+class Hit:
+    item_id: str
+    score: float
+    dense: float
+    lexical: float
+    overlap: float
+    row: dict[str, Any]
+
+
+@dataclass
+class Retrieval:
+    hits: list[Hit]
+    municipalities: list[str]
+    note: str | None = None
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def _committee_match(wanted: str, committee: str) -> bool:
+    w, c = slug(wanted).replace("-", ""), slug(committee).replace("-", "")
+    w = w.removesuffix("et").removesuffix("udvalg") or w
+    return w in c
+
+
+class Retriever:
+    def __init__(self, catalog: Catalog, vectors: VectorStore, lexical: LexicalStore, embedder: Embedder,
+                 candidates: int = 40) -> None:
+        self.catalog, self.vectors, self.lexical, self.embedder = catalog, vectors, lexical, embedder
+        self.candidates = candidates
+
+    def _where(self, f: Filters) -> dict[str, Any] | None:
+        clauses: list[dict[str, Any]] = []
+        if f.date_from:
+            clauses.append({"date_int": {"$gte": int(f.date_from.strftime("%Y%m%d"))}})
+        if f.date_to:
+            clauses.append({"date_int": {"$lte": int(f.date_to.strftime("%Y%m%d"))}})
+        if not clauses:
+            return None
+        return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+    def _keep(self, row: dict[str, Any], f: Filters) -> bool:
+        day = row["date"]
+        if f.date_from and day < f.date_from.isoformat() or f.date_to and day > f.date_to.isoformat():
+            return False
+        if f.committee and not _committee_match(f.committee, row["committee"]):
+            return False
+        if f.item_number and (row["number"] or "") != f.item_number:
+            return False
+        return True
+
+    def retrieve(self, query: Query, k: int = 5, search_text: str | None = None) -> Retrieval:
+        f, text = query.filters, search_text or query.text
+        known = self.catalog.municipalities()
+        munis = [m for m in f.municipalities if m in known] if f.municipalities else known
+        if f.municipalities and not munis:
+            return Retrieval([], [], note="no minutes from " + ", ".join(f.municipalities) + " are indexed")
+        timings: dict[str, float] = {}
+        if f.case_number:
+            rows = [r for r in self.catalog.item_rows(case_number=f.case_number) if r["municipality"] in munis]
+            if rows:
+                hits = [Hit(r["id"], 1.0, 1.0, 1.0, 1.0, r) for r in rows]
+                return Retrieval(hits, munis, timings=timings)
+
+        t0 = time.perf_counter()
+        qvec = self.embedder.embed([text], "query")[0].tolist()
+        t1 = time.perf_counter()
+        dense: list[tuple[str, float, dict[str, Any]]] = []
+        where = self._where(f)
+        for muni in munis:
+            dense += self.vectors.query(muni, qvec, self.candidates, where)
+        t2 = time.perf_counter()
+        lexical = self.lexical.search(text, munis, self.candidates)
+        t3 = time.perf_counter()
+        timings.update(embed=t1 - t0, dense=t2 - t1, bm25=t3 - t2)
+
+        live = self.catalog.live_versions([m["meeting_id"] for _, _, m in dense])
+        dense = [d for d in dense if live.get(d[2]["meeting_id"]) == d[2]["version"]]
+        dense.sort(key=lambda d: -d[1])
+        fused: dict[str, float] = {}
+        best_dense: dict[str, float] = {}
+        best_lex: dict[str, float] = {}
+        for rank, (cid, sim, meta) in enumerate(dense):
+            item = meta["item_id"]
+            fused[item] = max(fused.get(item, 0.0), 1.0 / (RRF_K + rank))
+            best_dense[item] = max(best_dense.get(item, 0.0), sim)
+        for rank, (cid, score) in enumerate(lexical):
+            item = cid.split("#")[0]
+            fused[item] = fused.get(item, 0.0) + 1.0 / (RRF_K + rank)
+            best_lex[item] = max(best_lex.get(item, 0.0), score)
+        rows = {r["id"]: r for r in self.catalog.item_rows(list(fused))}
+        qtok = set(tokens(text))
+        hits: list[Hit] = []
+        for item_id, score in fused.items():
+            row = rows.get(item_id)
+            if row is None or not self._keep(row, f):
+                continue
+            title_tok = set(tokens(row["title"]))
+            overlap = len(qtok & set(tokens(row["text"]))) / len(qtok) if qtok else 0.0
+            title_bonus = 0.5 / RRF_K * len(qtok & title_tok) / max(1, len(title_tok)) if qtok else 0.0
+            hits.append(Hit(item_id, score + title_bonus, best_dense.get(item_id, 0.0), best_lex.get(item_id, 0.0),
+                            overlap, row))
+        hits.sort(key=lambda h: -h.score)
+        if f.latest and hits:
+            last = max(h.row["date"] for h in hits)
+            hits = [h for h in hits if h.row["date"] == last]
+        timings["fusion"] = time.perf_counter() - t3
+        return Retrieval(hits[:k], munis, timings=timings)

