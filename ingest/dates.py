@@ -20,7 +20,7 @@ MONTHS = {
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 NUMERIC = re.compile(r"\b(\d{1,2})[-./](\d{1,2})[-./](\d{4})\b")
-ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?!\d)")
 WORDED = re.compile(rf"\b(\d{{1,2}})\.?\s*({_MONTH_RE})\.?,?\s+(\d{{4}})\b", re.IGNORECASE)
 TIME = re.compile(r"(?:\bkl\.?\s*|\s-\s*)(\d{1,2})[.:](\d{2})\b")
 

@@ -42,7 +42,7 @@ def json_to_text(payload: Any, path: str) -> tuple[str, dict[str, str]]:
     when = _get(moede, "Dato", "Moededato", "Start", "Date") or ""
     place = _get(moede, "Sted", "Lokation", "Location") or ""
     municipality = _get(payload, "Kommune", "Organisation", "Municipality") or ""
-    lines = [f"Referat {committee}".strip(), f"Mødedato {when}".strip()]
+    lines = [f"Referat {committee}".strip(), str(municipality), f"Mødedato {when}".strip()]
     if place:
         lines.append(f"Mødested {place}")
     people = _get(moede, "Deltagere", "Medlemmer") or []
@@ -53,8 +53,6 @@ def json_to_text(payload: Any, path: str) -> tuple[str, dict[str, str]]:
             absent = isinstance(p, dict) and bool(_get(p, "Afbud", "Fravaerende", "Fraværende"))
             names.append(f"{name} (Afbud)" if absent else str(name))
         lines.append("Mødedeltagere " + ", ".join(names))
-    if municipality:
-        lines.append(f"{municipality}")
     for k, item in enumerate(items, 1):
         if not isinstance(item, dict):
             raise IngestError(path, f"Dagsordenpunkter[{k - 1}] is not an object")

@@ -37,6 +37,7 @@ def _committee_from(line: str) -> str | None:
     text = re.split(r"\s+(?:-|–|—|•|d\.|den)\s+(?=.*\d)", text)[0].strip()
     text = re.split(r"\s*\d{1,2}[-./]\d{1,2}[-./]\d{4}", text)[0].strip(" -–,:")
     text = _PERIOD.sub("", text).strip(" -–,:")
+    text = re.sub(r",?\s*[\wæøåÆØÅ-]+\s+(?:Kommune|Regionskommune)\b.*$", "", text).strip(" -–,:·")
     if 3 <= len(text) <= 90 and _COMMITTEE.search(text) and not text.endswith("."):
         return text
     return None
@@ -76,7 +77,8 @@ def parse_header(lines: list[str]) -> Header:
                 head.location = value
             elif label in {"mødedeltagere", "deltagere", "til stede", "medlemmer"}:
                 k = i + 1
-                while k < len(lines) and lines[k] and not _LABEL.match(lines[k]):
+                while (k < len(lines) and lines[k] and not _LABEL.match(lines[k])
+                       and "kommune" not in lines[k].lower() and vocab.looks_like_names(lines[k])):
                     value += " " + lines[k]
                     k += 1
                 present, absent = _people(value)

@@ -64,7 +64,8 @@ class _Builder:
         if self.kind == "absent":
             if not line:
                 return
-            if vocab.looks_like_names(line) and not vocab.section_name(line):
+            if (vocab.looks_like_names(line) and not vocab.section_name(line)
+                    and not vocab.decision_heading(line) and not vocab.ITEM.match(line)):
                 self.absent(vocab.split_names(line))
                 return
             self.kind = self.after_absent
@@ -97,7 +98,7 @@ class _Builder:
             return
         m = vocab.ABSENT_SENTENCE.match(line)
         if m and len(line) < 200:
-            self.absent(vocab.split_names(m.group("names")))
+            self.absent(vocab.split_names(re.split(r"[.:;]\s+", m.group("names"))[-1]))
         if self.kind == "decision":
             self._maybe_vote(line)
         if self.kind == "section" and self.sections[-1].name == "Bilag":

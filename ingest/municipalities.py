@@ -46,7 +46,7 @@ def _canonical(name: str) -> str:
 def canonical_name(text: str) -> str | None:
     """Map a user's spelling ("esbjerg", "Esbjerg Kommune") to the canonical name."""
     low = text.lower().removesuffix(" kommune").strip()
-    for name in MUNICIPALITIES + REGIONS:
+    for name in [*MUNICIPALITIES, *REGIONS]:
         if name.lower() == low:
             return name
     return None

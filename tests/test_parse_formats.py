@@ -1,0 +1,157 @@
+"""Minutes we wrote ourselves in shapes the seeds do not show: the parser must generalise."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from ingest.parse import parse_file
+from tests.helpers import write_docx, write_first_agenda_json, write_pdf
+
+SUBNUMBERED = """Dagsorden og referat
+Økonomiudvalget, Kolding Kommune
+Mødedato: 3. oktober 2023 kl. 17.00
+Sted: Rådhuset, mødelokale 1
+
+Pkt. 10 Meddelelser
+Beslutning:
+Orienteringen blev taget til efterretning.
+
+Pkt. 10.1 Budget 2024 - anden behandling
+Sagsnr.: 23/4521
+Indstilling
+Direktionen indstiller, at budgettet vedtages.
+Resumé
+Budgettet balancerer med et overskud på 12,3 mio. kr.
+Udvalgets beslutning
+Anbefales. Punkt 3 i sagen blev drøftet.
+Fraværende: Kim Holm (C)
+
+Pkt. 10.2 Lukket punkt: Køb af grund
+Beslutning: Godkendt.
+
+Pkt. 11 Eventuelt
+Intet.
+"""
+
+BARE_NUMBERS = """Referat
+Kultur- og Fritidsudvalget
+Odense Kommune · 14-02-2022
+
+1. Godkendelse af dagsorden
+Beslutning
+Godkendt.
+
+2. Tilskud til Odense Musikfestival
+Sagsfremstilling
+Festivalen søger 250.000 kr. i tilskud. Forvaltningen anbefaler:
+1. At tilskuddet bevilges.
+2. At beløbet finansieres af puljen.
+Beslutning
+Udsat til næste møde.
+
+3. Eventuelt
+Beslutning
+Intet.
+"""
+
+UNNUMBERED_DECISION_FIRST = """Referat fra mødet i Miljøudvalget
+Tønder Kommune, 1. juni 2021
+Beslutningstema
+Ny affaldsordning
+Indstilling
+Forvaltningen indstiller, at ordningen godkendes.
+Beslutning i Miljøudvalget den 01-06-2021
+Godkendt.
+Sagsfremstilling
+Ordningen indføres fra 2022.
+Resumé
+Status på vandløb
+Sagsfremstilling
+Der er renset 40 km vandløb.
+Beslutning i Miljøudvalget den 01-06-2021
+Taget til efterretning.
+"""
+
+
+def _write(tmp_path: Path, name: str, text: str, encoding: str = "utf-8") -> Path:
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def test_subnumbered_items_inline_and_possessive_decisions(tmp_path: Path) -> None:
+    m = parse_file(_write(tmp_path, "a.txt", SUBNUMBERED))
+    assert (m.municipality, m.committee, m.date, m.time) == ("Kolding", "Økonomiudvalget", date(2023, 10, 3),
+                                                            "17:00")
+    assert [it.number for it in m.items] == ["10", "10.1", "10.2", "11"]
+    budget = m.items[1]
+    assert budget.case_number == "23/4521"
+    assert budget.decisions[0].body == "Økonomiudvalget" and budget.decisions[0].outcome == "approved"
+    assert "Punkt 3 i sagen" in budget.decisions[0].text  # a "Punkt 3" line inside text is not a new item
+    assert budget.absentees == ["Kim Holm (C)"]
+    assert m.items[2].closed and m.items[2].decisions[0].text == "Godkendt."
+
+
+def test_bare_numbered_headings_do_not_take_numbered_lists(tmp_path: Path) -> None:
+    m = parse_file(_write(tmp_path, "b.md", BARE_NUMBERS))
+    assert [it.title for it in m.items] == ["Godkendelse af dagsorden", "Tilskud til Odense Musikfestival",
+                                            "Eventuelt"]
+    assert m.items[1].decisions[0].outcome == "postponed"
+    assert m.municipality == "Odense" and m.date == date(2022, 2, 14)
+
+
+def test_unnumbered_decision_first_layout(tmp_path: Path) -> None:
+    m = parse_file(_write(tmp_path, "c.txt", UNNUMBERED_DECISION_FIRST))
+    assert len(m.items) == 2
+    assert m.items[0].title == "Ny affaldsordning" and m.items[0].section("Sagsfremstilling") is not None
+    assert m.items[1].title == "Status på vandløb"
+    assert m.committee == "Miljøudvalget" and m.municipality == "Tønder"
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "latin-1", "utf-8-sig", "utf-16"])
+def test_encodings_and_line_endings(tmp_path: Path, encoding: str) -> None:
+    path = _write(tmp_path, "enc.txt", SUBNUMBERED.replace("\n", "\r\n"), encoding)
+    m = parse_file(path)
+    assert m.committee == "Økonomiudvalget" and len(m.items) == 4
+
+
+def test_first_agenda_html(tmp_path: Path) -> None:
+    from tests.helpers import FIRST_AGENDA_HTML
+
+    m = parse_file(_write(tmp_path, "vejle.html", FIRST_AGENDA_HTML))
+    assert (m.municipality, m.committee, m.date) == ("Vejle", "Teknisk Udvalg", date(2024, 3, 12))
+    assert [it.number for it in m.items] == ["1", "2", "3"]
+    sti = m.items[1]
+    assert sti.title == "Ny cykelsti langs Fjordvej" and sti.case_number == "24/1234"
+    assert "4,5 mio. kr." in sti.text and "alert" not in sti.text
+    assert sti.decisions[0].outcome == "approved" and sti.absentees == ["Peter Hansen (V)"]
+    assert m.items[2].closed
+
+
+def test_first_agenda_json(tmp_path: Path) -> None:
+    m = parse_file(write_first_agenda_json(tmp_path / "horsens.json"))
+    assert (m.municipality, m.committee, m.date) == ("Horsens", "Børne- og Familieudvalget", date(2023, 9, 4))
+    assert m.absentees == ["Bo Lund (V)"]
+    skole = m.items[1]
+    assert (skole.number, skole.case_number, skole.attachments) == ("2", "EMN-2023-01234", ["Høringssvar samlet"])
+    votes = {v.position: v.count for v in skole.decisions[0].votes}
+    assert votes == {"for": 5, "against": 2}
+    assert m.items[2].closed
+
+
+def test_pdf_text_layer(tmp_path: Path) -> None:
+    m = parse_file(write_pdf(tmp_path / "m.pdf", SUBNUMBERED.splitlines()))
+    assert m.committee == "Økonomiudvalget" and [it.number for it in m.items] == ["10", "10.1", "10.2", "11"]
+
+
+def test_docx(tmp_path: Path) -> None:
+    m = parse_file(write_docx(tmp_path / "m.docx", BARE_NUMBERS.splitlines()))
+    assert len(m.items) == 3 and m.items[1].decisions[0].text.startswith("Udsat")
+
+
+def test_explicit_municipality_wins(tmp_path: Path) -> None:
+    m = parse_file(_write(tmp_path, "a.txt", SUBNUMBERED), municipality="aarhus")
+    assert m.municipality == "Aarhus" and m.municipality_evidence == ["given explicitly"]
