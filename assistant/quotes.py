@@ -36,17 +36,22 @@ def decision_quote(item: AgendaItem) -> str | None:
     """All decisions as printed in the item text, from the first heading to the last text."""
     if not item.decisions:
         return None
-    text = item.text
-    first = text.find(f"Beslutning i {item.decisions[0].body}")
-    last = item.decisions[-1].text
-    end = text.find(last, first) + len(last) if last else -1
-    if first < 0 or end <= first:
+    text, pos, first = item.text, 0, -1
+    for dec in item.decisions:
+        when = f" den {dec.date.strftime('%d-%m-%Y')}" if dec.date else ""
+        pos = text.find(f"Beslutning i {dec.body}{when}", pos)
+        if pos < 0:
+            return None
+        first = pos if first < 0 else first
+        pos = text.find(dec.text, pos) + len(dec.text) if dec.text else pos
+    end = pos
+    if end <= first:
         return None
     whole = text[first:end].strip()
     if len(whole) <= MAX_QUOTE:
         return whole
     own = item.decisions[-1]
-    start = text.find(f"Beslutning i {own.body}", first)
+    start = text.rfind(f"Beslutning i {own.body}", first, end)
     return _clip(text[start:end].strip()) if start >= 0 else _clip(whole)
 
 

@@ -101,10 +101,13 @@ class Retriever:
             item = meta["item_id"]
             fused[item] = max(fused.get(item, 0.0), 1.0 / (RRF_K + rank))
             best_dense[item] = max(best_dense.get(item, 0.0), sim)
+        lex_rrf: dict[str, float] = {}
         for rank, (cid, score) in enumerate(lexical):
             item = cid.split("#")[0]
-            fused[item] = fused.get(item, 0.0) + 1.0 / (RRF_K + rank)
+            lex_rrf[item] = max(lex_rrf.get(item, 0.0), 1.0 / (RRF_K + rank))
             best_lex[item] = max(best_lex.get(item, 0.0), score)
+        for item, value in lex_rrf.items():
+            fused[item] = fused.get(item, 0.0) + value
         rows = {r["id"]: r for r in self.catalog.item_rows(list(fused))}
         qtok = set(tokens(text))
         hits: list[Hit] = []
@@ -114,7 +117,7 @@ class Retriever:
                 continue
             title_tok = set(tokens(row["title"]))
             overlap = len(qtok & set(tokens(row["text"]))) / len(qtok) if qtok else 0.0
-            title_bonus = 0.5 / RRF_K * len(qtok & title_tok) / max(1, len(title_tok)) if qtok else 0.0
+            title_bonus = 1.0 / RRF_K * len(qtok & title_tok) / max(1, len(title_tok)) if qtok else 0.0
             hits.append(Hit(item_id, score + title_bonus, best_dense.get(item_id, 0.0), best_lex.get(item_id, 0.0),
                             overlap, row))
         hits.sort(key=lambda h: -h.score)

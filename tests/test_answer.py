@@ -1,0 +1,94 @@
+"""Query understanding, retrieval and the extractive answerer (deterministic fake embedder)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from assistant.contract import Answer, Citation
+from assistant.query import Filters, extract_filters, intent, is_followup, language
+from assistant.verify import quote_in, verify
+
+
+def test_filters_from_question() -> None:
+    f = extract_filters("Hvad besluttede Esbjergs udvalg på punkt 5 i januar 2024?")
+    assert f.municipalities == ["Esbjerg"] and f.item_number == "5"
+    assert (f.date_from, f.date_to) == (date(2024, 1, 1), date(2024, 1, 31))
+    f = extract_filters("What happened to case 23/26518 in 2024?")
+    assert f.case_number == "23/26518" and f.date_from == date(2024, 1, 1)
+    assert extract_filters("Hvad skete der den 16-01-2024?").date_from == date(2024, 1, 16)
+    assert extract_filters("the last meeting in Lejre").latest
+
+
+def test_language_and_intent() -> None:
+    assert language("What did Esbjerg decide on Helhedsplan 2025?") == "en"
+    assert language("Hvad besluttede udvalget om helhedsplanen?") == "da"
+    assert intent("Hvem stemte imod?") == "vote"
+    assert intent("Who was absent from the meeting?") == "absent"
+    assert intent("Hvor meget kostede kampagnen?") == "money"
+    assert intent("What did they decide?") == "decision"
+    assert is_followup("and what did Byrådet say?") and not is_followup("What did Esbjerg decide on housing?")
+
+
+def test_answer_quotes_decision_and_cites_item(seeded) -> None:  # type: ignore[no-untyped-def]
+    a = seeded.service.ask("Hvad besluttede Esbjerg om prækvalifikation af Helhedsplan 2025?")
+    assert not a.refused
+    c = a.citations[0]
+    assert (c.municipality, c.committee, c.meeting_date, c.item_number) == (
+        "Esbjerg", "Social & Arbejdsmarkedsudvalget", "2024-01-16", "5")
+    assert "godkendt ved stemmeflertal" in c.quote and "godkendt ved stemmeflertal" in a.answer
+
+
+def test_vote_and_absent_and_money_quotes(seeded) -> None:  # type: ignore[no-untyped-def]
+    vote = seeded.service.ask("Hvem stemte imod prækvalifikation Helhedsplan i Esbjerg?")
+    assert "Sabrina Bech Bartholin" in vote.citations[0].quote
+    money = seeded.service.ask("Hvad kostede fleksjobkampagnen i Svendborg?")
+    assert "120.000 kr." in money.citations[0].quote
+    absent = seeded.service.ask("Hvem var fraværende ved godkendelse af dagsorden i Faxe?")
+    assert "Nellie Bradsted" in absent.citations[0].quote
+
+
+def test_multi_committee_decisions_all_quoted(seeded) -> None:  # type: ignore[no-untyped-def]
+    a = seeded.service.ask("Hvad besluttede udvalgene om ansøgning til programfasen af Fælles om ungelivet i Esbjerg?")
+    quote = a.citations[0].quote
+    for body in ("Sundhed & Omsorgsudvalget", "Kultur & Fritidsudvalg", "Børn & Skoleudvalget"):
+        assert body in quote
+
+
+def test_unknown_municipality_is_refused_not_answered_from_others(seeded) -> None:  # type: ignore[no-untyped-def]
+    a = seeded.service.ask("Hvad besluttede Aarhus om letbanen?")
+    assert a.refused and a.citations == [] and "Aarhus" in a.answer
+
+
+def test_request_filter_that_matches_nothing(seeded) -> None:  # type: ignore[no-untyped-def]
+    a = seeded.service.ask("Helhedsplan", Filters(municipalities=["Esbjerg"], date_from=date(2030, 1, 1)))
+    assert a.refused and not a.citations
+
+
+def test_case_tracking_lists_treatments_in_date_order(seeded) -> None:  # type: ignore[no-untyped-def]
+    a = seeded.service.ask("What happened to case 23/26518?")
+    assert [c.case_number for c in a.citations] == ["23/26518"]
+    assert a.citations[0].item_number == "5"
+
+
+def test_followup_uses_previous_turn(seeded) -> None:  # type: ignore[no-untyped-def]
+    first = seeded.service.ask("Hvad besluttede Fredericia om udpegning af repræsentant til Integrationsrådet?")
+    assert first.citations[0].item_number == "7"
+    second = seeded.service.ask("og hvad sagde Byrådet?", conversation_id=first.conversation_id)
+    assert second.citations[0].item_id == first.citations[0].item_id
+    assert "Byrådet" in second.citations[0].quote
+
+
+def test_verify_drops_invented_quotes_and_unknown_items(seeded) -> None:  # type: ignore[no-untyped-def]
+    from assistant.answer import refusal
+
+    good = seeded.service.ask("Hvad besluttede Esbjerg om Helhedsplan 2025?").citations[0]
+    fake_quote = good.model_copy(update={"quote": "Byrådet bevilgede 100 mio. kr. til Helhedsplanen."})
+    fake_item = good.model_copy(update={"item_id": "esbjerg_x_2024-01-16--099"})
+    answer = Answer(answer="x", citations=[fake_quote, fake_item, good])
+    checked = verify(answer, seeded.catalog, refusal("da"))
+    assert [c.quote for c in checked.citations] == [good.quote]
+    only_bad = verify(Answer(answer="x", citations=[fake_quote]), seeded.catalog, refusal("da"))
+    assert only_bad.refused and not only_bad.citations
+    assert quote_in("Indstillingen  er godkendt\nved stemmeflertal", good.quote)
+    assert not quote_in("", good.quote)
+    assert isinstance(good, Citation)

@@ -1,0 +1,112 @@
+"""Bad input: a clear one-line error naming the file and the reason; the store is left as it was."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from ingest.errors import IngestError
+from ingest.parse import parse_file
+from ingest.pipeline import ingest_paths
+from tests.conftest import SEEDS
+from tests.helpers import write_pdf
+
+
+def _zip_bomb(path: Path) -> Path:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("word/document.xml", b"\0" * (300 * 1024 * 1024))
+    path.write_bytes(buf.getvalue())
+    return path
+
+
+def _truncated_pdf(path: Path) -> Path:
+    full = write_pdf(path.with_suffix(".full.pdf"), ["Punkt 1: Test", "Beslutning", "Godkendt."])
+    path.write_bytes(full.read_bytes()[:120])
+    return path
+
+
+CASES: dict[str, tuple[object, str]] = {
+    "empty.txt": (b"", "empty file"),
+    "blank.txt": (b"   \n\n  \t\n", "empty file"),
+    "binary.txt": (bytes(range(256)) * 40, "binary data"),
+    "nul.md": (b"Punkt 1: Test\x00\x00\x00Beslutning", "binary data"),
+    "noitems.txt": ("Kære borger\nTak for din henvendelse om affald. Vi vender tilbage.\n".encode(), "no agenda items"),
+    "nodate.txt": ("Punkt 1: Godkendelse\nBeslutning\nGodkendt.\n".encode(), "no meeting date"),
+    "baddate.txt": ("Referat Teknisk Udvalg 31-02-2023\nPunkt 1: Godkendelse\nBeslutning\nGodkendt.\n".encode(),
+                    "no meeting date"),
+    "array.json": (b"[1, 2, 3]", "not a First Agenda publication"),
+    "object.json": (b'{"foo": 1}', "no 'Dagsordenpunkter'"),
+    "broken.json": (b'{"Dagsordenpunkter": [', "invalid JSON"),
+    "wrongitem.json": (json.dumps({"Dagsordenpunkter": ["x"]}).encode(), "is not an object"),
+    "scripts.html": (b"<html><script>var punkt=1;</script><style>p{}</style><p>Velkommen</p></html>",
+                     "no agenda items"),
+    "garbage.pdf": (b"%PDF-1.4\nthis is not really a pdf", "unreadable PDF"),
+    "notzip.docx": (b"PK\x03\x04 broken", "not a valid DOCX"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_bad_file_gets_clear_error(tmp_path: Path, name: str) -> None:
+    data, reason = CASES[name]
+    path = tmp_path / name
+    path.write_bytes(data)  # type: ignore[arg-type]
+    with pytest.raises(IngestError) as err:
+        parse_file(path)
+    assert str(path) in str(err.value) and reason in str(err.value)
+    assert "\n" not in str(err.value)
+
+
+def test_truncated_pdf(tmp_path: Path) -> None:
+    with pytest.raises(IngestError, match="PDF"):
+        parse_file(_truncated_pdf(tmp_path / "cut.pdf"))
+
+
+def test_zip_bomb_docx_refused_before_unpacking(tmp_path: Path) -> None:
+    with pytest.raises(IngestError, match="zip bomb"):
+        parse_file(_zip_bomb(tmp_path / "bomb.docx"))
+
+
+def test_huge_file_refused(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as f:
+        f.truncate(51 * 1024 * 1024)
+    with pytest.raises(IngestError, match="too large"):
+        parse_file(path)
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(IngestError, match="no such file"):
+        parse_file(tmp_path / "nope.txt")
+
+
+def test_failed_files_do_not_touch_the_store(container, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    ingest_paths(container.indexer, SEEDS[:2])
+    before = (container.catalog.counts(), container.vectors.count(), container.catalog.meetings())
+    bad = []
+    for name in sorted(CASES):
+        path = tmp_path / name
+        path.write_bytes(CASES[name][0])  # type: ignore[arg-type]
+        bad.append(path)
+    report = ingest_paths(container.indexer, [*bad, SEEDS[2]])
+    assert len(report.failed) == len(bad)
+    assert all(str(p) == f for p, (f, _) in zip(bad, report.failed))
+    after = (container.catalog.counts(), container.vectors.count(), container.catalog.meetings())
+    assert after[0]["meetings"] == before[0]["meetings"] + 1  # the good file still went in
+    assert [m for m in after[2] if m["id"] in {b["id"] for b in before[2]}] == before[2]
+
+
+def test_cli_exit_code_and_message(tmp_path: Path, settings) -> None:  # type: ignore[no-untyped-def]
+    from typer.testing import CliRunner
+
+    from assistant.cli import app
+
+    bad = tmp_path / "empty.txt"
+    bad.write_text("")
+    result = CliRunner().invoke(app, ["parse", str(bad)])
+    assert result.exit_code == 1 and f"{bad}: empty file" in result.output
