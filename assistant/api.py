@@ -54,8 +54,7 @@ def create_app(settings: Settings, container: Container | None = None) -> FastAP
     @asynccontextmanager
     async def lifespan(_: FastAPI):  # type: ignore[no-untyped-def]
         try:
-            c.embedder  # load the model once, before the first question
-            c.lexical.refresh()
+            c.preload()  # load the model once, before the first question
         except StoreUnavailable as exc:
             log.warning("store unavailable at start: %s", exc)
         yield
@@ -135,7 +134,7 @@ def create_app(settings: Settings, container: Container | None = None) -> FastAP
             raise NotFound(f"no meeting with id {meeting_id!r}")
         data = found.model_dump(mode="json")
         data["id"] = meeting_id
-        for it, raw in zip(found.items, data["items"]):
+        for it, raw in zip(found.items, data["items"], strict=False):
             raw["id"] = found.item_id(it)
         return data
 
@@ -156,7 +155,7 @@ def create_app(settings: Settings, container: Container | None = None) -> FastAP
         return item_page(row, q)
 
     @app.post("/ingest", dependencies=[Depends(require_key)])
-    async def ingest(file: UploadFile = File(...), municipality: str | None = None) -> dict[str, Any]:
+    async def ingest(file: UploadFile = File(...), municipality: str | None = None) -> dict[str, Any]:  # noqa: B008
         data = await file.read(settings.max_upload_bytes + 1)
         if len(data) > settings.max_upload_bytes:
             raise HTTPException(413, f"upload is larger than {settings.max_upload_bytes} bytes")

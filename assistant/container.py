@@ -42,6 +42,11 @@ class Container:
         s = self.settings
         return make_embedder(s.embedder, s.embedding_model, s.model_dir, s.embed_batch_size, s.embed_threads)
 
+    def preload(self) -> None:
+        """Load the embedding model and BM25 indexes now, not on the first question."""
+        self.embedder.embed(["opvarmning"], "query")
+        self.lexical.refresh()
+
     @cached_property
     def indexer(self) -> Indexer:
         s = self.settings

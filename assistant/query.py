@@ -34,7 +34,8 @@ INTENTS: list[tuple[str, re.Pattern[str]]] = [
 
 _MUNI = re.compile(r"(?<![\w-])(" + "|".join(sorted((re.escape(m) for m in MUNICIPALITIES), key=len,
                                                      reverse=True)) + r")s?(?![\w-])", re.I)
-_ITEM = re.compile(r"\b(?:punkt|pkt\.?|item|agenda item|dagsordenspunkt)\s*(?:nr\.?\s*)?(\d{1,4}(?:\.\d{1,3})?)\b", re.I)
+_ITEM = re.compile(r"\b(?:punkt|pkt\.?|item|agenda item|dagsordenspunkt)\s*(?:nr\.?\s*)?(\d{1,4}(?:\.\d{1,3})?)\b",
+                   re.I)
 _YEAR = re.compile(r"\b(?:i|in|during|fra|from|år|year)\s+((?:19|20)\d{2})\b", re.I)
 _MONTH_YEAR = re.compile(r"\b(" + "|".join(list(ddates.MONTHS) + list(EN_MONTHS)) + r")\.?\s+((?:19|20)\d{2})\b",
                          re.I)

@@ -69,9 +69,10 @@ def absent_quote(item: AgendaItem) -> str | None:
 
 def best_sentence(item: AgendaItem, question: str, prefer_money: bool = False) -> str | None:
     q = set(tokens(question))
-    best, best_score = None, 0.0
+    best: str | None = None
+    best_score = 0.0
     for sent in sentences(item.text)[1:]:
-        score = len(q & set(tokens(sent)))
+        score = float(len(q & set(tokens(sent))))
         if prefer_money and _MONEY.search(sent):
             score += 2.5
         if score > best_score:

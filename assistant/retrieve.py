@@ -97,7 +97,7 @@ class Retriever:
         fused: dict[str, float] = {}
         best_dense: dict[str, float] = {}
         best_lex: dict[str, float] = {}
-        for rank, (cid, sim, meta) in enumerate(dense):
+        for rank, (_cid, sim, meta) in enumerate(dense):
             item = meta["item_id"]
             fused[item] = max(fused.get(item, 0.0), 1.0 / (RRF_K + rank))
             best_dense[item] = max(best_dense.get(item, 0.0), sim)
@@ -108,21 +108,21 @@ class Retriever:
             best_lex[item] = max(best_lex.get(item, 0.0), score)
         for item, value in lex_rrf.items():
             fused[item] = fused.get(item, 0.0) + value
-        rows = {r["id"]: r for r in self.catalog.item_rows(list(fused))}
+        by_id = {r["id"]: r for r in self.catalog.item_rows(list(fused))}
         qtok = set(tokens(text))
-        hits: list[Hit] = []
+        ranked: list[Hit] = []
         for item_id, score in fused.items():
-            row = rows.get(item_id)
+            row = by_id.get(item_id)
             if row is None or not self._keep(row, f):
                 continue
             title_tok = set(tokens(row["title"]))
             overlap = len(qtok & set(tokens(row["text"]))) / len(qtok) if qtok else 0.0
             title_bonus = 1.0 / RRF_K * len(qtok & title_tok) / max(1, len(title_tok)) if qtok else 0.0
-            hits.append(Hit(item_id, score + title_bonus, best_dense.get(item_id, 0.0), best_lex.get(item_id, 0.0),
+            ranked.append(Hit(item_id, score + title_bonus, best_dense.get(item_id, 0.0), best_lex.get(item_id, 0.0),
                             overlap, row))
-        hits.sort(key=lambda h: -h.score)
-        if f.latest and hits:
-            last = max(h.row["date"] for h in hits)
-            hits = [h for h in hits if h.row["date"] == last]
+        ranked.sort(key=lambda h: -h.score)
+        if f.latest and ranked:
+            last = max(h.row["date"] for h in ranked)
+            ranked = [h for h in ranked if h.row["date"] == last]
         timings["fusion"] = time.perf_counter() - t3
-        return Retrieval(hits[:k], munis, timings=timings)
+        return Retrieval(ranked[:k], munis, timings=timings)

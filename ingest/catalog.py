@@ -139,7 +139,7 @@ class Catalog:
 
     def chunks(self, municipality: str | None = None) -> list[tuple[str, str, str]]:
         """(chunk id, item id, text) for BM25, in a stable order."""
-        sql, args = "SELECT id, item_id, text FROM chunks", ()
+        sql, args = "SELECT id, item_id, text FROM chunks", tuple[str, ...]()
         if municipality:
             sql, args = sql + " WHERE municipality=?", (municipality,)
         with self._conn() as db:

@@ -60,7 +60,7 @@ def read_model(path: Path) -> dict[str, Any]:
         raise ValueError(f"{path}: not an e5 model file (bad magic {data[:4]!r})")
     c = _Cursor(data)
     c.pos = 8
-    cfg = dict(zip(("H", "NL", "NH", "FF", "VOC", "MAXP", "TVS"), c.take("7i")))
+    cfg = dict(zip(("H", "NL", "NH", "FF", "VOC", "MAXP", "TVS"), c.take("7i"), strict=False))
     cfg["eps"], cfg["qk"] = c.take("f"), c.take("i")
     n_pieces, bos, eos, pad, unk = c.take("5i")
     bloblen = c.take("Q")
@@ -128,7 +128,7 @@ def _tokenizer(model: dict[str, Any]) -> Any:
     from tokenizers import Regex, Tokenizer, decoders, models, normalizers, pre_tokenizers, processors
 
     bos, eos, pad, unk = model["special"]
-    vocab = [(p, float(s)) for p, s in zip(model["pieces"], model["scores"])]
+    vocab = [(p, float(s)) for p, s in zip(model["pieces"], model["scores"], strict=False)]
     tok = Tokenizer(models.Unigram(vocab, unk_id=unk, byte_fallback=False))
     rules = [normalizers.Replace(src, dst) for src, dst in model["norm"].items() if src != dst]
     tok.normalizer = normalizers.Sequence([*rules, normalizers.Replace(Regex(" {2,}"), " ")])
@@ -143,7 +143,7 @@ def _tokenizer(model: dict[str, Any]) -> Any:
 
 def build(out_dir: Path, source: Path | None = None) -> Path:
     """Write a sentence-transformers folder to ``out_dir`` (idempotent)."""
-    from sentence_transformers import SentenceTransformer, models
+    from sentence_transformers import SentenceTransformer, models  # type: ignore[attr-defined]
     from transformers import BertConfig, BertModel, PreTrainedTokenizerFast
 
     out_dir = Path(out_dir)

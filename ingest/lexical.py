@@ -59,7 +59,7 @@ class LexicalIndex:
         if not q or not self.ids:
             return []
         docs, scores = self.bm25.retrieve([q], k=min(k, len(self.ids)), show_progress=False, n_threads=1)
-        return [(self.ids[int(d)], float(s)) for d, s in zip(docs[0], scores[0]) if s > 0]
+        return [(self.ids[int(d)], float(s)) for d, s in zip(docs[0], scores[0], strict=False) if s > 0]
 
     def save(self, path: Path, generation: int) -> None:
         tmp = path.with_name(path.name + ".tmp")

@@ -91,7 +91,8 @@ class VectorStore:
         col = self.collection(municipality)
         res = self._call(col.query, query_embeddings=[vector], n_results=k, where=where or None,
                          include=["distances", "metadatas"])
-        return [(i, 1.0 - float(d), m) for i, d, m in zip(res["ids"][0], res["distances"][0], res["metadatas"][0])]
+        ids, dists, metas = res["ids"][0], res["distances"][0], res["metadatas"][0]
+        return [(i, 1.0 - float(d), m) for i, d, m in zip(ids, dists, metas, strict=False)]
 
     def ids_of(self, municipality: str, where: dict[str, Any]) -> list[str]:
         return list(self._call(self.collection(municipality).get, where=where, include=[])["ids"])

@@ -57,13 +57,15 @@ FIRST_AGENDA_HTML = """<!doctype html><html><head><title>Referat</title>
 <table class="agenda">
  <tr class="agenda-item"><td><span class="label">1</span></td><td><h2 class="item-title">Godkendelse af dagsorden</h2>
    <div class="item-body"><h3>Beslutning</h3><p>Godkendt.</p></div></td></tr>
- <tr class="agenda-item"><td><span class="label">2</span></td><td><h2 class="item-title">Ny <b>cykelsti</b> langs Fjordvej</h2>
+ <tr class="agenda-item"><td><span class="label">2</span></td>
+   <td><h2 class="item-title">Ny <b>cykelsti</b> langs Fjordvej</h2>
    <div class="case-number">Sagsnr.: 24/1234</div>
    <div class="item-body"><h3>Sagsfremstilling</h3><p>Forvaltningen foreslår en cykelsti på 1,2 km.
    Anlægsudgiften er <strong>4,5 mio. kr.</strong></p>
    <h3>Indstilling</h3><ul><li>at projektet godkendes</li><li>at der frigives 4,5 mio. kr.</li></ul>
    <h3>Beslutninger</h3><p>Godkendt. Peter Hansen (V) deltog ikke i behandlingen af punktet.</p></div></td></tr>
- <tr class="agenda-item"><td><span class="label">3</span></td><td><h2 class="item-title">Lukket punkt: Ekspropriation</h2></td></tr>
+ <tr class="agenda-item"><td><span class="label">3</span></td>
+   <td><h2 class="item-title">Lukket punkt: Ekspropriation</h2></td></tr>
 </table></body></html>"""
 
 FIRST_AGENDA_JSON = {

