@@ -63,8 +63,15 @@ def vote_quote(item: AgendaItem) -> str | None:
 
 
 def absent_quote(item: AgendaItem) -> str | None:
-    lines = [s for s in item.text.split("\n") if _ABSENT.search(s)]
-    return _clip("\n".join(lines[:1])) if lines else None
+    lines = item.text.split("\n")
+    for k, line in enumerate(lines):
+        if _ABSENT.search(line):
+            nxt = next((x for x in lines[k + 1:k + 3] if x.strip()), "")
+            if line.rstrip().endswith(":") and nxt:
+                start = item.text.find(line)
+                return _clip(item.text[start:item.text.find(nxt, start) + len(nxt)])
+            return _clip(line)
+    return None
 
 
 def best_sentence(item: AgendaItem, question: str, prefer_money: bool = False) -> str | None:

@@ -21,7 +21,8 @@ class _Builder:
         self.absentees: list[str] = []
         self.attachments: list[str] = []
         self.preamble: list[str] = []
-        self.kind = "preamble"  # preamble | section | decision | absent
+        self.kind = "preamble"  # preamble | section | decision
+        self.absent_list = False  # after "Afbud:" alone, the names follow on their own lines
         self.buffer: list[str] = []
         self.pending_vote: Vote | None = None
 
@@ -61,14 +62,15 @@ class _Builder:
                 self.decisions[-1].absentees.append(name)
 
     def line(self, line: str) -> None:
-        if self.kind == "absent":
+        if self.absent_list:
             if not line:
                 return
             if (vocab.looks_like_names(line) and not vocab.section_name(line)
                     and not vocab.decision_heading(line) and not vocab.ITEM.match(line)):
                 self.absent(vocab.split_names(line))
+                self.buffer.append(line)
                 return
-            self.kind = self.after_absent
+            self.absent_list = False
         if self.pending_vote is not None:
             if not line:
                 return
@@ -93,8 +95,8 @@ class _Builder:
         if m:
             names = vocab.split_names(m.group("names"))
             self.absent(names)
-            if not m.group("names").strip():
-                self.after_absent, self.kind = self.kind, "absent"
+            self.absent_list = not m.group("names").strip()
+            self.buffer.append(line)
             return
         m = vocab.ABSENT_SENTENCE.match(line)
         if m and len(line) < 200:
@@ -127,7 +129,6 @@ class _Builder:
             vote.count = len(vote.members)
         vote.text = f"{vote.text} {names}".strip()
 
-    after_absent = "preamble"
 
 
 def _join(lines: list[str]) -> str:
@@ -204,8 +205,6 @@ def render_text(item: AgendaItem) -> str:
     for dec in item.decisions:
         when = f" den {dec.date.strftime('%d-%m-%Y')}" if dec.date else ""
         parts.append(f"Beslutning i {dec.body}{when}\n{dec.text}".strip())
-        if dec.absentees:
-            parts.append("Fraværende: " + ", ".join(dec.absentees))
     if item.attachments:
         parts.append("Bilag\n" + "\n".join(item.attachments))
     extra = [a for a in item.absentees if not any(a in d.absentees for d in item.decisions)]
