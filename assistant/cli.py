@@ -132,6 +132,86 @@ def ask(question: str, as_json: Annotated[bool, typer.Option("--json")] = False,
                    f"· {c.item_title} · {c.url}")
 
 
+@app.command("eval")
+def evaluate(questions: Path,
+             url: Annotated[str | None, typer.Option(help="Evaluate a running API instead of in-process")] = None,
+             as_json: Annotated[bool, typer.Option("--json")] = False,
+             report: Annotated[Path | None, typer.Option(help="Write an HTML report here")] = None,
+             baseline: Annotated[bool, typer.Option(help="Also run the naive LangChain baseline")] = False,
+             ingest_paths: Annotated[list[Path] | None, typer.Option("--ingest", help="Ingest these first")] = None,
+             corpus: Annotated[list[Path] | None, typer.Option(help="Corpus for the baseline (default: --ingest)")]
+             = None,
+             min_hit5: Annotated[float, typer.Option()] = 0.0, min_hit1: Annotated[float, typer.Option()] = 0.0,
+             min_refusal: Annotated[float, typer.Option()] = 0.0,
+             min_citation_hit: Annotated[float, typer.Option()] = 0.0,
+             data_dir: DataDir = None) -> None:
+    """Score retrieval, citations and answers on a question set (JSON Lines); gate on thresholds."""
+    from tqdm import tqdm
+
+    from assistant.container import Container
+    from eval import questions as qs
+    from eval import report as rep
+    from eval import runner
+    from ingest.pipeline import ingest_paths as do_ingest
+
+    try:
+        items = qs.load(questions)
+    except ReferatError as exc:
+        fail(str(exc), 2)
+        return
+    container = Container(settings_for(data_dir))
+    if ingest_paths:
+        done = do_ingest(container.indexer, ingest_paths)
+        for path, reason in done.failed:
+            typer.echo(f"error: {path}: {reason}", err=True)
+    target: runner.Target = runner.OverHttp(url) if url else runner.InProcess(container.service)
+    quiet = as_json or not sys.stderr.isatty()
+    with tqdm(total=len(items), desc="eval", disable=quiet) as bar:
+        rows = runner.run(items, target, bar.update)
+    result = {"n": len(rows), "metrics": runner.aggregate(rows), "by_type": runner.by_type(rows),
+              "questions": [runner.question_report(r) for r in rows]}
+    base = None
+    if baseline:
+        paths = corpus or ingest_paths
+        if not paths:
+            fail("--baseline needs the corpus: pass --ingest or --corpus", 2)
+            return
+        b = runner.run([q for q in items if q.answerable], runner_baseline(container, paths))
+        base = {"metrics": runner.aggregate(b)}
+        result["baseline"] = base
+    if report:
+        report.write_text(rep.render(result, base), encoding="utf-8")
+    if as_json:
+        typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        _print_metrics(result["metrics"], base["metrics"] if base else None)
+        if report:
+            typer.echo(f"report: {report}")
+    gates = [("hit@5", result["metrics"]["hit5"], min_hit5), ("hit@1", result["metrics"]["hit1"], min_hit1),
+             ("refusal rate", result["metrics"]["refusal_rate"], min_refusal),
+             ("citation hit", result["metrics"]["citation_hit"], min_citation_hit)]
+    failed = [f"{name} {got:.3f} < {want:.3f}" for name, got, want in gates if got < want]
+    if failed:
+        fail("quality gate failed: " + "; ".join(failed), 3)
+
+
+def runner_baseline(container: Any, paths: list[Path]) -> Any:
+    from eval.baseline import Baseline
+
+    return Baseline(container.embedder, list(paths))
+
+
+def _print_metrics(ours: dict[str, float], base: dict[str, float] | None) -> None:
+    from eval.report import LABELS
+
+    typer.echo(f"{'metric':<32}{'Referat':>10}" + (f"{'baseline':>10}" if base else ""))
+    for key, label in LABELS.items():
+        if key in ours:
+            b = f"{base[key]:>10}" if base and key in base and key not in {"refusal_rate", "false_refusal_rate"} \
+                else ("" if not base else f"{'–':>10}")
+            typer.echo(f"{label:<32}{ours[key]:>10}{b}")
+
+
 @app.command()
 def delete(meeting_id: str, data_dir: DataDir = None) -> None:
     """Delete one meeting (by id, as listed by GET /meetings) from the store."""

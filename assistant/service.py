@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from assistant.answer import refusal
 from assistant.contract import Answer, Answerer
 from assistant.query import Filters, Query, is_followup, understand
-from assistant.retrieve import Retriever
+from assistant.retrieve import Hit, Retriever
 from assistant.verify import verify
 from ingest.catalog import Catalog
 from ingest.errors import ReferatError
@@ -63,6 +63,11 @@ class ChatService:
 
     def ask(self, question: str, filters: Filters | None = None, conversation_id: str | None = None,
             history: list[str] | None = None) -> Answer:
+        return self.ask_with_hits(question, filters, conversation_id, history)[0]
+
+    def ask_with_hits(self, question: str, filters: Filters | None = None, conversation_id: str | None = None,
+                      history: list[str] | None = None, depth: int = 0) -> tuple[Answer, list[Hit]]:
+        """The answer and the ranked items behind it (``depth`` of them, for evaluation)."""
         started = time.perf_counter()
         question = self._validate(question)
         turns = self._history(conversation_id, history)
@@ -76,8 +81,9 @@ class ChatService:
             query = understand(search_text, filters)
             query.text, query.filters = question, query.filters.merged(prev.filters)
             query.filters.item_number = query.filters.item_number or None
-        retrieval = self.retriever.retrieve(query, self.top_k, search_text=search_text)
-        hits = retrieval.hits
+        retrieval = self.retriever.retrieve(query, max(self.top_k, depth), search_text=search_text)
+        ranked = retrieval.hits
+        hits = ranked[: self.top_k]
         if followup and turns[-1].item_ids:
             prev_ids = turns[-1].item_ids
             hits = sorted(hits, key=lambda h: h.item_id not in prev_ids[:1])
@@ -92,7 +98,7 @@ class ChatService:
         timings = {k: round(v * 1000, 2) for k, v in retrieval.timings.items()}
         timings["total"] = round((time.perf_counter() - started) * 1000, 2)
         return answer.model_copy(update={"conversation_id": cid, "standalone_question": search_text,
-                                         "timings_ms": timings})
+                                         "timings_ms": timings}), ranked
 
     def _remember(self, cid: str, turns: list[Turn], turn: Turn) -> None:
         with self._lock:
