@@ -74,15 +74,16 @@ def _summary(item: AgendaItem, lang: str) -> str:
 class ExtractiveAnswerer:
     """Quotes the item: the decision for "what did X decide", vote lines, absentees, the money sentence."""
 
-    def __init__(self, public_url: str = "http://127.0.0.1:8000", min_dense: float = 0.80,
-                 min_overlap: float = 0.5, second_ratio: float = 0.92) -> None:
-        if not 0 <= min_dense <= 1:
-            raise ValueError(f"min_dense must be within 0..1, got {min_dense!r}")
-        self.public_url, self.min_dense, self.min_overlap = public_url, min_dense, min_overlap
+    def __init__(self, public_url: str = "http://127.0.0.1:8000", threshold: float = 0.85,
+                 coverage_weight: float = 0.02, second_ratio: float = 0.92) -> None:
+        if not 0 <= threshold <= 1:
+            raise ValueError(f"refusal threshold must be within 0..1, got {threshold!r}")
+        self.public_url, self.threshold, self.coverage_weight = public_url, threshold, coverage_weight
         self.second_ratio = second_ratio
 
     def supported(self, hit: Hit) -> bool:
-        return hit.dense >= self.min_dense or hit.overlap >= self.min_overlap
+        """Calibrated on the seed question set: dense similarity plus a little term coverage, or every term found."""
+        return hit.dense + self.coverage_weight * hit.overlap >= self.threshold or hit.overlap >= 0.99
 
     def cited(self, query: Query, hits: list[Hit]) -> list[Hit]:
         if query.intent == "case" or query.filters.case_number:
@@ -103,11 +104,14 @@ class ExtractiveAnswerer:
         citations, lines = [], []
         for hit in cited:
             item: AgendaItem = hit.row["item"]
-            quote = quote_for(item, query.intent, query.text)
+            quote = quote_for(item, query.intent, query.text, hit.focus)
             citations.append(citation(hit, quote, self.public_url))
             head = where(hit, lang)
-            body = _summary(item, lang) if query.intent in {"decision", "vote", "case", "list"} else ""
-            lines.append(f"{head}. {body}\n«{quote}»".replace(". \n", ".\n"))
+            summary = _summary(item, lang)
+            if query.intent in {"decision", "vote", "case", "list"}:
+                lines.append(f"{head}. {summary}\n«{quote}»".replace(". \n", ".\n"))
+            else:
+                lines.append(f"{head}:\n«{quote}»" + (f"\n{summary}" if summary else ""))
         if query.intent == "case" and len(cited) > 1:
             intro = ("The case was handled in these meetings, in date order:" if lang == "en"
                      else "Sagen er behandlet på disse møder, i datoorden:")

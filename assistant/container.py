@@ -63,7 +63,7 @@ class Container:
             from assistant.llm import LLMAnswerer
 
             return LLMAnswerer(s)
-        return ExtractiveAnswerer(s.public_url)
+        return ExtractiveAnswerer(s.public_url, s.refusal_threshold)
 
     @cached_property
     def service(self) -> ChatService:

@@ -53,6 +53,7 @@ class Filters:
     item_number: str | None = None
     case_number: str | None = None
     latest: bool = False
+    soft_dates: bool = False  # dates read from the question rank items; dates from the request filter them
 
     def merged(self, other: Filters) -> Filters:
         """Request filters win; question filters fill the gaps."""
@@ -64,6 +65,7 @@ class Filters:
             item_number=self.item_number or other.item_number,
             case_number=self.case_number or other.case_number,
             latest=self.latest or other.latest,
+            soft_dates=self.soft_dates if (self.date_from or self.date_to) else other.soft_dates,
         )
 
 
@@ -82,11 +84,15 @@ def language(text: str) -> str:
     return "en" if len(words & EN_WORDS) > len(words & DA_WORDS) else "da"
 
 
+DECISION = re.compile(r"besluttede|beslut|\bdecid|decision|vedt[ao]g|godkend|skete der|happened|konklu|conclud|"
+                      r"\btraf\b|resultat|outcome|\bsagde\b|\bsay\b|\bsaid\b|udfald|afgørelse", re.I)
+
+
 def intent(text: str) -> str:
     for name, pattern in INTENTS:
         if pattern.search(text):
             return name
-    return "decision"
+    return "decision" if DECISION.search(text) else "fact"
 
 
 def _canon_muni(raw: str) -> str:
@@ -118,6 +124,7 @@ def extract_filters(text: str) -> Filters:
             if my:
                 f.date_from, f.date_to = date(int(my.group(1)), 1, 1), date(int(my.group(1)), 12, 31)
     f.latest = bool(_LAST.search(text))
+    f.soft_dates = bool(f.date_from or f.date_to)
     return f
 
 

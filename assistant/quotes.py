@@ -74,28 +74,47 @@ def absent_quote(item: AgendaItem) -> str | None:
     return None
 
 
-def best_sentence(item: AgendaItem, question: str, prefer_money: bool = False) -> str | None:
+_DATE = re.compile(r"\b\d{1,2}\.?\s*(?:-\s*\d{1,2}\.\s*)?(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-zæøå]*|"
+                   r"\b\d{1,2}[-./]\d{1,2}[-./]\d{2,4}|\b(?:19|20)\d{2}\b|\bkl\.\s*\d", re.I)
+_NAME = re.compile(r"\b[A-ZÆØÅ][a-zæøåé]+(?: [A-ZÆØÅ][a-zæøåé]+){1,3}\b")
+_NUMBER = re.compile(r"\d")
+_HOW_MANY = re.compile(r"hvor mange|how many|antal|number of|hvor stor|how large|how big", re.I)
+
+
+def best_sentence(item: AgendaItem, question: str, intent: str = "fact", focus: str = "") -> str | None:
+    """The sentence that answers: question terms (title terms count less), plus what the intent asks for."""
     q = set(tokens(question))
+    title = set(tokens(item.title))
     best: str | None = None
     best_score = 0.0
     for sent in sentences(item.text)[1:]:
-        score = float(len(q & set(tokens(sent))))
-        if prefer_money and _MONEY.search(sent):
+        if len(sent) < 12:
+            continue
+        st = set(tokens(sent))
+        score = float(len((q - title) & st)) + 0.3 * len(q & title & st)
+        if intent == "money" and _MONEY.search(sent):
             score += 2.5
+        if intent == "date" and _DATE.search(sent):
+            score += 2.0
+        if intent == "who" and _NAME.search(sent):
+            score += 1.0
+        if _HOW_MANY.search(question) and _NUMBER.search(sent):
+            score += 1.5
+        if focus and sent in focus:
+            score += 0.75
+        score -= len(sent) / 2000
         if score > best_score:
             best, best_score = sent, score
     return _clip(best) if best else None
 
 
-def quote_for(item: AgendaItem, intent: str, question: str) -> str:
+def quote_for(item: AgendaItem, intent: str, question: str, focus: str = "") -> str:
     if intent == "vote":
         found = vote_quote(item) or decision_quote(item)
     elif intent == "absent":
         found = absent_quote(item) or decision_quote(item)
-    elif intent == "money":
-        found = best_sentence(item, question, prefer_money=True)
-    elif intent in {"who", "date", "fact"}:
-        found = best_sentence(item, question) or decision_quote(item)
+    elif intent in {"who", "date", "fact", "money"}:
+        found = best_sentence(item, question, intent, focus) or decision_quote(item)
     else:
-        found = decision_quote(item) or best_sentence(item, question)
+        found = decision_quote(item) or best_sentence(item, question, intent, focus)
     return found or _clip(item.text.split("\n\n")[0])

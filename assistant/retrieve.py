@@ -10,6 +10,7 @@ from assistant.query import Filters, Query
 from ingest.catalog import Catalog
 from ingest.embed import Embedder
 from ingest.lexical import LexicalStore, tokens
+from ingest.municipalities import MUNICIPALITIES
 from ingest.model import slug
 from ingest.vectors import VectorStore
 
@@ -24,6 +25,7 @@ class Hit:
     lexical: float
     overlap: float
     row: dict[str, Any]
+    focus: str = ""
 
 
 @dataclass
@@ -32,6 +34,30 @@ class Retrieval:
     municipalities: list[str]
     note: str | None = None
     timings: dict[str, float] = field(default_factory=dict)
+
+
+def _in_range(day: str, f: Filters) -> bool:
+    return not (f.date_from and day < f.date_from.isoformat() or f.date_to and day > f.date_to.isoformat())
+
+
+GENERIC = {"beslut", "besluttet", "decid", "decided", "decision", "udvalg", "udvalget", "kommun", "kommune", "mød",
+           "mødet", "punkt", "punktet", "sag", "sagen", "ny", "nye", "skete", "what", "when", "who", "which", "many",
+           "much", "municipality", "committe", "committee", "meeting", "about", "hvor", "hvordan", "hvilk", "hvilken",
+           "hvem", "hvornår", "blev", "der", "item", "agenda"}
+
+
+_MUNI_TOKENS = {t for m in MUNICIPALITIES for t in tokens(m)} | {t for m in MUNICIPALITIES for t in tokens(m + "s")}
+
+
+def coverage(question_tokens: set[str], text_tokens: set[str]) -> float:
+    """Share of the question's content terms found in the item (exact stem, or a shared 6-letter prefix)."""
+    content = {t for t in question_tokens if t not in GENERIC and t not in _MUNI_TOKENS
+               and (not t.isdigit() or len(t) == 4)}
+    if not content:
+        return 0.0
+    prefixes = {t[:6] for t in text_tokens if len(t) >= 6}
+    found = sum(1 for t in content if t in text_tokens or len(t) >= 6 and t[:6] in prefixes)
+    return found / len(content)
 
 
 def _committee_match(wanted: str, committee: str) -> bool:
@@ -48,6 +74,8 @@ class Retriever:
 
     def _where(self, f: Filters) -> dict[str, Any] | None:
         clauses: list[dict[str, Any]] = []
+        if f.soft_dates:
+            return None
         if f.date_from:
             clauses.append({"date_int": {"$gte": int(f.date_from.strftime("%Y%m%d"))}})
         if f.date_to:
@@ -57,8 +85,7 @@ class Retriever:
         return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
     def _keep(self, row: dict[str, Any], f: Filters) -> bool:
-        day = row["date"]
-        if f.date_from and day < f.date_from.isoformat() or f.date_to and day > f.date_to.isoformat():
+        if not f.soft_dates and not _in_range(row["date"], f):
             return False
         if f.committee and not _committee_match(f.committee, row["committee"]):
             return False
@@ -96,11 +123,13 @@ class Retriever:
         dense.sort(key=lambda d: -d[1])
         fused: dict[str, float] = {}
         best_dense: dict[str, float] = {}
+        focus: dict[str, str] = {}
         best_lex: dict[str, float] = {}
         for rank, (_cid, sim, meta) in enumerate(dense):
             item = meta["item_id"]
             fused[item] = max(fused.get(item, 0.0), 1.0 / (RRF_K + rank))
-            best_dense[item] = max(best_dense.get(item, 0.0), sim)
+            if sim > best_dense.get(item, 0.0):
+                best_dense[item], focus[item] = sim, meta.get("_doc", "")
         lex_rrf: dict[str, float] = {}
         for rank, (cid, score) in enumerate(lexical):
             item = cid.split("#")[0]
@@ -116,10 +145,12 @@ class Retriever:
             if row is None or not self._keep(row, f):
                 continue
             title_tok = set(tokens(row["title"]))
-            overlap = len(qtok & set(tokens(row["text"]))) / len(qtok) if qtok else 0.0
+            overlap = coverage(qtok, set(tokens(f"{row['municipality']} {row['committee']} {row['text']}")))
+            if f.soft_dates and (f.date_from or f.date_to) and _in_range(row["date"], f):
+                score += 0.5 / RRF_K
             title_bonus = 1.0 / RRF_K * len(qtok & title_tok) / max(1, len(title_tok)) if qtok else 0.0
             ranked.append(Hit(item_id, score + title_bonus, best_dense.get(item_id, 0.0), best_lex.get(item_id, 0.0),
-                            overlap, row))
+                            overlap, row, focus.get(item_id, "")))
         ranked.sort(key=lambda h: -h.score)
         if f.latest and ranked:
             last = max(h.row["date"] for h in ranked)

@@ -34,7 +34,7 @@ class Settings(BaseSettings):
     # Retrieval and answering.
     top_k: int = 5
     candidates: int = 40
-    min_score: float = 0.5
+    refusal_threshold: float = 0.85
     llm_base_url: str = ""
     llm_model: str = "qwen2.5-coder-1.5b-instruct"
     llm_api_key: str = "not-needed"

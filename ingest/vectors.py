@@ -90,7 +90,9 @@ class VectorStore:
               where: dict[str, Any] | None = None) -> list[tuple[str, float, dict[str, Any]]]:
         col = self.collection(municipality)
         res = self._call(col.query, query_embeddings=[vector], n_results=k, where=where or None,
-                         include=["distances", "metadatas"])
+                         include=["distances", "metadatas", "documents"])
+        for meta, doc in zip(res["metadatas"][0], res["documents"][0], strict=False):
+            meta["_doc"] = doc
         ids, dists, metas = res["ids"][0], res["distances"][0], res["metadatas"][0]
         return [(i, 1.0 - float(d), m) for i, d, m in zip(ids, dists, metas, strict=False)]
 

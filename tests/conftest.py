@@ -24,7 +24,9 @@ def seeds() -> list[Path]:
 def settings(tmp_path: Path):  # type: ignore[no-untyped-def]
     from assistant.settings import Settings
 
-    return Settings(data_dir=tmp_path / "data", embedder="fake", public_url="http://testserver")
+    # the fake embedder's similarities are low: its refusal threshold is calibrated to it
+    return Settings(data_dir=tmp_path / "data", embedder="fake", public_url="http://testserver",
+                    refusal_threshold=0.25)
 
 
 @pytest.fixture
