@@ -83,7 +83,8 @@ class ExtractiveAnswerer:
 
     def supported(self, hit: Hit) -> bool:
         """Calibrated on the seed question set: dense similarity plus a little term coverage, or every term found."""
-        return hit.dense + self.coverage_weight * hit.overlap >= self.threshold or hit.overlap >= 0.99
+        return (hit.in_conversation or hit.overlap >= 0.99
+                or hit.dense + self.coverage_weight * hit.overlap >= self.threshold)
 
     def cited(self, query: Query, hits: list[Hit]) -> list[Hit]:
         if query.intent == "case" or query.filters.case_number:

@@ -168,9 +168,9 @@ def evaluate(questions: Path,
     quiet = as_json or not sys.stderr.isatty()
     with tqdm(total=len(items), desc="eval", disable=quiet) as bar:
         rows = runner.run(items, target, bar.update)
-    result = {"n": len(rows), "metrics": runner.aggregate(rows), "by_type": runner.by_type(rows),
+    result: dict[str, Any] = {"n": len(rows), "metrics": runner.aggregate(rows), "by_type": runner.by_type(rows),
               "questions": [runner.question_report(r) for r in rows]}
-    base = None
+    base: dict[str, Any] | None = None
     if baseline:
         paths = corpus or ingest_paths
         if not paths:

@@ -22,8 +22,10 @@ INTENTS: list[tuple[str, re.Pattern[str]]] = [
                         r"flertal|majority", re.I)),
     ("absent", re.compile(r"fravær|afbud|\babsent|absence|deltog ikke|not attend|missing from|"
                           r"did not take part|inhabil", re.I)),
+    ("casenr", re.compile(r"sagsnummer|sagsnr|journalnummer|journalnr|case number|case no", re.I)),
     ("money", re.compile(r"\bkr\.?\b|kroner|beløb|\bmio\b|million|koste|\bcost|how much|hvor meget|"
-                         r"budget|bevilling|tilskud|\bpris\b|\bprice|amount|egenfinansiering|finansier", re.I)),
+                         r"budget|bevilling|tilskud|\bpris\b|\bprice|amount|egenfinansiering|finansier|udgift|"
+                         r"omkostning|expense|spend|besparelse|saving", re.I)),
     ("case", re.compile(r"what happened (?:to|with) case|hvad skete der med sag|\bsag(?:en)?s?(?:nr|nummer)?\.?\s*"
                         r"\d{2}/\d+|case\s+\d{2}/\d+", re.I)),
     ("list", re.compile(r"\bwhich items\b|\bhvilke punkter\b|list (?:the|all)|\boversigt\b|what was on the agenda|"

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import math
 import re
 
+from assistant.terms import content_terms, match, prefixes
 from ingest.lexical import tokens
 from ingest.model import AgendaItem
 
@@ -12,16 +14,26 @@ _MONEY = re.compile(r"\d[\d.,]*\s*(?:kr\.?|kroner|mio\.?|million|mia\.?)|kr\.\s*
 _ABSENT = re.compile(r"fravær|afbud|deltog ikke|inhabil", re.I)
 
 
+_ABBREV = re.compile(r"(?:\b(?:pr|kr|mio|mia|ca|bl\.a|f\.eks|jf|nr|pkt|kl|d|evt|inkl|ekskl|hhv|vedr|mht|iht|stk|tlf|"
+                     r"ang|dvs|mv|osv|m\.fl|ift|st|gl)\.)$", re.I)
+
+
 def sentences(text: str) -> list[str]:
-    """Verbatim sentences/lines of ``text`` (every one is a substring of it)."""
+    """Verbatim sentences/lines of ``text`` (every one is a substring of it); abbreviations do not end one."""
     out: list[str] = []
     for line in text.split("\n"):
         line = line.strip()
         if not line:
             continue
         parts = re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ0-9\"“])", line)
-        out += [p.strip() for p in parts if len(p.strip()) > 2]
-    return out
+        merged: list[str] = []
+        for part in parts:
+            if merged and _ABBREV.search(merged[-1]):
+                merged[-1] = f"{merged[-1]} {part}"
+            else:
+                merged.append(part)
+        out += [p.strip() for p in merged if len(p.strip()) > 2]
+    return [s for s in out if s in text]
 
 
 def _clip(text: str, limit: int = MAX_QUOTE) -> str:
@@ -77,39 +89,78 @@ def absent_quote(item: AgendaItem) -> str | None:
 _DATE = re.compile(r"\b\d{1,2}\.?\s*(?:-\s*\d{1,2}\.\s*)?(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-zæøå]*|"
                    r"\b\d{1,2}[-./]\d{1,2}[-./]\d{2,4}|\b(?:19|20)\d{2}\b|\bkl\.\s*\d", re.I)
 _NAME = re.compile(r"\b[A-ZÆØÅ][a-zæøåé]+(?: [A-ZÆØÅ][a-zæøåé]+){1,3}\b")
-_NUMBER = re.compile(r"\d")
+_NUMBER = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d\b)\d[\d.,]*")
 _HOW_MANY = re.compile(r"hvor mange|how many|antal|number of|hvor stor|how large|how big", re.I)
 
 
+def _candidates(item: AgendaItem) -> list[str]:
+    """Sentences, plus each decision block (heading with its text) as one passage."""
+    out = sentences(item.text)[1:]
+    for dec in item.decisions:
+        when = f" den {dec.date.strftime('%d-%m-%Y')}" if dec.date else ""
+        block = f"Beslutning i {dec.body}{when}\n{dec.text}".strip()
+        if block in item.text:
+            out.append(block)
+    return out
+
+
+def _with_list(text: str, passage: str) -> str:
+    """A passage ending in ':' is followed by its list: take the bullet lines after it too."""
+    if not passage.rstrip().endswith(":"):
+        return passage
+    start = text.find(passage)
+    end = start + len(passage)
+    for line in text[end:].split("\n")[1:9]:
+        if not line.strip():
+            end += 1
+            continue
+        if not re.match(r"^\s*(?:[-–•*]|\d+[.)])\s+", line) and len(line) > 120:
+            break
+        end += 1 + len(line)
+    return text[start:end].rstrip()
+
+
 def best_sentence(item: AgendaItem, question: str, intent: str = "fact", focus: str = "") -> str | None:
-    """The sentence that answers: question terms (title terms count less), plus what the intent asks for."""
-    q = set(tokens(question))
+    """The passage that answers: question terms weighted by rarity in the item (title terms count less),
+    plus what the intent asks for (an amount, a date, a name, a number)."""
+    q = content_terms(set(tokens(question)))
     title = set(tokens(item.title))
+    cands = _candidates(item)
+    toks = [set(tokens(c)) for c in cands]
+    pres = [prefixes(ts) for ts in toks]
+    weights = [{t: match(t, ts, pr) for t in q} for ts, pr in zip(toks, pres, strict=True)]
+    df = {t: sum(1 for w in weights if w[t]) for t in q}
     best: str | None = None
     best_score = 0.0
-    for sent in sentences(item.text)[1:]:
+    for sent, w in zip(cands, weights, strict=True):
         if len(sent) < 12:
             continue
-        st = set(tokens(sent))
-        score = float(len((q - title) & st)) + 0.3 * len(q & title & st)
+        score = sum(w[t] * math.log(1 + len(cands) / df[t]) * (0.3 if t in title else 1.0) for t in q if w[t])
         if intent == "money" and _MONEY.search(sent):
-            score += 2.5
+            score += 3.0
         if intent == "date" and _DATE.search(sent):
             score += 2.0
         if intent == "who" and _NAME.search(sent):
             score += 1.0
         if _HOW_MANY.search(question) and _NUMBER.search(sent):
-            score += 1.5
+            score += 2.0
         if focus and sent in focus:
             score += 0.75
-        score -= len(sent) / 2000
+        score -= len(sent) / 1500
         if score > best_score:
             best, best_score = sent, score
-    return _clip(best) if best else None
+    return _clip(_with_list(item.text, best)) if best else None
+
+
+def case_quote(item: AgendaItem) -> str | None:
+    line = f"Sagsnr. {item.case_number}" if item.case_number else ""
+    return line if line and line in item.text else None
 
 
 def quote_for(item: AgendaItem, intent: str, question: str, focus: str = "") -> str:
-    if intent == "vote":
+    if intent == "casenr":
+        found = case_quote(item) or decision_quote(item)
+    elif intent == "vote":
         found = vote_quote(item) or decision_quote(item)
     elif intent == "absent":
         found = absent_quote(item) or decision_quote(item)

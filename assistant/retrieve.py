@@ -6,11 +6,12 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
+from assistant.glossary import expand
 from assistant.query import Filters, Query
+from assistant.terms import coverage
 from ingest.catalog import Catalog
 from ingest.embed import Embedder
 from ingest.lexical import LexicalStore, tokens
-from ingest.municipalities import MUNICIPALITIES
 from ingest.model import slug
 from ingest.vectors import VectorStore
 
@@ -26,6 +27,7 @@ class Hit:
     overlap: float
     row: dict[str, Any]
     focus: str = ""
+    in_conversation: bool = False  # the item the conversation is about (a follow-up refers to it)
 
 
 @dataclass
@@ -38,26 +40,6 @@ class Retrieval:
 
 def _in_range(day: str, f: Filters) -> bool:
     return not (f.date_from and day < f.date_from.isoformat() or f.date_to and day > f.date_to.isoformat())
-
-
-GENERIC = {"beslut", "besluttet", "decid", "decided", "decision", "udvalg", "udvalget", "kommun", "kommune", "mød",
-           "mødet", "punkt", "punktet", "sag", "sagen", "ny", "nye", "skete", "what", "when", "who", "which", "many",
-           "much", "municipality", "committe", "committee", "meeting", "about", "hvor", "hvordan", "hvilk", "hvilken",
-           "hvem", "hvornår", "blev", "der", "item", "agenda"}
-
-
-_MUNI_TOKENS = {t for m in MUNICIPALITIES for t in tokens(m)} | {t for m in MUNICIPALITIES for t in tokens(m + "s")}
-
-
-def coverage(question_tokens: set[str], text_tokens: set[str]) -> float:
-    """Share of the question's content terms found in the item (exact stem, or a shared 6-letter prefix)."""
-    content = {t for t in question_tokens if t not in GENERIC and t not in _MUNI_TOKENS
-               and (not t.isdigit() or len(t) == 4)}
-    if not content:
-        return 0.0
-    prefixes = {t[:6] for t in text_tokens if len(t) >= 6}
-    found = sum(1 for t in content if t in text_tokens or len(t) >= 6 and t[:6] in prefixes)
-    return found / len(content)
 
 
 def _committee_match(wanted: str, committee: str) -> bool:
@@ -114,7 +96,7 @@ class Retriever:
         for muni in munis:
             dense += self.vectors.query(muni, qvec, self.candidates, where)
         t2 = time.perf_counter()
-        lexical = self.lexical.search(text, munis, self.candidates)
+        lexical = self.lexical.search(expand(text) if query.language == "en" else text, munis, self.candidates)
         t3 = time.perf_counter()
         timings.update(embed=t1 - t0, dense=t2 - t1, bm25=t3 - t2)
 

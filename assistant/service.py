@@ -79,6 +79,7 @@ class ChatService:
             prev = turns[-1]
             search_text = self.rewriter.rewrite(question, turns)
             query = understand(search_text, filters)
+            query.intent = understand(question).intent
             query.text, query.filters = question, query.filters.merged(prev.filters)
             query.filters.item_number = query.filters.item_number or None
         retrieval = self.retriever.retrieve(query, max(self.top_k, depth), search_text=search_text)
@@ -87,6 +88,8 @@ class ChatService:
         if followup and turns[-1].item_ids:
             prev_ids = turns[-1].item_ids
             hits = sorted(hits, key=lambda h: h.item_id not in prev_ids[:1])
+            for h in hits[:1]:
+                h.in_conversation = h.item_id in prev_ids[:1]
         if retrieval.note and not hits:
             answer = refusal(query.language, retrieval.note)
         else:

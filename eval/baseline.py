@@ -10,8 +10,8 @@ from pathlib import Path
 
 from langchain_core.embeddings import Embeddings
 
-from eval.runner import Outcome, Ref
 from eval.questions import Question
+from eval.runner import Outcome, Ref
 from ingest.embed import Embedder
 from ingest.lexical import tokens
 from ingest.parse import parse_document

@@ -53,7 +53,8 @@ def render(result: dict[str, Any], baseline: dict[str, Any] | None) -> str:
             continue
         base = baseline["metrics"].get(key) if baseline else None
         cell = f"<td>{base}</td>" if baseline is not None else ""
-        rows.append(f"<tr><td>{label}</td><td>{metrics[key]}</td>{cell if base is not None or not baseline else '<td>–</td>'}</tr>")
+        shown = cell if base is not None or not baseline else "<td>–</td>"
+        rows.append(f"<tr><td>{label}</td><td>{metrics[key]}</td>{shown}</tr>")
     failed = [q for q in result["questions"] if _failed(q)]
     fails = "".join(
         f"<details><summary>{html.escape(q['id'])} [{q['type']}] {html.escape(q['question'])}</summary>"

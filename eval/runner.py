@@ -35,7 +35,7 @@ def is_gold(q: Question, ref: Ref) -> bool:
         return (ref.number or "") == q.item_number
     if q.item_order is not None:
         return ref.order == q.item_order
-    return bool(q.item_title) and m.fold(q.item_title) in m.fold(ref.title)
+    return bool(q.item_title) and m.fold(q.item_title or "") in m.fold(ref.title)
 
 
 @dataclass

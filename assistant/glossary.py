@@ -1,0 +1,54 @@
+"""A small English -> Danish glossary of civic terms, used to expand English questions for BM25.
+
+The dense model is multilingual; the lexical index is Danish. These words let an English
+question ("who was absent when the agenda was approved") reach the Danish terms
+("fraværende", "afbud", "godkendelse af dagsorden") that the minutes print.
+"""
+
+from __future__ import annotations
+
+import re
+
+GLOSSARY: dict[str, str] = {
+    "agenda": "dagsorden", "approve": "godkend godkendt", "approved": "godkendt godkendelse", "approval": "godkendelse",
+    "absent": "fraværende afbud", "absence": "fravær afbud", "apologies": "afbud", "decide": "beslutning besluttede",
+    "decided": "besluttede beslutning", "decision": "beslutning", "committee": "udvalg udvalget",
+    "council": "byrådet kommunalbestyrelsen", "city": "byrådet", "vote": "afstemning stemte",
+    "voted": "stemte afstemning", "against": "imod", "majority": "stemmeflertal flertal", "housing": "bolig boliger",
+    "school": "skole", "schools": "skoler", "employment": "beskæftigelse", "unemployed": "ledige",
+    "job": "job jobcenter", "centre": "center", "center": "center", "appointed": "udpeget udpegede",
+    "appoint": "udpege", "representative": "repræsentant", "substitute": "suppleant", "award": "pris",
+    "prize": "pris", "company": "virksomhed", "companies": "virksomheder", "business": "virksomhed erhverv",
+    "cost": "kr pris udgift koster", "costs": "udgifter kr", "budget": "budget", "price": "pris",
+    "save": "spare besparelse", "savings": "besparelse", "total": "samlede i alt", "grant": "tilskud bevilling",
+    "subsidy": "tilskud", "application": "ansøgning", "apply": "ansøge", "plan": "plan", "annual": "årlig årsplan",
+    "report": "rapport årsrapport orientering", "evaluation": "evaluering", "study": "studie", "trip": "tur studietur",
+    "visit": "besøg", "tour": "rundvisning", "postponed": "udsat", "rejected": "afvist", "noted": "efterretning",
+    "information": "orientering", "briefing": "orientering", "meeting": "møde mødet", "citizens": "borgere",
+    "citizen": "borger", "letters": "breve", "children": "børn", "youth": "unge ungdom", "young": "unge",
+    "elderly": "ældre", "health": "sundhed", "social": "social", "integration": "integration",
+    "immigrants": "indvandrere", "refugees": "flygtninge", "disabled": "handicappede handicap", "flex": "fleksjob",
+    "cash": "kontanthjælp", "benefit": "ydelse kontanthjælp", "recipients": "modtagere", "language": "sprog",
+    "satisfaction": "tilfredshed tilfredshedsmåling", "survey": "undersøgelse måling", "mentor": "mentor",
+    "guidelines": "retningslinjer", "involvement": "inddragelse", "family": "familie familieområdet",
+    "control": "kontrol", "group": "gruppe", "initiatives": "indsatser", "initiative": "indsats",
+    "investment": "investering investeringer", "recruitment": "rekruttering", "partnerships": "samarbejde",
+    "people": "personer borgere", "percent": "procent", "share": "andel", "wind": "vind", "turbines": "møller",
+    "cycle": "cykel", "paths": "stier", "parking": "parkering", "swimming": "svømme", "pool": "hal",
+    "football": "fodbold", "stadium": "stadion", "mayor": "borgmester", "elected": "valgt", "light": "let",
+    "rail": "bane", "areas": "områder", "area": "område", "housing areas": "boligområder", "themes": "temaer",
+    "dialogue": "dialog dialogmøde", "case": "sag sagsnummer", "number": "nummer", "party": "parti",
+    "belong": "", "expected": "forventes", "expense": "udgift", "expenses": "udgifter", "year": "år",
+    "workshop": "workshop", "procedure": "procedure procedurer", "criteria": "kriterier", "catalogue": "katalog",
+    "action": "handle handleplan", "process": "proces forløb", "cooperation": "samarbejde", "collaboration":
+    "samarbejde", "approved the agenda": "godkendelse af dagsorden",
+}
+_WORD = re.compile(r"[a-z]+")
+
+
+def expand(question: str) -> str:
+    """The question plus the Danish words for the English civic terms in it."""
+    low = question.lower()
+    extra = [GLOSSARY[w] for w in _WORD.findall(low) if GLOSSARY.get(w)]
+    extra += [v for k, v in GLOSSARY.items() if " " in k and k in low]
+    return question + (" " + " ".join(extra) if extra else "")
