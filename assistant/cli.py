@@ -177,7 +177,8 @@ def evaluate(questions: Path,
             fail("--baseline needs the corpus: pass --ingest or --corpus", 2)
             return
         b = runner.run([q for q in items if q.answerable], runner_baseline(container, paths))
-        base = {"metrics": runner.aggregate(b)}
+        keep = ("n", "hit1", "hit5", "mrr", "ndcg10", "latency_p50_ms", "latency_p95_ms")
+        base = {"metrics": {k: v for k, v in runner.aggregate(b).items() if k in keep}}
         result["baseline"] = base
     if report:
         report.write_text(rep.render(result, base), encoding="utf-8")
@@ -207,8 +208,7 @@ def _print_metrics(ours: dict[str, float], base: dict[str, float] | None) -> Non
     typer.echo(f"{'metric':<32}{'Referat':>10}" + (f"{'baseline':>10}" if base else ""))
     for key, label in LABELS.items():
         if key in ours:
-            b = f"{base[key]:>10}" if base and key in base and key not in {"refusal_rate", "false_refusal_rate"} \
-                else ("" if not base else f"{'–':>10}")
+            b = f"{base[key]:>10}" if base and key in base else ("" if not base else f"{'–':>10}")
             typer.echo(f"{label:<32}{ours[key]:>10}{b}")
 
 
