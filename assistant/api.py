@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import hmac
+import json
 import logging
 import tempfile
 import time
 import uuid
+from collections.abc import Iterator
 from contextlib import asynccontextmanager
 from datetime import date
 from pathlib import Path
@@ -14,7 +16,7 @@ from typing import Any
 
 from fastapi import Depends, FastAPI, File, HTTPException, Request, UploadFile
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, StreamingResponse
 from pydantic import BaseModel, Field
 
 from assistant.container import Container
@@ -106,6 +108,19 @@ def create_app(settings: Settings, container: Container | None = None) -> FastAP
     @app.post("/chat", response_model=Answer, dependencies=[Depends(read_key)])
     def chat(req: ChatRequest) -> Answer:
         return c.service.ask(req.question, req.filters(), req.conversation_id, req.history)
+
+    @app.post("/chat/stream", dependencies=[Depends(read_key)])
+    def chat_stream(req: ChatRequest) -> StreamingResponse:
+        """NDJSON: {"type": "token", "text": ...} lines as the answer is written, then {"type": "answer", ...}."""
+        events = c.service.stream(req.question, req.filters(), req.conversation_id, req.history)
+        first = next(events)  # raise validation errors before the response starts
+
+        def body() -> Iterator[bytes]:
+            yield (json.dumps(first, ensure_ascii=False, default=str) + "\n").encode()
+            for event in events:
+                yield (json.dumps(event, ensure_ascii=False, default=str) + "\n").encode()
+
+        return StreamingResponse(body(), media_type="application/x-ndjson")
 
     @app.get("/health")
     def health() -> JSONResponse:

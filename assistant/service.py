@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 import uuid
 from collections import OrderedDict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from assistant.answer import refusal
 from assistant.contract import Answer, Answerer
 from assistant.query import Filters, Query, is_followup, understand
-from assistant.retrieve import Hit, Retriever
+from assistant.retrieve import Hit, Retrieval, Retriever
 from assistant.verify import verify
 from ingest.catalog import Catalog
 from ingest.errors import ReferatError
@@ -27,6 +30,18 @@ class Turn:
     standalone: str
     filters: Filters
     item_ids: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Pending:
+    started: float
+    question: str
+    conversation_id: str | None
+    turns: list[Turn]
+    query: Query
+    search_text: str
+    retrieval: Retrieval
+    hits: list[Hit]
 
 
 class Rewriter:
@@ -68,6 +83,36 @@ class ChatService:
     def ask_with_hits(self, question: str, filters: Filters | None = None, conversation_id: str | None = None,
                       history: list[str] | None = None, depth: int = 0) -> tuple[Answer, list[Hit]]:
         """The answer and the ranked items behind it (``depth`` of them, for evaluation)."""
+        turn = self._prepare(question, filters, conversation_id, history, depth)
+        if turn.retrieval.note and not turn.hits:
+            answer = refusal(turn.query.language, turn.retrieval.note)
+        else:
+            answer = self.answerer.answer(turn.query, turn.hits)
+        return self._finish(turn, answer), turn.retrieval.hits
+
+    def stream(self, question: str, filters: Filters | None = None, conversation_id: str | None = None,
+               history: list[str] | None = None) -> Iterator[dict[str, Any]]:
+        """Events for a streaming client: {"type": "token", "text"} ... then {"type": "answer", ...}."""
+        turn = self._prepare(question, filters, conversation_id, history, 0)
+        streamer = getattr(self.answerer, "stream", None)
+        if turn.retrieval.note and not turn.hits:
+            answer = refusal(turn.query.language, turn.retrieval.note)
+        elif streamer is not None and turn.hits:
+            parts: list[str] = []
+            for token in streamer(turn.query, turn.hits):
+                parts.append(token)
+                yield {"type": "token", "text": token}
+            answer = self.answerer.answer(turn.query, turn.hits, text="".join(parts))  # type: ignore[call-arg]
+        else:
+            answer = self.answerer.answer(turn.query, turn.hits)
+        final = self._finish(turn, answer)
+        if streamer is None or final.refused:
+            for word in re.findall(r"\S+\s*", final.answer):
+                yield {"type": "token", "text": word}
+        yield {"type": "answer", **final.model_dump()}
+
+    def _prepare(self, question: str, filters: Filters | None, conversation_id: str | None,
+                 history: list[str] | None, depth: int) -> _Pending:
         started = time.perf_counter()
         question = self._validate(question)
         turns = self._history(conversation_id, history)
@@ -81,27 +126,24 @@ class ChatService:
             query = understand(search_text, filters)
             query.intent = understand(question).intent
             query.text, query.filters = question, query.filters.merged(prev.filters)
-            query.filters.item_number = query.filters.item_number or None
         retrieval = self.retriever.retrieve(query, max(self.top_k, depth), search_text=search_text)
-        ranked = retrieval.hits
-        hits = ranked[: self.top_k]
+        hits = retrieval.hits[: self.top_k]
         if followup and turns[-1].item_ids:
             prev_ids = turns[-1].item_ids
             hits = sorted(hits, key=lambda h: h.item_id not in prev_ids[:1])
             for h in hits[:1]:
                 h.in_conversation = h.item_id in prev_ids[:1]
-        if retrieval.note and not hits:
-            answer = refusal(query.language, retrieval.note)
-        else:
-            answer = self.answerer.answer(Query(question, query.language, query.intent, query.filters), hits)
-            answer = verify(answer, self.catalog, refusal(query.language))
-        cid = conversation_id or uuid.uuid4().hex
-        self._remember(cid, turns, Turn(question, search_text, query.filters,
-                                        [c.item_id for c in answer.citations]))
-        timings = {k: round(v * 1000, 2) for k, v in retrieval.timings.items()}
-        timings["total"] = round((time.perf_counter() - started) * 1000, 2)
-        return answer.model_copy(update={"conversation_id": cid, "standalone_question": search_text,
-                                         "timings_ms": timings}), ranked
+        return _Pending(started, question, conversation_id, turns, query, search_text, retrieval, hits)
+
+    def _finish(self, p: _Pending, answer: Answer) -> Answer:
+        answer = verify(answer, self.catalog, refusal(p.query.language))
+        cid = p.conversation_id or uuid.uuid4().hex
+        self._remember(cid, p.turns, Turn(p.question, p.search_text, p.query.filters,
+                                          [c.item_id for c in answer.citations]))
+        timings = {k: round(v * 1000, 2) for k, v in p.retrieval.timings.items()}
+        timings["total"] = round((time.perf_counter() - p.started) * 1000, 2)
+        return answer.model_copy(update={"conversation_id": cid, "standalone_question": p.search_text,
+                                         "timings_ms": timings})
 
     def _remember(self, cid: str, turns: list[Turn], turn: Turn) -> None:
         with self._lock:
