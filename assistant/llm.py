@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from pydantic import SecretStr
+
 from assistant import prompts
 from assistant.answer import ExtractiveAnswerer, citation, refusal, where
 from assistant.contract import Answer
@@ -30,7 +32,7 @@ _NUMBER = re.compile(r"\d[\d.,]*\d|\d")
 def chat_model(settings: Settings, streaming: bool = False) -> Any:
     from langchain_openai import ChatOpenAI
 
-    return ChatOpenAI(base_url=settings.llm_base_url, model=settings.llm_model, api_key=settings.llm_api_key,
+    return ChatOpenAI(base_url=settings.llm_base_url, model=settings.llm_model, api_key=SecretStr(settings.llm_api_key),
                       temperature=0, timeout=settings.llm_timeout, max_retries=1, streaming=streaming)
 
 
