@@ -17,6 +17,7 @@ from typing import Any
 from fastapi import Depends, FastAPI, File, HTTPException, Request, UploadFile
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, StreamingResponse
+from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
 from assistant.container import Container
@@ -64,6 +65,7 @@ def create_app(settings: Settings, container: Container | None = None) -> FastAP
     app = FastAPI(title="Referat", version="0.1.0", lifespan=lifespan,
                   description="Cited answers from Danish municipal committee minutes.")
     app.state.container = c
+    app.mount("/static", StaticFiles(directory=WEB), name="static")
     app.state.metrics = metrics
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"],

@@ -1,0 +1,104 @@
+"""The web chat as a person uses it: headless Chromium (system /usr/bin/chromium via Playwright)
+against the real app under uvicorn on loopback. Screenshots go to docs/screenshots/."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+
+import httpx
+import pytest
+import uvicorn
+
+from assistant.api import create_app
+from tests.conftest import ROOT
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian chromium is not installed (make browser)")
+SHOTS = ROOT / "docs" / "screenshots"
+
+
+@pytest.fixture
+def server(seeded):  # type: ignore[no-untyped-def]
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    config = uvicorn.Config(create_app(seeded.settings, seeded), host="127.0.0.1", port=port, log_level="warning")
+    srv = uvicorn.Server(config)
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            if httpx.get(base + "/health", timeout=1).status_code == 200:
+                break
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    yield base
+    srv.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture
+def page():  # type: ignore[no-untyped-def]
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync"])
+        pg = browser.new_page(viewport={"width": 1100, "height": 900})
+        yield pg
+        browser.close()
+
+
+def test_ask_see_cited_answer_click_through_and_follow_up(server: str, page) -> None:  # type: ignore[no-untyped-def]
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.goto(server + "/")
+    page.wait_for_selector("#f-muni option[value='Esbjerg']", state="attached")
+    page.get_by_label("Dit spørgsmål").fill("Hvad besluttede Esbjerg om prækvalifikation af Helhedsplan 2025?")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".card")
+    card = page.locator(".card").first
+    assert "Esbjerg" in card.inner_text() and "Punkt 5" in card.inner_text()
+    assert "stemmeflertal" in page.locator(".a").first.inner_text()
+    page.screenshot(path=str(SHOTS / "chat.png"), full_page=True)
+
+    page.get_by_label("Dit spørgsmål").fill("og hvem stemte imod?")
+    page.get_by_role("button", name="Spørg").click()
+    page.wait_for_function("document.querySelectorAll('.turn .cards').length >= 2")
+    assert "Sabrina Bech Bartholin" in page.locator(".turn").nth(1).inner_text()
+
+    href = card.get_attribute("href")
+    page.goto(server + href)
+    assert page.locator("mark#quote").count() == 1
+    assert "Prækvalifikation Helhedsplan 2025-2029" in page.locator("h1").inner_text()
+    page.screenshot(path=str(SHOTS / "item.png"), full_page=True)
+
+
+def test_errors_language_and_browse(server: str, page) -> None:  # type: ignore[no-untyped-def]
+    page.goto(server + "/")
+    page.get_by_role("button", name="Spørg").click()
+    assert "Skriv et spørgsmål" in page.locator("#status").inner_text()
+    page.get_by_label("Dit spørgsmål").fill("Hvad besluttede Aarhus om letbanen?")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".a.refused")
+    assert "Intet fundet" in page.locator("#status").inner_text()
+    page.get_by_role("button", name="Language / sprog").click()
+    assert page.get_by_role("button", name="Ask").is_visible()
+    page.get_by_role("button", name="Browse meetings").click()
+    page.get_by_role("button", name="2019-11-25 · Faxe · Beskæftigelses & Integrationsudvalget").click()
+    page.wait_for_selector("#meeting li")
+    assert "Item 71" in page.locator("#meeting").inner_text()
+    page.screenshot(path=str(SHOTS / "browse.png"), full_page=True)
+
+
+def test_server_unreachable_message(server: str, page) -> None:  # type: ignore[no-untyped-def]
+    page.goto(server + "/")
+    page.route("**/chat/stream", lambda route: route.abort())
+    page.get_by_label("Dit spørgsmål").fill("Hvad besluttede Lejre?")
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.getElementById('status').classList.contains('error')")
+    assert "Serveren svarer ikke" in page.locator("#status").inner_text()
