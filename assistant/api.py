@@ -196,6 +196,17 @@ def create_app(settings: Settings, container: Container | None = None) -> FastAP
             raise NotFound(f"no meeting with id {meeting_id!r}")
         return {"deleted": meeting_id}
 
+    if settings.slack_signing_secret:
+        from slack_bolt.adapter.fastapi import SlackRequestHandler
+
+        from assistant.slack import build_app
+
+        slack = SlackRequestHandler(build_app(settings, c.service, c.catalog))
+
+        @app.post("/slack/events", include_in_schema=False)
+        async def slack_events(request: Request) -> Any:
+            return await slack.handle(request)
+
     @app.get("/", response_class=HTMLResponse)
     def index() -> str:
         page = WEB / "index.html"

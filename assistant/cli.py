@@ -212,6 +212,19 @@ def _print_metrics(ours: dict[str, float], base: dict[str, float] | None) -> Non
             typer.echo(f"{label:<32}{ours[key]:>10}{b}")
 
 
+@app.command("slack-socket")
+def slack_socket(data_dir: DataDir = None) -> None:
+    """Run the Slack bot in Socket Mode (needs REFERAT_SLACK_BOT_TOKEN and REFERAT_SLACK_APP_TOKEN)."""
+    from assistant.container import Container
+    from assistant.slack import run_socket_mode
+
+    s = settings_for(data_dir)
+    if not (s.slack_bot_token and s.slack_app_token):
+        fail("set REFERAT_SLACK_BOT_TOKEN and REFERAT_SLACK_APP_TOKEN for Socket Mode", 2)
+    c = Container(s)
+    run_socket_mode(s, c.service, c.catalog)
+
+
 @app.command()
 def delete(meeting_id: str, data_dir: DataDir = None) -> None:
     """Delete one meeting (by id, as listed by GET /meetings) from the store."""

@@ -106,7 +106,9 @@ class _SlackHandler(BaseHTTPRequestHandler):
 
             body = dict(parse_qsl(raw))
         fake.requests.append({"path": self.path, "body": body})
-        data = json.dumps({"ok": True, "ts": "1700000000.000200", "channel": body.get("channel", "C1")}).encode()
+        data = json.dumps({"ok": True, "ts": "1700000000.000200", "channel": body.get("channel", "C1"),
+                           "user_id": "UBOT", "bot_id": "BBOT", "team_id": "T1", "user": "referat",
+                           "team": "test", "url": "https://test.slack.com/"}).encode()
         self.send_response(200)
         self.send_header("content-type", "application/json")
         self.send_header("content-length", str(len(data)))
