@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from fastapi import Depends, FastAPI, File, HTTPException, Request, UploadFile
+from fastapi import Depends, FastAPI, File, HTTPException, Query, Request, UploadFile
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, StreamingResponse
 from fastapi.staticfiles import StaticFiles
@@ -22,6 +22,7 @@ from pydantic import BaseModel, Field
 
 from assistant.container import Container
 from assistant.contract import Answer
+from assistant.limits import RateLimiter
 from assistant.metrics import Metrics
 from assistant.pages import item_page
 from assistant.query import Filters
@@ -32,6 +33,7 @@ from ingest.index import IngestReport
 from ingest.parse import parse_file
 
 log = logging.getLogger("referat.api")
+RATE_LIMITED = {"/chat", "/chat/stream", "/ingest", "/slack/events"}
 WEB = Path(__file__).parent / "web"
 
 
@@ -82,11 +84,21 @@ def create_app(settings: Settings, container: Container | None = None) -> FastAP
         if settings.read_requires_key:
             require_key(request)
 
+    limiter = RateLimiter(settings.rate_limit_per_minute)
+    max_body = settings.max_upload_bytes + 64 * 1024
+
     @app.middleware("http")
     async def observe(request: Request, call_next):  # type: ignore[no-untyped-def]
         rid = request.headers.get("x-request-id") or uuid.uuid4().hex[:16]
         start = time.perf_counter()
-        response = await call_next(request)
+        length = request.headers.get("content-length", "0")
+        if not length.isdigit() or int(length) > max_body:
+            response = JSONResponse({"detail": f"request body larger than {max_body} bytes"}, status_code=413)
+        elif request.url.path in RATE_LIMITED and not limiter.allow(request.client.host if request.client else "?"):
+            response = JSONResponse({"detail": "too many requests; slow down"}, status_code=429,
+                                    headers={"retry-after": "10"})
+        else:
+            response = await call_next(request)
         elapsed = time.perf_counter() - start
         route = request.scope.get("route")
         metrics.observe(getattr(route, "path", "unmatched"), request.method, response.status_code, elapsed)
@@ -127,10 +139,15 @@ def create_app(settings: Settings, container: Container | None = None) -> FastAP
     @app.get("/health")
     def health() -> JSONResponse:
         store_ok = c.vectors.heartbeat()
-        body: dict[str, Any] = {"status": "ok" if store_ok else "degraded", "store": store_ok,
-                                "backend": settings.store_backend, "model": type(c.embedder).__name__,
+        try:
+            model_ok = c.embedder.embed(["sundhedstjek"], "query").shape[1] == c.embedder.dim
+        except Exception:
+            model_ok = False
+        ok = store_ok and model_ok
+        body: dict[str, Any] = {"status": "ok" if ok else "degraded", "store": store_ok, "model": model_ok,
+                                "backend": settings.store_backend, "embedder": type(c.embedder).__name__,
                                 **c.catalog.counts()}
-        return JSONResponse(body, status_code=200 if store_ok else 503)
+        return JSONResponse(body, status_code=200 if ok else 503)
 
     @app.get("/metrics", response_class=PlainTextResponse)
     def prometheus() -> str:
@@ -141,8 +158,9 @@ def create_app(settings: Settings, container: Container | None = None) -> FastAP
         return c.catalog.municipalities()
 
     @app.get("/meetings", dependencies=[Depends(read_key)])
-    def meetings(municipality: str | None = None) -> list[dict[str, Any]]:
-        return c.catalog.meetings(municipality)
+    def meetings(municipality: str | None = None, limit: int = Query(200, ge=1, le=1000),
+                 offset: int = Query(0, ge=0)) -> list[dict[str, Any]]:
+        return c.catalog.meetings(municipality)[offset:offset + limit]
 
     @app.get("/meetings/{meeting_id}", dependencies=[Depends(read_key)])
     def meeting(meeting_id: str) -> dict[str, Any]:
