@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -93,8 +94,13 @@ class Retriever:
         t1 = time.perf_counter()
         dense: list[tuple[str, float, dict[str, Any]]] = []
         where = self._where(f)
-        for muni in munis:
-            dense += self.vectors.query(muni, qvec, self.candidates, where)
+        if len(munis) > 1:
+            with ThreadPoolExecutor(min(8, len(munis))) as pool:
+                for part in pool.map(lambda m: self.vectors.query(m, qvec, self.candidates, where), munis):
+                    dense += part
+        else:
+            for muni in munis:
+                dense += self.vectors.query(muni, qvec, self.candidates, where)
         t2 = time.perf_counter()
         lexical = self.lexical.search(expand(text) if query.language == "en" else text, munis, self.candidates)
         t3 = time.perf_counter()
@@ -119,23 +125,28 @@ class Retriever:
             best_lex[item] = max(best_lex.get(item, 0.0), score)
         for item, value in lex_rrf.items():
             fused[item] = fused.get(item, 0.0) + value
-        by_id = {r["id"]: r for r in self.catalog.item_rows(list(fused))}
+        metas = {r["id"]: r for r in self.catalog.item_meta(list(fused))}
         qtok = set(tokens(text))
-        ranked: list[Hit] = []
+        scored: list[tuple[float, str]] = []
         for item_id, score in fused.items():
-            row = by_id.get(item_id)
-            if row is None or not self._keep(row, f):
+            meta = metas.get(item_id)
+            if meta is None or not self._keep(meta, f):
                 continue
-            title_tok = set(tokens(row["title"]))
-            overlap = coverage(qtok, set(tokens(f"{row['municipality']} {row['committee']} {row['text']}")))
-            if f.soft_dates and (f.date_from or f.date_to) and _in_range(row["date"], f):
+            title_tok = set(tokens(meta["title"]))
+            if f.soft_dates and (f.date_from or f.date_to) and _in_range(meta["date"], f):
                 score += 0.5 / RRF_K
             title_bonus = 1.0 / RRF_K * len(qtok & title_tok) / max(1, len(title_tok)) if qtok else 0.0
-            ranked.append(Hit(item_id, score + title_bonus, best_dense.get(item_id, 0.0), best_lex.get(item_id, 0.0),
-                            overlap, row, focus.get(item_id, "")))
-        ranked.sort(key=lambda h: -h.score)
-        if f.latest and ranked:
-            last = max(h.row["date"] for h in ranked)
-            ranked = [h for h in ranked if h.row["date"] == last]
+            scored.append((score + title_bonus, item_id))
+        scored.sort(key=lambda s: -s[0])
+        if f.latest and scored:
+            last = max(metas[i]["date"] for _, i in scored)
+            scored = [(s, i) for s, i in scored if metas[i]["date"] == last]
+        rows = {r["id"]: r for r in self.catalog.item_rows([i for _, i in scored[:k]])}  # full items for the top k
+        ranked = []
+        for score, item_id in scored[:k]:
+            row = rows[item_id]
+            overlap = coverage(qtok, set(tokens(f"{row['municipality']} {row['committee']} {row['text']}")))
+            ranked.append(Hit(item_id, score, best_dense.get(item_id, 0.0), best_lex.get(item_id, 0.0), overlap, row,
+                              focus.get(item_id, "")))
         timings["fusion"] = time.perf_counter() - t3
-        return Retrieval(ranked[:k], munis, timings=timings)
+        return Retrieval(ranked, munis, timings=timings)

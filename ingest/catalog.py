@@ -187,6 +187,15 @@ class Catalog:
             r["item"] = AgendaItem.model_validate(json.loads(r.pop("json")))
         return rows
 
+    def item_meta(self, item_ids: list[str]) -> list[dict[str, Any]]:
+        """Light rows (no text, no JSON) for ranking many candidates."""
+        if not item_ids:
+            return []
+        sql = (f"SELECT id, meeting_id, municipality, committee, date, number, ord, title, case_number FROM items "
+               f"WHERE id IN ({','.join('?' * len(item_ids))})")
+        with self._conn() as db:
+            return [dict(r) for r in db.execute(sql, item_ids)]
+
     def item(self, item_id: str) -> dict[str, Any] | None:
         rows = self.item_rows([item_id])
         return rows[0] if rows else None
