@@ -41,8 +41,9 @@ def _sentences() -> list[str]:
 _MUNI = re.compile(r"\b(" + "|".join(re.escape(m) for m in MUNICIPALITIES) + r")\b")
 
 
-def meeting_text(rng: random.Random, sentences: list[str], k: int) -> tuple[str, str]:
-    muni = rng.choice(MUNICIPALITIES)
+def meeting_text(rng: random.Random, sentences: list[str], k: int, municipality: str | None = None
+                 ) -> tuple[str, str]:
+    muni = municipality or rng.choice(MUNICIPALITIES)
     sentences = [_MUNI.sub(muni, s) for s in rng.sample(sentences, min(len(sentences), 200))]
     committee = rng.choice(COMMITTEES)
     day = date(2018, 1, 1) + timedelta(days=rng.randrange(0, 2900))
@@ -78,17 +79,18 @@ def meeting_text(rng: random.Random, sentences: list[str], k: int) -> tuple[str,
     return f"{k:05d}.{'md' if fmt == 'md' else 'txt'}", "\n".join(lines)
 
 
-def generate(n: int, seed: int = 7) -> Iterator[tuple[str, str]]:
+def generate(n: int, seed: int = 7, municipality: str | None = None) -> Iterator[tuple[str, str]]:
     rng = random.Random(seed)
     sentences = _sentences()
     for k in range(n):
-        yield meeting_text(rng, sentences, k)
+        yield meeting_text(rng, sentences, k, municipality)
 
 
-def write_corpus(folder: Path, n: int, seed: int = 7) -> list[Path]:
+def write_corpus(folder: Path, n: int, seed: int = 7, municipality: str | None = None) -> list[Path]:
+    """n meetings; all of one municipality if given (the one-municipality deployment), else spread over 98."""
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
-    for name, text in generate(n, seed):
+    for name, text in generate(n, seed, municipality):
         path = folder / name
         path.write_text(text, encoding="utf-8")
         paths.append(path)

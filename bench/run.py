@@ -127,7 +127,9 @@ def concurrency(data_dir: Path, model: str, clients: list[int], per_client: int 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--meetings", type=int, default=24)
-    ap.add_argument("--sizes", default="1000,10000,100000", help="store sizes in chunks for query latency")
+    ap.add_argument("--sizes", default="1000,10000,100000", help="store sizes (chunks), one municipality")
+    ap.add_argument("--national", default="10000", help="store sizes (chunks) spread over all municipalities")
+    ap.add_argument("--municipality", default="Esbjerg")
     ap.add_argument("--out", default="bench/results/latest.json")
     args = ap.parse_args()
     work = Path(tempfile.mkdtemp(prefix="referat-bench-"))
@@ -159,17 +161,21 @@ def main() -> None:
                         "ingest_vs_encoder": round((report.chunks / t_ingest) / (len(chunks) / t_encode), 3)}
 
     result["query"] = {}
-    for size in [int(s) for s in args.sizes.split(",") if s]:
-        c = Container(settings.model_copy(update={"data_dir": work / f"store-{size}"}),
+    per = max(1, len(chunks) // max(1, args.meetings))
+    plan = [(int(s), args.municipality) for s in args.sizes.split(",") if s]
+    plan += [(int(s), None) for s in args.national.split(",") if s]
+    for size, muni in plan:
+        name = f"store-{size}-{'one' if muni else 'all'}"
+        c = Container(settings.model_copy(update={"data_dir": work / name}),
                       embedder_override=NoisyEmbedder(vectors, real.embedder))
-        per = max(1, len(chunks) // max(1, args.meetings))
-        need = max(1, size // per)
-        grow = write_corpus(work / f"corpus-{size}", need, seed=size)
+        grow = write_corpus(work / f"corpus-{name}", max(1, size // per), seed=size, municipality=muni)
         t0 = time.perf_counter()
         rep = ingest_paths(c.indexer, grow)
         c.preload()
-        result["query"][str(rep.chunks)] = {"build_s": round(time.perf_counter() - t0, 1), **query_latency(c)}
-        last_store = work / f"store-{size}"
+        label = f"{rep.chunks} ({'1 municipality' if muni else str(len(c.catalog.municipalities())) + ' partitions'})"
+        result["query"][label] = {"build_s": round(time.perf_counter() - t0, 1), **query_latency(c)}
+        if muni:
+            last_store = work / name
     result["concurrency"] = concurrency(work / "real", model, [8, 32])
     if args.sizes:
         result["server_rss_largest_store_mb"] = concurrency(last_store, model, [8], per_client=3)[
@@ -185,9 +191,9 @@ def print_tables(r: dict[str, Any]) -> None:
         print(f"  {k:<26}{v:>12}")
     print("\n== query latency (ms) by store size in chunks ==")
     keys = ["total_p50", "total_p95", "embed_p50", "dense_p50", "bm25_p50", "fusion_p50", "outside_embedding_share"]
-    print("  " + f"{'chunks':>10}" + "".join(f"{k:>14}" for k in keys))
+    print("  " + f"{'chunks':>30}" + "".join(f"{k:>14}" for k in keys))
     for size, q in r["query"].items():
-        print("  " + f"{size:>10}" + "".join(f"{q.get(k, 0):>14}" for k in keys))
+        print("  " + f"{size:>30}" + "".join(f"{q.get(k, 0):>14}" for k in keys))
     print("\n== concurrency (uvicorn, loopback) ==")
     for k, v in r["concurrency"].items():
         print(f"  {k:<22}{v}")
