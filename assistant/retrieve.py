@@ -125,26 +125,26 @@ class Retriever:
             best_lex[item] = max(best_lex.get(item, 0.0), score)
         for item, value in lex_rrf.items():
             fused[item] = fused.get(item, 0.0) + value
-        metas = {r["id"]: r for r in self.catalog.item_meta(list(fused))}
+        light = {r["id"]: r for r in self.catalog.item_meta(list(fused))}
         qtok = set(tokens(text))
         scored: list[tuple[float, str]] = []
         for item_id, score in fused.items():
-            meta = metas.get(item_id)
-            if meta is None or not self._keep(meta, f):
+            row = light.get(item_id)
+            if row is None or not self._keep(row, f):
                 continue
-            title_tok = set(tokens(meta["title"]))
-            if f.soft_dates and (f.date_from or f.date_to) and _in_range(meta["date"], f):
+            title_tok = set(tokens(row["title"]))
+            if f.soft_dates and (f.date_from or f.date_to) and _in_range(row["date"], f):
                 score += 0.5 / RRF_K
             title_bonus = 1.0 / RRF_K * len(qtok & title_tok) / max(1, len(title_tok)) if qtok else 0.0
             scored.append((score + title_bonus, item_id))
         scored.sort(key=lambda s: -s[0])
         if f.latest and scored:
-            last = max(metas[i]["date"] for _, i in scored)
-            scored = [(s, i) for s, i in scored if metas[i]["date"] == last]
-        rows = {r["id"]: r for r in self.catalog.item_rows([i for _, i in scored[:k]])}  # full items for the top k
+            last = max(light[i]["date"] for _, i in scored)
+            scored = [(s, i) for s, i in scored if light[i]["date"] == last]
+        full = {r["id"]: r for r in self.catalog.item_rows([i for _, i in scored[:k]])}  # full items for the top k
         ranked = []
         for score, item_id in scored[:k]:
-            row = rows[item_id]
+            row = full[item_id]
             overlap = coverage(qtok, set(tokens(f"{row['municipality']} {row['committee']} {row['text']}")))
             ranked.append(Hit(item_id, score, best_dense.get(item_id, 0.0), best_lex.get(item_id, 0.0), overlap, row,
                               focus.get(item_id, "")))
