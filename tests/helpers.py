@@ -92,3 +92,20 @@ FIRST_AGENDA_JSON = {
 def write_first_agenda_json(path: Path) -> Path:
     path.write_text(json.dumps(FIRST_AGENDA_JSON, ensure_ascii=False), encoding="utf-8")
     return path
+
+
+def wait_until_up(url: str, timeout: float = 120.0) -> bool:
+    """Poll ``url`` until it answers 200 (a server started as a process or thread), or time out."""
+    import time
+
+    import httpx
+
+    end = time.time() + timeout
+    while time.time() < end:
+        try:
+            if httpx.get(url, timeout=2).status_code == 200:
+                return True
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    return False

@@ -7,7 +7,6 @@ import os
 import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import httpx
@@ -15,6 +14,7 @@ import numpy as np
 import pytest
 
 from tests.conftest import ROOT
+from tests.helpers import wait_until_up
 
 REFERAT = [sys.executable, "-m", "assistant.cli"]
 QUESTION = "What did Esbjerg decide on Helhedsplan 2025?"
@@ -74,13 +74,7 @@ def test_uvicorn_server(env: dict[str, str]) -> None:
                             stderr=subprocess.PIPE, text=True)
     try:
         base = f"http://127.0.0.1:{port}"
-        for _ in range(240):
-            try:
-                if httpx.get(f"{base}/health", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.5)
-        else:
+        if not wait_until_up(f"{base}/health", 240):
             pytest.fail("server did not start: " + (proc.stderr.read() if proc.stderr else ""))
         check(httpx.post(f"{base}/chat", json={"question": QUESTION}, timeout=120).json())
         da = httpx.post(f"{base}/chat", json={"question": "Hvad kostede fleksjobkampagnen i Svendborg?"},

@@ -7,10 +7,8 @@ import shutil
 import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
-import httpx
 import pytest
 from fastapi.testclient import TestClient
 
@@ -18,6 +16,7 @@ from assistant.api import create_app
 from assistant.container import Container
 from ingest.pipeline import ingest_paths
 from tests.conftest import SEEDS
+from tests.helpers import wait_until_up
 
 CHROMA = shutil.which("chroma") or str(Path(sys.executable).parent / "chroma")
 
@@ -35,13 +34,8 @@ class ChromaServer:
     def start(self) -> None:
         self.proc = subprocess.Popen([CHROMA, "run", "--path", str(self.path), "--host", "127.0.0.1", "--port",
                                       str(self.port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        for _ in range(200):
-            try:
-                if httpx.get(f"http://127.0.0.1:{self.port}/api/v2/heartbeat", timeout=1).status_code == 200:
-                    return
-            except httpx.HTTPError:
-                time.sleep(0.1)
-        raise RuntimeError("chroma server did not start")
+        if not wait_until_up(f"http://127.0.0.1:{self.port}/api/v2/heartbeat", 60):
+            raise RuntimeError("chroma server did not start")
 
     def stop(self) -> None:
         if self.proc:

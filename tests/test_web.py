@@ -6,14 +6,13 @@ from __future__ import annotations
 import shutil
 import socket
 import threading
-import time
 
-import httpx
 import pytest
 import uvicorn
 
 from assistant.api import create_app
 from tests.conftest import ROOT
+from tests.helpers import wait_until_up
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian chromium is not installed (make browser)")
@@ -30,12 +29,7 @@ def server(seeded):  # type: ignore[no-untyped-def]
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
     base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            if httpx.get(base + "/health", timeout=1).status_code == 200:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.1)
+    assert wait_until_up(base + "/health", 30)
     yield base
     srv.should_exit = True
     thread.join(timeout=10)
