@@ -29,13 +29,17 @@ class Ref:
 def is_gold(q: Question, ref: Ref) -> bool:
     if not q.answerable or q.municipality is None:
         return False
-    if ref.municipality.lower() != q.municipality.lower() or ref.meeting_date != q.meeting_date:
+    if _muni(ref.municipality) != _muni(q.municipality) or ref.meeting_date != q.meeting_date[:10]:
         return False
     if q.item_number is not None:
         return (ref.number or "") == q.item_number
     if q.item_order is not None:
         return ref.order == q.item_order
     return bool(q.item_title) and m.fold(q.item_title or "") in m.fold(ref.title)
+
+
+def _muni(name: str) -> str:
+    return m.fold(name).removesuffix(" kommune").strip()
 
 
 @dataclass

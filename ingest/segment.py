@@ -47,6 +47,9 @@ def _numbered(lines: list[str], pattern: object, strict_sequence: bool) -> list[
         m = pattern.match(line)  # type: ignore[attr-defined]
         if not m:
             continue
+        title = m.group("title").strip()
+        if title and not (title[0].isupper() or title[0].isdigit() or title[0] in "\"'«»“(") or len(title) > 250:
+            continue  # "Punkt 3 i sagen blev drøftet." is prose, not a heading
         key = vocab.number_key(m.group("num"))
         if last is not None and key <= last:
             continue

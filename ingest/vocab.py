@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from ingest.dates import first_date
+from ingest.dates import find_dates, first_date
 
 # --- lines -----------------------------------------------------------------------------
 
@@ -114,6 +114,11 @@ def decision_heading(line: str) -> DecisionHeading | None:
     if not m:
         return None
     body, raw_date = (m.group("body") or "").strip(), m.group("date")
+    if not raw_date and body:  # "Beslutning Økonomiudvalget 05-05-2022", "Beslutning fra Byrådet, 27.04.2022"
+        found = find_dates(body)
+        if found:
+            raw_date = body[found[0][0]:]
+            body = body[: found[0][0]].strip(" ,-–:")
     day = first_date(raw_date) if raw_date else None
     if raw_date and day is None:
         return None

@@ -57,6 +57,24 @@ Beslutning
 Intet.
 """
 
+PROSE_PUNKT = """Referat
+Plan- og Boligudvalget, Horsens Kommune
+Mødedato 2. februar 2023
+
+Punkt 1: Godkendelse af dagsorden
+Punkt 2 og punkt 3 blev behandlet samlet.
+Beslutning Plan- og Boligudvalget 02-02-2023
+Godkendt.
+
+Punkt 2: Lokalplan for Stensballe
+Beslutning fra Byrådet, 25.01.2023
+Vedtaget.
+
+Punkt 3: Boligpolitik
+Beslutning Plan- og Boligudvalget 02-02-2023
+Taget til efterretning.
+"""
+
 UNNUMBERED_DECISION_FIRST = """Referat fra mødet i Miljøudvalget
 Tønder Kommune, 1. juni 2021
 Beslutningstema
@@ -101,6 +119,13 @@ def test_bare_numbered_headings_do_not_take_numbered_lists(tmp_path: Path) -> No
                                             "Eventuelt"]
     assert m.items[1].decisions[0].outcome == "postponed"
     assert m.municipality == "Odense" and m.date == date(2022, 2, 14)
+
+
+def test_prose_punkt_lines_and_undelimited_decision_dates(tmp_path: Path) -> None:
+    m = parse_file(_write(tmp_path, "h.txt", PROSE_PUNKT))
+    assert [it.number for it in m.items] == ["1", "2", "3"]
+    assert [(d.body, d.date) for d in m.items[1].decisions] == [("Byrådet", date(2023, 1, 25))]
+    assert m.items[0].decisions[0].date == date(2023, 2, 2) and m.items[0].decisions[0].body == "Plan- og Boligudvalget"
 
 
 def test_unnumbered_decision_first_layout(tmp_path: Path) -> None:
