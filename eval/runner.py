@@ -29,7 +29,7 @@ class Ref:
 def is_gold(q: Question, ref: Ref) -> bool:
     if not q.answerable or q.municipality is None:
         return False
-    if _muni(ref.municipality) != _muni(q.municipality) or ref.meeting_date != q.meeting_date[:10]:
+    if _muni(ref.municipality) != _muni(q.municipality) or ref.meeting_date != (q.meeting_date or "")[:10]:
         return False
     if q.item_number is not None:
         return (ref.number or "") == q.item_number
