@@ -84,7 +84,8 @@ def concurrency(data_dir: Path, model: str, clients: list[int], per_client: int 
     import httpx
 
     port = 8700 + os.getpid() % 200
-    env = {**os.environ, "REFERAT_DATA_DIR": str(data_dir), "REFERAT_EMBEDDING_MODEL": model}
+    env = {**os.environ, "REFERAT_DATA_DIR": str(data_dir), "REFERAT_EMBEDDING_MODEL": model,
+           "REFERAT_RATE_LIMIT_PER_MINUTE": "0"}  # one loopback client address: do not rate-limit the benchmark
     proc = subprocess.Popen([sys.executable, "-m", "assistant.cli", "serve", "--port", str(port)], env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import threading
 from pathlib import Path
 from typing import Literal, Protocol
 
@@ -55,11 +56,14 @@ class SentenceTransformerEmbedder:
         self.batch_size = batch_size
         self.prompts = self.model.prompts or {}
         self.dim = int(self.model.get_embedding_dimension() or 0)
+        # torch already uses every core for one batch; concurrent requests queue here instead of thrashing
+        self._lock = threading.Lock()
 
     def embed(self, texts: list[str], kind: Kind) -> np.ndarray:
         prompt = self.prompts.get(kind)
-        vecs = self.model.encode(texts, batch_size=self.batch_size, prompt=prompt, normalize_embeddings=True,
-                                 convert_to_numpy=True, show_progress_bar=False)
+        with self._lock:
+            vecs = self.model.encode(texts, batch_size=self.batch_size, prompt=prompt, normalize_embeddings=True,
+                                     convert_to_numpy=True, show_progress_bar=False)
         return np.asarray(vecs, dtype=np.float32)
 
 
