@@ -82,8 +82,10 @@ class ExtractiveAnswerer:
         self.second_ratio = second_ratio
 
     def supported(self, hit: Hit) -> bool:
-        """Calibrated on the seed question set: dense similarity plus a little term coverage, or every term found."""
-        return (hit.in_conversation or hit.overlap >= 0.99
+        """Calibrated on the seed question set: dense similarity plus a little term coverage; or every term
+        found; or dense and BM25 both rank the item first."""
+        agree = hit.dense_rank == 0 and hit.lexical_rank == 0 and hit.dense >= self.threshold - 0.05
+        return (hit.in_conversation or hit.overlap >= 0.99 or agree
                 or hit.dense + self.coverage_weight * hit.overlap >= self.threshold)
 
     def cited(self, query: Query, hits: list[Hit]) -> list[Hit]:

@@ -41,7 +41,13 @@ GLOSSARY: dict[str, str] = {
     "belong": "", "expected": "forventes", "expense": "udgift", "expenses": "udgifter", "year": "år",
     "workshop": "workshop", "procedure": "procedure procedurer", "criteria": "kriterier", "catalogue": "katalog",
     "action": "handle handleplan", "process": "proces forløb", "cooperation": "samarbejde", "collaboration":
-    "samarbejde", "approved the agenda": "godkendelse af dagsorden",
+    "samarbejde", "approved the agenda": "godkendelse af dagsorden", "policy": "politik", "culture": "kultur",
+    "leisure": "fritid", "planning": "plan", "music": "musik", "festival": "festival", "environment": "miljø",
+    "waste": "affald", "traffic": "trafik", "road": "vej", "roads": "veje", "bike": "cykel", "path": "sti",
+    "land": "grund", "purchase": "køb", "buy": "køb", "sale": "salg", "local": "lokal", "streams": "vandløb",
+    "schools": "skoler skolestruktur", "structure": "struktur", "elderly care": "ældrepleje", "care": "pleje",
+    "daycare": "daginstitution", "library": "bibliotek", "harbour": "havn", "port": "havn", "surplus": "overskud",
+    "deficit": "underskud", "chair": "formand", "chairman": "formand", "members": "medlemmer",
 }
 _WORD = re.compile(r"[a-z]+")
 

@@ -29,6 +29,8 @@ class Hit:
     row: dict[str, Any]
     focus: str = ""
     in_conversation: bool = False  # the item the conversation is about (a follow-up refers to it)
+    dense_rank: int | None = None  # the item's rank in the dense list and in the BM25 list (0 = first)
+    lexical_rank: int | None = None
 
 
 @dataclass
@@ -113,14 +115,18 @@ class Retriever:
         best_dense: dict[str, float] = {}
         focus: dict[str, str] = {}
         best_lex: dict[str, float] = {}
+        dense_rank: dict[str, int] = {}
+        lex_rank: dict[str, int] = {}
         for rank, (_cid, sim, meta) in enumerate(dense):
             item = meta["item_id"]
+            dense_rank.setdefault(item, len(dense_rank))
             fused[item] = max(fused.get(item, 0.0), 1.0 / (RRF_K + rank))
             if sim > best_dense.get(item, 0.0):
                 best_dense[item], focus[item] = sim, meta.get("_doc", "")
         lex_rrf: dict[str, float] = {}
         for rank, (cid, score) in enumerate(lexical):
             item = cid.split("#")[0]
+            lex_rank.setdefault(item, len(lex_rank))
             lex_rrf[item] = max(lex_rrf.get(item, 0.0), 1.0 / (RRF_K + rank))
             best_lex[item] = max(best_lex.get(item, 0.0), score)
         for item, value in lex_rrf.items():
@@ -147,6 +153,7 @@ class Retriever:
             row = full[item_id]
             overlap = coverage(qtok, set(tokens(f"{row['municipality']} {row['committee']} {row['text']}")))
             ranked.append(Hit(item_id, score, best_dense.get(item_id, 0.0), best_lex.get(item_id, 0.0), overlap, row,
-                              focus.get(item_id, "")))
+                              focus.get(item_id, ""), dense_rank=dense_rank.get(item_id),
+                              lexical_rank=lex_rank.get(item_id)))
         timings["fusion"] = time.perf_counter() - t3
         return Retrieval(ranked, munis, timings=timings)

@@ -13,6 +13,7 @@ from langchain_core.embeddings import Embeddings
 from eval.questions import Question
 from eval.runner import Outcome, Ref
 from ingest.embed import Embedder
+from ingest.errors import IngestError
 from ingest.lexical import tokens
 from ingest.parse import parse_document
 from ingest.pipeline import expand
@@ -50,8 +51,12 @@ class Baseline:
                             embedding_function=LangChainEmbeddings(embedder), client=client)
         splitter = RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200)
         for path in expand(paths):
-            doc = read_file(path)
-            meeting = parse_document(doc)
+            try:
+                doc = read_file(path)
+                meeting = parse_document(doc)
+            except IngestError:
+                continue  # the baseline indexes what Referat can index
+
             items = [(Ref(meeting.municipality, meeting.date.isoformat(), it.number, it.order, it.title),
                       set(tokens(it.text))) for it in meeting.items]
             chunks = splitter.split_text(doc.text)
