@@ -15,7 +15,7 @@ GLOSSARY: dict[str, str] = {
     "decided": "besluttede beslutning", "decision": "beslutning", "committee": "udvalg udvalget",
     "council": "byrådet kommunalbestyrelsen", "city": "byrådet", "vote": "afstemning stemte",
     "voted": "stemte afstemning", "against": "imod", "majority": "stemmeflertal flertal", "housing": "bolig boliger",
-    "school": "skole", "schools": "skoler", "employment": "beskæftigelse", "unemployed": "ledige",
+    "school": "skole", "schools": "skoler skolestruktur", "employment": "beskæftigelse", "unemployed": "ledige",
     "job": "job jobcenter", "centre": "center", "center": "center", "appointed": "udpeget udpegede",
     "appoint": "udpege", "representative": "repræsentant", "substitute": "suppleant", "award": "pris",
     "prize": "pris", "company": "virksomhed", "companies": "virksomheder", "business": "virksomhed erhverv",
@@ -45,7 +45,7 @@ GLOSSARY: dict[str, str] = {
     "leisure": "fritid", "planning": "plan", "music": "musik", "festival": "festival", "environment": "miljø",
     "waste": "affald", "traffic": "trafik", "road": "vej", "roads": "veje", "bike": "cykel", "path": "sti",
     "land": "grund", "purchase": "køb", "buy": "køb", "sale": "salg", "local": "lokal", "streams": "vandløb",
-    "schools": "skoler skolestruktur", "structure": "struktur", "elderly care": "ældrepleje", "care": "pleje",
+    "structure": "struktur", "elderly care": "ældrepleje", "care": "pleje",
     "daycare": "daginstitution", "library": "bibliotek", "harbour": "havn", "port": "havn", "surplus": "overskud",
     "deficit": "underskud", "chair": "formand", "chairman": "formand", "members": "medlemmer",
 }
