@@ -36,7 +36,8 @@ test: install browser lint
 	$(BIN)/pytest -q -p no:cacheprovider
 	$(BIN)/referat eval eval/seeds.jsonl --data-dir $(CURDIR)/.referat/eval --ingest sample_data/seeds \
 	  --min-hit5 0.95 --min-hit1 0.9 --min-citation-hit 0.95 --min-refusal 0.8
-	$(BIN)/referat eval eval/custom.jsonl --data-dir $(CURDIR)/.referat/eval-custom --ingest sample_data/custom \
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/custom.jsonl --data-dir $(CURDIR)/.referat/eval-custom --ingest sample_data/custom \
 	  --min-hit5 0.9 --min-refusal 0.6
 
 eval: install
