@@ -205,9 +205,10 @@ def render_text(item: AgendaItem) -> str:
     for dec in item.decisions:
         when = f" den {dec.date.strftime('%d-%m-%Y')}" if dec.date else ""
         parts.append(f"Beslutning i {dec.body}{when}\n{dec.text}".strip())
-    if item.attachments:
+    if item.attachments and item.section("Bilag") is None:
         parts.append("Bilag\n" + "\n".join(item.attachments))
-    extra = [a for a in item.absentees if not any(a in d.absentees for d in item.decisions)]
+    text = "\n\n".join(p for p in parts if p.strip())
+    extra = [a for a in item.absentees if a not in text]
     if extra:
-        parts.append("Afbud: " + ", ".join(extra))
-    return "\n\n".join(p for p in parts if p.strip())
+        text += "\n\nAfbud: " + ", ".join(extra)
+    return text

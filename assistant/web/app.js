@@ -47,7 +47,7 @@ function el(tag, cls, text) {
 
 function card(c) {
   const a = el("a", "card");
-  a.href = `/items/${encodeURIComponent(c.item_id)}?q=${encodeURIComponent(c.quote.slice(0, 300))}`;
+  a.href = `/items/${encodeURIComponent(c.item_id)}?q=${encodeURIComponent(c.quote.slice(0, 1200))}`;
   const num = c.item_number ? `${t("item")} ${c.item_number}` : `${t("item")} (${t("unnumbered")})`;
   a.append(el("div", "meta", `${c.municipality} · ${c.committee} · ${c.meeting_date}`));
   a.append(el("div", "title", `${num}: ${c.item_title || ""}`));
