@@ -24,6 +24,7 @@ import numpy as np
 
 from assistant.container import Container
 from assistant.settings import Settings
+from bench import plot
 from bench.corpus import write_corpus
 from ingest.chunk import chunk_item
 from ingest.parse import parse_file
@@ -183,6 +184,7 @@ def main() -> None:
             "server_peak_rss_mb"]
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(json.dumps(result, indent=2))
+    Path(args.out).with_suffix(".svg").write_text(plot.render(result))
     print_tables(result)
 
 
