@@ -39,10 +39,11 @@ def clean_lines(text: str) -> list[str]:
     return out
 
 
-def _numbered(lines: list[str], pattern: object, strict_sequence: bool) -> list[tuple[int, str, str]]:
-    """Indices of item headings whose numbers rise; a bare pattern must also step by one."""
-    heads: list[tuple[int, str, str]] = []
-    last: tuple[int, ...] | None = None
+Head = tuple[int, str, str]
+
+
+def _candidates(lines: list[str], pattern: object) -> list[tuple[int, str, str, tuple[int, ...]]]:
+    out = []
     for i, line in enumerate(lines):
         m = pattern.match(line)  # type: ignore[attr-defined]
         if not m:
@@ -50,14 +51,38 @@ def _numbered(lines: list[str], pattern: object, strict_sequence: bool) -> list[
         title = m.group("title").strip()
         if title and not (title[0].isupper() or title[0].isdigit() or title[0] in "\"'«»“(") or len(title) > 250:
             continue  # "Punkt 3 i sagen blev drøftet." is prose, not a heading
-        key = vocab.number_key(m.group("num"))
+        out.append((i, m.group("num"), title, vocab.number_key(m.group("num"))))
+    return out
+
+
+def _run(cands: list[tuple[int, str, str, tuple[int, ...]]], start: int, strict_sequence: bool) -> list[Head]:
+    heads: list[Head] = []
+    last: tuple[int, ...] | None = None
+    for i, num, title, key in cands[start:]:
         if last is not None and key <= last:
             continue
         if strict_sequence and last is not None and not _next_in_sequence(last, key):
             continue
-        heads.append((i, m.group("num"), m.group("title").strip()))
+        heads.append((i, num, title))
         last = key
     return heads
+
+
+def _numbered(lines: list[str], pattern: object, strict_sequence: bool) -> list[Head]:
+    """Item headings whose numbers rise (a bare pattern must also step by one). Where the numbering starts
+    again (a table of contents printed with the same headings, then the items), the run whose blocks carry
+    the most decisions and sections wins."""
+    cands = _candidates(lines, pattern)
+    starts = [0] + [k for k in range(1, len(cands)) if cands[k][3] <= cands[k - 1][3]]
+    best: list[Head] = []
+    best_score = (-1, -1)
+    for start in starts[:20]:
+        heads = _run(cands, start, strict_sequence)
+        blocks = _blocks_from_heads(lines, heads)
+        score = (sum(_has_structure(b.lines) for b in blocks), len(heads))
+        if score > best_score:
+            best, best_score = heads, score
+    return best
 
 
 def _next_in_sequence(last: tuple[int, ...], key: tuple[int, ...]) -> bool:
@@ -72,12 +97,22 @@ def _has_structure(lines: list[str]) -> bool:
     return any(vocab.decision_heading(x) or vocab.section_name(x) for x in lines)
 
 
-def _blocks_from_heads(lines: list[str], heads: list[tuple[int, str, str]]) -> list[Block]:
+def _blocks_from_heads(lines: list[str], heads: list[Head]) -> list[Block]:
     blocks = []
     for k, (i, num, title) in enumerate(heads):
         end = heads[k + 1][0] if k + 1 < len(heads) else len(lines)
-        blocks.append(Block(num, title, lines[i + 1:end]))
+        body = lines[i + 1:end]
+        if not title:  # "Punkt 5" alone, the title on the next line
+            first = next((j for j, x in enumerate(body) if x), None)
+            if first is not None and _is_title(body[first]):
+                title, body = body[first], body[:first] + body[first + 1:]
+        blocks.append(Block(num, title, body))
     return blocks
+
+
+def _is_title(line: str) -> bool:
+    return (len(line) < 200 and not vocab.decision_heading(line) and not vocab.section_name(line)
+            and not vocab.case_number(line) and not vocab.ABSENT_LABEL.match(line))
 
 
 def _structural(lines: list[str]) -> tuple[int, list[Block]]:

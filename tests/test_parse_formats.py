@@ -75,6 +75,33 @@ Beslutning Plan- og Boligudvalget 02-02-2023
 Taget til efterretning.
 """
 
+TOC_REPEATED = """Dagsorden og referat
+Byrådet, Aalborg Kommune, 10-05-2023
+
+Indhold
+Punkt 1: Godkendelse af dagsorden
+Punkt 2: Ny skolestruktur
+Punkt 3: Eventuelt
+
+Punkt 1
+Godkendelse af dagsorden
+Beslutning
+Godkendt.
+
+Punkt 2
+Ny skolestruktur
+Sagsnr. 23/777
+Sagsfremstilling
+Tre skoler lægges sammen.
+Beslutning
+Godkendt med 20 stemmer.
+
+Punkt 3
+Eventuelt
+Beslutning
+Intet.
+"""
+
 UNNUMBERED_DECISION_FIRST = """Referat fra mødet i Miljøudvalget
 Tønder Kommune, 1. juni 2021
 Beslutningstema
@@ -126,6 +153,13 @@ def test_prose_punkt_lines_and_undelimited_decision_dates(tmp_path: Path) -> Non
     assert [it.number for it in m.items] == ["1", "2", "3"]
     assert [(d.body, d.date) for d in m.items[1].decisions] == [("Byrådet", date(2023, 1, 25))]
     assert m.items[0].decisions[0].date == date(2023, 2, 2) and m.items[0].decisions[0].body == "Plan- og Boligudvalget"
+
+
+def test_toc_with_same_headings_and_titles_on_their_own_line(tmp_path: Path) -> None:
+    m = parse_file(_write(tmp_path, "toc.txt", TOC_REPEATED))
+    assert [(it.number, it.title) for it in m.items] == [
+        ("1", "Godkendelse af dagsorden"), ("2", "Ny skolestruktur"), ("3", "Eventuelt")]
+    assert m.items[1].case_number == "23/777" and m.items[1].decisions[0].text.startswith("Godkendt")
 
 
 def test_unnumbered_decision_first_layout(tmp_path: Path) -> None:
