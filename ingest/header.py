@@ -11,7 +11,8 @@ from ingest import dates, vocab
 from ingest.model import AgendaItem
 
 _DOC_WORDS = re.compile(
-    r"^(?:(?:mødet?\s*)?referat(?:\s+fra\s+(?:mødet\s+i|møde\s+i))?|beslutningsprotokol|dagsorden(?:\s+til\s+(?:mødet\s+i)?)?|"
+    r"^(?:(?:mødet?\s*)?referat(?:\s+(?:fra|af)\s+(?:mødet\s+i|møde\s+i|mødet|møde))?|"
+    r"beslutningsprotokol(?:\s+(?:for|fra))?|dagsorden(?:\s+(?:til|for)\s+(?:mødet\s+i)?)?|"
     r"åben\s+(?:dagsorden|referat)|protokol)\b\s*[:•\-–]?\s*", re.I)
 _PERIOD = re.compile(r"\s+\(?\d{4}\s*[-–]\s*\d{4}\)?$")
 _COMMITTEE = re.compile(
@@ -34,6 +35,7 @@ class Header:
 
 def _committee_from(line: str) -> str | None:
     text = _DOC_WORDS.sub("", line).strip()
+    text = re.sub(r"\s*[-–:•|]\s*(?:åbent?\s+)?(?:referat|dagsorden|beslutningsprotokol)\b.*$", "", text, flags=re.I)
     text = re.split(r"\s+(?:-|–|—|•|d\.|den)\s+(?=.*\d)", text)[0].strip()
     text = re.split(r"\s*\d{1,2}[-./]\d{1,2}[-./]\d{4}", text)[0].strip(" -–,:")
     text = _PERIOD.sub("", text).strip(" -–,:")
