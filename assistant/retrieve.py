@@ -91,6 +91,13 @@ class Retriever:
                 hits = [Hit(r["id"], 1.0, 1.0, 1.0, 1.0, r) for r in rows]
                 return Retrieval(hits, munis, timings=timings)
 
+        if f.item_number and (f.date_from or f.date_to or f.municipalities):
+            rows = [r for r in self.catalog.item_rows(number=f.item_number)
+                    if r["municipality"] in munis and _in_range(r["date"], f)]
+            if 0 < len(rows) <= k:  # "punkt 5 i Esbjerg den 16. januar 2024" names the item: take it directly
+                rows.sort(key=lambda r: r["date"], reverse=True)
+                return Retrieval([Hit(r["id"], 1.0, 1.0, 1.0, 1.0, r) for r in rows], munis, timings=timings)
+
         t0 = time.perf_counter()
         qvec = self.embedder.embed([text], "query")[0].tolist()
         t1 = time.perf_counter()

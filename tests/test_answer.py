@@ -64,6 +64,11 @@ def test_request_filter_that_matches_nothing(seeded) -> None:  # type: ignore[no
     assert a.refused and not a.citations
 
 
+def test_item_number_and_date_name_the_item_directly(seeded) -> None:  # type: ignore[no-untyped-def]
+    a = seeded.service.ask("Hvad blev besluttet under punkt 7 i Esbjerg den 16. januar 2024?")
+    assert [c.item_number for c in a.citations] == ["7"] and "Orientering givet" in a.answer
+
+
 def test_case_tracking_lists_treatments_in_date_order(seeded) -> None:  # type: ignore[no-untyped-def]
     a = seeded.service.ask("What happened to case 23/26518?")
     assert [c.case_number for c in a.citations] == ["23/26518"]
