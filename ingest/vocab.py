@@ -92,7 +92,8 @@ _BODY_WORDS = re.compile(
 _DEC = re.compile(
     r"^(?:Beslutning(?:er)?|Afgørelse|Protokol(?:lat)?)(?:\s+(?:i|fra|for|af|truffet af))?"
     r"(?:\s+(?P<body>.+?))?(?:\s+(?:den|d\.)\s+(?P<date>.+?))?\s*:?$")
-_DEC_POSSESSIVE = re.compile(r"^(?P<body>.+?s)\s+beslutning(?:\s+(?:den|d\.)\s+(?P<date>.+?))?\s*:?$", re.I)
+_DEC_POSSESSIVE = re.compile(r"^(?P<body>.+?s)\s+(?:beslutning|afgørelse)(?:\s+(?:den|d\.)\s+(?P<date>.+?))?\s*:?$",
+                             re.I)
 _DEC_INLINE = re.compile(r"^Beslutning(?:er)?\s*:\s*(?P<text>\S.*)$")
 
 
@@ -107,18 +108,23 @@ def decision_heading(line: str) -> DecisionHeading | None:
     """Recognise "Beslutning i Byrådet den 27-04-2022", "Beslutning", "Udvalgets beslutning"."""
     if len(line) > 140:
         return None
+    line = re.sub(r"^((?:Beslutning|Afgørelse)(?:er)?)\s*\((.+)\)\s*:?$", r"\1 \2", line)  # "Beslutning (Byrådet, 1-2-2023)"
     m = _DEC_INLINE.match(line)
     if m:
         return DecisionHeading(None, None, m.group("text"))
-    m = _DEC.match(line) or _DEC_POSSESSIVE.match(line)
+    m = _DEC.match(line)
+    possessive = m is None
+    m = m or _DEC_POSSESSIVE.match(line)
     if not m:
         return None
     body, raw_date = (m.group("body") or "").strip(), m.group("date")
+    if possessive and body.endswith("s") and body.lower() not in {"udvalgets"}:
+        body = body[:-1]  # "Økonomiudvalgets beslutning" -> Økonomiudvalget
     if not raw_date and body:  # "Beslutning Økonomiudvalget 05-05-2022", "Beslutning fra Byrådet, 27.04.2022"
         found = find_dates(body)
         if found:
             raw_date = body[found[0][0]:]
-            body = body[: found[0][0]].strip(" ,-–:")
+            body = body[: found[0][0]].strip(" ,-–:(")
     day = first_date(raw_date) if raw_date else None
     if raw_date and day is None:
         return None

@@ -155,6 +155,28 @@ def test_prose_punkt_lines_and_undelimited_decision_dates(tmp_path: Path) -> Non
     assert m.items[0].decisions[0].date == date(2023, 2, 2) and m.items[0].decisions[0].body == "Plan- og Boligudvalget"
 
 
+@pytest.mark.parametrize("heading,body,day", [
+    ("Beslutning (Økonomiudvalget, 12-01-2023)", "Økonomiudvalget", date(2023, 1, 12)),
+    ("Økonomiudvalgets beslutning den 3. marts 2022", "Økonomiudvalget", date(2022, 3, 3)),
+    ("Byrådets afgørelse den 01.02.2023", "Byrådet", date(2023, 2, 1)),
+    ("Beslutning i Kommunalbestyrelsen den 27-04-2022", "Kommunalbestyrelsen", date(2022, 4, 27)),
+    ("Udvalgets beslutning", None, None),
+])
+def test_decision_heading_forms(heading: str, body: str | None, day: date | None) -> None:
+    from ingest.vocab import decision_heading
+
+    found = decision_heading(heading)
+    assert found is not None and (found.body, found.date) == (body, day)
+
+
+@pytest.mark.parametrize("line", ["Beslutning om ny skolestruktur i Hatting", "Beslutningstema", "Beslutningskompetence",
+                                  "Beslutningen blev truffet af et flertal."])
+def test_not_decision_headings(line: str) -> None:
+    from ingest.vocab import decision_heading
+
+    assert decision_heading(line) is None
+
+
 def test_toc_with_same_headings_and_titles_on_their_own_line(tmp_path: Path) -> None:
     m = parse_file(_write(tmp_path, "toc.txt", TOC_REPEATED))
     assert [(it.number, it.title) for it in m.items] == [
