@@ -108,7 +108,8 @@ def decision_heading(line: str) -> DecisionHeading | None:
     """Recognise "Beslutning i Byrådet den 27-04-2022", "Beslutning", "Udvalgets beslutning"."""
     if len(line) > 140:
         return None
-    line = re.sub(r"^((?:Beslutning|Afgørelse)(?:er)?)\s*\((.+)\)\s*:?$", r"\1 \2", line)  # "Beslutning (Byrådet, 1-2-2023)"
+    # "Beslutning (Byrådet, 1-2-2023)" -> "Beslutning Byrådet, 1-2-2023"
+    line = re.sub(r"^((?:Beslutning|Afgørelse)(?:er)?)\s*\((.+)\)\s*:?$", r"\1 \2", line)
     m = _DEC_INLINE.match(line)
     if m:
         return DecisionHeading(None, None, m.group("text"))

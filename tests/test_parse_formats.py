@@ -169,8 +169,8 @@ def test_decision_heading_forms(heading: str, body: str | None, day: date | None
     assert found is not None and (found.body, found.date) == (body, day)
 
 
-@pytest.mark.parametrize("line", ["Beslutning om ny skolestruktur i Hatting", "Beslutningstema", "Beslutningskompetence",
-                                  "Beslutningen blev truffet af et flertal."])
+@pytest.mark.parametrize("line", ["Beslutning om ny skolestruktur i Hatting", "Beslutningstema",
+                                  "Beslutningskompetence", "Beslutningen blev truffet af et flertal."])
 def test_not_decision_headings(line: str) -> None:
     from ingest.vocab import decision_heading
 
