@@ -40,7 +40,8 @@ class Container:
         if self.embedder_override is not None:
             return self.embedder_override
         s = self.settings
-        return make_embedder(s.embedder, s.embedding_model, s.model_dir, s.embed_batch_size, s.embed_threads)
+        return make_embedder(s.embedder, s.embedding_model, s.model_dir, s.embed_batch_size, s.embed_threads,
+                             s.embed_int8)
 
     def preload(self) -> None:
         """Load the embedding model and BM25 indexes now, not on the first question."""

@@ -23,6 +23,7 @@ class Settings(BaseSettings):
     embedding_model: str = ""
     embed_batch_size: int = 32
     embed_threads: int = 0
+    embed_int8: bool = False  # dynamic int8 quantisation (faster ingest; see bench notes for its quality)
     # Chunking (tiktoken cl100k_base tokens), never across agenda items.
     chunk_tokens: int = 300
     chunk_overlap: int = 40

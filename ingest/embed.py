@@ -44,7 +44,7 @@ class FakeEmbedder:
 class SentenceTransformerEmbedder:
     """Any sentence-transformers model from a local folder; offline (HF_HUB_OFFLINE=1)."""
 
-    def __init__(self, model: str | Path, batch_size: int = 32, threads: int = 0) -> None:
+    def __init__(self, model: str | Path, batch_size: int = 32, threads: int = 0, int8: bool = False) -> None:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         import torch
@@ -53,6 +53,8 @@ class SentenceTransformerEmbedder:
         if threads:
             torch.set_num_threads(threads)
         self.model = SentenceTransformer(str(model), device="cpu")
+        if int8:  # dynamic int8 quantisation of the Linear layers: faster on CPU, slightly different vectors
+            self.model = torch.ao.quantization.quantize_dynamic(self.model, {torch.nn.Linear}, dtype=torch.qint8)
         self.batch_size = batch_size
         self.prompts = self.model.prompts or {}
         self.dim = int(self.model.get_embedding_dimension() or 0)
@@ -75,8 +77,9 @@ def ensure_default_model(model_dir: Path) -> Path:
     return build(model_dir)
 
 
-def make_embedder(kind: str, model: str, model_dir: Path, batch_size: int = 32, threads: int = 0) -> Embedder:
+def make_embedder(kind: str, model: str, model_dir: Path, batch_size: int = 32, threads: int = 0,
+                  int8: bool = False) -> Embedder:
     if kind == "fake":
         return FakeEmbedder()
     path: str | Path = model or ensure_default_model(model_dir)
-    return SentenceTransformerEmbedder(path, batch_size=batch_size, threads=threads)
+    return SentenceTransformerEmbedder(path, batch_size=batch_size, threads=threads, int8=int8)
