@@ -145,6 +145,10 @@ def build(out_dir: Path, source: Path | None = None) -> Path:
     """Write a sentence-transformers folder to ``out_dir`` (idempotent)."""
     from sentence_transformers import SentenceTransformer, models  # type: ignore[attr-defined]
     from transformers import BertConfig, BertModel, PreTrainedTokenizerFast
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.set_verbosity_error()
+    hf_logging.disable_progress_bar()
 
     out_dir = Path(out_dir)
     if (out_dir / "modules.json").exists():

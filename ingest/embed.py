@@ -49,6 +49,10 @@ class SentenceTransformerEmbedder:
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         import torch
         from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.set_verbosity_error()  # no weight-loading reports or progress bars on every start
+        hf_logging.disable_progress_bar()
 
         if threads:
             torch.set_num_threads(threads)
