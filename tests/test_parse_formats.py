@@ -8,72 +8,13 @@ from pathlib import Path
 import pytest
 
 from ingest.parse import parse_file
-from tests.helpers import write_docx, write_first_agenda_json, write_pdf
+from tests.helpers import CUSTOM, write_docx, write_first_agenda_json, write_pdf
 
-SUBNUMBERED = """Dagsorden og referat
-Økonomiudvalget, Kolding Kommune
-Mødedato: 3. oktober 2023 kl. 17.00
-Sted: Rådhuset, mødelokale 1
+SUBNUMBERED = (CUSTOM / "kolding_oekonomiudvalget_2023-10-03.txt").read_text(encoding="utf-8")
 
-Pkt. 10 Meddelelser
-Beslutning:
-Orienteringen blev taget til efterretning.
+BARE_NUMBERS = (CUSTOM / "odense_kultur_2022-02-14.md").read_text(encoding="utf-8")
 
-Pkt. 10.1 Budget 2024 - anden behandling
-Sagsnr.: 23/4521
-Indstilling
-Direktionen indstiller, at budgettet vedtages.
-Resumé
-Budgettet balancerer med et overskud på 12,3 mio. kr.
-Udvalgets beslutning
-Anbefales. Punkt 3 i sagen blev drøftet.
-Fraværende: Kim Holm (C)
-
-Pkt. 10.2 Lukket punkt: Køb af grund
-Beslutning: Godkendt.
-
-Pkt. 11 Eventuelt
-Intet.
-"""
-
-BARE_NUMBERS = """Referat
-Kultur- og Fritidsudvalget
-Odense Kommune · 14-02-2022
-
-1. Godkendelse af dagsorden
-Beslutning
-Godkendt.
-
-2. Tilskud til Odense Musikfestival
-Sagsfremstilling
-Festivalen søger 250.000 kr. i tilskud. Forvaltningen anbefaler:
-1. At tilskuddet bevilges.
-2. At beløbet finansieres af puljen.
-Beslutning
-Udsat til næste møde.
-
-3. Eventuelt
-Beslutning
-Intet.
-"""
-
-PROSE_PUNKT = """Referat
-Plan- og Boligudvalget, Horsens Kommune
-Mødedato 2. februar 2023
-
-Punkt 1: Godkendelse af dagsorden
-Punkt 2 og punkt 3 blev behandlet samlet.
-Beslutning Plan- og Boligudvalget 02-02-2023
-Godkendt.
-
-Punkt 2: Lokalplan for Stensballe
-Beslutning fra Byrådet, 25.01.2023
-Vedtaget.
-
-Punkt 3: Boligpolitik
-Beslutning Plan- og Boligudvalget 02-02-2023
-Taget til efterretning.
-"""
+PROSE_PUNKT = (CUSTOM / "horsens_plan_2023-02-02.txt").read_text(encoding="utf-8")
 
 TOC_REPEATED = """Dagsorden og referat
 Byrådet, Aalborg Kommune, 10-05-2023
@@ -102,23 +43,7 @@ Beslutning
 Intet.
 """
 
-UNNUMBERED_DECISION_FIRST = """Referat fra mødet i Miljøudvalget
-Tønder Kommune, 1. juni 2021
-Beslutningstema
-Ny affaldsordning
-Indstilling
-Forvaltningen indstiller, at ordningen godkendes.
-Beslutning i Miljøudvalget den 01-06-2021
-Godkendt.
-Sagsfremstilling
-Ordningen indføres fra 2022.
-Resumé
-Status på vandløb
-Sagsfremstilling
-Der er renset 40 km vandløb.
-Beslutning i Miljøudvalget den 01-06-2021
-Taget til efterretning.
-"""
+UNNUMBERED_DECISION_FIRST = (CUSTOM / "toender_miljoe_2021-06-01.txt").read_text(encoding="utf-8")
 
 
 def _write(tmp_path: Path, name: str, text: str, encoding: str = "utf-8") -> Path:
