@@ -144,6 +144,7 @@ def evaluate(questions: Path,
              min_hit5: Annotated[float, typer.Option()] = 0.0, min_hit1: Annotated[float, typer.Option()] = 0.0,
              min_refusal: Annotated[float, typer.Option()] = 0.0,
              min_citation_hit: Annotated[float, typer.Option()] = 0.0,
+             judge: Annotated[bool, typer.Option(help="Score faithfulness with the configured LLM")] = False,
              data_dir: DataDir = None) -> None:
     """Score retrieval, citations and answers on a question set (JSON Lines); gate on thresholds."""
     from tqdm import tqdm
@@ -166,8 +167,16 @@ def evaluate(questions: Path,
             typer.echo(f"error: {path}: {reason}", err=True)
     target: runner.Target = runner.OverHttp(url) if url else runner.InProcess(container.service)
     quiet = as_json or not sys.stderr.isatty()
+    llm_judge = None
+    if judge:
+        if not container.settings.llm_base_url:
+            fail("--judge needs an LLM: set REFERAT_LLM_BASE_URL", 2)
+        from assistant.llm import chat_model
+        from eval.judge import Judge
+
+        llm_judge = Judge(chat_model(container.settings), container.settings.prompt_version)
     with tqdm(total=len(items), desc="eval", disable=quiet) as bar:
-        rows = runner.run(items, target, bar.update)
+        rows = runner.run(items, target, bar.update, llm_judge)
     result: dict[str, Any] = {"n": len(rows), "metrics": runner.aggregate(rows), "by_type": runner.by_type(rows),
               "questions": [runner.question_report(r) for r in rows]}
     base: dict[str, Any] | None = None

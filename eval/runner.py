@@ -123,6 +123,9 @@ def aggregate(rows: list[Scored]) -> dict[str, float]:
     out: dict[str, float] = {"n": float(len(rows)), "n_answerable": float(len(answerable))}
     for key in AGGREGATES:
         out[key] = round(m.mean([s[key] for s in answerable]), 4) if answerable else 0.0
+    judged = [s["faithfulness"] for s in answerable if "faithfulness" in s]
+    if judged:
+        out["faithfulness"] = round(m.mean(judged), 4)
     out["refusal_rate"] = round(m.mean([s["refused"] for s in unanswerable]), 4) if unanswerable else 0.0
     out["false_refusal_rate"] = round(m.mean([s["refused"] for s in answerable]), 4) if answerable else 0.0
     latencies = [r.scores["latency_ms"] for r in rows]
@@ -132,11 +135,17 @@ def aggregate(rows: list[Scored]) -> dict[str, float]:
     return out
 
 
-def run(questions: list[Question], target: Target, progress: Callable[[], None] | None = None) -> list[Scored]:
+def run(questions: list[Question], target: Target, progress: Callable[[], None] | None = None,
+        judge: Any = None) -> list[Scored]:
     rows = []
     for q in questions:
         outcome = target.run(q)
-        rows.append(Scored(q, outcome, score(q, outcome)))
+        scored = Scored(q, outcome, score(q, outcome))
+        if judge is not None and outcome.answer is not None and q.answerable:
+            verdict = judge.faithful(q.question, outcome.answer)
+            if verdict is not None:
+                scored.scores["faithfulness"] = verdict
+        rows.append(scored)
         if progress:
             progress()
     return rows

@@ -80,6 +80,8 @@ class FakeLLM(_Server):
         prompt = messages[-1]["content"]
         if "Rewrite the last question" in prompt:
             return self.rewrite_to or "Hvad besluttede udvalget?"
+        if "You judge the faithfulness" in prompt:
+            return "YES" if "[1]" in prompt else "NO"
         if self.mode == "none":
             return "NO_ANSWER"
         if self.mode == "obey":

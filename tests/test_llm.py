@@ -100,6 +100,23 @@ def test_llm_followup_rewrite(llm_container) -> None:  # type: ignore[no-untyped
         assert second.citations[0].item_number == "7"
 
 
+def test_llm_judge_scores_faithfulness(llm_container) -> None:  # type: ignore[no-untyped-def]
+    from assistant.llm import chat_model
+    from eval import runner
+    from eval.judge import Judge
+    from eval.questions import Question
+
+    with FakeLLM("cite") as fake:
+        c = llm_container(fake)
+        ingest_paths(c.indexer, SEEDS)
+        q = Question(id="j", question="Hvad besluttede Esbjerg om Prækvalifikation Helhedsplan 2025-2029?",
+                     municipality="Esbjerg", meeting_date="2024-01-16", item_number="5")
+        rows = runner.run([q], runner.InProcess(c.service), judge=Judge(chat_model(c.settings)))
+        assert rows[0].scores["faithfulness"] == 1.0
+        assert runner.aggregate(rows)["faithfulness"] == 1.0
+        assert "You judge the faithfulness" in fake.requests[-1]["messages"][0]["content"]
+
+
 def test_streaming_endpoint(llm_container) -> None:  # type: ignore[no-untyped-def]
     with FakeLLM("cite") as fake:
         c = llm_container(fake)
