@@ -151,7 +151,3 @@ class ChatService:
             self.conversations.move_to_end(cid)
             while len(self.conversations) > self.max_conversations:
                 self.conversations.popitem(last=False)
-
-    def reset(self, conversation_id: str) -> None:
-        with self._lock:
-            self.conversations.pop(conversation_id, None)

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
 from ingest import dates, vocab
-from ingest.model import AgendaItem
 
 _DOC_WORDS = re.compile(
     r"^(?:(?:mødet?\s*)?referat(?:\s+(?:fra|af)\s+(?:mødet\s+i|møde\s+i|mødet|møde))?|"
@@ -88,18 +86,9 @@ def parse_header(lines: list[str]) -> Header:
                 head.absentees += absent
             elif label in {"fraværende", "afbud"}:
                 head.absentees += vocab.split_names(value)
-        if head.date is None and i < 25:
-            head.date = dates.first_date(line)
-        if head.time is None and i < 25 and (dates.first_date(line) or "kl" in line):
-            head.time = dates.find_time(line)
+        if i < 25 and (head.date is None or head.time is None):
+            day = dates.first_date(line)
+            head.date = head.date or day
+            if head.time is None and (day or "kl" in line):
+                head.time = dates.find_time(line)
     return head
-
-
-def committee_from_decisions(items: list[AgendaItem]) -> str | None:
-    bodies = Counter(d.body for it in items for d in it.decisions if d.body)
-    return bodies.most_common(1)[0][0] if bodies else None
-
-
-def date_from_decisions(items: list[AgendaItem]) -> date | None:
-    days = Counter(d.date for it in items for d in it.decisions if d.date)
-    return days.most_common(1)[0][0] if days else None

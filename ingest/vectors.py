@@ -96,9 +96,6 @@ class VectorStore:
         ids, dists, metas = res["ids"][0], res["distances"][0], res["metadatas"][0]
         return [(i, 1.0 - float(d), m) for i, d, m in zip(ids, dists, metas, strict=False)]
 
-    def ids_of(self, municipality: str, where: dict[str, Any]) -> list[str]:
-        return list(self._call(self.collection(municipality).get, where=where, include=[])["ids"])
-
     def count(self) -> int:
         try:
             return sum(c.count() for c in self.client().list_collections() if c.name.startswith(PREFIX))

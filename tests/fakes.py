@@ -33,6 +33,15 @@ def _read(handler: BaseHTTPRequestHandler) -> bytes:
     return handler.rfile.read(int(handler.headers.get("content-length") or 0))
 
 
+def _send_json(handler: BaseHTTPRequestHandler, payload: dict[str, Any]) -> None:
+    data = json.dumps(payload).encode()
+    handler.send_response(200)
+    handler.send_header("content-type", "application/json")
+    handler.send_header("content-length", str(len(data)))
+    handler.end_headers()
+    handler.wfile.write(data)
+
+
 class _LLMHandler(BaseHTTPRequestHandler):
     def log_message(self, *args: object) -> None:
         pass
@@ -56,12 +65,7 @@ class _LLMHandler(BaseHTTPRequestHandler):
                    "choices": [{"index": 0, "message": {"role": "assistant", "content": text},
                                 "finish_reason": "stop"}],
                    "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2}}
-        data = json.dumps(payload).encode()
-        self.send_response(200)
-        self.send_header("content-type", "application/json")
-        self.send_header("content-length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
+        _send_json(self, payload)
 
 
 class FakeLLM(_Server):
@@ -108,14 +112,9 @@ class _SlackHandler(BaseHTTPRequestHandler):
 
             body = dict(parse_qsl(raw))
         fake.requests.append({"path": self.path, "body": body})
-        data = json.dumps({"ok": True, "ts": "1700000000.000200", "channel": body.get("channel", "C1"),
-                           "user_id": "UBOT", "bot_id": "BBOT", "team_id": "T1", "user": "referat",
-                           "team": "test", "url": "https://test.slack.com/"}).encode()
-        self.send_response(200)
-        self.send_header("content-type", "application/json")
-        self.send_header("content-length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
+        _send_json(self, {"ok": True, "ts": "1700000000.000200", "channel": body.get("channel", "C1"),
+                          "user_id": "UBOT", "bot_id": "BBOT", "team_id": "T1", "user": "referat",
+                          "team": "test", "url": "https://test.slack.com/"})
 
 
 class FakeSlack(_Server):
