@@ -131,6 +131,32 @@ class _Builder:
 
 
 
+def decision_from_text(text: str, body: str, day: date | None, heading: str = "") -> Decision:
+    """A decision stated in a field of a structured source: outcome, votes and absentees from its lines."""
+    builder = _Builder(body, day or date.min)
+    builder.decisions.append(Decision(body=body, date=day, text="", heading=heading))
+    builder.kind = "decision"
+    for raw in text.splitlines():
+        line = vocab.clean_line(raw)
+        if vocab.section_name(line) or vocab.decision_heading(line):
+            builder.buffer.append(line)  # inside one field, a heading-like line is text, not structure
+            continue
+        builder.line(line)
+    builder.flush()
+    dec = builder.decisions[0]
+    for extra in builder.decisions[1:]:
+        dec.votes += extra.votes
+    dec.absentees = builder.absentees
+    return dec
+
+
+def section_from(heading: str, text: str) -> Section:
+    """A section as a source names it; known headings get their canonical name (Resumé, Indstilling, ...)."""
+    line = vocab.clean_line(heading)
+    name = vocab.section_name(line) or (line.rstrip(":").strip().capitalize() if line else "Tekst")
+    return Section(name=name, heading=heading.strip(), text=_join([vocab.clean_line(x) for x in text.splitlines()]))
+
+
 def _join(lines: list[str]) -> str:
     text = "\n".join(lines).strip()
     return re.sub(r"\n{3,}", "\n\n", text)

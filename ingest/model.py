@@ -88,6 +88,7 @@ class Meeting(BaseModel):
     participants: list[str] = Field(default_factory=list)
     absentees: list[str] = Field(default_factory=list)
     status: Literal["minutes", "agenda"] = "minutes"
+    extraordinary: bool = False
     source: str = ""
     items: list[AgendaItem] = Field(default_factory=list)
 

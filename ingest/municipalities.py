@@ -83,3 +83,28 @@ def detect(text: str, header_lines: int = 12) -> Detection:
     name, score = scores.most_common(1)[0]
     notes = [f"score {score}"] + evidence[name]
     return Detection(name, notes)
+
+
+def from_path(path: str) -> str | None:
+    """A municipality or region named in a file's path ("greve_byraad_2025-10-01.json" -> Greve), else None.
+
+    The weakest evidence: used only when the source's fields and text name no municipality.
+    """
+    import unicodedata
+    from pathlib import PurePath
+
+    def fold(text: str) -> str:
+        text = text.lower().translate(str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"}))
+        return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+    words = re.split(r"[^a-z0-9]+", fold(" ".join(PurePath(path).parts[-3:])))
+    joined = "-".join(words)
+    for name in sorted(MUNICIPALITIES, key=len, reverse=True):
+        if fold(name) in words or ("-" in name and fold(name) in joined):
+            return name
+    if "regionh" in words or "hovedstaden" in words:
+        return "Region Hovedstaden"
+    for region in REGIONS:
+        if fold(region.split()[1]) in words:
+            return region
+    return None

@@ -8,7 +8,8 @@ from ingest import dates, header, municipalities, vocab
 from ingest.errors import IngestError
 from ingest.items import build_item
 from ingest.model import Meeting
-from ingest.read import Document, read_file
+from ingest.read import MAX_BYTES, Document
+from ingest.readers import ReadResult
 from ingest.segment import segment
 
 
@@ -64,5 +65,29 @@ def _municipality(doc: Document, explicit: str | None) -> tuple[str, list[str]]:
     return found.name, found.evidence
 
 
+def parse_bytes(data: bytes, path: str, municipality: str | None = None) -> ReadResult:
+    """Any supported source to a Meeting, by the first reader that recognises its content."""
+    from ingest.readers import read_source
+    from ingest.readers.base import Source
+
+    if not data.strip():
+        raise IngestError(path, "empty file")
+    if len(data) > MAX_BYTES:
+        raise IngestError(path, f"file too large ({len(data)} bytes; limit {MAX_BYTES})")
+    return read_source(Source(data, path), municipality)
+
+
+def read_path(path: str | Path, municipality: str | None = None) -> ReadResult:
+    p = Path(path)
+    if not p.exists():
+        raise IngestError(str(path), "no such file")
+    if not p.is_file():
+        raise IngestError(str(path), "not a regular file")
+    size = p.stat().st_size
+    if size > MAX_BYTES:
+        raise IngestError(str(path), f"file too large ({size} bytes; limit {MAX_BYTES})")
+    return parse_bytes(p.read_bytes(), str(path), municipality)
+
+
 def parse_file(path: str | Path, municipality: str | None = None) -> Meeting:
-    return parse_document(read_file(path), municipality)
+    return read_path(path, municipality).meeting

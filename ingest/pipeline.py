@@ -9,7 +9,7 @@ from ingest.errors import IngestError, ReferatError
 from ingest.index import Indexer, IngestReport
 from ingest.parse import parse_file
 
-SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx", ".json"}
+SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx", ".json", ".jsonl", ".ndjson", ".xml"}
 
 
 def expand(paths: Iterable[str | Path]) -> Iterator[Path]:

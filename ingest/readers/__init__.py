@@ -1,0 +1,51 @@
+"""Readers, one per source format, detected by content; a generic reader and a full-text reader last.
+
+``read_source`` never rejects a document it can read as text: a structured file no reader knows
+goes to the generic readers, and failing those its text becomes one searchable meeting (with a
+warning naming the reader used). Only unreadable input raises ``IngestError``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ingest.errors import IngestError
+from ingest.model import Meeting
+from ingest.readers.base import MeetingDraft, Reader, Source, build_meeting
+
+
+@dataclass
+class ReadResult:
+    meeting: Meeting
+    reader: str
+    warnings: list[str] = field(default_factory=list)
+
+
+def structured_readers() -> list[Reader]:
+    """The format readers in the order they are tried (most specific first)."""
+    from ingest.readers import registry
+
+    return registry.READERS
+
+
+def read_source(src: Source, municipality: str | None = None) -> ReadResult:
+    from ingest.readers import fulltext, text
+
+    for reader in structured_readers():
+        try:
+            matched = reader.sniff(src)
+        except IngestError:
+            raise
+        except Exception:  # a sniffer must never sink the file; the next reader gets its chance
+            matched = False
+        if matched:
+            draft: MeetingDraft = reader.read(src)
+            meeting = build_meeting(draft, src, municipality)
+            return ReadResult(meeting, reader.name, draft.warnings)
+    try:
+        return ReadResult(text.read_text_meeting(src, municipality), "text")
+    except IngestError as exc:
+        if not fulltext.readable(src):
+            raise
+        meeting = fulltext.read_whole(src, municipality)
+        return ReadResult(meeting, "fulltext", [f"read as one searchable document ({exc.reason})"])

@@ -1,0 +1,209 @@
+"""What every format reader shares: the raw source, drafts of items and meetings, and the build step.
+
+A reader maps a source's own structure (JSON keys, XML elements, HTML classes) into drafts;
+``build_meeting`` turns drafts into the civic model, parsing only the free text inside a field
+(a decision's votes and absentees) with the same vocabulary the text parser uses.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Protocol
+
+from ingest import municipalities
+from ingest.errors import IngestError
+from ingest.items import decision_from_text, render_text, section_from
+from ingest.model import AgendaItem, Meeting
+
+XML_PARSER_OPTIONS = {"resolve_entities": False, "no_network": True, "huge_tree": False, "recover": False}
+
+
+class Source:
+    """One file's bytes, decoded and parsed lazily (each view computed at most once)."""
+
+    def __init__(self, data: bytes, path: str) -> None:
+        self.data = data
+        self.path = path
+
+    @cached_property
+    def text(self) -> str:
+        from ingest.read import decode
+
+        return decode(self.data, self.path)
+
+    @cached_property
+    def head(self) -> str:
+        """The first characters, BOM and leading white space removed (for sniffing)."""
+        try:
+            return self.text.lstrip("\ufeff \t\r\n")[:4000]
+        except IngestError:
+            return ""
+
+    @cached_property
+    def json(self) -> Any | None:
+        if self.head[:1] not in ("{", "["):
+            return None
+        try:
+            return json.loads(self.text)
+        except (json.JSONDecodeError, RecursionError):
+            return None
+
+    @cached_property
+    def json_lines(self) -> list[Any] | None:
+        """Every non-blank line a JSON object (JSON lines), else None."""
+        if self.head[:1] != "{" or self.json is not None:
+            return None
+        rows = []
+        for line in self.text.splitlines():
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except (json.JSONDecodeError, RecursionError):
+                return None
+            if not isinstance(row, dict):
+                return None
+            rows.append(row)
+        return rows or None
+
+    @cached_property
+    def xml(self) -> Any | None:
+        """The lxml root element, or None when the source is not well-formed XML."""
+        if not self.head.startswith("<") or self.head[:200].lower().lstrip().startswith(("<!doctype html", "<html")):
+            return None
+        from lxml import etree
+
+        try:
+            parser = etree.XMLParser(**XML_PARSER_OPTIONS)  # type: ignore[arg-type]  # lxml stubs lack kwargs
+            return etree.fromstring(self.text.encode("utf-8"), parser)
+        except (etree.XMLSyntaxError, ValueError):
+            return None
+
+    @cached_property
+    def html(self) -> Any | None:
+        """A BeautifulSoup tree when the source looks like HTML, else None."""
+        low = self.head[:1000].lower()
+        if not ("<html" in low or "<!doctype html" in low or "<body" in low or "<div" in low or "<table" in low):
+            return None
+        from bs4 import BeautifulSoup
+
+        return BeautifulSoup(self.text, "lxml")
+
+    @property
+    def name(self) -> str:
+        return Path(self.path).name
+
+
+@dataclass
+class DecisionDraft:
+    text: str
+    body: str | None = None  # None: the meeting's committee
+    date: date | None = None  # None: the meeting's date when body is None
+
+
+@dataclass
+class ItemDraft:
+    """An agenda item as a source states it. ``sections`` are (heading as printed, text)."""
+
+    title: str
+    number: str | None = None
+    case_number: str | None = None
+    closed: bool = False
+    sections: list[tuple[str, str]] = field(default_factory=list)
+    decisions: list[DecisionDraft] = field(default_factory=list)
+    attachments: list[str] = field(default_factory=list)
+    absentees: list[str] = field(default_factory=list)
+
+
+@dataclass
+class MeetingDraft:
+    committee: str
+    date: date
+    items: list[ItemDraft]
+    municipality: str | None = None  # as the source states it, if it does
+    time: str | None = None
+    location: str | None = None
+    participants: list[str] = field(default_factory=list)
+    absentees: list[str] = field(default_factory=list)
+    status: str = "minutes"  # "minutes" | "agenda"
+    extraordinary: bool = False
+    warnings: list[str] = field(default_factory=list)
+
+
+class Reader(Protocol):
+    """One source format. ``sniff`` looks at content only (never the file name)."""
+
+    name: str
+
+    def sniff(self, src: Source) -> bool: ...
+
+    def read(self, src: Source) -> MeetingDraft: ...
+
+
+def build_item(draft: ItemDraft, order: int, committee: str, meeting_date: date) -> AgendaItem:
+    decisions = [decision_from_text(d.text, d.body or committee, d.date if d.body else (d.date or meeting_date))
+                 for d in draft.decisions if d.text.strip()]
+    absentees = list(draft.absentees)
+    for dec in decisions:
+        absentees += [a for a in dec.absentees if a not in absentees]
+    item = AgendaItem(
+        number=draft.number,
+        order=order,
+        title=draft.title.strip() or "(uden titel)",
+        title_derived=not draft.title.strip(),
+        case_number=draft.case_number or None,
+        closed=draft.closed,
+        sections=[section_from(h, t) for h, t in draft.sections if t.strip()],
+        decisions=decisions,
+        attachments=draft.attachments,
+        absentees=absentees,
+    )
+    item.text = render_text(item)
+    return item
+
+
+def municipality_for(draft: MeetingDraft, src: Source, explicit: str | None, text: str) -> tuple[str, list[str]]:
+    """Explicit > a source field > mentions in the text > a municipality named in the file's path."""
+    if explicit:
+        return (municipalities.canonical_name(explicit) or explicit), ["given explicitly"]
+    if draft.municipality:
+        name = municipalities.canonical_name(draft.municipality) or municipalities.detect(draft.municipality).name
+        if name:
+            return name, [f"source field: {draft.municipality}"]
+    found = municipalities.detect(text)
+    if found.name:
+        return found.name, found.evidence
+    from_path = municipalities.from_path(src.path)
+    if from_path:
+        return from_path, [f"file path: {src.name}"]
+    return "Ukendt kommune", ["no municipality named in the source; pass --municipality"]
+
+
+def build_meeting(draft: MeetingDraft, src: Source, explicit_municipality: str | None = None) -> Meeting:
+    if not draft.items:
+        raise IngestError(src.path, "no agenda items found")
+    committee = draft.committee.strip() or "Ukendt udvalg"
+    items = [build_item(d, k, committee, draft.date) for k, d in enumerate(draft.items, 1)]
+    absentees = list(draft.absentees)
+    for it in items:
+        absentees += [a for a in it.absentees if a not in absentees]
+    text = "\n".join([committee, draft.location or ""] + [it.text for it in items])
+    name, evidence = municipality_for(draft, src, explicit_municipality, text)
+    return Meeting(
+        municipality=name,
+        municipality_evidence=evidence,
+        committee=committee,
+        date=draft.date,
+        time=draft.time,
+        location=draft.location,
+        participants=draft.participants,
+        absentees=absentees,
+        status="agenda" if draft.status == "agenda" else "minutes",
+        extraordinary=draft.extraordinary,
+        source=src.name,
+        items=items,
+    )
