@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ingest.chunk import Chunk
+from ingest.faults import fault_point
 from ingest.model import AgendaItem, Meeting
 
 SCHEMA = """
@@ -96,6 +97,7 @@ class Catalog:
                 self._bump(db, meeting.municipality)
                 if old_muni and old_muni != meeting.municipality:
                     self._bump(db, old_muni)
+                fault_point("before_catalog_commit")
                 db.execute("COMMIT")
             except BaseException:
                 db.execute("ROLLBACK")

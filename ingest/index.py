@@ -18,6 +18,7 @@ from typing import Any
 from ingest.catalog import Catalog
 from ingest.chunk import Chunk, chunk_item
 from ingest.embed import Embedder
+from ingest.faults import fault_point
 from ingest.lexical import LexicalStore
 from ingest.model import Meeting
 from ingest.vectors import VectorStore
@@ -60,6 +61,7 @@ class Indexer:
             return
         chunks = self.chunks(meeting)
         vectors = self.embedder.embed([c.text for c in chunks], "passage")
+        fault_point("after_embed", len(chunks))
         by_item = {meeting.item_id(it): it for it in meeting.items}
         metas = [{
             "meeting_id": meeting.id, "item_id": c.item_id, "version": version, "kind": c.kind,
@@ -72,6 +74,7 @@ class Indexer:
                          metas)
         old_muni = self.catalog.municipality_of(meeting.id)
         self.catalog.replace_meeting(meeting, version, chunks, muni)
+        fault_point("after_commit")
         self.vectors.delete_where(muni, {"$and": [{"meeting_id": meeting.id}, {"version": {"$ne": version}}]})
         if old_muni and old_muni != muni:
             self.vectors.delete_where(old_muni, {"meeting_id": meeting.id})

@@ -90,12 +90,9 @@ def from_path(path: str) -> str | None:
 
     The weakest evidence: used only when the source's fields and text name no municipality.
     """
-    import unicodedata
     from pathlib import PurePath
 
-    def fold(text: str) -> str:
-        text = text.lower().translate(str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"}))
-        return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    from ingest.model import slug as fold
 
     words = re.split(r"[^a-z0-9]+", fold(" ".join(PurePath(path).parts[-3:])))
     joined = "-".join(words)

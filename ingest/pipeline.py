@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from ingest.errors import IngestError, ReferatError
+from ingest.faults import fault_point
 from ingest.index import Indexer, IngestReport
 from ingest.parse import parse_file
 
@@ -31,6 +32,7 @@ def ingest_paths(indexer: Indexer, paths: Iterable[str | Path], municipality: st
                 on_file(path)
             try:
                 meeting = parse_file(path, municipality)
+                fault_point("after_parse")
                 indexer.add(meeting, report)
             except IngestError as exc:
                 report.failed.append((str(path), exc.reason))
