@@ -89,6 +89,7 @@ class Meeting(BaseModel):
     absentees: list[str] = Field(default_factory=list)
     status: Literal["minutes", "agenda"] = "minutes"
     extraordinary: bool = False
+    published: str | None = None  # the source's own publication/version timestamp (ISO), when it states one
     source: str = ""
     items: list[AgendaItem] = Field(default_factory=list)
 

@@ -25,7 +25,7 @@ def structured_readers() -> list[Reader]:
     """The format readers in the order they are tried (most specific first)."""
     from ingest.readers import registry
 
-    return registry.READERS
+    return registry.load()
 
 
 def read_source(src: Source, municipality: str | None = None) -> ReadResult:

@@ -131,6 +131,7 @@ class MeetingDraft:
     absentees: list[str] = field(default_factory=list)
     status: str = "minutes"  # "minutes" | "agenda"
     extraordinary: bool = False
+    published: str | None = None  # ISO timestamp of this publication/version, when the source states it
     warnings: list[str] = field(default_factory=list)
 
 
@@ -204,6 +205,7 @@ def build_meeting(draft: MeetingDraft, src: Source, explicit_municipality: str |
         absentees=absentees,
         status="agenda" if draft.status == "agenda" else "minutes",
         extraordinary=draft.extraordinary,
+        published=draft.published,
         source=src.name,
         items=items,
     )

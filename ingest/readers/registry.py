@@ -1,7 +1,26 @@
-"""The structured readers, most specific first. Each module holds one format."""
+"""The structured readers, most specific first. Each module of this package holds one format and
+exposes ``READER``; the generic readers come last."""
 
 from __future__ import annotations
 
+import importlib
+
 from ingest.readers.base import Reader
 
-READERS: list[Reader] = []
+MODULES = [
+    "greve_json", "greve_jsonl", "edoc_xml", "sbsys_xml", "sbsys_aarhus_xml", "acadre_xml",
+    "firstagenda_html", "edoc_html", "generic_json", "generic_xml",
+]
+
+
+def load() -> list[Reader]:
+    readers: list[Reader] = []
+    for name in MODULES:
+        try:
+            module = importlib.import_module(f"ingest.readers.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"ingest.readers.{name}":
+                raise
+            continue
+        readers.append(module.READER)
+    return readers
