@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from assistant import meeting_facts
 from assistant.contract import Answer, Citation
 from assistant.query import Query
 from assistant.quotes import quote_for
 from assistant.retrieve import Hit
-from ingest.model import AgendaItem
+from ingest.lexical import tokens
+from ingest.model import AgendaItem, Meeting
+
+MeetingLookup = Callable[[str], Meeting | None]
 
 MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
              "November", "December"]
@@ -71,15 +77,58 @@ def _summary(item: AgendaItem, lang: str) -> str:
     return text
 
 
+def meeting_where(meeting: Meeting, lang: str) -> str:
+    d = meeting.date
+    if lang == "en":
+        return f"{meeting.municipality}, {meeting.committee}, meeting of {d.day} {MONTHS_EN[d.month - 1]} {d.year}"
+    return f"{meeting.municipality} Kommune, {meeting.committee}, mødet den {d.strftime('%d-%m-%Y')}"
+
+
 class ExtractiveAnswerer:
     """Quotes the item: the decision for "what did X decide", vote lines, absentees, the money sentence."""
 
     def __init__(self, public_url: str = "http://127.0.0.1:8000", threshold: float = 0.85,
-                 coverage_weight: float = 0.02, second_ratio: float = 0.92) -> None:
+                 coverage_weight: float = 0.02, second_ratio: float = 0.92,
+                 meetings: MeetingLookup | None = None) -> None:
         if not 0 <= threshold <= 1:
             raise ValueError(f"refusal threshold must be within 0..1, got {threshold!r}")
         self.public_url, self.threshold, self.coverage_weight = public_url, threshold, coverage_weight
         self.second_ratio = second_ratio
+        self.meetings = meetings
+
+    def meeting_answer(self, query: Query, hits: list[Hit]) -> Answer | None:
+        """A question about the meeting itself, answered from the meeting's facts, or None."""
+        if self.meetings is None or not hits:
+            return None
+        row = hits[0].row
+        wanted = meeting_facts.aspect(query.text, set(tokens(row["committee"])) | set(tokens(row["municipality"])))
+        if wanted is None:
+            return None
+        f = query.filters
+        day = row["date"]
+        if (f.date_from and day < f.date_from.isoformat()) or (f.date_to and day > f.date_to.isoformat()):
+            return None  # the question names another date than the meeting found
+        meeting = self.meetings(row["meeting_id"])
+        if meeting is None:
+            return None
+        lines = meeting_facts.fact_lines(meeting, wanted)
+        lang = query.language
+        head = meeting_where(meeting, lang)
+        if not lines:
+            none = {"absent": ("no absences are recorded", "der er ikke registreret fravær eller afbud"),
+                    "venue": ("no venue is recorded", "der er ikke registreret et mødested")}.get(
+                wanted, ("the minutes do not state it", "referatet oplyser det ikke"))
+            lines = [meeting.facts()["date"]]
+            text = f"{head}: {none[0] if lang == 'en' else none[1]}.\n«{lines[0]}»"
+        else:
+            text = f"{head}:\n" + "\n".join(f"«{x}»" for x in lines)
+        cit = Citation(municipality=meeting.municipality, committee=meeting.committee,
+                       meeting_date=meeting.date.isoformat(), item_number=None,
+                       item_title=("Meeting facts" if lang == "en" else "Mødeoplysninger"), quote=lines[0],
+                       item_id=meeting.id, url=f"{self.public_url.rstrip('/')}/meetings/{meeting.id}/page",
+                       kind="meeting")
+        extra = [cit.model_copy(update={"quote": x}) for x in lines[1:]]
+        return Answer(answer=text, refused=False, citations=[cit, *extra])
 
     def supported(self, hit: Hit) -> bool:
         """Calibrated on the seed question set: dense similarity plus a little term coverage; or every term
@@ -101,6 +150,9 @@ class ExtractiveAnswerer:
 
     def answer(self, query: Query, hits: list[Hit]) -> Answer:
         lang = query.language
+        facts = self.meeting_answer(query, hits)
+        if facts is not None:
+            return facts
         if not hits or not self.supported(hits[0]):
             return refusal(lang)
         cited = self.cited(query, hits)

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
+from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -76,23 +78,32 @@ def ingest(paths: list[Path], municipality: Annotated[str | None, typer.Option(h
     from tqdm import tqdm
 
     from assistant.container import Container
-    from ingest.pipeline import expand, ingest_paths
+    from ingest.pipeline import FileOutcome, expand, ingest_paths
 
     container = Container(settings_for(data_dir))
     files = list(expand(paths))
+    outcomes: list[FileOutcome] = []
+
+    def show(outcome: FileOutcome) -> None:
+        outcomes.append(outcome)
+        if not as_json:
+            tqdm.write(outcome.line(), file=sys.stderr if outcome.status == "failed" else sys.stdout)
+
     try:
         with tqdm(total=len(files), desc="ingest", unit="file", disable=as_json or not sys.stderr.isatty()) as bar:
-            report = ingest_paths(container.indexer, files, municipality, on_file=lambda p: bar.update(1))
+            report = ingest_paths(container.indexer, files, municipality, on_file=lambda p: bar.update(1),
+                                  on_outcome=show)
     except ReferatError as exc:
         fail(str(exc), 2)
         return
-    for path, reason in report.failed:
-        typer.echo(f"error: {path}: {reason}", err=True)
     if as_json:
-        typer.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+        typer.echo(json.dumps({**report.as_dict(), "files": [asdict(o) for o in outcomes]}, ensure_ascii=False,
+                              indent=2))
     else:
-        typer.echo(f"added {len(report.added)}, replaced {len(report.replaced)}, unchanged {len(report.unchanged)}, "
-                   f"failed {len(report.failed)} meetings; {report.items} items, {report.chunks} chunks")
+        counts = Counter(o.status for o in outcomes)
+        typer.echo(f"{len(outcomes)} files: " + ", ".join(f"{counts[k]} {k}" for k in
+                   ("added", "replaced", "unchanged", "kept", "failed") if counts[k])
+                   + f"; {report.items} items, {report.chunks} chunks")
     if report.failed:
         raise typer.Exit(1)
 
@@ -144,6 +155,8 @@ def evaluate(questions: Path,
              min_hit5: Annotated[float, typer.Option()] = 0.0, min_hit1: Annotated[float, typer.Option()] = 0.0,
              min_refusal: Annotated[float, typer.Option()] = 0.0,
              min_citation_hit: Annotated[float, typer.Option()] = 0.0,
+             min_first_citation: Annotated[float, typer.Option()] = 0.0,
+             min_keywords: Annotated[float, typer.Option(help="Minimum answer keyword recall")] = 0.0,
              judge: Annotated[bool, typer.Option(help="Score faithfulness with the configured LLM")] = False,
              data_dir: DataDir = None) -> None:
     """Score retrieval, citations and answers on a question set (JSON Lines); gate on thresholds."""
@@ -186,7 +199,7 @@ def evaluate(questions: Path,
             fail("--baseline needs the corpus: pass --ingest or --corpus", 2)
             return
         b = runner.run([q for q in items if q.answerable], runner_baseline(container, paths))
-        keep = ("n", "hit1", "hit5", "mrr", "ndcg10", "latency_p50_ms", "latency_p95_ms")
+        keep = ("n", "hit1", "hit5", "mrr", "ndcg10", "meeting_first", "latency_p50_ms", "latency_p95_ms")
         base = {"metrics": {k: v for k, v in runner.aggregate(b).items() if k in keep}}
         result["baseline"] = base
     if report:
@@ -199,7 +212,9 @@ def evaluate(questions: Path,
             typer.echo(f"report: {report}")
     gates = [("hit@5", result["metrics"]["hit5"], min_hit5), ("hit@1", result["metrics"]["hit1"], min_hit1),
              ("refusal rate", result["metrics"]["refusal_rate"], min_refusal),
-             ("citation hit", result["metrics"]["citation_hit"], min_citation_hit)]
+             ("citation hit", result["metrics"]["citation_hit"], min_citation_hit),
+             ("first citation", result["metrics"]["first_citation"], min_first_citation),
+             ("keyword recall", result["metrics"]["keyword_recall"], min_keywords)]
     failed = [f"{name} {got:.3f} < {want:.3f}" for name, got, want in gates if got < want]
     if failed:
         fail("quality gate failed: " + "; ".join(failed), 3)
@@ -252,7 +267,9 @@ def serve(host: Annotated[str | None, typer.Option()] = None, port: Annotated[in
     from assistant.api import create_app
 
     s = settings_for(data_dir, host=host, port=port)
-    uvicorn.run(create_app(s), host=s.host, port=s.port, log_level="info")
+    # X-Forwarded-* are honoured only when REFERAT_TRUST_PROXY_HEADERS says the proxy in front is trusted
+    uvicorn.run(create_app(s), host=s.host, port=s.port, log_level="info", proxy_headers=s.trust_proxy_headers,
+                forwarded_allow_ips="*")
 
 
 def main() -> None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from collections.abc import Iterator
+from typing import Literal, Protocol
 
 from pydantic import BaseModel, Field
 
@@ -11,6 +12,8 @@ from assistant.retrieve import Hit
 
 
 class Citation(BaseModel):
+    """One source of an answer: an agenda item (``kind="item"``) or a meeting's own facts (``"meeting"``)."""
+
     municipality: str
     committee: str
     meeting_date: str
@@ -20,6 +23,7 @@ class Citation(BaseModel):
     item_id: str = ""
     url: str = ""
     case_number: str | None = None
+    kind: Literal["item", "meeting"] = "item"
 
 
 class Answer(BaseModel):
@@ -29,9 +33,17 @@ class Answer(BaseModel):
     conversation_id: str | None = None
     standalone_question: str | None = None
     timings_ms: dict[str, float] = Field(default_factory=dict)
+    # which answerer spoke: the extractive one, the LLM, or the extractive one because the LLM failed
+    answered_by: Literal["extractive", "llm", "extractive-fallback"] = "extractive"
 
 
 class Answerer(Protocol):
     """Writes the answer for a question from the retrieved items."""
 
     def answer(self, query: Query, hits: list[Hit]) -> Answer: ...
+
+
+class StreamingAnswerer(Answerer, Protocol):
+    """An answerer that writes as it goes: text pieces, then exactly one final Answer (always last)."""
+
+    def stream(self, query: Query, hits: list[Hit]) -> Iterator[str | Answer]: ...

@@ -26,6 +26,13 @@ def verify(answer: Answer, catalog: Catalog, refusal: Answer) -> Answer:
         return answer
     kept: list[Citation] = []
     for cit in answer.citations:
+        if cit.kind == "meeting":
+            meeting = catalog.meeting(cit.item_id) if cit.item_id else None
+            if meeting is not None and quote_in(cit.quote, meeting.facts_text()):
+                kept.append(cit.model_copy(update={"municipality": meeting.municipality,
+                                                   "committee": meeting.committee,
+                                                   "meeting_date": meeting.date.isoformat(), "item_number": None}))
+            continue
         row = catalog.item(cit.item_id) if cit.item_id else None
         if row is None or not quote_in(cit.quote, row["text"]):
             continue

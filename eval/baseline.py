@@ -15,9 +15,10 @@ from eval.runner import Outcome, Ref
 from ingest.embed import Embedder
 from ingest.errors import IngestError
 from ingest.lexical import tokens
-from ingest.parse import parse_document
+from ingest.parse import read_path
 from ingest.pipeline import expand
-from ingest.read import read_file
+from ingest.readers.base import Source
+from ingest.readers.fulltext import document_text
 
 
 class LangChainEmbeddings(Embeddings):
@@ -52,18 +53,19 @@ class Baseline:
         splitter = RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200)
         for path in expand(paths):
             try:
-                doc = read_file(path)
-                meeting = parse_document(doc)
+                meeting = read_path(path).meeting  # only to label chunks with the gold item they overlap
+                text = document_text(Source(path.read_bytes(), str(path)))  # the naive pipeline's raw text
             except IngestError:
-                continue  # the baseline indexes what Referat can index
+                continue
 
-            items = [(Ref(meeting.municipality, meeting.date.isoformat(), it.number, it.order, it.title),
-                      set(tokens(it.text))) for it in meeting.items]
-            chunks = splitter.split_text(doc.text)
+            items = [(Ref(meeting.municipality, meeting.date.isoformat(), it.number, it.order, it.title,
+                          committee=meeting.committee), set(tokens(it.text))) for it in meeting.items]
+            chunks = splitter.split_text(text)
             metas = []
             for chunk in chunks:
                 ref = _owner(chunk, items)
                 metas.append({"municipality": ref.municipality, "meeting_date": ref.meeting_date,
+                              "committee": ref.committee,
                               "number": ref.number or "", "order": ref.order or 0, "title": ref.title})
             self.store.add_texts(chunks, metadatas=metas)
 
@@ -71,5 +73,6 @@ class Baseline:
         t = time.perf_counter()
         docs = self.store.similarity_search(q.question, k=self.k)
         refs = [Ref(d.metadata["municipality"], d.metadata["meeting_date"], d.metadata["number"] or None,
-                    d.metadata["order"] or None, d.metadata["title"]) for d in docs]
+                    d.metadata["order"] or None, d.metadata["title"], committee=d.metadata.get("committee", ""))
+                for d in docs]
         return Outcome(None, refs, (time.perf_counter() - t) * 1000)

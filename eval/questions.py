@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from ingest.errors import ReferatError
 
-TYPES = {"decision", "fact", "who", "vote", "money", "date", "list", "unanswerable", "followup"}
+TYPES = {"decision", "fact", "who", "vote", "money", "date", "list", "unanswerable", "followup", "case", "meeting"}
 
 
 class QuestionSetError(ReferatError):
@@ -47,6 +47,11 @@ class Question(BaseModel):
     @property
     def answerable(self) -> bool:
         return self.type != "unanswerable"
+
+    @property
+    def meeting_level(self) -> bool:
+        """Gold is a whole meeting (attendance, venue, time), not one item."""
+        return self.item_number is None and self.item_order is None and not self.item_title
 
 
 def load(path: str | Path) -> list[Question]:

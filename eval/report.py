@@ -5,7 +5,8 @@ from __future__ import annotations
 import html
 from typing import Any
 
-LABELS = {"hit1": "hit@1", "hit5": "hit@5", "mrr": "MRR", "ndcg10": "nDCG@10", "first_citation": "gold cited first",
+LABELS = {"hit1": "hit@1", "hit5": "hit@5", "mrr": "MRR", "ndcg10": "nDCG@10",
+          "meeting_first": "right meeting first", "first_citation": "gold cited first",
           "citation_hit": "citation hit", "citation_precision": "citation precision",
           "keyword_recall": "keyword recall", "faithfulness": "faithfulness (LLM judge)",
           "refusal_rate": "refusal rate (unanswerable)",

@@ -24,13 +24,27 @@ class Ref:
     order: int | None
     title: str = ""
     item_id: str = ""
+    committee: str = ""
 
 
-def is_gold(q: Question, ref: Ref) -> bool:
+def same_meeting(q: Question, ref: Ref) -> bool:
+    """The ref is from the gold meeting: municipality and date, and committee when the gold names one."""
     if not q.answerable or q.municipality is None:
         return False
     if _muni(ref.municipality) != _muni(q.municipality) or ref.meeting_date != (q.meeting_date or "")[:10]:
         return False
+    return not (q.committee and ref.committee) or _committee(q.committee) == _committee(ref.committee)
+
+
+def _committee(name: str) -> str:
+    return " ".join(m.fold(name).replace("-", " ").split())
+
+
+def is_gold(q: Question, ref: Ref) -> bool:
+    if not same_meeting(q, ref):
+        return False
+    if q.meeting_level:
+        return True
     if q.item_number is not None:
         return (ref.number or "") == q.item_number
     if q.item_order is not None:
@@ -56,7 +70,8 @@ class Target(Protocol):
 
 def _ref_from_row(row: dict[str, Any]) -> Ref:
     item = row["item"]
-    return Ref(row["municipality"], row["date"], item.number, item.order, item.title, row["id"])
+    return Ref(row["municipality"], row["date"], item.number, item.order, item.title, row["id"],
+               row.get("committee") or "")
 
 
 class InProcess:
@@ -81,9 +96,13 @@ class OverHttp:
         except httpx.HTTPError as exc:
             return Outcome(None, [], (time.perf_counter() - t) * 1000, f"{type(exc).__name__}: {exc}")
         answer = Answer.model_validate(r.json())
-        refs = [Ref(c.municipality, c.meeting_date, c.item_number, _order(c.item_id), c.item_title or "", c.item_id)
-                for c in answer.citations]
+        refs = [citation_ref(c) for c in answer.citations]
         return Outcome(answer, refs, (time.perf_counter() - t) * 1000)
+
+
+def citation_ref(c: Any) -> Ref:
+    return Ref(c.municipality, c.meeting_date, c.item_number, _order(c.item_id), c.item_title or "", c.item_id,
+               c.committee or "")
 
 
 def _order(item_id: str) -> int | None:
@@ -100,8 +119,7 @@ class Scored:
 
 def score(q: Question, o: Outcome) -> dict[str, float]:
     ranked = [is_gold(q, r) for r in o.ranked]
-    cited_refs = [Ref(c.municipality, c.meeting_date, c.item_number, _order(c.item_id), c.item_title or "", c.item_id)
-                  for c in (o.answer.citations if o.answer else [])]
+    cited_refs = [citation_ref(c) for c in (o.answer.citations if o.answer else [])]
     cited = [is_gold(q, r) for r in cited_refs]
     refused = 1.0 if (o.answer is None or o.answer.refused) else 0.0
     s = {"latency_ms": o.latency_ms, "refused": refused, "error": 1.0 if o.error else 0.0}
@@ -109,12 +127,13 @@ def score(q: Question, o: Outcome) -> dict[str, float]:
         s.update(hit1=m.hit_at(ranked, 1), hit5=m.hit_at(ranked, 5), mrr=m.reciprocal_rank(ranked),
                  ndcg10=m.ndcg_at(ranked, 10), citation_precision=m.citation_precision(cited),
                  citation_hit=m.citation_hit(cited), first_citation=1.0 if cited[:1] == [True] else 0.0,
+                 meeting_first=1.0 if o.ranked and same_meeting(q, o.ranked[0]) else 0.0,
                  keyword_recall=m.keyword_recall(o.answer.answer if o.answer else "", q.answer_keywords))
     return s
 
 
-AGGREGATES = ["hit1", "hit5", "mrr", "ndcg10", "first_citation", "citation_hit", "citation_precision",
-              "keyword_recall"]
+AGGREGATES = ["hit1", "hit5", "mrr", "ndcg10", "meeting_first", "first_citation", "citation_hit",
+              "citation_precision", "keyword_recall"]
 
 
 def aggregate(rows: list[Scored]) -> dict[str, float]:

@@ -100,6 +100,25 @@ class Meeting(BaseModel):
     def item_id(self, item: AgendaItem) -> str:
         return f"{self.id}--{item.order:03d}"
 
+    def facts(self) -> dict[str, str]:
+        """The meeting's own facts as labelled lines (the meeting page prints them; citations quote them)."""
+        when = self.date.strftime("%d-%m-%Y") + (f" kl. {self.time}" if self.time else "")
+        out = {"meeting": f"{self.committee}, {self.municipality}", "date": f"Mødedato: {when}"}
+        if self.location:
+            out["venue"] = f"Mødested: {self.location}"
+        if self.extraordinary:
+            out["extraordinary"] = "Ekstraordinært møde"
+        out["status"] = ("Dokument: dagsorden (der er ikke registreret beslutninger)" if self.status == "agenda"
+                         else "Dokument: referat")
+        if self.participants:
+            out["participants"] = "Deltagere: " + ", ".join(self.participants)
+        if self.absentees:
+            out["absent"] = "Fraværende/afbud: " + ", ".join(self.absentees)
+        return out
+
+    def facts_text(self) -> str:
+        return "\n".join(self.facts().values())
+
 
 def slug(text: str) -> str:
     """ASCII slug: "Social & Arbejdsmarkedsudvalget" -> "social-arbejdsmarkedsudvalget"."""

@@ -1,16 +1,38 @@
-"""Ingest files and folders, one meeting at a time (streaming), collecting per-file errors."""
+"""Ingest files and folders, one meeting at a time (streaming), one outcome per file.
+
+A batch goes on past a bad file: each file ends as added, replaced, unchanged, kept (a newer
+publication of the same meeting is already stored) or failed with its reason.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ingest.errors import IngestError, ReferatError
-from ingest.faults import fault_point
 from ingest.index import Indexer, IngestReport
-from ingest.parse import parse_file
+from ingest.model import Meeting
+from ingest.parse import read_path
 
 SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx", ".json", ".jsonl", ".ndjson", ".xml"}
+
+
+@dataclass
+class FileOutcome:
+    path: str
+    status: str  # added | replaced | unchanged | kept | failed
+    meeting_id: str = ""
+    reader: str = ""
+    items: int = 0
+    warnings: list[str] = field(default_factory=list)
+    reason: str = ""
+
+    def line(self) -> str:
+        if self.status == "failed":
+            return f"failed     {self.path}: {self.reason}"
+        extra = f" ({'; '.join(self.warnings)})" if self.warnings else ""
+        return f"{self.status:<10} {self.path} -> {self.meeting_id} [{self.reader}, {self.items} items]{extra}"
 
 
 def expand(paths: Iterable[str | Path]) -> Iterator[Path]:
@@ -23,23 +45,56 @@ def expand(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield path
 
 
+def superseded(stored: Meeting | None, incoming: Meeting) -> bool:
+    """True when the store already holds a newer publication of this meeting than ``incoming``.
+
+    Two publications of one meeting (two versions of an eDoc export, an XML and its HTML rendering)
+    share a meeting id; the one whose source states the later publication time wins, and a source
+    that states none does not replace one that does.
+    """
+    if stored is None or not stored.published:
+        return False
+    return not incoming.published or incoming.published < stored.published
+
+
+def ingest_one(indexer: Indexer, path: Path, report: IngestReport, municipality: str | None = None) -> FileOutcome:
+    try:
+        result = read_path(path, municipality)
+    except IngestError as exc:
+        report.failed.append((str(path), exc.reason))
+        return FileOutcome(str(path), "failed", reason=exc.reason)
+    except (ValueError, OSError, RecursionError) as exc:
+        reason = f"{type(exc).__name__}: {exc}"
+        report.failed.append((str(path), reason))
+        return FileOutcome(str(path), "failed", reason=reason)
+    meeting = result.meeting
+    out = FileOutcome(str(path), "", meeting.id, result.reader, len(meeting.items), result.warnings)
+    if superseded(indexer.catalog.meeting(meeting.id), meeting):
+        report.unchanged.append(meeting.id)
+        out.status = "kept"
+        out.warnings = [*out.warnings, "a newer publication of this meeting is stored"]
+        return out
+    before = (len(report.added), len(report.replaced))
+    indexer.add(meeting, report)
+    out.status = ("added" if len(report.added) > before[0] else
+                  "replaced" if len(report.replaced) > before[1] else "unchanged")
+    return out
+
+
 def ingest_paths(indexer: Indexer, paths: Iterable[str | Path], municipality: str | None = None,
-                 on_file: Callable[[Path], None] | None = None) -> IngestReport:
+                 on_file: Callable[[Path], None] | None = None,
+                 on_outcome: Callable[[FileOutcome], None] | None = None) -> IngestReport:
     report = IngestReport()
     try:
         for path in expand(paths):
             if on_file:
                 on_file(path)
             try:
-                meeting = parse_file(path, municipality)
-                fault_point("after_parse")
-                indexer.add(meeting, report)
-            except IngestError as exc:
-                report.failed.append((str(path), exc.reason))
+                outcome = ingest_one(indexer, path, report, municipality)
             except ReferatError:
                 raise
-            except (ValueError, OSError) as exc:
-                report.failed.append((str(path), f"{type(exc).__name__}: {exc}"))
+            if on_outcome:
+                on_outcome(outcome)
     finally:
         indexer.finish()
     return report

@@ -190,8 +190,10 @@ def build_meeting(draft: MeetingDraft, src: Source, explicit_municipality: str |
     committee = draft.committee.strip() or "Ukendt udvalg"
     items = [build_item(d, k, committee, draft.date) for k, d in enumerate(draft.items, 1)]
     absentees = list(draft.absentees)
-    for it in items:
-        absentees += [a for a in it.absentees if a not in absentees]
+    for it in items:  # absences recorded in this meeting's own decisions (not other bodies' earlier ones)
+        for dec in it.decisions:
+            if dec.body == committee and dec.date in (None, draft.date):
+                absentees += [a for a in dec.absentees if a not in absentees]
     text = "\n".join([committee, draft.location or ""] + [it.text for it in items])
     name, evidence = municipality_for(draft, src, explicit_municipality, text)
     return Meeting(

@@ -1,0 +1,59 @@
+"""Questions about a meeting itself (who was absent, where and when it was held, who took part)
+and their answers, quoted from the meeting's own facts (``Meeting.facts``)."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.lexical import tokens
+from ingest.model import Meeting
+
+ASPECTS: list[tuple[str, re.Pattern[str]]] = [
+    ("absent", re.compile(r"fravær|afbud|\babsent|absence|apologies|deltog ikke|not attend|missing", re.I)),
+    ("venue", re.compile(r"\bhvor (?:blev|holdt|mødtes|foregik|var|afholdt)|mødested|\bwhere\b|venue|location|"
+                         r"\bsted\b|lokale", re.I)),
+    ("time", re.compile(r"hvornår (?:startede|begyndte)|what time|hvilket tidspunkt|\bklokken\b|\bkl\.|"
+                        r"start(?:ed|ede)?\b|begin|began", re.I)),
+    ("participants", re.compile(r"deltag|\bmedlem|\bmembers?\b|formand|næstformand|\bchair|attend|"
+                                r"present|til stede", re.I)),
+    ("extraordinary", re.compile(r"ekstraordinær|extraordinary", re.I)),
+    ("status", re.compile(r"dagsorden eller (?:et )?referat|agenda or (?:the )?minutes|referat foreligger", re.I)),
+]
+_MEETING = re.compile(r"\bmød(?:e|et|er|erne|tes)\b|\bmeeting|\bmet\b|\bheld\b|\bholdt\b", re.I)
+# words that ask about the meeting, not a topic: question words, meeting vocabulary, months
+_FRAME = set(tokens(
+    "hvem hvad hvor hvornår hvilke hvilken var blev havde har holdt holdte mødtes møde mødet meldt meldte afbud "
+    "fraværende fravær deltog deltagere deltager medlemmer medlem ikke til stede den det de og i på ved om af for "
+    "da som kommune kommunes udvalg udvalget udvalgets byråd byrådet regionsråd ekstraordinære ekstraordinær "
+    "who what where when which was were is the a an of at on in to from did not attend attended absent "
+    "absence members member meeting held city council committee municipality extraordinary present chair "
+    "chaired formand næstformand ifølge according participant list deltagerlisten start startede time "
+    "januar februar marts april maj juni juli august september oktober november december january february "
+    "march may june july october"))
+
+
+def aspect(question: str, committee_tokens: set[str] | None = None) -> str | None:
+    """The meeting fact a question asks for, or None when it asks about an agenda item's topic."""
+    found = next((name for name, pattern in ASPECTS if pattern.search(question)), None)
+    if found is None:
+        return None
+    if found != "absent" and not _MEETING.search(question):
+        return None
+    words = [t for t in tokens(question) if not t.isdigit() and t not in _FRAME
+             and t not in (committee_tokens or set())]
+    return found if len(words) <= 2 else None
+
+
+def fact_lines(meeting: Meeting, wanted: str) -> list[str]:
+    facts = meeting.facts()
+    if wanted == "absent":
+        return [facts["absent"]] if "absent" in facts else []
+    if wanted == "venue":
+        return [facts["venue"]] if "venue" in facts else []
+    if wanted == "time":
+        return [facts["date"]]
+    if wanted == "participants":
+        return [facts[k] for k in ("participants", "absent") if k in facts]
+    if wanted == "extraordinary":
+        return [facts.get("extraordinary", facts["date"])]
+    return [facts["status"]]
