@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from assistant import meeting_facts
+from assistant import meeting_facts, salient
 from assistant.contract import Answer, Citation
 from assistant.query import Query
-from assistant.quotes import quote_for
+from assistant.quotes import best_sentence, has_content, proposal_quote, quote_for
 from assistant.retrieve import Hit
 from ingest.lexical import tokens
 from ingest.model import AgendaItem, Meeting
@@ -20,6 +20,11 @@ OUTCOME_EN = {"approved": "approved", "noted": "noted", "postponed": "postponed"
               "other": "recorded"}
 OUTCOME_DA = {"approved": "godkendt", "noted": "taget til efterretning", "postponed": "udsat",
               "rejected": "ikke godkendt", "other": "behandlet"}
+
+NO_DECISION = {
+    "da": "Der er ikke registreret en beslutning (kun dagsorden); indstillingen lyder:",
+    "en": "No decision is recorded (agenda only); the recommendation reads:",
+}
 
 REFUSAL = {
     "da": "Jeg kan ikke finde et dagsordenspunkt i de indlæste referater, der besvarer spørgsmålet.",
@@ -137,6 +142,23 @@ class ExtractiveAnswerer:
         return (hit.in_conversation or hit.overlap >= 0.99 or agree
                 or hit.dense + self.coverage_weight * hit.overlap >= self.threshold)
 
+    @staticmethod
+    def naming(query: Query, hits: list[Hit]) -> tuple[list[Hit], list[str]]:
+        """Hits reordered so the first names every salient name of the question; or the names none names."""
+        if not hits or hits[0].in_conversation:
+            return hits, []
+        names = salient.salient_names(query.text)
+        if not names:
+            return hits, []
+
+        def text_of(h: Hit) -> str:
+            return f"{h.row['municipality']} {h.row['committee']} {h.row['title']}\n{h.row['text']}"
+
+        full = [h for h in hits if not salient.missing(text_of(h), names)]
+        if not full:
+            return hits, salient.missing(text_of(hits[0]), names)
+        return [full[0], *[h for h in hits if h is not full[0]]], []
+
     def cited(self, query: Query, hits: list[Hit]) -> list[Hit]:
         if query.intent == "case" or query.filters.case_number:
             return sorted(hits, key=lambda h: h.row["date"])
@@ -153,20 +175,37 @@ class ExtractiveAnswerer:
         facts = self.meeting_answer(query, hits)
         if facts is not None:
             return facts
+        hits, absent = self.naming(query, hits)
+        if absent:
+            where_ = ", ".join(query.filters.municipalities)
+            note = (f"no stored minutes{' from ' + where_ if where_ else ''} mention {', '.join(absent)}"
+                    if lang == "en" else
+                    f"ingen indlæste referater{' fra ' + where_ if where_ else ''} nævner {', '.join(absent)}")
+            return refusal(lang, note)
         if not hits or not self.supported(hits[0]):
             return refusal(lang)
         cited = self.cited(query, hits)
         citations, lines = [], []
         for hit in cited:
             item: AgendaItem = hit.row["item"]
-            quote = quote_for(item, query.intent, query.text, hit.focus)
+            agenda_only = query.intent in {"decision", "vote"} and not item.decisions
+            quote = (proposal_quote(item) if agenda_only else None) or quote_for(item, query.intent, query.text,
+                                                                                  hit.focus)
+            if not has_content(quote, item, hit.row["committee"]):
+                quote = best_sentence(item, query.text, query.intent, hit.focus) or ""
+                if not has_content(quote, item, hit.row["committee"]):
+                    continue  # a heading or a body's name is not an answer
             citations.append(citation(hit, quote, self.public_url))
             head = where(hit, lang)
             summary = _summary(item, lang)
-            if query.intent in {"decision", "vote", "case", "list"}:
+            if agenda_only:
+                lines.append(f"{head}. {NO_DECISION[lang]}\n«{quote}»")
+            elif query.intent in {"decision", "vote", "case", "list"}:
                 lines.append(f"{head}. {summary}\n«{quote}»".replace(". \n", ".\n"))
             else:
                 lines.append(f"{head}:\n«{quote}»" + (f"\n{summary}" if summary else ""))
+        if not citations:
+            return refusal(lang)
         if query.intent == "case" and len(cited) > 1:
             intro = ("The case was handled in these meetings, in date order:" if lang == "en"
                      else "Sagen er behandlet på disse møder, i datoorden:")

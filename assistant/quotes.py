@@ -157,6 +157,29 @@ def case_quote(item: AgendaItem) -> str | None:
     return line if line and line in item.text else None
 
 
+_HEADING = re.compile(r"^(?:Beslutning|Afgørelse)(?:er)?\b[^\n]*$|^Punkt\s+[\d.]+\s*:?", re.I | re.M)
+
+
+def has_content(quote: str, item: AgendaItem, committee: str = "") -> bool:
+    """A quote says something: more than a decision heading, the item's label and title, or a body's name."""
+    rest = _HEADING.sub(" ", quote)
+    for known in (item.title, committee, *(d.body for d in item.decisions)):
+        if known:
+            rest = rest.replace(known, " ")
+    return len(re.findall(r"[A-Za-zÆØÅæøå]{2,}", rest)) >= 3
+
+
+_PROPOSAL = re.compile(r"indstil|beslutningspunkt|forslag|recommend", re.I)
+
+
+def proposal_quote(item: AgendaItem) -> str | None:
+    """What an agenda (no decision yet) recommends: its Indstilling / Beslutningspunkter section."""
+    for sec in item.sections:
+        if (sec.name == "Indstilling" or _PROPOSAL.search(sec.heading)) and sec.text.strip():
+            return _clip(sec.text.strip())
+    return None
+
+
 def quote_for(item: AgendaItem, intent: str, question: str, focus: str = "") -> str:
     if intent == "casenr":
         found = case_quote(item) or decision_quote(item)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import math
-import unicodedata
 from collections.abc import Sequence
+
+from ingest import model
 
 
 def hit_at(ranked: Sequence[bool], k: int) -> float:
@@ -30,10 +31,7 @@ def citation_hit(cited: Sequence[bool]) -> float:
     return 1.0 if any(cited) else 0.0
 
 
-def fold(text: str) -> str:
-    """Case- and accent-insensitive form (æ, ø, å kept apart from a, o)."""
-    text = text.lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+fold = model.fold  # one definition of the folded form, shared with the assistant
 
 
 def keyword_recall(answer: str, keywords: Sequence[str]) -> float:

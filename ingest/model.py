@@ -120,6 +120,12 @@ class Meeting(BaseModel):
         return "\n".join(self.facts().values())
 
 
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form for matching (æ, ø, å spelt ae, oe, aa; other accents dropped)."""
+    text = text.lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def slug(text: str) -> str:
     """ASCII slug: "Social & Arbejdsmarkedsudvalget" -> "social-arbejdsmarkedsudvalget"."""
     table = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "ae", "Ø": "oe", "Å": "aa"})

@@ -1,0 +1,61 @@
+"""Salient names in a question (proper nouns, acronyms, quoted phrases) and whether an item mentions them.
+
+A question about "City Metro" or "Kongeruten" is not answered by an item that never names it, however
+close its topic: the answerer refuses and says which name no stored minutes mention.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.dates import MONTHS
+from ingest.model import fold
+from ingest.municipalities import MUNICIPALITIES, REGIONS
+
+_WORD = re.compile(r"[A-Za-zÆØÅæøåÉéÜü][\w\-ÆØÅæøåÉéÜü]*")
+_QUOTED = re.compile(r"[\"“”«»']([^\"“”«»']{3,60})[\"“”«»']")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n)$")
+_CIVIC_WORDS = {
+    "byråd", "byrådet", "byrådets", "kommune", "kommunes", "kommunen", "region", "regionsrådet", "udvalg",
+    "udvalget", "udvalgets", "city", "council", "municipality", "committee", "mayor", "borgmester", "i", "the",
+    "dkk", "kr", "mio", "danish", "denmark", "danmark", "punkt", "item", "agenda", "minutes", "referat",
+    "dagsorden", "formand", "chair", "english", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "mandag", "tirsdag", "onsdag", "torsdag", "fredag",
+}
+_CIVIC = {fold(w) for w in _CIVIC_WORDS}
+_BODY_ENDINGS = ("udvalg", "udvalget", "udvalgets", "raad", "raadet", "raadets", "komite", "bestyrelse")
+_EN_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+              "october", "november", "december"}
+_PLACES = {fold(m) for m in MUNICIPALITIES} | {fold(w) for r in REGIONS for w in r.split()}
+
+
+def salient_names(question: str, ignore: set[str] | None = None) -> list[str]:
+    """Capitalised words not at a sentence start, acronyms, and quoted phrases' words, minus place,
+    month and civic words (and ``ignore``: e.g. the committee's own words)."""
+    skip = {fold(w) for w in (ignore or set())}
+    out: list[str] = []
+    for m in _WORD.finditer(question):
+        word = m.group(0).removesuffix("'s").rstrip("-")
+        acronym = len(word) >= 2 and word.isupper()
+        if not (word[:1].isupper() and (acronym or not _SENTENCE_START.search(question[: m.start()]))):
+            continue
+        key = fold(word).removesuffix("s") if not acronym else fold(word)
+        low = fold(word)
+        if (low in _CIVIC or low.endswith(_BODY_ENDINGS) or low in _EN_MONTHS or low in MONTHS
+                or low in _PLACES or key in _PLACES or low in skip or len(word) < 3 and not acronym):
+            continue
+        out.append(word)
+    for m in _QUOTED.finditer(question):
+        out += [w for w in _WORD.findall(m.group(1)) if len(w) >= 4 and fold(w) not in skip and w not in out]
+    return list(dict.fromkeys(out))
+
+
+def mentions(text: str, name: str) -> bool:
+    """Does ``text`` name ``name``: a folded prefix match tolerant of Danish inflection (Movia/Movias)."""
+    key = fold(name)
+    stem = key[: max(4, len(key) - 2)] if len(key) > 5 else key
+    return re.search(rf"(?<![a-z0-9]){re.escape(stem)}", fold(text)) is not None
+
+
+def missing(text: str, names: list[str]) -> list[str]:
+    return [n for n in names if not mentions(text, n)]
