@@ -103,8 +103,8 @@ class ExtractiveAnswerer:
 
     def meeting_answer(self, query: Query, hits: list[Hit]) -> Answer | None:
         """A question about the meeting itself, answered from the meeting's facts, or None."""
-        if self.meetings is None or not hits:
-            return None
+        if self.meetings is None or not hits or hits[0].in_conversation:
+            return None  # a follow-up about an item asks about that item
         row = hits[0].row
         wanted = meeting_facts.aspect(query.text, set(tokens(row["committee"])) | set(tokens(row["municipality"])))
         if wanted is None:
@@ -120,13 +120,8 @@ class ExtractiveAnswerer:
         lang = query.language
         head = meeting_where(meeting, lang)
         if not lines:
-            none = {"absent": ("no absences are recorded", "der er ikke registreret fravær eller afbud"),
-                    "venue": ("no venue is recorded", "der er ikke registreret et mødested")}.get(
-                wanted, ("the minutes do not state it", "referatet oplyser det ikke"))
-            lines = [meeting.facts()["date"]]
-            text = f"{head}: {none[0] if lang == 'en' else none[1]}.\n«{lines[0]}»"
-        else:
-            text = f"{head}:\n" + "\n".join(f"«{x}»" for x in lines)
+            return None  # the meeting records no such fact: the items may (an absentee line under a decision)
+        text = f"{head}:\n" + "\n".join(f"«{x}»" for x in lines)
         cit = Citation(municipality=meeting.municipality, committee=meeting.committee,
                        meeting_date=meeting.date.isoformat(), item_number=None,
                        item_title=("Meeting facts" if lang == "en" else "Mødeoplysninger"), quote=lines[0],

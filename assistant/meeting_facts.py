@@ -41,7 +41,7 @@ def aspect(question: str, committee_tokens: set[str] | None = None) -> str | Non
         return None
     words = [t for t in tokens(question) if not t.isdigit() and t not in _FRAME
              and t not in (committee_tokens or set())]
-    return found if len(words) <= 2 else None
+    return found if not words else None
 
 
 def fact_lines(meeting: Meeting, wanted: str) -> list[str]:

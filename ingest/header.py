@@ -17,7 +17,7 @@ _COMMITTEE = re.compile(
     r"udvalg|byråd|kommunalbestyrelse|regionsråd|\bråd\b|rådet|bestyrelse|forum|nævn|borgerrepræsentation|"
     r"direktion|komit", re.I)
 _LABEL = re.compile(r"^(?P<label>Mødedato|Dato|Tidspunkt|Tid|Mødested|Sted|Lokation|Lokale|Mødedeltagere|"
-                    r"Deltagere|Til stede|Medlemmer|Fraværende|Afbud|Mødetidspunkt)\s*:?\s*(?P<value>.*)$", re.I)
+                    r"Deltagere|Til stede|Medlemmer|Fraværende|Afbud|Mødetidspunkt)(?!\w)\s*:?\s*(?P<value>.*)$", re.I)
 
 
 @dataclass

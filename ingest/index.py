@@ -54,6 +54,7 @@ class Indexer:
         return [c for it in meeting.items for c in chunk_item(meeting, it, self.chunk_tokens, self.chunk_overlap)]
 
     def add(self, meeting: Meeting, report: IngestReport) -> None:
+        fault_point("after_parse")  # the file is read and parsed; nothing of it written yet
         version = meeting_version(meeting)
         old = self.catalog.version_of(meeting.id)
         if old == version:

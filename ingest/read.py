@@ -1,7 +1,9 @@
-"""Read a file of minutes into text: txt, md, html, pdf, docx, and First Agenda JSON.
+"""Read a file of minutes into text: txt, md, html, pdf, docx.
 
 Each reader returns a ``Document``: the text in the line form the segmenter reads, plus
-hints (committee, date, ...) when the source states them as fields.
+hints (committee, date, ...) when the source states them as fields. JSON is structure, not text:
+it is read by the JSON readers (``ingest.readers``), never flattened here; ``read_bytes`` raises
+for JSON with the reason no reader took it, so the full-text reader can take over.
 """
 
 from __future__ import annotations
@@ -9,16 +11,15 @@ from __future__ import annotations
 import io
 import json
 import re
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ingest.errors import IngestError
-from ingest.firstagenda import json_to_text
 from ingest.html import html_to_text
 
 MAX_BYTES = 50 * 1024 * 1024
 MAX_UNZIPPED = 200 * 1024 * 1024
+JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
 
 
 @dataclass
@@ -26,6 +27,7 @@ class Document:
     path: str
     text: str
     hints: dict[str, str] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
 
 
 def decode(data: bytes, path: str) -> str:
@@ -53,34 +55,28 @@ def _pdf(data: bytes, path: str) -> str:
 
     try:
         reader = PdfReader(io.BytesIO(data))
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = [(page.extract_text() or "").strip("\n") for page in reader.pages]
     except (PdfReadError, ValueError, KeyError, TypeError) as exc:
         raise IngestError(path, f"unreadable PDF ({exc})") from exc
-    text = "\n".join(pages)
+    text = "\n\f".join(pages)  # a form feed marks each page break (see ingest.pagetext)
     if not text.strip():
         raise IngestError(path, "PDF has no text layer (scanned?); OCR it first")
     return text
 
 
-def _docx(data: bytes, path: str) -> str:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            total = sum(info.file_size for info in zf.infolist())
-            if total > MAX_UNZIPPED:
-                raise IngestError(path, f"DOCX unpacks to {total} bytes (limit {MAX_UNZIPPED}); refusing a zip bomb")
-    except zipfile.BadZipFile as exc:
-        raise IngestError(path, "not a valid DOCX (bad zip archive)") from exc
-    import docx
+def _docx(data: bytes, path: str) -> Document:
+    """The paragraphs of ``word/document.xml``; a damaged zip or missing parts are read with a warning."""
+    import logging
+
+    from ingest.docxtext import DocxError, docx_text
 
     try:
-        document = docx.Document(io.BytesIO(data))
-    except Exception as exc:  # python-docx raises many kinds on broken parts
-        raise IngestError(path, f"unreadable DOCX ({type(exc).__name__})") from exc
-    lines = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            lines.append(" ".join(cell.text for cell in row.cells))
-    return "\n".join(lines)
+        found = docx_text(data, MAX_UNZIPPED)
+    except DocxError as exc:
+        raise IngestError(path, str(exc)) from exc
+    for warning in found.warnings:
+        logging.getLogger(__name__).warning("%s: %s", path, warning)
+    return Document(path, found.text, warnings=found.warnings)
 
 
 def read_bytes(data: bytes, path: str) -> Document:
@@ -92,19 +88,45 @@ def read_bytes(data: bytes, path: str) -> Document:
     if data.startswith(b"%PDF") or suffix == ".pdf":
         return Document(path, _pdf(data, path))
     if data.startswith(b"PK") or suffix == ".docx":
-        return Document(path, _docx(data, path))
+        return _docx(data, path)
     text = decode(data, path)
     head = text.lstrip()[:1]
-    if suffix == ".json" or head in "{[":
+    if suffix in JSON_SUFFIXES or (head and head in "{["):
         try:
             payload = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise IngestError(path, f"invalid JSON (line {exc.lineno}: {exc.msg})") from exc
-        body, hints = json_to_text(payload, path)
-        return Document(path, body, hints)
+        except (json.JSONDecodeError, RecursionError) as exc:
+            if _json_lines(text):
+                raise IngestError(path, "JSON lines with no agenda items a reader recognises") from exc
+            if suffix in JSON_SUFFIXES:
+                line = f"line {exc.lineno}: {exc.msg}" if isinstance(exc, json.JSONDecodeError) else "nested too deep"
+                raise IngestError(path, f"invalid JSON ({line})") from exc
+        else:
+            raise IngestError(path, unrecognised_json(payload))
     if suffix in {".html", ".htm"} or re.match(r"\s*(<!doctype html|<html|<\w+[^>]*>)", text[:500], re.I):
         return Document(path, html_to_text(text))
     return Document(path, text)
+
+
+def _json_lines(text: str) -> bool:
+    lines = [x for x in text.splitlines() if x.strip()]
+    try:
+        return len(lines) > 1 and all(isinstance(json.loads(x), dict) for x in lines)
+    except (json.JSONDecodeError, RecursionError):
+        return False
+
+
+def unrecognised_json(payload: object) -> str:
+    """Why no JSON reader took a parsed JSON document (the structured readers have had their turn)."""
+    if isinstance(payload, dict):
+        items = next((v for k, v in payload.items() if str(k).lower() == "dagsordenpunkter"), None)
+        if isinstance(items, list):
+            bad = next((k for k, x in enumerate(items) if not isinstance(x, dict)), None)
+            if bad is not None:
+                return f"Dagsordenpunkter[{bad}] is not an object"
+            return "the 'Dagsordenpunkter' list is empty"
+        return "JSON has no 'Dagsordenpunkter' list and no item-like records (a title with a text, number or decision)"
+    kind = "array" if isinstance(payload, list) else type(payload).__name__
+    return f"JSON {kind} with no item-like records; not a First Agenda publication (expected an object)"
 
 
 def read_file(path: str | Path) -> Document:

@@ -9,9 +9,10 @@ Three strategies, tried in order, each validated before it is trusted:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from ingest import vocab
+from ingest import pagetext, vocab
 
 
 @dataclass
@@ -29,9 +30,10 @@ class Segmented:
 
 
 def clean_lines(text: str) -> list[str]:
-    """Cleaned lines, table-of-contents entries dropped, blank lines kept as ''."""
+    """Cleaned lines, table-of-contents entries dropped, blank lines kept as ''. Page breaks (form feeds) are
+    removed with the running headers and footers they repeat, and words hyphenated across lines are joined."""
     out: list[str] = []
-    for raw in text.splitlines():
+    for raw in pagetext.page_lines(text):
         line = vocab.clean_line(raw)
         if vocab.is_toc(raw, line):
             continue
@@ -106,8 +108,93 @@ def _blocks_from_heads(lines: list[str], heads: list[Head]) -> list[Block]:
             first = next((j for j, x in enumerate(body) if x), None)
             if first is not None and _is_title(body[first]):
                 title, body = body[first], body[:first] + body[first + 1:]
-        blocks.append(Block(num, title, body))
+        title, body = _wrapped_title(title, body)
+        blocks.append(Block(num, title, _bare_decision(title, _attachments(_history(body)))))
     return blocks
+
+
+def _structure_line(line: str) -> bool:
+    return bool(vocab.case_number(line) or vocab.decision_heading(line) or vocab.section_name(line))
+
+
+def _wrapped_title(title: str, body: list[str]) -> tuple[str, list[str]]:
+    """A long title wrapped onto one or two more lines (PDF text): joined when a case number, decision or
+    section heading follows right after them."""
+    if len(title) < 40:
+        return title, body
+    for n in (1, 2):
+        if (len(body) > n and _structure_line(body[n])
+                and all(x and len(x) < 120 and not _structure_line(x) and not x.endswith(":") for x in body[:n])):
+            return " ".join([title, *body[:n]]), body[n:]
+    return title, body
+
+
+_HISTORY_BODY = re.compile(r"^Udvalg\s*:\s*(?P<body>\S.{0,100})$", re.I)
+_HISTORY_DATE = re.compile(r"^Dato\s*:\s*(?P<date>\d{1,2}[-./]\d{1,2}[-./]\d{4})$", re.I)
+_HISTORY_NUMBER = re.compile(r"^Punkt(?:nummer|\s*nr\.?)\s*:\s*(?P<num>\S{1,10})$", re.I)
+
+
+def _next(lines: list[str], k: int) -> int:
+    return next((j for j in range(k, len(lines)) if lines[j]), len(lines))
+
+
+def _history(body: list[str]) -> list[str]:
+    """An earlier handling printed as "Udvalg: X" / "Dato: dd-mm-yyyy" / "Punktnummer: n" (a Sagsforløb
+    entry) becomes the decision heading "Beslutning i X den dd-mm-yyyy, punkt n"."""
+    out: list[str] = []
+    k = 0
+    while k < len(body):
+        m = _HISTORY_BODY.match(body[k])
+        j = _next(body, k + 1)
+        d = _HISTORY_DATE.match(body[j]) if m and j < len(body) else None
+        heading = f"Beslutning i {m.group('body').strip()} den {d.group('date')}" if m and d else ""
+        if heading and vocab.decision_heading(heading):
+            n = _next(body, j + 1)
+            number = _HISTORY_NUMBER.match(body[n]) if n < len(body) else None
+            out.append(f"{heading}, punkt {number.group('num')}" if number else heading)
+            k = n + 1 if number else j + 1
+            continue
+        out.append(body[k])
+        k += 1
+    return out
+
+
+def _attachments(body: list[str]) -> list[str]:
+    """After a "Bilag" heading, a line naming a section the item already had, or followed by "Bilag 1: ...",
+    is an attachment's title ("Indstilling"), not a new section."""
+    seen: set[str] = set()
+    listing = False
+    out: list[str] = []
+    for k, line in enumerate(body):
+        name = vocab.section_name(line) if line else None
+        if listing and name and name != "Bilag":
+            after = body[_next(body, k + 1)] if _next(body, k + 1) < len(body) else ""
+            if name in seen or re.match(r"^Bilag\s+\d", after):
+                out.append(f"- {line}")
+                continue
+        if listing and line[:1].islower() and out and out[-1]:
+            out[-1] = f"{out[-1]} {line}"  # an attachment title wrapped onto a second line
+            continue
+        if name:
+            seen.add(name)
+            listing = name == "Bilag"
+        elif line and vocab.decision_heading(line):
+            listing = False
+        out.append(line)
+    return out
+
+
+_CLOSED_TITLE = re.compile(r"^(?:Lukket|Lukkede?|Fortroligt?)\b", re.I)
+
+
+def _bare_decision(title: str, body: list[str]) -> list[str]:
+    """A closed item that prints only its decision, with no heading: the text is the decision."""
+    if not _CLOSED_TITLE.match(title) or any(x and (vocab.decision_heading(x) or vocab.section_name(x)) for x in body):
+        return body
+    text = [k for k, x in enumerate(body) if x and not vocab.CASE_ALONE.match(x)]
+    if not text or all(vocab.ABSENT_LABEL.match(body[k]) for k in text):  # only attendance: no decision
+        return body
+    return [*body[:text[0]], "Beslutning", *body[text[0]:]]
 
 
 def _is_title(line: str) -> bool:

@@ -61,7 +61,10 @@ SECTIONS: list[tuple[str, re.Pattern[str]]] = [
         ("Sagsfremstilling", r"sagsfremstilling|sagsbeskrivelse|sagens (?:indhold|baggrund|forløb)|beskrivelse|"
                              r"redegørelse"),
         ("Indstilling", r"(?:forvaltningens |administrationens |direktionens |direktørens )?indstilling(?:er)?|"
-                        r"forslag til beslutning|anbefaling"),
+                        r"forslag til beslutning|anbefaling|beslutningspunkter|indstilling fra [\w ,&-]{3,55}\.?"),
+        ("Beslutningsforslag", r"beslutningsforslag(?: fra [\w ,&.-]{1,50})?"),
+        ("Påtegning", r"(?:\w+ ){0,3}\w+s påtegning"),
+        ("Sagsforløb", r"sagsforløb"),
         ("Vurdering", r"(?:administrationens |forvaltningens )?vurdering(?: herunder alternativer)?|alternativer"),
         ("Økonomi", r"økonomi(?:ske)?(?: og erhvervsmæssige)?(?: konsekvenser| forhold)?|"
                     r"(?:bevillings|budget)mæssige konsekvenser|finansiering|økonomi og finansiering"),

@@ -36,10 +36,6 @@ CASES: dict[str, tuple[object, str]] = {
     "blank.txt": (b"   \n\n  \t\n", "empty file"),
     "binary.txt": (bytes(range(256)) * 40, "binary data"),
     "nul.md": (b"Punkt 1: Test\x00\x00\x00Beslutning", "binary data"),
-    "noitems.txt": ("Kære borger\nTak for din henvendelse om affald. Vi vender tilbage.\n".encode(), "no agenda items"),
-    "nodate.txt": (b"Punkt 1: Godkendelse\nBeslutning\nGodkendt.\n", "no meeting date"),
-    "baddate.txt": (b"Referat Teknisk Udvalg 31-02-2023\nPunkt 1: Godkendelse\nBeslutning\nGodkendt.\n",
-                    "no meeting date"),
     "array.json": (b"[1, 2, 3]", "not a First Agenda publication"),
     "object.json": (b'{"foo": 1}', "no 'Dagsordenpunkter'"),
     "broken.json": (b'{"Dagsordenpunkter": [', "invalid JSON"),
@@ -49,6 +45,29 @@ CASES: dict[str, tuple[object, str]] = {
     "garbage.pdf": (b"%PDF-1.4\nthis is not really a pdf", "unreadable PDF"),
     "notzip.docx": (b"PK\x03\x04 broken", "not a valid DOCX"),
 }
+
+
+# readable text with no agenda structure is not rejected: it becomes one searchable meeting, with a warning
+READABLE: dict[str, tuple[bytes, str]] = {
+    "noitems.txt": ("Kære borger\nTak for din henvendelse om affald. Vi vender tilbage.\n".encode(), "no agenda items"),
+    "nodate.txt": (b"Punkt 1: Godkendelse\nBeslutning\nGodkendt.\n", "no meeting date"),
+    "baddate.txt": (b"Referat Teknisk Udvalg 31-02-2023\nPunkt 1: Godkendelse\nBeslutning\nGodkendt.\n",
+                    "no meeting date"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(READABLE))
+def test_readable_text_without_structure_is_indexed_whole_with_a_warning(tmp_path: Path, name: str) -> None:
+    from ingest.parse import read_path
+
+    data, reason = READABLE[name]
+    path = tmp_path / name
+    path.write_bytes(data)
+    result = read_path(path)
+    assert result.reader == "fulltext"
+    assert any(reason in w for w in result.warnings), result.warnings
+    assert len(result.meeting.items) == 1
+    assert data.decode().split("\n")[1] in result.meeting.items[0].text
 
 
 @pytest.mark.parametrize("name", sorted(CASES))

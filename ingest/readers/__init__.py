@@ -43,9 +43,11 @@ def read_source(src: Source, municipality: str | None = None) -> ReadResult:
             meeting = build_meeting(draft, src, municipality)
             return ReadResult(meeting, reader.name, draft.warnings)
     try:
-        return ReadResult(text.read_text_meeting(src, municipality), "text")
+        meeting, warnings = text.read_text_meeting(src, municipality)
+        return ReadResult(meeting, "text", warnings)
     except IngestError as exc:
         if not fulltext.readable(src):
             raise
-        meeting = fulltext.read_whole(src, municipality)
-        return ReadResult(meeting, "fulltext", [f"read as one searchable document ({exc.reason})"])
+        draft = fulltext.whole_draft(src)
+        return ReadResult(build_meeting(draft, src, municipality), "fulltext",
+                          [f"read as one searchable document ({exc.reason})", *draft.warnings])

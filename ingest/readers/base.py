@@ -8,6 +8,7 @@ A reader maps a source's own structure (JSON keys, XML elements, HTML classes) i
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -77,9 +78,14 @@ class Source:
             return None
         from lxml import etree
 
-        try:
-            parser = etree.XMLParser(**XML_PARSER_OPTIONS)  # type: ignore[arg-type]  # lxml stubs lack kwargs
-            return etree.fromstring(self.text.encode("utf-8"), parser)
+        parser = etree.XMLParser(**XML_PARSER_OPTIONS)  # type: ignore[arg-type]  # lxml stubs lack kwargs
+        try:  # the bytes first: lxml honours the BOM and the declared encoding (Latin-1 exports)
+            return etree.fromstring(self.data, parser)
+        except (etree.XMLSyntaxError, ValueError):
+            pass
+        try:  # a declaration that lies about the encoding: parse the decoded text without it
+            text = re.sub(r"^\s*<\?xml[^>]*\?>", "", self.text)
+            return etree.fromstring(text.encode("utf-8"), parser)
         except (etree.XMLSyntaxError, ValueError):
             return None
 
@@ -184,6 +190,21 @@ def municipality_for(draft: MeetingDraft, src: Source, explicit: str | None, tex
     return "Ukendt kommune", ["no municipality named in the source; pass --municipality"]
 
 
+_PATH_STAMP = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})[ T_](\d{2})[.:](\d{2})[.:](\d{2})(?!\d)")
+
+
+def published_from_path(path: str) -> str | None:
+    """A publication time printed in the folder a portal export sits in (eDoc and SBSYS publish each
+    version into a folder named by its time, e.g. ``…/Os2Dagsorden TEST/2017-04-21 12.24.03/…xml``)."""
+    parents = list(Path(path).parts[:-1])[-3:]
+    for part in reversed(parents):
+        m = _PATH_STAMP.search(part)
+        if m:
+            y, mo, d, h, mi, se = m.groups()
+            return f"{y}-{mo}-{d}T{h}:{mi}:{se}"
+    return None
+
+
 def build_meeting(draft: MeetingDraft, src: Source, explicit_municipality: str | None = None) -> Meeting:
     if not draft.items:
         raise IngestError(src.path, "no agenda items found")
@@ -207,7 +228,7 @@ def build_meeting(draft: MeetingDraft, src: Source, explicit_municipality: str |
         absentees=absentees,
         status="agenda" if draft.status == "agenda" else "minutes",
         extraordinary=draft.extraordinary,
-        published=draft.published,
+        published=draft.published or published_from_path(src.path),
         source=src.name,
         items=items,
     )

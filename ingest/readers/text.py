@@ -6,8 +6,10 @@ from ingest.model import Meeting
 from ingest.readers.base import Source
 
 
-def read_text_meeting(src: Source, municipality: str | None = None) -> Meeting:
+def read_text_meeting(src: Source, municipality: str | None = None) -> tuple[Meeting, list[str]]:
+    """The meeting and the reading's warnings (e.g. a damaged DOCX read from its document part)."""
     from ingest.parse import parse_document
     from ingest.read import read_bytes
 
-    return parse_document(read_bytes(src.data, src.path), municipality)
+    doc = read_bytes(src.data, src.path)
+    return parse_document(doc, municipality), doc.warnings

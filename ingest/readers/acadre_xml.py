@@ -1,0 +1,141 @@
+"""Acadre XML: ``<root>`` of ``<table name="…">`` rows whose ``<fields>`` hold ``<field>`` elements.
+
+A field states its value either as attributes (the index file, e.g. ``XML_1863.xml``:
+``<field sysid="…" name="…" date="…" xmlfilename="…" filesfolder="…"/>``) or as text under a ``name``
+attribute (the agenda file: ``<field name="caseno">21/1234</field>``). Tables read:
+- ``committee`` (name), ``meeting`` (name, date, finish, location), ``agenda`` (producedate);
+- ``producedAgenda`` rows: the agenda/minutes documents the index points to (``filesfolder``/``xmlfilename``,
+  ``docfilename``, ``type`` 0 kladde / 1 dagsorden / 2 referat, ``publish``);
+- ``agendaitemparents`` (``sort`` is the item's number) each holding an ``agendaitem`` (name, caseno,
+  access 1 = public) with ``bullet`` tables (bulletname, bulletcontent HTML) and ``enclosure`` tables.
+
+An index holds no item text: it becomes a meeting with one entry per referenced document (what the index
+states: kind, file, dates), and a warning says where the body lives.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest import vocab
+from ingest.errors import IngestError
+from ingest.readers.base import DecisionDraft, ItemDraft, MeetingDraft, Source
+from ingest.readers.markup import fragment_text
+from ingest.readers.xmlutil import Element, flag, kids, local, placeholder, squash, timestamp, when
+
+KINDS = {"0": "Kladde", "1": "Dagsorden", "2": "Referat"}
+TABLES = {"committee", "meeting", "agenda", "producedagenda", "agendaitemparents", "agendaitem"}
+
+
+def _tables(el: Element, name: str) -> list[Element]:
+    return [t for t in el.iter() if local(t) == "table" and (t.get("name") or "").lower() == name.lower()]
+
+
+def fields(table: Element | None) -> dict[str, str]:
+    """A table row's own fields (not those of nested tables): text under @name, or the attributes."""
+    out: dict[str, str] = {}
+    if table is None:
+        return out
+    holders = kids(table, "fields") or [table]
+    for holder in holders:
+        for field in kids(holder, "field"):
+            value = "".join(field.itertext()).strip()
+            if value and field.get("name"):
+                out.setdefault(field.get("name").lower(), value)
+            else:
+                for key, val in field.attrib.items():
+                    out.setdefault(key.lower(), val.strip())
+    return out
+
+
+class AcadreXmlReader:
+    name = "acadre-xml"
+
+    def sniff(self, src: Source) -> bool:
+        root = src.xml
+        if root is None:
+            return False
+        names = {(t.get("name") or "").lower() for t in root.iter() if local(t) == "table"}
+        return ("meeting" in names or "agenda" in names) and len(names & TABLES) >= 2
+
+    def read(self, src: Source) -> MeetingDraft:
+        root = src.xml
+        committee = fields(next(iter(_tables(root, "committee")), None))
+        meeting = fields(next(iter(_tables(root, "meeting")), None))
+        agenda = fields(next(iter(_tables(root, "agenda")), None))
+        day, clock = when(meeting.get("date") or meeting.get("start") or agenda.get("date"))
+        if day is None:
+            raise IngestError(src.path, "Acadre XML without a meeting date (table meeting, field date)")
+        name = committee.get("name") or meeting.get("comname") or meeting.get("name") or ""
+        produced = [fields(t) for t in _tables(root, "producedAgenda")]
+        items = [_item(t) for t in _tables(root, "agendaitemparents")]
+        items = [it for it in items if it.title]
+        items.sort(key=lambda it: _number_key(it.number))
+        warnings: list[str] = []
+        if not items:
+            items = [_reference(p, name, day.strftime("%d-%m-%Y")) for p in produced]
+            files = ", ".join(_path(p) for p in produced) or "a file the index does not name"
+            warnings.append(f"Acadre index: the agenda/minutes text is in the referenced file(s) {files}; "
+                            "only what the index states was read")
+        kinds = {p.get("type", "") for p in produced} | {agenda.get("type", "")}
+        decided = any(d.body is None for it in items for d in it.decisions)
+        return MeetingDraft(
+            committee=squash(name),
+            date=day,
+            items=items,
+            time=clock,
+            location=squash(meeting.get("location") or meeting.get("locationname") or "") or None,
+            status="minutes" if "2" in kinds or decided else "agenda",
+            extraordinary=bool(re.search(r"ekstraordin", " ".join(meeting.values()), re.I)),
+            published=timestamp(agenda.get("producedate") or next((p.get("producedate") for p in produced), None)),
+            warnings=warnings,
+        )
+
+
+def _number_key(number: str | None) -> tuple[int, ...]:
+    parts = (number or "").split(".")
+    return tuple(int(p) if p.isdigit() else 1 << 30 for p in parts)
+
+
+def _path(row: dict[str, str]) -> str:
+    parts = [row.get("filesfolder", ""), row.get("xmlfilename", "")]
+    return "/".join(p for p in parts if p) or row.get("docfilename", "")
+
+
+def _reference(row: dict[str, str], committee: str, day: str) -> ItemDraft:
+    kind = KINDS.get(row.get("type", ""), "Dokument")
+    lines = [f"{kind} for {committee} {day}.".strip(), f"Teksten ligger i den refererede fil {_path(row)}."]
+    if row.get("docfilename"):
+        lines.append(f"Dokument: {row['docfilename']}")
+    if flag(row.get("publish")) is False:
+        lines.append("Markeret som ikke publiceret.")
+    return ItemDraft(title=f"{kind} ({_path(row) or 'refereret fil'})", sections=[("Henvisning", "\n".join(lines))],
+                     closed=row.get("accessid", "1") not in {"", "1"})
+
+
+def _item(parent: Element) -> ItemDraft:
+    item_table = next(iter(_tables(parent, "agendaitem")), None)
+    own, item = fields(parent), fields(item_table)
+    draft = ItemDraft(
+        title=squash(item.get("name", "")),
+        number=(own.get("sort") or own.get("number") or "").rstrip(".") or None,
+        case_number=item.get("caseno") or None,
+        closed=item.get("access", "1") not in {"", "1"},
+    )
+    if item_table is None:
+        return draft
+    for bullet in [t for t in kids(item_table, "table") if (t.get("name") or "").lower() == "bullet"]:
+        row = fields(bullet)
+        heading, body = squash(row.get("bulletname", "")), fragment_text(row.get("bulletcontent", ""))
+        dec = vocab.decision_heading(heading)
+        if dec is not None:
+            if not placeholder(body):
+                draft.decisions.append(DecisionDraft(body, dec.body, dec.date))
+        elif body:
+            draft.sections.append((heading, body))
+    draft.attachments = [squash(fields(t).get("name", "")) for t in kids(item_table, "table")
+                         if (t.get("name") or "").lower() == "enclosure" and fields(t).get("name")]
+    return draft
+
+
+READER = AcadreXmlReader()

@@ -1,0 +1,129 @@
+"""The eDoc (Fujitsu) HTML rendering of an agenda (the XSLT output published beside the XML).
+
+Its structure, by class: ``xsltAgendaTitle`` ("Dagsorden" / committee), ``xsltDateAndLocation`` (date,
+time, "Mødested:"), ``xsltItemsHeader`` ("Åbne sager" / "Lukkede sager"), per item a
+``table.xsltTitleTableBegin`` (printed number and title) and ``table.xsltTitleTableEnd`` ("Sagsnr.:",
+"Åben"/"Lukket"), then ``div.xsltHeader`` headings each followed by its content ``div``, and a "Bilag:"
+heading followed by ``a.xsltAttachment`` links. The result is the same meeting as the XML it renders
+(same committee string and date), so one replaces the other.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ingest import dates, vocab
+from ingest.errors import IngestError
+from ingest.readers.base import DecisionDraft, ItemDraft, MeetingDraft, Source
+from ingest.readers.markup import fragment_text
+from ingest.readers.xmlutil import placeholder, squash
+
+Tag = Any  # a BeautifulSoup Tag
+
+
+def _has_class(tag: Tag, name: str) -> bool:
+    return name in (tag.get("class") or [])
+
+
+def _lines(tag: Tag | None) -> list[str]:
+    if tag is None:
+        return []
+    return [squash(x) for x in tag.get_text("\n").splitlines() if squash(x)]
+
+
+class EdocHtmlReader:
+    name = "edoc-html"
+
+    def sniff(self, src: Source) -> bool:
+        soup = src.html
+        if soup is None:
+            return False
+        return (soup.find(class_="xsltTitleTableBegin") is not None
+                and soup.find(class_=re.compile(r"^xslt(AgendaTitle|DateAndLocation|ItemsHeader)$")) is not None)
+
+    def read(self, src: Source) -> MeetingDraft:
+        soup = src.html
+        if soup is None:
+            raise IngestError(src.path, "not an HTML page")
+        title_lines = _lines(soup.find(class_="xsltAgendaTitle"))
+        page_title = squash(soup.title.get_text()) if soup.title else ""
+        kind = title_lines[0] if title_lines else ""
+        committee = " ".join(title_lines[1:]) or page_title.split(" - ")[0]
+        when_lines = _lines(soup.find(class_="xsltDateAndLocation"))
+        when_text = " ".join(when_lines) or page_title
+        day = dates.first_date(when_text) or dates.first_date(page_title)
+        if day is None:
+            raise IngestError(src.path, "eDoc HTML without a meeting date")
+        location = next((re.sub(r"^Mødested\s*:\s*", "", x) for x in when_lines if x.lower().startswith("mødested")),
+                        None)
+        items = _items(soup)
+        decided = any(d.body is None for it in items for d in it.decisions)
+        minutes = bool(re.search(r"referat|beslutningsprotokol", kind, re.I)) or decided
+        return MeetingDraft(
+            committee=squash(committee),
+            date=day,
+            items=items,
+            time=dates.find_time(when_text),
+            location=location or None,
+            status="minutes" if minutes else "agenda",
+            extraordinary=bool(re.search(r"ekstraordin", kind + " " + page_title, re.I)),
+        )
+
+
+def _items(soup: Tag) -> list[ItemDraft]:
+    items: list[ItemDraft] = []
+    closed = False
+    for tag in soup.find_all(["div", "table"]):
+        if _has_class(tag, "xsltItemsHeader"):
+            closed = bool(re.search(r"lukke", tag.get_text(), re.I))
+        elif _has_class(tag, "xsltTitleTableBegin"):
+            items.append(_begin(tag, closed))
+        elif not items:
+            continue
+        elif _has_class(tag, "xsltTitleTableEnd"):
+            _end(tag, items[-1])
+        elif _has_class(tag, "xsltHeader"):
+            _section(tag, items[-1])
+    return items
+
+
+def _begin(table: Tag, closed: bool) -> ItemDraft:
+    cells = table.find_all("td")
+    number = squash(cells[0].get_text()).rstrip(".") if cells else ""
+    text_cell = table.find("td", class_="xsltTitleText") or (cells[1] if len(cells) > 1 else None)
+    title = squash(text_cell.get_text(" ")) if text_cell else ""
+    return ItemDraft(title=title, number=number or None, closed=closed)
+
+
+def _end(table: Tag, item: ItemDraft) -> None:
+    for line in _lines(table):
+        m = re.match(r"^Sags?nr\.?\s*:?\s*(?P<case>\S.*)?$", line, re.I)
+        if m and m.group("case"):
+            item.case_number = m.group("case").strip()
+        elif re.fullmatch(r"lukket|fortrolig", line, re.I):
+            item.closed = True
+
+
+def _section(header: Tag, item: ItemDraft) -> None:
+    heading = squash(header.get_text(" ")).rstrip(":").strip()
+    if re.fullmatch(r"bilag", heading, re.I):
+        for sib in header.find_next_siblings("div"):
+            links = sib.find_all("a", class_="xsltAttachment")
+            if not links:
+                break
+            item.attachments += [squash(a.get_text(" ")) for a in links if squash(a.get_text(" "))]
+        return
+    body_tag = header.find_next_sibling()
+    if body_tag is None or _has_class(body_tag, "xsltHeader") or body_tag.name != "div":
+        return
+    body = fragment_text(body_tag.decode_contents())
+    dec = vocab.decision_heading(heading)
+    if dec is not None:
+        if not placeholder(body):
+            item.decisions.append(DecisionDraft(body, dec.body, dec.date))
+    elif body:
+        item.sections.append((heading, body))
+
+
+READER = EdocHtmlReader()

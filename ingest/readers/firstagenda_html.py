@@ -1,0 +1,204 @@
+"""First Agenda publication web page (``publication.firstagenda.com``): one meeting's agenda or minutes.
+
+Meeting: ``h1.dato`` ("Dagsorden 8. oktober 2025 kl. 16.00": the word says agenda or minutes, then date and
+time), ``span.udvalg`` (committee), ``span.sted`` (place), and ``table.dagsordeninfo`` rows (Udvalg, Mødedato,
+Mødested, Mødedeltagere) as the fallback and for participants.
+
+Item: ``tr.punktrow`` with the printed number in ``span.label``, the title in ``h2.overskrift``, the case in
+``span.sagsnummer`` and the body in ``#sagsfremstillingContainer``, split on its ``h3``/``h4`` headings. The
+text before the first heading is split on its upper-case lines ("BESLUTNINGSFORSLAG FRA RV"). A "Beslutning"
+heading is this meeting's decision; "Sagsforløb" holds earlier decisions as ``Udvalg: … / Dato: dd-mm-yyyy /
+Punktnummer: n`` followed by the text. Attachments are the ``a.bilag-link`` (or list entries) of the item.
+No decision anywhere: the page is an agenda.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from ingest import dates, municipalities, vocab
+from ingest.errors import IngestError
+from ingest.readers.base import DecisionDraft, ItemDraft, MeetingDraft, Source
+from ingest.readers.markup import fragment_sections, fragment_text
+
+HISTORY = re.compile(r"^(?:Sagsforløb|Sagens forløb|Tidligere behandling)\s*:?$", re.I)
+HISTORY_BODY = re.compile(r"^Udvalg\s*:\s*(?P<body>\S.*)$", re.I)
+HISTORY_DATE = re.compile(r"^Dato\s*:\s*(?P<date>\S.*)$", re.I)
+HISTORY_NUMBER = re.compile(r"^Punkt(?:nummer|\s*nr\.?)\s*:\s*\S+$", re.I)
+STATUS = re.compile(r"^\s*(?P<word>referat|beslutningsprotokol|dagsorden|tillægsdagsorden)\b", re.I)
+ABSENT = re.compile(r"fravær|afbud|forfald|deltog ikke", re.I)
+CLOSED = re.compile(r"^\s*(?:Lukket|Fortroligt?)\b", re.I)  # the portal prefixes closed items' titles
+
+
+def _text(tag: Any) -> str:
+    return " ".join(tag.get_text(" ").split()) if tag is not None else ""
+
+
+def _first(soup: Any, selector: str) -> str:
+    return next((t for t in (_text(x) for x in soup.select(selector)) if t), "")
+
+
+def _info(soup: Any) -> dict[str, Any]:
+    """``table.dagsordeninfo`` rows: lower-cased label (colon dropped) -> the value cell."""
+    rows: dict[str, Any] = {}
+    for tr in soup.select("table.dagsordeninfo tr"):
+        cells = tr.find_all("td")
+        if len(cells) >= 2:
+            rows.setdefault(_text(cells[0]).rstrip(":").strip().lower(), cells[1])
+    return rows
+
+
+def _is_caps_heading(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 4 and len(line.split()) >= 2 and len(line) <= 120 and all(c.isupper() for c in letters)
+
+
+def _caps_sections(text: str) -> list[tuple[str, str]]:
+    """Text split on its upper-case lines (printed sub-headings such as "BESLUTNINGSFORSLAG FRA RV"); the first
+    part has no heading. An upper-case line with no text after it stays text."""
+    out: list[tuple[str, list[str]]] = [("", [])]
+    for line in text.splitlines():
+        if _is_caps_heading(line.strip()):
+            out.append((line.strip().rstrip("."), []))
+        else:
+            out[-1][1].append(line)
+    parts: list[tuple[str, str]] = []
+    for heading, lines in out:
+        body = "\n".join(lines).strip()
+        if parts and heading and not _has_content(body):
+            parts[-1] = (parts[-1][0], f"{parts[-1][1]}\n\n{heading}".strip())
+        else:
+            parts.append((heading, body))
+    return parts
+
+
+def _history(text: str) -> tuple[str, list[DecisionDraft]]:
+    """A Sagsforløb text: earlier decisions (body, date, text); lines before the first entry stay text."""
+    lines = [x.strip() for x in text.splitlines() if x.strip()]
+    lead: list[str] = []
+    found: list[tuple[str, date | None, list[str]]] = []
+    k = 0
+    while k < len(lines):
+        m = HISTORY_BODY.match(lines[k])
+        d = HISTORY_DATE.match(lines[k + 1]) if m and k + 1 < len(lines) else None
+        if m and d:
+            found.append((m.group("body").strip(), dates.first_date(d.group("date")), []))
+            k += 2
+            if k < len(lines) and HISTORY_NUMBER.match(lines[k]):
+                k += 1
+            continue
+        (found[-1][2] if found else lead).append(lines[k])
+        k += 1
+    return "\n".join(lead), [DecisionDraft("\n".join(body), who, day) for who, day, body in found if body]
+
+
+def _has_content(text: str) -> bool:
+    return any(c.isalnum() for c in text)
+
+
+def read_item(row: Any) -> ItemDraft:
+    label = next((t for t in (_text(x) for x in row.select("span.label")) if re.fullmatch(r"\d+(?:\.\d+)*", t)),
+                 None)
+    title = _first(row, "h2.overskrift") or _first(row, "h2")
+    item = ItemDraft(title=title, number=label, case_number=_first(row, "span.sagsnummer") or None,
+                     closed=bool(CLOSED.match(title)))
+    container = row.select_one("[id=sagsfremstillingContainer]")
+    parts = fragment_sections(str(container), ["h3", "h4"]) if container is not None else []
+    for heading, full in parts:
+        (_, text), *printed = _caps_sections(full)  # upper-case lines inside a section start sections of their own
+        dec = vocab.decision_heading(heading) if heading else None
+        if not heading:
+            item.sections += [("", text)] if _has_content(text) else []
+        elif dec is not None:
+            body = dec.inline_text or text
+            if _has_content(body):
+                item.decisions.append(DecisionDraft(body, dec.body, dec.date))
+        elif HISTORY.match(heading):
+            lead, earlier = _history(text)
+            if _has_content(lead):
+                item.sections.append((heading.rstrip(":"), lead))
+            item.decisions += earlier
+        elif _has_content(text):
+            item.sections.append((heading.rstrip(":").strip(), text))
+        item.sections += [(h, t) for h, t in printed if _has_content(t)]
+    links = [_text(a) for a in row.select("a.bilag-link")]
+    if not links:
+        for li in row.select("ul li"):
+            for pdf in li.select(".pdf-label"):
+                pdf.decompose()
+            links.append(_text(li))
+    item.attachments = [x for x in links if x]
+    if item.closed and not item.decisions and len(item.sections) == 1 and not item.sections[0][0]:
+        item.decisions.append(DecisionDraft(item.sections.pop()[1]))  # a closed item publishes only its decision
+    return item
+
+
+def _people(cell: Any) -> tuple[list[str], list[str]]:
+    if cell is None:
+        return [], []
+    entries = [_text(x) for x in cell.find_all(["li", "div", "p", "tr"]) if not x.find(["li", "div", "p", "tr"])]
+    entries = [x for x in entries if x] or vocab.split_names(fragment_text(str(cell)).replace("\n", ", "))
+    present = [re.sub(r"\s*\((?:fraværende|fravær|afbud|forfald)\)\s*", "", x, flags=re.I).strip() for x in entries]
+    absent = [p for p, raw in zip(present, entries, strict=True) if ABSENT.search(raw)]
+    return present, absent
+
+
+def _own_decision(item: ItemDraft) -> bool:
+    return any(d.body is None for d in item.decisions)
+
+
+def _portal_municipality(soup: Any) -> str | None:
+    """The portal themes each customer: ``/dist/css/aarhus.css``, ``/Content/img/aarhus_logo.png``."""
+    for tag in soup.select("link[href], img[src]"):
+        ref = str(tag.get("href") or tag.get("src") or "")
+        m = re.search(r"/([a-zæøå-]+?)(?:_logo)?\.(?:css|png|svg|jpe?g|gif)$", ref, re.I)
+        if m and municipalities.canonical_name(m.group(1)):
+            return municipalities.canonical_name(m.group(1))
+    return None
+
+
+class FirstAgendaHtmlReader:
+    name = "firstagenda-html"
+
+    def sniff(self, src: Source) -> bool:
+        soup = src.html  # None for anything that is not HTML text (binary input never reaches src.text here)
+        return (soup is not None and "punktrow" in src.text and soup.select_one("tr.punktrow") is not None
+                and soup.select_one("h1.dato, table.dagsordeninfo, span.udvalg") is not None)
+
+    def read(self, src: Source) -> MeetingDraft:
+        soup = src.html
+        if soup is None:
+            raise IngestError(src.path, "not an HTML page")
+        info = _info(soup)
+        heading = _first(soup, "h1.dato")
+        when = heading + " " + _text(info.get("mødedato"))
+        day = dates.first_date(heading) or dates.first_date(when)
+        warnings = []
+        if day is None:
+            day, warnings = date.today(), ["no meeting date in the page head; dated today"]
+        items = [read_item(row) for row in soup.select("tr.punktrow")]
+        word = STATUS.match(heading)
+        decided = any(_own_decision(it) for it in items)
+        if word and word.group("word").lower() in ("referat", "beslutningsprotokol") and not decided:
+            warnings.append(f"the page says {word.group('word')!r} but records no decision; read as an agenda")
+        status = "minutes" if decided else "agenda"
+        participants, absentees = _people(info.get("mødedeltagere") or soup.select_one("td.deltagere"))
+        described = _text(info.get("information"))
+        return MeetingDraft(
+            committee=_first(soup, "span.udvalg") or _text(info.get("udvalg")),
+            date=day,
+            time=dates.find_time(heading) or dates.find_time(when),
+            items=items,
+            municipality=_portal_municipality(soup),
+            location=_first(soup, "span.sted") or _text(info.get("mødested")) or None,
+            participants=participants,
+            absentees=absentees,
+            status=status,
+            extraordinary=bool(re.search(r"ekstraordinær", heading + " " + described, re.I)),
+            warnings=warnings,
+        )
+
+
+READER = FirstAgendaHtmlReader()

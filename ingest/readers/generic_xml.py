@@ -1,0 +1,246 @@
+"""Any other well-formed XML export: find the agenda items by what their fields hold.
+
+An element is item-like when its fields (attributes, child elements, and the fields of a child that is
+one record, e.g. ``HandlingItem/Title``; names as in ``xmlnames``: title/titel/caption/overskrift,
+number/nummer/nr, text/content/indhold, decision/beslutning, …) give a title and a number or a body.
+Of all groups of same-named siblings the reader takes the best by: how many of proper title, number
+and body (or a list of headed sections) it has; then a group of two or more; then the outermost; then
+the largest. Meeting facts (date/dato/when/mødedato, committee/udvalg, location/sted, …) come from
+outside the items and the people. Fields it cannot name become sections headed by their element name,
+so no text is lost. Without items or a meeting date ``sniff`` is False and the full-text fallback
+indexes the document instead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ingest import vocab
+from ingest.readers import xmlnames as names
+from ingest.readers.base import DecisionDraft, ItemDraft, MeetingDraft, Source
+from ingest.readers.markup import fragment_text
+from ingest.readers.xmlutil import (
+    Element,
+    absent_by_flag,
+    flag,
+    has_kids,
+    local,
+    markup,
+    placeholder,
+    published,
+    squash,
+    when,
+)
+
+_NOT_TEXT = names.CLOSED + names.OPEN + names.CASE + names.NUMBER
+_FLAGS = (names.NUMBER, names.CLOSED, names.OPEN, names.PRESENT)  # fields whose value may be a flag or digits
+Field = tuple[str, str, "Element | None"]  # (name, value, element; None for an attribute)
+
+
+def _fields(el: Element, flatten: bool = True) -> list[Field]:
+    """An element's attributes and child elements; then the fields of a child that is itself one record
+    (``HandlingItem/{SerialNo, Title}``), named "Container/Child" and after the direct ones."""
+    out: list[Field] = [(str(k), str(v).strip(), None) for k, v in el.attrib.items()]
+    later: list[Field] = []
+    kids_ = [c for c in el if local(c)]
+    counts = Counter(local(c) for c in kids_)
+    for c in kids_:
+        one_record = counts[local(c)] == 1 and _record(c)
+        if flatten and one_record and not names.kind_of(local(c), names.ATTACH + names.PEOPLE):
+            later += [(f"{local(c)}/{n}", v, cc) for n, v, cc in _fields(c, flatten=False)]
+        else:
+            out.append((local(c), "".join(c.itertext()).strip(), c))
+    return out + later
+
+
+def _record(el: Element) -> bool:
+    """Child elements with distinct names (a record), not a list of same-named entries."""
+    names = [local(c) for c in el if local(c)]
+    return len(names) >= 2 and len(set(names)) == len(names)
+
+
+def _first(el: Element, vocab_: tuple[str, ...]) -> str:
+    return next((squash(v) for n, v, c in _fields(el)
+                 if names.kind_of(n, vocab_) and not has_kids(c) and (_texty(v) or vocab_ in _FLAGS)
+                 and not placeholder(v)), "")
+
+
+def _title(el: Element) -> str:
+    return _first(el, names.TITLE) or _first(el, names.NAME)
+
+
+def _label(el: Element) -> str:
+    """A person's or an attachment's name: its title/name field, or its own text."""
+    return _title(el) or ("" if has_kids(el) else squash("".join(el.itertext())))
+
+
+def _texty(value: str) -> bool:
+    """A value that can be text: not empty, not a flag, not a bare number."""
+    value = value.strip()
+    return bool(value) and flag(value) is None and not value.isdigit()
+
+
+def _rank(els: list[Element]) -> tuple[int, bool, int, int] | None:
+    """How item-like a group of same-named siblings is (None: not at all): a proper title, a number and a
+    body (or a list of headed sections) count one each; then a group of two or more, then the outermost."""
+    like = [e for e in els if _title(e)]
+    if not like:
+        return None
+    filled = [[(n, c) for n, v, c in _fields(e) if v] for e in like]
+    numbered = any(any(names.kind_of(n, names.NUMBER) for n, _ in f) for f in filled)
+    bodied = any(any(_is_body(n, c) for n, c in f) for f in filled)
+    if not (numbered or bodied) or (len(els) == 1 and not (numbered and len(filled[0]) >= 3)):
+        return None
+    quality = int(numbered) + int(bodied) + int(all(_first(e, names.TITLE) for e in like))
+    return quality, len(like) >= 2, -len(list(els[0].iterancestors())), len(like)
+
+
+def _is_body(name: str, c: Element | None) -> bool:
+    if c is not None and has_kids(c):
+        return any(_title(s) for s in c if local(s) and not names.kind_of(local(s), names.PEOPLE))
+    return names.kind_of(name, names.BODY + names.DECISION) and _texty("".join(c.itertext()) if c is not None else "x")
+
+
+@dataclass
+class Layout:
+    items: list[Element]
+    tag: str
+    meta: list[Element] = field(default_factory=list)  # meeting-level elements: not in an item or a person
+    people: list[Element] = field(default_factory=list)
+
+
+def layout(root: Element) -> Layout | None:
+    best: tuple[tuple[int, bool, int, int], list[Element]] | None = None
+    for parent in root.iter():
+        groups: dict[str, list[Element]] = {}
+        for c in parent:
+            if local(c) and not names.kind_of(local(c), names.PEOPLE):
+                groups.setdefault(local(c), []).append(c)
+        for els in groups.values():
+            rank = _rank(els)
+            if rank is not None and (best is None or rank > best[0]):
+                best = (rank, [e for e in els if _title(e)])
+    if best is None:
+        return None
+    items = best[1]
+    alive = {id(it) for it in items}  # the items stay referenced, so their proxies' ids are stable
+    outside = [e for e in root.iter()
+               if local(e) and id(e) not in alive and not any(id(a) in alive for a in e.iterancestors())]
+    people = [e for e in outside if names.kind_of(local(e), names.PEOPLE) and _label(e)]
+    alive |= {id(p) for p in people}
+    meta = [e for e in outside if not any(id(a) in alive for a in e.iterancestors())]
+    return Layout(items, local(items[0]), meta, people)
+
+
+def _meeting_value(lay: Layout, vocab_: tuple[str, ...]) -> str:
+    """The first meeting-level value under a name of ``vocab_``: exact names before compound ones
+    ("Committee" before "ShowCommittee"); flags and bare numbers are no values."""
+    for exact in (True, False):
+        for el in lay.meta:
+            pairs = [(str(n), str(v)) for n, v in el.attrib.items()]
+            if has_kids(el):
+                pairs.append((local(el), _title(el)))
+            else:
+                pairs.append((local(el), "".join(el.itertext())))
+            for name, value in pairs:
+                value = squash(value)
+                hit = names.key(name) in vocab_ if exact else names.kind_of(name, vocab_)
+                if hit and value and flag(value) is None and not value.isdigit():
+                    return value
+    return ""
+
+
+class GenericXmlReader:
+    name = "generic-xml"
+
+    def sniff(self, src: Source) -> bool:
+        root = src.xml
+        if root is None:
+            return False
+        lay = layout(root)
+        return lay is not None and when(_meeting_value(lay, names.DATE))[0] is not None
+
+    def read(self, src: Source) -> MeetingDraft:
+        root = src.xml
+        lay = layout(root)
+        assert lay is not None
+        day, clock = when(_meeting_value(lay, names.DATE))
+        assert day is not None
+        items = [_item(e) for e in lay.items]
+        kind = _meeting_value(lay, names.KIND).lower()
+        decided = any(it.decisions for it in items)
+        minutes = bool(re.search(r"referat|minutes|protokol|protocol", kind)) or (decided and "agenda" not in kind
+                                                                                    and "dagsorden" not in kind)
+        participants = [_label(el) for el in lay.people]
+        flags = [(_label(el), flag(_first(el, names.PRESENT))) for el in lay.people]
+        committee = _meeting_value(lay, names.COMMITTEE)
+        meeting_text = " ".join(squash(v) for el in lay.meta for _, v, c in _fields(el) if not has_kids(c))
+        return MeetingDraft(
+            committee=committee,
+            date=day,
+            items=items,
+            municipality=_meeting_value(lay, names.TOWN) or None,
+            time=clock or (_meeting_value(lay, names.TIME) or None),
+            location=_meeting_value(lay, names.LOCATION) or None,
+            participants=participants,
+            absentees=absent_by_flag(flags),
+            status="minutes" if minutes else "agenda",
+            extraordinary=bool(re.search(r"ekstraordin|extraordinary", meeting_text, re.I)),
+            published=published(root),
+            warnings=[f"read by the generic XML reader (generic-xml): {len(items)} <{lay.tag}> elements as agenda "
+                      f"items{'' if committee else '; no committee named'}"],
+        )
+
+
+def _item(el: Element) -> ItemDraft:
+    draft = ItemDraft(title=_title(el))
+    num = re.sub(r"^(?:punkt|pkt\.?|item|no\.?)\s*", "", _first(el, names.NUMBER), flags=re.I).rstrip(".")
+    draft.number = num or None
+    draft.case_number = _first(el, names.CASE) or None
+    closed, public = flag(_first(el, names.CLOSED)), flag(_first(el, names.OPEN))
+    draft.closed = closed is True or public is False or bool(re.match(r"lukket\b", draft.title, re.I))
+    used = {draft.title, _first(el, names.NUMBER), draft.case_number}
+    for name, value, c in _fields(el):
+        if not value or (value in used and not has_kids(c)):
+            continue
+        text = fragment_text(markup(c) if c is not None else value)
+        if names.kind_of(name, names.ATTACH) and c is not None:
+            draft.attachments += [_label(a) for a in c if local(a) and _label(a)] if has_kids(c) else [squash(value)]
+        elif names.kind_of(name, names.ABSENT):
+            draft.absentees += vocab.split_names(squash(value))
+        elif c is not None and has_kids(c) and any(_title(s) for s in c if local(s)):
+            _sections(c, draft)
+        elif placeholder(text) or not _texty(value):
+            continue
+        elif names.kind_of(name, names.DECISION):
+            draft.decisions.append(DecisionDraft(text))
+        elif names.kind_of(name, names.BODY) or (len(value) > 60 and not names.kind_of(name, _NOT_TEXT)):
+            draft.sections.append((_heading(name.split("/")[-1]), text))
+    return draft
+
+
+def _sections(container: Element, draft: ItemDraft) -> None:
+    """A nested list of headed parts (<sections><section><heading/><text/></section>…) as sections/decisions."""
+    for part in container:
+        if not local(part) or names.kind_of(local(part), names.PEOPLE):
+            continue
+        heading = _title(part)
+        body = "\n\n".join(fragment_text(markup(c) if c is not None else v) for n, v, c in _fields(part)
+                           if _texty(v) and v != heading and names.kind_of(n, names.BODY + names.DECISION))
+        if placeholder(body):
+            continue
+        dec = vocab.decision_heading(heading)
+        if dec is not None or names.kind_of(heading, names.DECISION):
+            draft.decisions.append(DecisionDraft(body, dec.body if dec else None, dec.date if dec else None))
+        else:
+            draft.sections.append((heading, body))
+
+
+def _heading(name: str) -> str:
+    words = re.sub(r"(?<=[a-zæøå])(?=[A-ZÆØÅ])", " ", name).replace("_", " ").replace("-", " ")
+    return squash(words).capitalize()
+
+
+READER = GenericXmlReader()

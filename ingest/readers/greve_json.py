@@ -1,0 +1,249 @@
+"""First Agenda portal JSON ("Vis" API, e.g. dagsordener.greve.dk): ``{Dagsordenpunkter[], Udvalg, Moede}``.
+
+Meeting: committee ``Udvalg.Navn``; date and local start time from ``Moede.MeetingBeginUtc``/``Dato`` (an ISO
+time with the local offset); place ``Moede.Sted``; members ``Moede.Moededeltagere[].Name`` with the flags
+``Absent``/``ParticipationCancelled``. Extraordinary when ``Moede.Navn`` says so ("Ekstraordinær dagsorden") or
+the agenda-approval item speaks of an "ekstraordinært møde"; a "Skriftligt møde" (written procedure) is a way
+of meeting, not by itself extraordinary.
+
+Item: ``Punktnummer``/``Number`` (printed), ``Navn``/``Caption`` (closed items start "Lukket"), ``SagsNummer``,
+``Bilag[].Navn``, ``ExternalAgendaItemAttendees`` (Reason "Fraværende"/"Afbud"). ``Felter[].Html`` is split on
+its headings: "Beslutning" is this meeting's decision, "Sagens forløb" holds earlier decisions (``<u>dd-mm-yyyy
+Body</u>`` entries), known section headings (Sagsprocedure, Resume, Indstilling, ...) become sections; any other
+heading element is body text (the portal often wraps whole paragraphs in ``<h4>``). A paragraph that is only a
+bold known heading counts as a heading. A field with neither a name nor a heading is a bare decision (closed
+items publish only that). Artefacts such as "50?%" (a lost narrow no-break space) are kept as printed.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Any, cast
+
+from bs4 import BeautifulSoup
+
+from ingest import dates, municipalities, vocab
+from ingest.readers.base import DecisionDraft, ItemDraft, MeetingDraft, Source
+from ingest.readers.markup import fragment_sections, fragment_text
+
+# the portal's section headings (vocab.section_name knows the common ones: Resume, Indstilling, Lovgrundlag, ...)
+SECTION_WORDS = ["Fremstilling", "Sagsprocedure", "Resume", "Resumé", "Indstilling", "Sagsbeskrivelse",
+                 "Supplerende sagsfremstilling", "Lovgrundlag", "Økonomiske konsekvenser", "Øvrige konsekvenser",
+                 "Øvrige forhold", "Høring", "Kommunikation", "Tidsplan"]
+KNOWN = re.compile(rf"^(?:{'|'.join(SECTION_WORDS)})\s*:?$", re.I)
+HISTORY = re.compile(r"^Sagens forløb\s*:?$|^Sagsforløb\s*:?$", re.I)
+HISTORY_ENTRY = re.compile(r"^(?P<date>\d{1,2}[-/.]\d{1,2}[-/.]\d{4})\s+(?P<body>\S.{1,120})$")
+ABSENT_REASON = re.compile(r"fravær|afbud|forfald|inhabil|ikke til stede|deltog ikke", re.I)
+EXTRAORDINARY = re.compile(r"ekstraordinær\w*\s+(?:\w+\s+)?(?:møde|dagsorden|udvalgsmøde|byrådsmøde)", re.I)
+CLOSED_TITLE = re.compile(r"^\s*Lukket\b", re.I)
+
+
+def get(obj: Any, *keys: str) -> Any:
+    """The first non-empty value among ``keys`` (case-insensitive) of a JSON object, else None."""
+    if not isinstance(obj, dict):
+        return None
+    lowered = {str(k).lower(): v for k, v in obj.items()}
+    for key in keys:
+        value = lowered.get(key.lower())
+        if value not in (None, "", [], {}):
+            return value
+    return None
+
+
+def seq(value: Any) -> list[Any]:
+    """A JSON list, or [] for anything else."""
+    return value if isinstance(value, list) else []
+
+
+def text_of(value: Any) -> str:
+    return " ".join(str(value).split()) if value not in (None, "") and not isinstance(value, dict | list) else ""
+
+
+def when(value: Any) -> tuple[date | None, str | None]:
+    """An ISO timestamp ("2025-10-01T17:30:00+02:00") or a Danish date: the local date and "HH:MM"."""
+    raw = text_of(value)
+    if not raw:
+        return None, None
+    try:
+        stamp = datetime.fromisoformat(raw.replace("Z", "+00:00"))
+    except ValueError:
+        return dates.first_date(raw), dates.find_time(raw)
+    if stamp.utcoffset() is not None and not stamp.utcoffset():
+        try:  # a true UTC stamp: shown in Danish local time
+            from zoneinfo import ZoneInfo
+
+            stamp = stamp.astimezone(ZoneInfo("Europe/Copenhagen"))
+        except Exception:  # no tz database: keep UTC rather than fail
+            pass
+    clock = stamp.strftime("%H:%M")
+    return stamp.date(), (None if clock == "00:00" else clock)  # midnight: a date given without a time
+
+
+def _items(payload: Any) -> list[Any]:
+    return seq(get(payload, "Dagsordenpunkter"))
+
+
+class GreveJsonReader:
+    name = "greve-json"
+
+    def sniff(self, src: Source) -> bool:
+        return isinstance(src.json, dict) and any(isinstance(x, dict) for x in _items(src.json))
+
+    def read(self, src: Source) -> MeetingDraft:
+        payload = cast(dict[str, Any], src.json)
+        udvalg, moede = get(payload, "Udvalg") or {}, get(payload, "Moede", "Møde") or {}
+        committee = text_of(get(udvalg, "Navn", "Name") if isinstance(udvalg, dict) else udvalg)
+        day, time = when(get(moede, "MeetingBeginUtc", "Dato", "Moededato", "Date"))
+        warnings = []
+        if day is None:
+            day, warnings = date.today(), ["no meeting date in Moede; dated today"]
+        participants, absentees = [], []
+        for person in seq(get(moede, "Moededeltagere", "Deltagere")):
+            name = text_of(get(person, "Name", "Navn")) if isinstance(person, dict) else text_of(person)
+            if not name:
+                continue
+            participants.append(name)
+            if get(person, "Absent", "ParticipationCancelled", "Afbud", "Fravaerende", "Fraværende") is True:
+                absentees.append(name)
+        items = []
+        for k, raw in enumerate(_items(payload)):
+            if isinstance(raw, dict):
+                items.append(read_item(raw, committee, day))
+            else:
+                warnings.append(f"Dagsordenpunkter[{k}] is not an object; skipped")
+        absentees = printed_names(absentees, items)
+        absentees = printed_names(absentees, items)
+        label = " ".join(text_of(get(moede, key)) for key in ("Navn", "Description"))
+        agenda_text = "\n".join(t for it in items if "dagsorden" in it.title.lower() for _, t in it.sections)
+        return MeetingDraft(
+            committee=committee,
+            date=day,
+            time=time,
+            items=items,
+            municipality=text_of(get(payload, "Kommune", "Municipality", "Organisation")) or portal_host(payload),
+            location=text_of(get(moede, "Sted", "Lokation", "Location")) or None,
+            participants=participants,
+            absentees=absentees,
+            status="minutes" if any(it.decisions for it in items) else "agenda",
+            extraordinary=bool(re.search(r"ekstraordinær", label, re.I) or EXTRAORDINARY.search(agenda_text)),
+            published=text_of(get(moede, "ReleasedDate")) or None,
+            warnings=warnings,
+        )
+
+
+def portal_host(payload: dict[str, Any]) -> str | None:
+    """The municipality a First Agenda portal is hosted for ("https://dagsordener.greve.dk/Vis/..." -> Greve)."""
+    for item in _items(payload)[:5]:
+        for felt in seq(get(item, "Felter")):
+            m = re.match(r"https?://[^/]*?([a-zæøå-]+)\.dk/", text_of(get(felt, "Link")))
+            if m and municipalities.canonical_name(m.group(1)):
+                return municipalities.canonical_name(m.group(1))
+    return None
+
+
+def read_item(raw: dict[str, Any], committee: str, day: date) -> ItemDraft:
+    title = text_of(get(raw, "Navn", "Caption", "Titel", "Overskrift"))
+    number = get(raw, "Punktnummer", "Number", "Nummer")
+    closed = bool(CLOSED_TITLE.match(title)) or get(raw, "Lukket", "ErLukket", "IsClosed") is True
+    item = ItemDraft(title=title, number=text_of(number) or None, closed=closed,
+                     case_number=text_of(get(raw, "SagsNummer", "CaseNumber", "Sagsnummer")) or None)
+    for felt in seq(get(raw, "Felter", "Fields")):
+        if isinstance(felt, dict):
+            read_field(item, text_of(get(felt, "Navn", "Name", "Overskrift")),
+                       str(get(felt, "Html", "Tekst", "Text") or ""), committee, day)
+    if not item.decisions and isinstance(get(raw, "ItemDecision"), str):
+        add_decision(item, fragment_text(get(raw, "ItemDecision")))
+    for b in seq(get(raw, "Bilag", "Attachments")):
+        name = text_of(get(b, "Navn", "Name", "Titel")) if isinstance(b, dict) else text_of(b)
+        if name:
+            item.attachments.append(name)
+    absent = [text_of(get(p, "Name", "Navn")) for p in seq(get(raw, "ExternalAgendaItemAttendees"))
+              if ABSENT_REASON.search(text_of(get(p, "Reason", "Aarsag")))]
+    item.absentees += [n for n in printed_names(absent, [item]) if n and n not in item.absentees]
+    return item
+
+
+def printed_names(names: list[str], items: list[ItemDraft]) -> list[str]:
+    """Names from attendance flags as the decisions' "Afbud:"/"Fraværende:" lines print them ("Ole Bech" ->
+    "Ole Bech (V)"), so that a person is listed once."""
+    printed = [n for it in items for d in it.decisions if d.body is None for line in d.text.splitlines()
+               if (m := vocab.ABSENT_LABEL.match(line.strip())) for n in vocab.split_names(m.group("names"))]
+    return [next((p for p in printed if vocab.member(p)[0] == name), name) for name in names]
+
+
+def read_field(item: ItemDraft, name: str, html: str, committee: str, day: date, bare_decision: bool = True) -> None:
+    """One ``Felter`` entry: decision, sections and case history from its headings. A field with neither a
+    name nor a heading is a decision when ``bare_decision`` (the portal's convention), else plain text."""
+    blocks = fragment_sections(_mark_headings(html))
+    bare = not any(h for h, _ in blocks)
+    for printed, text in blocks:
+        heading = printed or name
+        dec = vocab.decision_heading(heading) if heading else None
+        if dec is not None:
+            add_decision(item, "\n".join(x for x in (dec.inline_text, text) if x),
+                         dec.body if dec.body != committee else None, dec.date)
+        elif not heading and bare and bare_decision:
+            add_decision(item, text)
+        elif HISTORY.match(heading):
+            item.decisions += history(text, committee, day)
+        elif not printed or KNOWN.match(heading) or vocab.section_name(heading) or not item.sections:
+            item.sections.append((heading, text))
+        else:  # a heading element holding a paragraph or a sub-heading: body text of the current section
+            last_heading, last_text = item.sections[-1]
+            item.sections[-1] = (last_heading, "\n\n".join(x for x in (last_text, heading, text) if x))
+
+
+def _mark_headings(html: str) -> str:
+    """Bold-only paragraphs naming a known section ("<p><strong>Resume</strong></p>") become headings; the
+    entries of a "sagsforloeb" block get their own lines."""
+    if "<" not in html:
+        return html
+    soup = BeautifulSoup(html, "lxml")
+    for p in soup.find_all(["p", "div"]):
+        label = " ".join(p.get_text(" ").split())
+        bold = p.find(["strong", "b"])
+        if bold and label and " ".join(bold.get_text(" ").split()) == label and _is_heading(label):
+            p.name = "h4"
+    for u in soup.select(".sagsforloeb u"):
+        u.name = "p"
+    for piece in list(soup.find_all(string=True)):  # a line break inside HTML text is a space
+        if ("\n" in piece or "\r" in piece) and piece.parent is not None and piece.parent.name != "pre":
+            piece.replace_with(re.sub(r"\s*[\r\n]+\s*", " ", str(piece)))
+    body = soup.body
+    return body.decode_contents() if body else str(soup)
+
+
+def _is_heading(label: str) -> bool:
+    return bool(KNOWN.match(label) or HISTORY.match(label) or vocab.section_name(label) or label == "Beslutning")
+
+
+def add_decision(item: ItemDraft, text: str, body: str | None = None, day: date | None = None) -> None:
+    """A decision text; one holding only "Afbud:"/"Fraværende:" lines is attendance, not a decision."""
+    lines = [x.strip() for x in text.splitlines() if x.strip()]
+    if not lines:
+        return
+    if all(vocab.ABSENT_LABEL.match(x) for x in lines):
+        for line in lines:
+            m = vocab.ABSENT_LABEL.match(line)
+            item.absentees += [n for n in vocab.split_names(m.group("names") if m else "") if n not in item.absentees]
+        return
+    item.decisions.append(DecisionDraft(text=text, body=body, date=day))
+
+
+def history(text: str, committee: str, day: date) -> list[DecisionDraft]:
+    """"Sagens forløb": ``dd-mm-yyyy Body`` lines, each followed by that body's decision. The entry for this
+    very meeting is left out (it repeats the decision). Absence lines of those earlier meetings are kept in
+    parentheses, so they are not read as absence from this one."""
+    out: list[DecisionDraft] = []
+    for line in text.splitlines():
+        m = HISTORY_ENTRY.match(line.strip())
+        entry_day = dates.first_date(m.group("date")) if m else None
+        if m and entry_day:
+            out.append(DecisionDraft(text="", body=m.group("body").strip(), date=entry_day))
+        elif out:
+            out[-1].text += "\n" + (f"({line.strip()})" if vocab.ABSENT_LABEL.match(line.strip()) else line)
+    return [d for d in out if d.text.strip() and not (d.date == day and d.body == committee)]
+
+
+READER = GreveJsonReader()

@@ -1,0 +1,140 @@
+"""Greve JSON lines: one line per agenda item (section) made from the portal JSON by a third party.
+
+Each line is ``{document_id, committee, meeting_date, section_type, section_title, case_number, agenda_index,
+text, source_path}``. Lines are grouped by item (``agenda_index``, else the title) in document order. There
+is no printed item number, so the number is ``agenda_index + 1`` (the 1-based line). ``text`` is the portal's
+HTML with the tags stripped and the white space collapsed: "Beslutning … Afbud: X Fremstilling Sagsprocedure
+… Resume … Indstilling …". It is split back at the portal's heading words (``greve_json.SECTION_WORDS``,
+"Beslutning", "Sagens forløb"): a heading counts at a word boundary, capitalised as printed, followed by a
+capital letter, digit or quote, and each heading once. The decision runs up to "Fremstilling" when that
+follows it. A text with no heading at all is the bare decision (closed items). Venue and attendance flags are
+not in this export; absence comes from the "Afbud:"/"Fraværende:" lines of the decisions.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from typing import Any
+
+from ingest import dates
+from ingest.readers.base import DecisionDraft, ItemDraft, MeetingDraft, Source
+from ingest.readers.greve_json import CLOSED_TITLE, SECTION_WORDS, add_decision, text_of, when
+
+DECISION = "Beslutning"
+HISTORY = "Sagens forløb"
+_WORDS = sorted([DECISION, HISTORY, *SECTION_WORDS], key=len, reverse=True)
+HEADING = re.compile(rf"(?<![\wæøåÆØÅ-])(?P<h>{'|'.join(_WORDS)})(?=\s+[A-ZÆØÅ0-9\"'“”„«(]|\s*$)")
+ABSENT_BREAK = re.compile(r"\s+(?=(?:Afbud|Fraværende|Ikke til stede|Deltog ikke|Inhabil)\s*:)")
+ENTRY = re.compile(r"(?P<date>\b\d{1,2}[-/.]\d{1,2}[-/.]\d{4})\s+(?P<body>(?:[\w,.-]+\s+){0,6}?"
+                   r"[\wæøå-]*(?:udvalg(?:et)?|[Rr]åd(?:et)?|bestyrelse(?:n)?)(?:\s+\d{4}-\d{4})?)\s+")
+
+
+def rows_of(src: Source) -> list[dict[str, Any]]:
+    """The JSON-object lines; a file of one line parses as one object. A few broken lines are skipped (see
+    ``broken_lines``) as long as most lines are objects."""
+    if src.json_lines or isinstance(src.json, dict):
+        return src.json_lines or [src.json]
+    if src.json is not None or not src.head.startswith("{"):
+        return []
+    lines = [x for x in src.text.splitlines() if x.strip()]
+    rows = []
+    for line in lines:
+        try:
+            row = json.loads(line)
+        except (json.JSONDecodeError, RecursionError):
+            continue
+        if isinstance(row, dict):
+            rows.append(row)
+    return rows if len(rows) * 2 > len(lines) else []
+
+
+def broken_lines(src: Source, rows: list[dict[str, Any]]) -> list[str]:
+    lines = len([x for x in src.text.splitlines() if x.strip()]) if src.json is None else 1
+    return [f"{lines - len(rows)} of {lines} lines are not JSON objects; skipped"] if lines > len(rows) else []
+
+
+class GreveJsonlReader:
+    name = "greve-jsonl"
+
+    def sniff(self, src: Source) -> bool:
+        rows = rows_of(src)
+        return bool(rows) and all("text" in r and ("section_title" in r or "agenda_index" in r) for r in rows) \
+            and any("committee" in r or "meeting_date" in r for r in rows)
+
+    def read(self, src: Source) -> MeetingDraft:
+        rows = rows_of(src)
+        first = next((r for r in rows if text_of(r.get("meeting_date"))), rows[0])
+        committee = text_of(first.get("committee"))
+        day, time = when(first.get("meeting_date"))
+        warnings = broken_lines(src, rows)
+        if day is None:
+            day, warnings = date.today(), [*warnings, "no meeting_date on any line; dated today"]
+        meetings = {(text_of(r.get("committee")), text_of(r.get("meeting_date"))) for r in rows}
+        if len(meetings) > 1:
+            warnings.append(f"{len(meetings)} meetings in one file; read as one ({committee}, {day})")
+        groups: dict[tuple[str, Any], list[dict[str, Any]]] = {}
+        for k, row in enumerate(rows):
+            index = row.get("agenda_index")
+            key = ("index", index) if type(index) is int else ("title", text_of(row.get("section_title")) or k)
+            groups.setdefault(key, []).append(row)
+        items = [read_item(group, str(key[1] + 1) if key[0] == "index" else str(k), committee, day)
+                 for k, (key, group) in enumerate(groups.items(), 1)]
+        return MeetingDraft(
+            committee=committee, date=day, time=time, items=items,
+            status="minutes" if any(it.decisions for it in items) else "agenda", warnings=warnings,
+        )
+
+
+def read_item(rows: list[dict[str, Any]], number: str, committee: str, day: date) -> ItemDraft:
+    title = text_of(rows[0].get("section_title"))
+    case = next((text_of(r.get("case_number")) for r in rows if text_of(r.get("case_number"))), None)
+    item = ItemDraft(title=title, number=number, case_number=case, closed=bool(CLOSED_TITLE.match(title)))
+    for row in rows:
+        for heading, text in split(text_of(row.get("text"))):
+            if heading == DECISION or (not heading and not item.decisions):
+                add_decision(item, ABSENT_BREAK.sub("\n", text))
+            elif heading == HISTORY:
+                item.decisions += history(text, committee, day)
+            elif heading != "Fremstilling" or text:
+                item.sections.append((heading, text))
+    return item
+
+
+def split(text: str) -> list[tuple[str, str]]:
+    """[(heading, text)] at the portal's heading words; '' for text before the first heading."""
+    cuts: list[tuple[int, int, str]] = []
+    seen: set[str] = set()
+    for m in HEADING.finditer(text):
+        word = m.group("h")
+        if word in seen or (cuts and cuts[0][2] == DECISION and "Fremstilling" not in seen
+                            and word != "Fremstilling" and "Fremstilling" in text[m.end():]):
+            continue  # inside the decision: only "Fremstilling" ends it
+        seen.add(word)
+        cuts.append((m.start(), m.end(), word))
+    out: list[tuple[str, str]] = []
+    if not cuts or cuts[0][0] > 0:
+        out.append(("", text[: cuts[0][0] if cuts else len(text)].strip()))
+    for k, (_, end, word) in enumerate(cuts):
+        stop = cuts[k + 1][0] if k + 1 < len(cuts) else len(text)
+        out.append((word, text[end:stop].strip()))
+    return [(h, t) for h, t in out if h or t]
+
+
+def history(text: str, committee: str, day: date) -> list[DecisionDraft]:
+    """"Sagens forløb" run together: "dd-mm-yyyy Body decision… dd-mm-yyyy Body …". As in greve_json, the
+    entry for this meeting is left out and absence lines of earlier meetings are kept in parentheses."""
+    marks = list(ENTRY.finditer(text))
+    out = []
+    for k, m in enumerate(marks):
+        body, entry_day = m.group("body").strip(), dates.first_date(m.group("date"))
+        stop = marks[k + 1].start() if k + 1 < len(marks) else len(text)
+        decision, *absent = ABSENT_BREAK.split(text[m.end():stop].strip())
+        words = "\n".join([decision, *(f"({x})" for x in absent)]).strip()
+        if entry_day and words and not (entry_day == day and body == committee):
+            out.append(DecisionDraft(text=words, body=body, date=entry_day))
+    return out
+
+
+READER = GreveJsonlReader()

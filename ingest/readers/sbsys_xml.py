@@ -1,0 +1,163 @@
+"""SBSYS "eDagsorden" Publication XML, and the mapping it shares with the compact SBSYS-Aarhus variant.
+
+``Publication/Agendas/Agenda/{Name, Frontpage, Meeting/{When, Until, Where, Members/MeetingMember},
+Committee/Name, Items/Item/{Number, Caption, IsPublic, Case/Number, Fields/ItemField/{Caption, Content},
+Enclosures/Enclosure/Name}}``. Each ``ItemField`` is a section headed by its caption; the field whose caption
+is a decision heading ("Beslutning", "FORRETNINGSUDVALGETS BESLUTNING") is that body's decision, and a
+decision field recording several meetings ("18. september 2012: …  25. september 2012: …") is one
+decision per date. Publication type Draft (0) and Final (1) are agendas unless this meeting's decision is
+filled in; Minutes (2) is minutes. Item numbers are kept as printed ("1.1", and "0").
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ingest import municipalities, vocab
+from ingest.errors import IngestError
+from ingest.readers.base import DecisionDraft, ItemDraft, MeetingDraft, Source
+from ingest.readers.markup import fragment_text
+from ingest.readers.xmlutil import (
+    Element,
+    absent_by_flag,
+    child,
+    dated_entries,
+    every,
+    flag,
+    kids,
+    local,
+    markup,
+    placeholder,
+    published,
+    region_named,
+    squash,
+    text,
+    when,
+)
+
+_ABSENT_STATUS = re.compile(r"absent|notparticipat|not\s*attend|cancel|declin|afbud|fravær|forfald", re.I)
+_MINUTES_TYPE = re.compile(r"^(?:2|minutes|referat|protocol|beslutningsprotokol)$", re.I)
+
+
+def agenda_of(src: Source) -> Element | None:
+    root = src.xml
+    if root is None or local(root) != "Publication":
+        return None
+    agenda = child(root, "Agendas", "Agenda")
+    return agenda if child(agenda, "Items") is not None else None
+
+
+class SbsysXmlReader:
+    name = "sbsys-publication-xml"
+
+    def sniff(self, src: Source) -> bool:
+        if agenda_of(src) is None:
+            return False
+        root = src.xml
+        return any(child(root, name) is not None for name in ("PublicationTypeAsEnum", "Published",
+                                                              "GeneratorSettings"))
+
+    def read(self, src: Source) -> MeetingDraft:
+        return read_publication(src)
+
+
+def read_publication(src: Source) -> MeetingDraft:
+    """One SBSYS publication (either variant) as a meeting draft."""
+    root = src.xml
+    agenda = agenda_of(src)
+    meeting = child(agenda, "Meeting")
+    day, clock = when(text(meeting, "When"))
+    if day is None:  # "Mødesystemgruppen 06-10-2016"
+        day = when(text(agenda, "Name"))[0]
+    if day is None:
+        raise IngestError(src.path, "SBSYS publication without a meeting date (Meeting/When)")
+    committee = squash(text(agenda, "Committee", "Name")) or squash(text(agenda, "Name"))
+    items = [_item(it, committee, day) for it in kids(child(agenda, "Items"), "Item")]
+    _list_sub_items(items)
+    participants, absentees = _members(meeting)
+    kind = text(root, "PublicationTypeAsEnum") or text(agenda, "PublicationTypeAsEnum") \
+        or text(root, "PublicationTypeAsValue") or text(agenda, "PublicationTypeAsValue")
+    decided = any(d.body is None and d.date in (None, day) for it in items for d in it.decisions)
+    frontpage = fragment_text(markup(child(agenda, "Frontpage")))
+    hints = [text(agenda, "Committee", "CommitteeGroup", "Name"), frontpage, text(agenda, "Organisation"),
+             committee] + [text(f, "Caption") for f in every(child(agenda, "Items"), "ItemField")]
+    body_text = "\n".join(s for it in items for _, s in it.sections)
+    warnings = []
+    others = len(kids(child(root, "Agendas"), "Agenda")) - 1
+    if others > 0:
+        warnings.append(f"the publication holds {others + 1} agendas; only the first was read")
+    return MeetingDraft(
+        committee=committee,
+        date=day,
+        items=items,
+        municipality=region_named(hints, body_text) or municipalities.detect("\n".join(hints)).name,
+        time=clock,
+        location=squash(text(meeting, "Where")) or squash(text(agenda, "Committee", "DefaultMeetingPlace")) or None,
+        participants=participants,
+        absentees=absentees,
+        status="minutes" if _MINUTES_TYPE.match(kind.strip()) or decided else "agenda",
+        extraordinary=bool(re.search(r"ekstraordin", " ".join([text(agenda, "Name"), frontpage]), re.I)),
+        published=published(root),
+        warnings=warnings,
+    )
+
+
+def _members(meeting: Element) -> tuple[list[str], list[str]]:
+    participants: list[str] = []
+    absent: list[str] = []
+    flags: list[tuple[str, bool | None]] = []
+    for m in every(child(meeting, "Members"), "MeetingMember"):
+        name = squash(text(m, "Name")) or squash(text(m, "Member", "Name"))
+        if not name:
+            continue
+        participants.append(name)
+        status = " ".join([text(m, "ParticipationStatusAsText"), text(m, "ParticipationNote")])
+        if _ABSENT_STATUS.search(status):
+            absent.append(name)
+        if child(m, "Participate") is not None:
+            flags.append((name, flag(text(m, "Participate"))))
+    absent += [n for n in absent_by_flag(flags) if n not in absent]
+    return participants, absent
+
+
+def _item(el: Element, committee: str, day: date) -> ItemDraft:
+    draft = ItemDraft(
+        title=squash(text(el, "Caption")),
+        number=text(el, "Number").rstrip(".") or None,
+        case_number=text(el, "Case", "Number") or None,
+        closed=flag(text(el, "IsPublic")) is False,
+    )
+    fields = kids(child(el, "Fields"), "ItemField")
+    fields.sort(key=lambda f: int(text(f, "Index")) if text(f, "Index").isdigit() else 1 << 30)
+    for field in fields:
+        caption = squash(text(field, "Caption"))
+        body = fragment_text(markup(child(field, "Content")))
+        heading = vocab.decision_heading(caption.capitalize() if caption.isupper() else caption)
+        if heading is None:
+            if not placeholder(body):
+                draft.sections.append((caption, body))
+            continue
+        decider = heading.body if heading.body and heading.body.lower() != committee.lower() else None
+        for entry_date, entry in dated_entries(body):
+            if not placeholder(entry):
+                draft.decisions.append(DecisionDraft(entry, decider, entry_date or heading.date))
+    draft.attachments = [squash(text(e, "Name")) or squash(text(e, "FileName"))
+                         for e in kids(child(el, "Enclosures"), "Enclosure")]
+    draft.attachments = [a for a in draft.attachments if a]
+    return draft
+
+
+def _list_sub_items(items: list[ItemDraft]) -> None:
+    """A parent item ("2") lists its printed sub-items ("2.1 …") as a section, so the structure is searchable."""
+    for parent in items:
+        if not parent.number or parent.number == "0":
+            continue
+        subs = [f"{it.number} {it.title}" for it in items
+                if it.number and it.number.startswith(parent.number + ".") and it.number.count(".") ==
+                parent.number.count(".") + 1]
+        if subs:
+            parent.sections.append(("Underpunkter", "\n".join(subs)))
+
+
+READER = SbsysXmlReader()

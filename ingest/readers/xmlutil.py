@@ -1,0 +1,213 @@
+"""Small helpers the XML readers share: namespace-agnostic lookup, flags, dates, placeholders, regions.
+
+Element names are matched by their local name, so ``edoc:Name`` and ``Name`` are the same field;
+every value is stripped text (CDATA included). Nothing here parses free text into structure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date, datetime
+from typing import Any
+
+from ingest import dates, municipalities
+
+Element = Any  # an lxml element (the stubs do not type lxml trees usefully)
+
+
+def local(el: Element) -> str:
+    """The local name of an element ("{ns}Name" -> "Name"); '' for comments and processing instructions."""
+    tag = el.tag
+    if not isinstance(tag, str):
+        return ""
+    return tag.rsplit("}", 1)[-1]
+
+
+def kids(el: Element | None, name: str | None = None) -> list[Element]:
+    """Child elements, optionally only those with local name ``name``."""
+    if el is None:
+        return []
+    return [c for c in el if local(c) and (name is None or local(c) == name)]
+
+
+def child(el: Element | None, *path: str) -> Element | None:
+    """The first element along a path of local names, or None."""
+    for name in path:
+        if el is None:
+            return None
+        el = next((c for c in el if local(c) == name), None)
+    return el
+
+
+def has_kids(el: Element | None) -> bool:
+    """True when the element has child elements (comments, entities and PIs do not count)."""
+    return el is not None and any(local(c) for c in el)
+
+
+def every(el: Element | None, name: str) -> list[Element]:
+    """All descendants with local name ``name``, in document order."""
+    if el is None:
+        return []
+    return [d for d in el.iter() if local(d) == name]
+
+
+def text(el: Element | None, *path: str) -> str:
+    """The whole text of the element at ``path`` (CDATA and nested markup's text), stripped; '' if absent."""
+    node = child(el, *path) if path else el
+    if node is None:
+        return ""
+    return "".join(node.itertext()).strip()
+
+
+def squash(value: str) -> str:
+    """White space runs to one space: "Hanne  Lauritsen " -> "Hanne Lauritsen"."""
+    return " ".join(value.split())
+
+
+def flag(value: str | None) -> bool | None:
+    """true/false/1/0/ja/nej as a boolean; None when empty or anything else."""
+    low = (value or "").strip().lower()
+    if low in {"true", "1", "yes", "ja", "y"}:
+        return True
+    if low in {"false", "0", "no", "nej", "n"}:
+        return False
+    return None
+
+
+_NUMERIC_DT = re.compile(r"^\s*(\d{1,2})[-./](\d{1,2})[-./](\d{4})(?:[ T]+(\d{1,2})[:.](\d{2})(?::(\d{2}))?)?")
+_ISO_DT = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?")
+
+
+def when(value: str | None) -> tuple[date | None, str | None]:
+    """A date and "HH:MM" from "02-05-2017 10:00", "15-05-2013 16:30:00", ISO or Danish words; the time
+    is None when the value states none (or states midnight with seconds, the way exports say 'no time')."""
+    value = (value or "").strip()
+    if not value:
+        return None, None
+    m = _NUMERIC_DT.match(value)
+    if m:
+        day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    else:
+        m = _ISO_DT.match(value)
+        if m:
+            year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    if m:
+        try:
+            found = date(year, month, day)
+        except ValueError:
+            return None, None
+        hour, minute = m.group(4), m.group(5)
+        clock = f"{int(hour):02d}:{minute}" if hour is not None and minute is not None else None
+        return found, (None if clock == "00:00" else clock)
+    return dates.first_date(value), dates.find_time(value)
+
+
+def timestamp(value: str | None) -> str | None:
+    """A publication time stamp as ISO "YYYY-MM-DDTHH:MM:SS" (offset kept when stated), else None."""
+    value = (value or "").strip()
+    m = _ISO_DT.match(value)
+    if m and m.group(4):
+        stamp = f"{m.group(1)}-{m.group(2)}-{m.group(3)}T{m.group(4)}:{m.group(5)}:{m.group(6) or '00'}"
+        zone = m.group(7) or ""
+        return stamp + ("+00:00" if zone == "Z" else zone)
+    m = _NUMERIC_DT.match(value)
+    if m and m.group(4):
+        try:
+            stamp_dt = datetime(int(m.group(3)), int(m.group(2)), int(m.group(1)), int(m.group(4)),
+                                int(m.group(5)), int(m.group(6) or 0))
+        except ValueError:
+            return None
+        return stamp_dt.isoformat()
+    return None
+
+
+# A field a system fills in before anything is decided: not a decision, not content.
+_PLACEHOLDER = re.compile(
+    r"^(?:beslutning(?:en)?\s+(?:er\s+)?ikke\s+(?:frigivet|truffet|offentliggjort)|tomt\s+indhold|ikke\s+udfyldt|"
+    r"intet\s+indhold|udfyldes\s+(?:efter|på)\s+mødet|-+|\.+|n/?a)\.?$",
+    re.I)
+
+
+def placeholder(value: str) -> bool:
+    """True for an empty field or a system placeholder ("Beslutning ikke frigivet", "Tomt indhold")."""
+    return not value.strip() or bool(_PLACEHOLDER.match(squash(value)))
+
+
+# "18. september 2012:" or "25-09-2012:" opening a paragraph of a decision field
+_DATED = re.compile(r"^\s*(?P<date>\d{1,2}\.?\s*[A-Za-zæøå]+\.?\s+\d{4}|\d{1,2}[-./]\d{1,2}[-./]\d{4})\s*:\s*",
+                    re.M)
+
+
+def dated_entries(value: str) -> list[tuple[date | None, str]]:
+    """Split a decision field that records several meetings ("18. september 2012: Udsat. ... 25. september
+    2012: ...") into (date, text) entries; one (None, text) entry when it states no such dates."""
+    marks = [(m, dates.first_date(m.group("date"))) for m in _DATED.finditer(value)]
+    marks = [(m, d) for m, d in marks if d]
+    if not marks:
+        return [(None, value.strip())]
+    out: list[tuple[date | None, str]] = []
+    head = value[: marks[0][0].start()].strip()
+    if head:
+        out.append((None, head))
+    for k, (m, day) in enumerate(marks):
+        end = marks[k + 1][0].start() if k + 1 < len(marks) else len(value)
+        out.append((day, value[m.end():end].strip()))
+    return out
+
+
+_REGION_BODY = re.compile(r"\bregionsråd|\bregion\b", re.I)
+
+
+def region_named(hints: list[str], body_text: str) -> str | None:
+    """The region a regional body's export comes from.
+
+    A region's minutes name neighbouring municipalities in passing, and a single bare municipality name
+    outscores many mentions of the region in ``municipalities.detect``. So when the export's own
+    organisation fields (committee group, front page, organisation, decision captions) say the author is
+    a region, the region named most often in the text is the author."""
+    stated = " ".join(hints)
+    for region in municipalities.REGIONS:
+        if region.lower() in stated.lower():
+            return region
+    if not _REGION_BODY.search(stated):
+        return None
+    counts = Counter({r: body_text.count(r) for r in municipalities.REGIONS if r in body_text})
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def markup(el: Element | None) -> str:
+    """An element's content as an HTML/text fragment: CDATA or text as is, nested elements serialised."""
+    if el is None:
+        return ""
+    if not has_kids(el):
+        return "".join(el.itertext())
+    from lxml import etree
+
+    inner = [el.text or ""] + [etree.tostring(c, encoding="unicode", with_tail=True) for c in el]
+    return re.sub(r"\sxmlns(?::\w+)?=\"[^\"]*\"", "", "".join(inner))
+
+
+def absent_by_flag(people: list[tuple[str, bool | None]]) -> list[str]:
+    """Names whose attendance flag is False. A flag that is False for everyone states nothing (exports
+    write the default before the meeting), so then nobody is counted absent."""
+    if not any(flag_ is True for _, flag_ in people):
+        return []
+    return [name for name, flag_ in people if flag_ is False]
+
+
+PUBLISHED_FIELDS = ("Published", "PublishedDate", "PublicationDate", "PublishDate", "PublishedAt", "Udgivet",
+                    "Offentliggjort", "Publiceret")
+
+
+def published(root: Element) -> str | None:
+    """The publication time stamp an export states (a Published element or a TimeStamp attribute on the root)."""
+    stamp = timestamp(root.get("TimeStamp") or root.get("timestamp") or root.get("published"))
+    if stamp:
+        return stamp
+    for el in root.iter():
+        if local(el) in PUBLISHED_FIELDS:
+            stamp = timestamp(text(el))
+            if stamp:
+                return stamp
+    return None
