@@ -23,6 +23,7 @@ from pydantic import BaseModel, Field
 from assistant.container import Container
 from assistant.contract import Answer
 from assistant.limits import RateLimiter
+from assistant.links import request_base
 from assistant.metrics import Metrics
 from assistant.pages import item_page
 from assistant.query import Filters
@@ -120,13 +121,16 @@ def create_app(settings: Settings, container: Container | None = None) -> FastAP
         return JSONResponse({"detail": str(exc)}, status_code=404)
 
     @app.post("/chat", response_model=Answer, dependencies=[Depends(read_key)])
-    def chat(req: ChatRequest) -> Answer:
-        return c.service.ask(req.question, req.filters(), req.conversation_id, req.history)
+    def chat(req: ChatRequest, request: Request) -> Answer:
+        return c.service.ask(req.question, req.filters(), req.conversation_id, req.history,
+                             base_url=request_base(request, settings))
 
     @app.post("/chat/stream", dependencies=[Depends(read_key)])
-    def chat_stream(req: ChatRequest) -> StreamingResponse:
-        """NDJSON: {"type": "token", "text": ...} lines as the answer is written, then {"type": "answer", ...}."""
-        events = c.service.stream(req.question, req.filters(), req.conversation_id, req.history)
+    def chat_stream(req: ChatRequest, request: Request) -> StreamingResponse:
+        """NDJSON: {"type": "token", "text": ...} lines as the answer is written, then {"type": "answer", ...}.
+        A {"type": "reset"} line withdraws the text so far (the LLM failed); the tokens after it spell the answer."""
+        events = c.service.stream(req.question, req.filters(), req.conversation_id, req.history,
+                                  base_url=request_base(request, settings))
         first = next(events)  # raise validation errors before the response starts
 
         def body() -> Iterator[bytes]:
@@ -151,7 +155,7 @@ def create_app(settings: Settings, container: Container | None = None) -> FastAP
 
     @app.get("/metrics", response_class=PlainTextResponse)
     def prometheus() -> str:
-        return metrics.render(c.catalog.counts())
+        return metrics.render(c.catalog.counts(), getattr(c.answerer, "fallbacks", None))
 
     @app.get("/municipalities", dependencies=[Depends(read_key)])
     def municipalities() -> list[str]:
@@ -223,7 +227,8 @@ def create_app(settings: Settings, container: Container | None = None) -> FastAP
 
         @app.post("/slack/events", include_in_schema=False)
         async def slack_events(request: Request) -> Any:
-            return await slack.handle(request)
+            # answers link to the server that delivered the event, unless REFERAT_PUBLIC_URL says otherwise
+            return await slack.handle(request, {"base_url": request_base(request, settings)})
 
     @app.get("/", response_class=HTMLResponse)
     def index() -> str:

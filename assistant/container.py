@@ -63,8 +63,11 @@ class Container:
         if s.llm_base_url:
             from assistant.llm import LLMAnswerer
 
-            return LLMAnswerer(s)
-        return ExtractiveAnswerer(s.public_url, s.refusal_threshold)
+            llm = LLMAnswerer(s)
+            llm.fallback.meetings = self.catalog.meeting  # meeting facts answer the same with or without an LLM
+            return llm
+        # site-relative links: the service makes them absolute
+        return ExtractiveAnswerer("", s.refusal_threshold, meetings=self.catalog.meeting)
 
     @cached_property
     def service(self) -> ChatService:
@@ -75,4 +78,4 @@ class Container:
 
             rewriter = LLMRewriter(s)
         return ChatService(self.catalog, self.retriever, self.answerer, s.top_k, s.max_question_chars,
-                           s.max_history_turns, rewriter)
+                           s.max_history_turns, rewriter, base_url=s.default_base_url)

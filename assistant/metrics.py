@@ -1,11 +1,14 @@
-"""Prometheus text-format metrics: request counts, latency sums and buckets, ingest counts."""
+"""Prometheus text-format metrics: request counts, latency sums and buckets, ingest counts, LLM fallbacks."""
 
 from __future__ import annotations
 
 import threading
 from collections import defaultdict
+from collections.abc import Mapping
 
 BUCKETS = (0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
+# why an LLM answer was replaced by the extractive one (assistant/llm.py)
+FALLBACK_REASONS = ("error", "timeout", "empty", "unverified")
 
 
 class Metrics:
@@ -30,7 +33,7 @@ class Metrics:
         with self._lock:
             self.ingested_meetings += n
 
-    def render(self, counts: dict[str, int]) -> str:
+    def render(self, counts: dict[str, int], llm_fallbacks: Mapping[str, int] | None = None) -> str:
         lines = ["# TYPE referat_requests_total counter"]
         with self._lock:
             for (path, method, status), n in sorted(self.requests.items()):
@@ -44,6 +47,9 @@ class Metrics:
                 lines.append(f'referat_request_seconds_count{{path="{path}"}} {self.latency_count[path]}')
             lines.append("# TYPE referat_ingested_meetings_total counter")
             lines.append(f"referat_ingested_meetings_total {self.ingested_meetings}")
+        lines.append("# TYPE referat_llm_fallbacks_total counter")
+        for reason in FALLBACK_REASONS:
+            lines.append(f'referat_llm_fallbacks_total{{reason="{reason}"}} {(llm_fallbacks or {}).get(reason, 0)}')
         for key, value in counts.items():
             lines.append(f"# TYPE referat_{key} gauge")
             lines.append(f"referat_{key} {value}")

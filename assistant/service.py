@@ -13,6 +13,7 @@ from typing import Any
 
 from assistant.answer import refusal
 from assistant.contract import Answer, Answerer
+from assistant.links import absolute
 from assistant.query import Filters, Query, is_followup, understand
 from assistant.retrieve import Hit, Retrieval, Retriever
 from assistant.verify import verify
@@ -55,8 +56,9 @@ class Rewriter:
 class ChatService:
     def __init__(self, catalog: Catalog, retriever: Retriever, answerer: Answerer, top_k: int = 5,
                  max_question_chars: int = 1000, max_turns: int = 20, rewriter: Rewriter | None = None,
-                 max_conversations: int = 10_000) -> None:
+                 max_conversations: int = 10_000, base_url: str = "http://127.0.0.1:8000") -> None:
         self.catalog, self.retriever, self.answerer = catalog, retriever, answerer
+        self.base_url = base_url  # citation links when the caller names no base (CLI, eval, Socket Mode)
         self.top_k, self.max_question_chars, self.max_turns = top_k, max_question_chars, max_turns
         self.rewriter = rewriter or Rewriter()
         self.conversations: OrderedDict[str, list[Turn]] = OrderedDict()
@@ -77,36 +79,48 @@ class ChatService:
         return [Turn(q, q, understand(q).filters) for q in (history or []) if q.strip()]
 
     def ask(self, question: str, filters: Filters | None = None, conversation_id: str | None = None,
-            history: list[str] | None = None) -> Answer:
-        return self.ask_with_hits(question, filters, conversation_id, history)[0]
+            history: list[str] | None = None, base_url: str | None = None) -> Answer:
+        """The answer; its citation links under ``base_url`` (the server the user asked), else the default."""
+        return self.ask_with_hits(question, filters, conversation_id, history, base_url=base_url)[0]
 
     def ask_with_hits(self, question: str, filters: Filters | None = None, conversation_id: str | None = None,
-                      history: list[str] | None = None, depth: int = 0) -> tuple[Answer, list[Hit]]:
+                      history: list[str] | None = None, depth: int = 0,
+                      base_url: str | None = None) -> tuple[Answer, list[Hit]]:
         """The answer and the ranked items behind it (``depth`` of them, for evaluation)."""
         turn = self._prepare(question, filters, conversation_id, history, depth)
         if turn.retrieval.note and not turn.hits:
             answer = refusal(turn.query.language, turn.retrieval.note)
         else:
             answer = self.answerer.answer(turn.query, turn.hits)
-        return self._finish(turn, answer), turn.retrieval.hits
+        return self._finish(turn, answer, base_url), turn.retrieval.hits
 
     def stream(self, question: str, filters: Filters | None = None, conversation_id: str | None = None,
-               history: list[str] | None = None) -> Iterator[dict[str, Any]]:
-        """Events for a streaming client: {"type": "token", "text"} ... then {"type": "answer", ...}."""
+               history: list[str] | None = None, base_url: str | None = None) -> Iterator[dict[str, Any]]:
+        """Events for a streaming client: {"type": "token", "text"} ..., then {"type": "answer", ...}.
+
+        When the text shown so far is not the final answer (the LLM failed or was overruled by the checks),
+        a {"type": "reset"} event withdraws it and the final answer follows as tokens: the tokens after the
+        last reset always spell the answer, and no half answer is ever left standing.
+        """
         turn = self._prepare(question, filters, conversation_id, history, 0)
         streamer = getattr(self.answerer, "stream", None)
+        shown: list[str] = []
+        answer: Answer | None = None
         if turn.retrieval.note and not turn.hits:
             answer = refusal(turn.query.language, turn.retrieval.note)
         elif streamer is not None and turn.hits:
-            parts: list[str] = []
-            for token in streamer(turn.query, turn.hits):
-                parts.append(token)
-                yield {"type": "token", "text": token}
-            answer = self.answerer.answer(turn.query, turn.hits, text="".join(parts))  # type: ignore[call-arg]
-        else:
+            for piece in streamer(turn.query, turn.hits):
+                if isinstance(piece, Answer):
+                    answer = piece
+                else:
+                    shown.append(piece)
+                    yield {"type": "token", "text": piece}
+        if answer is None:
             answer = self.answerer.answer(turn.query, turn.hits)
-        final = self._finish(turn, answer)
-        if streamer is None or final.refused:
+        final = self._finish(turn, answer, base_url)
+        if "".join(shown).strip() != final.answer.strip():
+            if shown:
+                yield {"type": "reset"}
             for word in re.findall(r"\S+\s*", final.answer):
                 yield {"type": "token", "text": word}
         yield {"type": "answer", **final.model_dump()}
@@ -135,8 +149,8 @@ class ChatService:
                 h.in_conversation = h.item_id in prev_ids[:1]
         return _Pending(started, question, conversation_id, turns, query, search_text, retrieval, hits)
 
-    def _finish(self, p: _Pending, answer: Answer) -> Answer:
-        answer = verify(answer, self.catalog, refusal(p.query.language))
+    def _finish(self, p: _Pending, answer: Answer, base_url: str | None = None) -> Answer:
+        answer = absolute(verify(answer, self.catalog, refusal(p.query.language)), base_url or self.base_url)
         cid = p.conversation_id or uuid.uuid4().hex
         self._remember(cid, p.turns, Turn(p.question, p.search_text, p.query.filters,
                                           [c.item_id for c in answer.citations]))

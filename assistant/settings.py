@@ -39,12 +39,16 @@ class Settings(BaseSettings):
     llm_base_url: str = ""
     llm_model: str = "qwen2.5-coder-1.5b-instruct"
     llm_api_key: str = "not-needed"
-    llm_timeout: float = 60.0
+    # An LLM that fails or is slower than these bounds (seconds) never costs the answer: the extractive one is used.
+    llm_timeout: float = 20.0  # the whole LLM answer
+    llm_first_token_timeout: float = 8.0  # the first token of it (the prompt processed)
     prompt_version: str = "v1"
     # Serving.
     host: str = "127.0.0.1"
     port: int = 8000
-    public_url: str = "http://127.0.0.1:8000"
+    # Citation links: this base when set; else the base URL of the request that asked (the CLI: host and port).
+    public_url: str | None = None
+    trust_proxy_headers: bool = False  # build links from X-Forwarded-Proto/Host (only behind a trusted proxy)
     api_key: str = ""
     read_requires_key: bool = False
     cors_origins: list[str] = Field(default_factory=list)
@@ -71,6 +75,15 @@ class Settings(BaseSettings):
         if v < 1:
             raise ValueError(f"must be >= 1, got {v!r}")
         return v
+
+    @property
+    def default_base_url(self) -> str:
+        """Where links point when no request tells: REFERAT_PUBLIC_URL, else this server's own host and port."""
+        if self.public_url:
+            return self.public_url.rstrip("/")
+        host = "127.0.0.1" if self.host in {"0.0.0.0", "::", ""} else self.host
+        host = f"[{host}]" if ":" in host else host
+        return f"http://{host}:{self.port}"
 
     @property
     def chroma_dir(self) -> Path:

@@ -1,8 +1,9 @@
 """The Slack bot (slack-bolt): mentions, direct messages and /referat, answered in the thread.
 
 A thread is a conversation: follow-ups in a thread use its earlier turns. Citations are Block Kit
-sections linking to the item pages; "helpful / not helpful" buttons are recorded with the
-question and answer. Domain errors are translated here into a reply.
+sections linking to the item pages (REFERAT_PUBLIC_URL, else the server that received the event);
+"helpful / not helpful" buttons are recorded with the question and answer. Domain errors are
+translated here into a reply.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import logging
 import re
 from typing import Any
 
-from slack_bolt import App
+from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
 
 from assistant.contract import Answer
@@ -47,31 +48,34 @@ def build_app(settings: Settings, service: ChatService, catalog: Catalog) -> App
     app = App(token=settings.slack_bot_token or None, signing_secret=settings.slack_signing_secret or None,
               client=client, token_verification_enabled=False, process_before_response=False)
 
-    def answer_in_thread(text: str, channel: str, thread_ts: str, say: Any) -> None:
+    def answer_in_thread(text: str, channel: str, thread_ts: str, say: Any, context: BoltContext) -> None:
         question = _MENTION.sub("", text or "").strip()
         try:
-            answer = service.ask(question, conversation_id=f"slack:{channel}:{thread_ts}")
+            answer = service.ask(question, conversation_id=f"slack:{channel}:{thread_ts}",
+                                 base_url=context.get("base_url"))
             say(text=answer.answer[:3000], blocks=blocks(answer, question), thread_ts=thread_ts)
         except ReferatError as exc:
             say(text=f"Beklager: {exc}", thread_ts=thread_ts)
 
     @app.event("app_mention")
-    def on_mention(event: dict[str, Any], say: Any) -> None:
-        answer_in_thread(event.get("text", ""), event["channel"], event.get("thread_ts") or event["ts"], say)
+    def on_mention(event: dict[str, Any], say: Any, context: BoltContext) -> None:
+        answer_in_thread(event.get("text", ""), event["channel"], event.get("thread_ts") or event["ts"], say,
+                         context)
 
     @app.event("message")
-    def on_message(event: dict[str, Any], say: Any) -> None:
+    def on_message(event: dict[str, Any], say: Any, context: BoltContext) -> None:
         if event.get("channel_type") != "im" or event.get("bot_id") or event.get("subtype"):
             return
-        answer_in_thread(event.get("text", ""), event["channel"], event.get("thread_ts") or event["ts"], say)
+        answer_in_thread(event.get("text", ""), event["channel"], event.get("thread_ts") or event["ts"], say,
+                         context)
 
     @app.command("/referat")
-    def on_command(ack: Any, command: dict[str, Any], client: WebClient) -> None:
+    def on_command(ack: Any, command: dict[str, Any], client: WebClient, context: BoltContext) -> None:
         ack()
         question = (command.get("text") or "").strip()
         channel = command["channel_id"]
         try:
-            answer = service.ask(question)
+            answer = service.ask(question, base_url=context.get("base_url"))
             client.chat_postMessage(channel=channel, text=answer.answer[:3000], blocks=blocks(answer, question))
         except ReferatError as exc:
             client.chat_postMessage(channel=channel, text=f"Beklager: {exc}")

@@ -25,8 +25,8 @@ def settings(tmp_path: Path):  # type: ignore[no-untyped-def]
     from assistant.settings import Settings
 
     # the fake embedder's similarities are low: its refusal threshold is calibrated to it
-    return Settings(data_dir=tmp_path / "data", embedder="fake", public_url="http://testserver",
-                    refusal_threshold=0.25)
+    # no public_url: citation links come from the request (TestClient: http://testserver), as in a fresh install
+    return Settings(data_dir=tmp_path / "data", embedder="fake", public_url=None, refusal_threshold=0.25)
 
 
 @pytest.fixture

@@ -1,9 +1,11 @@
-"""HTTP fakes on loopback: an OpenAI-compatible chat server (for the LLM answerer) and the Slack Web API."""
+"""HTTP fakes on loopback: an OpenAI-compatible chat server (for the LLM answerer), LLM endpoints that fail in
+every way one can (refused, silent, 500, garbage, half an answer), and the Slack Web API."""
 
 from __future__ import annotations
 
 import json
 import re
+import socket
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -125,3 +127,101 @@ class FakeSlack(_Server):
 
     def posted(self) -> list[dict[str, Any]]:
         return [r["body"] for r in self.requests if r["path"].endswith("chat.postMessage")]
+
+
+class _BrokenLLMHandler(BaseHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def _sse(self, chunks: list[bytes]) -> None:
+        self.send_response(200)
+        self.send_header("content-type", "text/event-stream")
+        self.end_headers()
+        for chunk in chunks:
+            self.wfile.write(chunk)
+            self.wfile.flush()
+
+    def do_POST(self) -> None:  # noqa: N802
+        fake: BrokenLLM = self.server.fake  # type: ignore[attr-defined]
+        fake.requests.append(json.loads(_read(self) or b"{}"))
+        if fake.mode == "500":
+            data = b'{"error": {"message": "internal error", "type": "server_error"}}'
+            self.send_response(500)
+            self.send_header("content-type", "application/json")
+            self.send_header("content-length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+        elif fake.mode == "garbage":
+            self.send_response(200)
+            self.send_header("content-type", "application/json")
+            self.end_headers()
+            self.wfile.write(b"\x00\x7f<html>not an OpenAI reply {{{")
+        elif fake.mode == "empty":  # a well-formed reply with no text in it
+            chunk = {"id": "x", "object": "chat.completion.chunk", "created": 0, "model": "fake",
+                     "choices": [{"index": 0, "delta": {"role": "assistant", "content": ""}, "finish_reason": "stop"}]}
+            self._sse([f"data: {json.dumps(chunk)}\n\n".encode(), b"data: [DONE]\n\n"])
+        elif fake.mode == "half":  # a few words of an answer, then a broken event
+            words = [json.dumps({"id": "x", "object": "chat.completion.chunk", "created": 0, "model": "fake",
+                                 "choices": [{"index": 0, "delta": {"content": w}, "finish_reason": None}]})
+                     for w in ("Udvalget ", "besluttede ", "at ")]
+            self._sse([f"data: {w}\n\n".encode() for w in words] + [b"data: {broken\n\n"])
+        elif fake.mode == "trickle":  # headers, then keep-alive comments and never a token
+            self._sse([])
+            while not fake.stopped.wait(0.1):
+                try:
+                    self.wfile.write(b": keep-alive\n\n")
+                    self.wfile.flush()
+                except OSError:  # the client gave up
+                    return
+
+
+class BrokenLLM(_Server):
+    """An OpenAI-compatible endpoint that fails: "500", "garbage" (not an OpenAI reply), "empty" (a stream with
+    no text), "half" (a few words, then a broken event), "trickle" (keep-alives forever, never a token)."""
+
+    def __init__(self, mode: str) -> None:
+        super().__init__(_BrokenLLMHandler)
+        self.httpd.daemon_threads = True
+        self.mode, self.stopped = mode, threading.Event()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stopped.set()
+        super().__exit__(*exc)
+
+
+class SilentServer:
+    """Accepts TCP connections (the kernel's backlog does) and never answers a byte."""
+
+    def __init__(self) -> None:
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(64)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.sock.getsockname()[1]}"
+
+    def __enter__(self) -> SilentServer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.sock.close()
+
+
+class RefusingServer:
+    """A loopback port nothing listens on: every connection is refused."""
+
+    def __init__(self) -> None:
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            self.port = s.getsockname()[1]
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def __enter__(self) -> RefusingServer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        pass

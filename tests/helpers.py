@@ -1,9 +1,11 @@
-"""Build test documents in the formats minutes come in: PDF (text layer), DOCX, HTML, First Agenda JSON."""
+"""Test helpers: documents in the formats minutes come in (PDF, DOCX, HTML, First Agenda JSON), free ports, and
+waiting on a condition (a server up, a message posted) instead of on the clock."""
 
 from __future__ import annotations
 
 import io
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -59,18 +61,37 @@ def write_first_agenda_json(path: Path) -> Path:
     return path
 
 
-def wait_until_up(url: str, timeout: float = 120.0) -> bool:
-    """Poll ``url`` until it answers 200 (a server started as a process or thread), or time out."""
+def free_port() -> int:
+    """A TCP port on loopback that nothing listens on (now)."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def until(condition: Callable[[], bool], timeout: float = 120.0, every: float = 0.05) -> bool:
+    """Poll ``condition`` until it holds (True) or ``timeout`` seconds pass (False). The timeout only bounds
+    a hang: callers wait on the condition, never on the clock."""
     import time
 
+    end = time.monotonic() + timeout
+    while True:
+        if condition():
+            return True
+        if time.monotonic() >= end:
+            return False
+        time.sleep(every)
+
+
+def wait_until_up(url: str, timeout: float = 120.0) -> bool:
+    """Poll ``url`` until it answers 200 (a server started as a process or thread), or time out."""
     import httpx
 
-    end = time.time() + timeout
-    while time.time() < end:
+    def up() -> bool:
         try:
-            if httpx.get(url, timeout=2).status_code == 200:
-                return True
+            return httpx.get(url, timeout=5).status_code == 200
         except httpx.HTTPError:
-            pass
-        time.sleep(0.2)
-    return False
+            return False
+
+    return until(up, timeout, every=0.2)

@@ -75,7 +75,7 @@ def test_llm_answer_cites_and_is_verified(llm_container) -> None:  # type: ignor
         c = llm_container(fake)
         ingest_paths(c.indexer, SEEDS)
         a = c.service.ask("Hvad besluttede Esbjerg om Prækvalifikation Helhedsplan 2025-2029?")
-        assert not a.refused and "[1]" in a.answer
+        assert not a.refused and "[1]" in a.answer and a.answered_by == "llm"
         assert a.citations[0].item_number == "5"
         sent = fake.requests[-1]["messages"]
         assert sent[0]["role"] == "system" and "Cite every claim" in sent[0]["content"]
@@ -125,7 +125,8 @@ def test_streaming_endpoint(llm_container) -> None:  # type: ignore[no-untyped-d
             r = client.post("/chat/stream", json={"question": "Hvad besluttede Esbjerg om Helhedsplan 2025-2029?"})
             events = [json.loads(line) for line in r.text.splitlines()]
         tokens = [e["text"] for e in events if e["type"] == "token"]
-        assert len(tokens) > 3 and events[-1]["type"] == "answer"
+        assert len(tokens) > 3 and events[-1]["type"] == "answer" and events[-1]["answered_by"] == "llm"
+        assert "reset" not in {e["type"] for e in events}  # the LLM's answer stood: nothing withdrawn
         assert "".join(tokens).strip() == events[-1]["answer"].strip()
         assert events[-1]["citations"][0]["item_number"] == "5"
 

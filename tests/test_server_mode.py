@@ -4,7 +4,6 @@ and the API's 503 while the server is down, recovering when it returns."""
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -16,15 +15,9 @@ from assistant.api import create_app
 from assistant.container import Container
 from ingest.pipeline import ingest_paths
 from tests.conftest import SEEDS
-from tests.helpers import wait_until_up
+from tests.helpers import free_port, wait_until_up
 
 CHROMA = shutil.which("chroma") or str(Path(sys.executable).parent / "chroma")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 class ChromaServer:
@@ -34,7 +27,7 @@ class ChromaServer:
     def start(self) -> None:
         self.proc = subprocess.Popen([CHROMA, "run", "--path", str(self.path), "--host", "127.0.0.1", "--port",
                                       str(self.port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        if not wait_until_up(f"http://127.0.0.1:{self.port}/api/v2/heartbeat", 60):
+        if not wait_until_up(f"http://127.0.0.1:{self.port}/api/v2/heartbeat", 180):
             raise RuntimeError("chroma server did not start")
 
     def stop(self) -> None:
@@ -52,9 +45,10 @@ def chroma(tmp_path: Path):  # type: ignore[no-untyped-def]
     server.stop()
 
 
-@pytest.fixture(params=["embedded", "http"])
-def backend(request, settings, chroma):  # type: ignore[no-untyped-def]
+@pytest.fixture(params=["embedded", pytest.param("http", marks=pytest.mark.slow)])
+def backend(request, settings):  # type: ignore[no-untyped-def]
     if request.param == "http":
+        chroma = request.getfixturevalue("chroma")  # the server starts only for the http backend
         return Container(settings.model_copy(update={"store_backend": "http", "chroma_port": chroma.port}))
     return Container(settings)
 
@@ -73,6 +67,7 @@ def test_store_roundtrip_on_both_backends(backend) -> None:  # type: ignore[no-u
     assert backend.vectors.count() == backend.catalog.counts()["chunks"]
 
 
+@pytest.mark.slow  # a Chroma server process
 def test_api_503_while_chroma_is_down_and_recovers(settings, chroma) -> None:  # type: ignore[no-untyped-def]
     c = Container(settings.model_copy(update={"store_backend": "http", "chroma_port": chroma.port}))
     ingest_paths(c.indexer, SEEDS[:1])

@@ -4,7 +4,6 @@ against the real app under uvicorn on loopback. Screenshots go to docs/screensho
 from __future__ import annotations
 
 import shutil
-import socket
 import threading
 
 import pytest
@@ -12,27 +11,26 @@ import uvicorn
 
 from assistant.api import create_app
 from tests.conftest import ROOT
-from tests.helpers import wait_until_up
+from tests.helpers import free_port, wait_until_up
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian chromium is not installed (make browser)")
+pytestmark = [pytest.mark.skipif(CHROMIUM is None, reason="Debian chromium is not installed (make browser)"),
+              pytest.mark.slow]  # a uvicorn server and a browser
 SHOTS = ROOT / "docs" / "screenshots"
 
 
 @pytest.fixture
 def server(seeded):  # type: ignore[no-untyped-def]
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     config = uvicorn.Config(create_app(seeded.settings, seeded), host="127.0.0.1", port=port, log_level="warning")
     srv = uvicorn.Server(config)
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
     base = f"http://127.0.0.1:{port}"
-    assert wait_until_up(base + "/health", 30)
+    assert wait_until_up(base + "/health", 120)
     yield base
     srv.should_exit = True
-    thread.join(timeout=10)
+    thread.join(timeout=60)
 
 
 @pytest.fixture
@@ -44,6 +42,7 @@ def page():  # type: ignore[no-untyped-def]
             "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
             "--disable-component-update", "--disable-sync"])
         pg = browser.new_page(viewport={"width": 1100, "height": 900})
+        pg.set_default_timeout(120_000)  # waits end on a condition; this only bounds a hang
         yield pg
         browser.close()
 

@@ -94,6 +94,7 @@ async function ask(question) {
       if (!line.trim()) continue;
       const event = JSON.parse(line);
       if (event.type === "token") answer.textContent += event.text;
+      if (event.type === "reset") answer.textContent = "";  // the text so far is withdrawn (the LLM failed)
       if (event.type === "answer") finish(turn, answer, event);
     }
   }
