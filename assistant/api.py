@@ -25,7 +25,7 @@ from assistant.contract import Answer
 from assistant.limits import RateLimiter
 from assistant.links import request_base
 from assistant.metrics import Metrics
-from assistant.pages import item_page
+from assistant.pages import item_page, meeting_page
 from assistant.query import Filters
 from assistant.service import QuestionError
 from assistant.settings import Settings
@@ -176,6 +176,14 @@ def create_app(settings: Settings, container: Container | None = None) -> FastAP
         for it, raw in zip(found.items, data["items"], strict=False):
             raw["id"] = found.item_id(it)
         return data
+
+    @app.get("/meetings/{meeting_id}/page", response_class=HTMLResponse, dependencies=[Depends(read_key)])
+    def meeting_html(meeting_id: str, q: str | None = None) -> str:
+        found = c.catalog.meeting(meeting_id)
+        if found is None:
+            raise NotFound(f"no meeting with id {meeting_id!r}")
+        links = [(found.item_id(it), f"{it.label}: {it.title}") for it in found.items]
+        return meeting_page(found, links, q)
 
     @app.get("/api/items/{item_id}", dependencies=[Depends(read_key)])
     def item_json(item_id: str) -> dict[str, Any]:

@@ -14,7 +14,7 @@ ASPECTS: list[tuple[str, re.Pattern[str]]] = [
                          r"\bsted\b|lokale", re.I)),
     ("time", re.compile(r"hvornår (?:startede|begyndte)|what time|hvilket tidspunkt|\bklokken\b|\bkl\.|"
                         r"start(?:ed|ede)?\b|begin|began", re.I)),
-    ("participants", re.compile(r"deltag|\bmedlem|\bmembers?\b|formand|næstformand|\bchair|attend|"
+    ("participants", re.compile(r"delt(?:ag|og)|\bmedlem|\bmembers?\b|formand|næstformand|\bchair|attend|"
                                 r"present|til stede", re.I)),
     ("extraordinary", re.compile(r"ekstraordinær|extraordinary", re.I)),
     ("status", re.compile(r"dagsorden eller (?:et )?referat|agenda or (?:the )?minutes|referat foreligger", re.I)),
@@ -29,7 +29,7 @@ _FRAME = set(tokens(
     "absence members member meeting held city council committee municipality extraordinary present chair "
     "chaired formand næstformand ifølge according participant list deltagerlisten start startede time "
     "januar februar marts april maj juni juli august september oktober november december january february "
-    "march may june july october"))
+    "march may june july october sent send gave had have havde været been har apologies apology meet meets mødes"))
 
 
 def aspect(question: str, committee_tokens: set[str] | None = None) -> str | None:

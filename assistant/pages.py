@@ -34,3 +34,15 @@ def item_page(row: dict[str, Any], quote: str | None) -> str:
 <title>{title}</title><link rel="stylesheet" href="/static/style.css"></head>
 <body><main class="item"><p><a href="/">← Referat</a></p><h1>{title}</h1>{case}
 <pre class="item-text">{_highlight(item.text, quote)}</pre></main></body></html>"""
+
+
+def meeting_page(meeting: Any, item_links: list[tuple[str, str]], quote: str | None) -> str:
+    """The meeting's own facts (date, venue, attendance, document kind) and its agenda, a quoted fact marked."""
+    title = html.escape(f"{meeting.municipality} · {meeting.committee} · {meeting.date.isoformat()}")
+    agenda = "".join(f'<li><a href="/items/{html.escape(iid)}">{html.escape(label)}</a></li>'
+                     for iid, label in item_links)
+    return f"""<!doctype html>
+<html lang="da"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title><link rel="stylesheet" href="/static/style.css"></head>
+<body><main class="item"><p><a href="/">← Referat</a></p><h1>{title}</h1>
+<pre class="item-text">{_highlight(meeting.facts_text(), quote)}</pre><h2>Dagsorden</h2><ol>{agenda}</ol></main></body></html>"""

@@ -108,9 +108,20 @@ def _canon_muni(raw: str) -> str:
     return next(m for m in MUNICIPALITIES if m.lower() == low)
 
 
+_CIVIC_NEXT = re.compile(r"\s+(?:Kommune|Kommunes|Byråd|Byrådet|Byråds|Municipality|City|Council|Region)\b")
+_NAME_NEXT = re.compile(r"\s+[A-ZÆØÅ][a-zæøå]")
+
+
+def _part_of_a_name(text: str, m: re.Match[str]) -> bool:
+    """"Køge Bugt Strandpark", "Aarhus Ø": a municipality's name inside a place's own name is not a filter."""
+    rest = text[m.end():]
+    return bool(_NAME_NEXT.match(rest)) and not _CIVIC_NEXT.match(rest)
+
+
 def extract_filters(text: str) -> Filters:
     f = Filters()
-    f.municipalities = list(dict.fromkeys(_canon_muni(m.group(1)) for m in _MUNI.finditer(text)))
+    f.municipalities = list(dict.fromkeys(_canon_muni(m.group(1)) for m in _MUNI.finditer(text)
+                                          if not _part_of_a_name(text, m)))
     m = _ITEM.search(text)
     if m:
         f.item_number = m.group(1)

@@ -95,7 +95,8 @@ _HOW_MANY = re.compile(r"hvor mange|how many|antal|number of|hvor stor|how large
 
 def _candidates(item: AgendaItem) -> list[str]:
     """Sentences, plus each decision block (heading with its text) as one passage."""
-    out = sentences(item.text)[1:]
+    skip = headings(item)
+    out = [x for x in sentences(item.text)[1:] if x.strip() not in skip]
     for dec in item.decisions:
         when = f" den {dec.date.strftime('%d-%m-%Y')}" if dec.date else ""
         block = f"Beslutning i {dec.body}{when}\n{dec.text}".strip()
@@ -160,13 +161,21 @@ def case_quote(item: AgendaItem) -> str | None:
 _HEADING = re.compile(r"^(?:Beslutning|Afgørelse)(?:er)?\b[^\n]*$|^Punkt\s+[\d.]+\s*:?", re.I | re.M)
 
 
+def headings(item: AgendaItem) -> set[str]:
+    """Lines of the item text that only name a part of it: section headings, the title, the label line."""
+    out = {sec.heading.strip() for sec in item.sections if sec.heading.strip()}
+    out |= {item.title, f"{item.label}: {item.title}"}
+    return out
+
+
 def has_content(quote: str, item: AgendaItem, committee: str = "") -> bool:
-    """A quote says something: more than a decision heading, the item's label and title, or a body's name."""
-    rest = _HEADING.sub(" ", quote)
+    """A quote says something: more than a decision heading, a section heading, the item's title or a body's name."""
+    lines = [x for x in quote.split("\n") if x.strip() and x.strip() not in headings(item)]
+    rest = _HEADING.sub(" ", "\n".join(lines))
     for known in (item.title, committee, *(d.body for d in item.decisions)):
         if known:
             rest = rest.replace(known, " ")
-    return len(re.findall(r"[A-Za-zÆØÅæøå]{2,}", rest)) >= 3
+    return len(re.findall(r"[A-Za-zÆØÅæøå]{3,}", rest)) >= 1
 
 
 _PROPOSAL = re.compile(r"indstil|beslutningspunkt|forslag|recommend", re.I)

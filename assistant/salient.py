@@ -53,7 +53,7 @@ def salient_names(question: str, ignore: set[str] | None = None) -> list[str]:
 def mentions(text: str, name: str) -> bool:
     """Does ``text`` name ``name``: a folded prefix match tolerant of Danish inflection (Movia/Movias)."""
     key = fold(name)
-    stem = key[: max(4, len(key) - 2)] if len(key) > 5 else key
+    stem = key[: max(4, min(6, len(key) - 2))] if len(key) > 5 else key  # Ukrainian ~ ukrainske
     return re.search(rf"(?<![a-z0-9]){re.escape(stem)}", fold(text)) is not None
 
 

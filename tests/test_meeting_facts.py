@@ -1,0 +1,65 @@
+"""Meeting facts are data and answerable: who was absent, where a meeting was held; cited to the meeting page."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from assistant.api import create_app
+from assistant.meeting_facts import aspect
+from ingest.pipeline import ingest_paths
+from tests.conftest import ROOT
+
+MINUTES = ROOT / "sample_data" / "minutes"
+
+
+@pytest.mark.parametrize(("question", "wanted"), [
+    ("Hvem var fraværende ved byrådets møde den 14. januar 2022?", "absent"),
+    ("Who sent apologies for the meeting on 3 May?", "absent"),
+    ("Hvor blev mødet holdt?", "venue"),
+    ("Where was the committee meeting held on 15 May 2013?", "venue"),
+    ("Hvem deltog i mødet?", "participants"),
+    ("Hvem var fraværende ved behandlingen af budget 2024?", None),  # an item's topic: item-level
+    ("Hvor skal den nye skole ligge?", None),
+    ("Hvad besluttede udvalget om trafikbestillingen?", None),
+])
+def test_aspect(question: str, wanted: str | None) -> None:
+    assert aspect(question) == wanted
+
+
+@pytest.fixture
+def client(container):  # type: ignore[no-untyped-def]
+    files = [MINUTES / "greve_sundheds-og-omsorgsudvalget_2023-01-09.json",
+             MINUTES / "ballerup_kmb-it-udvalget_2013-05-15.xml"]
+    assert not ingest_paths(container.indexer, files).failed
+    with TestClient(create_app(container.settings, container)) as c:
+        yield c
+
+
+def test_absent_only_in_the_attendance_flags_is_answered(client) -> None:  # type: ignore[no-untyped-def]
+    r = client.post("/chat", json={"question": "Hvem var fraværende ved Sundheds- og Omsorgsudvalgets møde den "
+                                               "9. januar 2023?", "municipality": "Greve"}).json()
+    assert not r["refused"] and "Tina Rottbøll" in r["answer"]
+    cit = r["citations"][0]
+    assert cit["kind"] == "meeting" and cit["meeting_date"] == "2023-01-09" and "Tina Rottbøll" in cit["quote"]
+    page = client.get(cit["url"], params={"q": cit["quote"]})
+    assert page.status_code == 200 and "Tina Rottbøll" in page.text and "<mark" in page.text
+
+
+def test_venue_is_answered_from_the_meeting(client) -> None:  # type: ignore[no-untyped-def]
+    r = client.post("/chat", json={"question": "Where was the meeting of KMB IT-udvalget in Ballerup held on "
+                                               "15 May 2013?"}).json()
+    assert not r["refused"], r
+    assert "Ballerup Rådhus" in r["answer"] and r["citations"][0]["kind"] == "meeting"
+
+
+def test_a_forged_meeting_quote_is_dropped(client, container) -> None:  # type: ignore[no-untyped-def]
+    from assistant.answer import refusal
+    from assistant.contract import Answer, Citation
+    from assistant.verify import verify
+
+    mid = container.catalog.meetings()[0]["id"]
+    forged = Answer(answer="x", citations=[Citation(municipality="Greve", committee="x", meeting_date="2000-01-01",
+                                                    item_number=None, item_title=None, quote="Mødested: Månen",
+                                                    item_id=mid, kind="meeting")])
+    assert verify(forged, container.catalog, refusal("da")).refused
