@@ -45,4 +45,5 @@ def meeting_page(meeting: Any, item_links: list[tuple[str, str]], quote: str | N
 <html lang="da"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title}</title><link rel="stylesheet" href="/static/style.css"></head>
 <body><main class="item"><p><a href="/">← Referat</a></p><h1>{title}</h1>
-<pre class="item-text">{_highlight(meeting.facts_text(), quote)}</pre><h2>Dagsorden</h2><ol>{agenda}</ol></main></body></html>"""
+<pre class="item-text">{_highlight(meeting.facts_text(), quote)}</pre>
+<h2>Dagsorden</h2><ol>{agenda}</ol></main></body></html>"""
