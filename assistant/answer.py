@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from datetime import date
 
 from assistant import meeting_facts, salient
 from assistant.contract import Answer, Citation
 from assistant.query import Query
-from assistant.quotes import best_sentence, has_content, proposal_quote, quote_for
+from assistant.quotes import MONEY, best_sentence, has_content, proposal_quote, quote_for
 from assistant.retrieve import Hit
+from ingest.dates import find_dates
 from ingest.lexical import tokens
-from ingest.model import AgendaItem, Meeting
+from ingest.model import AgendaItem, Decision, Meeting
 
 MeetingLookup = Callable[[str], Meeting | None]
 
@@ -22,8 +25,8 @@ OUTCOME_DA = {"approved": "godkendt", "noted": "taget til efterretning", "postpo
               "rejected": "ikke godkendt", "other": "behandlet"}
 
 NO_DECISION = {
-    "da": "Der er ikke registreret en beslutning (kun dagsorden); indstillingen lyder:",
-    "en": "No decision is recorded (agenda only); the recommendation reads:",
+    "da": "Der er ikke registreret en beslutning om punktet (kun dagsorden); indstillingen lyder:",
+    "en": "No decision on this item is recorded (agenda only); the recommendation reads:",
 }
 
 REFUSAL = {
@@ -82,6 +85,36 @@ def _summary(item: AgendaItem, lang: str) -> str:
     return text
 
 
+ASKS_MONEY = re.compile(r"\bkr\.?\b|kroner|\bkost|\bcost|beløb|\bpris|\bprice|amount|\bdkk\b|udgift|expense|"
+                        r"\bspend|betal|\bpaid|\bpay", re.I)
+
+
+def asks_amount(query: Query) -> bool:
+    """The question wants a sum of money ("hvad koster", "what price", "how much did it cost")."""
+    return query.intent == "money" and bool(ASKS_MONEY.search(query.text))
+
+
+def unmatched_date(query: Query, hits: list[Hit]) -> date | None:
+    """An exact date the question names that no retrieved item has as its meeting or decision date or mentions."""
+    if not hits or hits[0].in_conversation:
+        return None
+    named = [d for _, d in find_dates(query.text)]
+    if not named:
+        return None
+    for hit in hits:
+        item: AgendaItem = hit.row["item"]
+        known = {hit.row["date"], *(d.date.isoformat() for d in item.decisions if d.date)}
+        known |= {d.isoformat() for _, d in find_dates(item.text)}
+        if any(d.isoformat() in known for d in named):
+            return None
+    return named[0]
+
+
+def own_decisions(item: AgendaItem, meeting_date: str) -> list[Decision]:
+    """The decisions taken at this meeting (not the earlier ones a case history repeats)."""
+    return [d for d in item.decisions if d.date is None or d.date.isoformat() == meeting_date]
+
+
 def meeting_where(meeting: Meeting, lang: str) -> str:
     d = meeting.date
     if lang == "en":
@@ -119,6 +152,9 @@ class ExtractiveAnswerer:
         lines = meeting_facts.fact_lines(meeting, wanted)
         lang = query.language
         head = meeting_where(meeting, lang)
+        if not lines and wanted == "chair":
+            return refusal(lang, "the minutes do not name who chaired the meeting" if lang == "en"
+                           else "referatet nævner ikke, hvem der var formand")
         if not lines:
             return None  # the meeting records no such fact: the items may (an absentee line under a decision)
         text = f"{head}:\n" + "\n".join(f"«{x}»" for x in lines)
@@ -170,6 +206,11 @@ class ExtractiveAnswerer:
         facts = self.meeting_answer(query, hits)
         if facts is not None:
             return facts
+        day = unmatched_date(query, hits)
+        if day is not None:
+            when = day.strftime("%d-%m-%Y")
+            return refusal(lang, f"no stored minutes are from a meeting on {when} or mention that date" if lang == "en"
+                           else f"ingen indlæste referater er fra et møde den {when} eller nævner datoen")
         hits, absent = self.naming(query, hits)
         if absent:
             where_ = ", ".join(query.filters.municipalities)
@@ -179,11 +220,14 @@ class ExtractiveAnswerer:
             return refusal(lang, note)
         if not hits or not self.supported(hits[0]):
             return refusal(lang)
+        if asks_amount(query) and not MONEY.search(hits[0].row["item"].text):
+            return refusal(lang, "the item found states no amount" if lang == "en"
+                           else "det fundne punkt nævner intet beløb")
         cited = self.cited(query, hits)
         citations, lines = [], []
         for hit in cited:
             item: AgendaItem = hit.row["item"]
-            agenda_only = query.intent in {"decision", "vote"} and not item.decisions
+            agenda_only = query.intent in {"decision", "vote"} and not own_decisions(item, hit.row["date"])
             quote = (proposal_quote(item) if agenda_only else None) or quote_for(item, query.intent, query.text,
                                                                                   hit.focus)
             if not has_content(quote, item, hit.row["committee"]):
@@ -193,6 +237,9 @@ class ExtractiveAnswerer:
             citations.append(citation(hit, quote, self.public_url))
             head = where(hit, lang)
             summary = _summary(item, lang)
+            if agenda_only and len(citations) == 1:
+                # the question asks what was decided and nothing was: say so, and show what was proposed
+                return Answer(answer=f"{head}. {NO_DECISION[lang]}\n«{quote}»", refused=True, citations=citations)
             if agenda_only:
                 lines.append(f"{head}. {NO_DECISION[lang]}\n«{quote}»")
             elif query.intent in {"decision", "vote", "case", "list"}:

@@ -7,6 +7,7 @@ from functools import cached_property
 
 from assistant.answer import ExtractiveAnswerer
 from assistant.contract import Answerer
+from assistant.conversations import ConversationStore
 from assistant.retrieve import Retriever
 from assistant.service import ChatService
 from assistant.settings import Settings
@@ -78,4 +79,10 @@ class Container:
 
             rewriter = LLMRewriter(s)
         return ChatService(self.catalog, self.retriever, self.answerer, s.top_k, s.max_question_chars,
-                           s.max_history_turns, rewriter, base_url=s.default_base_url)
+                           s.max_history_turns, rewriter, base_url=s.default_base_url,
+                           conversations=self.conversations, max_history_chars=s.max_history_chars)
+
+    @cached_property
+    def conversations(self) -> ConversationStore:
+        """In the catalog's SQLite file (table ``conversations``), so a restart keeps them."""
+        return ConversationStore(self.catalog.path, self.settings.max_conversations)

@@ -9,16 +9,18 @@ from ingest.lexical import tokens
 from ingest.model import Meeting
 
 ASPECTS: list[tuple[str, re.Pattern[str]]] = [
+    ("chair", re.compile(r"\bformand|\bforperson|\bchair(?:s|ed|man|woman|person)?\b|\bpresided", re.I)),
     ("absent", re.compile(r"fravær|afbud|\babsent|absence|apologies|deltog ikke|not attend|missing", re.I)),
     ("venue", re.compile(r"\bhvor (?:blev|holdt|mødtes|foregik|var|afholdt)|mødested|\bwhere\b|venue|location|"
                          r"\bsted\b|lokale", re.I)),
     ("time", re.compile(r"hvornår (?:startede|begyndte)|what time|hvilket tidspunkt|\bklokken\b|\bkl\.|"
                         r"start(?:ed|ede)?\b|begin|began", re.I)),
-    ("participants", re.compile(r"delt(?:ag|og)|\bmedlem|\bmembers?\b|formand|næstformand|\bchair|attend|"
+    ("participants", re.compile(r"delt(?:ag|og)|\bmedlem|\bmembers?\b|attend|"
                                 r"present|til stede", re.I)),
     ("extraordinary", re.compile(r"ekstraordinær|extraordinary", re.I)),
     ("status", re.compile(r"dagsorden eller (?:et )?referat|agenda or (?:the )?minutes|referat foreligger", re.I)),
 ]
+_CHAIR_ROLE = re.compile(r"\b(?:formand|forperson|chair|borgmester)\b", re.I)
 _MEETING = re.compile(r"\bmød(?:e|et|er|erne|tes)\b|\bmeeting|\bmet\b|\bheld\b|\bholdt\b", re.I)
 # words that ask about the meeting, not a topic: question words, meeting vocabulary, months
 _FRAME = set(tokens(
@@ -37,7 +39,7 @@ def aspect(question: str, committee_tokens: set[str] | None = None) -> str | Non
     found = next((name for name, pattern in ASPECTS if pattern.search(question)), None)
     if found is None:
         return None
-    if found != "absent" and not _MEETING.search(question):
+    if found not in {"absent", "chair"} and not _MEETING.search(question):
         return None
     words = [t for t in tokens(question) if not t.isdigit() and t not in _FRAME
              and t not in (committee_tokens or set())]
@@ -52,6 +54,9 @@ def fact_lines(meeting: Meeting, wanted: str) -> list[str]:
         return [facts["venue"]] if "venue" in facts else []
     if wanted == "time":
         return [facts["date"]]
+    if wanted == "chair":
+        chairs = [p for p in meeting.participants if _CHAIR_ROLE.search(p)]
+        return chairs[:2]
     if wanted == "participants":
         return [facts[k] for k in ("participants", "absent") if k in facts]
     if wanted == "extraordinary":

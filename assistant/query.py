@@ -90,14 +90,14 @@ DECISION = re.compile(r"besluttede|beslut|\bdecid|decision|vedt[ao]g|godkend|ske
                       r"\btraf\b|resultat|outcome|\bsagde\b|\bsay\b|\bsaid\b|udfald|afgørelse", re.I)
 
 
-_STRONG_MONEY = re.compile(r"hvor meget|how much|\bkr\.?\b|kroner|koste|\bcost|beløb|\bpris\b|\bprice|amount|"
+STRONG_MONEY = re.compile(r"hvor meget|how much|\bkr\.?\b|kroner|koste|\bcost|beløb|\bpris\b|\bprice|amount|"
                            r"udgift|expense|spend|besparelse|saving|hvor stor[te]? (?:er|var|bliver)", re.I)
 
 
 def intent(text: str) -> str:
     for name, pattern in INTENTS:
         if pattern.search(text):
-            if name == "money" and DECISION.search(text) and not _STRONG_MONEY.search(text):
+            if name == "money" and DECISION.search(text) and not STRONG_MONEY.search(text):
                 return "decision"  # "hvad besluttede X om budget 2024" asks for the decision
             return name
     return "decision" if DECISION.search(text) else "fact"

@@ -10,7 +10,7 @@ from ingest.lexical import tokens
 from ingest.model import AgendaItem
 
 MAX_QUOTE = 700
-_MONEY = re.compile(r"\d[\d.,]*\s*(?:kr\.?|kroner|mio\.?|million|mia\.?)|kr\.\s*\d", re.I)
+MONEY = re.compile(r"\d[\d.,]*\s*(?:kr\.?|kroner|mio\.?|million|mia\.?)|kr\.\s*\d", re.I)
 _ABSENT = re.compile(r"fravær|afbud|deltog ikke|inhabil", re.I)
 
 
@@ -137,7 +137,7 @@ def best_sentence(item: AgendaItem, question: str, intent: str = "fact", focus: 
         if len(sent) < 12:
             continue
         score = sum(w[t] * math.log(1 + len(cands) / df[t]) * (0.3 if t in title else 1.0) for t in q if w[t])
-        if intent == "money" and _MONEY.search(sent):
+        if intent == "money" and MONEY.search(sent):
             score += 3.0
         if intent == "date" and _DATE.search(sent):
             score += 2.0

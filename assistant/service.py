@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import re
-import threading
 import time
-import uuid
-from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.answer import refusal
 from assistant.contract import Answer, Answerer
+from assistant.conversations import ConversationStore, filters_from_json, filters_to_json, new_id
 from assistant.links import absolute
 from assistant.query import Filters, Query, is_followup, understand
 from assistant.retrieve import Hit, Retrieval, Retriever
@@ -32,12 +30,22 @@ class Turn:
     filters: Filters
     item_ids: list[str] = field(default_factory=list)
 
+    def as_json(self) -> dict[str, Any]:
+        return {"question": self.question, "standalone": self.standalone, "filters": filters_to_json(self.filters),
+                "item_ids": self.item_ids}
+
+    @classmethod
+    def from_json(cls, raw: dict[str, Any]) -> Turn:
+        return cls(str(raw.get("question", "")), str(raw.get("standalone", "")),
+                   filters_from_json(raw.get("filters") or {}), list(raw.get("item_ids") or []))
+
 
 @dataclass
 class _Pending:
     started: float
     question: str
     conversation_id: str | None
+    owner: str
     turns: list[Turn]
     query: Query
     search_text: str
@@ -56,14 +64,15 @@ class Rewriter:
 class ChatService:
     def __init__(self, catalog: Catalog, retriever: Retriever, answerer: Answerer, top_k: int = 5,
                  max_question_chars: int = 1000, max_turns: int = 20, rewriter: Rewriter | None = None,
-                 max_conversations: int = 10_000, base_url: str = "http://127.0.0.1:8000") -> None:
+                 max_conversations: int = 10_000, base_url: str = "http://127.0.0.1:8000",
+                 conversations: ConversationStore | None = None, max_history_chars: int = 20_000) -> None:
         self.catalog, self.retriever, self.answerer = catalog, retriever, answerer
         self.base_url = base_url  # citation links when the caller names no base (CLI, eval, Socket Mode)
         self.top_k, self.max_question_chars, self.max_turns = top_k, max_question_chars, max_turns
         self.rewriter = rewriter or Rewriter()
-        self.conversations: OrderedDict[str, list[Turn]] = OrderedDict()
-        self.max_conversations = max_conversations
-        self._lock = threading.Lock()
+        # conversations: server-issued ids bound to their owner (in the catalog file when the container wires it)
+        self.conversations = conversations or ConversationStore(None, max_conversations)
+        self.max_history_chars = max_history_chars
 
     def _validate(self, question: str) -> str:
         question = (question or "").strip()
@@ -73,21 +82,33 @@ class ChatService:
             raise QuestionError(f"the question is {len(question)} characters; the limit is {self.max_question_chars}")
         return question
 
-    def _history(self, conversation_id: str | None, history: list[str] | None) -> list[Turn]:
-        if conversation_id and conversation_id in self.conversations:
-            return self.conversations[conversation_id]
-        return [Turn(q, q, understand(q).filters) for q in (history or []) if q.strip()]
+    def _history(self, conversation_id: str | None, history: list[str] | None,
+                 owner: str) -> tuple[str | None, list[Turn]]:
+        """The conversation's id and turns when ``owner`` owns ``conversation_id``; else (None, the given history):
+        an unknown or foreign id starts a new conversation."""
+        stored = self.conversations.load(conversation_id, owner)
+        if stored is not None:
+            return conversation_id, [Turn.from_json(t) for t in stored]
+        history = [q for q in (history or []) if isinstance(q, str) and q.strip()]
+        if len(history) > self.max_turns:
+            raise QuestionError(f"the history has {len(history)} turns; the limit is {self.max_turns}")
+        size = sum(len(q) for q in history)
+        if size > self.max_history_chars or any(len(q) > self.max_question_chars for q in history):
+            raise QuestionError(f"the history is {size} characters; the limit is {self.max_history_chars} "
+                                f"and {self.max_question_chars} per turn")
+        return None, [Turn(q, q, understand(q).filters) for q in history]
 
     def ask(self, question: str, filters: Filters | None = None, conversation_id: str | None = None,
-            history: list[str] | None = None, base_url: str | None = None) -> Answer:
-        """The answer; its citation links under ``base_url`` (the server the user asked), else the default."""
-        return self.ask_with_hits(question, filters, conversation_id, history, base_url=base_url)[0]
+            history: list[str] | None = None, base_url: str | None = None, owner: str = "local") -> Answer:
+        """The answer; its citation links under ``base_url`` (the server the user asked), else the default.
+        ``owner`` (cookie, API key, Slack thread) owns the conversation; "local" is the CLI and in-process callers."""
+        return self.ask_with_hits(question, filters, conversation_id, history, base_url=base_url, owner=owner)[0]
 
     def ask_with_hits(self, question: str, filters: Filters | None = None, conversation_id: str | None = None,
                       history: list[str] | None = None, depth: int = 0,
-                      base_url: str | None = None) -> tuple[Answer, list[Hit]]:
+                      base_url: str | None = None, owner: str = "local") -> tuple[Answer, list[Hit]]:
         """The answer and the ranked items behind it (``depth`` of them, for evaluation)."""
-        turn = self._prepare(question, filters, conversation_id, history, depth)
+        turn = self._prepare(question, filters, conversation_id, history, depth, owner)
         if turn.retrieval.note and not turn.hits:
             answer = refusal(turn.query.language, turn.retrieval.note)
         else:
@@ -95,14 +116,15 @@ class ChatService:
         return self._finish(turn, answer, base_url), turn.retrieval.hits
 
     def stream(self, question: str, filters: Filters | None = None, conversation_id: str | None = None,
-               history: list[str] | None = None, base_url: str | None = None) -> Iterator[dict[str, Any]]:
+               history: list[str] | None = None, base_url: str | None = None,
+               owner: str = "local") -> Iterator[dict[str, Any]]:
         """Events for a streaming client: {"type": "token", "text"} ..., then {"type": "answer", ...}.
 
         When the text shown so far is not the final answer (the LLM failed or was overruled by the checks),
         a {"type": "reset"} event withdraws it and the final answer follows as tokens: the tokens after the
         last reset always spell the answer, and no half answer is ever left standing.
         """
-        turn = self._prepare(question, filters, conversation_id, history, 0)
+        turn = self._prepare(question, filters, conversation_id, history, 0, owner)
         streamer = getattr(self.answerer, "stream", None)
         shown: list[str] = []
         answer: Answer | None = None
@@ -126,10 +148,10 @@ class ChatService:
         yield {"type": "answer", **final.model_dump()}
 
     def _prepare(self, question: str, filters: Filters | None, conversation_id: str | None,
-                 history: list[str] | None, depth: int) -> _Pending:
+                 history: list[str] | None, depth: int, owner: str = "local") -> _Pending:
         started = time.perf_counter()
         question = self._validate(question)
-        turns = self._history(conversation_id, history)
+        conversation_id, turns = self._history(conversation_id, history, owner)
         if len(turns) >= self.max_turns:
             raise QuestionError(f"the conversation has {len(turns)} turns; the limit is {self.max_turns}")
         query = understand(question, filters)
@@ -147,21 +169,17 @@ class ChatService:
             hits = sorted(hits, key=lambda h: h.item_id not in prev_ids[:1])
             for h in hits[:1]:
                 h.in_conversation = h.item_id in prev_ids[:1]
-        return _Pending(started, question, conversation_id, turns, query, search_text, retrieval, hits)
+        return _Pending(started, question, conversation_id, owner, turns, query, search_text, retrieval, hits)
 
     def _finish(self, p: _Pending, answer: Answer, base_url: str | None = None) -> Answer:
         answer = absolute(verify(answer, self.catalog, refusal(p.query.language)), base_url or self.base_url)
-        cid = p.conversation_id or uuid.uuid4().hex
-        self._remember(cid, p.turns, Turn(p.question, p.search_text, p.query.filters,
+        cid = p.conversation_id or new_id()
+        self._remember(cid, p.owner, p.turns, Turn(p.question, p.search_text, p.query.filters,
                                           [c.item_id for c in answer.citations]))
         timings = {k: round(v * 1000, 2) for k, v in p.retrieval.timings.items()}
         timings["total"] = round((time.perf_counter() - p.started) * 1000, 2)
         return answer.model_copy(update={"conversation_id": cid, "standalone_question": p.search_text,
                                          "timings_ms": timings})
 
-    def _remember(self, cid: str, turns: list[Turn], turn: Turn) -> None:
-        with self._lock:
-            self.conversations[cid] = [*turns, turn]
-            self.conversations.move_to_end(cid)
-            while len(self.conversations) > self.max_conversations:
-                self.conversations.popitem(last=False)
+    def _remember(self, cid: str, owner: str, turns: list[Turn], turn: Turn) -> None:
+        self.conversations.save(cid, owner, [t.as_json() for t in [*turns, turn]][-self.max_turns:])

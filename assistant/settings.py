@@ -49,11 +49,16 @@ class Settings(BaseSettings):
     # Citation links: this base when set; else the base URL of the request that asked (the CLI: host and port).
     public_url: str | None = None
     trust_proxy_headers: bool = False  # build links from X-Forwarded-Proto/Host (only behind a trusted proxy)
-    api_key: str = ""
-    read_requires_key: bool = False
+    api_key: str = ""  # the write key: POST /ingest, DELETE /meetings (also accepted for reads)
+    read_api_key: str = ""  # the read key, when reads require one (else the write key serves)
+    read_requires_key: bool = False  # the web page then asks for the key once and keeps a session cookie
     cors_origins: list[str] = Field(default_factory=list)
     max_question_chars: int = 1000
     max_history_turns: int = 20
+    max_history_chars: int = 20_000
+    max_filter_values: int = 20  # municipalities in one request's filter
+    max_conversations: int = 100_000
+    max_chat_body_bytes: int = 256 * 1024  # JSON requests (/chat, /chat/stream), counted as read
     max_upload_bytes: int = 20 * 1024 * 1024
     rate_limit_per_minute: int = 120
     # Slack.

@@ -22,7 +22,7 @@ def quote_in(quote: str, text: str) -> bool:
 
 
 def verify(answer: Answer, catalog: Catalog, refusal: Answer) -> Answer:
-    if answer.refused:
+    if answer.refused and not answer.citations:
         return answer
     kept: list[Citation] = []
     for cit in answer.citations:
