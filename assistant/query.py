@@ -38,6 +38,7 @@ _MUNI = re.compile(r"(?<![\w-])(" + "|".join(sorted((re.escape(m) for m in MUNIC
                                                      reverse=True)) + r")s?(?![\w-])", re.I)
 _ITEM = re.compile(r"\b(?:punkt|pkt\.?|item|agenda item|dagsordenspunkt)\s*(?:nr\.?\s*)?(\d{1,4}(?:\.\d{1,3})?)\b",
                    re.I)
+_ENUMERATION = re.compile(r"\s*(?:og|and|,|-|–)\s*\d")
 _YEAR = re.compile(r"\b(?:i|in|during|fra|from|år|year)\s+((?:19|20)\d{2})\b", re.I)
 _MONTH_YEAR = re.compile(r"\b(" + "|".join(list(ddates.MONTHS) + list(EN_MONTHS)) + r")\.?\s+((?:19|20)\d{2})\b",
                          re.I)
@@ -56,6 +57,7 @@ class Filters:
     case_number: str | None = None
     latest: bool = False
     soft_dates: bool = False  # dates read from the question rank items; dates from the request filter them
+    soft_item: bool = False  # "punkt 5" read from the question ranks items ("budgettets punkt 1 og 2" is no item)
 
     def merged(self, other: Filters) -> Filters:
         """Request filters win; question filters fill the gaps."""
@@ -68,6 +70,7 @@ class Filters:
             case_number=self.case_number or other.case_number,
             latest=self.latest or other.latest,
             soft_dates=self.soft_dates if (self.date_from or self.date_to) else other.soft_dates,
+            soft_item=self.soft_item if self.item_number else other.soft_item,
         )
 
 
@@ -123,8 +126,8 @@ def extract_filters(text: str) -> Filters:
     f.municipalities = list(dict.fromkeys(_canon_muni(m.group(1)) for m in _MUNI.finditer(text)
                                           if not _part_of_a_name(text, m)))
     m = _ITEM.search(text)
-    if m:
-        f.item_number = m.group(1)
+    if m and not _ENUMERATION.match(text[m.end():]):  # "punkt 1 og 2" counts recommendation points, not items
+        f.item_number, f.soft_item = m.group(1), True
     m = CASE_ANY.search(text)
     if m:
         f.case_number = m.group("case")

@@ -74,7 +74,7 @@ class Retriever:
             return False
         if f.committee and not _committee_match(f.committee, row["committee"]):
             return False
-        if f.item_number and (row["number"] or "") != f.item_number:
+        if f.item_number and not f.soft_item and (row["number"] or "") != f.item_number:
             return False
         return True
 
@@ -91,7 +91,8 @@ class Retriever:
                 hits = [Hit(r["id"], 1.0, 1.0, 1.0, 1.0, r) for r in rows]
                 return Retrieval(hits, munis, timings=timings)
 
-        if f.item_number and (f.date_from or f.date_to or f.municipalities):
+        exact_day = f.date_from is not None and f.date_from == f.date_to
+        if f.item_number and (exact_day or (f.municipalities and not f.soft_item)):
             rows = [r for r in self.catalog.item_rows(number=f.item_number)
                     if r["municipality"] in munis and _in_range(r["date"], f)]
             if 0 < len(rows) <= k:  # "punkt 5 i Esbjerg den 16. januar 2024" names the item: take it directly
@@ -149,6 +150,8 @@ class Retriever:
             if f.soft_dates and (f.date_from or f.date_to) and _in_range(row["date"], f):
                 score += 0.5 / RRF_K
             title_bonus = 1.0 / RRF_K * len(qtok & title_tok) / max(1, len(title_tok)) if qtok else 0.0
+            if f.item_number and f.soft_item and (row["number"] or "") == f.item_number:
+                score += 1.0 / RRF_K
             scored.append((score + title_bonus, item_id))
         scored.sort(key=lambda s: -s[0])
         if f.latest and scored:
