@@ -6,14 +6,15 @@ import re
 from collections.abc import Callable
 from datetime import date
 
-from assistant import meeting_facts, salient
+from assistant import evidence, meeting_facts, salient
+from assistant.answer_kind import answer_kind
 from assistant.contract import Answer, Citation
 from assistant.query import Query
-from assistant.quotes import MONEY, best_sentence, has_content, proposal_quote, quote_for
+from assistant.quotes import MONEY, best_sentence, has_content, own_decision_quote, proposal_quote, quote_for
 from assistant.retrieve import Hit
 from ingest.dates import find_dates
 from ingest.lexical import tokens
-from ingest.model import AgendaItem, Decision, Meeting
+from ingest.model import AgendaItem, Decision, Meeting, fold
 
 MeetingLookup = Callable[[str], Meeting | None]
 
@@ -87,6 +88,28 @@ def _summary(item: AgendaItem, lang: str) -> str:
 
 ASKS_MONEY = re.compile(r"\bkr\.?\b|kroner|\bkost|\bcost|beløb|\bpris|\bprice|amount|\bdkk\b|udgift|expense|"
                         r"\bspend|betal|\bpaid|\bpay", re.I)
+
+
+EVERY_BODY = re.compile(r"udvalgene|\bcommittees\b|\bbodies\b|organerne|hvert udvalg|each committee|"
+                        r"de forskellige udvalg|all the committees", re.I)
+
+
+def evidence_quote(item: AgendaItem, query: Query, kind: str, hit: Hit) -> str:
+    """The verbatim quote that holds what was asked: this meeting's decision for a decision question,
+    else the best one to three passages for the wanted kind of answer."""
+    day = hit.row["date"]
+    if query.intent in {"casenr", "absent"}:
+        return quote_for(item, query.intent, query.text, hit.focus)
+    if kind == "decision" or (kind == "vote" and any(d.votes for d in own_decisions(item, day))):
+        asked = fold(query.text)
+        named = {d.body for d in item.decisions if fold(d.body).rstrip("et") in asked}
+        own = own_decision_quote(item, day, named, bool(EVERY_BODY.search(query.text)))
+        if own:
+            return own
+    found = evidence.select(item, query.text, kind, day)
+    if found:
+        return evidence.quote(found)
+    return quote_for(item, query.intent, query.text, hit.focus)
 
 
 def asks_amount(query: Query) -> bool:
@@ -224,12 +247,12 @@ class ExtractiveAnswerer:
             return refusal(lang, "the item found states no amount" if lang == "en"
                            else "det fundne punkt nævner intet beløb")
         cited = self.cited(query, hits)
+        kind = answer_kind(query.text)
         citations, lines = [], []
         for hit in cited:
             item: AgendaItem = hit.row["item"]
             agenda_only = query.intent in {"decision", "vote"} and not own_decisions(item, hit.row["date"])
-            quote = (proposal_quote(item) if agenda_only else None) or quote_for(item, query.intent, query.text,
-                                                                                  hit.focus)
+            quote = (proposal_quote(item) if agenda_only else None) or evidence_quote(item, query, kind, hit)
             if not has_content(quote, item, hit.row["committee"]):
                 quote = best_sentence(item, query.text, query.intent, hit.focus) or ""
                 if not has_content(quote, item, hit.row["committee"]):

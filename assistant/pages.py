@@ -10,6 +10,7 @@ from assistant.verify import normalise
 
 def _highlight(text: str, quote: str | None) -> str:
     escaped = html.escape(text)
+    quote = quote.split(" … ")[0] if quote else quote  # a joined quote: mark its first passage
     if not quote:
         return escaped
     start = text.find(quote)

@@ -67,6 +67,22 @@ def decision_quote(item: AgendaItem) -> str | None:
     return _clip(text[start:end].strip()) if start >= 0 else _clip(whole)
 
 
+def own_decision_quote(item: AgendaItem, meeting_date: str, bodies: set[str] | None = None,
+                       every_body: bool = False) -> str | None:
+    """This meeting's decision(s) as printed (heading and text), plus those of ``bodies`` (or of every body
+    when the question asks about all of them), not the earlier ones a case history repeats."""
+    blocks = []
+    for dec in item.decisions:
+        own = dec.date is None or dec.date.isoformat() == meeting_date
+        if not dec.text.strip() or not (own or every_body or dec.body in (bodies or set())):
+            continue
+        when = f" den {dec.date.strftime('%d-%m-%Y')}" if dec.date else ""
+        block = f"Beslutning i {dec.body}{when}\n{dec.text}".strip()
+        if block in item.text:
+            blocks.append(_clip(block, MAX_QUOTE // 2 if every_body else MAX_QUOTE))
+    return " … ".join(blocks[:4]) if blocks else None
+
+
 def vote_quote(item: AgendaItem) -> str | None:
     for dec in item.decisions:
         if dec.votes:

@@ -17,8 +17,10 @@ def normalise(text: str) -> str:
 
 
 def quote_in(quote: str, text: str) -> bool:
-    q = normalise(quote).rstrip(".…")
-    return bool(q) and q in normalise(text)
+    """Every part of the quote (parts joined by " … ") occurs verbatim in ``text`` (white space aside)."""
+    body = normalise(text)
+    parts = [normalise(p).rstrip(".…").strip() for p in quote.split(" … ")]
+    return bool(parts) and all(p and p in body for p in parts)
 
 
 def verify(answer: Answer, catalog: Catalog, refusal: Answer) -> Answer:

@@ -1,0 +1,63 @@
+"""What kind of answer a question wants: an amount, a share, a count, a date, names, a place, yes or no, ...
+
+A small, ordered set of Danish and English cues; the first kind whose cue matches wins, so the more
+specific kinds come first ("hvor mange kroner" is an amount, not a count). Tested on its own question
+set (tests/test_answer_kind.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+KINDS = ("vote", "amount", "percent", "count", "measure", "date", "explanation", "party", "body", "person",
+         "place", "list", "yesno", "decision", "fact")
+
+_MONEY_WORDS = (r"kr\b|kroner|\bdkk\b|koste|\bcost|beløb|\bpris|\bprice|\bfee|udgift|expense|tilskud|\bgrant|"
+                r"bevilling|appropriation|\bramme|pulje|\bpool|merforbrug|mindreforbrug|overspend|underspend|"
+                r"besparelse|saving|\bmio\b|million|mia\b|billion|finansier|financ|\bfund|donation|indtægt|"
+                r"income|revenue|betal|\bpaid|\bpay|\bleje\b|\brent\b|takst|rate\b|støtte|support|lån|loan")
+
+CUES: list[tuple[str, re.Pattern[str]]] = [
+    ("vote", re.compile(r"\bstem(?:te|me|mer|ning)|afstemning|\bvot(?:e|ed|es|ing)\b|\bimod\b|\bagainst\b|"
+                        r"undlod|undlader|abstain|kunne ikke tiltræde|not (?:back|support)|flertal|majority", re.I)),
+    ("amount", re.compile(rf"hvor mange (?:kroner|penge|mio)|"
+                          rf"(?:hvor (?:meget|stor[te]?)|how (?:much|large|big)|hvilket beløb|what (?:amount|price|"
+                          rf"sum)|hvad (?:koster|kostede|blev)|what (?:did|does|will) .{{0,40}}\bcost).{{0,80}}"
+                          rf"(?:{_MONEY_WORDS})|(?:{_MONEY_WORDS}).{{0,60}}(?:hvor (?:meget|stor)|how (?:much|large))|"
+                          rf"hvad koster|what does .{{0,60}} cost|how much (?:money|did|does|will|is|was)", re.I)),
+    ("percent", re.compile(r"procent|percent|\bandel\b|\bshare\b|hvor stor en del|what proportion|\bprocentsats|"
+                           r"skatteprocent|%", re.I)),
+    ("count", re.compile(r"hvor mange|how many|\bantal(?:let)?\b|number of", re.I)),
+    ("measure", re.compile(r"hvor (?:høj|lang|bred|dyb|stor et areal)|how (?:high|tall|long|wide|deep)|"
+                           r"\bmeter\b|\bm2\b|m²|kvadratmeter|\bhektar|\bkm\b|\bhøjde|\bheight|\bareal\b|\barea\b",
+                           re.I)),
+    ("date", re.compile(r"\bhvornår\b|\bwhen\b|what date|hvilken dato|which date|\bfrist(?:en)?\b|deadline|"
+                        r"hvilken dag|what day|which day|tidspunkt|what time|by when|inden hvornår", re.I)),
+    ("explanation", re.compile(r"\bhvorfor\b|\bwhy\b|begrundelse|begrundede|\breason|årsag|hvad var baggrunden|"
+                               r"what was the background|what (?:was|is) the rationale", re.I)),
+    ("party", re.compile(r"hvilke(?:t)? parti|which part(?:y|ies)|hvilke(?:n)? gruppe|which group|hvilket parti",
+                         re.I)),
+    ("body", re.compile(r"hvilke(?:t|n)? (?:udvalg|organ|myndighed|råd)|which (?:committee|body|authority|council)",
+                        re.I)),
+    ("person", re.compile(r"\bhvem\b|\bwho(?:m|se)?\b|hvilke (?:medlemmer|personer|borgere)|which (?:members|"
+                          r"people|persons|councillors)|navn(?:et|ene)? på|name of", re.I)),
+    ("place", re.compile(r"\bhvor (?:ligger|skal .{0,40}(?:ligge|placeres|bygges|opføres)|er .{0,30} placeret|"
+                         r"foregår|finder .{0,20} sted)|\bwhere\b|placering|\blocation|hvilken (?:by|adresse)|"
+                         r"which (?:town|address|site)", re.I)),
+    ("list", re.compile(r"\bhvilke\b|\bwhich\b(?! (?:is|was)\b)|\blist\b|\boversigt|\bnævn\b|hvad indeholder|"
+                        r"what does .{0,60} (?:include|contain)|what are the|hvad er de", re.I)),
+    ("yesno", re.compile(r"^\s*(?:fik|blev|var|er|har|havde|skal|skulle|kan|kunne|vil|ville|godkendte|vedtog|"
+                         r"besluttede|did|was|were|is|are|has|have|had|will|would|can|could|does|do|should)\b",
+                         re.I)),
+    ("decision", re.compile(r"besluttede|beslut|\bdecid|decision|vedt[ao]g|godkend|approv|anbefal|recommend|"
+                            r"indstill|konklu|conclud|\btraf\b|outcome|udfald|afgørelse|hvad skete|what happened",
+                            re.I)),
+]
+
+
+def answer_kind(question: str) -> str:
+    """The kind of answer ``question`` wants (one of ``KINDS``); "fact" when no cue matches."""
+    for kind, pattern in CUES:
+        if pattern.search(question):
+            return kind
+    return "fact"

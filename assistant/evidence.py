@@ -1,0 +1,167 @@
+"""Select the evidence inside a cited item: the one to three verbatim passages that hold what was asked.
+
+An item's text is split into passages (sentences, list entries, table rows), each remembering the
+section it came from (Resumé, Indstilling, Økonomi, a decision of this meeting or an earlier one).
+A passage scores by the question's terms (weighted by rarity inside the item; title words count
+less, since every passage is about the title) and by whether it holds the kind of answer wanted
+(an amount, a share, a date, names, ...). Constants are in ``EvidenceConfig`` with their reasons.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from assistant.quotes import MONEY, headings, sentences
+from assistant.terms import content_terms, match, prefixes
+from ingest.lexical import tokens
+from ingest.model import AgendaItem
+
+JOIN = " … "  # passages of one item quoted together; verification checks each part
+
+
+@dataclass(frozen=True)
+class EvidenceConfig:
+    kind_bonus: float = 2.5  # a passage holding the wanted kind of answer beats one that merely repeats terms
+    own_decision_bonus: float = 1.5  # decision/vote/yes-no questions are answered by this meeting's decision
+    earlier_decision_bonus: float = 0.4  # an earlier body's decision is evidence too, but second to this meeting's
+    title_weight: float = 0.3  # title words are in every passage's context; they discriminate little
+    length_penalty: float = 1 / 1500  # per character: prefer the shortest passage that answers
+    second_ratio: float = 0.6  # a further passage is quoted when it scores at least this share of the best
+    max_passages: int = 3
+    max_chars: int = 900  # the quotes of one item together
+
+
+CONFIG = EvidenceConfig()
+
+_PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s*(?:%|\?%|procent)", re.I)
+_NUMBER = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d\b)\d[\d.,]*")
+_MEASURE = re.compile(r"\d[\d.,]*\s*(?:m\b|meter|m2|m²|km|cm|kvadratmeter|hektar|ha\b|etager|boliger|pladser)", re.I)
+_DATE = re.compile(r"\b\d{1,2}\.?\s*(?:-\s*\d{1,2}\.\s*)?(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-zæøå]*|"
+                   r"\b\d{1,2}[-./]\d{1,2}[-./]\d{2,4}|\b(?:uge|week)\s+\d{1,2}\b|\b(?:19|20)\d{2}\b|\bkl\.\s*\d|"
+                   r"(?:forår|efterår|sommer|vinter|primo|medio|ultimo|inden|senest)\w*\s+(?:19|20)\d{2}", re.I)
+_NAME = re.compile(r"\b[A-ZÆØÅ][a-zæøåé]+(?:[ -][A-ZÆØÅ][a-zæøåé]+){1,3}\b")
+_PARTY = re.compile(r"\((?:[A-ZÆØÅ]{1,2}|[A-ZÆØÅ]{1,2}, [A-ZÆØÅ]{1,2})\)|\b[A-ZÆØÅ]\b(?: og [A-ZÆØÅ]\b)?|"
+                    r"\w+(?:partiet|demokraterne|listen|venstre|alternativet)\b|byrådsgruppe|Venstre\b|"
+                    r"Socialdemokrat\w*|Konservative|Moderaterne|Radikale", re.I)
+_BODY = re.compile(r"\w*(?:udvalg|udvalget|byråd|byrådet|råd|rådet|magistrat\w*|forvaltning\w*|administration\w*)\b",
+                   re.I)
+_PLACE = re.compile(r"\b(?:på|i|ved|til)\s+[A-ZÆØÅ][\wæøå-]+|\b\w+(?:vej|gade|torv|plads|park|havn|center)\b", re.I)
+_WHY = re.compile(r"\bfordi\b|\bda\b|på grund af|derfor|med henblik på|\bfor at\b|skyldes|som følge af|begrund|"
+                  r"\bidet\b|årsag|baggrund|formål", re.I)
+_VOTE = re.compile(r"stemte|stemmer|\bimod\b|undlod|undlader|tiltræde|flertal|mindretal|ønskede sagen|"
+                   r"\bfor stemte\b|kunne ikke", re.I)
+_LIST_ENTRY = re.compile(r"^\s*(?:[-–•*]|\d{1,2}[.)]|[a-h][.)]|At \d+\))\s+")
+
+KIND_PATTERNS: dict[str, re.Pattern[str]] = {
+    "amount": MONEY, "percent": _PERCENT, "count": _NUMBER, "measure": _MEASURE, "date": _DATE,
+    "person": _NAME, "party": _PARTY, "body": _BODY, "place": _PLACE, "explanation": _WHY, "vote": _VOTE,
+}
+
+
+@dataclass
+class Passage:
+    text: str  # verbatim in the item's text
+    section: str  # the heading it sits under ("" before any)
+    decision: str = ""  # "own" (this meeting's decision), "earlier", or ""
+    entry: bool = False  # a list entry
+
+
+def passages(item: AgendaItem, meeting_date: str = "") -> list[Passage]:
+    """Sentences and list entries of the item with the section each came from."""
+    heads = headings(item)
+    decisions = {f"Beslutning i {d.body}" + (f" den {d.date.strftime('%d-%m-%Y')}" if d.date else ""):
+                 ("own" if d.date is None or d.date.isoformat() == meeting_date else "earlier")
+                 for d in item.decisions}
+    out: list[Passage] = []
+    section, decision = "", ""
+    first = True
+    for line in item.text.split("\n"):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if first:  # the label and title line
+            first = False
+            continue
+        if stripped in decisions:
+            section, decision = stripped, decisions[stripped]
+            continue
+        if stripped in heads:
+            section, decision = stripped, ""
+            continue
+        entry = bool(_LIST_ENTRY.match(stripped))
+        for sent in sentences(stripped):
+            out.append(Passage(sent, section, decision, entry))
+    return out
+
+
+def _terms_score(cands: list[Passage], question: str, title: str, cfg: EvidenceConfig) -> list[float]:
+    q = content_terms(set(tokens(question)))
+    title_tok = set(tokens(title))
+    toks = [set(tokens(c.text)) for c in cands]
+    weights = [{t: match(t, ts, prefixes(ts)) for t in q} for ts in toks]
+    df = {t: sum(1 for w in weights if w[t]) for t in q}
+    return [sum(w[t] * math.log(1 + len(cands) / df[t]) * (cfg.title_weight if t in title_tok else 1.0)
+                for t in q if w[t]) for w in weights]
+
+
+def select(item: AgendaItem, question: str, kind: str, meeting_date: str = "",
+           cfg: EvidenceConfig = CONFIG) -> list[Passage]:
+    """The best one to three passages for ``question``, in the order they appear in the item."""
+    cands = [p for p in passages(item, meeting_date) if len(p.text) >= 8]
+    if not cands:
+        return []
+    base = _terms_score(cands, question, item.title, cfg)
+    pattern = KIND_PATTERNS.get(kind)
+    decisive = kind in {"decision", "vote", "yesno"}
+    scored: list[tuple[float, int]] = []
+    for k, (p, score) in enumerate(zip(cands, base, strict=True)):
+        if pattern is not None and pattern.search(p.text):
+            score += cfg.kind_bonus
+        if p.decision == "own":
+            score += cfg.own_decision_bonus if decisive else cfg.own_decision_bonus / 3
+        elif p.decision == "earlier":
+            score += cfg.earlier_decision_bonus if decisive else 0.0
+        score -= len(p.text) * cfg.length_penalty
+        scored.append((score, k))
+    scored.sort(key=lambda s: -s[0])
+    best_score, best = scored[0]
+    if best_score <= 0:
+        return []
+    chosen = [best]
+    if kind == "list":
+        chosen += _entries_after(cands, best)
+    for score, k in scored[1:]:
+        if len(chosen) >= cfg.max_passages or score < cfg.second_ratio * best_score:
+            break
+        if k not in chosen and (pattern is None or pattern.search(cands[k].text)):
+            chosen.append(k)
+    picked: list[Passage] = []
+    total = 0
+    for k in sorted(set(chosen)):
+        if total + len(cands[k].text) > cfg.max_chars and picked:
+            continue
+        picked.append(cands[k])
+        total += len(cands[k].text)
+    return picked
+
+
+def _entries_after(cands: list[Passage], k: int) -> list[int]:
+    """A passage that introduces a list (ends with ':' or is an entry) brings the list's entries."""
+    start = k + 1 if cands[k].text.rstrip().endswith(":") else k
+    if not (cands[k].text.rstrip().endswith(":") or cands[k].entry):
+        return []
+    while start > 0 and cands[start - 1].entry and cands[k].entry:
+        start -= 1
+    out = []
+    for j in range(start, min(len(cands), start + 12)):
+        if not cands[j].entry and j != k:
+            break
+        out.append(j)
+    return out
+
+
+def quote(found: list[Passage]) -> str:
+    """One citation's quote: the passages joined by an ellipsis (each part verbatim in the item)."""
+    return JOIN.join(p.text for p in found)
