@@ -1,0 +1,49 @@
+"""The answer-kind classifier on its own question set (Danish and English, written for this test)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer_kind import KINDS, answer_kind
+
+CASES = [
+    ("Hvor meget koster den nye svømmehal?", "amount"),
+    ("How much did the municipality pay for the land?", "amount"),
+    ("Hvor stort er tilskuddet til musikskolen?", "amount"),
+    ("What is the total grant for the festival?", "fact"),
+    ("Hvor mange kroner sparer man på vejbelysning?", "amount"),
+    ("Hvor stor en andel af borgerne får hjemmehjælp?", "percent"),
+    ("What share of the recipients were sanctioned?", "percent"),
+    ("Hvor mange nye boliger giver lokalplanen mulighed for?", "count"),
+    ("How many pupils are expected in 2026?", "count"),
+    ("Hvor høj skal diget være?", "measure"),
+    ("What protection height is recommended in metres?", "measure"),
+    ("Hvornår skal projektet være færdigt?", "date"),
+    ("What is the deadline for the application?", "date"),
+    ("Hvorfor blev støtten stoppet?", "explanation"),
+    ("Why was the item postponed?", "explanation"),
+    ("Hvilke partier stemte imod budgettet?", "vote"),
+    ("Who voted against the bus order?", "vote"),
+    ("Hvilket parti fremsatte forslaget?", "party"),
+    ("Hvilket udvalg skal behandle sagen?", "body"),
+    ("Hvem blev udpeget til bestyrelsen?", "person"),
+    ("Who presented the plan to the committee?", "person"),
+    ("Hvor skal den nye skole ligge?", "place"),
+    ("Where will the new fire station be built?", "place"),
+    ("Hvilke indsatsområder indeholder planen?", "list"),
+    ("Which projects are included in the programme?", "list"),
+    ("Fik golfklubben lokaletilskud?", "yesno"),
+    ("Did the committee approve the ban?", "yesno"),
+    ("Hvad besluttede byrådet om skolestrukturen?", "decision"),
+    ("What did the council decide about the harbour?", "decision"),
+    ("Hvad handler punktet om?", "fact"),
+]
+
+
+@pytest.mark.parametrize(("question", "kind"), CASES)
+def test_answer_kind(question: str, kind: str) -> None:
+    assert answer_kind(question) == kind
+
+
+def test_every_kind_is_known() -> None:
+    assert {k for _, k in CASES} <= set(KINDS)
