@@ -87,7 +87,7 @@ def _summary(item: AgendaItem, lang: str) -> str:
 
 
 ASKS_MONEY = re.compile(r"\bkr\.?\b|kroner|\bkost|\bcost|beløb|\bpris|\bprice|amount|\bdkk\b|udgift|expense|"
-                        r"\bspend|betal|\bpaid|\bpay", re.I)
+                        r"\bspend|betal|\bpaid|\bpay|afgift|gebyr|\bfee\b|\bleje\b|husleje|\brent\b", re.I)
 
 
 EVERY_BODY = re.compile(r"udvalgene|\bcommittees\b|\bbodies\b|organerne|hvert udvalg|each committee|"
@@ -106,7 +106,8 @@ def evidence_quote(item: AgendaItem, query: Query, kind: str, hit: Hit) -> str:
         own = own_decision_quote(item, day, named, bool(EVERY_BODY.search(query.text)))
         if own:
             return own
-    found = evidence.select(item, query.text, kind, day)
+    context = f"{hit.row['municipality']} {hit.row['committee']}"
+    found = evidence.select(item, query.text, kind, day, hit.focus, context)
     if found:
         return evidence.quote(found)
     return quote_for(item, query.intent, query.text, hit.focus)
@@ -117,17 +118,24 @@ def asks_amount(query: Query) -> bool:
     return query.intent == "money" and bool(ASKS_MONEY.search(query.text))
 
 
+MEETING_DATE = re.compile(r"(?:\bmøde[t]?|\bmeeting|\bsession)\b[^.?!]{0,15}$|"
+                          r"(?:udvalg\w*|byråd\w*|råd\w*|council|committee|board)\s+(?:den|on|d\.)\s*$", re.I)
+
+
 def unmatched_date(query: Query, hits: list[Hit]) -> date | None:
     """An exact date the question names that no retrieved item has as its meeting or decision date or mentions."""
     if not hits or hits[0].in_conversation:
         return None
-    named = [d for _, d in find_dates(query.text)]
+    found = find_dates(query.text)
+    named = [d for _, d in found]
     if not named:
         return None
+    as_meeting = any(MEETING_DATE.search(query.text[max(0, pos - 30):pos]) for pos, _ in found)
     for hit in hits:
         item: AgendaItem = hit.row["item"]
         known = {hit.row["date"], *(d.date.isoformat() for d in item.decisions if d.date)}
-        known |= {d.isoformat() for _, d in find_dates(item.text)}
+        if not as_meeting:  # a date in the topic ("the deadline of 1 May") may be one the item only mentions
+            known |= {d.isoformat() for _, d in find_dates(item.text)}
         if any(d.isoformat() in known for d in named):
             return None
     return named[0]

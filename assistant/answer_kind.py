@@ -24,7 +24,8 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
                           rf"(?:hvor (?:meget|stor[te]?)|how (?:much|large|big)|hvilket beløb|what (?:amount|price|"
                           rf"sum)|hvad (?:koster|kostede|blev)|what (?:did|does|will) .{{0,40}}\bcost).{{0,80}}"
                           rf"(?:{_MONEY_WORDS})|(?:{_MONEY_WORDS}).{{0,60}}(?:hvor (?:meget|stor)|how (?:much|large))|"
-                          rf"hvad koster|what does .{{0,60}} cost|how much (?:money|did|does|will|is|was)", re.I)),
+                          rf"hvad (?:koster|kostede)|hvad (?:har|vil|skal) .{{0,50}}kost(?:e|et)\b|"
+                          rf"what (?:does|did|will) .{{0,60}}\bcost|how much (?:money|did|does|will|is|was)", re.I)),
     ("percent", re.compile(r"procent|percent|\bandel\b|\bshare\b|hvor stor en del|what proportion|\bprocentsats|"
                            r"skatteprocent|%", re.I)),
     ("count", re.compile(r"hvor mange|how many|\bantal(?:let)?\b|number of", re.I)),

@@ -13,6 +13,8 @@ import math
 import re
 from dataclasses import dataclass
 
+from assistant.glossary import expand
+from assistant.query import language
 from assistant.quotes import MONEY, headings, sentences
 from assistant.terms import content_terms, match, prefixes
 from ingest.lexical import tokens
@@ -27,6 +29,7 @@ class EvidenceConfig:
     own_decision_bonus: float = 1.5  # decision/vote/yes-no questions are answered by this meeting's decision
     earlier_decision_bonus: float = 0.4  # an earlier body's decision is evidence too, but second to this meeting's
     title_weight: float = 0.3  # title words are in every passage's context; they discriminate little
+    focus_bonus: float = 1.0  # the passage lies in the chunk the dense search found closest to the question
     length_penalty: float = 1 / 1500  # per character: prefer the shortest passage that answers
     second_ratio: float = 0.6  # a further passage is quoted when it scores at least this share of the best
     max_passages: int = 3
@@ -96,8 +99,9 @@ def passages(item: AgendaItem, meeting_date: str = "") -> list[Passage]:
     return out
 
 
-def _terms_score(cands: list[Passage], question: str, title: str, cfg: EvidenceConfig) -> list[float]:
-    q = content_terms(set(tokens(question)))
+def _terms_score(cands: list[Passage], question: str, title: str, cfg: EvidenceConfig,
+                 ignore: set[str]) -> list[float]:
+    q = content_terms(set(tokens(question))) - ignore
     title_tok = set(tokens(title))
     toks = [set(tokens(c.text)) for c in cands]
     weights = [{t: match(t, ts, prefixes(ts)) for t in q} for ts in toks]
@@ -106,23 +110,30 @@ def _terms_score(cands: list[Passage], question: str, title: str, cfg: EvidenceC
                 for t in q if w[t]) for w in weights]
 
 
-def select(item: AgendaItem, question: str, kind: str, meeting_date: str = "",
-           cfg: EvidenceConfig = CONFIG) -> list[Passage]:
-    """The best one to three passages for ``question``, in the order they appear in the item."""
+def select(item: AgendaItem, question: str, kind: str, meeting_date: str = "", focus: str = "",
+           context: str = "", cfg: EvidenceConfig = CONFIG) -> list[Passage]:
+    """The best one to three passages for ``question``, in the order they appear in the item.
+
+    ``focus`` is the chunk dense search found closest; ``context`` names the meeting (municipality,
+    committee): its words identify the meeting, not the answer, so they do not score passages."""
     cands = [p for p in passages(item, meeting_date) if len(p.text) >= 8]
     if not cands:
         return []
-    base = _terms_score(cands, question, item.title, cfg)
+    if language(question) == "en":
+        question = expand(question)
+    base = _terms_score(cands, question, item.title, cfg, set(tokens(context)))
     pattern = KIND_PATTERNS.get(kind)
     decisive = kind in {"decision", "vote", "yesno"}
     scored: list[tuple[float, int]] = []
     for k, (p, score) in enumerate(zip(cands, base, strict=True)):
-        if pattern is not None and pattern.search(p.text):
+        if pattern is not None and pattern.search(p.text) or kind == "amount" and _table_number(p.text):
             score += cfg.kind_bonus
         if p.decision == "own":
             score += cfg.own_decision_bonus if decisive else cfg.own_decision_bonus / 3
         elif p.decision == "earlier":
             score += cfg.earlier_decision_bonus if decisive else 0.0
+        if focus and p.text in focus:
+            score += cfg.focus_bonus
         score -= len(p.text) * cfg.length_penalty
         scored.append((score, k))
     scored.sort(key=lambda s: -s[0])
@@ -145,6 +156,11 @@ def select(item: AgendaItem, question: str, kind: str, meeting_date: str = "",
         picked.append(cands[k])
         total += len(cands[k].text)
     return picked
+
+
+def _table_number(text: str) -> bool:
+    """A table row with a figure ("Rigshospitalet | 22,50"): amounts in tables carry their unit in the header."""
+    return " | " in text and _NUMBER.search(text) is not None
 
 
 def _entries_after(cands: list[Passage], k: int) -> list[int]:

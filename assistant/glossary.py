@@ -48,6 +48,24 @@ GLOSSARY: dict[str, str] = {
     "structure": "struktur", "elderly care": "ældrepleje", "care": "pleje",
     "daycare": "daginstitution", "library": "bibliotek", "harbour": "havn", "port": "havn", "surplus": "overskud",
     "deficit": "underskud", "chair": "formand", "chairman": "formand", "members": "medlemmer",
+    # general civic vocabulary (added for the evidence selector; not tied to any question)
+    "households": "husstande", "household": "husstand", "electricity": "el elforbrug strøm", "homes": "boliger",
+    "home": "bolig", "dwellings": "boliger", "deadline": "frist", "solution": "løsning",
+    "contract": "kontrakt aftale", "agreement": "aftale", "guards": "vagter", "heating": "opvarmning varme",
+    "buildings": "bygninger ejendomme", "building": "bygning", "tax": "skat", "income": "indkomst indtægt",
+    "ban": "forbud", "field": "mark", "complaint": "klage", "proposal": "forslag", "recommendation": "indstilling",
+    "fare": "takst", "fares": "takster", "bus": "bus busser", "route": "rute linje", "line": "linje",
+    "hospital": "hospital", "equipment": "udstyr", "extra": "ekstra mer", "estimated": "skønnet anslået",
+    "reduction": "reduktion nedsættelse", "increase": "stigning forhøjelse", "speed": "hastighed fart",
+    "limit": "grænse", "pupils": "elever", "students": "elever studerende", "teachers": "lærere",
+    "staff": "medarbejdere personale", "employees": "medarbejdere", "jobs": "job stillinger", "water": "vand",
+    "climate": "klima", "energy": "energi", "consumption": "forbrug", "sports": "idræt sport", "hall": "hal",
+    "club": "klub forening", "association": "forening", "volunteer": "frivillig", "volunteers": "frivillige",
+    "police": "politi", "safety": "tryghed sikkerhed", "security": "tryghed sikkerhed", "why": "fordi begrund",
+    "reason": "begrundelse årsag", "received": "modtaget", "applied": "ansøgt søgt", "funds": "midler",
+    "support": "støtte tilskud", "decline": "fald", "growth": "vækst", "plans": "planer",
+    "period": "periode", "months": "måneder", "weeks": "uger",
+    "week": "uge", "day": "dag", "time": "tid tidspunkt", "start": "start opstart", "postpone": "udskyde udsætte",
 }
 _WORD = re.compile(r"[a-z]+")
 

@@ -8,7 +8,8 @@ from typing import Any
 LABELS = {"hit1": "hit@1", "hit5": "hit@5", "mrr": "MRR", "ndcg10": "nDCG@10",
           "meeting_first": "right meeting first", "first_citation": "gold cited first",
           "citation_hit": "citation hit", "citation_precision": "citation precision",
-          "keyword_recall": "keyword recall", "faithfulness": "faithfulness (LLM judge)",
+          "keyword_recall": "keyword recall",
+          "keyword_recall_given_item": "keyword recall, right item cited", "faithfulness": "faithfulness (LLM judge)",
           "refusal_rate": "refusal rate (unanswerable)",
           "false_refusal_rate": "false refusals (answerable)", "latency_p50_ms": "latency p50 (ms)",
           "latency_p95_ms": "latency p95 (ms)"}

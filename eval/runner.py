@@ -142,6 +142,8 @@ def aggregate(rows: list[Scored]) -> dict[str, float]:
     out: dict[str, float] = {"n": float(len(rows)), "n_answerable": float(len(answerable))}
     for key in AGGREGATES:
         out[key] = round(m.mean([s[key] for s in answerable]), 4) if answerable else 0.0
+    right = [s["keyword_recall"] for s in answerable if s.get("first_citation") == 1.0]
+    out["keyword_recall_given_item"] = round(m.mean(right), 4) if right else 0.0
     judged = [s["faithfulness"] for s in answerable if "faithfulness" in s]
     if judged:
         out["faithfulness"] = round(m.mean(judged), 4)

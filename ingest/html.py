@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 
 BLOCK = {
     "p", "div", "section", "article", "header", "footer", "main", "aside", "table", "thead", "tbody",
-    "tr", "td", "th", "ul", "ol", "li", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
+    "tr", "ul", "ol", "li", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
     "blockquote", "pre", "hr", "figure", "figcaption", "caption", "details", "summary", "label",
 }
 DROP = ["script", "style", "noscript", "template", "svg", "iframe", "object", "button", "form", "nav"]
@@ -22,6 +22,24 @@ def html_to_text(html: str) -> str:
         tag.decompose()
     for br in soup.find_all("br"):
         br.replace_with("\n")
+    for row in soup.find_all("tr"):  # a data table's row stays one line, its cells separated by " | "
+        cells = row.find_all(["td", "th"], recursive=False)
+        if _layout(cells):
+            for cell in cells:
+                cell.insert_before("\n")
+                cell.insert_after("\n")
+            continue
+        columns = [_paragraphs(cell) for cell in cells]
+        if len(cells) > 1 and len({len(c) for c in columns}) == 1 and len(columns[0]) > 1:
+            # a table exported column-wise (each cell one paragraph per row): zip the columns back into rows
+            lines = [" | ".join(parts) for parts in zip(*columns, strict=True)]
+            row.clear()
+            row.append("\n" + "\n".join(lines) + "\n")
+            continue
+        for k, cell in enumerate(cells):
+            cell.string = " ".join(cell.get_text(" ").split())  # the cell's paragraphs as one line
+            if k:
+                cell.insert_before(" | ")
     for tag in soup.find_all(True):
         if tag.name in BLOCK:
             if tag.name == "li":
@@ -31,6 +49,22 @@ def html_to_text(html: str) -> str:
             tag.insert_after("\n")
     lines = [re.sub(r"[ \t\u00a0]+", " ", x).strip() for x in soup.get_text().splitlines()]
     return "\n".join(_join_numbers([x for x in lines if x != "-"]))
+
+
+_CELL_BLOCKS = ["h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "section"]
+
+
+def _paragraphs(cell) -> list[str]:  # type: ignore[no-untyped-def]
+    paras = [" ".join(p.get_text(" ").split()) for p in cell.find_all(["p", "div"], recursive=False)]
+    paras = [p for p in paras if p]
+    return paras or [" ".join(cell.get_text(" ").split())]
+
+
+def _layout(cells: list) -> bool:  # type: ignore[type-arg]
+    """A row used for page layout (an item number beside its heading), not a row of data."""
+    if any(cell.find(_CELL_BLOCKS) or len(cell.get_text(" ")) > 300 for cell in cells):
+        return True
+    return bool(cells) and bool(_NUMBER_ONLY.match(cells[0].get_text(" ").strip()))
 
 
 def _join_numbers(lines: list[str]) -> list[str]:
