@@ -61,29 +61,49 @@ def where(hit: Hit, lang: str) -> str:
     return f"{row['municipality']} Kommune, {row['committee']}, mødet den {d:02d}-{m:02d}-{y}, {num} »{item.title}«"
 
 
-def _votes(item: AgendaItem, lang: str) -> str:
+def _votes(decisions: list[Decision], lang: str) -> str:
     parts = []
-    for dec in item.decisions:
+    for dec in decisions:
         for v in dec.votes:
             names = ", ".join(f"{x.name} ({x.party})" if x.party else x.name for x in v.members)
             label = {"for": "For", "against": "Against" if lang == "en" else "Imod",
                      "abstain": "Abstained" if lang == "en" else "Undlod"}[v.position]
-            parts.append(f"{label}: {v.count if v.count is not None else len(v.members)}" + (f" ({names})" if names
-                                                                                             else ""))
-    return "; ".join(parts)
+            count = v.count if v.count is not None else len(v.members)
+            if count or names:
+                parts.append(f"{label}: {count}" + (f" ({names})" if names else ""))
+    return "; ".join(dict.fromkeys(parts))
 
 
-def _summary(item: AgendaItem, lang: str) -> str:
-    if not item.decisions:
+def _summary(item: AgendaItem, lang: str, meeting_date: str = "") -> str:
+    """The outcome of this meeting's decision(s) (earlier bodies' decisions are in the case history)."""
+    decisions = own_decisions(item, meeting_date) if meeting_date else item.decisions
+    if not decisions:
         return ""
     labels = OUTCOME_EN if lang == "en" else OUTCOME_DA
-    bodies = [f"{d.body}: {labels[d.outcome]}" for d in item.decisions]
+    bodies = list(dict.fromkeys(f"{d.body}: {labels[d.outcome]}" for d in decisions))
     lead = "Outcome" if lang == "en" else "Udfald"
     text = f"{lead}: " + "; ".join(bodies) + "."
-    votes = _votes(item, lang)
+    votes = _votes(decisions, lang)
     if votes:
         text += (" Vote: " if lang == "en" else " Afstemning: ") + votes + "."
     return text
+
+
+YES_NO_DECISION = re.compile(r"^\s*(?:fik|blev|godkendte|vedtog|bevilgede|besluttede|did|was|were|has|have)\b", re.I)
+YES = {"da": "Ja.", "en": "Yes."}
+NO = {"da": "Nej.", "en": "No."}
+
+
+def yes_no(item: AgendaItem, question: str, kind: str, lang: str, meeting_date: str) -> str:
+    """"Ja."/"Nej." first when a yes/no question asks whether something was decided, from this meeting's outcome."""
+    if kind != "yesno" or not YES_NO_DECISION.search(question):
+        return ""
+    outcomes = {d.outcome for d in own_decisions(item, meeting_date)}
+    if outcomes == {"approved"}:
+        return YES[lang] + " "
+    if outcomes == {"rejected"}:
+        return NO[lang] + " "
+    return ""
 
 
 ASKS_MONEY = re.compile(r"\bkr\.?\b|kroner|\bkost|\bcost|beløb|\bpris|\bprice|amount|\bdkk\b|udgift|expense|"
@@ -266,8 +286,8 @@ class ExtractiveAnswerer:
                 if not has_content(quote, item, hit.row["committee"]):
                     continue  # a heading or a body's name is not an answer
             citations.append(citation(hit, quote, self.public_url))
-            head = where(hit, lang)
-            summary = _summary(item, lang)
+            head = yes_no(item, query.text, kind, lang, hit.row["date"]) + where(hit, lang)
+            summary = _summary(item, lang, hit.row["date"])
             if agenda_only and len(citations) == 1:
                 # the question asks what was decided and nothing was: say so, and show what was proposed
                 return Answer(answer=f"{head}. {NO_DECISION[lang]}\n«{quote}»", refused=True, citations=citations)
