@@ -133,9 +133,9 @@ def evidence_quote(item: AgendaItem, query: Query, kind: str, hit: Hit) -> str:
     return quote_for(item, query.intent, query.text, hit.focus)
 
 
-def asks_amount(query: Query) -> bool:
+def asks_amount(query: Query, kind: str) -> bool:
     """The question wants a sum of money ("hvad koster", "what price", "how much did it cost")."""
-    return query.intent == "money" and bool(ASKS_MONEY.search(query.text))
+    return (query.intent == "money" or kind == "amount") and bool(ASKS_MONEY.search(query.text))
 
 
 MEETING_DATE = re.compile(r"(?:\bmøde[t]?|\bmeeting|\bsession)\b[^.?!]{0,15}$|"
@@ -271,7 +271,7 @@ class ExtractiveAnswerer:
             return refusal(lang, note)
         if not hits or not self.supported(hits[0]):
             return refusal(lang)
-        if asks_amount(query) and not MONEY.search(hits[0].row["item"].text):
+        if asks_amount(query, answer_kind(query.text)) and not MONEY.search(hits[0].row["item"].text):
             return refusal(lang, "the item found states no amount" if lang == "en"
                            else "det fundne punkt nævner intet beløb")
         cited = self.cited(query, hits)

@@ -46,10 +46,13 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
                          r"foregår|finder .{0,20} sted)|\bwhere\b|placering|\blocation|hvilken (?:by|adresse)|"
                          r"which (?:town|address|site)", re.I)),
     ("list", re.compile(r"\bhvilke\b|\bwhich\b(?! (?:is|was)\b)|\blist\b|\boversigt|\bnævn\b|hvad indeholder|"
-                        r"what does .{0,60} (?:include|contain)|what are the|hvad er de", re.I)),
+                        r"what does .{0,60} (?:include|contain)|what are the|hvad er de\b", re.I)),
     ("yesno", re.compile(r"^\s*(?:fik|blev|var|er|har|havde|skal|skulle|kan|kunne|vil|ville|godkendte|vedtog|"
                          r"besluttede|did|was|were|is|are|has|have|had|will|would|can|could|does|do|should)\b",
                          re.I)),
+    ("amount", re.compile(r"^\s*(?:hvad (?:er|var|bliver)|what (?:is|was|will be))\b.{0,50}"
+                          r"(?:afgift|gebyr|\bpris|beløb|\bleje\b|takst|udgift|omkostning|\bprice|\bfee\b|"
+                          r"\brent\b|\bcost)", re.I)),
     ("decision", re.compile(r"besluttede|beslut|\bdecid|decision|vedt[ao]g|godkend|approv|anbefal|recommend|"
                             r"indstill|konklu|conclud|\btraf\b|outcome|udfald|afgørelse|hvad skete|what happened",
                             re.I)),

@@ -11,7 +11,8 @@ from ingest.model import Meeting
 ASPECTS: list[tuple[str, re.Pattern[str]]] = [
     ("chair", re.compile(r"\bformand|\bforperson|\bchair(?:s|ed|man|woman|person)?\b|\bpresided", re.I)),
     ("absent", re.compile(r"fravær|afbud|\babsent|absence|apologies|deltog ikke|not attend|missing", re.I)),
-    ("venue", re.compile(r"\bhvor (?:blev|holdt|mødtes|foregik|var|afholdt)|mødested|\bwhere\b|venue|location|"
+    ("venue", re.compile(r"\bhvor (?:blev|holdt|mødtes|foregik|var|afholdt)|hvordan blev .{0,80}(?:afholdt|holdt)|"
+                         r"how was .{0,80}\bheld|mødested|\bwhere\b|venue|location|"
                          r"\bsted\b|lokale", re.I)),
     ("time", re.compile(r"hvornår (?:startede|begyndte)|what time|hvilket tidspunkt|\bklokken\b|\bkl\.|"
                         r"start(?:ed|ede)?\b|begin|began", re.I)),
@@ -31,7 +32,8 @@ _FRAME = set(tokens(
     "absence members member meeting held city council committee municipality extraordinary present chair "
     "chaired formand næstformand ifølge according participant list deltagerlisten start startede time "
     "januar februar marts april maj juni juli august september oktober november december january february "
-    "march may june july october sent send gave had have havde været been har apologies apology meet meets mødes"))
+    "march may june july october sent send gave had have havde været been har apologies apology meet meets mødes "
+    "anyone anybody someone nobody nogen ingen hvordan how afholdt"))
 
 
 def aspect(question: str, committee_tokens: set[str] | None = None) -> str | None:
@@ -41,8 +43,10 @@ def aspect(question: str, committee_tokens: set[str] | None = None) -> str | Non
         return None
     if found not in {"absent", "chair"} and not _MEETING.search(question):
         return None
-    words = [t for t in tokens(question) if not t.isdigit() and t not in _FRAME
-             and t not in (committee_tokens or set())]
+    known = committee_tokens or set()
+    stems = {t[:8] for t in known if len(t) >= 8}
+    words = [t for t in tokens(question) if not t.isdigit() and t not in _FRAME and t not in known
+             and t[:8] not in stems]  # "forretningsudvalgsmødet" names the committee too
     return found if not words else None
 
 

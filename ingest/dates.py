@@ -16,6 +16,8 @@ MONTHS = {
     "maj": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8, "aug": 8,
     "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11,
     "december": 12, "dec": 12,
+    # English names (questions are asked in English; "april", "august", ... are spelt alike)
+    "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "october": 10, "oct": 10,
 }
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 
