@@ -1,7 +1,13 @@
-"""BM25 side index with Danish stemming and stop-words (bm25s + PyStemmer), one per municipality.
+"""BM25 side index with Danish stemming and stop-words (bm25s + PyStemmer): one index over every
+municipality, searched through a per-municipality mask.
+
+One index, not one per municipality: inside one municipality's index the words every chunk shares
+(its committees' names, the municipality's own name) get no weight, so a question naming
+"Hennys testudvalg" could not find that committee's items; and scores from separate indexes are
+not comparable when a question spans municipalities.
 
 Chroma single-node has no BM25, so this index lives beside the store. It is derived from
-the catalog's chunk texts and stamped with the catalog generation: an index whose stamp
+the catalog's chunk texts and stamped with the catalog generations: an index whose stamp
 differs from the catalog is rebuilt, so it can never drift out of step with the store.
 """
 
@@ -15,11 +21,11 @@ from functools import lru_cache
 from pathlib import Path
 
 import bm25s
+import numpy as np
 import Stemmer
 from bm25s.stopwords import STOPWORDS_DANISH
 
 from ingest.catalog import Catalog
-from ingest.model import slug
 
 _WORD = re.compile(r"[0-9a-zæøåäöüé]+(?:[/.-][0-9]+)*", re.I)
 _STOP = set(STOPWORDS_DANISH) | {"the", "what", "did", "decide", "on", "of", "and", "in", "was", "who", "how"}
@@ -45,23 +51,29 @@ def tokens(text: str) -> list[str]:
 
 
 class LexicalIndex:
-    """BM25 over one municipality's chunks."""
+    """BM25 over a set of chunks."""
 
     def __init__(self, ids: list[str], item_ids: list[str], texts: list[str]) -> None:
         self.ids, self.item_ids = ids, item_ids
+        self.owners: list[str] = []  # the municipality of each chunk (set by the store)
         self.bm25 = bm25s.BM25(k1=1.2, b=0.75)
         corpus = [tokens(t) or ["__empty__"] for t in texts]
         if corpus:
             self.bm25.index(corpus, show_progress=False)
 
-    def search(self, query: str, k: int) -> list[tuple[str, float]]:
+    def search(self, query: str, k: int, mask: np.ndarray | None = None) -> list[tuple[str, float]]:
         q = [t for t in tokens(query) if t in getattr(self.bm25, "vocab_dict", {})]
         if not q or not self.ids:
             return []
-        docs, scores = self.bm25.retrieve([q], k=min(k, len(self.ids)), show_progress=False, n_threads=1)
+        if mask is not None:
+            k = min(k, int(mask.sum()))
+            if k == 0:
+                return []
+        docs, scores = self.bm25.retrieve([q], k=min(k, len(self.ids)), show_progress=False, n_threads=1,
+                                          weight_mask=mask)
         return [(self.ids[int(d)], float(s)) for d, s in zip(docs[0], scores[0], strict=False) if s > 0]
 
-    def save(self, path: Path, generation: int) -> None:
+    def save(self, path: Path, generation: str) -> None:
         tmp = path.with_name(path.name + ".tmp")
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir(parents=True)
@@ -73,7 +85,7 @@ class LexicalIndex:
         tmp.rename(path)
 
     @classmethod
-    def load(cls, path: Path, generation: int) -> LexicalIndex | None:
+    def load(cls, path: Path, generation: str) -> LexicalIndex | None:
         try:
             meta = json.loads((path / "ids.json").read_text())
         except (OSError, ValueError):
@@ -87,44 +99,68 @@ class LexicalIndex:
 
 
 class LexicalStore:
-    """All municipalities' BM25 indexes, kept in step with the catalog generation."""
+    """One BM25 index over all municipalities, kept in step with the catalog generations."""
 
     def __init__(self, root: Path, catalog: Catalog) -> None:
         self.root, self.catalog = root, catalog
-        self._cache: dict[str, tuple[int, LexicalIndex]] = {}
+        self._cache: tuple[str, LexicalIndex] | None = None
+        self._masks: dict[tuple[str, ...], np.ndarray] = {}
         self._lock = threading.Lock()
 
-    def _path(self, municipality: str) -> Path:
-        return self.root / slug(municipality)
+    def _stamp(self) -> str:
+        return ";".join(f"{m}={self.catalog.generation(m)}" for m in sorted(self.catalog.municipalities()))
 
-    def index(self, municipality: str) -> LexicalIndex:
-        generation = self.catalog.generation(municipality)
+    def _path(self) -> Path:
+        return self.root / "all"
+
+    def index(self) -> LexicalIndex:
+        stamp = self._stamp()
         with self._lock:
-            cached = self._cache.get(municipality)
-            if cached and cached[0] == generation:
-                return cached[1]
-            idx = LexicalIndex.load(self._path(municipality), generation)
+            if self._cache and self._cache[0] == stamp:
+                return self._cache[1]
+            idx = LexicalIndex.load(self._path(), stamp)
             if idx is None:
-                idx = self.rebuild(municipality, generation)
-            self._cache[municipality] = (generation, idx)
+                idx = self._rebuild(stamp)
+            else:
+                idx.owners = self._owners(idx.ids)
+            self._cache, self._masks = (stamp, idx), {}
             return idx
 
-    def rebuild(self, municipality: str, generation: int | None = None) -> LexicalIndex:
-        generation = self.catalog.generation(municipality) if generation is None else generation
-        rows = self.catalog.chunks(municipality)
-        idx = LexicalIndex([r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows])
-        idx.save(self._path(municipality), generation)
+    def _owners(self, ids: list[str]) -> list[str]:
+        owner = {cid: muni for muni in self.catalog.municipalities() for cid, _, _ in self.catalog.chunks(muni)}
+        return [owner.get(cid, "") for cid in ids]
+
+    def _rebuild(self, stamp: str) -> LexicalIndex:
+        ids, item_ids, texts, owners = [], [], [], []
+        for muni in sorted(self.catalog.municipalities()):
+            for cid, iid, text in self.catalog.chunks(muni):
+                ids.append(cid)
+                item_ids.append(iid)
+                texts.append(text)
+                owners.append(muni)
+        idx = LexicalIndex(ids, item_ids, texts)
+        idx.owners = owners
+        idx.save(self._path(), stamp)
+        return idx
+
+    def rebuild(self) -> LexicalIndex:
+        with self._lock:
+            idx = self._rebuild(self._stamp())
+            self._cache, self._masks = None, {}
         return idx
 
     def refresh(self) -> None:
-        """Bring every municipality's index up to the catalog generation (after an ingest)."""
-        for muni in self.catalog.municipalities():
-            self.index(muni)
+        """Bring the index up to the catalog generations (after an ingest)."""
+        self.index()
 
     def search(self, query: str, municipalities: list[str], k: int) -> list[tuple[str, float]]:
-        hits: list[tuple[str, float]] = []
-        for muni in municipalities:
-            hits += self.index(muni).search(query, k)
-        return sorted(hits, key=lambda h: -h[1])[:k]
-
-
+        idx = self.index()
+        wanted = tuple(sorted(municipalities))
+        mask = None
+        if set(wanted) != set(idx.owners):
+            mask = self._masks.get(wanted)
+            if mask is None:
+                keep = set(wanted)
+                mask = np.array([o in keep for o in idx.owners], dtype=np.float32)
+                self._masks[wanted] = mask
+        return idx.search(query, k, mask)
