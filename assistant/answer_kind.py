@@ -50,9 +50,9 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
     ("yesno", re.compile(r"^\s*(?:fik|blev|var|er|har|havde|skal|skulle|kan|kunne|vil|ville|godkendte|vedtog|"
                          r"besluttede|did|was|were|is|are|has|have|had|will|would|can|could|does|do|should)\b",
                          re.I)),
-    ("amount", re.compile(r"^\s*(?:hvad (?:er|var|bliver)|what (?:is|was|will be))\b.{0,50}"
+    ("amount", re.compile(r"^\s*(?:hvad (?:er|var|bliver)|what (?:is|was|will be)|what|which|hvilke[nt]?)\b.{0,50}"
                           r"(?:afgift|gebyr|\bpris|beløb|\bleje\b|takst|udgift|omkostning|\bprice|\bfee\b|"
-                          r"\brent\b|\bcost)", re.I)),
+                          r"\brent\b|\bcost|expense)", re.I)),
     ("decision", re.compile(r"besluttede|beslut|\bdecid|decision|vedt[ao]g|godkend|approv|anbefal|recommend|"
                             r"indstill|konklu|conclud|\btraf\b|outcome|udfald|afgørelse|hvad skete|what happened",
                             re.I)),

@@ -31,8 +31,11 @@ class EvidenceConfig:
     title_weight: float = 0.3  # title words are in every passage's context; they discriminate little
     focus_bonus: float = 1.0  # the passage lies in the chunk the dense search found closest to the question
     length_penalty: float = 1 / 1500  # per character: prefer the shortest passage that answers
+    saturation: int = 400  # term evidence of a passage longer than ~200 chars is damped by (len-200)/saturation:
+    # a run-on paragraph that mentions every term once should not beat the sentence that answers
     second_ratio: float = 0.6  # a further passage is quoted when it scores at least this share of the best
     max_passages: int = 3
+    max_passages_many: int = 6  # "which members", "hvilke partier": every matching entry
     max_chars: int = 900  # the quotes of one item together
 
 
@@ -55,7 +58,9 @@ _WHY = re.compile(r"\bfordi\b|\bda\b|på grund af|derfor|med henblik på|\bfor a
                   r"\bidet\b|årsag|baggrund|formål", re.I)
 _VOTE = re.compile(r"stemte|stemmer|\bimod\b|undlod|undlader|tiltræde|flertal|mindretal|ønskede sagen|"
                    r"\bfor stemte\b|kunne ikke", re.I)
-_LIST_ENTRY = re.compile(r"^\s*(?:[-–•*]|\d{1,2}[.)]|[a-h][.)]|At \d+\))\s+")
+_LIST_ENTRY = re.compile(r"^\s*(?:[-–•*]|\d{1,2}(?:\.\d{1,2})*[.)]?|[a-h][.)]|At \d+\))\s+")
+MANY = re.compile(r"\bhvilke\b|\bwhich\b|\bmedlemmer|\bmembers|partier\b|parties|\bpersoner|\bpeople|"
+                  r"\balle\b|\ball\b|\blist\b", re.I)
 
 KIND_PATTERNS: dict[str, re.Pattern[str]] = {
     "amount": MONEY, "percent": _PERCENT, "count": _NUMBER, "measure": _MEASURE, "date": _DATE,
@@ -106,8 +111,9 @@ def _terms_score(cands: list[Passage], question: str, title: str, cfg: EvidenceC
     toks = [set(tokens(c.text)) for c in cands]
     weights = [{t: match(t, ts, prefixes(ts)) for t in q} for ts in toks]
     df = {t: sum(1 for w in weights if w[t]) for t in q}
-    return [sum(w[t] * math.log(1 + len(cands) / df[t]) * (cfg.title_weight if t in title_tok else 1.0)
-                for t in q if w[t]) for w in weights]
+    raw = [sum(w[t] * math.log(1 + len(cands) / df[t]) * (cfg.title_weight if t in title_tok else 1.0)
+               for t in q if w[t]) for w in weights]
+    return [r / (1 + max(0, len(c.text) - 200) / cfg.saturation) for r, c in zip(raw, cands, strict=True)]
 
 
 def select(item: AgendaItem, question: str, kind: str, meeting_date: str = "", focus: str = "",
@@ -143,8 +149,10 @@ def select(item: AgendaItem, question: str, kind: str, meeting_date: str = "", f
     chosen = [best]
     if kind == "list":
         chosen += _entries_after(cands, best)
+    limit = cfg.max_passages_many if kind in {"list", "person", "party", "vote"} and MANY.search(question) \
+        else cfg.max_passages
     for score, k in scored[1:]:
-        if len(chosen) >= cfg.max_passages or score < cfg.second_ratio * best_score:
+        if len(chosen) >= limit or score < cfg.second_ratio * best_score:
             break
         if k not in chosen and (pattern is None or pattern.search(cands[k].text)):
             chosen.append(k)

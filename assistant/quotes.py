@@ -25,7 +25,7 @@ def sentences(text: str) -> list[str]:
         line = line.strip()
         if not line:
             continue
-        parts = re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ0-9\"“])", line)
+        parts = re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅÉ0-9\"“])", line)
         merged: list[str] = []
         for part in parts:
             if merged and _ABBREV.search(merged[-1]):
