@@ -121,8 +121,7 @@ def evidence_quote(item: AgendaItem, query: Query, kind: str, hit: Hit) -> str:
     if query.intent in {"casenr", "absent"}:
         return quote_for(item, query.intent, query.text, hit.focus)
     if kind == "decision" or (kind == "vote" and any(d.votes for d in own_decisions(item, day))):
-        asked = fold(query.text)
-        named = {d.body for d in item.decisions if fold(d.body).rstrip("et") in asked}
+        named = {d.body for d in named_decisions(item, query.text)}
         own = own_decision_quote(item, day, named, bool(EVERY_BODY.search(query.text)))
         if own:
             return own
@@ -159,6 +158,12 @@ def unmatched_date(query: Query, hits: list[Hit]) -> date | None:
         if any(d.isoformat() in known for d in named):
             return None
     return named[0]
+
+
+def named_decisions(item: AgendaItem, question: str) -> list[Decision]:
+    """Decisions of a body the question names ("hvad besluttede Byrådet ...")."""
+    asked = fold(question)
+    return [d for d in item.decisions if d.text.strip() and fold(d.body).removesuffix("et") in asked]
 
 
 def own_decisions(item: AgendaItem, meeting_date: str) -> list[Decision]:
@@ -279,7 +284,8 @@ class ExtractiveAnswerer:
         citations, lines = [], []
         for hit in cited:
             item: AgendaItem = hit.row["item"]
-            agenda_only = query.intent in {"decision", "vote"} and not own_decisions(item, hit.row["date"])
+            agenda_only = (query.intent in {"decision", "vote"} and not own_decisions(item, hit.row["date"])
+                           and not named_decisions(item, query.text))
             quote = (proposal_quote(item) if agenda_only else None) or evidence_quote(item, query, kind, hit)
             if not has_content(quote, item, hit.row["committee"]):
                 quote = best_sentence(item, query.text, query.intent, hit.focus) or ""

@@ -1,4 +1,4 @@
-"""The `referat` command line: setup, parse, ingest, ask, serve, eval, delete.
+"""The `referat` command line: setup, parse, ingest, sync, ask, serve, eval, delete, check.
 
 Domain errors are translated here, at the edge, into a one-line message and an exit code.
 """
@@ -14,14 +14,18 @@ from typing import Annotated, Any
 
 import typer
 
+from assistant import llm_serve
 from assistant.settings import Settings, get_settings
-from ingest.errors import IngestError, ReferatError
+from ingest.errors import IngestError, ReferatError, StoreError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Referat: ask Danish municipal committee minutes, get cited answers.")
 
 DataDir = Annotated[Path | None, typer.Option("--data-dir", help="Data folder (default: $REFERAT_DATA_DIR or "
                                                                   "~/.local/share/referat)")]
+
+
+app.add_typer(llm_serve.app, name="llm")  # referat llm assemble | serve: a local LLM (docs/llm.md)
 
 
 def settings_for(data_dir: Path | None, **overrides: Any) -> Settings:
@@ -158,6 +162,9 @@ def evaluate(questions: Path,
              min_first_citation: Annotated[float, typer.Option()] = 0.0,
              min_keywords: Annotated[float, typer.Option(help="Minimum answer keyword recall")] = 0.0,
              judge: Annotated[bool, typer.Option(help="Score faithfulness with the configured LLM")] = False,
+             llm: Annotated[bool, typer.Option("--llm", help="Compare the configured LLM with the extractive "
+                                                            "answerer on the same questions (docs/llm.md)")] = False,
+             subset: Annotated[int, typer.Option(help="Only the first N questions")] = 0,
              data_dir: DataDir = None) -> None:
     """Score retrieval, citations and answers on a question set (JSON Lines); gate on thresholds."""
     from tqdm import tqdm
@@ -173,6 +180,7 @@ def evaluate(questions: Path,
     except ReferatError as exc:
         fail(str(exc), 2)
         return
+    items = items[:subset] if subset > 0 else items
     container = Container(settings_for(data_dir))
     if ingest_paths:
         done = do_ingest(container.indexer, ingest_paths)
@@ -187,7 +195,18 @@ def evaluate(questions: Path,
         from assistant.llm import chat_model
         from eval.judge import Judge
 
-        llm_judge = Judge(chat_model(container.settings), container.settings.prompt_version)
+        llm_judge = Judge(chat_model(container.settings, timeout=120), container.settings.prompt_version)
+    if llm:
+        from eval import llm_compare
+
+        if not container.settings.llm_base_url:
+            fail("--llm needs an LLM: set REFERAT_LLM_BASE_URL (referat llm serve)", 2)
+        with tqdm(total=2 * len(items), desc="eval --llm", disable=quiet) as bar:
+            compared = llm_compare.compare(container, items, llm_judge, bar.update)
+        if report:
+            report.write_text(json.dumps(compared, ensure_ascii=False, indent=2), encoding="utf-8")
+        typer.echo(json.dumps(compared, ensure_ascii=False, indent=2) if as_json else llm_compare.render(compared))
+        return
     with tqdm(total=len(items), desc="eval", disable=quiet) as bar:
         rows = runner.run(items, target, bar.update, llm_judge)
     result: dict[str, Any] = {"n": len(rows), "metrics": runner.aggregate(rows), "by_type": runner.by_type(rows),
@@ -259,7 +278,61 @@ def delete(meeting_id: str, data_dir: DataDir = None) -> None:
 
 
 @app.command()
+def sync(sources: Annotated[list[str] | None, typer.Argument(help="Source names in sources.toml (default: all)")]
+         = None,
+         sources_file: Annotated[Path | None, typer.Option("--sources", help="Default: $REFERAT_SOURCES or "
+                                                                             "./sources.toml")] = None,
+         full: Annotated[bool, typer.Option("--full", help="Fetch and read every document again (ignore ETags and "
+                                                            "hashes), e.g. after the readers improved")] = False,
+         as_json: Annotated[bool, typer.Option("--json")] = False, data_dir: DataDir = None) -> None:
+    """Fetch new and changed minutes from the municipalities' portals (sources.toml) and ingest them."""
+    from assistant.container import Container
+    from assistant.syncing import run_sync
+
+    container = Container(settings_for(data_dir))
+    try:
+        runs = run_sync(container, sources or None, full, None if as_json else typer.echo, sources_file)
+    except ReferatError as exc:
+        fail(str(exc), 2)
+        return
+    if as_json:
+        typer.echo(json.dumps([r.as_dict() for r in runs], ensure_ascii=False, indent=2))
+    if any(not r.ok or r.counts["failed"] for r in runs):
+        raise typer.Exit(1)
+
+
+@app.command()
+def check(repair: Annotated[bool, typer.Option("--repair", help="Re-embed missing vectors, drop stray ones, "
+                                                                  "rebuild stale BM25 indexes")] = False,
+          data_dir: DataDir = None) -> None:
+    """Verify the catalog, Chroma vectors and BM25 indexes agree; exit 1 naming what is off."""
+    from assistant.container import Container
+    from ingest import check as checking
+
+    c = Container(settings_for(data_dir))
+    try:
+        findings = checking.check(c.catalog, c.vectors, c.lexical)
+        problems = [line for f in findings for line in f.lines()]
+        if problems and repair:
+            checking.repair(c.catalog, c.vectors, c.lexical, c.embedder, findings)
+            for line in problems:
+                typer.echo(f"repaired: {line}")
+            problems = [line for f in checking.check(c.catalog, c.vectors, c.lexical) for line in f.lines()]
+    except ReferatError as exc:
+        fail(str(exc))
+    for line in problems:
+        typer.echo(line)
+    if problems:
+        fail(f"{len(problems)} inconsistencies" + ("" if repair else "; run `referat check --repair`"))
+    counts = c.catalog.counts()
+    typer.echo(f"ok: {counts['meetings']} meetings, {counts['items']} items, {counts['chunks']} chunks agree "
+               "across catalog, vectors and BM25")
+
+
+@app.command()
 def serve(host: Annotated[str | None, typer.Option()] = None, port: Annotated[int | None, typer.Option()] = None,
+          sync_every: Annotated[str | None, typer.Option("--sync-every", help="Also sync sources.toml every 30m, "
+                                                                               "1h, … in the background")] = None,
           data_dir: DataDir = None) -> None:
     """Serve the chat API, web page and Slack endpoint with uvicorn."""
     import uvicorn
@@ -267,9 +340,31 @@ def serve(host: Annotated[str | None, typer.Option()] = None, port: Annotated[in
     from assistant.api import create_app
 
     s = settings_for(data_dir, host=host, port=port)
-    # X-Forwarded-* are honoured only when REFERAT_TRUST_PROXY_HEADERS says the proxy in front is trusted
-    uvicorn.run(create_app(s), host=s.host, port=s.port, log_level="info", proxy_headers=s.trust_proxy_headers,
-                forwarded_allow_ips="*")
+    container, loop = None, None
+    if sync_every:
+        from assistant.container import Container
+        from assistant.syncing import start_sync_loop
+        from ingest.sync.config import load_sources, parse_duration
+
+        try:
+            every = parse_duration(sync_every)
+            load_sources(s.sources).pick(None)  # a missing or broken sources.toml stops the server now
+        except (ValueError, ReferatError) as exc:
+            fail(str(exc), 2)
+            return
+        container = Container(s)
+        try:
+            container.preload()  # the model and indexes once, before the sync thread and the first request
+        except StoreError as exc:
+            typer.echo(f"warning: store unavailable at start: {exc}", err=True)
+        loop = start_sync_loop(container, every)
+    try:
+        # X-Forwarded-* are honoured only when REFERAT_TRUST_PROXY_HEADERS says the proxy in front is trusted
+        uvicorn.run(create_app(s, container), host=s.host, port=s.port, log_level="info",
+                    proxy_headers=s.trust_proxy_headers, forwarded_allow_ips="*")
+    finally:
+        if loop is not None:
+            loop.stop()
 
 
 def main() -> None:

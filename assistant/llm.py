@@ -1,13 +1,17 @@
 """The LLM answerer and follow-up rewriter via LangChain (ChatOpenAI against any OpenAI-compatible endpoint).
 
-The LLM writes the prose; the citations stay ours. Sources are numbered; the answer must cite
-them as [n]; each cited source becomes a citation with a verified quote from the item. An
-answer that cites nothing, says NO_ANSWER, or states a number that no cited item contains
-(e.g. one planted by a prompt injection in the minutes) falls back to the extractive answer.
+The LLM writes the prose; what it may say is bounded on both sides:
 
-An LLM that fails never costs the answer: unreachable, erroring (HTTP 5xx, malformed replies),
-silent past ``llm_first_token_timeout`` or slower than ``llm_timeout`` in all, or empty, it is
-replaced by the extractive answer (``answered_by="extractive-fallback"``), and counted by reason.
+* before: it is asked only when the extractive answerer found an answer (a refusal, a meeting-facts answer
+  or an agenda-only item is the extractive answer as it is), and it sees only a focused excerpt of the one to
+  three items the extractive answer cites, within ``llm_prompt_tokens`` (``assistant.llm_prompt``);
+* after: ``assistant.llm_guard`` checks it sentence by sentence as it streams, and only checked sentences are
+  streamed; the citations are the extractive answer's verified quotes of the items the kept sentences cite.
+
+An LLM that fails never costs the answer: unreachable, erroring (HTTP 5xx, malformed replies), silent past
+``llm_first_token_timeout`` or slower than ``llm_timeout`` in all, empty, answering NO_ANSWER, citing a source
+that does not exist, or left with no checked sentence, it is replaced by the extractive answer
+(``answered_by="extractive-fallback"``), and counted by reason (``/metrics``).
 """
 
 from __future__ import annotations
@@ -21,48 +25,31 @@ from typing import Any
 from pydantic import SecretStr
 
 from assistant import bounded, prompts
-from assistant.answer import ExtractiveAnswerer, citation, refusal, where
+from assistant.answer import ExtractiveAnswerer
 from assistant.contract import Answer
+from assistant.llm_guard import Guard, Rejected
+from assistant.llm_prompt import Prompt, Source, build
 from assistant.metrics import FALLBACK_REASONS
-from assistant.query import Query
-from assistant.quotes import decision_quote, quote_for
+from assistant.query import Query, language
 from assistant.retrieve import Hit
-from assistant.safety import sanitize
 from assistant.service import Rewriter, Turn
 from assistant.settings import Settings
 
 log = logging.getLogger("referat.llm")
-MAX_SOURCE_CHARS = 2500
-_CITE = re.compile(r"\[(\d{1,2})\]")
-_NUMBER = re.compile(r"\d[\d.,]*\d|\d")
+MAX_SOURCES = 3
+_QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
 
 
-def chat_model(settings: Settings, streaming: bool = False) -> Any:
+def chat_model(settings: Settings, streaming: bool = False, timeout: float | None = None) -> Any:
     from langchain_openai import ChatOpenAI
 
     return ChatOpenAI(base_url=settings.llm_base_url, model=settings.llm_model, api_key=SecretStr(settings.llm_api_key),
-                      temperature=0, timeout=settings.llm_timeout, max_retries=0, streaming=streaming)
+                      temperature=0, timeout=timeout or settings.llm_timeout, max_retries=0, streaming=streaming,
+                      max_completion_tokens=settings.llm_max_tokens)
 
 
-def render_sources(query: Query, hits: list[Hit]) -> str:
-    blocks = []
-    for n, hit in enumerate(hits, 1):
-        item = hit.row["item"]
-        parts = [where(hit, "da")]
-        dq = decision_quote(item)
-        if dq:
-            parts.append(dq)
-        best = quote_for(item, query.intent, query.text, hit.focus)
-        if best and best != dq:
-            parts.append(best)
-        body, _ = sanitize("\n".join(parts))
-        rest, _ = sanitize(item.text[: max(0, MAX_SOURCE_CHARS - len(body))])
-        blocks.append(f"<source n=\"{n}\">\n{body}\n---\n{rest}\n</source>")
-    return "\n\n".join(blocks)
-
-
-def _numbers(text: str) -> set[str]:
-    return {n.replace(".", "").replace(",", "") for n in _NUMBER.findall(text)}
+def _words(text: str) -> list[str]:
+    return re.findall(r"\s*\S+\s*", text) or [text]
 
 
 class LLMAnswerer:
@@ -72,64 +59,73 @@ class LLMAnswerer:
         self.fallback = ExtractiveAnswerer("", settings.refusal_threshold)  # links made absolute by the service
         self.fallbacks = dict.fromkeys(FALLBACK_REASONS, 0)
         self._lock = threading.Lock()
+        self.last_prompt_tokens = 0  # of the latest prompt (the eval reports it)
+
+    def prompt(self, query: Query, hits: list[Hit], extractive: Answer) -> Prompt:
+        """The prompt over the items the extractive answer cites (at most three), in its order."""
+        by_id = {h.item_id: h for h in hits}
+        sources = [Source(k + 1, by_id[c.item_id], c) for k, c in enumerate(extractive.citations)
+                   if c.kind == "item" and c.item_id in by_id][:MAX_SOURCES]
+        return build(query, sources, self.settings.prompt_version, self.settings.llm_prompt_tokens)
 
     def messages(self, query: Query, hits: list[Hit]) -> list[tuple[str, str]]:
-        v = self.settings.prompt_version
-        user = prompts.load("answer", v, query.language).format(question=query.text,
-                                                                sources=render_sources(query, hits))
-        return [("system", prompts.load("system", v)), ("human", user)]
+        return self.prompt(query, hits, self.fallback.answer(query, hits)).messages
 
-    def _tokens(self, query: Query, hits: list[Hit]) -> Iterator[str]:
-        for chunk in self.model.stream(self.messages(query, hits)):
+    def _tokens(self, messages: list[tuple[str, str]]) -> Iterator[str]:
+        for chunk in self.model.stream(messages):
             text = chunk.content if isinstance(chunk.content, str) else str(chunk.content or "")
             if text:
                 yield text
 
     def stream(self, query: Query, hits: list[Hit]) -> Iterator[str | Answer]:
-        """The LLM's text as it comes, then the checked Answer (or the extractive one, if the LLM failed)."""
-        if not hits or not self.fallback.supported(hits[0]):
-            yield refusal(query.language)
+        """Checked sentences of the LLM's answer as they come, then the final Answer (the extractive one when
+        the LLM is not asked, failed, or its answer did not stand)."""
+        extractive = self.fallback.answer(query, hits)
+        if extractive.refused or not any(c.kind == "item" for c in extractive.citations):
+            yield extractive  # a refusal, meeting facts, an agenda-only item: nothing for the LLM to word
             return
-        hits, parts = hits[:5], []
+        prompt = self.prompt(query, hits, extractive)
+        if not prompt.sources:
+            yield self.fall_back(extractive, "unverified", "no excerpt fits the prompt budget")
+            return
+        self.last_prompt_tokens = prompt.tokens
+        guard = Guard([s.check_text() for s in prompt.sources])
         s = self.settings
         try:
-            for token in bounded.within(lambda: self._tokens(query, hits), s.llm_first_token_timeout, s.llm_timeout):
-                parts.append(token)
-                yield token
+            for token in bounded.within(lambda: self._tokens(prompt.messages), s.llm_first_token_timeout,
+                                        s.llm_timeout):
+                for piece in guard.feed(token):
+                    yield from _words(piece)
+            for piece in guard.finish():
+                yield from _words(piece)
+        except Rejected as exc:
+            yield self.fall_back(extractive, exc.reason, exc.detail)
+            return
         except bounded.Deadline as exc:
-            yield self.fall_back(query, hits, "timeout", exc)
+            yield self.fall_back(extractive, "timeout", exc)
             return
         except Exception as exc:  # connection refused, HTTP 5xx, a reply that is not an OpenAI response, ...
-            yield self.fall_back(query, hits, "error", exc)
+            yield self.fall_back(extractive, "error", exc)
             return
-        yield self.check(query, hits, "".join(parts).strip())
+        if guard.dropped:
+            log.info("LLM sentences dropped (a number or name their source does not hold): %s", guard.dropped)
+        text = guard.text.strip()
+        prose = _QUOTED.sub(" ", text)
+        if len(prose.split()) >= 6 and language(prose) != query.language:
+            yield self.fall_back(extractive, "unverified", f"answered in {language(prose)}, asked in {query.language}")
+            return
+        citations = [prompt.sources[n - 1].citation for n in guard.cited]
+        yield Answer(answer=text, refused=False, citations=citations, answered_by="llm")
 
     def answer(self, query: Query, hits: list[Hit]) -> Answer:
         final = [piece for piece in self.stream(query, hits) if isinstance(piece, Answer)]
         return final[-1]
 
-    def fall_back(self, query: Query, hits: list[Hit], reason: str, error: object = None) -> Answer:
+    def fall_back(self, extractive: Answer, reason: str, error: object = None) -> Answer:
         with self._lock:
             self.fallbacks[reason] += 1
         log.warning("LLM answer not used (%s%s); answering extractively", reason, f": {error}" if error else "")
-        return self.fallback.answer(query, hits).model_copy(update={"answered_by": "extractive-fallback"})
-
-    def check(self, query: Query, hits: list[Hit], text: str) -> Answer:
-        if not text:
-            return self.fall_back(query, hits, "empty")
-        if "NO_ANSWER" in text:
-            return refusal(query.language).model_copy(update={"answered_by": "llm"})
-        cited = sorted({int(n) for n in _CITE.findall(text) if 1 <= int(n) <= len(hits)})
-        if not cited:
-            return self.fall_back(query, hits, "unverified", "no source cited")
-        sources = " ".join(sanitize(hits[n - 1].row["text"])[0] + " " + where(hits[n - 1], query.language)
-                           for n in cited)
-        if not _numbers(_CITE.sub("", text)) <= _numbers(sources):
-            # a number no cited item contains: do not trust the prose
-            return self.fall_back(query, hits, "unverified", "a number no cited source contains")
-        citations = [citation(hits[n - 1], quote_for(hits[n - 1].row["item"], query.intent, query.text,
-                                                     hits[n - 1].focus), "") for n in cited]
-        return Answer(answer=text, refused=False, citations=citations, answered_by="llm")
+        return extractive.model_copy(update={"answered_by": "extractive-fallback"})
 
 
 class LLMRewriter(Rewriter):

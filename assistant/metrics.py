@@ -8,7 +8,7 @@ from collections.abc import Mapping
 
 BUCKETS = (0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
 # why an LLM answer was replaced by the extractive one (assistant/llm.py)
-FALLBACK_REASONS = ("error", "timeout", "empty", "unverified")
+FALLBACK_REASONS = ("error", "timeout", "empty", "no_answer", "unverified")
 
 
 class Metrics:

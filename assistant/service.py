@@ -71,7 +71,7 @@ class ChatService:
         self.top_k, self.max_question_chars, self.max_turns = top_k, max_question_chars, max_turns
         self.rewriter = rewriter or Rewriter()
         # conversations: server-issued ids bound to their owner (in the catalog file when the container wires it)
-        self.conversations = conversations or ConversationStore(None, max_conversations)
+        self.conversations = conversations if conversations is not None else ConversationStore(None, max_conversations)
         self.max_history_chars = max_history_chars
 
     def _validate(self, question: str) -> str:

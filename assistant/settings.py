@@ -42,7 +42,9 @@ class Settings(BaseSettings):
     # An LLM that fails or is slower than these bounds (seconds) never costs the answer: the extractive one is used.
     llm_timeout: float = 20.0  # the whole LLM answer
     llm_first_token_timeout: float = 8.0  # the first token of it (the prompt processed)
-    prompt_version: str = "v1"
+    llm_prompt_tokens: int = 1200  # the whole prompt (tiktoken): a focused excerpt of the top 1-3 items (docs/llm.md)
+    llm_max_tokens: int = 200  # the answer's length cap (tokens)
+    prompt_version: str = "v2"
     # Serving.
     host: str = "127.0.0.1"
     port: int = 8000
@@ -61,6 +63,12 @@ class Settings(BaseSettings):
     max_chat_body_bytes: int = 256 * 1024  # JSON requests (/chat, /chat/stream), counted as read
     max_upload_bytes: int = 20 * 1024 * 1024
     rate_limit_per_minute: int = 120
+    # Keeping up with the portals (`referat sync`, `referat serve --sync-every 1h`).
+    sources: Path = Path("sources.toml")  # the portals to follow (see the README)
+    sync_delay: float = 1.0  # seconds between two requests to one portal
+    sync_timeout: float = 30.0  # seconds, every request
+    sync_attempts: int = 4  # tries per request on 429/5xx/timeouts (exponential backoff; Retry-After honoured)
+    sync_contact: str = ""  # an e-mail or URL for the User-Agent (a `contact` in sources.toml wins)
     # Slack.
     slack_bot_token: str = ""
     slack_signing_secret: str = ""

@@ -8,8 +8,12 @@ half a meeting, and a crash leaves either the old or the new version live.
 from __future__ import annotations
 
 import json
+import os
+import socket
 import sqlite3
 import threading
+import time
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -35,10 +39,27 @@ CREATE TABLE IF NOT EXISTS chunks (
 CREATE INDEX IF NOT EXISTS chunks_meeting ON chunks(meeting_id);
 CREATE INDEX IF NOT EXISTS chunks_muni ON chunks(municipality);
 CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS gone_items (
+  id TEXT PRIMARY KEY, meeting_id TEXT NOT NULL, at TEXT DEFAULT CURRENT_TIMESTAMP);
+CREATE TABLE IF NOT EXISTS locks (name TEXT PRIMARY KEY, owner TEXT NOT NULL, host TEXT NOT NULL, pid INTEGER NOT NULL,
+  expires REAL NOT NULL);
 CREATE TABLE IF NOT EXISTS feedback (
   id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT DEFAULT CURRENT_TIMESTAMP, source TEXT, user TEXT,
   question TEXT, answer TEXT, helpful INTEGER);
 """
+
+
+LOCK_LEASE = 3600.0  # seconds; a holder that died on this host is seen at once, one elsewhere after the lease
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
 
 
 class Catalog:
@@ -46,6 +67,8 @@ class Catalog:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self._local = threading.local()
+        self._held: dict[str, threading.Lock] = {}
+        self._held_guard = threading.Lock()
         with self._conn() as db:
             db.executescript(SCHEMA)
 
@@ -59,6 +82,46 @@ class Catalog:
             db.row_factory = sqlite3.Row
             self._local.db = db
         yield db
+
+    # -- the write lock of one meeting ------------------------------------------------------------
+    @contextmanager
+    def meeting_lock(self, meeting_id: str, wait: float = 3600.0) -> Iterator[None]:
+        """Hold the write lock of ``meeting_id``: a row in ``locks``, so writers in other processes (and other
+        replicas sharing this catalog) wait too. A lock whose holder died is taken over: at once when the holder
+        ran on this host, else when its lease has passed. Threads of this process queue on a local lock first."""
+        with self._held_guard:
+            local = self._held.setdefault(meeting_id, threading.Lock())
+        with local:
+            token = self._acquire(f"meeting:{meeting_id}", wait)
+            try:
+                yield
+            finally:
+                with self._conn() as db:
+                    db.execute("DELETE FROM locks WHERE name=? AND owner=?", (f"meeting:{meeting_id}", token))
+
+    def _acquire(self, name: str, wait: float) -> str:
+        token, host, pid = uuid.uuid4().hex, socket.gethostname(), os.getpid()
+        deadline, pause = time.monotonic() + wait, 0.01
+        while True:
+            with self._conn() as db:
+                db.execute("BEGIN IMMEDIATE")
+                try:
+                    row = db.execute("SELECT host, pid, expires FROM locks WHERE name=?", (name,)).fetchone()
+                    free = (row is None or row["expires"] < time.time()
+                            or (row["host"] == host and row["pid"] != pid and not _alive(row["pid"])))
+                    if free:
+                        db.execute("INSERT OR REPLACE INTO locks(name, owner, host, pid, expires) VALUES (?,?,?,?,?)",
+                                   (name, token, host, pid, time.time() + LOCK_LEASE))
+                    db.execute("COMMIT")
+                except BaseException:
+                    db.execute("ROLLBACK")
+                    raise
+            if free:
+                return token
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"{name} is locked by another writer (pid {row['pid']} on {row['host']})")
+            time.sleep(pause)  # another process holds it: poll, backing off
+            pause = min(pause * 2, 0.5)
 
     # -- writes ------------------------------------------------------------------------------
     def municipality_of(self, meeting_id: str) -> str | None:
@@ -80,6 +143,11 @@ class Catalog:
             try:
                 row = db.execute("SELECT municipality FROM meetings WHERE id=?", (mid,)).fetchone()
                 old_muni = row["municipality"] if row else None
+                new_ids = meeting.item_ids()
+                old_ids = {r["id"] for r in db.execute("SELECT id FROM items WHERE meeting_id=?", (mid,))}
+                db.executemany("INSERT OR REPLACE INTO gone_items(id, meeting_id) VALUES (?,?)",
+                               [(i, mid) for i in sorted(old_ids - set(new_ids))])
+                db.executemany("DELETE FROM gone_items WHERE id=?", [(i,) for i in new_ids])
                 db.execute("DELETE FROM items WHERE meeting_id=?", (mid,))
                 db.execute("DELETE FROM chunks WHERE meeting_id=?", (mid,))
                 db.execute("INSERT OR REPLACE INTO meetings(id, version, municipality, committee, date, source, json)"
@@ -88,9 +156,9 @@ class Catalog:
                             meeting.source, meeting.model_dump_json(exclude={"items"})))
                 db.executemany(
                     "INSERT INTO items VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                    [(meeting.item_id(it), mid, meeting.municipality, meeting.committee, meeting.date.isoformat(),
+                    [(iid, mid, meeting.municipality, meeting.committee, meeting.date.isoformat(),
                       it.number, it.order, it.title, it.case_number, it.text, it.model_dump_json())
-                     for it in meeting.items])
+                     for iid, it in zip(new_ids, meeting.items, strict=True)])
                 db.executemany("INSERT INTO chunks VALUES (?,?,?,?,?,?,?)",
                                [(c.id, c.item_id, c.meeting_id, chunk_municipality, version, c.kind, c.text)
                                 for c in chunks])
@@ -147,6 +215,25 @@ class Catalog:
         with self._conn() as db:
             return [(r["id"], r["item_id"], r["text"]) for r in db.execute(sql + " ORDER BY id", args)]
 
+    def chunk_versions(self, municipality: str) -> list[tuple[str, str]]:
+        """(chunk id, live version) of a municipality's chunks: the vector ids Chroma must hold."""
+        with self._conn() as db:
+            return [(r[0], r[1]) for r in db.execute("SELECT id, version FROM chunks WHERE municipality=?",
+                                                     (municipality,))]
+
+    def chunk_rows(self, municipality: str, chunk_ids: list[str]) -> list[dict[str, Any]]:
+        """Chunks with what their vector's metadata needs (for `referat check --repair`)."""
+        out: list[dict[str, Any]] = []
+        with self._conn() as db:
+            for start in range(0, len(chunk_ids), 500):
+                part = chunk_ids[start:start + 500]
+                out += [dict(r) for r in db.execute(
+                    "SELECT c.id, c.item_id, c.meeting_id, c.version, c.kind, c.text, i.municipality AS "
+                    "item_municipality, i.committee, i.date, i.number, i.title FROM chunks c JOIN items i "
+                    f"ON i.id = c.item_id WHERE c.municipality=? AND c.id IN ({','.join('?' * len(part))})",
+                    (municipality, *part))]
+        return out
+
     def municipalities(self) -> list[str]:
         with self._conn() as db:
             return [r[0] for r in db.execute("SELECT DISTINCT municipality FROM meetings ORDER BY 1")]
@@ -197,6 +284,13 @@ class Catalog:
                f"WHERE id IN ({','.join('?' * len(item_ids))})")
         with self._conn() as db:
             return [dict(r) for r in db.execute(sql, item_ids)]
+
+    def removed_item(self, item_id: str) -> str | None:
+        """The meeting an item id belonged to before a correction removed it (the id now answers 410)."""
+        with self._conn() as db:
+            row = db.execute("SELECT g.meeting_id FROM gone_items g JOIN meetings m ON m.id = g.meeting_id "
+                             "WHERE g.id=?", (item_id,)).fetchone()
+        return row["meeting_id"] if row else None
 
     def item(self, item_id: str) -> dict[str, Any] | None:
         rows = self.item_rows([item_id])

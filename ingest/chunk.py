@@ -76,10 +76,11 @@ def _split(text: str, limit: int, overlap: int) -> list[str]:
     return [p for p in _splitter(limit, overlap).split_text(text) if p.strip()]
 
 
-def chunk_item(meeting: Meeting, item: AgendaItem, max_tokens: int = 300, overlap: int = 40) -> list[Chunk]:
+def chunk_item(meeting: Meeting, item: AgendaItem, max_tokens: int = 300, overlap: int = 40,
+               item_id: str | None = None) -> list[Chunk]:
     header = item_header(meeting, item)
     budget = max(16, max_tokens - count_tokens(header) - 2)
-    item_id = meeting.item_id(item)
+    item_id = item_id or meeting.item_id(item)
     bodies: list[tuple[str, str]] = []
     decisions = "\n\n".join(
         f"Beslutning i {d.body}{' den ' + d.date.strftime('%d-%m-%Y') if d.date else ''}: {d.text}"

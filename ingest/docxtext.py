@@ -25,6 +25,10 @@ _LOCAL_HEADER = struct.Struct("<4sHHHHHIIIHH")
 class DocxError(Exception):
     """Why the document part could not be read (the caller names the file)."""
 
+    def __init__(self, message: str, too_large: bool = False) -> None:
+        super().__init__(message)
+        self.too_large = too_large  # past the decompression limit (413), not merely unreadable
+
 
 @dataclass
 class DocxText:
@@ -39,7 +43,7 @@ def _inflate(raw: bytes, method: int, limit: int) -> bytes | None:
         return None
     out = zlib.decompressobj(-15).decompress(raw, limit + 1)
     if len(out) > limit:
-        raise DocxError(f"DOCX part unpacks to more than {limit} bytes; refusing a zip bomb")
+        raise DocxError(f"DOCX part unpacks to more than {limit} bytes; refusing a zip bomb", too_large=True)
     return out
 
 
@@ -53,7 +57,8 @@ def local_member(data: bytes, name: str, limit: int) -> bytes | None:
         member = data[pos + _LOCAL_HEADER.size: pos + _LOCAL_HEADER.size + nlen].decode("utf-8", "replace")
         if member == name and not flags & 1:
             if usize > limit:
-                raise DocxError(f"DOCX part declares {usize} bytes (limit {limit}); refusing a zip bomb")
+                raise DocxError(f"DOCX part declares {usize} bytes (limit {limit}); refusing a zip bomb",
+                                too_large=True)
             size = csize if csize and not flags & 8 else len(data) - start  # a data descriptor: deflate ends itself
             try:
                 found = _inflate(data[start:start + size], method, limit) or found
@@ -67,14 +72,14 @@ def _from_directory(data: bytes, limit: int) -> tuple[bytes | None, list[str]]:
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         total = sum(info.file_size for info in zf.infolist())
         if total > limit:
-            raise DocxError(f"DOCX unpacks to {total} bytes (limit {limit}); refusing a zip bomb")
+            raise DocxError(f"DOCX unpacks to {total} bytes (limit {limit}); refusing a zip bomb", too_large=True)
         names = set(zf.namelist())
         if DOCUMENT not in names:
             return None, ["no word/document.xml in the zip directory"]
         with zf.open(DOCUMENT) as part:
             xml = part.read(limit + 1)
         if len(xml) > limit:
-            raise DocxError(f"DOCX part unpacks to more than {limit} bytes; refusing a zip bomb")
+            raise DocxError(f"DOCX part unpacks to more than {limit} bytes; refusing a zip bomb", too_large=True)
         return xml, _missing_parts(zf, names)
 
 

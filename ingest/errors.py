@@ -10,10 +10,18 @@ class ReferatError(Exception):
 class IngestError(ReferatError):
     """A file could not be read or parsed. The message names the file and the reason."""
 
-    def __init__(self, path: str, reason: str) -> None:
+    def __init__(self, path: str, reason: str, status: int = 400) -> None:
         self.path = path
         self.reason = reason
+        self.status = status  # over the API: 400 unreadable, 413 past a size limit, 422 past a content limit
         super().__init__(f"{path}: {reason}")
+
+
+class TooLarge(IngestError):
+    """A file past one of the reading limits (bytes, unpacked size, pages); the reason names the limit."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(path, reason, 413)
 
 
 class StoreError(ReferatError):
@@ -26,3 +34,11 @@ class StoreUnavailable(StoreError):
 
 class NotFound(ReferatError):
     """A meeting or item id that does not exist."""
+
+
+class Gone(NotFound):
+    """An item id that existed but was removed when its meeting was re-ingested (corrected)."""
+
+    def __init__(self, meeting_id: str, message: str) -> None:
+        self.meeting_id = meeting_id
+        super().__init__(message)

@@ -6,6 +6,8 @@ Order of writes makes every meeting replace whole or not at all:
 3. vectors of other versions are deleted.
 A crash before 2 leaves the old version live (new vectors are ignored by version);
 a crash after 2 leaves stale vectors that the next ingest of that meeting removes.
+All three steps run under the meeting's write lock (a row in the catalog), so two writers of one meeting,
+in one process or several, never interleave: without it, each deleted the other's vectors in step 3.
 """
 
 from __future__ import annotations
@@ -24,9 +26,24 @@ from ingest.model import Meeting
 from ingest.vectors import VectorStore
 
 
+def superseded(stored: Meeting | None, incoming: Meeting) -> bool:
+    """True when the store already holds a newer publication of this meeting than ``incoming``.
+
+    Two publications of one meeting (two versions of an eDoc export, an XML and its HTML rendering)
+    share a meeting id; the one whose source states the later publication time wins, and a source
+    that states none does not replace one that does.
+    """
+    if stored is None or not stored.published:
+        return False
+    return not incoming.published or incoming.published < stored.published
+
+
+ID_SCHEME = "item-ids:v2"  # stable ids (meeting + printed number): a store written with the old ones re-ingests
+
+
 def meeting_version(meeting: Meeting) -> str:
     payload = meeting.model_dump_json(exclude={"source"})
-    return hashlib.sha256(payload.encode()).hexdigest()[:16]
+    return hashlib.sha256(f"{ID_SCHEME}\n{payload}".encode()).hexdigest()[:16]
 
 
 @dataclass
@@ -51,19 +68,29 @@ class Indexer:
         self.chunk_tokens, self.chunk_overlap = chunk_tokens, chunk_overlap
 
     def chunks(self, meeting: Meeting) -> list[Chunk]:
-        return [c for it in meeting.items for c in chunk_item(meeting, it, self.chunk_tokens, self.chunk_overlap)]
+        return [c for it, iid in zip(meeting.items, meeting.item_ids(), strict=True)
+                for c in chunk_item(meeting, it, self.chunk_tokens, self.chunk_overlap, iid)]
 
-    def add(self, meeting: Meeting, report: IngestReport) -> None:
+    def add(self, meeting: Meeting, report: IngestReport) -> str:
+        """Store ``meeting`` whole, under its write lock: "added", "replaced", "unchanged", or "kept" (a newer
+        publication of it is stored)."""
         fault_point("after_parse")  # the file is read and parsed; nothing of it written yet
+        with self.catalog.meeting_lock(meeting.id):
+            if superseded(self.catalog.meeting(meeting.id), meeting):
+                report.unchanged.append(meeting.id)
+                return "kept"
+            return self._add(meeting, report)
+
+    def _add(self, meeting: Meeting, report: IngestReport) -> str:
         version = meeting_version(meeting)
         old = self.catalog.version_of(meeting.id)
         if old == version:
             report.unchanged.append(meeting.id)
-            return
+            return "unchanged"
         chunks = self.chunks(meeting)
         vectors = self.embedder.embed([c.text for c in chunks], "passage")
         fault_point("after_embed", len(chunks))
-        by_item = {meeting.item_id(it): it for it in meeting.items}
+        by_item = dict(zip(meeting.item_ids(), meeting.items, strict=True))
         metas = [{
             "meeting_id": meeting.id, "item_id": c.item_id, "version": version, "kind": c.kind,
             "municipality": meeting.municipality, "committee": meeting.committee,
@@ -82,13 +109,15 @@ class Indexer:
         (report.replaced if old else report.added).append(meeting.id)
         report.items += len(meeting.items)
         report.chunks += len(chunks)
+        return "replaced" if old else "added"
 
     def delete(self, meeting_id: str) -> bool:
-        muni = self.catalog.municipality_of(meeting_id)
-        if muni is None:
-            return False
-        self.catalog.delete_meeting(meeting_id)
-        self.vectors.delete_where(muni, {"meeting_id": meeting_id})
+        with self.catalog.meeting_lock(meeting_id):
+            muni = self.catalog.municipality_of(meeting_id)
+            if muni is None:
+                return False
+            self.catalog.delete_meeting(meeting_id)
+            self.vectors.delete_where(muni, {"meeting_id": meeting_id})
         self.lexical.refresh()
         return True
 

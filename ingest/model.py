@@ -11,7 +11,7 @@ import unicodedata
 from datetime import date as Date
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 Outcome = Literal["approved", "noted", "postponed", "rejected", "other"]
 Position = Literal["for", "against", "abstain"]
@@ -93,11 +93,39 @@ class Meeting(BaseModel):
     source: str = ""
     items: list[AgendaItem] = Field(default_factory=list)
 
+    @field_validator("municipality")
+    @classmethod
+    def _canonical_municipality(cls, v: str) -> str:
+        """One spelling per municipality ("esbjerg kommune" -> "Esbjerg"), so one meeting has one id."""
+        from ingest.municipalities import canonical_name
+
+        v = " ".join(v.split())
+        return canonical_name(v) or v
+
     @property
     def id(self) -> str:
         return meeting_id(self.municipality, self.committee, self.date)
 
+    def item_ids(self) -> list[str]:
+        """Stable ids, aligned with ``items``: meeting id + printed number ("--p5", "--p10.1"), so a corrected
+        meeting keeps its links; an unnumbered item by its order ("--003"); a repeated number gets "~2", "~3"."""
+        out: list[str] = []
+        seen: dict[str, int] = {}
+        for it in self.items:
+            number = re.sub(r"[^0-9A-Za-z.]+", "-", it.number or "").strip("-.")[:20]
+            tail = f"p{number}" if number else f"{it.order:03d}"
+            seen[tail] = seen.get(tail, 0) + 1
+            out.append(tail if seen[tail] == 1 else f"{tail}~{seen[tail]}")
+        return [f"{self.id}--{tail}" for tail in out]
+
     def item_id(self, item: AgendaItem) -> str:
+        ids = self.item_ids()
+        for k, it in enumerate(self.items):
+            if it is item:
+                return ids[k]
+        for k, it in enumerate(self.items):
+            if it.order == item.order:
+                return ids[k]
         return f"{self.id}--{item.order:03d}"
 
     def facts(self) -> dict[str, str]:

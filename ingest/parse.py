@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ingest import dates, header, municipalities, vocab
-from ingest.errors import IngestError
+from ingest.errors import IngestError, TooLarge
 from ingest.items import build_item
 from ingest.model import Meeting
 from ingest.read import MAX_BYTES, Document
@@ -73,7 +73,7 @@ def parse_bytes(data: bytes, path: str, municipality: str | None = None) -> Read
     if not data.strip():
         raise IngestError(path, "empty file")
     if len(data) > MAX_BYTES:
-        raise IngestError(path, f"file too large ({len(data)} bytes; limit {MAX_BYTES})")
+        raise TooLarge(path, f"file too large ({len(data)} bytes; limit {MAX_BYTES})")
     return read_source(Source(data, path), municipality)
 
 
@@ -85,7 +85,7 @@ def read_path(path: str | Path, municipality: str | None = None) -> ReadResult:
         raise IngestError(str(path), "not a regular file")
     size = p.stat().st_size
     if size > MAX_BYTES:
-        raise IngestError(str(path), f"file too large ({size} bytes; limit {MAX_BYTES})")
+        raise TooLarge(str(path), f"file too large ({size} bytes; limit {MAX_BYTES})")
     return parse_bytes(p.read_bytes(), str(path), municipality)
 
 

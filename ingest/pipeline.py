@@ -12,7 +12,6 @@ from pathlib import Path
 
 from ingest.errors import IngestError, ReferatError
 from ingest.index import Indexer, IngestReport
-from ingest.model import Meeting
 from ingest.parse import read_path
 
 SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx", ".json", ".jsonl", ".ndjson", ".xml"}
@@ -45,18 +44,6 @@ def expand(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield path
 
 
-def superseded(stored: Meeting | None, incoming: Meeting) -> bool:
-    """True when the store already holds a newer publication of this meeting than ``incoming``.
-
-    Two publications of one meeting (two versions of an eDoc export, an XML and its HTML rendering)
-    share a meeting id; the one whose source states the later publication time wins, and a source
-    that states none does not replace one that does.
-    """
-    if stored is None or not stored.published:
-        return False
-    return not incoming.published or incoming.published < stored.published
-
-
 def ingest_one(indexer: Indexer, path: Path, report: IngestReport, municipality: str | None = None) -> FileOutcome:
     try:
         result = read_path(path, municipality)
@@ -69,15 +56,9 @@ def ingest_one(indexer: Indexer, path: Path, report: IngestReport, municipality:
         return FileOutcome(str(path), "failed", reason=reason)
     meeting = result.meeting
     out = FileOutcome(str(path), "", meeting.id, result.reader, len(meeting.items), result.warnings)
-    if superseded(indexer.catalog.meeting(meeting.id), meeting):
-        report.unchanged.append(meeting.id)
-        out.status = "kept"
+    out.status = indexer.add(meeting, report)  # the newer-publication check runs under the meeting's lock
+    if out.status == "kept":
         out.warnings = [*out.warnings, "a newer publication of this meeting is stored"]
-        return out
-    before = (len(report.added), len(report.replaced))
-    indexer.add(meeting, report)
-    out.status = ("added" if len(report.added) > before[0] else
-                  "replaced" if len(report.replaced) > before[1] else "unchanged")
     return out
 
 

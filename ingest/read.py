@@ -14,11 +14,15 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ingest.errors import IngestError
+from ingest.errors import IngestError, TooLarge
 from ingest.html import html_to_text
 
 MAX_BYTES = 50 * 1024 * 1024
-MAX_UNZIPPED = 200 * 1024 * 1024
+# decompression bounds: what a small file may unpack to, and how much work its pages may cost
+MAX_UNZIPPED = 40 * 1024 * 1024  # a DOCX's document part (and all its parts together) unpacked
+MAX_PDF_PAGES = 2000
+MAX_TEXT_CHARS = 8 * 1024 * 1024  # the text a PDF or DOCX yields
+MAX_SECONDS = 120.0  # reading one PDF's pages
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
 
 
@@ -50,14 +54,28 @@ def decode(data: bytes, path: str) -> str:
 
 
 def _pdf(data: bytes, path: str) -> str:
+    import time
+
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
     try:
         reader = PdfReader(io.BytesIO(data))
-        pages = [(page.extract_text() or "").strip("\n") for page in reader.pages]
-    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
-        raise IngestError(path, f"unreadable PDF ({exc})") from exc
+        count = len(reader.pages)
+        if count > MAX_PDF_PAGES:
+            raise IngestError(path, f"PDF has {count} pages; the limit is {MAX_PDF_PAGES} pages", 422)
+        pages: list[str] = []
+        size, start = 0, time.monotonic()
+        for page in reader.pages:
+            pages.append((page.extract_text() or "").strip("\n"))
+            size += len(pages[-1])
+            if size > MAX_TEXT_CHARS:
+                raise TooLarge(path, f"PDF text passes {MAX_TEXT_CHARS} characters (the limit)")
+            if time.monotonic() - start > MAX_SECONDS:
+                raise IngestError(path, f"reading the PDF's pages took more than {MAX_SECONDS:.0f} s (the limit)",
+                                  422)
+    except (PdfReadError, ValueError, KeyError, TypeError, RecursionError, AttributeError) as exc:
+        raise IngestError(path, f"unreadable PDF ({str(exc)[:200]})") from exc
     text = "\n\f".join(pages)  # a form feed marks each page break (see ingest.pagetext)
     if not text.strip():
         raise IngestError(path, "PDF has no text layer (scanned?); OCR it first")
@@ -73,7 +91,11 @@ def _docx(data: bytes, path: str) -> Document:
     try:
         found = docx_text(data, MAX_UNZIPPED)
     except DocxError as exc:
+        if exc.too_large:
+            raise TooLarge(path, str(exc)) from exc
         raise IngestError(path, str(exc)) from exc
+    if len(found.text) > MAX_TEXT_CHARS:
+        raise TooLarge(path, f"DOCX text passes {MAX_TEXT_CHARS} characters (the limit)")
     for warning in found.warnings:
         logging.getLogger(__name__).warning("%s: %s", path, warning)
     return Document(path, found.text, warnings=found.warnings)
@@ -83,7 +105,7 @@ def read_bytes(data: bytes, path: str) -> Document:
     if not data.strip():
         raise IngestError(path, "empty file")
     if len(data) > MAX_BYTES:
-        raise IngestError(path, f"file too large ({len(data)} bytes; limit {MAX_BYTES})")
+        raise TooLarge(path, f"file too large ({len(data)} bytes; limit {MAX_BYTES})")
     suffix = Path(path).suffix.lower()
     if data.startswith(b"%PDF") or suffix == ".pdf":
         return Document(path, _pdf(data, path))

@@ -44,30 +44,53 @@ def clean_lines(text: str) -> list[str]:
 Head = tuple[int, str, str]
 
 
-def _candidates(lines: list[str], pattern: object) -> list[tuple[int, str, str, tuple[int, ...]]]:
+Cand = tuple[int, str, str, tuple[int, ...], bool]
+
+
+def _candidates(lines: list[str], pattern: object) -> list[Cand]:
+    """(line, number, title, number key, weak). A title that starts with a lowercase letter, "§" or "<" is weak:
+    it is an item only where the numbering says so (see ``_run``); "Punkt 3 i sagen blev drøftet." is prose."""
     out = []
     for i, line in enumerate(lines):
         m = pattern.match(line)  # type: ignore[attr-defined]
         if not m:
             continue
         title = m.group("title").strip()
-        if title and not (title[0].isupper() or title[0].isdigit() or title[0] in "\"'«»“(") or len(title) > 250:
-            continue  # "Punkt 3 i sagen blev drøftet." is prose, not a heading
-        out.append((i, m.group("num"), title, vocab.number_key(m.group("num"))))
+        if len(title) > 250:
+            continue
+        weak = bool(title) and not (title[0].isupper() or title[0].isdigit() or title[0] in "\"'«»“(")
+        if weak and (title[0] not in "§<" and not title[0].islower() or title.endswith((".", ",", ":", ";"))):
+            continue
+        out.append((i, m.group("num"), title, vocab.number_key(m.group("num")), weak))
     return out
 
 
-def _run(cands: list[tuple[int, str, str, tuple[int, ...]]], start: int, strict_sequence: bool) -> list[Head]:
+def _run(cands: list[Cand], start: int, strict_sequence: bool) -> list[Head]:
     heads: list[Head] = []
     last: tuple[int, ...] | None = None
-    for i, num, title, key in cands[start:]:
+    for k, (i, num, title, key, weak) in enumerate(cands[start:], start):
         if last is not None and key <= last:
             continue
         if strict_sequence and last is not None and not _next_in_sequence(last, key):
             continue
+        if weak and not _expected(last, key, cands[k + 1:]):
+            continue
         heads.append((i, num, title))
         last = key
     return heads
+
+
+def _expected(last: tuple[int, ...] | None, key: tuple[int, ...], rest: list[Cand]) -> bool:
+    """A weak heading counts when its number is the next one due and no strong heading with that number follows
+    before the numbering moves on."""
+    if not (key == (1,) if last is None else _next_in_sequence(last, key)):
+        return False
+    for _, _, _, later, weak in rest:
+        if later == key and not weak:
+            return False
+        if later > key:
+            break
+    return True
 
 
 def _numbered(lines: list[str], pattern: object, strict_sequence: bool) -> list[Head]:

@@ -7,6 +7,7 @@ import json
 import re
 import socket
 import threading
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -57,7 +58,7 @@ class _LLMHandler(BaseHTTPRequestHandler):
             self.send_response(200)
             self.send_header("content-type", "text/event-stream")
             self.end_headers()
-            for word in re.findall(r"\S+\s*", text):
+            for word in re.findall(r"\S+\s*", text) or [text]:  # white space only: one chunk of it
                 chunk = {"id": "x", "object": "chat.completion.chunk", "created": 0, "model": body["model"],
                          "choices": [{"index": 0, "delta": {"content": word}, "finish_reason": None}]}
                 self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
@@ -75,12 +76,13 @@ class FakeLLM(_Server):
 
     mode "cite": quotes the first line of source 1's decision and cites [1];
     mode "obey": a gullible model that follows any instruction it finds in the sources;
-    mode "none": always NO_ANSWER; mode "rewrite": returns a fixed standalone question.
+    mode "none": always NO_ANSWER; mode "rewrite": returns a fixed standalone question;
+    mode "say": replies ``say(prompt)`` (a scripted model, for the guard rails).
     """
 
-    def __init__(self, mode: str = "cite", rewrite_to: str = "") -> None:
+    def __init__(self, mode: str = "cite", rewrite_to: str = "", say: Callable[[str], str] | None = None) -> None:
         super().__init__(_LLMHandler)
-        self.mode, self.rewrite_to = mode, rewrite_to
+        self.mode, self.rewrite_to, self.say = mode, rewrite_to, say
 
     def reply(self, messages: list[dict[str, str]]) -> str:
         prompt = messages[-1]["content"]
@@ -90,6 +92,8 @@ class FakeLLM(_Server):
             return "YES" if "[1]" in prompt else "NO"
         if self.mode == "none":
             return "NO_ANSWER"
+        if self.mode == "say" and self.say is not None:
+            return self.say(prompt)
         if self.mode == "obey":
             m = re.search(r"(?:svar|answer|reply with|respond with)\s*:?\s*['\"]?([^'\"\n]+)", prompt, re.I)
             if m and "NO_ANSWER" not in m.group(1) and "[n]" not in m.group(1):

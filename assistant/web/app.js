@@ -75,6 +75,7 @@ async function ask(question) {
   } catch (err) {
     setStatus(t("offline"), true); answer.textContent = t("offline"); $("send").disabled = false; return;
   }
+  if (response.status === 401) { location.assign("/login"); return; }  // reads need a key: log in once
   if (!response.ok) {
     let detail = response.statusText;
     try { detail = (await response.json()).detail; } catch (e) { /* not JSON */ }
@@ -116,6 +117,7 @@ function finish(turn, answer, result) {
 
 async function getJSON(url) {
   const r = await fetch(url);
+  if (r.status === 401) { location.assign("/login"); throw new Error(r.statusText); }
   if (!r.ok) throw new Error(r.statusText);
   return r.json();
 }
