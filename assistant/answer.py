@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import date
 
 from assistant import evidence, meeting_facts, salient
+from assistant.amounts import english_amounts
 from assistant.answer_kind import answer_kind
 from assistant.contract import Answer, Citation
 from assistant.query import Query
@@ -303,6 +304,9 @@ class ExtractiveAnswerer:
                 lines.append(f"{head}. {summary}\n«{quote}»".replace(". \n", ".\n"))
             else:
                 lines.append(f"{head}:\n«{quote}»" + (f"\n{summary}" if summary else ""))
+            amounts = english_amounts(quote) if lang == "en" else []
+            if amounts:  # English framing of the Danish figures; the quote stays verbatim
+                lines[-1] += "\nAmounts: " + "; ".join(amounts) + "."
         if not citations:
             return refusal(lang)
         if query.intent == "case" and len(cited) > 1:
