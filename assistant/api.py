@@ -28,7 +28,6 @@ from starlette.datastructures import UploadFile
 from assistant import guard
 from assistant.container import Container
 from assistant.contract import Answer
-from assistant.conversations import ID_PATTERN
 from assistant.limits import RateLimiter
 from assistant.links import request_base
 from assistant.metrics import Metrics
@@ -36,9 +35,10 @@ from assistant.pages import item_page, meeting_page
 from assistant.query import Filters
 from assistant.service import QuestionError
 from assistant.settings import Settings
-from ingest.errors import Gone, IngestError, NotFound, StoreUnavailable
+from core.errors import Gone, IngestError, NotFound, StoreUnavailable
 from ingest.index import IngestReport
 from ingest.parse import parse_file
+from store.conversations import ID_PATTERN
 
 log = logging.getLogger("referat.api")
 RATE_LIMITED = {"/chat", "/chat/stream", "/ingest", "/slack/events"}

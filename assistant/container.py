@@ -7,15 +7,15 @@ from functools import cached_property
 
 from assistant.answer import ExtractiveAnswerer
 from assistant.contract import Answerer
-from assistant.conversations import ConversationStore
 from assistant.retrieve import Retriever
 from assistant.service import ChatService
 from assistant.settings import Settings
-from ingest.catalog import Catalog
-from ingest.embed import Embedder, make_embedder
 from ingest.index import Indexer
-from ingest.lexical import LexicalStore
-from ingest.vectors import VectorStore
+from store.catalog import Catalog
+from store.conversations import ConversationStore
+from store.embed import Embedder, make_embedder
+from store.lexical import LexicalStore
+from store.vectors import VectorStore
 
 
 @dataclass

@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field
 
 from assistant.query import Query
 from assistant.retrieve import Hit
+from core.model import item_label
 
 
 class Citation(BaseModel):
@@ -24,6 +25,11 @@ class Citation(BaseModel):
     url: str = ""
     case_number: str | None = None
     kind: Literal["item", "meeting"] = "item"
+
+    @property
+    def label(self) -> str:
+        """"Esbjerg · Byrådet · 2024-01-16 · Punkt 5": how the CLI and Slack name a source."""
+        return f"{self.municipality} · {self.committee} · {self.meeting_date} · {item_label(self.item_number)}"
 
 
 class Answer(BaseModel):

@@ -17,8 +17,9 @@ from assistant.glossary import expand
 from assistant.query import language
 from assistant.quotes import MONEY, headings, sentences
 from assistant.terms import content_terms, match, prefixes
-from ingest.lexical import tokens
-from ingest.model import AgendaItem
+from core.dates import MONTH_STEM
+from core.model import AgendaItem
+from store.lexical import tokens
 
 JOIN = " … "  # passages of one item quoted together; verification checks each part
 
@@ -44,7 +45,7 @@ CONFIG = EvidenceConfig()
 _PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s*(?:%|\?%|procent)", re.I)
 _NUMBER = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d\b)\d[\d.,]*")
 _MEASURE = re.compile(r"\d[\d.,]*\s*(?:m\b|meter|m2|m²|km|cm|kvadratmeter|hektar|ha\b|etager|boliger|pladser)", re.I)
-_DATE = re.compile(r"\b\d{1,2}\.?\s*(?:-\s*\d{1,2}\.\s*)?(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-zæøå]*|"
+_DATE = re.compile(r"\b\d{1,2}\.?\s*(?:-\s*\d{1,2}\.\s*)?" + MONTH_STEM + r"|"
                    r"\b\d{1,2}[-./]\d{1,2}[-./]\d{2,4}|\b(?:uge|week)\s+\d{1,2}\b|\b(?:19|20)\d{2}\b|\bkl\.\s*\d|"
                    r"(?:forår|efterår|sommer|vinter|primo|medio|ultimo|inden|senest)\w*\s+(?:19|20)\d{2}", re.I)
 _NAME = re.compile(r"\b[A-ZÆØÅ][a-zæøåé]+(?:[ -][A-ZÆØÅ][a-zæøåé]+){1,3}\b")
@@ -79,7 +80,7 @@ class Passage:
 def passages(item: AgendaItem, meeting_date: str = "") -> list[Passage]:
     """Sentences and list entries of the item with the section each came from."""
     heads = headings(item)
-    decisions = {f"Beslutning i {d.body}" + (f" den {d.date.strftime('%d-%m-%Y')}" if d.date else ""):
+    decisions = {d.label:
                  ("own" if d.date is None or d.date.isoformat() == meeting_date else "earlier")
                  for d in item.decisions}
     out: list[Passage] = []

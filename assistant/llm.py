@@ -27,17 +27,16 @@ from pydantic import SecretStr
 from assistant import bounded, prompts
 from assistant.answer import ExtractiveAnswerer
 from assistant.contract import Answer
-from assistant.llm_guard import Guard, Rejected
+from assistant.llm_guard import Guard, Rejected, sentence_language
 from assistant.llm_prompt import Prompt, Source, build
 from assistant.metrics import FALLBACK_REASONS
-from assistant.query import Query, language
+from assistant.query import Query
 from assistant.retrieve import Hit
 from assistant.service import Rewriter, Turn
 from assistant.settings import Settings
 
 log = logging.getLogger("referat.llm")
 MAX_SOURCES = 3
-_QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
 
 
 def chat_model(settings: Settings, streaming: bool = False, timeout: float | None = None) -> Any:
@@ -89,7 +88,7 @@ class LLMAnswerer:
             yield self.fall_back(extractive, "unverified", "no excerpt fits the prompt budget")
             return
         self.last_prompt_tokens = prompt.tokens
-        guard = Guard([s.check_text() for s in prompt.sources])
+        guard = Guard([s.check_text() for s in prompt.sources], query.language)
         s = self.settings
         try:
             for token in bounded.within(lambda: self._tokens(prompt.messages), s.llm_first_token_timeout,
@@ -110,9 +109,9 @@ class LLMAnswerer:
         if guard.dropped:
             log.info("LLM sentences dropped (a number or name their source does not hold): %s", guard.dropped)
         text = guard.text.strip()
-        prose = _QUOTED.sub(" ", text)
-        if len(prose.split()) >= 6 and language(prose) != query.language:
-            yield self.fall_back(extractive, "unverified", f"answered in {language(prose)}, asked in {query.language}")
+        said = sentence_language(text)  # the whole answer, names and quotes aside
+        if said and said != query.language:
+            yield self.fall_back(extractive, "unverified", f"answered in {said}, asked in {query.language}")
             return
         citations = [prompt.sources[n - 1].citation for n in guard.cited]
         yield Answer(answer=text, refused=False, citations=citations, answered_by="llm")

@@ -8,7 +8,9 @@ Only sentences that pass are shown, so nothing unchecked ever reaches the text o
   contain is dropped; so is a sentence that cites nothing and has no cited neighbour to lean on (a run of
   uncited sentences is checked against the citation of the sentence that closes it, or at the end against
   the last one);
-* nothing left, or nothing cited: rejected (``unverified``); no text at all: ``empty``.
+* a sentence plainly in the other language than the question's: rejected (``unverified``);
+* nothing left, or nothing cited: rejected (``unverified``); no text at all: ``empty``. With a single source an
+  answer that cites nothing can only rest on that source: it is checked against it and ``[1]`` is added at its end.
 
 Citations are renumbered in order of first use, so ``[1]`` is always the answer's first citation.
 """
@@ -19,16 +21,20 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ingest.model import fold
+from assistant.query import DA_WORDS, EN_WORDS, language
+from core.model import fold
 
+_QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"|»[^«]*«")
 CITE = re.compile(r"\[(\d{1,3}(?:\s*,\s*\d{1,3})*)\]")
 NO_ANSWER = re.compile(r"NO[_ ]?ANSWER", re.I)
 _NUMBER = re.compile(r"\d[\d.,]*\d|\d")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _ABBREV = re.compile(r"(?:\b(?:pr|kr|mio|mia|ca|bl\.a|f\.eks|fx|jf|nr|pkt|kl|d|evt|inkl|ekskl|hhv|vedr|mht|iht|stk|"
-                     r"tlf|ang|dvs|mv|osv|m\.fl|ift|st|gl|no|vs|etc|e\.g|i\.e|approx|mr|ms|dr)|\d)\.$", re.I)
+                     r"tlf|ang|dvs|mv|osv|m\.fl|ift|st|gl|no|vs|etc|e\.g|i\.e|approx|mr|ms|dr))\.$", re.I)
 # sentence end: . ! ? (closing quotes/brackets, citations and a full stop after them may follow), then white space
 _END = re.compile(r"[.!?]+[»\"”')]*(?:\s*\[\d{1,3}(?:\s*,\s*\d{1,3})*\])*\.?(?=\s)")
+_END_BARE = re.compile(r"[.!?]+[»\"”')]*(?=\s)")
+_LEADS = re.compile(r"\s*\[\d{1,3}(?:\s*,\s*\d{1,3})*\]")
 _LEADING_CITES = re.compile(r"^(?P<space>\s*)(?P<cites>(?:\[\d{1,3}(?:\s*,\s*\d{1,3})*\]\s*)+)(?P<body>.*?\S.*?)"
                             r"(?P<end>[.!?]*)(?P<tail>\s*)$", re.S)
 # capitalised words that are not names (English prose capitalises these; where() lines hold the rest)
@@ -50,13 +56,34 @@ class Rejected(Exception):
         self.reason, self.detail = reason, detail
 
 
-def norm_number(raw: str) -> str:
-    digits = raw.replace(".", "").replace(",", "")
-    return digits.lstrip("0") or "0"
+def norm_numbers(raw: str) -> list[str]:
+    """A printed number in one form for Danish and English: "1.283.980" and "1,283,980" are 1283980; "24,59" and
+    "24.59" are 24.59 (a separator before exactly three digits groups thousands, else it is the decimal mark);
+    "16.01.2024" is a date: 16, 1 and 2024."""
+    parts = re.split(r"[.,]", raw)
+    if len(parts) == 1:
+        return [raw.lstrip("0") or "0"]
+    if len(parts) == 3 and len(parts[0]) <= 2 and len(parts[1]) <= 2:
+        return [p.lstrip("0") or "0" for p in parts]
+    if all(len(p) == 3 for p in parts[1:]):
+        return ["".join(parts).lstrip("0") or "0"]
+    whole = "".join(parts[:-1]).lstrip("0") or "0"
+    frac = parts[-1].rstrip("0")
+    return [f"{whole}.{frac}" if frac else whole]
+
+
+def sentence_language(sentence: str) -> str | None:
+    """"da" or "en" for a sentence that plainly is one (names, quotes and citations aside), else None."""
+    rest = _QUOTED.sub(" ", CITE.sub(" ", sentence))
+    words = [w.lower() for w in _WORD.findall(rest) if not w[0].isupper()]
+    cues = sum(1 for w in words if w in EN_WORDS or w in DA_WORDS)
+    if len(words) < 4 or cues < 2:
+        return None
+    return language(" ".join(words))
 
 
 def numbers(text: str) -> set[str]:
-    return {norm_number(n) for n in _NUMBER.findall(text)}
+    return {n for raw in _NUMBER.findall(text) for n in norm_numbers(raw)}
 
 
 def names(sentence: str) -> list[str]:
@@ -91,15 +118,17 @@ class _Vocabulary:
                                                             if abs(len(v) - len(w)) <= 3)
 
 
-def split(buffer: str, final: bool) -> tuple[list[str], str]:
+def split(buffer: str, final: bool, leading: bool = False) -> tuple[list[str], str]:
     """Complete sentences of ``buffer`` (each with its trailing white space) and the rest, still being written.
-    A line break always ends a sentence; ``final`` flushes the rest as one."""
+    A line break always ends a sentence; ``final`` flushes the rest as one. Citations after a sentence's full stop
+    belong to it ("Godkendt. [1]"), unless the writer puts them first ("[1] Godkendt. [2] Udsat.": ``leading``)."""
     out: list[str] = []
     start = 0
     pos = 0
+    end_re = _END_BARE if leading else _END
     while True:
         nl = buffer.find("\n", pos)
-        m = _END.search(buffer, pos)
+        m = end_re.search(buffer, pos)
         if m and (nl < 0 or m.end() <= nl):
             end = m.end()
             ws = re.match(r"\s*", buffer[end:])
@@ -108,7 +137,7 @@ def split(buffer: str, final: bool) -> tuple[list[str], str]:
                 break  # the next word decides whether this was a sentence end
             nxt = buffer[after:after + 1]
             text = buffer[start:end]
-            if (nxt and (nxt.islower() or nxt == "[")) or _ABBREV.search(text.rstrip("»\"”')")):
+            if (nxt and (nxt.islower() or nxt == "[" and not leading)) or _ABBREV.search(text.rstrip("»\"”')")):
                 pos = end
                 continue
             out.append(buffer[start:after])
@@ -133,6 +162,7 @@ class Guard:
     """Feed it the LLM's text as it streams; it returns the text that may be shown (checked, renumbered)."""
 
     sources: Sequence[str]  # per source number n (1-based), the text a claim citing it may rest on
+    lang: str | None = None  # the question's language: a sentence plainly in the other one rejects the answer
     buffer: str = ""
     pending: list[str] = field(default_factory=list)
     last_cited: list[int] = field(default_factory=list)
@@ -140,6 +170,7 @@ class Guard:
     kept: list[str] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
     seen_text: bool = False
+    leading: bool | None = None  # the writer cites before its sentences ("[1] Udvalget godkendte.")
 
     def __post_init__(self) -> None:
         self._vocab = [_Vocabulary(text) for text in self.sources]
@@ -148,11 +179,16 @@ class Guard:
         self.buffer += token
         if NO_ANSWER.search(self.buffer):
             raise Rejected("no_answer", "the model answered NO_ANSWER")
-        done, self.buffer = split(self.buffer, final=False)
+        if self.leading is None and self.buffer.strip():
+            if _LEADS.match(self.buffer) or not self.buffer.lstrip().startswith("["):
+                self.leading = bool(_LEADS.match(self.buffer))  # the writer's style, from its first characters
+            else:
+                return []  # "[" so far: wait for the rest of it
+        done, self.buffer = split(self.buffer, final=False, leading=bool(self.leading))
         return [out for sentence in done for out in self._sentence(sentence)]
 
     def finish(self) -> list[str]:
-        done, self.buffer = split(self.buffer, final=True)
+        done, self.buffer = split(self.buffer, final=True, leading=bool(self.leading))
         shown = []
         for k, sentence in enumerate(done):
             last = k == len(done) - 1
@@ -160,6 +196,13 @@ class Guard:
                 self.dropped.append(sentence)  # cut off mid-sentence (the token cap): not shown
                 continue
             shown += self._sentence(sentence)
+        if self.pending and not self.last_cited and len(self.sources) == 1:
+            # one source: an answer that cites nothing can only rest on it; say so at its end
+            last = self.pending[-1]
+            body = last.rstrip()
+            end = len(body) - len(body.rstrip(".!?"))
+            self.pending[-1] = f"{body[:len(body) - end]} [1]{body[len(body) - end:]}{last[len(body):]}"
+            self.last_cited = [1]
         if self.pending and self.last_cited:
             shown += self._group(self.pending, self.last_cited)
         elif self.pending:
@@ -192,7 +235,15 @@ class Guard:
         if not cited:
             self.pending.append(sentence)
             return []
+        if not CITE.sub("", sentence).strip(" \t\n.") and self.pending:
+            # a citation on a line of its own ("...Livet.\n[1]"): it closes the sentence before it
+            prev = self.pending.pop()
+            sentence = f"{prev.rstrip()} {sentence.strip()}{sentence[len(sentence.rstrip()):]}"
         group, self.pending = [*self.pending, sentence], []
+        for member in group:
+            said = sentence_language(member)
+            if self.lang and said and said != self.lang:
+                raise Rejected("unverified", f"a sentence in {said}, the question in {self.lang}: {member!r}")
         self.last_cited = list(dict.fromkeys(cited))
         return self._group(group, self.last_cited)
 

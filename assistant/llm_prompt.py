@@ -5,9 +5,9 @@ every question. So the prompt holds only what answers: for each item the extract
 three), its place (municipality, committee, date, item number and title), the verbatim evidence the extractive
 answerer picked for the question (``assistant.evidence``: the decision for a decision question, else the one to
 three passages that hold the asked amount, date, name, ...), this meeting's decision, the recommendation it
-decided on, the vote lines and the sentences with amounts. Lines are taken in that order of priority (the evidence of every item before any item's
-decision, ...) while the whole prompt, system message included, stays within ``llm_prompt_tokens`` measured with
-tiktoken (cl100k_base; llama.cpp's own count for Qwen is within ~10 % of it on this text).
+decided on, the vote lines and the sentences with amounts. Lines are taken in that order of priority (the evidence
+of every item before any item's decision, ...) while the whole prompt, system message included, stays within
+``llm_prompt_tokens`` measured with tiktoken (cl100k_base; llama.cpp's own count for Qwen is within ~10 % of it).
 
 Text from the minutes is untrusted: every line passes ``assistant.safety.sanitize`` first.
 """
@@ -35,6 +35,15 @@ LABELS = {
     "en": {"evidence": "Excerpt", "decision": "Decision", "proposal": "Recommendation", "vote": "Vote",
            "amount": "Amount"},
 }
+
+
+def _cites(k: int, word: str) -> str:
+    marks = [f"[{n}]" for n in range(1, k + 1)]
+    return marks[0] if k == 1 else ", ".join(marks[:-1]) + f" {word} " + marks[-1]
+
+
+# how the answer may cite: "[1]" with one source, "[1] eller [2]" with two (a small model copies "[n]" literally)
+CITES = {"da": lambda k: _cites(k, "eller"), "en": lambda k: _cites(k, "or")}
 
 
 def count_tokens(text: str) -> int:
@@ -137,7 +146,8 @@ def build(query: Query, sources: list[Source], version: str, budget: int) -> Pro
 
     def render(chosen: list[Source]) -> tuple[list[tuple[str, str]], int]:
         blocks = "\n\n".join(s.block() for s in chosen)
-        msgs = [("system", system), ("human", template.format(question=query.text, sources=blocks))]
+        cites = CITES[lang](len(chosen) or 1)
+        msgs = [("system", system), ("human", template.format(question=query.text, sources=blocks, cites=cites))]
         return msgs, sum(count_tokens(m[1]) for m in msgs) + CHAT_OVERHEAD
 
     _, fixed = render([])

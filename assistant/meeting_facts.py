@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from ingest.lexical import tokens
-from ingest.model import Meeting
+from core.model import Meeting
+from store.lexical import tokens
 
 ASPECTS: list[tuple[str, re.Pattern[str]]] = [
     ("chair", re.compile(r"\bformand|\bforperson|\bchair(?:s|ed|man|woman|person)?\b|\bpresided", re.I)),
@@ -22,7 +22,7 @@ ASPECTS: list[tuple[str, re.Pattern[str]]] = [
     ("status", re.compile(r"dagsorden eller (?:et )?referat|agenda or (?:the )?minutes|referat foreligger", re.I)),
 ]
 _CHAIR_ROLE = re.compile(r"\b(?:formand|forperson|chair|borgmester)\b", re.I)
-_MEETING = re.compile(r"\bmød(?:e|et|er|erne|tes)\b|\bmeeting|\bmet\b|\bheld\b|\bholdt\b", re.I)
+_MEETING = re.compile(r"\bmød(?:e|et|er|erne|tes)\b|\bmeeting|\bmee?t\b|\bheld\b|\bholdt\b", re.I)
 # words that ask about the meeting, not a topic: question words, meeting vocabulary, months
 _FRAME = set(tokens(
     "hvem hvad hvor hvornår hvilke hvilken var blev havde har holdt holdte mødtes møde mødet meldt meldte afbud "

@@ -28,7 +28,7 @@ def _highlight(text: str, quote: str | None) -> str:
 def item_page(row: dict[str, Any], quote: str | None) -> str:
     item = row["item"]
     title = html.escape(f"{row['municipality']} · {row['committee']} · {row['date']} · "
-                        f"Punkt {item.number or '–'}: {item.title}")
+                        f"{item.label}: {item.title}")
     case = f"<p>Sagsnr. {html.escape(item.case_number)}</p>" if item.case_number else ""
     return f"""<!doctype html>
 <html lang="da"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

@@ -7,9 +7,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from ingest import dates as ddates
-from ingest.municipalities import MUNICIPALITIES
-from ingest.vocab import CASE_ANY
+from core import dates as ddates
+from core.municipalities import MUNICIPALITIES
+from core.vocab import CASE_ANY
 
 EN_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 EN_WORDS = {"what", "did", "the", "who", "when", "how", "which", "was", "were", "decide", "decided", "about",

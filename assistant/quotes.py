@@ -6,12 +6,13 @@ import math
 import re
 
 from assistant.terms import content_terms, match, prefixes
-from ingest.lexical import tokens
-from ingest.model import AgendaItem
+from core.dates import MONTH_STEM
+from core.model import AgendaItem, decision_heading
+from core.vocab import ABSENT_WORD
+from store.lexical import tokens
 
 MAX_QUOTE = 700
 MONEY = re.compile(r"\d[\d.,]*\s*(?:kr\.?|kroner|mio\.?|million|mia\.?)|kr\.\s*\d", re.I)
-_ABSENT = re.compile(r"fravær|afbud|deltog ikke|inhabil", re.I)
 
 
 _ABBREV = re.compile(r"(?:\b(?:pr|kr|mio|mia|ca|bl\.a|f\.eks|jf|nr|pkt|kl|d|evt|inkl|ekskl|hhv|vedr|mht|iht|stk|tlf|"
@@ -50,8 +51,7 @@ def decision_quote(item: AgendaItem) -> str | None:
         return None
     text, pos, first = item.text, 0, -1
     for dec in item.decisions:
-        when = f" den {dec.date.strftime('%d-%m-%Y')}" if dec.date else ""
-        pos = text.find(f"Beslutning i {dec.body}{when}", pos)
+        pos = text.find(dec.label, pos)
         if pos < 0:
             return None
         first = pos if first < 0 else first
@@ -63,7 +63,7 @@ def decision_quote(item: AgendaItem) -> str | None:
     if len(whole) <= MAX_QUOTE:
         return whole
     own = item.decisions[-1]
-    start = text.rfind(f"Beslutning i {own.body}", first, end)
+    start = text.rfind(decision_heading(own.body, None), first, end)
     return _clip(text[start:end].strip()) if start >= 0 else _clip(whole)
 
 
@@ -76,8 +76,7 @@ def own_decision_quote(item: AgendaItem, meeting_date: str, bodies: set[str] | N
         own = dec.date is None or dec.date.isoformat() == meeting_date
         if not dec.text.strip() or not (own or every_body or dec.body in (bodies or set())):
             continue
-        when = f" den {dec.date.strftime('%d-%m-%Y')}" if dec.date else ""
-        block = f"Beslutning i {dec.body}{when}\n{dec.text}".strip()
+        block = dec.block
         if block in item.text:
             blocks.append(_clip(block, MAX_QUOTE // 2 if every_body else MAX_QUOTE))
     return " … ".join(blocks[:4]) if blocks else None
@@ -93,7 +92,7 @@ def vote_quote(item: AgendaItem) -> str | None:
 def absent_quote(item: AgendaItem) -> str | None:
     lines = item.text.split("\n")
     for k, line in enumerate(lines):
-        if _ABSENT.search(line):
+        if ABSENT_WORD.search(line):
             nxt = next((x for x in lines[k + 1:k + 3] if x.strip()), "")
             if line.rstrip().endswith(":") and nxt:
                 start = item.text.find(line)
@@ -102,7 +101,7 @@ def absent_quote(item: AgendaItem) -> str | None:
     return None
 
 
-_DATE = re.compile(r"\b\d{1,2}\.?\s*(?:-\s*\d{1,2}\.\s*)?(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-zæøå]*|"
+_DATE = re.compile(r"\b\d{1,2}\.?\s*(?:-\s*\d{1,2}\.\s*)?" + MONTH_STEM + r"|"
                    r"\b\d{1,2}[-./]\d{1,2}[-./]\d{2,4}|\b(?:19|20)\d{2}\b|\bkl\.\s*\d", re.I)
 _NAME = re.compile(r"\b[A-ZÆØÅ][a-zæøåé]+(?: [A-ZÆØÅ][a-zæøåé]+){1,3}\b")
 _NUMBER = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d\b)\d[\d.,]*")
@@ -114,8 +113,7 @@ def _candidates(item: AgendaItem) -> list[str]:
     skip = headings(item)
     out = [x for x in sentences(item.text)[1:] if x.strip() not in skip]
     for dec in item.decisions:
-        when = f" den {dec.date.strftime('%d-%m-%Y')}" if dec.date else ""
-        block = f"Beslutning i {dec.body}{when}\n{dec.text}".strip()
+        block = dec.block
         if block in item.text:
             out.append(block)
     return out

@@ -10,13 +10,14 @@ from typing import Any
 from assistant.glossary import expand
 from assistant.query import Filters, Query
 from assistant.terms import coverage
-from ingest.catalog import Catalog
-from ingest.embed import Embedder
-from ingest.lexical import LexicalStore, tokens
-from ingest.model import slug
-from ingest.vectors import VectorStore
+from core.model import chunk_item_id, slug
+from store.catalog import Catalog
+from store.embed import Embedder
+from store.lexical import LexicalStore, tokens
+from store.vectors import VectorStore
 
 RRF_K = 60
+UNKNOWN_MUNICIPALITY = "Ukendt kommune"  # what ingest stores when no source field, text or path names one
 
 
 @dataclass
@@ -83,7 +84,9 @@ class Retriever:
         known = self.catalog.municipalities()
         munis = [m for m in f.municipalities if m in known] if f.municipalities else known
         if f.municipalities and not munis:
-            return Retrieval([], [], note="no minutes from " + ", ".join(f.municipalities) + " are indexed")
+            if UNKNOWN_MUNICIPALITY not in known:
+                return Retrieval([], [], note="no minutes from " + ", ".join(f.municipalities) + " are indexed")
+            munis = [UNKNOWN_MUNICIPALITY]  # minutes whose municipality could not be told may be the ones asked for
         timings: dict[str, float] = {}
         if f.case_number:
             rows = [r for r in self.catalog.item_rows(case_number=f.case_number) if r["municipality"] in munis]
@@ -133,7 +136,7 @@ class Retriever:
                 best_dense[item], focus[item] = sim, meta.get("_doc", "")
         lex_rrf: dict[str, float] = {}
         for rank, (cid, score) in enumerate(lexical):
-            item = cid.split("#")[0]
+            item = chunk_item_id(cid)
             lex_rank.setdefault(item, len(lex_rank))
             lex_rrf[item] = max(lex_rrf.get(item, 0.0), 1.0 / (RRF_K + rank))
             best_lex[item] = max(best_lex.get(item, 0.0), score)

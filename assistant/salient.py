@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from ingest.dates import MONTHS
-from ingest.model import fold
-from ingest.municipalities import MUNICIPALITIES, REGIONS
+from core.dates import MONTHS
+from core.model import fold
+from core.municipalities import MUNICIPALITIES, REGIONS
 
 _WORD = re.compile(r"[A-Za-zÆØÅæøåÉéÜü][\w\-ÆØÅæøåÉéÜü]*")
 _QUOTED = re.compile(r"[\"“”«»']([^\"“”«»']{3,60})[\"“”«»']")
@@ -24,8 +24,6 @@ _CIVIC_WORDS = {
 }
 _CIVIC = {fold(w) for w in _CIVIC_WORDS}
 _BODY_ENDINGS = ("udvalg", "udvalget", "udvalgets", "raad", "raadet", "raadets", "komite", "bestyrelse")
-_EN_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
-              "october", "november", "december"}
 _PLACES = {fold(m) for m in MUNICIPALITIES} | {fold(w) for r in REGIONS for w in r.split()}
 
 
@@ -41,7 +39,7 @@ def salient_names(question: str, ignore: set[str] | None = None) -> list[str]:
             continue
         key = fold(word).removesuffix("s") if not acronym else fold(word)
         low = fold(word)
-        if (low in _CIVIC or low.endswith(_BODY_ENDINGS) or low in _EN_MONTHS or low in MONTHS
+        if (low in _CIVIC or low.endswith(_BODY_ENDINGS) or low in MONTHS
                 or low in _PLACES or key in _PLACES or low in skip or len(word) < 3 and not acronym):
             continue
         out.append(word)

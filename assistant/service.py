@@ -5,22 +5,37 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, fields
+from datetime import date
 from typing import Any
 
 from assistant.answer import refusal
 from assistant.contract import Answer, Answerer
-from assistant.conversations import ConversationStore, filters_from_json, filters_to_json, new_id
 from assistant.links import absolute
 from assistant.query import Filters, Query, is_followup, understand
 from assistant.retrieve import Hit, Retrieval, Retriever
 from assistant.verify import verify
-from ingest.catalog import Catalog
-from ingest.errors import ReferatError
+from core.errors import ReferatError
+from store.catalog import Catalog
+from store.conversations import ConversationStore, new_id
 
 
 class QuestionError(ReferatError, ValueError):
     """The question itself is not acceptable (empty, too long, conversation too long)."""
+
+
+def filters_to_json(f: Filters) -> dict[str, Any]:
+    """A conversation turn's filters as stored in store/conversations (dates as ISO strings)."""
+    return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in asdict(f).items()}
+
+
+def filters_from_json(raw: dict[str, Any]) -> Filters:
+    names = {f.name for f in fields(Filters)}
+    kw = {k: v for k, v in raw.items() if k in names}
+    for key in ("date_from", "date_to"):
+        if kw.get(key):
+            kw[key] = date.fromisoformat(kw[key])
+    return Filters(**kw)
 
 
 @dataclass

@@ -21,8 +21,8 @@ from slack_sdk import WebClient
 from assistant.contract import Answer
 from assistant.service import ChatService
 from assistant.settings import Settings
-from ingest.catalog import Catalog
-from ingest.errors import ReferatError
+from core.errors import ReferatError
+from store.catalog import Catalog
 
 log = logging.getLogger("referat.slack")
 _MENTION = re.compile(r"<@[A-Z0-9]+>\s*")
@@ -52,8 +52,7 @@ def _link(url: str, label: str) -> str:
 def blocks(answer: Answer, question: str) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = [{"type": "section", "text": {"type": "mrkdwn", "text": _cut(answer.answer, 2900)}}]
     for k, c in enumerate(answer.citations[:5], 1):
-        num = f"Punkt {c.item_number}" if c.item_number else "Punkt (uden nummer)"
-        label = f"[{k}] {c.municipality} · {c.committee} · {c.meeting_date} · {num}: {c.item_title}"
+        label = f"[{k}] {c.label}: {c.item_title}"
         quote = _cut(c.quote.replace("\n", " "), 280)
         out.append({"type": "section", "text": {"type": "mrkdwn", "text": f"{_link(c.url, label)}\n> {quote}"}})
     value = json.dumps({"q": question[:700], "a": answer.answer[:1000]}, ensure_ascii=False)

@@ -10,11 +10,11 @@ from pathlib import Path
 from typing import Any
 
 from assistant.container import Container
-from ingest.catalog import Catalog
 from ingest.sync.config import SourcesFile, load_sources
 from ingest.sync.core import SyncLoop, SyncRun, sync_sources
 from ingest.sync.http import Fetcher, user_agent
 from ingest.sync.state import SyncState
+from store.catalog import Catalog
 
 
 def fetcher_for(container: Container, sources: SourcesFile,

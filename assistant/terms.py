@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ingest.lexical import tokens
-from ingest.municipalities import MUNICIPALITIES
+from core.municipalities import MUNICIPALITIES
+from store.lexical import tokens
 
 GENERIC = {"beslut", "besluttet", "decid", "decided", "decision", "udvalg", "udvalget", "kommun", "kommune", "mød",
            "mødet", "punkt", "punktet", "sag", "sagen", "ny", "nye", "skete", "what", "when", "who", "which", "many",

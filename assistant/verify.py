@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from assistant.contract import Answer, Citation
-from ingest.catalog import Catalog
+from store.catalog import Catalog
 
 _WS = re.compile(r"\s+")
 

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
-from ingest.municipalities import MUNICIPALITIES
+from core.municipalities import MUNICIPALITIES
 
 ROOT = Path(__file__).resolve().parent.parent
 COMMITTEES = ["Økonomiudvalget", "Teknik- og Miljøudvalget", "Børne- og Ungeudvalget", "Social- og Sundhedsudvalget",

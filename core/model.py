@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from datetime import date as Date
 from typing import Literal
 
@@ -44,6 +45,16 @@ class Decision(BaseModel):
     absentees: list[str] = Field(default_factory=list)
     heading: str = ""
 
+    @property
+    def label(self) -> str:
+        """The heading item texts print before this decision: "Beslutning i Byrådet den 27-04-2022"."""
+        return decision_heading(self.body, self.date)
+
+    @property
+    def block(self) -> str:
+        """Heading and text as the item's text holds them (quotes cite this block verbatim)."""
+        return f"{self.label}\n{self.text}".strip()
+
 
 class Section(BaseModel):
     """A named part of the item: Resumé, Sagsfremstilling, Indstilling, ..."""
@@ -73,7 +84,7 @@ class AgendaItem(BaseModel):
 
     @property
     def label(self) -> str:
-        return f"Punkt {self.number}" if self.number else f"Punkt (nr. {self.order} i rækkefølgen)"
+        return item_label(self.number, self.order)
 
 
 class Meeting(BaseModel):
@@ -97,7 +108,7 @@ class Meeting(BaseModel):
     @classmethod
     def _canonical_municipality(cls, v: str) -> str:
         """One spelling per municipality ("esbjerg kommune" -> "Esbjerg"), so one meeting has one id."""
-        from ingest.municipalities import canonical_name
+        from core.municipalities import canonical_name
 
         v = " ".join(v.split())
         return canonical_name(v) or v
@@ -116,7 +127,7 @@ class Meeting(BaseModel):
             tail = f"p{number}" if number else f"{it.order:03d}"
             seen[tail] = seen.get(tail, 0) + 1
             out.append(tail if seen[tail] == 1 else f"{tail}~{seen[tail]}")
-        return [f"{self.id}--{tail}" for tail in out]
+        return [item_id(self.id, tail) for tail in out]
 
     def item_id(self, item: AgendaItem) -> str:
         ids = self.item_ids()
@@ -126,7 +137,7 @@ class Meeting(BaseModel):
         for k, it in enumerate(self.items):
             if it.order == item.order:
                 return ids[k]
-        return f"{self.id}--{item.order:03d}"
+        return item_id(self.id, f"{item.order:03d}")
 
     def facts(self) -> dict[str, str]:
         """The meeting's own facts as labelled lines (the meeting page prints them; citations quote them)."""
@@ -148,6 +159,18 @@ class Meeting(BaseModel):
         return "\n".join(self.facts().values())
 
 
+@dataclass
+class Chunk:
+    """A piece of one item's text as stored and embedded (ingest/chunk.py cuts them)."""
+
+    id: str
+    item_id: str
+    meeting_id: str
+    text: str
+    kind: str  # "decision" | "body"
+    n: int
+
+
 def fold(text: str) -> str:
     """Case- and accent-insensitive form for matching (æ, ø, å spelt ae, oe, aa; other accents dropped)."""
     text = text.lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
@@ -162,5 +185,58 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "x"
 
 
+# The shared strings and ids: one function builds each, one reads it back. Slugs hold no "--", "#" or "@", so
+# the separators below split unambiguously.
+
 def meeting_id(municipality: str, committee: str, day: Date) -> str:
+    """"esbjerg_social-arbejdsmarkedsudvalget_2024-01-16"."""
     return f"{slug(municipality)}_{slug(committee)}_{day.isoformat()}"
+
+
+def item_id(meeting: str, tail: str) -> str:
+    """Meeting id + "--" + the item's tail: "p5" (printed number), "003" (unnumbered, by order), "p3~2"."""
+    return f"{meeting}--{tail}"
+
+
+def split_item_id(item: str) -> tuple[str, str]:
+    """(meeting id, tail) of an item id; the tail is "" when ``item`` is no item id."""
+    meeting, _, tail = item.partition("--")
+    return meeting, tail
+
+
+def item_order(item: str) -> int | None:
+    """The order of an unnumbered item from its id ("...--003" -> 3), else None."""
+    tail = split_item_id(item)[1]
+    return int(tail) if tail.isdigit() else None
+
+
+def chunk_id(item: str, n: int) -> str:
+    return f"{item}#{n}"
+
+
+def chunk_item_id(chunk: str) -> str:
+    """The item id a chunk id (or a chunk's vector id) belongs to."""
+    return chunk.split("#")[0]
+
+
+def vector_id(chunk: str, version: str) -> str:
+    """A chunk's id in the vector store, stamped with the meeting version that wrote it."""
+    return f"{chunk}@{version}"
+
+
+def split_vector_id(vector: str) -> tuple[str, str]:
+    """(chunk id, version) of a vector id."""
+    chunk, _, version = vector.rpartition("@")
+    return chunk, version
+
+
+def item_label(number: str | None, order: int | None = None) -> str:
+    """"Punkt 5"; unnumbered: "Punkt (nr. 3 i rækkefølgen)" when the order is known, else "Punkt uden nummer"."""
+    if number:
+        return f"Punkt {number}"
+    return f"Punkt (nr. {order} i rækkefølgen)" if order is not None else "Punkt uden nummer"
+
+
+def decision_heading(body: str, day: Date | None) -> str:
+    """"Beslutning i Byrådet den 27-04-2022" (no date: "Beslutning i Byrådet"); core.vocab reads it back."""
+    return f"Beslutning i {body}" + (f" den {day.strftime('%d-%m-%Y')}" if day else "")

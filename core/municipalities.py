@@ -92,7 +92,7 @@ def from_path(path: str) -> str | None:
     """
     from pathlib import PurePath
 
-    from ingest.model import slug as fold
+    from core.model import slug as fold
 
     words = re.split(r"[^a-z0-9]+", fold(" ".join(PurePath(path).parts[-3:])))
     joined = "-".join(words)

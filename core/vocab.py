@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from ingest.dates import find_dates, first_date
+from core.dates import find_dates, first_date
 
 # --- lines -----------------------------------------------------------------------------
 
@@ -176,6 +176,8 @@ def vote_line(line: str) -> tuple[str, int | None, str] | None:
     return pos, count, m.group("names").strip()
 
 
+# words that mark a person absent (attendance reasons, "Afbud:" lines); the line forms below
+ABSENT_WORD = re.compile(r"fravær|afbud|forfald|inhabil|ikke til stede|deltog ikke", re.I)
 ABSENT_LABEL = re.compile(
     r"^(?:Afbud|Fraværende|Fravær|Forfald|Ikke til stede|Deltog ikke|Inhabil)\b\s*(?:fra)?\s*:?\s*(?P<names>.*)$",
     re.I)

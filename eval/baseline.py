@@ -10,15 +10,15 @@ from pathlib import Path
 
 from langchain_core.embeddings import Embeddings
 
+from core.errors import IngestError
 from eval.questions import Question
 from eval.runner import Outcome, Ref
-from ingest.embed import Embedder
-from ingest.errors import IngestError
-from ingest.lexical import tokens
 from ingest.parse import read_path
 from ingest.pipeline import expand
 from ingest.readers.base import Source
 from ingest.readers.fulltext import document_text
+from store.embed import Embedder
+from store.lexical import tokens
 
 
 class LangChainEmbeddings(Embeddings):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from ingest import model
+from core import model
 
 
 def hit_at(ranked: Sequence[bool], k: int) -> float:

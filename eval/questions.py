@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from ingest.errors import ReferatError
+from core.errors import ReferatError
 
 TYPES = {"decision", "fact", "who", "vote", "money", "date", "list", "unanswerable", "followup", "case", "meeting"}
 

@@ -10,6 +10,7 @@ from typing import Any, Protocol
 import httpx
 
 from assistant.contract import Answer
+from core.model import item_order
 from eval import metrics as m
 from eval.questions import Question
 
@@ -101,13 +102,10 @@ class OverHttp:
 
 
 def citation_ref(c: Any) -> Ref:
-    return Ref(c.municipality, c.meeting_date, c.item_number, _order(c.item_id), c.item_title or "", c.item_id,
+    return Ref(c.municipality, c.meeting_date, c.item_number, item_order(c.item_id), c.item_title or "", c.item_id,
                c.committee or "")
 
 
-def _order(item_id: str) -> int | None:
-    tail = item_id.rsplit("--", 1)[-1]
-    return int(tail) if tail.isdigit() else None
 
 
 @dataclass

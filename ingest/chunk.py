@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import os
 import shutil
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ingest.model import AgendaItem, Meeting
+from core.model import AgendaItem, Chunk, Meeting, chunk_id, item_label
 
 CL100K_URL = "https://openaipublic.blob.core.windows.net/encodings/cl100k_base.tiktoken"
 
@@ -40,18 +39,8 @@ def count_tokens(text: str) -> int:
     return len(encoding().encode(text, disallowed_special=()))
 
 
-@dataclass
-class Chunk:
-    id: str
-    item_id: str
-    meeting_id: str
-    text: str
-    kind: str  # "decision" | "body"
-    n: int
-
-
 def item_header(meeting: Meeting, item: AgendaItem) -> str:
-    num = f"Punkt {item.number}" if item.number else "Punkt uden nummer"
+    num = item_label(item.number)
     case = f" (sag {item.case_number})" if item.case_number else ""
     return (f"{meeting.municipality} Kommune · {meeting.committee} · {meeting.date.isoformat()} · "
             f"{num}: {item.title}{case}")
@@ -83,7 +72,7 @@ def chunk_item(meeting: Meeting, item: AgendaItem, max_tokens: int = 300, overla
     item_id = item_id or meeting.item_id(item)
     bodies: list[tuple[str, str]] = []
     decisions = "\n\n".join(
-        f"Beslutning i {d.body}{' den ' + d.date.strftime('%d-%m-%Y') if d.date else ''}: {d.text}"
+        f"{d.label}: {d.text}"
         for d in item.decisions)
     if decisions:
         bodies += [("decision", p) for p in _split(decisions, budget, overlap)]
@@ -91,5 +80,5 @@ def chunk_item(meeting: Meeting, item: AgendaItem, max_tokens: int = 300, overla
     bodies += [("body", p) for p in _split(rest, budget, overlap)]
     if not bodies:
         bodies = [("body", item.title)]
-    return [Chunk(f"{item_id}#{k}", item_id, meeting.id, f"{header}\n{text}", kind, k)
+    return [Chunk(chunk_id(item_id, k), item_id, meeting.id, f"{header}\n{text}", kind, k)
             for k, (kind, text) in enumerate(bodies)]

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from ingest import dates, vocab
+from core import dates, vocab
 
 _DOC_WORDS = re.compile(
     r"^(?:(?:mødet?\s*)?referat(?:\s+(?:fra|af)\s+(?:mødet\s+i|møde\s+i|mødet|møde))?|"

@@ -17,13 +17,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ingest.catalog import Catalog
-from ingest.chunk import Chunk, chunk_item
-from ingest.embed import Embedder
-from ingest.faults import fault_point
-from ingest.lexical import LexicalStore
-from ingest.model import Meeting
-from ingest.vectors import VectorStore
+from core.model import Chunk, Meeting, vector_id
+from ingest.chunk import chunk_item
+from store.catalog import Catalog
+from store.embed import Embedder
+from store.faults import fault_point
+from store.lexical import LexicalStore
+from store.vectors import VectorStore
 
 
 def superseded(stored: Meeting | None, incoming: Meeting) -> bool:
@@ -98,7 +98,7 @@ class Indexer:
             "number": by_item[c.item_id].number or "", "title": by_item[c.item_id].title[:200],
         } for c in chunks]
         muni = meeting.municipality
-        self.vectors.add(muni, [f"{c.id}@{version}" for c in chunks], vectors.tolist(), [c.text for c in chunks],
+        self.vectors.add(muni, [vector_id(c.id, version) for c in chunks], vectors.tolist(), [c.text for c in chunks],
                          metas)
         old_muni = self.catalog.municipality_of(meeting.id)
         self.catalog.replace_meeting(meeting, version, chunks, muni)

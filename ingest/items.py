@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ingest import vocab
-from ingest.model import AgendaItem, Decision, Member, Section, Vote
+from core import vocab
+from core.model import AgendaItem, Decision, Member, Section, Vote
 from ingest.segment import Block
 
 
@@ -229,8 +229,7 @@ def render_text(item: AgendaItem) -> str:
     for sec in item.sections:
         parts.append(f"{sec.heading or sec.name}\n{sec.text}".strip() if sec.heading else sec.text)
     for dec in item.decisions:
-        when = f" den {dec.date.strftime('%d-%m-%Y')}" if dec.date else ""
-        parts.append(f"Beslutning i {dec.body}{when}\n{dec.text}".strip())
+        parts.append(dec.block)
     if item.attachments and item.section("Bilag") is None:
         parts.append("Bilag\n" + "\n".join(item.attachments))
     text = "\n\n".join(p for p in parts if p.strip())

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from ingest import vocab
+from core import vocab
 
 _HYPHENATED = re.compile(r"(\w+)-$")
 _LIST = re.compile(r"^(?:[-•*–]\s|\(?\d{1,2}[.)]\s|[a-zæøå][.)]\s|At\s+\d+\)|Ad\s+\d|Bilag\s+\d)", re.I)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ingest import dates, header, municipalities, vocab
-from ingest.errors import IngestError, TooLarge
+from core import dates, municipalities, vocab
+from core.errors import IngestError, TooLarge
+from core.model import Meeting
+from ingest import header
 from ingest.items import build_item
-from ingest.model import Meeting
 from ingest.read import MAX_BYTES, Document
 from ingest.readers import ReadResult
 from ingest.segment import segment

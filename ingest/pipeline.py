@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ingest.errors import IngestError, ReferatError
+from core.errors import IngestError, ReferatError
 from ingest.index import Indexer, IngestReport
 from ingest.parse import read_path
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ingest.errors import IngestError, TooLarge
+from core.errors import IngestError, TooLarge
 from ingest.html import html_to_text
 
 MAX_BYTES = 50 * 1024 * 1024

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest import pagetext, vocab
+from core import vocab
+from ingest import pagetext
 
 
 @dataclass

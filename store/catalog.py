@@ -19,9 +19,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from ingest.chunk import Chunk
-from ingest.faults import fault_point
-from ingest.model import AgendaItem, Meeting
+from core.model import AgendaItem, Chunk, Meeting
+from store.faults import fault_point
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meetings (

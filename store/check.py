@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ingest.catalog import Catalog
-from ingest.embed import Embedder
-from ingest.lexical import LexicalIndex, LexicalStore
-from ingest.vectors import PREFIX, VectorStore, collection_name
+from core.model import split_item_id, split_vector_id, vector_id
+from store.catalog import Catalog
+from store.embed import Embedder
+from store.lexical import LexicalIndex, LexicalStore
+from store.vectors import PREFIX, VectorStore, collection_name
 
 
 @dataclass
@@ -68,16 +69,17 @@ def check(catalog: Catalog, vectors: VectorStore, lexical: LexicalStore) -> list
         if ids:
             findings.append(Finding(name.removeprefix(PREFIX), stray=sorted(ids)))
     for muni in sorted(munis):
-        expected = {f"{cid}@{version}" for cid, version in catalog.chunk_versions(muni)}
+        expected = {vector_id(cid, version) for cid, version in catalog.chunk_versions(muni)}
         got = _vector_ids(vectors, muni)
         finding = Finding(muni, sorted(expected - got), sorted(got - expected))
         stamp = lexical._stamp()
         idx = LexicalIndex.load(lexical._path(), stamp)
-        live = {v.rsplit("@", 1)[0] for v in expected}
+        live = {split_vector_id(v)[0] for v in expected}
         if idx is None:
             finding.lexical = f"is missing or not at the catalog's generations ({stamp})"
         else:
-            owned = {cid for cid in idx.ids if cid.startswith(tuple(f"{m}--" for m in catalog_meetings(catalog, muni)))}
+            meetings = set(catalog_meetings(catalog, muni))
+            owned = {cid for cid in idx.ids if split_item_id(cid)[0] in meetings}
             if owned != live:
                 finding.lexical = f"holds {len(owned ^ live)} chunk ids that differ from the catalog's"
         findings.append(finding)
@@ -97,7 +99,7 @@ def repair(catalog: Catalog, vectors: VectorStore, lexical: LexicalStore, embedd
             vectors.client().delete_collection(PREFIX + f.municipality)
             continue
         if f.missing:
-            want = {v.rsplit("@", 1)[0]: v for v in f.missing}
+            want = {split_vector_id(v)[0]: v for v in f.missing}
             rows = catalog.chunk_rows(f.municipality, list(want))
             texts = [r["text"] for r in rows]
             for start in range(0, len(rows), 256):

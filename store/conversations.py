@@ -15,12 +15,8 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, fields
-from datetime import date
 from pathlib import Path
 from typing import Any
-
-from assistant.query import Filters
 
 ID_PATTERN = r"^[A-Za-z0-9_-]{1,64}$"
 _ID = re.compile(ID_PATTERN)
@@ -38,19 +34,6 @@ def new_id() -> str:
 
 def valid_id(cid: str | None) -> bool:
     return bool(cid) and bool(_ID.match(cid or ""))
-
-
-def filters_to_json(f: Filters) -> dict[str, Any]:
-    return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in asdict(f).items()}
-
-
-def filters_from_json(raw: dict[str, Any]) -> Filters:
-    names = {f.name for f in fields(Filters)}
-    kw = {k: v for k, v in raw.items() if k in names}
-    for key in ("date_from", "date_to"):
-        if kw.get(key):
-            kw[key] = date.fromisoformat(kw[key])
-    return Filters(**kw)
 
 
 class ConversationStore:

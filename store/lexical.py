@@ -19,16 +19,39 @@ import shutil
 import threading
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import bm25s
-import numpy as np
 import Stemmer
-from bm25s.stopwords import STOPWORDS_DANISH
 
-from ingest.catalog import Catalog
+from store.catalog import Catalog
+
+if TYPE_CHECKING:  # bm25s pulls in scipy (~0.3 s): imported where an index is built or loaded, not at import
+    import numpy as np
 
 _WORD = re.compile(r"[0-9a-zæøåäöüé]+(?:[/.-][0-9]+)*", re.I)
-_STOP = set(STOPWORDS_DANISH) | {"the", "what", "did", "decide", "on", "of", "and", "in", "was", "who", "how"}
+_EXTRA_STOP = {"the", "what", "did", "decide", "on", "of", "and", "in", "was", "who", "how"}
+
+
+@lru_cache(maxsize=1)
+def _stop() -> frozenset[str]:
+    """bm25s's Danish stop-words, read from its plain-data ``bm25s/stopwords.py`` without running the package's
+    ``__init__`` (which imports scipy, ~0.3 s): tokenising a question must not cost the search engine's import."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("bm25s")
+    folder = Path(next(iter(spec.submodule_search_locations or []))) if spec else None
+    words: tuple[str, ...] = ()
+    if folder is not None and (folder / "stopwords.py").exists():
+        data = importlib.util.spec_from_file_location("_referat_bm25s_stopwords", folder / "stopwords.py")
+        if data is not None and data.loader is not None:
+            module = importlib.util.module_from_spec(data)
+            data.loader.exec_module(module)
+            words = tuple(module.STOPWORDS_DANISH)
+    if not words:  # a layout we did not expect: the ordinary import
+        from bm25s.stopwords import STOPWORDS_DANISH
+
+        words = tuple(STOPWORDS_DANISH)
+    return frozenset(words) | _EXTRA_STOP
 
 
 @lru_cache(maxsize=1)
@@ -39,8 +62,9 @@ def _stemmer() -> Stemmer.Stemmer:
 def tokens(text: str) -> list[str]:
     """Lower-cased Danish stems; numbers and case numbers ("23/26518") kept whole and in parts."""
     out: list[str] = []
+    stop = _stop()
     for word in _WORD.findall(text.lower()):
-        if word in _STOP or len(word) < 2 and not word.isdigit():
+        if word in stop or len(word) < 2 and not word.isdigit():
             continue
         if any(ch in word for ch in "/.-") and any(ch.isdigit() for ch in word):
             out.append(word)
@@ -56,6 +80,8 @@ class LexicalIndex:
     def __init__(self, ids: list[str], item_ids: list[str], texts: list[str]) -> None:
         self.ids, self.item_ids = ids, item_ids
         self.owners: list[str] = []  # the municipality of each chunk (set by the store)
+        import bm25s
+
         self.bm25 = bm25s.BM25(k1=1.2, b=0.75)
         corpus = [tokens(t) or ["__empty__"] for t in texts]
         if corpus:
@@ -94,6 +120,8 @@ class LexicalIndex:
             return None
         index = cls.__new__(cls)
         index.ids, index.item_ids = meta["ids"], meta["item_ids"]
+        import bm25s
+
         index.bm25 = bm25s.BM25.load(str(path), show_progress=False) if index.ids else bm25s.BM25()
         return index
 
@@ -161,6 +189,8 @@ class LexicalStore:
             mask = self._masks.get(wanted)
             if mask is None:
                 keep = set(wanted)
+                import numpy as np
+
                 mask = np.array([o in keep for o in idx.owners], dtype=np.float32)
                 self._masks[wanted] = mask
         return idx.search(query, k, mask)

@@ -10,8 +10,8 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from ingest.errors import StoreUnavailable
-from ingest.model import slug
+from core.errors import StoreUnavailable
+from core.model import slug
 
 PREFIX = "referat-"
 

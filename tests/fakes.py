@@ -9,13 +9,13 @@ import socket
 import threading
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, Self
 
 
 class _Server:
     def __init__(self, handler: type[BaseHTTPRequestHandler]) -> None:
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.httpd.fake = self  # type: ignore[attr-defined]
+        self.httpd.fake = self  # type: ignore[attr-defined]  # the handler reaches its fake through the stdlib server object
         self.requests: list[dict[str, Any]] = []
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
@@ -23,7 +23,7 @@ class _Server:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.httpd.server_address[1]}"
 
-    def __enter__(self):  # type: ignore[no-untyped-def]
+    def __enter__(self) -> Self:
         self.thread.start()
         return self
 
@@ -50,7 +50,7 @@ class _LLMHandler(BaseHTTPRequestHandler):
         pass
 
     def do_POST(self) -> None:  # noqa: N802
-        fake: FakeLLM = self.server.fake  # type: ignore[attr-defined]
+        fake: FakeLLM = self.server.fake  # type: ignore[attr-defined]  # the handler reaches its fake through the stdlib server object
         body = json.loads(_read(self))
         fake.requests.append(body)
         text = fake.reply(body["messages"])
@@ -94,8 +94,9 @@ class FakeLLM(_Server):
             return "NO_ANSWER"
         if self.mode == "say" and self.say is not None:
             return self.say(prompt)
-        if self.mode == "obey":
-            m = re.search(r"(?:svar|answer|reply with|respond with)\s*:?\s*['\"]?([^'\"\n]+)", prompt, re.I)
+        if self.mode == "obey":  # whatever the sources tell it (not the prompt's own instructions)
+            sources = "\n".join(re.findall(r"<source.*?</source>", prompt, re.S))
+            m = re.search(r"(?:svar|answer|reply with|respond with)\s*:?\s*['\"]?([^'\"\n]+)", sources, re.I)
             if m and "NO_ANSWER" not in m.group(1) and "[n]" not in m.group(1):
                 return m.group(1)
         m = re.search(r'<source n="1">\n(.*?)\n(.*?)\n', prompt, re.S)
@@ -109,7 +110,7 @@ class _SlackHandler(BaseHTTPRequestHandler):
         pass
 
     def do_POST(self) -> None:  # noqa: N802
-        fake: FakeSlack = self.server.fake  # type: ignore[attr-defined]
+        fake: FakeSlack = self.server.fake  # type: ignore[attr-defined]  # the handler reaches its fake through the stdlib server object
         raw = _read(self).decode()
         try:
             body = json.loads(raw)
@@ -146,7 +147,7 @@ class _BrokenLLMHandler(BaseHTTPRequestHandler):
             self.wfile.flush()
 
     def do_POST(self) -> None:  # noqa: N802
-        fake: BrokenLLM = self.server.fake  # type: ignore[attr-defined]
+        fake: BrokenLLM = self.server.fake  # type: ignore[attr-defined]  # the handler reaches its fake through the stdlib server object
         fake.requests.append(json.loads(_read(self) or b"{}"))
         if fake.mode == "500":
             data = b'{"error": {"message": "internal error", "type": "server_error"}}'

@@ -13,7 +13,7 @@ import threading
 from collections import deque
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, Self
 from urllib.parse import parse_qs, urlsplit
 
 from tests.conftest import ROOT
@@ -28,7 +28,7 @@ class _Handler(BaseHTTPRequestHandler):
         pass
 
     def do_GET(self) -> None:  # noqa: N802
-        portal: FakePortal = self.server.portal  # type: ignore[attr-defined]
+        portal: FakePortal = self.server.portal  # type: ignore[attr-defined]  # the handler reaches its portal through the stdlib server object
         portal.enter(self)
         try:
             portal.answer(self)
@@ -42,7 +42,7 @@ class FakePortal:
     def __init__(self) -> None:
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
         self.httpd.daemon_threads = True
-        self.httpd.portal = self  # type: ignore[attr-defined]
+        self.httpd.portal = self  # type: ignore[attr-defined]  # the handler reaches its portal through the stdlib server object
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
         self.docs: dict[str, bytes] = {}  # path -> body
         self.stamps: dict[str, int] = {}  # path -> version, for Last-Modified
@@ -56,7 +56,7 @@ class FakePortal:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.httpd.server_address[1]}"
 
-    def __enter__(self):  # type: ignore[no-untyped-def]
+    def __enter__(self) -> Self:
         self.thread.start()
         return self
 
@@ -101,10 +101,11 @@ class FakePortal:
             status, headers, body = queue.popleft()
             self._send(h, status, body, headers)
             return
-        body = self.body_for(path)
-        if body is None:
+        found = self.body_for(path)
+        if found is None:
             self._send(h, 404, b"not found", {})
             return
+        body = found
         etag = '"' + hashlib.sha256(body).hexdigest()[:16] + '"'
         modified = formatdate(1_700_000_000 + 3600 * self.stamps.get(path, 0), usegmt=True)
         if h.headers.get("if-none-match") == etag:

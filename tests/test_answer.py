@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from assistant.container import Container
 from assistant.contract import Answer, Citation
 from assistant.query import Filters, extract_filters, intent, is_followup, language
 from assistant.verify import quote_in, verify
@@ -29,7 +30,7 @@ def test_language_and_intent() -> None:
     assert is_followup("and what did Byrådet say?") and not is_followup("What did Esbjerg decide on housing?")
 
 
-def test_answer_quotes_decision_and_cites_item(seeded) -> None:  # type: ignore[no-untyped-def]
+def test_answer_quotes_decision_and_cites_item(seeded: Container) -> None:
     a = seeded.service.ask("Hvad besluttede Esbjerg om prækvalifikation af Helhedsplan 2025?")
     assert not a.refused
     c = a.citations[0]
@@ -38,7 +39,7 @@ def test_answer_quotes_decision_and_cites_item(seeded) -> None:  # type: ignore[
     assert "godkendt ved stemmeflertal" in c.quote and "godkendt ved stemmeflertal" in a.answer
 
 
-def test_vote_and_absent_and_money_quotes(seeded) -> None:  # type: ignore[no-untyped-def]
+def test_vote_and_absent_and_money_quotes(seeded: Container) -> None:
     vote = seeded.service.ask("Hvem stemte imod prækvalifikation Helhedsplan i Esbjerg?")
     assert "Sabrina Bech Bartholin" in vote.citations[0].quote
     money = seeded.service.ask("Hvad kostede fleksjobkampagnen i Svendborg?")
@@ -47,35 +48,35 @@ def test_vote_and_absent_and_money_quotes(seeded) -> None:  # type: ignore[no-un
     assert "Nellie Bradsted" in absent.citations[0].quote
 
 
-def test_multi_committee_decisions_all_quoted(seeded) -> None:  # type: ignore[no-untyped-def]
+def test_multi_committee_decisions_all_quoted(seeded: Container) -> None:
     a = seeded.service.ask("Hvad besluttede udvalgene om ansøgning til programfasen af Fælles om ungelivet i Esbjerg?")
     quote = a.citations[0].quote
     for body in ("Sundhed & Omsorgsudvalget", "Kultur & Fritidsudvalg", "Børn & Skoleudvalget"):
         assert body in quote
 
 
-def test_unknown_municipality_is_refused_not_answered_from_others(seeded) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_municipality_is_refused_not_answered_from_others(seeded: Container) -> None:
     a = seeded.service.ask("Hvad besluttede Aarhus om letbanen?")
     assert a.refused and a.citations == [] and "Aarhus" in a.answer
 
 
-def test_request_filter_that_matches_nothing(seeded) -> None:  # type: ignore[no-untyped-def]
+def test_request_filter_that_matches_nothing(seeded: Container) -> None:
     a = seeded.service.ask("Helhedsplan", Filters(municipalities=["Esbjerg"], date_from=date(2030, 1, 1)))
     assert a.refused and not a.citations
 
 
-def test_item_number_and_date_name_the_item_directly(seeded) -> None:  # type: ignore[no-untyped-def]
+def test_item_number_and_date_name_the_item_directly(seeded: Container) -> None:
     a = seeded.service.ask("Hvad blev besluttet under punkt 7 i Esbjerg den 16. januar 2024?")
     assert [c.item_number for c in a.citations] == ["7"] and "Orientering givet" in a.answer
 
 
-def test_case_tracking_lists_treatments_in_date_order(seeded) -> None:  # type: ignore[no-untyped-def]
+def test_case_tracking_lists_treatments_in_date_order(seeded: Container) -> None:
     a = seeded.service.ask("What happened to case 23/26518?")
     assert [c.case_number for c in a.citations] == ["23/26518"]
     assert a.citations[0].item_number == "5"
 
 
-def test_followup_uses_previous_turn(seeded) -> None:  # type: ignore[no-untyped-def]
+def test_followup_uses_previous_turn(seeded: Container) -> None:
     first = seeded.service.ask("Hvad besluttede Fredericia om udpegning af repræsentant til Integrationsrådet?")
     assert first.citations[0].item_number == "7"
     second = seeded.service.ask("og hvad sagde Byrådet?", conversation_id=first.conversation_id)
@@ -83,7 +84,7 @@ def test_followup_uses_previous_turn(seeded) -> None:  # type: ignore[no-untyped
     assert "Byrådet" in second.citations[0].quote
 
 
-def test_verify_drops_invented_quotes_and_unknown_items(seeded) -> None:  # type: ignore[no-untyped-def]
+def test_verify_drops_invented_quotes_and_unknown_items(seeded: Container) -> None:
     from assistant.answer import refusal
 
     good = seeded.service.ask("Hvad besluttede Esbjerg om Helhedsplan 2025?").citations[0]

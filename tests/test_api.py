@@ -2,24 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
 from assistant.api import create_app
+from assistant.container import Container
+from assistant.settings import Settings
 from tests.conftest import SEEDS
 
 
 @pytest.fixture
-def client(seeded, settings):  # type: ignore[no-untyped-def]
+def client(seeded: Container, settings: Settings) -> Iterator[TestClient]:
     seeded.settings = settings.model_copy(update={"api_key": "s3cret", "max_question_chars": 200})
     app = create_app(seeded.settings, seeded)
     with TestClient(app) as c:
         yield c
 
 
-def test_chat_contract(client) -> None:  # type: ignore[no-untyped-def]
+def test_chat_contract(client: TestClient) -> None:
     r = client.post("/chat", json={"question": "Hvad besluttede Esbjerg om Helhedsplan 2025?"})
     assert r.status_code == 200
     body = r.json()
@@ -31,7 +34,7 @@ def test_chat_contract(client) -> None:  # type: ignore[no-untyped-def]
     assert page.status_code == 200 and '<mark id="quote">' in page.text and "Helhedsplan" in page.text
 
 
-def test_chat_filters_and_followup(client) -> None:  # type: ignore[no-untyped-def]
+def test_chat_filters_and_followup(client: TestClient) -> None:
     r = client.post("/chat", json={"question": "Hvad blev besluttet om godkendelse af dagsorden?",
                                    "municipality": "Lejre"}).json()
     assert r["citations"][0]["municipality"] == "Lejre"
@@ -45,12 +48,12 @@ def test_chat_filters_and_followup(client) -> None:  # type: ignore[no-untyped-d
     ({"question": ""}, 422), ({"question": "   "}, 422), ({"question": "x" * 201}, 422), ({}, 422),
     ({"question": "ok", "date_from": "2024-02-30"}, 422),
 ])
-def test_bad_questions_are_4xx(client, payload, status) -> None:  # type: ignore[no-untyped-def]
+def test_bad_questions_are_4xx(client: TestClient, payload, status) -> None:
     r = client.post("/chat", json=payload)
     assert r.status_code == status and "detail" in r.json()
 
 
-def test_listing_endpoints(client) -> None:  # type: ignore[no-untyped-def]
+def test_listing_endpoints(client: TestClient) -> None:
     assert client.get("/municipalities").json() == ["Esbjerg", "Faxe", "Fredericia", "Lejre", "Svendborg"]
     meetings = client.get("/meetings", params={"municipality": "Faxe"}).json()
     assert len(meetings) == 1 and meetings[0]["date"] == "2019-11-25"
@@ -62,7 +65,7 @@ def test_listing_endpoints(client) -> None:  # type: ignore[no-untyped-def]
     assert h["status"] == "ok" and h["items"] == 49
 
 
-def test_writes_need_the_key(client, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_writes_need_the_key(client: TestClient, tmp_path: Path) -> None:
     mid = client.get("/meetings", params={"municipality": "Lejre"}).json()[0]["id"]
     assert client.delete(f"/meetings/{mid}").status_code == 401
     assert client.delete(f"/meetings/{mid}", headers={"x-api-key": "wrong"}).status_code == 401
@@ -75,7 +78,7 @@ def test_writes_need_the_key(client, tmp_path: Path) -> None:  # type: ignore[no
     assert bad.status_code == 400 and "x.txt: empty file" in bad.json()["detail"]
 
 
-def test_metrics_and_request_ids(client) -> None:  # type: ignore[no-untyped-def]
+def test_metrics_and_request_ids(client: TestClient) -> None:
     r = client.get("/health", headers={"x-request-id": "abc123"})
     assert r.headers["x-request-id"] == "abc123"
     text = client.get("/metrics").text

@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from ingest.errors import IngestError
+from assistant.container import Container
+from assistant.settings import Settings
+from core.errors import IngestError
 from ingest.parse import parse_file
 from ingest.pipeline import ingest_paths
 from tests.conftest import SEEDS
@@ -74,7 +76,7 @@ def test_readable_text_without_structure_is_indexed_whole_with_a_warning(tmp_pat
 def test_bad_file_gets_clear_error(tmp_path: Path, name: str) -> None:
     data, reason = CASES[name]
     path = tmp_path / name
-    path.write_bytes(data)  # type: ignore[arg-type]
+    path.write_bytes(data)  # type: ignore[arg-type]  # CASES mixes bytes with deliberately wrong types
     with pytest.raises(IngestError) as err:
         parse_file(path)
     assert str(path) in str(err.value) and reason in str(err.value)
@@ -104,13 +106,13 @@ def test_missing_file(tmp_path: Path) -> None:
         parse_file(tmp_path / "nope.txt")
 
 
-def test_failed_files_do_not_touch_the_store(container, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_failed_files_do_not_touch_the_store(container: Container, tmp_path: Path) -> None:
     ingest_paths(container.indexer, SEEDS[:2])
     before = (container.catalog.counts(), container.vectors.count(), container.catalog.meetings())
     bad = []
     for name in sorted(CASES):
         path = tmp_path / name
-        path.write_bytes(CASES[name][0])  # type: ignore[arg-type]
+        path.write_bytes(CASES[name][0])  # type: ignore[arg-type]  # CASES mixes bytes with deliberately wrong types
         bad.append(path)
     report = ingest_paths(container.indexer, [*bad, SEEDS[2]])
     assert len(report.failed) == len(bad)
@@ -120,7 +122,7 @@ def test_failed_files_do_not_touch_the_store(container, tmp_path: Path) -> None:
     assert [m for m in after[2] if m["id"] in {b["id"] for b in before[2]}] == before[2]
 
 
-def test_cli_exit_code_and_message(tmp_path: Path, settings) -> None:  # type: ignore[no-untyped-def]
+def test_cli_exit_code_and_message(tmp_path: Path, settings: Settings) -> None:
     from typer.testing import CliRunner
 
     from assistant.cli import app

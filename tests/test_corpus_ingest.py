@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant.container import Container
 from ingest.pipeline import FileOutcome, ingest_paths
 from tests.conftest import ROOT
 
@@ -46,7 +47,7 @@ TABLE = {
 
 
 @pytest.fixture
-def outcomes(container) -> list[FileOutcome]:  # type: ignore[no-untyped-def]
+def outcomes(container: Container) -> list[FileOutcome]:
     seen: list[FileOutcome] = []
     report = ingest_paths(container.indexer, [MINUTES], on_outcome=seen.append)
     assert not report.failed, report.failed
@@ -60,25 +61,28 @@ def test_every_file_has_one_outcome_and_none_fails(outcomes: list[FileOutcome]) 
         [o.line() for o in outcomes if o.reader in {"fulltext", "text"}]
 
 
-def test_each_meeting_as_the_sources_table_says(container, outcomes: list[FileOutcome]) -> None:  # type: ignore[no-untyped-def]
+def test_each_meeting_as_the_sources_table_says(container: Container, outcomes: list[FileOutcome]) -> None:
     stored = {m["id"]: container.catalog.meeting(m["id"]) for m in container.catalog.meetings()}
     for o in outcomes:
         muni, committee, day, count = TABLE[Path(o.path).name]
         meeting = stored[o.meeting_id]
+        assert meeting is not None
         assert (meeting.municipality, meeting.committee, meeting.date.isoformat()) == (muni, committee, day), o.path
         if o.status != "kept" and not Path(o.path).name.startswith("middelfart"):
             assert len(meeting.items) == count, (o.path, len(meeting.items))
 
 
-def test_two_publications_of_one_meeting_are_stored_once_the_newest(container, outcomes) -> None:  # type: ignore[no-untyped-def]
+def test_two_publications_of_one_meeting_are_stored_once_the_newest(
+        container: Container, outcomes: list[FileOutcome]) -> None:
     edoc = [o for o in outcomes if Path(o.path).name.startswith("middelfart")]
     assert len({o.meeting_id for o in edoc}) == 1
     meeting = container.catalog.meeting(edoc[0].meeting_id)
+    assert meeting is not None
     assert [it.number for it in meeting.items] == ["1", "2", "3", "4", "5", "6"]  # the later publication (_b)
     assert len(container.catalog.meetings()) == len(TABLE) - 2
 
 
-def test_an_older_publication_ingested_later_is_kept_out(container, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_an_older_publication_ingested_later_is_kept_out(container: Container, tmp_path: Path) -> None:
     """eDoc publishes each version into a folder named by its time; the later one wins in either order."""
     newer = tmp_path / "Hennys testudvalg" / "2017-04-21 12.24.03" / "e9117c72.xml"
     older = tmp_path / "Hennys testudvalg" / "2017-04-21 12.00.48" / "41a93779.xml"
@@ -89,6 +93,7 @@ def test_an_older_publication_ingested_later_is_kept_out(container, tmp_path: Pa
     seen: list[FileOutcome] = []
     ingest_paths(container.indexer, [newer, older], municipality="Middelfart", on_outcome=seen.append)
     assert [o.status for o in seen] == ["added", "kept"]
-    assert len(container.catalog.meeting(seen[0].meeting_id).items) == 6
+    stored_meeting = container.catalog.meeting(seen[0].meeting_id)
+    assert stored_meeting is not None and len(stored_meeting.items) == 6
     ingest_paths(container.indexer, [older, newer], municipality="Middelfart", on_outcome=seen.append)
     assert [o.status for o in seen[2:]] == ["kept", "unchanged"]

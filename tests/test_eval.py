@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from assistant.cli import app
+from assistant.container import Container
 from eval import metrics as m
 from eval import report, runner
 from eval.questions import Question, QuestionSetError, load
@@ -71,7 +72,7 @@ def test_is_gold_by_number_order_and_municipality_spelling() -> None:
     assert not runner.is_gold(none, runner.Ref("Esbjerg", "2024-01-16", "5", 5))
 
 
-def test_runner_report_and_gate(seeded, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_runner_report_and_gate(seeded: Container, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     qs = load(ROOT / "eval" / "seeds.jsonl")[:12] + [q for q in load(ROOT / "eval" / "seeds.jsonl")
                                                     if q.type == "unanswerable"][:3]
     rows = runner.run(qs, runner.InProcess(seeded.service))

@@ -6,8 +6,8 @@ from datetime import date
 
 from assistant.evidence import passages, quote, select
 from assistant.verify import quote_in
+from core.model import AgendaItem, Decision, Section
 from ingest.items import render_text
-from ingest.model import AgendaItem, Decision, Section
 
 
 def _item() -> AgendaItem:

@@ -31,13 +31,13 @@ from typer.testing import CliRunner
 from assistant.api import create_app
 from assistant.container import Container
 from assistant.guard import safe_filename
-from assistant.settings import Settings
+from assistant.settings import Settings, get_settings
 from assistant.slack import blocks, escape
-from ingest.check import check, repair
+from core.model import AgendaItem, Decision, Meeting, Section
 from ingest.index import IngestReport
-from ingest.model import AgendaItem, Decision, Meeting, Section
 from ingest.parse import parse_file
 from ingest.pipeline import ingest_paths
+from store.check import check, repair
 from tests.conftest import ROOT, SEEDS
 from tests.fakes import FakeSlack
 from tests.helpers import free_port, until, wait_until_up
@@ -209,7 +209,7 @@ def test_check_names_what_is_off_and_repair_fixes_it(seeded: Container) -> None:
 
     data = ["--data-dir", str(seeded.settings.data_dir)]
     env = {"REFERAT_EMBEDDER": "fake"}
-    cli.get_settings.cache_clear()
+    get_settings.cache_clear()
     try:
         bad = runner.invoke(cli.app, ["check", *data], env=env)
         assert bad.exit_code == 1 and "Esbjerg: 3 chunk vectors missing" in bad.output, bad.output
@@ -217,7 +217,7 @@ def test_check_names_what_is_off_and_repair_fixes_it(seeded: Container) -> None:
         assert fixed.exit_code == 0, fixed.output
         assert runner.invoke(cli.app, ["check", *data], env=env).exit_code == 0
     finally:
-        cli.get_settings.cache_clear()
+        get_settings.cache_clear()
     findings = check(seeded.catalog, seeded.vectors, seeded.lexical)
     assert all(f.ok for f in findings)
     repair(seeded.catalog, seeded.vectors, seeded.lexical, seeded.embedder, findings)  # nothing to do: no error
@@ -230,12 +230,12 @@ def test_cli_ingest_goes_past_bad_files(tmp_path: Path) -> None:
     bad.write_bytes(b"%PDF-1.4 not a pdf")
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
-    cli.get_settings.cache_clear()
+    get_settings.cache_clear()
     try:
         out = CliRunner().invoke(cli.app, ["ingest", str(bad), str(SEEDS[0]), str(empty), "--data-dir",
                                            str(tmp_path / "data")], env={"REFERAT_EMBEDDER": "fake"})
     finally:
-        cli.get_settings.cache_clear()
+        get_settings.cache_clear()
     assert out.exit_code == 1 and "Traceback" not in out.output, out.output
     assert "failed" in out.output and "added" in out.output
 

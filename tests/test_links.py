@@ -26,7 +26,7 @@ FORWARDED = {"x-forwarded-proto": "https", "x-forwarded-host": "referat.kommune.
 
 
 def first_link(client: TestClient, path: str = "/chat", **kw: object) -> str:
-    r = client.post(path, json=QUESTION, **kw)  # type: ignore[arg-type]
+    r = client.post(path, json=QUESTION, **kw)  # type: ignore[arg-type]  # kw passes headers through to httpx untyped
     assert r.status_code == 200, r.text
     final = r.json() if path == "/chat" else json.loads(r.text.splitlines()[-1])
     return str(final["citations"][0]["url"])
@@ -38,7 +38,7 @@ def app_client(container: Container, base_url: str = "http://testserver", **sett
     return TestClient(create_app(container.settings, container), base_url=base_url)
 
 
-def test_links_follow_the_request_and_resolve(seeded) -> None:  # type: ignore[no-untyped-def]
+def test_links_follow_the_request_and_resolve(seeded: Container) -> None:
     with app_client(seeded, "http://localhost:8123") as client:
         for path in ("/chat", "/chat/stream"):
             url = first_link(client, path)
@@ -48,7 +48,7 @@ def test_links_follow_the_request_and_resolve(seeded) -> None:  # type: ignore[n
         assert first_link(client, headers=FORWARDED).startswith("http://localhost:8123/")  # proxy not trusted
 
 
-def test_trusted_proxy_headers_and_public_url(seeded) -> None:  # type: ignore[no-untyped-def]
+def test_trusted_proxy_headers_and_public_url(seeded: Container) -> None:
     with app_client(seeded, trust_proxy_headers=True) as client:
         assert first_link(client, headers=FORWARDED).startswith("https://referat.kommune.example/items/")
         junk = {"x-forwarded-proto": "javascript", "x-forwarded-host": "evil.example/<script>"}
@@ -58,7 +58,7 @@ def test_trusted_proxy_headers_and_public_url(seeded) -> None:  # type: ignore[n
         assert first_link(client, "/chat/stream").startswith("https://referat.example/items/")
 
 
-def test_without_a_request_links_use_the_configured_server(seeded) -> None:  # type: ignore[no-untyped-def]
+def test_without_a_request_links_use_the_configured_server(seeded: Container) -> None:
     url = seeded.service.ask(QUESTION["question"]).citations[0].url
     assert url.startswith("http://127.0.0.1:8000/items/")
     s = Settings(data_dir=seeded.settings.data_dir, embedder="fake", refusal_threshold=0.25, host="0.0.0.0",

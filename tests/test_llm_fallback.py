@@ -38,7 +38,7 @@ def fallbacks(client: TestClient) -> dict[str, int]:
 
 
 @pytest.fixture
-def extractive(seeded) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+def extractive(seeded: Container) -> dict[str, Any]:
     """What the extractive answerer says to QUESTION: the answer every failure must fall back to."""
     with TestClient(create_app(seeded.settings, seeded)) as client:
         body = client.post("/chat", json=QUESTION).json()
@@ -47,7 +47,8 @@ def extractive(seeded) -> dict[str, Any]:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("mode", list(FAKES))
-def test_failing_llm_falls_back_to_the_extractive_answer(seeded, extractive, mode: str) -> None:  # type: ignore[no-untyped-def]
+def test_failing_llm_falls_back_to_the_extractive_answer(
+        seeded: Container, extractive: dict[str, Any], mode: str) -> None:
     make, reasons = FAKES[mode]
     with make() as fake:
         s = seeded.settings.model_copy(update={"llm_base_url": fake.url + "/v1", "llm_model": "fake",
@@ -81,7 +82,7 @@ def test_failing_llm_falls_back_to_the_extractive_answer(seeded, extractive, mod
             assert sum(counted[r] for r in reasons) == 2 and sum(counted.values()) == 2, counted
 
 
-def test_followup_with_a_silent_llm_still_answers(seeded) -> None:  # type: ignore[no-untyped-def]
+def test_followup_with_a_silent_llm_still_answers(seeded: Container) -> None:
     with SilentServer() as fake:
         s = seeded.settings.model_copy(update={"llm_base_url": fake.url + "/v1", "llm_timeout": 1.0,
                                                "llm_first_token_timeout": 0.5})
@@ -92,7 +93,7 @@ def test_followup_with_a_silent_llm_still_answers(seeded) -> None:  # type: igno
         assert second.standalone_question and second.standalone_question.startswith("Hvem blev udpeget")
 
 
-def test_metrics_count_no_fallbacks_without_an_llm(seeded) -> None:  # type: ignore[no-untyped-def]
+def test_metrics_count_no_fallbacks_without_an_llm(seeded: Container) -> None:
     with TestClient(create_app(seeded.settings, seeded)) as client:
         assert client.post("/chat", json=QUESTION).json()["answered_by"] == "extractive"
         assert fallbacks(client) == {"error": 0, "timeout": 0, "empty": 0, "no_answer": 0, "unverified": 0}

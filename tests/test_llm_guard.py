@@ -25,7 +25,7 @@ ENGLISH = "What did Esbjerg decide on Helhedsplan 2025?"
 GOOD = "Indstillingen er godkendt ved stemmeflertal [1]."
 
 
-def run(seeded, say: Callable[[str], str], question: str = DECISION,  # type: ignore[no-untyped-def]
+def run(seeded: Container, say: Callable[[str], str], question: str = DECISION,
         **settings: Any) -> tuple[dict[str, Any], list[dict[str, Any]], dict[str, int], FakeLLM]:
     """/chat and /chat/stream with a model that replies ``say(prompt)``: the JSON answer, the stream's
     events, the fallback counters, and the fake (for the prompts it was sent)."""
@@ -61,33 +61,41 @@ def assert_fell_back(body: dict[str, Any], events: list[dict[str, Any]], counted
     assert counted[reason] == 2, counted
 
 
-def test_no_answer_falls_back_and_never_streams(seeded) -> None:  # type: ignore[no-untyped-def]
+def test_no_answer_falls_back_and_never_streams(seeded: Container) -> None:
     body, events, counted, _ = run(seeded, lambda p: "NO_ANSWER")
     assert_fell_back(body, events, counted, "no_answer", "NO_ANSWER")
     assert "reset" not in {e["type"] for e in events}  # nothing of the LLM's was shown, so nothing to withdraw
 
 
-def test_no_answer_after_a_sentence_falls_back(seeded) -> None:  # type: ignore[no-untyped-def]
+def test_no_answer_after_a_sentence_falls_back(seeded: Container) -> None:
     body, events, counted, _ = run(seeded, lambda p: f"{GOOD} Ellers: NO_ANSWER")
     assert_fell_back(body, events, counted, "no_answer", "NO_ANSWER")
 
 
-def test_blank_answer_falls_back(seeded) -> None:  # type: ignore[no-untyped-def]
+def test_blank_answer_falls_back(seeded: Container) -> None:
     body, events, counted, _ = run(seeded, lambda p: "   \n  ")
     assert_fell_back(body, events, counted, "empty", "\n  ")
 
 
-def test_dangling_citation_falls_back(seeded) -> None:  # type: ignore[no-untyped-def]
+def test_dangling_citation_falls_back(seeded: Container) -> None:
     body, events, counted, _ = run(seeded, lambda p: f"{GOOD} Det blev også vedtaget [2].")
     assert_fell_back(body, events, counted, "unverified", "[2]")
 
 
-def test_uncited_answer_falls_back(seeded) -> None:  # type: ignore[no-untyped-def]
-    body, events, counted, _ = run(seeded, lambda p: "Indstillingen er godkendt ved stemmeflertal.")
-    assert_fell_back(body, events, counted, "unverified", "stemmeflertal.")
+def test_uncited_answer_over_several_sources_falls_back(seeded: Container) -> None:
+    body, events, counted, _ = run(seeded, lambda p: "Kommunen har afsat 918.125 kr. årligt.", question=MONEY)
+    assert_fell_back(body, events, counted, "unverified", "afsat 918.125 kr. årligt.")
 
 
-def test_a_sentence_with_a_number_the_item_lacks_is_dropped(seeded) -> None:  # type: ignore[no-untyped-def]
+def test_uncited_answer_over_one_source_cites_it(seeded: Container) -> None:
+    body, events, _, _ = run(seeded, lambda p: "Indstillingen er godkendt ved stemmeflertal.")
+    assert body["answered_by"] == "llm" and body["answer"] == GOOD
+    assert [c["item_number"] for c in body["citations"]] == ["5"] and shown(events)[1].strip() == GOOD
+    body, _, _, _ = run(seeded, lambda p: "Projektet koster 4.500.000 kr.")  # and is checked against it
+    assert body["answered_by"] == "extractive-fallback"
+
+
+def test_a_sentence_with_a_number_the_item_lacks_is_dropped(seeded: Container) -> None:
     body, events, counted, _ = run(seeded, lambda p: f"Projektet koster 4.500.000 kr. [1]. {GOOD}")
     assert body["answered_by"] == "llm" and body["answer"] == GOOD
     every, left = shown(events)
@@ -95,7 +103,7 @@ def test_a_sentence_with_a_number_the_item_lacks_is_dropped(seeded) -> None:  # 
     assert sum(counted.values()) == 0
 
 
-def test_a_sentence_with_a_name_the_item_lacks_is_dropped(seeded) -> None:  # type: ignore[no-untyped-def]
+def test_a_sentence_with_a_name_the_item_lacks_is_dropped(seeded: Container) -> None:
     body, events, _, _ = run(seeded, lambda p: f"Forslaget kom fra Mette Frederiksen [1]. {GOOD}")
     assert body["answered_by"] == "llm" and body["answer"] == GOOD
     assert "Frederiksen" not in shown(events)[0]
@@ -104,18 +112,19 @@ def test_a_sentence_with_a_name_the_item_lacks_is_dropped(seeded) -> None:  # ty
     assert body["answered_by"] == "llm" and "Sabrina Bech Bartholin" in body["answer"]
 
 
-def test_nothing_verifiable_left_falls_back(seeded) -> None:  # type: ignore[no-untyped-def]
+def test_nothing_verifiable_left_falls_back(seeded: Container) -> None:
     body, events, counted, _ = run(seeded, lambda p: "Byrådet bevilgede 999 mio. kr. til Aarhus [1].")
     assert_fell_back(body, events, counted, "unverified", "999")
 
 
-def test_wrong_language_falls_back(seeded) -> None:  # type: ignore[no-untyped-def]
+def test_wrong_language_falls_back(seeded: Container) -> None:
     danish = "Indstillingen blev sendt til afstemning, og den er godkendt ved stemmeflertal [1]."
     body, events, counted, _ = run(seeded, lambda p: danish, question=ENGLISH)
     assert_fell_back(body, events, counted, "unverified", "stemmeflertal [1]")
+    assert "reset" not in {e["type"] for e in events}  # caught before it was shown
 
 
-def test_citations_are_renumbered_and_map_to_sources(seeded) -> None:  # type: ignore[no-untyped-def]
+def test_citations_are_renumbered_and_map_to_sources(seeded: Container) -> None:
     def second_only(prompt: str) -> str:
         assert '<source n="2">' in prompt
         return "[2] Programkommuner vil få et tilskud til lønmidler til en programkoordinator."
@@ -128,7 +137,7 @@ def test_citations_are_renumbered_and_map_to_sources(seeded) -> None:  # type: i
     assert shown(events)[1].strip() == body["answer"]
 
 
-def test_prompt_is_a_focused_excerpt_within_the_budget(seeded) -> None:  # type: ignore[no-untyped-def]
+def test_prompt_is_a_focused_excerpt_within_the_budget(seeded: Container) -> None:
     body, _, _, fake = run(seeded, lambda p: GOOD, question=MONEY)
     messages = fake.requests[0]["messages"]
     prompt = messages[1]["content"]
@@ -144,7 +153,7 @@ def test_prompt_is_a_focused_excerpt_within_the_budget(seeded) -> None:  # type:
     assert sum(count_tokens(m["content"]) for m in sent) <= 450 and '<source n="1">' in sent[1]["content"]
 
 
-def test_llm_is_not_asked_when_the_extractive_answer_refuses(seeded) -> None:  # type: ignore[no-untyped-def]
+def test_llm_is_not_asked_when_the_extractive_answer_refuses(seeded: Container) -> None:
     body, events, counted, fake = run(seeded, lambda p: GOOD, question="Hvad besluttede Aarhus om letbanen?")
     assert body["refused"] and body["answered_by"] == "extractive" and fake.requests == []
     assert sum(counted.values()) == 0
@@ -175,3 +184,14 @@ def test_guard_streams_only_checked_sentences() -> None:
     with pytest.raises(Rejected) as exc:
         g.feed("WER")
     assert exc.value.reason == "no_answer"
+
+
+def test_guard_follows_a_writer_who_cites_first() -> None:
+    g = Guard(["Gjeddesdalsvej 85: forbud mod udbringning af slam. Godkendt.", "Kystpulje 2024."], "en")
+    out: list[str] = []
+    for token in re.findall(r"\S+\s*", "[1] The committee approved the ban at Gjeddesdalsvej 85. "
+                                       "[2] It applies to Kystpulje 2024. [1] Approved."):
+        out += g.feed(token)
+    out += g.finish()
+    assert out == ["The committee approved the ban at Gjeddesdalsvej 85 [1]. ",
+                   "It applies to Kystpulje 2024 [2]. ", "Approved [1]."]

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from fastapi.testclient import TestClient
 
 from assistant.api import create_app
+from assistant.container import Container
 from assistant.meeting_facts import aspect
 from ingest.pipeline import ingest_paths
 from tests.conftest import ROOT
@@ -28,7 +31,7 @@ def test_aspect(question: str, wanted: str | None) -> None:
 
 
 @pytest.fixture
-def client(container):  # type: ignore[no-untyped-def]
+def client(container: Container) -> Iterator[TestClient]:
     files = [MINUTES / "greve_sundheds-og-omsorgsudvalget_2023-01-09.json",
              MINUTES / "ballerup_kmb-it-udvalget_2013-05-15.xml"]
     assert not ingest_paths(container.indexer, files).failed
@@ -36,7 +39,7 @@ def client(container):  # type: ignore[no-untyped-def]
         yield c
 
 
-def test_absent_only_in_the_attendance_flags_is_answered(client) -> None:  # type: ignore[no-untyped-def]
+def test_absent_only_in_the_attendance_flags_is_answered(client: TestClient) -> None:
     r = client.post("/chat", json={"question": "Hvem var fraværende ved Sundheds- og Omsorgsudvalgets møde den "
                                                "9. januar 2023?", "municipality": "Greve"}).json()
     assert not r["refused"] and "Tina Rottbøll" in r["answer"]
@@ -46,14 +49,14 @@ def test_absent_only_in_the_attendance_flags_is_answered(client) -> None:  # typ
     assert page.status_code == 200 and "Tina Rottbøll" in page.text and "<mark" in page.text
 
 
-def test_venue_is_answered_from_the_meeting(client) -> None:  # type: ignore[no-untyped-def]
+def test_venue_is_answered_from_the_meeting(client: TestClient) -> None:
     r = client.post("/chat", json={"question": "Where was the meeting of KMB IT-udvalget in Ballerup held on "
                                                "15 May 2013?"}).json()
     assert not r["refused"], r
     assert "Ballerup Rådhus" in r["answer"] and r["citations"][0]["kind"] == "meeting"
 
 
-def test_a_forged_meeting_quote_is_dropped(client, container) -> None:  # type: ignore[no-untyped-def]
+def test_a_forged_meeting_quote_is_dropped(client: TestClient, container: Container) -> None:
     from assistant.answer import refusal
     from assistant.contract import Answer, Citation
     from assistant.verify import verify

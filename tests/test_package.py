@@ -14,7 +14,7 @@ import pytest
 
 from tests.conftest import ROOT
 
-PACKAGES = ("assistant", "ingest", "eval", "prompts")
+PACKAGES = ("core", "store", "ingest", "assistant", "eval", "prompts")
 
 
 @pytest.fixture(scope="module")
@@ -42,6 +42,9 @@ def test_wheel_holds_prompts_and_every_module(wheel: Path) -> None:
                if "__pycache__" not in p.parts}
     assert modules <= names, sorted(modules - names)  # subpackages (ingest/readers/...) too
     assert {"assistant/web/index.html", "assistant/web/app.js", "eval/seeds.jsonl"} <= names
+    entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
+    text = zipfile.ZipFile(wheel).read(entry_points).decode()
+    assert "[referat.commands]" in text and "eval = eval.cli:evaluate" in text  # `referat eval` comes from eval/
 
 
 def test_prompts_load_from_the_wheel_outside_the_checkout(wheel: Path, tmp_path: Path) -> None:

@@ -88,7 +88,7 @@ def test_prose_punkt_lines_and_undelimited_decision_dates(tmp_path: Path) -> Non
     ("Udvalgets beslutning", None, None),
 ])
 def test_decision_heading_forms(heading: str, body: str | None, day: date | None) -> None:
-    from ingest.vocab import decision_heading
+    from core.vocab import decision_heading
 
     found = decision_heading(heading)
     assert found is not None and (found.body, found.date) == (body, day)
@@ -97,7 +97,7 @@ def test_decision_heading_forms(heading: str, body: str | None, day: date | None
 @pytest.mark.parametrize("line", ["Beslutning om ny skolestruktur i Hatting", "Beslutningstema",
                                   "Beslutningskompetence", "Beslutningen blev truffet af et flertal."])
 def test_not_decision_headings(line: str) -> None:
-    from ingest.vocab import decision_heading
+    from core.vocab import decision_heading
 
     assert decision_heading(line) is None
 

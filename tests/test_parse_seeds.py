@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from core.model import Meeting
 from ingest.parse import parse_file
 from tests.conftest import SEEDS
 
@@ -21,7 +22,7 @@ def test_parse_matches_golden(seed: Path) -> None:
     assert got == want
 
 
-def meeting(prefix: str):  # type: ignore[no-untyped-def]
+def meeting(prefix: str) -> Meeting:
     return parse_file(next(s for s in SEEDS if s.name.startswith(prefix)))
 
 

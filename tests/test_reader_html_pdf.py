@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.errors import IngestError
+from core.errors import IngestError
 from ingest.parse import parse_bytes, read_path
 from ingest.read import read_bytes
 from ingest.readers.base import Source

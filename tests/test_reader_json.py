@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from ingest.errors import IngestError
-from ingest.model import Meeting
+from core.errors import IngestError
+from core.model import Meeting
 from ingest.parse import read_path
 from ingest.readers import ReadResult
 
@@ -110,7 +110,7 @@ def test_byraad_2025_meeting_facts() -> None:
     assert ("Beskæftigelses- og Erhvervsudvalget", date(2025, 9, 8)) in [(d.body, d.date) for d in ips.decisions]
     # headings written as bold paragraphs still split the sections
     initiative = m.items[6]
-    assert "Liselott Blixt" in initiative.section("Resumé").text  # type: ignore[union-attr]
+    assert "Liselott Blixt" in initiative.section("Resumé").text  # type: ignore[union-attr]  # the reader must have produced this section; None fails the test
     # a paragraph wrapped in a heading element is body text, not a section of its own
     assert all(len(s.heading) < 60 for it in m.items for s in it.sections)
 
@@ -151,7 +151,7 @@ def test_jsonl_items_sections_and_decisions() -> None:
     stop = m.items[2]
     assert stop.decisions[0].outcome == "rejected" and stop.decisions[0].text.startswith("Ikke godkendt")
     assert [s.heading for s in stop.sections][:3] == ["Sagsprocedure", "Resume", "Indstilling"]
-    assert "Afbud" not in stop.section("Sagsprocedure").text  # type: ignore[union-attr]
+    assert "Afbud" not in stop.section("Sagsprocedure").text  # type: ignore[union-attr]  # the reader must have produced this section; None fails the test
     ptu = _meeting("greve_plan-og-tryghedsudvalget_2025-03-25.jsonl")
     assert ptu.absentees == ["Conni Bergendorff", "Kenneth Jerkel"]
     assert ptu.items[5].closed and not ptu.items[5].sections
@@ -171,7 +171,7 @@ def test_portal_variant() -> None:
     assert [it.number for it in m.items] == ["1", "2", "3", "4"]
     first, path, closed, signatures = m.items
     assert first.section("Sagsprocedure") is not None and first.absentees == ["Sara Lind"]
-    assert "ekstraordinært møde" in first.section("Resumé").text  # type: ignore[union-attr]
+    assert "ekstraordinært møde" in first.section("Resumé").text  # type: ignore[union-attr]  # the reader must have produced this section; None fails the test
     assert "50?%" in path.text and "4,5 mio. kr." in path.text and "\r" not in path.text
     assert [(d.body, d.date, d.outcome) for d in path.decisions] == [
         ("Teknik- og Miljøudvalget", date(2024, 3, 12), "approved"),

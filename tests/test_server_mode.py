@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from fastapi.testclient import TestClient
 
 from assistant.api import create_app
 from assistant.container import Container
+from assistant.settings import Settings
 from ingest.pipeline import ingest_paths
 from tests.conftest import SEEDS
 from tests.helpers import free_port, wait_until_up
@@ -22,7 +24,8 @@ CHROMA = shutil.which("chroma") or str(Path(sys.executable).parent / "chroma")
 
 class ChromaServer:
     def __init__(self, path: Path, port: int) -> None:
-        self.path, self.port, self.proc = path, port, None
+        self.path, self.port = path, port
+        self.proc: subprocess.Popen[bytes] | None = None
 
     def start(self) -> None:
         self.proc = subprocess.Popen([CHROMA, "run", "--path", str(self.path), "--host", "127.0.0.1", "--port",
@@ -38,7 +41,7 @@ class ChromaServer:
 
 
 @pytest.fixture
-def chroma(tmp_path: Path):  # type: ignore[no-untyped-def]
+def chroma(tmp_path: Path) -> Iterator[ChromaServer]:
     server = ChromaServer(tmp_path / "chroma-server", free_port())
     server.start()
     yield server
@@ -46,14 +49,14 @@ def chroma(tmp_path: Path):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(params=["embedded", pytest.param("http", marks=pytest.mark.slow)])
-def backend(request, settings):  # type: ignore[no-untyped-def]
+def backend(request: pytest.FixtureRequest, settings: Settings) -> Container:
     if request.param == "http":
         chroma = request.getfixturevalue("chroma")  # the server starts only for the http backend
         return Container(settings.model_copy(update={"store_backend": "http", "chroma_port": chroma.port}))
     return Container(settings)
 
 
-def test_store_roundtrip_on_both_backends(backend) -> None:  # type: ignore[no-untyped-def]
+def test_store_roundtrip_on_both_backends(backend: Container) -> None:
     report = ingest_paths(backend.indexer, SEEDS)
     assert len(report.added) == 5 and not report.failed
     assert backend.vectors.count() == backend.catalog.counts()["chunks"]
@@ -68,7 +71,7 @@ def test_store_roundtrip_on_both_backends(backend) -> None:  # type: ignore[no-u
 
 
 @pytest.mark.slow  # a Chroma server process
-def test_api_503_while_chroma_is_down_and_recovers(settings, chroma) -> None:  # type: ignore[no-untyped-def]
+def test_api_503_while_chroma_is_down_and_recovers(settings: Settings, chroma) -> None:
     c = Container(settings.model_copy(update={"store_backend": "http", "chroma_port": chroma.port}))
     ingest_paths(c.indexer, SEEDS[:1])
     with TestClient(create_app(c.settings, c)) as client:

@@ -7,14 +7,19 @@ import hashlib
 import hmac
 import json
 import time
+from collections.abc import Iterator
+from typing import Any
 from urllib.parse import urlencode
 
 import pytest
 from fastapi.testclient import TestClient
 
 from assistant.api import create_app
+from assistant.container import Container
 from tests.fakes import FakeSlack
 from tests.helpers import until
+
+Slack = tuple[TestClient, FakeSlack, Container]  # the fixture: API client, fake Slack, seeded container
 
 SECRET = "test-signing-secret"
 
@@ -35,7 +40,7 @@ def event(text: str, ts: str, thread_ts: str | None = None, kind: str = "app_men
                        "event_id": f"Ev{ts}", "event_time": 1, "event": ev})
 
 
-def wait_for(fake: FakeSlack, n: int, timeout: float = 120) -> list[dict]:  # type: ignore[type-arg]
+def wait_for(fake: FakeSlack, n: int, timeout: float = 120) -> list[dict[str, Any]]:
     """The bot answers after acking the event: wait until it has posted ``n`` messages (timeout bounds a hang)."""
     if not until(lambda: len(fake.posted()) >= n, timeout):
         raise AssertionError(f"expected {n} posts, got {fake.posted()}")
@@ -43,7 +48,7 @@ def wait_for(fake: FakeSlack, n: int, timeout: float = 120) -> list[dict]:  # ty
 
 
 @pytest.fixture
-def slack(seeded):  # type: ignore[no-untyped-def]
+def slack(seeded: Container) -> Iterator[Slack]:
     with FakeSlack() as fake:
         seeded.settings = seeded.settings.model_copy(update={
             "slack_signing_secret": SECRET, "slack_bot_token": "xoxb-test", "slack_api_url": fake.url + "/api/"})
@@ -51,7 +56,7 @@ def slack(seeded):  # type: ignore[no-untyped-def]
             yield client, fake, seeded
 
 
-def test_mention_is_answered_in_thread_with_citation_blocks(slack) -> None:  # type: ignore[no-untyped-def]
+def test_mention_is_answered_in_thread_with_citation_blocks(slack: Slack) -> None:
     client, fake, _ = slack
     body = event("<@UBOT> Hvad besluttede Esbjerg om Helhedsplan 2025-2029?", "100.1")
     r = client.post("/slack/events", content=body, headers={**signed(body), "content-type": "application/json"})
@@ -64,7 +69,7 @@ def test_mention_is_answered_in_thread_with_citation_blocks(slack) -> None:  # t
     assert blocks[-1]["type"] == "actions"
 
 
-def test_thread_follow_up_uses_earlier_turns(slack) -> None:  # type: ignore[no-untyped-def]
+def test_thread_follow_up_uses_earlier_turns(slack: Slack) -> None:
     client, fake, _ = slack
     first = event("<@UBOT> Hvad besluttede Fredericia om udpegning af repræsentant til Integrationsrådet?", "200.1")
     client.post("/slack/events", content=first, headers={**signed(first), "content-type": "application/json"})
@@ -75,7 +80,7 @@ def test_thread_follow_up_uses_earlier_turns(slack) -> None:  # type: ignore[no-
     assert post["thread_ts"] == "200.1" and "Byrådet" in post["text"]
 
 
-def test_direct_message_and_nothing_found(slack) -> None:  # type: ignore[no-untyped-def]
+def test_direct_message_and_nothing_found(slack: Slack) -> None:
     client, fake, _ = slack
     body = event("Hvad besluttede Aarhus om letbanen?", "300.1", kind="message")
     client.post("/slack/events", content=body, headers={**signed(body), "content-type": "application/json"})
@@ -83,7 +88,7 @@ def test_direct_message_and_nothing_found(slack) -> None:  # type: ignore[no-unt
     assert "kan ikke finde" in post["text"]
 
 
-def test_slash_command(slack) -> None:  # type: ignore[no-untyped-def]
+def test_slash_command(slack: Slack) -> None:
     client, fake, _ = slack
     body = urlencode({"command": "/referat", "text": "Hvad kostede fleksjobkampagnen i Svendborg?",
                       "channel_id": "C9", "user_id": "U1", "team_id": "T1", "response_url": "http://x"})
@@ -94,7 +99,7 @@ def test_slash_command(slack) -> None:  # type: ignore[no-untyped-def]
     assert post["channel"] == "C9" and "120.000 kr." in post["text"]
 
 
-def test_feedback_is_recorded(slack) -> None:  # type: ignore[no-untyped-def]
+def test_feedback_is_recorded(slack: Slack) -> None:
     client, _, container = slack
     payload = {"type": "block_actions", "user": {"id": "U7"}, "team": {"id": "T1"}, "api_app_id": "A1",
                "actions": [{"action_id": "referat_helpful", "type": "button", "block_id": "b",
@@ -115,7 +120,7 @@ def test_feedback_is_recorded(slack) -> None:  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("headers", [
     {"X-Slack-Request-Timestamp": str(int(time.time())), "X-Slack-Signature": "v0=deadbeef"},
     "stale", "wrong-secret", {}])
-def test_bad_or_stale_signatures_get_401(slack, headers) -> None:  # type: ignore[no-untyped-def]
+def test_bad_or_stale_signatures_get_401(slack: Slack, headers) -> None:
     client, fake, _ = slack
     body = event("<@UBOT> hej", "400.1")
     if headers == "stale":

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from assistant.container import Container
 from ingest.chunk import chunk_item, count_tokens
 from ingest.index import IngestReport, meeting_version
 from ingest.parse import parse_file
@@ -15,7 +17,7 @@ from tests.conftest import SEEDS
 ESBJERG = next(s for s in SEEDS if s.name.startswith("003"))
 
 
-def snapshot(container) -> tuple:  # type: ignore[no-untyped-def]
+def snapshot(container: Container) -> tuple:
     chunk_ids = sorted(cid for m in container.catalog.municipalities() for cid, _, _ in container.catalog.chunks(m))
     return container.catalog.counts(), container.vectors.count(), chunk_ids
 
@@ -29,7 +31,7 @@ def test_chunks_never_cross_items_and_respect_token_limit() -> None:
             assert chunk.text.startswith("Esbjerg Kommune · Social & Arbejdsmarkedsudvalget · 2024-01-16 · Punkt ")
 
 
-def test_ingest_twice_gives_the_same_store(container) -> None:  # type: ignore[no-untyped-def]
+def test_ingest_twice_gives_the_same_store(container: Container) -> None:
     ingest_paths(container.indexer, SEEDS)
     first = snapshot(container)
     report = ingest_paths(container.indexer, SEEDS)
@@ -38,7 +40,7 @@ def test_ingest_twice_gives_the_same_store(container) -> None:  # type: ignore[n
     assert first[0]["items"] == 49 and first[1] == first[0]["chunks"]
 
 
-def test_corrected_meeting_replaces_old_and_removed_items_disappear(container, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_corrected_meeting_replaces_old_and_removed_items_disappear(container: Container, tmp_path: Path) -> None:
     ingest_paths(container.indexer, [ESBJERG])
     text = ESBJERG.read_text(encoding="utf-8")
     cut = text.index("Punkt 8: Information")
@@ -49,6 +51,7 @@ def test_corrected_meeting_replaces_old_and_removed_items_disappear(container, t
     assert len(report.replaced) == 1
     mid = parse_file(ESBJERG).id
     meeting = container.catalog.meeting(mid)
+    assert meeting is not None
     assert len(meeting.items) == 7
     assert meeting.items[4].decisions[0].outcome == "rejected"
     assert container.catalog.item(f"{mid}--009") is None
@@ -57,13 +60,14 @@ def test_corrected_meeting_replaces_old_and_removed_items_disappear(container, t
     assert versions == {container.catalog.version_of(mid)}
 
 
-def test_crash_between_vectors_and_catalog_keeps_old_version_live(container, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_crash_between_vectors_and_catalog_keeps_old_version_live(
+        container: Container, monkeypatch: pytest.MonkeyPatch) -> None:
     ingest_paths(container.indexer, [ESBJERG])
     before = snapshot(container)
     m = parse_file(ESBJERG)
     m.items[4].decisions[0].text = "Ændret tekst."
 
-    def boom(*args, **kwargs):  # type: ignore[no-untyped-def]
+    def boom(*args: Any, **kwargs: Any) -> None:
         raise KeyboardInterrupt("killed")
 
     monkeypatch.setattr(container.catalog, "replace_meeting", boom)
@@ -82,7 +86,7 @@ def test_crash_between_vectors_and_catalog_keeps_old_version_live(container, mon
     assert container.vectors.count() == container.catalog.counts()["chunks"]
 
 
-def test_bm25_follows_catalog(container) -> None:  # type: ignore[no-untyped-def]
+def test_bm25_follows_catalog(container: Container) -> None:
     ingest_paths(container.indexer, SEEDS)
     hits = container.lexical.search("Kalaparken", ["Esbjerg"], 5)
     assert hits and hits[0][0].startswith("esbjerg_")

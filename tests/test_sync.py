@@ -65,7 +65,7 @@ def embeds(container: Any) -> list[int]:
         calls.append(len(texts))
         return original(texts, kind)
 
-    container.embedder.embed = counting  # type: ignore[method-assign]
+    container.embedder.embed = counting  # type: ignore[method-assign]  # a test spy on the container's embedder
     return calls
 
 

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,7 @@ from tests.helpers import free_port, wait_until_up
 
 
 @pytest.fixture
-def client(seeded):  # type: ignore[no-untyped-def]
+def client(seeded: Container) -> Iterator[TestClient]:
     seeded.settings = seeded.settings.model_copy(update={
         "api_key": "k", "rate_limit_per_minute": 30, "max_upload_bytes": 200_000,
         "cors_origins": ["https://kommune.example"]})
@@ -31,14 +32,14 @@ def client(seeded):  # type: ignore[no-untyped-def]
         yield c
 
 
-def test_rate_limit_per_client(client) -> None:  # type: ignore[no-untyped-def]
+def test_rate_limit_per_client(client: TestClient) -> None:
     codes = [client.post("/chat", json={"question": "Hvad besluttede Lejre om virksomhedsprisen?"}).status_code
              for _ in range(40)]
     assert codes.count(200) == 30 and set(codes[30:]) == {429}
     assert client.get("/health").status_code == 200  # reads other than chat are not limited
 
 
-def test_body_and_upload_limits_are_4xx(client) -> None:  # type: ignore[no-untyped-def]
+def test_body_and_upload_limits_are_4xx(client: TestClient) -> None:
     big = b"x" * 400_000
     r = client.post("/ingest", files={"file": ("big.txt", big)}, headers={"x-api-key": "k"})
     assert r.status_code == 413
@@ -50,14 +51,14 @@ def test_body_and_upload_limits_are_4xx(client) -> None:  # type: ignore[no-unty
     assert client.post("/chat", content=b"not json", headers={"content-type": "application/json"}).status_code == 422
 
 
-def test_cors_restricted(client) -> None:  # type: ignore[no-untyped-def]
+def test_cors_restricted(client: TestClient) -> None:
     ok = client.options("/chat", headers={"origin": "https://kommune.example", "access-control-request-method": "POST"})
     assert ok.headers.get("access-control-allow-origin") == "https://kommune.example"
     bad = client.options("/chat", headers={"origin": "https://evil.example", "access-control-request-method": "POST"})
     assert "access-control-allow-origin" not in bad.headers
 
 
-def test_reads_can_require_the_key(seeded) -> None:  # type: ignore[no-untyped-def]
+def test_reads_can_require_the_key(seeded: Container) -> None:
     seeded.settings = seeded.settings.model_copy(update={"api_key": "k", "read_requires_key": True})
     with TestClient(create_app(seeded.settings, seeded)) as c:
         assert c.post("/chat", json={"question": "hej"}).status_code == 401
@@ -65,7 +66,7 @@ def test_reads_can_require_the_key(seeded) -> None:  # type: ignore[no-untyped-d
         assert c.get("/meetings", headers={"authorization": "Bearer k"}).status_code == 200
 
 
-def test_writes_disabled_without_a_key(seeded) -> None:  # type: ignore[no-untyped-def]
+def test_writes_disabled_without_a_key(seeded: Container) -> None:
     with TestClient(create_app(seeded.settings, seeded)) as c:
         assert c.delete("/meetings/x", headers={"x-api-key": ""}).status_code == 403
 
@@ -98,9 +99,9 @@ def _check_store(data: Path) -> tuple[Container, dict[str, int]]:
 
 def test_kill_ingest_at_every_fault_point_then_resume(tmp_path: Path) -> None:
     """Progress-driven crash test: $REFERAT_FAULT makes `referat ingest` SIGKILL itself at a named step
-    (see ingest/faults.py); every kill leaves a consistent store and the next run resumes."""
-    from ingest.faults import POINTS
+    (see store/faults.py); every kill leaves a consistent store and the next run resumes."""
     from ingest.parse import parse_file
+    from store.faults import POINTS
 
     corpus = sorted(write_corpus(tmp_path / "corpus", 16, seed=3))
     data = tmp_path / "data"
@@ -153,7 +154,7 @@ QUESTIONS = ["Hvad besluttede Esbjerg om Helhedsplan 2025?", "Hvad kostede fleks
 
 
 @pytest.mark.slow  # a real uvicorn server
-def test_soak_chat_while_ingesting(seeded, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_soak_chat_while_ingesting(seeded: Container, tmp_path: Path) -> None:
     import httpx
     import uvicorn
 
@@ -204,7 +205,7 @@ def test_soak_chat_while_ingesting(seeded, tmp_path: Path) -> None:  # type: ign
                       "p95_ms": round(lat[int(len(lat) * 0.95)] * 1000, 1)}))
 
 
-def test_more_bad_inputs_leave_store_unchanged(container, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_more_bad_inputs_leave_store_unchanged(container: Container, tmp_path: Path) -> None:
     ingest_paths(container.indexer, SEEDS[:1])
     before = (container.catalog.counts(), container.vectors.count())
     cases = {
@@ -226,7 +227,7 @@ def test_more_bad_inputs_leave_store_unchanged(container, tmp_path: Path) -> Non
     assert (container.catalog.counts(), container.vectors.count()) == before
 
 
-def test_readable_text_without_structure_is_kept_searchable(container, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_readable_text_without_structure_is_kept_searchable(container: Container, tmp_path: Path) -> None:
     """Text a plain index could read is never rejected: it is stored as one searchable meeting."""
     cases = {
         "dates.txt": "Referat Økonomiudvalget 30-02-2023\nPunkt 1: Test\nBeslutning\nGodkendt.\n",

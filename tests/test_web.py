@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import shutil
 import threading
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 import uvicorn
 
 from assistant.api import create_app
+from assistant.container import Container
 from tests.conftest import ROOT
 from tests.helpers import free_port, wait_until_up
 
@@ -20,7 +23,7 @@ SHOTS = ROOT / "docs" / "screenshots"
 
 
 @pytest.fixture
-def server(seeded):  # type: ignore[no-untyped-def]
+def server(seeded: Container) -> Iterator[str]:
     port = free_port()
     config = uvicorn.Config(create_app(seeded.settings, seeded), host="127.0.0.1", port=port, log_level="warning")
     srv = uvicorn.Server(config)
@@ -34,7 +37,7 @@ def server(seeded):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def page():  # type: ignore[no-untyped-def]
+def page() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
@@ -47,7 +50,7 @@ def page():  # type: ignore[no-untyped-def]
         browser.close()
 
 
-def test_ask_see_cited_answer_click_through_and_follow_up(server: str, page) -> None:  # type: ignore[no-untyped-def]
+def test_ask_see_cited_answer_click_through_and_follow_up(server: str, page: Any) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.goto(server + "/")
     page.wait_for_selector("#f-muni option[value='Esbjerg']", state="attached")
@@ -71,7 +74,7 @@ def test_ask_see_cited_answer_click_through_and_follow_up(server: str, page) -> 
     page.screenshot(path=str(SHOTS / "item.png"), full_page=True)
 
 
-def test_errors_language_and_browse(server: str, page) -> None:  # type: ignore[no-untyped-def]
+def test_errors_language_and_browse(server: str, page: Any) -> None:
     page.goto(server + "/")
     page.get_by_role("button", name="Spørg").click()
     assert "Skriv et spørgsmål" in page.locator("#status").inner_text()
@@ -88,7 +91,7 @@ def test_errors_language_and_browse(server: str, page) -> None:  # type: ignore[
     page.screenshot(path=str(SHOTS / "browse.png"), full_page=True)
 
 
-def test_server_unreachable_message(server: str, page) -> None:  # type: ignore[no-untyped-def]
+def test_server_unreachable_message(server: str, page: Any) -> None:
     page.goto(server + "/")
     page.route("**/chat/stream", lambda route: route.abort())
     page.get_by_label("Dit spørgsmål").fill("Hvad besluttede Lejre?")

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ingest.errors import IngestError
-from ingest.model import Meeting
+from core.errors import IngestError
+from core.model import Meeting
 from ingest.readers.base import MeetingDraft, Reader, Source, build_meeting
 
 

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 
-from ingest import vocab
-from ingest.errors import IngestError
+from core import vocab
+from core.errors import IngestError
 from ingest.readers.base import DecisionDraft, ItemDraft, MeetingDraft, Source
 from ingest.readers.markup import fragment_text
 from ingest.readers.xmlutil import Element, flag, kids, local, placeholder, squash, timestamp, when

@@ -15,10 +15,10 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Protocol
 
-from ingest import municipalities
-from ingest.errors import IngestError
+from core import municipalities
+from core.errors import IngestError
+from core.model import AgendaItem, Meeting
 from ingest.items import decision_from_text, render_text, section_from
-from ingest.model import AgendaItem, Meeting
 
 XML_PARSER_OPTIONS = {"resolve_entities": False, "no_network": True, "huge_tree": False, "recover": False}
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ingest import dates, vocab
-from ingest.errors import IngestError
+from core import dates, vocab
+from core.errors import IngestError
 from ingest.readers.base import DecisionDraft, ItemDraft, MeetingDraft, Source
 from ingest.readers.markup import fragment_text
 from ingest.readers.xmlutil import placeholder, squash

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.errors import IngestError
+from core.errors import IngestError
 from ingest.readers.base import DecisionDraft, ItemDraft, MeetingDraft, Source
 from ingest.readers.markup import fragment_text
 from ingest.readers.xmlutil import (

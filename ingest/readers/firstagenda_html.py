@@ -18,8 +18,8 @@ import re
 from datetime import date
 from typing import Any
 
-from ingest import dates, municipalities, vocab
-from ingest.errors import IngestError
+from core import dates, municipalities, vocab
+from core.errors import IngestError
 from ingest.readers.base import DecisionDraft, ItemDraft, MeetingDraft, Source
 from ingest.readers.markup import fragment_sections, fragment_text
 
@@ -28,7 +28,6 @@ HISTORY_BODY = re.compile(r"^Udvalg\s*:\s*(?P<body>\S.*)$", re.I)
 HISTORY_DATE = re.compile(r"^Dato\s*:\s*(?P<date>\S.*)$", re.I)
 HISTORY_NUMBER = re.compile(r"^Punkt(?:nummer|\s*nr\.?)\s*:\s*\S+$", re.I)
 STATUS = re.compile(r"^\s*(?P<word>referat|beslutningsprotokol|dagsorden|tillægsdagsorden)\b", re.I)
-ABSENT = re.compile(r"fravær|afbud|forfald|deltog ikke", re.I)
 CLOSED = re.compile(r"^\s*(?:Lukket|Fortroligt?)\b", re.I)  # the portal prefixes closed items' titles
 
 
@@ -141,7 +140,7 @@ def _people(cell: Any) -> tuple[list[str], list[str]]:
     entries = [_text(x) for x in cell.find_all(["li", "div", "p", "tr"]) if not x.find(["li", "div", "p", "tr"])]
     entries = [x for x in entries if x] or vocab.split_names(fragment_text(str(cell)).replace("\n", ", "))
     present = [re.sub(r"\s*\((?:fraværende|fravær|afbud|forfald)\)\s*", "", x, flags=re.I).strip() for x in entries]
-    absent = [p for p, raw in zip(present, entries, strict=True) if ABSENT.search(raw)]
+    absent = [p for p, raw in zip(present, entries, strict=True) if vocab.ABSENT_WORD.search(raw)]
     return present, absent
 
 

@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from ingest import dates, header
-from ingest.errors import IngestError
-from ingest.model import Meeting
+from core import dates
+from core.errors import IngestError
+from core.model import Meeting
+from ingest import header
 from ingest.readers.base import ItemDraft, MeetingDraft, Source, build_meeting
 
 MIN_LETTERS = 20

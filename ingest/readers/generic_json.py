@@ -17,8 +17,8 @@ import re
 from datetime import date
 from typing import Any
 
-from ingest import dates, vocab
-from ingest.model import slug
+from core import dates, vocab
+from core.model import slug
 from ingest.readers.base import ItemDraft, MeetingDraft, Source
 from ingest.readers.greve_json import CLOSED_TITLE, add_decision, read_field, seq, text_of, when
 from ingest.readers.greve_jsonl import rows_of

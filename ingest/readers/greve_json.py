@@ -23,7 +23,7 @@ from typing import Any, cast
 
 from bs4 import BeautifulSoup
 
-from ingest import dates, municipalities, vocab
+from core import dates, municipalities, vocab
 from ingest.readers.base import DecisionDraft, ItemDraft, MeetingDraft, Source
 from ingest.readers.markup import fragment_sections, fragment_text
 
@@ -34,7 +34,6 @@ SECTION_WORDS = ["Fremstilling", "Sagsprocedure", "Resume", "Resumé", "Indstill
 KNOWN = re.compile(rf"^(?:{'|'.join(SECTION_WORDS)})\s*:?$", re.I)
 HISTORY = re.compile(r"^Sagens forløb\s*:?$|^Sagsforløb\s*:?$", re.I)
 HISTORY_ENTRY = re.compile(r"^(?P<date>\d{1,2}[-/.]\d{1,2}[-/.]\d{4})\s+(?P<body>\S.{1,120})$")
-ABSENT_REASON = re.compile(r"fravær|afbud|forfald|inhabil|ikke til stede|deltog ikke", re.I)
 EXTRAORDINARY = re.compile(r"ekstraordinær\w*\s+(?:\w+\s+)?(?:møde|dagsorden|udvalgsmøde|byrådsmøde)", re.I)
 CLOSED_TITLE = re.compile(r"^\s*Lukket\b", re.I)
 
@@ -159,7 +158,7 @@ def read_item(raw: dict[str, Any], committee: str, day: date) -> ItemDraft:
         if name:
             item.attachments.append(name)
     absent = [text_of(get(p, "Name", "Navn")) for p in seq(get(raw, "ExternalAgendaItemAttendees"))
-              if ABSENT_REASON.search(text_of(get(p, "Reason", "Aarsag")))]
+              if vocab.ABSENT_WORD.search(text_of(get(p, "Reason", "Aarsag")))]
     item.absentees += [n for n in printed_names(absent, [item]) if n and n not in item.absentees]
     return item
 

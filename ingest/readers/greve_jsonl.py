@@ -18,7 +18,7 @@ import re
 from datetime import date
 from typing import Any
 
-from ingest import dates
+from core import dates
 from ingest.readers.base import DecisionDraft, ItemDraft, MeetingDraft, Source
 from ingest.readers.greve_json import CLOSED_TITLE, SECTION_WORDS, add_decision, text_of, when
 

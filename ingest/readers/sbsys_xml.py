@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ingest import municipalities, vocab
-from ingest.errors import IngestError
+from core import municipalities, vocab
+from core.errors import IngestError
 from ingest.readers.base import DecisionDraft, ItemDraft, MeetingDraft, Source
 from ingest.readers.markup import fragment_text
 from ingest.readers.xmlutil import (

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ingest.model import Meeting
+from core.model import Meeting
 from ingest.readers.base import Source
 
 

@@ -11,7 +11,7 @@ from collections import Counter
 from datetime import date, datetime
 from typing import Any
 
-from ingest import dates, municipalities
+from core import dates, municipalities
 
 Element = Any  # an lxml element (the stubs do not type lxml trees usefully)
 

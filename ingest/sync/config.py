@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ingest.errors import ReferatError
+from core.errors import ReferatError
 
 KINDS = ("agenda-api", "firstagenda-site", "publication-folder")
 _KEYS = {"name", "municipality", "kind", "url", "path", "committees", "years", "delay"}

@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
 
-from ingest.errors import IngestError, ReferatError, StoreError
+from core.errors import IngestError, ReferatError, StoreError
+from core.model import fold
 from ingest.index import Indexer, IngestReport
-from ingest.model import fold
 from ingest.parse import parse_bytes
 from ingest.sync.config import SourceConfig
 from ingest.sync.http import Fetcher, FetchError, Response

@@ -9,7 +9,7 @@ from urllib.parse import urldefrag, urljoin
 
 from bs4 import BeautifulSoup
 
-from ingest.model import slug
+from core.model import slug
 from ingest.sync.config import SourceConfig
 from ingest.sync.core import Entry, Listing
 from ingest.sync.http import Fetcher, FetchError, Response
