@@ -8,7 +8,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export REFERAT_DATA_DIR ?= $(CURDIR)/data
 
-MINUTES_GATES ?= --min-hit5 0.5 --min-first-citation 0.5 --min-refusal 0.3
+MINUTES_GATES ?= --min-hit5 0.9 --min-first-citation 0.8 --min-refusal 0.5 --min-keywords 0.65
 
 .PHONY: install demo test lint bench eval browser clean llm llm-eval
 

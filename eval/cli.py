@@ -93,6 +93,7 @@ def evaluate(questions: Path,
         typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
     else:
         _print_metrics(result["metrics"], base["metrics"] if base else None)
+        _print_types(result["by_type"])
         if report:
             typer.echo(f"report: {report}")
     gates = [("hit@5", result["metrics"]["hit5"], min_hit5), ("hit@1", result["metrics"]["hit1"], min_hit1),
@@ -109,6 +110,15 @@ def runner_baseline(container: Any, paths: list[Path]) -> Any:
     from eval.baseline import Baseline
 
     return Baseline(container.embedder, list(paths))
+
+
+def _print_types(by_type: dict[str, dict[str, float]]) -> None:
+    """One line per question type: first citation, any citation, keywords (all / right item), refusals."""
+    typer.echo(f"\n{'type':<14}{'n':>4}{'first':>8}{'cited':>8}{'kw':>8}{'kw|item':>9}{'refused':>9}")
+    for t, v in by_type.items():
+        refused = v["refusal_rate"] if t == "unanswerable" else v["false_refusal_rate"]
+        typer.echo(f"{t:<14}{int(v['n']):>4}{v['first_citation']:>8.2f}{v['citation_hit']:>8.2f}"
+                   f"{v['keyword_recall']:>8.2f}{v['keyword_recall_given_item']:>9.2f}{refused:>9.2f}")
 
 
 def _print_metrics(ours: dict[str, float], base: dict[str, float] | None) -> None:
