@@ -41,9 +41,11 @@ def test_percentiles() -> None:
 
 def test_loader_errors_name_the_line(tmp_path: Path) -> None:
     p = tmp_path / "q.jsonl"
-    p.write_text('{"id": "a", "question": "x"}\n{"id": "b", "question": "y", "type": "weird"}\n')
+    p.write_text('{"id": "a", "question": "x"}\n{"id": "b", "question": "y", "type": "two words!"}\n')
     with pytest.raises(QuestionSetError, match=r"q.jsonl:2: type"):
         load(p)
+    p.write_text('{"id": "a", "question": "x", "type": "comparison"}\n')  # another team's kind: accepted
+    assert load(p)[0].type == "comparison"
     p.write_text('{"id": "a", "question": "x"}\nnot json\n')
     with pytest.raises(QuestionSetError, match=r"q.jsonl:2: not valid JSON"):
         load(p)
