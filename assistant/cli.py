@@ -1,4 +1,5 @@
-"""The `referat` command line: setup, parse, ingest, sync, ask, serve, eval, delete, check.
+"""The `referat` command line: setup, parse, ingest, sync, ask, serve, eval, delete, check,
+migrate.
 
 Domain errors are translated here, at the edge, into a one-line message and an exit code.
 """
@@ -201,6 +202,27 @@ def check(repair: Annotated[bool, typer.Option("--repair", help="Re-embed missin
     counts = c.catalog.counts()
     typer.echo(f"ok: {counts['meetings']} meetings, {counts['items']} items, {counts['chunks']} chunks agree "
                "across catalog, vectors and BM25")
+
+
+@app.command()
+def migrate(as_json: Annotated[bool, typer.Option("--json")] = False, data_dir: DataDir = None) -> None:
+    """Move vectors from the old per-municipality Chroma collections into the one national collection."""
+    from assistant.container import Container
+    from store.migrate import migrate as run
+
+    c = Container(settings_for(data_dir))
+    try:
+        report = run(c.vectors)
+    except ReferatError as exc:
+        fail(str(exc))
+        return
+    if as_json:
+        typer.echo(json.dumps(report.as_dict(), ensure_ascii=False))
+    elif report.collections:
+        typer.echo(f"migrated {report.vectors} vectors from {len(report.collections)} per-municipality "
+                   f"collections into one; run `referat check` to verify")
+    else:
+        typer.echo("nothing to migrate: the store already has one collection")
 
 
 @app.command()

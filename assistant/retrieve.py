@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,9 +13,10 @@ from core.model import chunk_item_id, slug
 from store.catalog import Catalog
 from store.embed import Embedder
 from store.lexical import LexicalStore, tokens
-from store.vectors import VectorStore
+from store.vectors import VectorStore, all_of, municipality_filter
 
 RRF_K = 60
+MAX_PER_MUNICIPALITY_QUERIES = 4  # named municipalities up to this many get a dense query each
 UNKNOWN_MUNICIPALITY = "Ukendt kommune"  # what ingest stores when no source field, text or path names one
 
 
@@ -70,6 +70,24 @@ class Retriever:
             return None
         return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
+    def _dense(self, qvec: list[float], munis: list[str], known: list[str],
+               f: Filters) -> list[tuple[str, float, dict[str, Any]]]:
+        """Dense candidates from the one national collection, the municipalities as a metadata filter.
+
+        A question over every municipality is one unfiltered query. Municipalities the question names
+        (a comparison of two or three) are asked one by one, so each gets its share of candidates; a long list
+        is one query with ``$in``.
+        """
+        where = self._where(f)
+        if not munis:
+            return []
+        if set(munis) >= set(known):
+            return self.vectors.query(qvec, self.candidates, where)
+        if f.municipalities and len(munis) <= MAX_PER_MUNICIPALITY_QUERIES:
+            return [d for m in munis for d in self.vectors.query(qvec, self.candidates,
+                                                                 all_of(municipality_filter([m]), where))]
+        return self.vectors.query(qvec, self.candidates, all_of(municipality_filter(munis), where))
+
     def _keep(self, row: dict[str, Any], f: Filters) -> bool:
         if not f.soft_dates and not _in_range(row["date"], f):
             return False
@@ -105,15 +123,7 @@ class Retriever:
         t0 = time.perf_counter()
         qvec = self.embedder.embed([text], "query")[0].tolist()
         t1 = time.perf_counter()
-        dense: list[tuple[str, float, dict[str, Any]]] = []
-        where = self._where(f)
-        if len(munis) > 1:
-            with ThreadPoolExecutor(min(8, len(munis))) as pool:
-                for part in pool.map(lambda m: self.vectors.query(m, qvec, self.candidates, where), munis):
-                    dense += part
-        else:
-            for muni in munis:
-                dense += self.vectors.query(muni, qvec, self.candidates, where)
+        dense = self._dense(qvec, munis, known, f)
         t2 = time.perf_counter()
         lexical = self.lexical.search(expand(text) if query.language == "en" else text, munis, self.candidates)
         t3 = time.perf_counter()

@@ -3,7 +3,9 @@
 Prints tables and writes bench/results/latest.json:
 - parse: items/s; raw encoder: chunks/s; end-to-end ingest: chunks/s and its ratio to the encoder;
 - query latency p50/p95 at growing store sizes, split into embed / dense / BM25 / fusion / answer;
-- concurrency: requests/s with 8 and 32 clients against uvicorn on loopback; server memory.
+- concurrency: requests/s with 8 and 32 clients against uvicorn on loopback; server memory;
+- national_query: a question over all of ≥ 100 municipalities against one municipality's (bench/national.py).
+  `--national-only` runs just that and merges it into the existing results file.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from assistant.container import Container
 from assistant.settings import Settings
 from bench import plot
 from bench.corpus import write_corpus
+from bench.national import national_query
 from ingest.chunk import chunk_item
 from ingest.parse import parse_file
 from ingest.pipeline import ingest_paths
@@ -133,8 +136,19 @@ def main() -> None:
     ap.add_argument("--national", default="10000", help="store sizes (chunks) spread over all municipalities")
     ap.add_argument("--municipality", default="Esbjerg")
     ap.add_argument("--out", default="bench/results/latest.json")
+    ap.add_argument("--national-municipalities", type=int, default=120)
+    ap.add_argument("--national-meetings-per", type=int, default=2)
+    ap.add_argument("--national-only", action="store_true", help="run only national_query; merge into --out")
     args = ap.parse_args()
     work = Path(tempfile.mkdtemp(prefix="referat-bench-"))
+    if args.national_only:
+        out = Path(args.out)
+        result = json.loads(out.read_text()) if out.exists() else {"cpus": os.cpu_count()}
+        result["national_query"] = national_query(work, args.national_municipalities, args.national_meetings_per)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(result, indent=2))
+        print_national(result["national_query"])
+        return
     settings = Settings(data_dir=work / "real")
     real = Container(settings)
     model = str(real.settings.model_dir) if not settings.embedding_model else settings.embedding_model
@@ -178,6 +192,7 @@ def main() -> None:
         result["query"][label] = {"build_s": round(time.perf_counter() - t0, 1), **query_latency(c)}
         if muni:
             last_store = work / name
+    result["national_query"] = national_query(work, args.national_municipalities, args.national_meetings_per)
     result["concurrency"] = concurrency(work / "real", model, [8, 32])
     if args.sizes:
         result["server_rss_largest_store_mb"] = concurrency(last_store, model, [8], per_client=3)[
@@ -202,6 +217,14 @@ def print_tables(r: dict[str, Any]) -> None:
         print(f"  {k:<22}{v}")
     if "server_rss_largest_store_mb" in r:
         print(f"  server RSS at largest store: {r['server_rss_largest_store_mb']} MB")
+    if "national_query" in r:
+        print_national(r["national_query"])
+
+
+def print_national(n: dict[str, Any]) -> None:
+    print(f"\n== national question, one collection: {n['municipalities']} municipalities, {n['chunks']} chunks ==")
+    print(f"  all p50 {n['p50_ms_all']} ms, p95 {n['p95_ms_all']} ms; one municipality p50 "
+          f"{n['p50_ms_one_municipality']} ms; all/one = {n['ratio_all_to_one_p50']}")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 """Index meetings: chunk -> embed -> Chroma, then switch the catalog in one transaction.
 
 Order of writes makes every meeting replace whole or not at all:
-1. vectors of the new version are added under version-stamped ids;
+1. vectors of the new version are added under version-stamped ids (one Chroma collection for the country);
 2. the catalog switches the meeting to the new version (one SQLite transaction);
 3. vectors of other versions are deleted.
 A crash before 2 leaves the old version live (new vectors are ignored by version);
@@ -98,14 +98,11 @@ class Indexer:
             "number": by_item[c.item_id].number or "", "title": by_item[c.item_id].title[:200],
         } for c in chunks]
         muni = meeting.municipality
-        self.vectors.add(muni, [vector_id(c.id, version) for c in chunks], vectors.tolist(), [c.text for c in chunks],
-                         metas)
-        old_muni = self.catalog.municipality_of(meeting.id)
+        self.vectors.add([vector_id(c.id, version) for c in chunks], vectors.tolist(), [c.text for c in chunks], metas)
         self.catalog.replace_meeting(meeting, version, chunks, muni)
         fault_point("after_commit")
-        self.vectors.delete_where(muni, {"$and": [{"meeting_id": meeting.id}, {"version": {"$ne": version}}]})
-        if old_muni and old_muni != muni:
-            self.vectors.delete_where(old_muni, {"meeting_id": meeting.id})
+        # one collection: this also drops the old version's vectors when the meeting changed municipality
+        self.vectors.delete_where({"$and": [{"meeting_id": meeting.id}, {"version": {"$ne": version}}]})
         (report.replaced if old else report.added).append(meeting.id)
         report.items += len(meeting.items)
         report.chunks += len(chunks)
@@ -117,7 +114,7 @@ class Indexer:
             if muni is None:
                 return False
             self.catalog.delete_meeting(meeting_id)
-            self.vectors.delete_where(muni, {"meeting_id": meeting_id})
+            self.vectors.delete_where({"meeting_id": meeting_id})
         self.lexical.refresh()
         return True
 

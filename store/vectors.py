@@ -1,34 +1,56 @@
-"""Chroma vector store: embedded (PersistentClient) or server (HttpClient), one collection per municipality.
+"""Chroma vector store: embedded (PersistentClient) or server (HttpClient), ONE collection for the whole country.
+
+Every vector carries its municipality, committee and dates as metadata; a question about some municipalities
+filters on them (``where``) instead of visiting one collection per municipality, so a national question is one
+ANN query, not one per municipality. Stores written with the old layout (one ``referat-<municipality>``
+collection each) are moved over by `referat migrate` (store/migrate.py).
 
 Never uses Chroma's default embedding function (it downloads a model): vectors come from
-our own Embedder and every collection is created with ``embedding_function=None``.
+our own Embedder and the collection is created with ``embedding_function=None``.
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from core.errors import StoreUnavailable
-from core.model import slug
 
-PREFIX = "referat-"
+COLLECTION = "referat"
+LEGACY_PREFIX = "referat-"  # the old layout: one collection per municipality, named referat-<slug>
+BATCH = 1000
 
 
-def collection_name(municipality: str) -> str:
-    return f"{PREFIX}{slug(municipality)}"[:60]
+def municipality_filter(municipalities: list[str]) -> dict[str, Any]:
+    """The ``where`` clause that keeps vectors of ``municipalities`` (one or more)."""
+    if len(municipalities) == 1:
+        return {"municipality": municipalities[0]}
+    return {"municipality": {"$in": list(municipalities)}}
+
+
+def all_of(*clauses: dict[str, Any] | None) -> dict[str, Any] | None:
+    """``$and`` of the clauses given (None ones dropped); None when there are none."""
+    kept = [c for c in clauses if c]
+    if not kept:
+        return None
+    return kept[0] if len(kept) == 1 else {"$and": kept}
 
 
 class VectorStore:
     def __init__(self, backend: str = "embedded", path: Path | None = None, host: str = "127.0.0.1",
-                 port: int = 8001, token: str = "") -> None:
+                 port: int = 8001, token: str = "", name: str = COLLECTION) -> None:
         if backend not in {"embedded", "http"}:
             raise ValueError(f"store backend must be 'embedded' or 'http', got {backend!r}")
         self.backend, self.path, self.host, self.port, self.token = backend, path, host, port, token
+        self.name = name
         self._client: Any = None
-        self._collections: dict[str, Any] = {}
+        self._collection: Any = None
         self._lock = threading.Lock()
+
+    def _unavailable(self, exc: Exception) -> StoreUnavailable:
+        return StoreUnavailable(f"Chroma ({self.backend}) is not available: {exc}")
 
     def client(self) -> Any:
         if self._client is None:
@@ -46,23 +68,22 @@ class VectorStore:
                     self._client = chromadb.HttpClient(host=self.host, port=self.port, headers=headers,
                                                        settings=settings)
             except Exception as exc:
-                raise StoreUnavailable(f"Chroma ({self.backend}) is not available: {exc}") from exc
+                raise self._unavailable(exc) from exc
         return self._client
 
-    def collection(self, municipality: str) -> Any:
-        name = collection_name(municipality)
+    def collection(self) -> Any:
+        """The one collection every vector lives in (created on first use)."""
         with self._lock:
-            if name not in self._collections:
+            if self._collection is None:
                 try:
-                    self._collections[name] = self.client().get_or_create_collection(
-                        name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}},
-                        metadata={"municipality": municipality})
+                    self._collection = self.client().get_or_create_collection(
+                        self.name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}})
                 except StoreUnavailable:
                     raise
                 except Exception as exc:
                     self._client = None
-                    raise StoreUnavailable(f"Chroma ({self.backend}) is not available: {exc}") from exc
-            return self._collections[name]
+                    raise self._unavailable(exc) from exc
+            return self._collection
 
     def _call(self, fn: Any, *args: Any, **kwargs: Any) -> Any:
         try:
@@ -70,39 +91,70 @@ class VectorStore:
         except Exception as exc:
             if "connect" in str(exc).lower() or type(exc).__name__ in {"ConnectError", "ConnectionError"}:
                 with self._lock:
-                    self._collections.clear()
+                    self._collection = None
                     self._client = None
-                raise StoreUnavailable(f"Chroma ({self.backend}) is not available: {exc}") from exc
+                raise self._unavailable(exc) from exc
             raise
 
-    def add(self, municipality: str, ids: list[str], vectors: list[list[float]], docs: list[str],
-            metas: list[dict[str, Any]]) -> None:
-        col = self.collection(municipality)
-        for start in range(0, len(ids), 1000):
-            end = start + 1000
+    def add(self, ids: list[str], vectors: list[list[float]], docs: list[str], metas: list[dict[str, Any]]) -> None:
+        """Upsert vectors; every metadata row must name its ``municipality``."""
+        assert all("municipality" in m for m in metas), "every vector needs its municipality"
+        col = self.collection()
+        for start in range(0, len(ids), BATCH):
+            end = start + BATCH
             self._call(col.upsert, ids=ids[start:end], embeddings=vectors[start:end], documents=docs[start:end],
                        metadatas=metas[start:end])
 
-    def delete_where(self, municipality: str, where: dict[str, Any]) -> None:
-        self._call(self.collection(municipality).delete, where=where)
+    def delete_where(self, where: dict[str, Any] | None = None, ids: list[str] | None = None) -> None:
+        if where is None and not ids:
+            return  # never "delete everything" by accident
+        col = self.collection()
+        if ids:
+            for start in range(0, len(ids), BATCH):
+                self._call(col.delete, ids=ids[start:start + BATCH], where=where)
+        else:
+            self._call(col.delete, where=where)
 
-    def query(self, municipality: str, vector: list[float], k: int,
-              where: dict[str, Any] | None = None) -> list[tuple[str, float, dict[str, Any]]]:
-        col = self.collection(municipality)
-        res = self._call(col.query, query_embeddings=[vector], n_results=k, where=where or None,
+    def query(self, vector: list[float], k: int, where: dict[str, Any] | None = None,
+              ) -> list[tuple[str, float, dict[str, Any]]]:
+        """Nearest ``k`` vectors among those ``where`` keeps: (id, cosine similarity, metadata with ``_doc``)."""
+        res = self._call(self.collection().query, query_embeddings=[vector], n_results=k, where=where or None,
                          include=["distances", "metadatas", "documents"])
         for meta, doc in zip(res["metadatas"][0], res["documents"][0], strict=False):
             meta["_doc"] = doc
         ids, dists, metas = res["ids"][0], res["distances"][0], res["metadatas"][0]
         return [(i, 1.0 - float(d), m) for i, d, m in zip(ids, dists, metas, strict=False)]
 
+    def get(self, where: dict[str, Any] | None = None, metadatas: bool = False,
+            page: int = 5000) -> Iterator[tuple[str, dict[str, Any] | None]]:
+        """Every (id, metadata or None) that ``where`` keeps, paged."""
+        col, offset = self.collection(), 0
+        while True:
+            got = self._call(col.get, where=where or None, include=["metadatas"] if metadatas else [], limit=page,
+                             offset=offset)
+            metas = got.get("metadatas") or [None] * len(got["ids"])
+            yield from zip(got["ids"], metas, strict=True)
+            if len(got["ids"]) < page:
+                return
+            offset += page
+
     def count(self) -> int:
         try:
-            return sum(c.count() for c in self.client().list_collections() if c.name.startswith(PREFIX))
+            return int(self._call(self.collection().count))
         except StoreUnavailable:
             raise
         except Exception as exc:
-            raise StoreUnavailable(f"Chroma ({self.backend}) is not available: {exc}") from exc
+            raise self._unavailable(exc) from exc
+
+    def legacy_collections(self) -> list[str]:
+        """Names of old-layout per-municipality collections still in the store (`referat migrate` moves them)."""
+        try:
+            names = [getattr(c, "name", c) for c in self.client().list_collections()]
+        except StoreUnavailable:
+            raise
+        except Exception as exc:
+            raise self._unavailable(exc) from exc
+        return sorted(n for n in names if n.startswith(LEGACY_PREFIX))
 
     def heartbeat(self) -> bool:
         try:
@@ -110,5 +162,5 @@ class VectorStore:
             return True
         except Exception:
             self._client = None
-            self._collections.clear()
+            self._collection = None
             return False

@@ -176,7 +176,7 @@ def test_two_versions_of_one_meeting_ingested_concurrently_stay_whole(settings: 
     and at the end `referat check` is clean and the answer quotes the newest version."""
     writers = [Container(settings), Container(settings)]
     for w in writers:  # both writers up and running, as two serving processes would be
-        w.vectors.collection("Esbjerg")
+        w.vectors.collection()
     for round_ in range(20):
         older = _version(f"A{round_}", f"2024-03-{round_ + 6:02d}T08:00:00")
         newer = _version(f"B{round_}", f"2024-03-{round_ + 6:02d}T09:00:00")
@@ -201,8 +201,8 @@ def test_two_versions_of_one_meeting_ingested_concurrently_stay_whole(settings: 
 
 def test_check_names_what_is_off_and_repair_fixes_it(seeded: Container) -> None:
     muni = "Esbjerg"
-    col = seeded.vectors.collection(muni)
-    victims = col.get(include=[], limit=3)["ids"]
+    col = seeded.vectors.collection()
+    victims = col.get(where={"municipality": muni}, include=[], limit=3)["ids"]
     col.delete(ids=victims)
     runner = CliRunner()
     from assistant import cli

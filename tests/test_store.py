@@ -56,7 +56,7 @@ def test_corrected_meeting_replaces_old_and_removed_items_disappear(container: C
     assert meeting.items[4].decisions[0].outcome == "rejected"
     assert container.catalog.item(f"{mid}--009") is None
     assert container.vectors.count() == container.catalog.counts()["chunks"]
-    versions = {m["version"] for m in container.vectors.collection("Esbjerg").get(include=["metadatas"])["metadatas"]}
+    versions = {m["version"] for _, m in container.vectors.get({"municipality": "Esbjerg"}, metadatas=True) if m}
     assert versions == {container.catalog.version_of(mid)}
 
 

@@ -77,9 +77,8 @@ def _consistent(container: Container) -> dict[str, int]:
     live = {m["id"]: m["version"] for m in cat.meetings()}
     for muni in cat.municipalities():
         chunk_ids = {cid for cid, _, _ in cat.chunks(muni)}
-        got = container.vectors.collection(muni).get(include=["metadatas"])
-        vec_live = {i.rsplit("@", 1)[0] for i, m in zip(got["ids"], got["metadatas"], strict=True)
-                    if live.get(m["meeting_id"]) == m["version"]}
+        got = container.vectors.get({"municipality": muni}, metadatas=True)
+        vec_live = {i.rsplit("@", 1)[0] for i, m in got if m and live.get(m["meeting_id"]) == m["version"]}
         assert vec_live == chunk_ids, muni
         idx = container.lexical.index()
         assert {cid for cid, owner in zip(idx.ids, idx.owners, strict=True) if owner == muni} == chunk_ids, muni
