@@ -138,6 +138,7 @@ def asks_amount(query: Query, kind: str) -> bool:
     return (query.intent == "money" or kind == "amount") and bool(ASKS_MONEY.search(query.text))
 
 
+YEAR = re.compile(r"(?<![\d/.-])(?:19|20)\d{2}(?![\d/])")
 MEETING_DATE = re.compile(r"(?:\bmøde[t]?|\bmeeting|\bsession)\b[^.?!]{0,15}$|"
                           r"(?:udvalg\w*|byråd\w*|råd\w*|council|committee|board)\s+(?:den|on|d\.)\s*$", re.I)
 
@@ -249,6 +250,26 @@ class ExtractiveAnswerer:
             return hits, salient.missing(text_of(hits[0]), names)
         return [full[0], *[h for h in hits if h is not full[0]]], []
 
+    @staticmethod
+    def years(query: Query, hits: list[Hit]) -> tuple[list[Hit], list[str]]:
+        """A year the question names ("trafikbestillingen for 2027") must be the meeting's year or occur in the
+        item: hits reordered so the first does, or the years no hit has."""
+        if not hits or hits[0].in_conversation:
+            return hits, []
+        spans = [(pos, pos + 22) for pos, _ in find_dates(query.text)]  # years inside full dates: checked apart
+        wanted = [m.group(0) for m in YEAR.finditer(query.text) if not any(a <= m.start() < b for a, b in spans)]
+        if not wanted:
+            return hits, []
+
+        def has(h: Hit) -> bool:
+            text = f"{h.row['date']} {h.row['title']}\n{h.row['text']}"
+            return all(y in text for y in wanted)
+
+        full = [h for h in hits if has(h)]
+        if not full:
+            return hits, list(dict.fromkeys(wanted))
+        return [full[0], *[h for h in hits if h is not full[0]]], []
+
     def cited(self, query: Query, hits: list[Hit]) -> list[Hit]:
         if query.intent == "case" or query.filters.case_number:
             return sorted(hits, key=lambda h: h.row["date"])
@@ -271,6 +292,8 @@ class ExtractiveAnswerer:
             return refusal(lang, f"no stored minutes are from a meeting on {when} or mention that date" if lang == "en"
                            else f"ingen indlæste referater er fra et møde den {when} eller nævner datoen")
         hits, absent = self.naming(query, hits)
+        if not absent:
+            hits, absent = self.years(query, hits)
         if absent:
             where_ = ", ".join(query.filters.municipalities)
             note = (f"no stored minutes{' from ' + where_ if where_ else ''} mention {', '.join(absent)}"
