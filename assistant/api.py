@@ -312,6 +312,22 @@ def create_app(settings: Settings, container: Container | None = None) -> FastAP
     def municipalities() -> list[str]:
         return c.catalog.municipalities()
 
+    @app.get("/freshness", dependencies=[Depends(read_key)])
+    def freshness() -> list[dict[str, Any]]:
+        """How fresh each municipality's data is: its meetings, the latest meeting's date, when it was last
+        ingested, and when a `referat sync` source naming it last finished a run without errors (else null)."""
+        synced: dict[str, str] = {}
+        try:
+            from assistant.syncing import sync_health
+
+            for run in sync_health(c.catalog).values():
+                muni, good = run.get("municipality"), run.get("last_ok_at")
+                if muni and good and good > synced.get(muni, ""):
+                    synced[muni] = good
+        except Exception as exc:  # the sync state is extra: the catalog's own dates still answer
+            log.warning("sync state unreadable for /freshness: %s: %s", type(exc).__name__, exc)
+        return [{**row, "last_sync": synced.get(row["municipality"])} for row in c.catalog.freshness()]
+
     @app.get("/meetings", dependencies=[Depends(read_key)])
     def meetings(municipality: str | None = None, limit: int = Query(200, ge=1, le=1000),
                  offset: int = Query(0, ge=0)) -> list[dict[str, Any]]:

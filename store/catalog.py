@@ -237,6 +237,19 @@ class Catalog:
         with self._conn() as db:
             return [r[0] for r in db.execute("SELECT DISTINCT municipality FROM meetings ORDER BY 1")]
 
+    def freshness(self) -> list[dict[str, Any]]:
+        """Per municipality: its meetings, the latest meeting's date, and when a meeting of it was last ingested
+        (UTC, ISO 8601)."""
+        with self._conn() as db:
+            rows = db.execute("SELECT municipality, COUNT(*) AS meetings, MAX(date) AS latest_meeting, "
+                              "MAX(ingested_at) AS last_ingested FROM meetings GROUP BY municipality ORDER BY 1")
+            out = [dict(r) for r in rows]
+        for r in out:  # SQLite's CURRENT_TIMESTAMP is UTC without a zone: say so
+            stamp = r["last_ingested"]
+            if isinstance(stamp, str) and len(stamp) == 19 and stamp[10] == " ":
+                r["last_ingested"] = f"{stamp[:10]}T{stamp[11:]}+00:00"
+        return out
+
     def meetings(self, municipality: str | None = None) -> list[dict[str, Any]]:
         sql = "SELECT id, municipality, committee, date, source, version FROM meetings"
         args: tuple[str, ...] = ()

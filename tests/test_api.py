@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -84,3 +85,28 @@ def test_metrics_and_request_ids(client: TestClient) -> None:
     text = client.get("/metrics").text
     assert 'referat_requests_total{path="/health",method="GET",status="200"}' in text
     assert "referat_items 49" in text
+
+
+def test_freshness_per_municipality(client: TestClient, seeded: Container) -> None:
+    from ingest.sync.state import SyncState
+
+    state = SyncState(seeded.catalog.path)
+    state.finish_run(state.start_run("faxe-portal", "Faxe"), True, {"added": 1}, [])
+    state.finish_run(state.start_run("faxe-portal", "Faxe"), False, {"failed": 1}, ["boom"])  # the last clean run
+    state.finish_run(state.start_run("elsewhere", None), True, {}, [])  # names no municipality: none gains it
+    rows = client.get("/freshness").json()
+    assert [r["municipality"] for r in rows] == client.get("/municipalities").json()
+    faxe = next(r for r in rows if r["municipality"] == "Faxe")
+    assert faxe["meetings"] == 1 and faxe["latest_meeting"] == "2019-11-25"
+    assert datetime.fromisoformat(faxe["last_ingested"]).utcoffset() == timedelta(0)  # UTC, ISO 8601
+    last_ok = state.last_runs()["faxe-portal"]["last_ok_at"]
+    assert last_ok is not None and faxe["last_sync"] == last_ok
+    assert all(r["last_sync"] is None for r in rows if r["municipality"] != "Faxe")
+    assert sum(r["meetings"] for r in rows) == client.get("/health").json()["meetings"]
+
+
+def test_freshness_needs_the_read_key_when_reads_do(seeded: Container) -> None:
+    seeded.settings = seeded.settings.model_copy(update={"api_key": "k", "read_requires_key": True})
+    with TestClient(create_app(seeded.settings, seeded)) as c:
+        assert c.get("/freshness").status_code == 401
+        assert c.get("/freshness", headers={"authorization": "Bearer k"}).status_code == 200

@@ -9,7 +9,9 @@ const TEXT = {
     thinking: "Søger i referaterne …", empty: "Skriv et spørgsmål først.",
     tooLong: "Spørgsmålet er for langt (højst 1000 tegn).", offline: "Serveren svarer ikke. Prøv igen om lidt.",
     nothing: "Intet fundet i de indlæste referater.", item: "Punkt", unnumbered: "uden nummer",
-    newStarted: "Ny samtale startet.", error: "Fejl", decisions: "Beslutninger",
+    newStarted: "Ny samtale startet.", error: "Fejl", decisions: "Beslutninger", freshness: "Datafriskhed",
+    meeting: "møde", meetings: "møder", latest: "seneste", updated: "opdateret", ingested: "indlæst",
+    synced: "synkroniseret",
   },
   en: {
     tagline: "Ask municipal committee minutes – answers with citations.", chat: "Chat",
@@ -19,11 +21,13 @@ const TEXT = {
     tooLong: "The question is too long (at most 1000 characters).",
     offline: "The server is not answering. Try again shortly.", nothing: "Nothing found in the indexed minutes.",
     item: "Item", unnumbered: "unnumbered", newStarted: "New conversation started.", error: "Error",
-    decisions: "Decisions",
+    decisions: "Decisions", freshness: "Data freshness", meeting: "meeting", meetings: "meetings",
+    latest: "latest", updated: "updated", ingested: "ingested", synced: "synced",
   },
 };
 let lang = localStorage.getItem("referat-lang") || "da";
 let conversationId = null;
+let freshness = [];  // GET /freshness: one row per municipality
 const $ = (id) => document.getElementById(id);
 const t = (key) => TEXT[lang][key] || key;
 
@@ -31,6 +35,8 @@ function applyLanguage() {
   document.documentElement.lang = lang;
   document.querySelectorAll("[data-i18n]").forEach((el) => { el.textContent = t(el.dataset.i18n); });
   $("lang").textContent = t("lang");
+  $("freshness").setAttribute("aria-label", t("freshness"));
+  renderFreshness();
 }
 
 function setStatus(message, isError = false) {
@@ -136,6 +142,37 @@ async function loadFilters() {
   }
 }
 
+const day = (stamp) => (stamp ? String(stamp).slice(0, 10) : "");
+
+// "Greve · 14 møder · seneste 2025-10-01 · opdateret 2026-11-29": the selected municipality, or all of them
+function renderFreshness() {
+  const list = $("freshness");
+  const picked = $("f-muni").value;
+  const rows = freshness.filter((f) => !picked || f.municipality === picked);
+  list.replaceChildren();
+  rows.forEach((f) => {
+    const ingested = day(f.last_ingested), synced = day(f.last_sync);
+    const updated = synced > ingested ? synced : ingested;  // ISO dates compare as text
+    const parts = [f.municipality, `${f.meetings} ${f.meetings === 1 ? t("meeting") : t("meetings")}`];
+    if (f.latest_meeting) parts.push(`${t("latest")} ${f.latest_meeting}`);
+    if (updated) parts.push(`${t("updated")} ${updated}`);
+    const li = el("li", "", parts.join(" · "));
+    li.title = [ingested && `${t("ingested")} ${ingested}`, synced && `${t("synced")} ${synced}`]
+      .filter(Boolean).join(" · ");
+    list.append(li);
+  });
+  list.hidden = rows.length === 0;
+}
+
+async function loadFreshness() {
+  try {
+    freshness = await getJSON("/freshness");
+  } catch (err) {
+    freshness = [];  // an extra: the page works without it
+  }
+  renderFreshness();
+}
+
 function renderMeetings(meetings) {
   const list = $("meetings");
   list.replaceChildren();
@@ -189,6 +226,7 @@ $("new").addEventListener("click", () => {
 $("lang").addEventListener("click", () => {
   lang = lang === "da" ? "en" : "da"; localStorage.setItem("referat-lang", lang); applyLanguage();
 });
+$("f-muni").addEventListener("change", renderFreshness);
 $("tab-chat").addEventListener("click", () => showTab("chat"));
 $("tab-browse").addEventListener("click", () => showTab("browse"));
 $("b-muni").addEventListener("change", async () => {
@@ -197,3 +235,4 @@ $("b-muni").addEventListener("change", async () => {
 });
 applyLanguage();
 loadFilters();
+loadFreshness();
