@@ -138,6 +138,10 @@ def asks_amount(query: Query, kind: str) -> bool:
     return (query.intent == "money" or kind == "amount") and bool(ASKS_MONEY.search(query.text))
 
 
+# evidence re-ranking of near-tied items (calibrated on eval/dev.jsonl, seeds and custom)
+RERANK_WINDOW = 3  # only the top three retrieved items compete
+RERANK_MIN_RATIO = 0.85  # and only those within this share of the top fused score
+RERANK_MARGIN = 1.5  # a lower item must hold clearly more of the asked terms (and kind) to move up
 YEAR = re.compile(r"(?<![\d/.-])(?:19|20)\d{2}(?![\d/])")
 MEETING_DATE = re.compile(r"(?:\bmøde[t]?|\bmeeting|\bsession)\b[^.?!]{0,15}$|"
                           r"(?:udvalg\w*|byråd\w*|råd\w*|council|committee|board)\s+(?:den|on|d\.)\s*$", re.I)
@@ -270,6 +274,26 @@ class ExtractiveAnswerer:
             return hits, list(dict.fromkeys(wanted))
         return [full[0], *[h for h in hits if h is not full[0]]], []
 
+    def by_evidence(self, query: Query, hits: list[Hit]) -> list[Hit]:
+        """Among near-tied top items, the one whose text holds more of what was asked comes first
+        (two meetings handling one case, two budget items of one meeting)."""
+        if len(hits) < 2 or hits[0].in_conversation or query.intent in {"case", "list"}:
+            return hits
+        kind = answer_kind(query.text)
+        window = [h for h in hits[:RERANK_WINDOW] if h.score >= RERANK_MIN_RATIO * hits[0].score and self.supported(h)]
+        if len(window) < 2:
+            return hits
+
+        def strength(h: Hit) -> float:
+            return evidence.strength(h.row["item"], query.text, kind, h.row["date"],
+                                     f"{h.row['municipality']} {h.row['committee']}")
+
+        first = strength(window[0])
+        best = max(window[1:], key=strength)
+        if strength(best) >= first + RERANK_MARGIN:
+            return [best, *[h for h in hits if h is not best]]
+        return hits
+
     def cited(self, query: Query, hits: list[Hit]) -> list[Hit]:
         if query.intent == "case" or query.filters.case_number:
             return sorted(hits, key=lambda h: h.row["date"])
@@ -302,6 +326,7 @@ class ExtractiveAnswerer:
             return refusal(lang, note)
         if not hits or not self.supported(hits[0]):
             return refusal(lang)
+        hits = self.by_evidence(query, hits)
         if asks_amount(query, answer_kind(query.text)) and not MONEY.search(hits[0].row["item"].text):
             return refusal(lang, "the item found states no amount" if lang == "en"
                            else "det fundne punkt nævner intet beløb")

@@ -167,6 +167,25 @@ def select(item: AgendaItem, question: str, kind: str, meeting_date: str = "", f
     return picked
 
 
+def strength(item: AgendaItem, question: str, kind: str, meeting_date: str = "", context: str = "") -> float:
+    """How well the item's best passage answers: the question terms it holds (of those not naming the meeting),
+    plus one when it holds the wanted kind of answer. Comparable across items (unlike ``select``'s scores,
+    whose term weights depend on the item's length)."""
+    if language(question) == "en":
+        question = expand(question)
+    q = content_terms(set(tokens(question))) - set(tokens(context)) - set(tokens(item.title))
+    pattern = KIND_PATTERNS.get(kind)
+    best = 0.0
+    for p in passages(item, meeting_date):
+        toks = set(tokens(p.text))
+        pre = prefixes(toks)
+        score = sum(match(t, toks, pre) for t in q)
+        if pattern is not None and pattern.search(p.text):
+            score += 1.0
+        best = max(best, score)
+    return best
+
+
 def _table_number(text: str) -> bool:
     """A table row with a figure ("Rigshospitalet | 22,50"): amounts in tables carry their unit in the header."""
     return " | " in text and _NUMBER.search(text) is not None
