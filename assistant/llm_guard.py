@@ -198,10 +198,10 @@ class Guard:
             shown += self._sentence(sentence)
         if self.pending and not self.last_cited and len(self.sources) == 1:
             # one source: an answer that cites nothing can only rest on it; say so at its end
-            last = self.pending[-1]
-            body = last.rstrip()
+            final = self.pending[-1]
+            body = final.rstrip()
             end = len(body) - len(body.rstrip(".!?"))
-            self.pending[-1] = f"{body[:len(body) - end]} [1]{body[len(body) - end:]}{last[len(body):]}"
+            self.pending[-1] = f"{body[:len(body) - end]} [1]{body[len(body) - end:]}{final[len(body):]}"
             self.last_cited = [1]
         if self.pending and self.last_cited:
             shown += self._group(self.pending, self.last_cited)

@@ -195,3 +195,38 @@ def test_guard_follows_a_writer_who_cites_first() -> None:
     out += g.finish()
     assert out == ["The committee approved the ban at Gjeddesdalsvej 85 [1]. ",
                    "It applies to Kystpulje 2024 [2]. ", "Approved [1]."]
+
+
+def test_eval_llm_compares_both_answerers_on_the_same_questions(seeded: Container, tmp_path,  # type: ignore[no-untyped-def]
+                                                                 monkeypatch) -> None:
+    from typer.testing import CliRunner
+
+    from assistant.cli import app
+    from assistant.settings import get_settings
+    from eval.questions import Question
+
+    qs = [Question(id="a", question=DECISION, municipality="Esbjerg", meeting_date="2024-01-16", item_number="5"),
+          Question(id="b", question=MONEY, municipality="Esbjerg", meeting_date="2024-01-16", item_number="5",
+                   type="money", answer_keywords=["918.125"]),
+          Question(id="u", question="Hvad besluttede Aarhus om letbanen?", type="unanswerable"),
+          Question(id="x", question=ENGLISH, municipality="Esbjerg", meeting_date="2024-01-16", item_number="5")]
+    qfile = tmp_path / "q.jsonl"
+    qfile.write_text("\n".join(q.model_dump_json() for q in qs), encoding="utf-8")
+    with FakeLLM("cite") as fake:
+        for key, value in {"EMBEDDER": "fake", "REFUSAL_THRESHOLD": "0.25", "LLM_BASE_URL": fake.url + "/v1",
+                           "LLM_MODEL": "fake"}.items():
+            monkeypatch.setenv(f"REFERAT_{key}", value)
+        get_settings.cache_clear()
+        try:
+            out = CliRunner().invoke(app, ["eval", str(qfile), "--data-dir", str(seeded.settings.data_dir), "--llm",
+                                           "--judge", "--subset", "3", "--json"])
+        finally:
+            get_settings.cache_clear()
+    assert out.exit_code == 0, out.output
+    result = json.loads(out.stdout)
+    assert result["n"] == 3 and [q["id"] for q in result["questions"]] == ["a", "b", "u"]
+    ext, llm = result["extractive"], result["llm"]
+    assert ext["answered_by"] == {"extractive": 3} and llm["answered_by"] == {"llm": 2, "extractive": 1}
+    for side in (ext, llm):
+        assert side["citation_hit"] == 1.0 and side["refusal_rate"] == 1.0 and side["judged"] == 2
+        assert {"latency_mean_ms", "latency_p95_ms", "faithfulness", "keyword_recall"} <= set(side)
