@@ -119,8 +119,12 @@ def evidence_quote(item: AgendaItem, query: Query, kind: str, hit: Hit) -> str:
     """The verbatim quote that holds what was asked: this meeting's decision for a decision question,
     else the best one to three passages for the wanted kind of answer."""
     day = hit.row["date"]
-    if query.intent in {"casenr", "absent"}:
+    if query.intent == "casenr":
         return quote_for(item, query.intent, query.text, hit.focus)
+    if query.intent == "absent":  # the sentences that name who was absent, not the whole paragraph around one
+        context = f"{hit.row['municipality']} {hit.row['committee']}"
+        found = evidence.select(item, query.text, "absent", day, hit.focus, context)
+        return evidence.quote(found) if found else quote_for(item, query.intent, query.text, hit.focus)
     if kind == "decision" or (kind == "vote" and any(d.votes for d in own_decisions(item, day))):
         named = {d.body for d in named_decisions(item, query.text)}
         own = own_decision_quote(item, day, named, bool(EVERY_BODY.search(query.text)))

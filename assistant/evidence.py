@@ -19,6 +19,7 @@ from assistant.quotes import MONEY, headings, sentences
 from assistant.terms import content_terms, match, prefixes
 from core.dates import MONTH_STEM
 from core.model import AgendaItem
+from core.vocab import ABSENT_WORD
 from store.lexical import tokens
 
 JOIN = " … "  # passages of one item quoted together; verification checks each part
@@ -66,6 +67,7 @@ MANY = re.compile(r"\bhvilke\b|\bwhich\b|\bmedlemmer|\bmembers|partier\b|parties
 KIND_PATTERNS: dict[str, re.Pattern[str]] = {
     "amount": MONEY, "percent": _PERCENT, "count": _NUMBER, "measure": _MEASURE, "date": _DATE,
     "person": _NAME, "party": _PARTY, "body": _BODY, "place": _PLACE, "explanation": _WHY, "vote": _VOTE,
+    "absent": re.compile(ABSENT_WORD.pattern + r"|forlod mødet|left the meeting", re.I),
 }
 
 
@@ -150,7 +152,7 @@ def select(item: AgendaItem, question: str, kind: str, meeting_date: str = "", f
     chosen = [best]
     if kind == "list":
         chosen += _entries_after(cands, best)
-    limit = cfg.max_passages_many if kind in {"list", "person", "party", "vote"} and MANY.search(question) \
+    limit = cfg.max_passages_many if kind in {"list", "person", "party", "vote", "absent"} and MANY.search(question) \
         else cfg.max_passages
     for score, k in scored[1:]:
         if len(chosen) >= limit or score < cfg.second_ratio * best_score:
