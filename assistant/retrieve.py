@@ -10,6 +10,7 @@ from assistant.glossary import expand
 from assistant.query import Filters, Query
 from assistant.terms import coverage
 from core.model import chunk_item_id, slug
+from core.municipalities import UNKNOWN as UNKNOWN_MUNICIPALITY  # stored when nothing names the municipality
 from store.catalog import Catalog
 from store.embed import Embedder
 from store.lexical import LexicalStore, tokens
@@ -17,7 +18,6 @@ from store.vectors import VectorStore, all_of, municipality_filter
 
 RRF_K = 60
 MAX_PER_MUNICIPALITY_QUERIES = 4  # named municipalities up to this many get a dense query each
-UNKNOWN_MUNICIPALITY = "Ukendt kommune"  # what ingest stores when no source field, text or path names one
 
 
 @dataclass

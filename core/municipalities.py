@@ -105,3 +105,25 @@ def from_path(path: str) -> str | None:
         if fold(region.split()[1]) in words:
             return region
     return None
+
+
+UNKNOWN = "Ukendt kommune"  # what is stored when nothing names the municipality
+UNKNOWN_COMMITTEE = "Ukendt udvalg"
+
+
+def resolve(explicit: str | None, stated: str | None, text: str, path: str) -> tuple[str, list[str]]:
+    """The municipality of a document and why: given explicitly > a source field > mentions in the text >
+    a municipality named in the file's path > ``UNKNOWN``."""
+    if explicit:
+        return (canonical_name(explicit) or explicit), ["given explicitly"]
+    if stated:
+        name = canonical_name(stated) or detect(stated).name
+        if name:
+            return name, [f"source field: {stated}"]
+    found = detect(text)
+    if found.name:
+        return found.name, found.evidence
+    named = from_path(path)
+    if named:
+        return named, [f"file path: {path.replace(chr(92), '/').rsplit('/', 1)[-1]}"]
+    return UNKNOWN, ["no municipality named in the source; pass --municipality"]

@@ -29,10 +29,10 @@ def parse_document(doc: Document, municipality: str | None = None) -> Meeting:
         day = max(set(days), key=days.count) if days else None
     if day is None:
         raise IngestError(doc.path, "no meeting date found in the header or the decisions")
-    committee = committee or "Ukendt udvalg"
+    committee = committee or municipalities.UNKNOWN_COMMITTEE
     items = [build_item(b, k, committee, day) for k, b in enumerate(seg.blocks, 1)]
 
-    name, evidence = _municipality(doc, municipality)
+    name, evidence = municipalities.resolve(municipality, doc.hints.get("municipality"), doc.text, doc.path)
     return Meeting(
         municipality=name,
         municipality_evidence=evidence,
@@ -50,20 +50,6 @@ def parse_document(doc: Document, municipality: str | None = None) -> Meeting:
 
 def _decision_heads(lines: list[str]) -> list[vocab.DecisionHeading]:
     return [d for d in (vocab.decision_heading(x) for x in lines if x) if d]
-
-
-def _municipality(doc: Document, explicit: str | None) -> tuple[str, list[str]]:
-    if explicit:
-        return (municipalities.canonical_name(explicit) or explicit), ["given explicitly"]
-    hinted = doc.hints.get("municipality")
-    if hinted:
-        name = municipalities.canonical_name(hinted) or municipalities.detect(hinted).name
-        if name:
-            return name, [f"source field: {hinted}"]
-    found = municipalities.detect(doc.text)
-    if found.name is None:
-        return "Ukendt kommune", ["no municipality named in the text; pass --municipality"]
-    return found.name, found.evidence
 
 
 def parse_bytes(data: bytes, path: str, municipality: str | None = None) -> ReadResult:

@@ -149,15 +149,3 @@ def unrecognised_json(payload: object) -> str:
         return "JSON has no 'Dagsordenpunkter' list and no item-like records (a title with a text, number or decision)"
     kind = "array" if isinstance(payload, list) else type(payload).__name__
     return f"JSON {kind} with no item-like records; not a First Agenda publication (expected an object)"
-
-
-def read_file(path: str | Path) -> Document:
-    p = Path(path)
-    if not p.exists():
-        raise IngestError(str(path), "no such file")
-    if not p.is_file():
-        raise IngestError(str(path), "not a regular file")
-    size = p.stat().st_size
-    if size > MAX_BYTES:
-        raise IngestError(str(path), f"file too large ({size} bytes; limit {MAX_BYTES})")
-    return read_bytes(p.read_bytes(), str(path))

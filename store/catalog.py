@@ -21,6 +21,7 @@ from typing import Any
 
 from core.model import AgendaItem, Chunk, Meeting
 from store.faults import fault_point
+from store.sqlite import ThreadConnections
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meetings (
@@ -65,7 +66,7 @@ class Catalog:
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
-        self._local = threading.local()
+        self._connections = ThreadConnections(path)
         self._held: dict[str, threading.Lock] = {}
         self._held_guard = threading.Lock()
         with self._conn() as db:
@@ -73,14 +74,7 @@ class Catalog:
 
     @contextmanager
     def _conn(self) -> Iterator[sqlite3.Connection]:
-        db = getattr(self._local, "db", None)
-        if db is None:
-            db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=NORMAL")
-            db.row_factory = sqlite3.Row
-            self._local.db = db
-        yield db
+        yield self._connections.get()
 
     # -- the write lock of one meeting ------------------------------------------------------------
     @contextmanager

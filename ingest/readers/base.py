@@ -175,19 +175,7 @@ def build_item(draft: ItemDraft, order: int, committee: str, meeting_date: date)
 
 def municipality_for(draft: MeetingDraft, src: Source, explicit: str | None, text: str) -> tuple[str, list[str]]:
     """Explicit > a source field > mentions in the text > a municipality named in the file's path."""
-    if explicit:
-        return (municipalities.canonical_name(explicit) or explicit), ["given explicitly"]
-    if draft.municipality:
-        name = municipalities.canonical_name(draft.municipality) or municipalities.detect(draft.municipality).name
-        if name:
-            return name, [f"source field: {draft.municipality}"]
-    found = municipalities.detect(text)
-    if found.name:
-        return found.name, found.evidence
-    from_path = municipalities.from_path(src.path)
-    if from_path:
-        return from_path, [f"file path: {src.name}"]
-    return "Ukendt kommune", ["no municipality named in the source; pass --municipality"]
+    return municipalities.resolve(explicit, draft.municipality, text, src.path)
 
 
 _PATH_STAMP = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})[ T_](\d{2})[.:](\d{2})[.:](\d{2})(?!\d)")
@@ -208,7 +196,7 @@ def published_from_path(path: str) -> str | None:
 def build_meeting(draft: MeetingDraft, src: Source, explicit_municipality: str | None = None) -> Meeting:
     if not draft.items:
         raise IngestError(src.path, "no agenda items found")
-    committee = draft.committee.strip() or "Ukendt udvalg"
+    committee = draft.committee.strip() or municipalities.UNKNOWN_COMMITTEE
     items = [build_item(d, k, committee, draft.date) for k, d in enumerate(draft.items, 1)]
     absentees = list(draft.absentees)
     for it in items:  # absences recorded in this meeting's own decisions (not other bodies' earlier ones)

@@ -18,6 +18,7 @@ from typing import Any
 from core import dates
 from core.errors import IngestError
 from core.model import Meeting
+from core.municipalities import UNKNOWN_COMMITTEE
 from ingest import header
 from ingest.readers.base import ItemDraft, MeetingDraft, Source, build_meeting
 
@@ -183,7 +184,7 @@ def whole_draft(src: Source) -> MeetingDraft:
     title = fields.get("title") or fields.get("name") or next((x for x in lines[:60] if heading_like(x)), None)
     title = (title or next((x for x in lines if len(x) > 3), src.name))[:120]
     return MeetingDraft(
-        committee=fields.get("committee") or head.committee or "Ukendt udvalg",
+        committee=fields.get("committee") or head.committee or UNKNOWN_COMMITTEE,
         date=day,
         items=[ItemDraft(title=title, sections=[("", "\n".join(lines))])],
         time=time,

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+
+from store.sqlite import ThreadConnections
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS sync_state (
@@ -60,19 +61,13 @@ _FIELDS = list(DocState.__dataclass_fields__)
 class SyncState:
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._local = threading.local()
+        self._connections = ThreadConnections(path)
         with self._conn() as db:
             db.executescript(SCHEMA)
 
     @contextmanager
     def _conn(self) -> Iterator[sqlite3.Connection]:
-        db = getattr(self._local, "db", None)
-        if db is None:
-            db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
-            db.execute("PRAGMA journal_mode=WAL")
-            db.row_factory = sqlite3.Row
-            self._local.db = db
-        yield db
+        yield self._connections.get()
 
     # -- documents ---------------------------------------------------------------------------
     def docs(self, source: str) -> dict[str, DocState]:
