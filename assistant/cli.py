@@ -1,7 +1,8 @@
 """The `referat` command line: setup, parse, ingest, sync, ask, serve, eval, delete, check,
 migrate.
 
-Domain errors are translated here, at the edge, into a one-line message and an exit code.
+Domain errors are translated here, at the edge, in one place: ``EXIT_CODES`` (the first class in an error's
+MRO that it names gives the exit code) and ``_Commands.invoke`` (prints "error: <message>" and exits with it).
 """
 
 from __future__ import annotations
@@ -11,15 +12,35 @@ import sys
 from collections import Counter
 from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 from assistant import llm_serve
 from assistant.cliargs import DataDir, fail, settings_for
-from core.errors import IngestError, ReferatError, StoreError
+from core.errors import NotFound, ReferatError, StoreError
+from ingest.sync.config import SourcesError
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+# 1: the input or the data is wrong (a file, a question, an id); 2: the setup is (sources.toml, the store)
+EXIT_CODES: dict[type[ReferatError], int] = {SourcesError: 2, StoreError: 2, ReferatError: 1}
+
+
+def exit_code(exc: ReferatError) -> int:
+    return next(EXIT_CODES[cls] for cls in type(exc).__mro__ if cls in EXIT_CODES)
+
+
+class _Commands(TyperGroup):
+    """Every command (plugins too) runs inside ``invoke``: a domain error becomes its message and exit code."""
+
+    def invoke(self, ctx: Any) -> Any:  # typer's own (vendored) click Context
+        try:
+            return super().invoke(ctx)
+        except ReferatError as exc:
+            fail(str(exc), exit_code(exc))
+
+
+app = typer.Typer(cls=_Commands, add_completion=False, no_args_is_help=True,
                   help="Referat: ask Danish municipal committee minutes, get cited answers.")
 
 app.add_typer(llm_serve.app, name="llm")  # referat llm assemble | serve: a local LLM (docs/llm.md)
@@ -45,11 +66,7 @@ def parse(file: Path, as_json: Annotated[bool, typer.Option("--json", help="Prin
     """Parse one file of minutes and print its meeting and agenda items."""
     from ingest.parse import parse_file
 
-    try:
-        meeting = parse_file(file, municipality)
-    except ReferatError as exc:
-        fail(str(exc))
-        return
+    meeting = parse_file(file, municipality)
     if as_json:
         typer.echo(meeting.model_dump_json(indent=2))
         return
@@ -77,13 +94,9 @@ def ingest(paths: list[Path], municipality: Annotated[str | None, typer.Option(h
         if not as_json:
             tqdm.write(outcome.line(), file=sys.stderr if outcome.status == "failed" else sys.stdout)
 
-    try:
-        with tqdm(total=len(files), desc="ingest", unit="file", disable=as_json or not sys.stderr.isatty()) as bar:
-            report = ingest_paths(container.indexer, files, municipality, on_file=lambda p: bar.update(1),
-                                  on_outcome=show)
-    except ReferatError as exc:
-        fail(str(exc), 2)
-        return
+    with tqdm(total=len(files), desc="ingest", unit="file", disable=as_json or not sys.stderr.isatty()) as bar:
+        report = ingest_paths(container.indexer, files, municipality, on_file=lambda p: bar.update(1),
+                              on_outcome=show)
     if as_json:
         typer.echo(json.dumps({**report.as_dict(), "files": [asdict(o) for o in outcomes]}, ensure_ascii=False,
                               indent=2))
@@ -116,12 +129,7 @@ def ask(question: str, as_json: Annotated[bool, typer.Option("--json")] = False,
     except ValueError as exc:
         fail(f"bad date: {exc}")
         return
-    container = Container(settings_for(data_dir))
-    try:
-        answer = container.service.ask(question, filters)
-    except ReferatError as exc:
-        fail(str(exc))
-        return
+    answer = Container(settings_for(data_dir)).service.ask(question, filters)
     if as_json:
         typer.echo(answer.model_dump_json(indent=2, exclude={"conversation_id", "standalone_question"}))
         return
@@ -149,7 +157,7 @@ def delete(meeting_id: str, data_dir: DataDir = None) -> None:
     from assistant.container import Container
 
     if not Container(settings_for(data_dir)).indexer.delete(meeting_id):
-        fail(f"no meeting with id {meeting_id!r}")
+        raise NotFound(f"no meeting with id {meeting_id!r}")
 
 
 @app.command()
@@ -165,11 +173,7 @@ def sync(sources: Annotated[list[str] | None, typer.Argument(help="Source names 
     from assistant.syncing import run_sync
 
     container = Container(settings_for(data_dir))
-    try:
-        runs = run_sync(container, sources or None, full, None if as_json else typer.echo, sources_file)
-    except ReferatError as exc:
-        fail(str(exc), 2)
-        return
+    runs = run_sync(container, sources or None, full, None if as_json else typer.echo, sources_file)
     if as_json:
         typer.echo(json.dumps([r.as_dict() for r in runs], ensure_ascii=False, indent=2))
     if any(not r.ok or r.counts["failed"] for r in runs):
@@ -185,23 +189,20 @@ def check(repair: Annotated[bool, typer.Option("--repair", help="Re-embed missin
     from store import check as checking
 
     c = Container(settings_for(data_dir))
-    try:
-        findings = checking.check(c.catalog, c.vectors, c.lexical)
-        problems = [line for f in findings for line in f.lines()]
-        if problems and repair:
-            checking.repair(c.catalog, c.vectors, c.lexical, c.embedder, findings)
-            for line in problems:
-                typer.echo(f"repaired: {line}")
-            problems = [line for f in checking.check(c.catalog, c.vectors, c.lexical) for line in f.lines()]
-    except ReferatError as exc:
-        fail(str(exc))
+    findings = checking.check(c.catalog, c.vectors, c.lexical)
+    problems = [line for f in findings for line in f.lines()]
+    if problems and repair:
+        checking.repair(c.catalog, c.vectors, c.lexical, c.embedder, findings)
+        for line in problems:
+            typer.echo(f"repaired: {line}")
+        problems = [line for f in checking.check(c.catalog, c.vectors, c.lexical) for line in f.lines()]
     for line in problems:
         typer.echo(line)
     if problems:
         fail(f"{len(problems)} inconsistencies" + ("" if repair else "; run `referat check --repair`"))
     counts = c.catalog.counts()
     typer.echo(f"ok: {counts['meetings']} meetings, {counts['items']} items, {counts['chunks']} chunks agree "
-               "across catalog, vectors and BM25")
+               f"across catalog ({c.catalog.db.describe()}), vectors and BM25")
 
 
 @app.command()
@@ -210,12 +211,7 @@ def migrate(as_json: Annotated[bool, typer.Option("--json")] = False, data_dir: 
     from assistant.container import Container
     from store.migrate import migrate as run
 
-    c = Container(settings_for(data_dir))
-    try:
-        report = run(c.vectors)
-    except ReferatError as exc:
-        fail(str(exc))
-        return
+    report = run(Container(settings_for(data_dir)).vectors)
     if as_json:
         typer.echo(json.dumps(report.as_dict(), ensure_ascii=False))
     elif report.collections:
@@ -244,10 +240,10 @@ def serve(host: Annotated[str | None, typer.Option()] = None, port: Annotated[in
 
         try:
             every = parse_duration(sync_every)
-            load_sources(s.sources).pick(None)  # a missing or broken sources.toml stops the server now
-        except (ValueError, ReferatError) as exc:
+        except ValueError as exc:
             fail(str(exc), 2)
             return
+        load_sources(s.sources).pick(None)  # a missing or broken sources.toml stops the server now (exit 2)
         container = Container(s)
         try:
             container.preload()  # the model and indexes once, before the sync thread and the first request
@@ -282,11 +278,7 @@ _add_plugin_commands()
 
 
 def main() -> None:
-    try:
-        app()
-    except IngestError as exc:  # pragma: no cover - commands translate their own errors
-        typer.echo(f"error: {exc}", err=True)
-        sys.exit(1)
+    app()
 
 
 if __name__ == "__main__":

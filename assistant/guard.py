@@ -1,19 +1,16 @@
-"""What a hostile client meets first: body limits on the bytes actually read, security headers, sessions.
+"""What a hostile client meets first: body limits on the bytes actually read, security headers, safe names.
 
 ``BodyLimit`` is pure ASGI: it refuses a declared ``Content-Length`` over the limit before reading a byte,
 and counts the bytes of a chunked (or lying) body as they arrive, answering 413 the moment the count passes
 the limit, so neither memory nor a spool file grows past it. ``SecurityHeaders`` adds CSP, nosniff and
-frame-ancestors to every response. Sessions are HMAC-signed cookie values (no server state).
+frame-ancestors to every response. ``safe_filename`` makes a client's file name a plain one. Who may do what
+(keys, sessions, the rate limit) is assistant/routes/auth.py.
 """
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import json
 import re
-import secrets
-import time
 import unicodedata
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
@@ -105,6 +102,11 @@ class BodyLimit:
             await _send_json(send, 413, {"detail": exc.detail})
 
 
+def path_limits(default: int, by_path: dict[str, int]) -> Callable[[str], int]:
+    """``limit_for`` for ``BodyLimit``: the limit named for a path, else ``default``."""
+    return lambda path: by_path.get(path, default)
+
+
 class SecurityHeaders:
     """CSP (frame-ancestors 'none'), X-Frame-Options, nosniff and a referrer policy on every response."""
 
@@ -127,46 +129,6 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, add)
-
-
-# -- sessions and owners ---------------------------------------------------------------------------------
-SESSION_COOKIE = "referat_session"
-CLIENT_COOKIE = "referat_client"
-SESSION_SECONDS = 12 * 3600
-
-
-def sign(secret: str, value: str) -> str:
-    mac = hmac.new(secret.encode(), value.encode(), hashlib.sha256).hexdigest()[:32]
-    return f"{value}.{mac}"
-
-
-def unsign(secret: str, token: str | None) -> str | None:
-    if not token or "." not in token or len(token) > 300:
-        return None
-    value, _, mac = token.rpartition(".")
-    good = sign(secret, value).rpartition(".")[2]
-    return value if hmac.compare_digest(mac.encode(), good.encode()) else None
-
-
-def new_session(secret: str, scope: str) -> str:
-    """A signed session value: '<scope>:<expiry>:<nonce>' (scope 'read' or 'write')."""
-    return sign(secret, f"{scope}:{int(time.time()) + SESSION_SECONDS}:{secrets.token_urlsafe(12)}")
-
-
-def session_scope(secret: str, token: str | None) -> str | None:
-    value = unsign(secret, token)
-    if value is None:
-        return None
-    scope, _, rest = value.partition(":")
-    expiry = rest.partition(":")[0]
-    if not expiry.isdigit() or int(expiry) < time.time():
-        return None
-    return scope
-
-
-def key_owner(key: str) -> str:
-    """The owner a key's conversations belong to (a digest: the key itself is never stored)."""
-    return "key:" + hashlib.sha256(key.encode()).hexdigest()[:32]
 
 
 # -- upload names ----------------------------------------------------------------------------------------

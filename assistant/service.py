@@ -15,13 +15,9 @@ from assistant.links import absolute
 from assistant.query import Filters, Query, is_followup, understand
 from assistant.retrieve import Hit, Retrieval, Retriever
 from assistant.verify import verify
-from core.errors import ReferatError
+from core.errors import QuestionError
 from store.catalog import Catalog
 from store.conversations import ConversationStore, new_id
-
-
-class QuestionError(ReferatError, ValueError):
-    """The question itself is not acceptable (empty, too long, conversation too long)."""
 
 
 def filters_to_json(f: Filters) -> dict[str, Any]:

@@ -1,4 +1,6 @@
-"""Domain exceptions. Raised inside; translated at the edge (CLI, API, Slack)."""
+"""Domain exceptions. Raised inside; translated at the edge, one table per edge: HTTP statuses in
+assistant/routes/errors.py (ERRORS), exit codes in assistant/cli.py (EXIT_CODES); Slack replies with the message.
+A new class here needs a row in both (tests/test_errors_table.py checks)."""
 
 from __future__ import annotations
 
@@ -42,3 +44,7 @@ class Gone(NotFound):
     def __init__(self, meeting_id: str, message: str) -> None:
         self.meeting_id = meeting_id
         super().__init__(message)
+
+
+class QuestionError(ReferatError, ValueError):
+    """A question (or its history) the service will not take: empty, too long, too many turns."""
