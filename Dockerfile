@@ -4,6 +4,8 @@ ENV PYTHONUNBUFFERED=1 HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 REFERAT_DATA_DIR=
 WORKDIR /app
 RUN pip install --no-cache-dir torch==2.13.0 --index-url https://download.pytorch.org/whl/cpu
 COPY pyproject.toml README.md ./
+COPY core core
+COPY store store
 COPY assistant assistant
 COPY ingest ingest
 COPY eval eval

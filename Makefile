@@ -10,7 +10,7 @@ export REFERAT_DATA_DIR ?= $(CURDIR)/data
 
 MINUTES_GATES ?= --min-hit5 0.9 --min-first-citation 0.8 --min-refusal 0.5 --min-keywords 0.65
 
-.PHONY: install demo test lint bench eval browser clean llm llm-eval
+.PHONY: install demo test lint bench eval browser postgres clean llm llm-eval
 
 LLM_PORT ?= 8080
 
@@ -27,6 +27,12 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium chromium-driver >/dev/null) \
 	  || echo "chromium not installed: browser tests will be skipped"
 
+# the PostgreSQL server binaries (initdb, postgres) for the shared-state and replica tests (tests/pg.py)
+postgres:
+	@command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 \
+	  || (apt-get update -qq && apt-get install -y -qq postgresql >/dev/null) \
+	  || echo "postgresql not installed: the PostgreSQL tests will be skipped"
+
 demo: install
 	$(BIN)/referat setup
 	$(BIN)/referat ingest sample_data/seeds sample_data/minutes
@@ -36,7 +42,7 @@ lint: install
 	$(BIN)/ruff check core store ingest assistant eval tests bench
 	$(BIN)/mypy
 
-test: install browser lint
+test: install browser postgres lint
 	$(BIN)/pytest -q -p no:cacheprovider
 	$(BIN)/referat eval eval/seeds.jsonl --data-dir $(CURDIR)/.referat/eval --ingest sample_data/seeds \
 	  --min-hit5 0.95 --min-hit1 0.9 --min-citation-hit 0.95 --min-refusal 0.8

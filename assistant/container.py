@@ -13,6 +13,7 @@ from assistant.settings import Settings
 from ingest.index import Indexer
 from store.catalog import Catalog
 from store.conversations import ConversationStore
+from store.db import Database, open_database
 from store.embed import Embedder, make_embedder
 from store.lexical import LexicalStore
 from store.vectors import VectorStore
@@ -24,8 +25,14 @@ class Container:
     embedder_override: Embedder | None = None
 
     @cached_property
+    def database(self) -> Database:
+        """The shared state (catalog, conversations, feedback, write locks, sync state): PostgreSQL when
+        REFERAT_DATABASE_URL is set (replicas share it), else the SQLite file in the data dir."""
+        return open_database(self.settings.database_url, self.settings.data_dir / "catalog.sqlite")
+
+    @cached_property
     def catalog(self) -> Catalog:
-        return Catalog(self.settings.data_dir / "catalog.sqlite")
+        return Catalog(self.database)
 
     @cached_property
     def vectors(self) -> VectorStore:
@@ -84,5 +91,10 @@ class Container:
 
     @cached_property
     def conversations(self) -> ConversationStore:
-        """In the catalog's SQLite file (table ``conversations``), so a restart keeps them."""
-        return ConversationStore(self.catalog.path, self.settings.max_conversations)
+        """In the catalog's database (table ``conversations``): a restart keeps them, and replicas share them."""
+        return ConversationStore(self.database, self.settings.max_conversations)
+
+    def close(self) -> None:
+        """Close the database's connections (PostgreSQL's pool), when it was opened."""
+        if "database" in self.__dict__:
+            self.database.close()

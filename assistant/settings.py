@@ -24,6 +24,9 @@ class Settings(BaseSettings):
     embed_batch_size: int = 32
     embed_threads: int = 0
     embed_int8: bool = False  # dynamic int8 quantisation (faster ingest; see bench notes for its quality)
+    # The encoder's runtime: torch via sentence-transformers, or ONNX Runtime fp32 / int8 over the same model folder
+    # (the `onnx` extra; exported there on first use; bench/encoder.py and docs/design.md give speed and eval figures)
+    embed_backend: Literal["sentence-transformers", "onnx", "onnx-int8"] = "sentence-transformers"
     # Chunking (tiktoken cl100k_base tokens), never across agenda items.
     chunk_tokens: int = 300
     chunk_overlap: int = 40
@@ -32,6 +35,10 @@ class Settings(BaseSettings):
     chroma_host: str = "127.0.0.1"
     chroma_port: int = 8001
     chroma_token: str = ""
+    # Shared state (catalog, conversations, feedback, write locks, sync state): "" keeps it in a SQLite file in
+    # data_dir (one process); a postgresql://user:password@host:5432/db URL puts it in PostgreSQL, so any number of
+    # `referat serve` replicas (with one Chroma server) serve the same data (docs/design.md).
+    database_url: str = ""
     # Retrieval and answering.
     top_k: int = 5
     candidates: int = 40

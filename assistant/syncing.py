@@ -32,7 +32,7 @@ def run_sync(container: Container, names: list[str] | None = None, full: bool = 
     picked = sources.pick(names)
     fetcher = fetcher_for(container, sources, sleep)
     try:
-        return sync_sources(container.indexer, SyncState(container.catalog.path), picked, fetcher, full, on_line)
+        return sync_sources(container.indexer, SyncState(container.catalog.db), picked, fetcher, full, on_line)
     finally:
         fetcher.close()
 
@@ -45,4 +45,4 @@ def start_sync_loop(container: Container, every: float, sources_path: Path | Non
 
 def sync_health(catalog: Catalog) -> dict[str, Any]:
     """The last run of each source: when, counts, errors, and when it last synced cleanly."""
-    return SyncState(catalog.path).last_runs()
+    return SyncState(catalog.db).last_runs()

@@ -1,32 +1,31 @@
-"""The catalog: which meeting versions are live, their items and chunk texts (SQLite).
+"""The catalog: which meeting versions are live, their items and chunk texts (SQLite, or PostgreSQL when
+REFERAT_DATABASE_URL is set: see store/db.py).
 
 The catalog is the source of truth. Chroma holds vectors keyed by chunk id *and version*;
-a meeting switches to its new version in one SQLite transaction, so a reader never sees
+a meeting switches to its new version in one transaction, so a reader never sees
 half a meeting, and a crash leaves either the old or the new version live.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import socket
-import sqlite3
 import threading
-import time
-import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
 
+from core.errors import StoreError
 from core.model import AgendaItem, Chunk, Meeting
+from store.db import Conn, Database, upsert, utc_stamp
 from store.faults import fault_point
-from store.sqlite import ThreadConnections
+from store.sqlite import SqliteDatabase
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meetings (
   id TEXT PRIMARY KEY, version TEXT NOT NULL, municipality TEXT NOT NULL, committee TEXT NOT NULL,
   date TEXT NOT NULL, source TEXT, json TEXT NOT NULL, ingested_at TEXT DEFAULT CURRENT_TIMESTAMP);
+CREATE INDEX IF NOT EXISTS meetings_muni ON meetings(municipality);
 CREATE TABLE IF NOT EXISTS items (
   id TEXT PRIMARY KEY, meeting_id TEXT NOT NULL, municipality TEXT NOT NULL, committee TEXT NOT NULL,
   date TEXT NOT NULL, number TEXT, ord INTEGER NOT NULL, title TEXT NOT NULL, case_number TEXT,
@@ -41,80 +40,42 @@ CREATE INDEX IF NOT EXISTS chunks_muni ON chunks(municipality);
 CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS gone_items (
   id TEXT PRIMARY KEY, meeting_id TEXT NOT NULL, at TEXT DEFAULT CURRENT_TIMESTAMP);
-CREATE TABLE IF NOT EXISTS locks (name TEXT PRIMARY KEY, owner TEXT NOT NULL, host TEXT NOT NULL, pid INTEGER NOT NULL,
-  expires REAL NOT NULL);
 CREATE TABLE IF NOT EXISTS feedback (
-  id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT DEFAULT CURRENT_TIMESTAMP, source TEXT, user TEXT,
+  id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT DEFAULT CURRENT_TIMESTAMP, source TEXT, "user" TEXT,
   question TEXT, answer TEXT, helpful INTEGER);
 """
-
-
-LOCK_LEASE = 3600.0  # seconds; a holder that died on this host is seen at once, one elsewhere after the lease
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
-    return True
+MEETING_COLUMNS = ("id", "version", "municipality", "committee", "date", "source", "json", "ingested_at")
 
 
 class Catalog:
-    def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.path = path
-        self._connections = ThreadConnections(path)
+    def __init__(self, where: Path | Database) -> None:
+        """``where``: the SQLite file, or a `Database` (store/db.py: SQLite or PostgreSQL)."""
+        self.db: Database = SqliteDatabase(where) if isinstance(where, Path) else where
         self._held: dict[str, threading.Lock] = {}
         self._held_guard = threading.Lock()
-        with self._conn() as db:
-            db.executescript(SCHEMA)
+        self.db.create_schema(SCHEMA)
 
-    @contextmanager
-    def _conn(self) -> Iterator[sqlite3.Connection]:
-        yield self._connections.get()
+    @property
+    def path(self) -> Path:
+        """The SQLite file (the sync state and conversations share it); a PostgreSQL catalog has none."""
+        path = getattr(self.db, "path", None)
+        if not isinstance(path, Path):
+            raise StoreError(f"the catalog is not a SQLite file ({self.db.describe()}); use Catalog.db")
+        return path
+
+    def _conn(self) -> AbstractContextManager[Conn]:
+        return self.db.connection()
 
     # -- the write lock of one meeting ------------------------------------------------------------
     @contextmanager
     def meeting_lock(self, meeting_id: str, wait: float = 3600.0) -> Iterator[None]:
-        """Hold the write lock of ``meeting_id``: a row in ``locks``, so writers in other processes (and other
-        replicas sharing this catalog) wait too. A lock whose holder died is taken over: at once when the holder
-        ran on this host, else when its lease has passed. Threads of this process queue on a local lock first."""
+        """Hold the write lock of ``meeting_id``, shared by every process (and replica) using this catalog: a leased
+        row in ``locks`` on SQLite, an advisory lock on PostgreSQL (store/db.py). Threads of this process queue on
+        a local lock first."""
         with self._held_guard:
             local = self._held.setdefault(meeting_id, threading.Lock())
-        with local:
-            token = self._acquire(f"meeting:{meeting_id}", wait)
-            try:
-                yield
-            finally:
-                with self._conn() as db:
-                    db.execute("DELETE FROM locks WHERE name=? AND owner=?", (f"meeting:{meeting_id}", token))
-
-    def _acquire(self, name: str, wait: float) -> str:
-        token, host, pid = uuid.uuid4().hex, socket.gethostname(), os.getpid()
-        deadline, pause = time.monotonic() + wait, 0.01
-        while True:
-            with self._conn() as db:
-                db.execute("BEGIN IMMEDIATE")
-                try:
-                    row = db.execute("SELECT host, pid, expires FROM locks WHERE name=?", (name,)).fetchone()
-                    free = (row is None or row["expires"] < time.time()
-                            or (row["host"] == host and row["pid"] != pid and not _alive(row["pid"])))
-                    if free:
-                        db.execute("INSERT OR REPLACE INTO locks(name, owner, host, pid, expires) VALUES (?,?,?,?,?)",
-                                   (name, token, host, pid, time.time() + LOCK_LEASE))
-                    db.execute("COMMIT")
-                except BaseException:
-                    db.execute("ROLLBACK")
-                    raise
-            if free:
-                return token
-            if time.monotonic() > deadline:
-                raise TimeoutError(f"{name} is locked by another writer (pid {row['pid']} on {row['host']})")
-            time.sleep(pause)  # another process holds it: poll, backing off
-            pause = min(pause * 2, 0.5)
+        with local, self.db.lock(f"meeting:{meeting_id}", wait):
+            yield
 
     # -- writes ------------------------------------------------------------------------------
     def municipality_of(self, meeting_id: str) -> str | None:
@@ -131,59 +92,50 @@ class Catalog:
                         chunk_municipality: str) -> None:
         """Switch ``meeting`` to ``version`` with its items and chunks, in one transaction."""
         mid = meeting.id
-        with self._conn() as db:
-            db.execute("BEGIN IMMEDIATE")
-            try:
-                row = db.execute("SELECT municipality FROM meetings WHERE id=?", (mid,)).fetchone()
-                old_muni = row["municipality"] if row else None
-                new_ids = meeting.item_ids()
-                old_ids = {r["id"] for r in db.execute("SELECT id FROM items WHERE meeting_id=?", (mid,))}
-                db.executemany("INSERT OR REPLACE INTO gone_items(id, meeting_id) VALUES (?,?)",
-                               [(i, mid) for i in sorted(old_ids - set(new_ids))])
-                db.executemany("DELETE FROM gone_items WHERE id=?", [(i,) for i in new_ids])
-                db.execute("DELETE FROM items WHERE meeting_id=?", (mid,))
-                db.execute("DELETE FROM chunks WHERE meeting_id=?", (mid,))
-                db.execute("INSERT OR REPLACE INTO meetings(id, version, municipality, committee, date, source, json)"
-                           " VALUES (?,?,?,?,?,?,?)",
-                           (mid, version, meeting.municipality, meeting.committee, meeting.date.isoformat(),
-                            meeting.source, meeting.model_dump_json(exclude={"items"})))
-                db.executemany(
-                    "INSERT INTO items VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                    [(iid, mid, meeting.municipality, meeting.committee, meeting.date.isoformat(),
-                      it.number, it.order, it.title, it.case_number, it.text, it.model_dump_json())
-                     for iid, it in zip(new_ids, meeting.items, strict=True)])
-                db.executemany("INSERT INTO chunks VALUES (?,?,?,?,?,?,?)",
-                               [(c.id, c.item_id, c.meeting_id, chunk_municipality, version, c.kind, c.text)
-                                for c in chunks])
-                self._bump(db, meeting.municipality)
-                if old_muni and old_muni != meeting.municipality:
-                    self._bump(db, old_muni)
-                fault_point("before_catalog_commit")
-                db.execute("COMMIT")
-            except BaseException:
-                db.execute("ROLLBACK")
-                raise
+        with self.db.transaction() as db:
+            row = db.execute("SELECT municipality FROM meetings WHERE id=?", (mid,)).fetchone()
+            old_muni = row["municipality"] if row else None
+            new_ids = meeting.item_ids()
+            old_ids = {r["id"] for r in db.execute("SELECT id FROM items WHERE meeting_id=?", (mid,))}
+            now = utc_stamp()
+            db.executemany(upsert("gone_items", ("id", "meeting_id", "at"), ("id",)),
+                           [(i, mid, now) for i in sorted(old_ids - set(new_ids))])
+            db.executemany("DELETE FROM gone_items WHERE id=?", [(i,) for i in new_ids])
+            db.execute("DELETE FROM items WHERE meeting_id=?", (mid,))
+            db.execute("DELETE FROM chunks WHERE meeting_id=?", (mid,))
+            db.execute(upsert("meetings", MEETING_COLUMNS, ("id",)),
+                       (mid, version, meeting.municipality, meeting.committee, meeting.date.isoformat(),
+                        meeting.source, meeting.model_dump_json(exclude={"items"}), now))
+            db.executemany(
+                "INSERT INTO items VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                [(iid, mid, meeting.municipality, meeting.committee, meeting.date.isoformat(),
+                  it.number, it.order, it.title, it.case_number, it.text, it.model_dump_json())
+                 for iid, it in zip(new_ids, meeting.items, strict=True)])
+            db.executemany("INSERT INTO chunks VALUES (?,?,?,?,?,?,?)",
+                           [(c.id, c.item_id, c.meeting_id, chunk_municipality, version, c.kind, c.text)
+                            for c in chunks])
+            for muni in sorted({meeting.municipality, old_muni or meeting.municipality}):  # one order: no deadlock
+                self._bump(db, muni)
+            fault_point("before_catalog_commit")
 
     def delete_meeting(self, meeting_id: str) -> bool:
-        with self._conn() as db:
-            db.execute("BEGIN IMMEDIATE")
+        with self.db.transaction() as db:
             row = db.execute("SELECT municipality FROM meetings WHERE id=?", (meeting_id,)).fetchone()
             n = db.execute("DELETE FROM meetings WHERE id=?", (meeting_id,)).rowcount
             db.execute("DELETE FROM items WHERE meeting_id=?", (meeting_id,))
             db.execute("DELETE FROM chunks WHERE meeting_id=?", (meeting_id,))
             if row:
                 self._bump(db, row["municipality"])
-            db.execute("COMMIT")
         return n > 0
 
     @staticmethod
-    def _bump(db: sqlite3.Connection, municipality: str) -> None:
+    def _bump(db: Conn, municipality: str) -> None:
         db.execute("INSERT INTO state(key, value) VALUES(?, '1') ON CONFLICT(key) DO UPDATE "
-                   "SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)", (f"generation:{municipality}",))
+                   "SET value = CAST(CAST(state.value AS INTEGER) + 1 AS TEXT)", (f"generation:{municipality}",))
 
     def add_feedback(self, source: str, user: str, question: str, answer: str, helpful: bool) -> None:
         with self._conn() as db:
-            db.execute("INSERT INTO feedback(source, user, question, answer, helpful) VALUES (?,?,?,?,?)",
+            db.execute('INSERT INTO feedback(source, "user", question, answer, helpful) VALUES (?,?,?,?,?)',
                        (source, user, question, answer, int(helpful)))
 
     # -- reads -------------------------------------------------------------------------------
@@ -191,6 +143,13 @@ class Catalog:
         with self._conn() as db:
             row = db.execute("SELECT value FROM state WHERE key=?", (f"generation:{municipality}",)).fetchone()
         return int(row["value"]) if row else 0
+
+    def generations(self) -> dict[str, int]:
+        """Every municipality with meetings and its generation, in one query (the BM25 stamp, read per search)."""
+        with self._conn() as db:
+            rows = db.execute("SELECT m.municipality AS muni, s.value AS gen FROM (SELECT DISTINCT municipality "
+                              "FROM meetings) m LEFT JOIN state s ON s.key = 'generation:' || m.municipality")
+            return {r["muni"]: int(r["gen"] or 0) for r in rows}
 
     def live_versions(self, meeting_ids: list[str]) -> dict[str, str]:
         ids = sorted(set(meeting_ids))
@@ -211,7 +170,7 @@ class Catalog:
     def chunk_versions(self, municipality: str) -> list[tuple[str, str]]:
         """(chunk id, live version) of a municipality's chunks: the vector ids Chroma must hold."""
         with self._conn() as db:
-            return [(r[0], r[1]) for r in db.execute("SELECT id, version FROM chunks WHERE municipality=?",
+            return [(r["id"], r["version"]) for r in db.execute("SELECT id, version FROM chunks WHERE municipality=?",
                                                      (municipality,))]
 
     def chunk_rows(self, municipality: str, chunk_ids: list[str]) -> list[dict[str, Any]]:
@@ -229,7 +188,7 @@ class Catalog:
 
     def municipalities(self) -> list[str]:
         with self._conn() as db:
-            return [r[0] for r in db.execute("SELECT DISTINCT municipality FROM meetings ORDER BY 1")]
+            return [r["municipality"] for r in db.execute("SELECT DISTINCT municipality FROM meetings ORDER BY 1")]
 
     def freshness(self) -> list[dict[str, Any]]:
         """Per municipality: its meetings, the latest meeting's date, and when a meeting of it was last ingested
@@ -304,4 +263,5 @@ class Catalog:
 
     def counts(self) -> dict[str, int]:
         with self._conn() as db:
-            return {t: db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in ("meetings", "items", "chunks")}
+            return {t: int(db.execute(f"SELECT COUNT(*) AS n FROM {t}").fetchone()["n"])
+                    for t in ("meetings", "items", "chunks")}

@@ -1,4 +1,5 @@
-"""Conversations kept in the catalog's SQLite file, so a restart keeps them.
+"""Conversations kept in the catalog's database (the SQLite file, or PostgreSQL shared by the replicas), so a
+restart keeps them and any replica continues a conversation another began.
 
 Ids are issued by the server (``secrets.token_urlsafe``), never chosen by a client, and each conversation
 is bound to its owner: the web page's cookie, the Slack channel and thread, or the API key. A client that
@@ -10,13 +11,13 @@ from __future__ import annotations
 import json
 import re
 import secrets
-import sqlite3
-import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
+
+from store.db import Conn, Database
+from store.sqlite import SqliteDatabase
 
 ID_PATTERN = r"^[A-Za-z0-9_-]{1,64}$"
 _ID = re.compile(ID_PATTERN)
@@ -39,31 +40,14 @@ def valid_id(cid: str | None) -> bool:
 class ConversationStore:
     """(owner, id) -> turns as JSON; at most ``limit`` conversations, the least recently used dropped first."""
 
-    def __init__(self, path: Path | None, limit: int = 10_000) -> None:
-        self.path = str(path) if path is not None else ":memory:"
+    def __init__(self, where: Path | Database | None, limit: int = 10_000) -> None:
+        """``where``: a `Database` (the container passes the catalog's), a SQLite file, or None (in memory)."""
+        self.db: Database = where if where is not None and not isinstance(where, Path) else SqliteDatabase(where)
         self.limit = limit
-        self._local = threading.local()
-        self._shared: sqlite3.Connection | None = None
-        self._lock = threading.Lock()
-        if path is None:  # one in-memory database, shared by the threads under a lock
-            self._shared = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
-        else:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        with self._conn() as db:
-            db.executescript(SCHEMA)
+        self.db.create_schema(SCHEMA)
 
-    @contextmanager
-    def _conn(self) -> Iterator[sqlite3.Connection]:
-        if self._shared is not None:
-            with self._lock:
-                yield self._shared
-            return
-        db = getattr(self._local, "db", None)
-        if db is None:
-            db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
-            db.execute("PRAGMA journal_mode=WAL")
-            self._local.db = db
-        yield db
+    def _conn(self) -> AbstractContextManager[Conn]:
+        return self.db.connection()
 
     def load(self, cid: str | None, owner: str) -> list[dict[str, Any]] | None:
         """The turns of conversation ``cid`` when ``owner`` owns it, else None."""
@@ -71,9 +55,9 @@ class ConversationStore:
             return None
         with self._conn() as db:
             row = db.execute("SELECT owner, turns FROM conversations WHERE id=?", (cid,)).fetchone()
-        if row is None or not secrets.compare_digest(row[0].encode(), owner.encode()):
+        if row is None or not secrets.compare_digest(row["owner"].encode(), owner.encode()):
             return None
-        turns: list[dict[str, Any]] = json.loads(row[1])
+        turns: list[dict[str, Any]] = json.loads(row["turns"])
         return turns
 
     def latest(self, owner: str) -> str | None:
@@ -81,7 +65,7 @@ class ConversationStore:
         with self._conn() as db:
             row = db.execute("SELECT id FROM conversations WHERE owner=? ORDER BY updated DESC LIMIT 1",
                              (owner,)).fetchone()
-        return row[0] if row else None
+        return row["id"] if row else None
 
     def save(self, cid: str, owner: str, turns: list[dict[str, Any]]) -> None:
         with self._conn() as db:
@@ -89,11 +73,11 @@ class ConversationStore:
                        "ON CONFLICT(id) DO UPDATE SET turns=excluded.turns, updated=excluded.updated "
                        "WHERE conversations.owner=excluded.owner",
                        (cid, owner, json.dumps(turns, ensure_ascii=False), time.time()))
-            n = db.execute("SELECT COUNT(*) FROM conversations").fetchone()[0]
+            n = int(db.execute("SELECT COUNT(*) AS n FROM conversations").fetchone()["n"])
             if n > self.limit:
                 db.execute("DELETE FROM conversations WHERE id IN (SELECT id FROM conversations "
                            "ORDER BY updated LIMIT ?)", (n - self.limit,))
 
     def __len__(self) -> int:
         with self._conn() as db:
-            return int(db.execute("SELECT COUNT(*) FROM conversations").fetchone()[0])
+            return int(db.execute("SELECT COUNT(*) AS n FROM conversations").fetchone()["n"])

@@ -136,7 +136,7 @@ class LexicalStore:
         self._lock = threading.Lock()
 
     def _stamp(self) -> str:
-        return ";".join(f"{m}={self.catalog.generation(m)}" for m in sorted(self.catalog.municipalities()))
+        return ";".join(f"{m}={g}" for m, g in sorted(self.catalog.generations().items()))  # one query
 
     def _path(self) -> Path:
         return self.root / "all"

@@ -12,6 +12,8 @@ if TYPE_CHECKING:  # the fixtures import these lazily, so collecting a test that
     from assistant.container import Container
     from assistant.settings import Settings
 
+pytest_plugins = ["tests.pg"]  # pg_server, pg_url: a real throwaway PostgreSQL server
+
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 

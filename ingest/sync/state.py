@@ -1,4 +1,5 @@
-"""What each source showed, in the catalog's SQLite: one row per document a portal listed, and one per run.
+"""What each source showed, in the catalog's database (SQLite, or PostgreSQL: store/db.py): one row per document a
+portal listed, and one per run.
 
 ``sync_state`` holds a document's validators (ETag, Last-Modified, content hash) and the meeting it became,
 so the next run asks the portal "changed since?" and ingests nothing that is not new. ``sync_runs`` keeps the
@@ -8,15 +9,14 @@ last runs of each source for ``/health``. Nothing here deletes a meeting.
 from __future__ import annotations
 
 import json
-import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from store.sqlite import ThreadConnections
+from store.db import Conn, Database, upsert
+from store.sqlite import SqliteDatabase
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS sync_state (
@@ -59,15 +59,13 @@ _FIELDS = list(DocState.__dataclass_fields__)
 
 
 class SyncState:
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._connections = ThreadConnections(path)
-        with self._conn() as db:
-            db.executescript(SCHEMA)
+    def __init__(self, where: Path | Database) -> None:
+        """``where``: the catalog's SQLite file, or its `Database` (``Catalog.db``)."""
+        self.db: Database = SqliteDatabase(where) if isinstance(where, Path) else where
+        self.db.create_schema(SCHEMA)
 
-    @contextmanager
-    def _conn(self) -> Iterator[sqlite3.Connection]:
-        yield self._connections.get()
+    def _conn(self) -> AbstractContextManager[Conn]:
+        return self.db.connection()
 
     # -- documents ---------------------------------------------------------------------------
     def docs(self, source: str) -> dict[str, DocState]:
@@ -77,15 +75,14 @@ class SyncState:
 
     def put(self, doc: DocState) -> None:
         with self._conn() as db:
-            db.execute(f"INSERT OR REPLACE INTO sync_state({', '.join(_FIELDS)}) "
-                       f"VALUES ({', '.join('?' * len(_FIELDS))})", [getattr(doc, k) for k in _FIELDS])
+            db.execute(upsert("sync_state", _FIELDS, ("source", "doc_key")), [getattr(doc, k) for k in _FIELDS])
 
     # -- runs --------------------------------------------------------------------------------
     def start_run(self, source: str, municipality: str | None) -> int:
         with self._conn() as db:
-            cur = db.execute("INSERT INTO sync_runs(source, municipality, started_at) VALUES (?,?,?)",
-                             (source, municipality, now()))
-            return int(cur.lastrowid or 0)
+            rows = db.execute("INSERT INTO sync_runs(source, municipality, started_at) VALUES (?,?,?) RETURNING id",
+                              (source, municipality, now())).fetchall()
+            return int(rows[0]["id"])
 
     def finish_run(self, run_id: int, ok: bool, counts: dict[str, int], errors: list[str]) -> None:
         with self._conn() as db:
@@ -104,8 +101,8 @@ class SyncState:
             rows = db.execute("SELECT r.* FROM sync_runs r JOIN (SELECT source, MAX(id) AS id FROM sync_runs "
                               "GROUP BY source) l ON r.id = l.id ORDER BY r.source").fetchall()
             for r in rows:
-                good = db.execute("SELECT MAX(finished_at) FROM sync_runs WHERE source=? AND ok=1",
-                                  (r["source"],)).fetchone()[0]
+                good = db.execute("SELECT MAX(finished_at) AS at FROM sync_runs WHERE source=? AND ok=1",
+                                  (r["source"],)).fetchone()["at"]
                 out[r["source"]] = {
                     "municipality": r["municipality"], "started_at": r["started_at"],
                     "finished_at": r["finished_at"], "ok": bool(r["ok"]), "counts": json.loads(r["counts"]),
