@@ -10,8 +10,10 @@ from assistant import evidence, meeting_facts, salient
 from assistant.amounts import english_amounts
 from assistant.answer_kind import answer_kind
 from assistant.contract import Answer, Citation
+from assistant.evidence import EvidenceConfig
 from assistant.query import Query
 from assistant.quotes import MONEY, best_sentence, has_content, own_decision_quote, proposal_quote, quote_for
+from assistant.ranking import DEFAULT_RANKING, RankingConfig
 from assistant.retrieve import Hit
 from core.dates import find_dates
 from core.model import AgendaItem, Decision, Meeting, fold
@@ -45,21 +47,21 @@ def refusal(lang: str, note: str | None = None) -> Answer:
 
 
 def citation(hit: Hit, quote: str, public_url: str) -> Citation:
-    row, item = hit.row, hit.row["item"]
-    return Citation(municipality=row["municipality"], committee=row["committee"], meeting_date=row["date"],
+    row, item = hit.item, hit.item.item
+    return Citation(municipality=row.municipality, committee=row.committee, meeting_date=row.date,
                     item_number=item.number, item_title=item.title, quote=quote, item_id=hit.item_id,
                     url=f"{public_url.rstrip('/')}/items/{hit.item_id}", case_number=item.case_number)
 
 
 def where(hit: Hit, lang: str) -> str:
-    row, item = hit.row, hit.row["item"]
-    y, m, d = (int(x) for x in row["date"].split("-"))
+    row, item = hit.item, hit.item.item
+    y, m, d = (int(x) for x in row.date.split("-"))
     if lang == "en":
         num = f"item {item.number}" if item.number else f"agenda item no. {item.order} (unnumbered)"
-        return (f"{row['municipality']} Municipality, {row['committee']}, meeting of {d} {MONTHS_EN[m - 1]} {y}, "
+        return (f"{row.municipality} Municipality, {row.committee}, meeting of {d} {MONTHS_EN[m - 1]} {y}, "
                 f"{num} “{item.title}”")
     num = f"punkt {item.number}" if item.number else f"dagsordenspunkt nr. {item.order} (uden nummer)"
-    return f"{row['municipality']} Kommune, {row['committee']}, mødet den {d:02d}-{m:02d}-{y}, {num} »{item.title}«"
+    return f"{row.municipality} Kommune, {row.committee}, mødet den {d:02d}-{m:02d}-{y}, {num} »{item.title}«"
 
 
 def _votes(decisions: list[Decision], lang: str) -> str:
@@ -115,23 +117,24 @@ EVERY_BODY = re.compile(r"udvalgene|\bcommittees\b|\bbodies\b|organerne|hvert ud
                         r"de forskellige udvalg|all the committees", re.I)
 
 
-def evidence_quote(item: AgendaItem, query: Query, kind: str, hit: Hit) -> str:
+def evidence_quote(item: AgendaItem, query: Query, kind: str, hit: Hit,
+                   cfg: EvidenceConfig = DEFAULT_RANKING.evidence) -> str:
     """The verbatim quote that holds what was asked: this meeting's decision for a decision question,
     else the best one to three passages for the wanted kind of answer."""
-    day = hit.row["date"]
+    day = hit.item.date
     if query.intent == "casenr":
         return quote_for(item, query.intent, query.text, hit.focus)
     if query.intent == "absent":  # the sentences that name who was absent, not the whole paragraph around one
-        context = f"{hit.row['municipality']} {hit.row['committee']}"
-        found = evidence.select(item, query.text, "absent", day, hit.focus, context)
+        context = f"{hit.item.municipality} {hit.item.committee}"
+        found = evidence.select(item, query.text, "absent", day, hit.focus, context, cfg=cfg)
         return evidence.quote(found) if found else quote_for(item, query.intent, query.text, hit.focus)
     if kind == "decision" or (kind == "vote" and any(d.votes for d in own_decisions(item, day))):
         named = {d.body for d in named_decisions(item, query.text)}
         own = own_decision_quote(item, day, named, bool(EVERY_BODY.search(query.text)))
         if own:
             return own
-    context = f"{hit.row['municipality']} {hit.row['committee']}"
-    found = evidence.select(item, query.text, kind, day, hit.focus, context)
+    context = f"{hit.item.municipality} {hit.item.committee}"
+    found = evidence.select(item, query.text, kind, day, hit.focus, context, cfg=cfg)
     if found:
         return evidence.quote(found)
     return quote_for(item, query.intent, query.text, hit.focus)
@@ -142,10 +145,6 @@ def asks_amount(query: Query, kind: str) -> bool:
     return (query.intent == "money" or kind == "amount") and bool(ASKS_MONEY.search(query.text))
 
 
-# evidence re-ranking of near-tied items (calibrated on eval/dev.jsonl, seeds and custom)
-RERANK_WINDOW = 3  # only the top three retrieved items compete
-RERANK_MIN_RATIO = 0.85  # and only those within this share of the top fused score
-RERANK_MARGIN = 1.5  # a lower item must hold clearly more of the asked terms (and kind) to move up
 YEAR = re.compile(r"(?<![\d/.-])(?:19|20)\d{2}(?![\d/])")
 MEETING_DATE = re.compile(r"(?:\bmøde[t]?|\bmeeting|\bsession)\b[^.?!]{0,15}$|"
                           r"(?:udvalg\w*|byråd\w*|råd\w*|council|committee|board)\s+(?:den|on|d\.)\s*$", re.I)
@@ -161,8 +160,8 @@ def unmatched_date(query: Query, hits: list[Hit]) -> date | None:
         return None
     as_meeting = any(MEETING_DATE.search(query.text[max(0, pos - 30):pos]) for pos, _ in found)
     for hit in hits:
-        item: AgendaItem = hit.row["item"]
-        known = {hit.row["date"], *(d.date.isoformat() for d in item.decisions if d.date)}
+        item: AgendaItem = hit.item.item
+        known = {hit.item.date, *(d.date.isoformat() for d in item.decisions if d.date)}
         if not as_meeting:  # a date in the topic ("the deadline of 1 May") may be one the item only mentions
             known |= {d.isoformat() for _, d in find_dates(item.text)}
         if any(d.isoformat() in known for d in named):
@@ -194,27 +193,26 @@ class ExtractiveAnswerer:
     """Quotes the item: the decision for "what did X decide", vote lines, absentees, the money sentence."""
 
     def __init__(self, public_url: str = "http://127.0.0.1:8000", threshold: float = 0.85,
-                 coverage_weight: float = 0.02, second_ratio: float = 0.92,
-                 meetings: MeetingLookup | None = None) -> None:
+                 meetings: MeetingLookup | None = None, ranking: RankingConfig = DEFAULT_RANKING) -> None:
         if not 0 <= threshold <= 1:
             raise ValueError(f"refusal threshold must be within 0..1, got {threshold!r}")
-        self.public_url, self.threshold, self.coverage_weight = public_url, threshold, coverage_weight
-        self.second_ratio = second_ratio
+        self.public_url, self.threshold = public_url, threshold
+        self.ranking = ranking  # every other ranking and refusal constant (assistant/ranking.py)
         self.meetings = meetings
 
     def meeting_answer(self, query: Query, hits: list[Hit]) -> Answer | None:
         """A question about the meeting itself, answered from the meeting's facts, or None."""
         if self.meetings is None or not hits or hits[0].in_conversation:
             return None  # a follow-up about an item asks about that item
-        row = hits[0].row
-        wanted = meeting_facts.aspect(query.text, set(tokens(row["committee"])) | set(tokens(row["municipality"])))
+        row = hits[0].item
+        wanted = meeting_facts.aspect(query.text, set(tokens(row.committee)) | set(tokens(row.municipality)))
         if wanted is None:
             return None
         f = query.filters
-        day = row["date"]
+        day = row.date
         if (f.date_from and day < f.date_from.isoformat()) or (f.date_to and day > f.date_to.isoformat()):
             return None  # the question names another date than the meeting found
-        meeting = self.meetings(row["meeting_id"])
+        meeting = self.meetings(row.meeting_id)
         if meeting is None:
             return None
         lines = meeting_facts.fact_lines(meeting, wanted)
@@ -237,9 +235,10 @@ class ExtractiveAnswerer:
     def supported(self, hit: Hit) -> bool:
         """Calibrated on the seed question set: dense similarity plus a little term coverage; or every term
         found; or dense and BM25 both rank the item first."""
-        agree = hit.dense_rank == 0 and hit.lexical_rank == 0 and hit.dense >= self.threshold - 0.05
-        return (hit.in_conversation or hit.overlap >= 0.99 or agree
-                or hit.dense + self.coverage_weight * hit.overlap >= self.threshold)
+        r = self.ranking
+        agree = hit.dense_rank == 0 and hit.lexical_rank == 0 and hit.dense >= self.threshold - r.agree_slack
+        return (hit.in_conversation or hit.overlap >= r.full_coverage or agree
+                or hit.dense + r.coverage_weight * hit.overlap >= self.threshold)
 
     @staticmethod
     def naming(query: Query, hits: list[Hit]) -> tuple[list[Hit], list[str]]:
@@ -251,7 +250,7 @@ class ExtractiveAnswerer:
             return hits, []
 
         def text_of(h: Hit) -> str:
-            return f"{h.row['municipality']} {h.row['committee']} {h.row['title']}\n{h.row['text']}"
+            return f"{h.item.municipality} {h.item.committee} {h.item.title}\n{h.item.text}"
 
         full = [h for h in hits if not salient.missing(text_of(h), names)]
         if not full:
@@ -270,7 +269,7 @@ class ExtractiveAnswerer:
             return hits, []
 
         def has(h: Hit) -> bool:
-            text = f"{h.row['date']} {h.row['title']}\n{h.row['text']}"
+            text = f"{h.item.date} {h.item.title}\n{h.item.text}"
             return all(y in text for y in wanted)
 
         full = [h for h in hits if has(h)]
@@ -284,28 +283,30 @@ class ExtractiveAnswerer:
         if len(hits) < 2 or hits[0].in_conversation or query.intent in {"case", "list"}:
             return hits
         kind = answer_kind(query.text)
-        window = [h for h in hits[:RERANK_WINDOW] if h.score >= RERANK_MIN_RATIO * hits[0].score and self.supported(h)]
+        r = self.ranking
+        window = [h for h in hits[:r.rerank_window] if h.score >= r.rerank_min_ratio * hits[0].score
+                  and self.supported(h)]
         if len(window) < 2:
             return hits
 
         def strength(h: Hit) -> float:
-            return evidence.strength(h.row["item"], query.text, kind, h.row["date"],
-                                     f"{h.row['municipality']} {h.row['committee']}")
+            return evidence.strength(h.item.item, query.text, kind, h.item.date,
+                                     f"{h.item.municipality} {h.item.committee}")
 
         first = strength(window[0])
         best = max(window[1:], key=strength)
-        if strength(best) >= first + RERANK_MARGIN:
+        if strength(best) >= first + r.rerank_margin:
             return [best, *[h for h in hits if h is not best]]
         return hits
 
     def cited(self, query: Query, hits: list[Hit]) -> list[Hit]:
         if query.intent == "case" or query.filters.case_number:
-            return sorted(hits, key=lambda h: h.row["date"])
+            return sorted(hits, key=lambda h: h.item.date)
         if query.intent == "list":
             return hits
         chosen = [hits[0]]
-        for h in hits[1:3]:
-            if h.score >= self.second_ratio * hits[0].score and self.supported(h):
+        for h in hits[1:self.ranking.max_citations]:
+            if h.score >= self.ranking.second_ratio * hits[0].score and self.supported(h):
                 chosen.append(h)
         return chosen
 
@@ -331,24 +332,25 @@ class ExtractiveAnswerer:
         if not hits or not self.supported(hits[0]):
             return refusal(lang)
         hits = self.by_evidence(query, hits)
-        if asks_amount(query, answer_kind(query.text)) and not MONEY.search(hits[0].row["item"].text):
+        if asks_amount(query, answer_kind(query.text)) and not MONEY.search(hits[0].item.item.text):
             return refusal(lang, "the item found states no amount" if lang == "en"
                            else "det fundne punkt nævner intet beløb")
         cited = self.cited(query, hits)
         kind = answer_kind(query.text)
         citations, lines = [], []
         for hit in cited:
-            item: AgendaItem = hit.row["item"]
-            agenda_only = (query.intent in {"decision", "vote"} and not own_decisions(item, hit.row["date"])
+            item: AgendaItem = hit.item.item
+            agenda_only = (query.intent in {"decision", "vote"} and not own_decisions(item, hit.item.date)
                            and not named_decisions(item, query.text))
-            quote = (proposal_quote(item) if agenda_only else None) or evidence_quote(item, query, kind, hit)
-            if not has_content(quote, item, hit.row["committee"]):
+            quote = ((proposal_quote(item) if agenda_only else None)
+                     or evidence_quote(item, query, kind, hit, self.ranking.evidence))
+            if not has_content(quote, item, hit.item.committee):
                 quote = best_sentence(item, query.text, query.intent, hit.focus) or ""
-                if not has_content(quote, item, hit.row["committee"]):
+                if not has_content(quote, item, hit.item.committee):
                     continue  # a heading or a body's name is not an answer
             citations.append(citation(hit, quote, self.public_url))
-            head = yes_no(item, query.text, kind, lang, hit.row["date"]) + where(hit, lang)
-            summary = _summary(item, lang, hit.row["date"])
+            head = yes_no(item, query.text, kind, lang, hit.item.date) + where(hit, lang)
+            summary = _summary(item, lang, hit.item.date)
             if agenda_only and len(citations) == 1:
                 # the question asks what was decided and nothing was: say so, and show what was proposed
                 return Answer(answer=f"{head}. {NO_DECISION[lang]}\n«{quote}»", refused=True, citations=citations)

@@ -63,7 +63,8 @@ class Container:
 
     @cached_property
     def retriever(self) -> Retriever:
-        return Retriever(self.catalog, self.vectors, self.lexical, self.embedder, self.settings.candidates)
+        s = self.settings
+        return Retriever(self.catalog, self.vectors, self.lexical, self.embedder, s.candidates, s.ranking)
 
     @cached_property
     def answerer(self) -> Answerer:
@@ -75,7 +76,7 @@ class Container:
             llm.fallback.meetings = self.catalog.meeting  # meeting facts answer the same with or without an LLM
             return llm
         # site-relative links: the service makes them absolute
-        return ExtractiveAnswerer("", s.refusal_threshold, meetings=self.catalog.meeting)
+        return ExtractiveAnswerer("", s.refusal_threshold, meetings=self.catalog.meeting, ranking=s.ranking)
 
     @cached_property
     def service(self) -> ChatService:

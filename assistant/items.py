@@ -9,6 +9,7 @@ from typing import Any
 from core.errors import Gone, NotFound
 from core.model import Meeting
 from store.catalog import Catalog
+from store.rows import MeetingSummary, StoredItem
 
 log = logging.getLogger("referat.items")
 
@@ -35,7 +36,7 @@ class ItemsService:
             log.warning("sync state unreadable for /freshness: %s: %s", type(exc).__name__, exc)
         return [{**row, "last_sync": synced.get(row["municipality"])} for row in self.catalog.freshness()]
 
-    def meetings(self, municipality: str | None = None, limit: int = 200, offset: int = 0) -> list[dict[str, Any]]:
+    def meetings(self, municipality: str | None = None, limit: int = 200, offset: int = 0) -> list[MeetingSummary]:
         return self.catalog.meetings(municipality)[offset:offset + limit]
 
     def meeting(self, meeting_id: str) -> Meeting:
@@ -58,18 +59,16 @@ class ItemsService:
         """(item id, "label: title") per agenda item, for the meeting page."""
         return [(iid, f"{it.label}: {it.title}") for iid, it in zip(meeting.item_ids(), meeting.items, strict=True)]
 
-    def item(self, item_id: str) -> dict[str, Any]:
-        """The stored item row (its meeting's municipality, committee and date; ``item``: the AgendaItem)."""
-        row = self.catalog.item(item_id)
-        if row is None:
+    def item(self, item_id: str) -> StoredItem:
+        """The stored item (its meeting's municipality, committee and date; ``item``: the AgendaItem)."""
+        stored = self.catalog.item(item_id)
+        if stored is None:
             gone = self.catalog.removed_item(item_id)
             if gone is not None:
                 raise Gone(gone, f"item {item_id!r} was removed when its meeting was corrected; "
                                  f"see the meeting {gone!r}")
             raise NotFound(f"no item with id {item_id[:200]!r}")
-        return row
+        return stored
 
     def item_json(self, item_id: str) -> dict[str, Any]:
-        row = dict(self.item(item_id))
-        row["item"] = row["item"].model_dump(mode="json")
-        return row
+        return self.item(item_id).as_json()

@@ -55,7 +55,8 @@ class LLMAnswerer:
     def __init__(self, settings: Settings, model: Any = None) -> None:
         self.settings = settings
         self.model = model or chat_model(settings, streaming=True)
-        self.fallback = ExtractiveAnswerer("", settings.refusal_threshold)  # links made absolute by the service
+        # links made absolute by the service
+        self.fallback = ExtractiveAnswerer("", settings.refusal_threshold, ranking=settings.ranking)
         self.fallbacks = dict.fromkeys(FALLBACK_REASONS, 0)
         self._lock = threading.Lock()
         self.last_prompt_tokens = 0  # of the latest prompt (the eval reports it)

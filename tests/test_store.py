@@ -113,7 +113,7 @@ def test_crash_between_vectors_and_catalog_keeps_old_version_live(
     from assistant.query import understand
 
     hits = container.retriever.retrieve(understand("Helhedsplan Esbjerg afstemning"), 5).hits
-    assert all("Ændret" not in h.row["text"] for h in hits)
+    assert all("Ændret" not in h.item.text for h in hits)
     # a re-run completes and cleans up
     container.indexer.add(m, IngestReport())
     assert container.catalog.version_of(m.id) == meeting_version(m)

@@ -125,7 +125,7 @@ def test_a_changed_meeting_replaces_the_old(container: Any, greve: FakeAgendaApi
     changed = [m for m in after if after[m] != before[m]]
     assert len(changed) == 1 and set(after) == set(before)
     items = container.catalog.item_rows(meeting_id=changed[0])
-    assert any("med en rettelse" in r["text"] for r in items)
+    assert any("med en rettelse" in r.text for r in items)
 
 
 def test_a_meeting_gone_from_the_portal_is_reported_not_deleted(container: Any, greve: FakeAgendaApi) -> None:

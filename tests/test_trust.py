@@ -238,7 +238,7 @@ def test_readable_text_without_structure_is_kept_searchable(container: Container
         (tmp_path / "docs" / name).write_text(text, encoding="utf-8")
     report = ingest_paths(container.indexer, [tmp_path / "docs"])
     assert not report.failed and len(report.added) == 2
-    texts = [r["text"] for r in container.catalog.item_rows()]
+    texts = [r.text for r in container.catalog.item_rows()]
     assert any("Ingen referater er lagt op endnu" in t for t in texts)
 
 

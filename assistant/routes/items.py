@@ -11,6 +11,7 @@ from assistant.items import ItemsService
 from assistant.pages import item_page, meeting_page
 from assistant.routes.auth import require_read
 from assistant.routes.deps import get_container
+from store.rows import MeetingSummary
 
 
 def items_service(request: Request) -> ItemsService:
@@ -35,7 +36,7 @@ def freshness(items: Items) -> list[dict[str, Any]]:
 
 @router.get("/meetings")
 def meetings(items: Items, municipality: str | None = None, limit: int = Query(200, ge=1, le=1000),
-             offset: int = Query(0, ge=0)) -> list[dict[str, Any]]:
+             offset: int = Query(0, ge=0)) -> list[MeetingSummary]:
     return items.meetings(municipality, limit, offset)
 
 
