@@ -8,7 +8,7 @@ from datetime import date
 
 from assistant import evidence, meeting_facts, salient
 from assistant.amounts import english_amounts
-from assistant.answer_kind import answer_kind
+from assistant.answer_kind import answer_kind, clauses
 from assistant.contract import Answer, Citation
 from assistant.evidence import EvidenceConfig
 from assistant.query import Query
@@ -36,6 +36,12 @@ NO_DECISION = {
 REFUSAL = {
     "da": "Jeg kan ikke finde et dagsordenspunkt i de indlæste referater, der besvarer spørgsmålet.",
     "en": "I could not find an agenda item in the indexed minutes that answers this question.",
+}
+
+
+UNKNOWN = {
+    "da": "Referatet oplyser det ikke endnu — det siger:",
+    "en": "The minutes do not state it yet; they say:",
 }
 
 
@@ -121,6 +127,22 @@ def evidence_quote(item: AgendaItem, query: Query, kind: str, hit: Hit,
                    cfg: EvidenceConfig = DEFAULT_RANKING.evidence) -> str:
     """The verbatim quote that holds what was asked: this meeting's decision for a decision question,
     else the best one to three passages for the wanted kind of answer."""
+    main = _evidence_quote(item, query, kind, hit, cfg)
+    parts = main.split(evidence.JOIN)
+    day = hit.item.date
+    context = f"{hit.item.municipality} {hit.item.committee}"
+    for clause in clauses(query.text)[1:]:  # a compound question: the passage that answers each further part
+        sub = answer_kind(clause)
+        if sub in {"decision", "fact"} or evidence.new_values(sub, main, query.text):
+            continue  # nothing particular asked, or the first part's passage already answers this one
+        found = [p.text for p in evidence.select(item, f"{clause} {query.text}", sub, day, hit.focus, context, cfg=cfg)
+                 if p.text not in main and evidence.new_values(sub, p.text, query.text)]
+        if found:
+            parts.append(found[0])
+    return evidence.JOIN.join(parts)
+
+
+def _evidence_quote(item: AgendaItem, query: Query, kind: str, hit: Hit, cfg: EvidenceConfig) -> str:
     day = hit.item.date
     if query.intent == "casenr":
         return quote_for(item, query.intent, query.text, hit.focus)
@@ -132,12 +154,36 @@ def evidence_quote(item: AgendaItem, query: Query, kind: str, hit: Hit,
         named = {d.body for d in named_decisions(item, query.text)}
         own = own_decision_quote(item, day, named, bool(EVERY_BODY.search(query.text)))
         if own:
-            return own
+            what = decided_what(item, query, own, hit, cfg)
+            return f"{what}{evidence.JOIN}{own}" if what else own
     context = f"{hit.item.municipality} {hit.item.committee}"
     found = evidence.select(item, query.text, kind, day, hit.focus, context, cfg=cfg)
     if found:
         return evidence.quote(found)
     return quote_for(item, query.intent, query.text, hit.focus)
+
+
+# words a decision uses to refer to the recommendation rather than restate it ("1. Godkendt. 2. Anbefales.")
+_BARE_DECISION = re.compile(r"godkend\w*|anbefal\w*|tiltr\w*|indstilling\w*|taget|til|efterretning|orientering\w*|"
+                            r"blev|som|og|med|den|det|udvalget|byrådet|beslutning|beslutter|vedtaget|vedtog|ingen|"
+                            r"bemærkninger|sagen|punktet|fremsendes|oversendes|videre|behandling", re.I)
+
+
+def decided_what(item: AgendaItem, query: Query, own: str, hit: Hit, cfg: EvidenceConfig) -> str | None:
+    """When this meeting's decision only refers to the recommendation ("Godkendt") and the question asks what
+    was decided (a day, a sum, a plan, terms the decision does not hold), the passage that states it."""
+    body = "\n".join(line for line in own.split("\n") if not evidence.is_heading_line(line, item))
+    words = re.findall(r"[a-zæøå]{3,}", body.lower())
+    if len([w for w in words if not _BARE_DECISION.fullmatch(w)]) > 2:
+        return None  # the decision says what was decided
+    context = f"{hit.item.municipality} {hit.item.committee}"
+    asked = evidence.asked_terms(query.text, item.title, context) - set(tokens(own))
+    asked = {t for t in asked if not _BARE_DECISION.fullmatch(t) and not re.match(r"beslut|decid|vedt|godkend", t)}
+    if not asked:
+        return None
+    found = [p for p in evidence.select(item, query.text, "fact", hit.item.date, hit.focus, context, cfg=cfg)
+             if p.decision != "own" and p.text not in own]
+    return found[0].text if found else None
 
 
 def asks_amount(query: Query, kind: str) -> bool:
@@ -162,8 +208,11 @@ def unmatched_date(query: Query, hits: list[Hit]) -> date | None:
     for hit in hits:
         item: AgendaItem = hit.item.item
         known = {hit.item.date, *(d.date.isoformat() for d in item.decisions if d.date)}
+        mentioned = find_dates(item.text)
         if not as_meeting:  # a date in the topic ("the deadline of 1 May") may be one the item only mentions
-            known |= {d.isoformat() for _, d in find_dates(item.text)}
+            known |= {d.isoformat() for _, d in mentioned}
+        else:  # a meeting the item reports on ("referat af Movias bestyrelsesmøde den 16. august 2012")
+            known |= {d.isoformat() for pos, d in mentioned if MEETING_DATE.search(item.text[max(0, pos - 30):pos])}
         if any(d.isoformat() in known for d in named):
             return None
     return named[0]
@@ -332,12 +381,13 @@ class ExtractiveAnswerer:
         if not hits or not self.supported(hits[0]):
             return refusal(lang)
         hits = self.by_evidence(query, hits)
-        if asks_amount(query, answer_kind(query.text)) and not MONEY.search(hits[0].item.item.text):
+        kind = answer_kind(query.text)
+        if asks_amount(query, kind) and not MONEY.search(hits[0].item.item.text):
             return refusal(lang, "the item found states no amount" if lang == "en"
                            else "det fundne punkt nævner intet beløb")
         cited = self.cited(query, hits)
-        kind = answer_kind(query.text)
-        citations, lines = [], []
+        citations: list[Citation] = []
+        lines: list[str] = []
         for hit in cited:
             item: AgendaItem = hit.item.item
             agenda_only = (query.intent in {"decision", "vote"} and not own_decisions(item, hit.item.date)
@@ -348,6 +398,11 @@ class ExtractiveAnswerer:
                 quote = best_sentence(item, query.text, query.intent, hit.focus) or ""
                 if not has_content(quote, item, hit.item.committee):
                     continue  # a heading or a body's name is not an answer
+            if not citations and evidence.states_unknown(quote, kind, query.text):
+                # the minutes say the figure is not known yet: that is the answer, and it is not the figure
+                head = where(hit, lang)
+                return Answer(answer=f"{UNKNOWN[lang]}\n{head}:\n«{quote}»", refused=True,
+                              citations=[citation(hit, quote, self.public_url)])
             citations.append(citation(hit, quote, self.public_url))
             head = yes_no(item, query.text, kind, lang, hit.item.date) + where(hit, lang)
             summary = _summary(item, lang, hit.item.date)

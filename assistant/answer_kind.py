@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-KINDS = ("vote", "amount", "percent", "count", "measure", "date", "explanation", "party", "body", "person",
+KINDS = ("vote", "amount", "percent", "count", "measure", "date", "explanation", "party", "company", "body", "person",
          "place", "list", "yesno", "decision", "fact")
 
 _MONEY_WORDS = (r"kr\b|kroner|\bdkk\b|koste|\bcost|beløb|\bpris|\bprice|\bfee|udgift|expense|tilskud|\bgrant|"
@@ -25,6 +25,7 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
                           rf"sum)|hvad (?:koster|kostede|blev)|what (?:did|does|will) .{{0,40}}\bcost).{{0,80}}"
                           rf"(?:{_MONEY_WORDS})|(?:{_MONEY_WORDS}).{{0,60}}(?:hvor (?:meget|stor)|how (?:much|large))|"
                           rf"hvad (?:koster|kostede)|hvad (?:har|vil|skal) .{{0,50}}kost(?:e|et)\b|"
+                          rf"hvad (?:kommer|kom) .{{0,80}}til at koste|"
                           rf"what (?:does|did|will) .{{0,60}}\bcost|how much (?:money|did|does|will|is|was)", re.I)),
     ("percent", re.compile(r"procent|percent|\bandel\b|\bshare\b|hvor stor en del|what proportion|\bprocentsats|"
                            r"skatteprocent|%", re.I)),
@@ -38,6 +39,10 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
                                r"what was the background|what (?:was|is) the rationale", re.I)),
     ("party", re.compile(r"hvilke(?:t)? parti|which part(?:y|ies)|hvilke(?:n)? gruppe|which group|hvilket parti",
                          re.I)),
+    ("company", re.compile(r"hvilke(?:t|n)? (?:firma|virksomhed|leverandør|selskab|entreprenør|rådgiver|operatør)|"
+                           r"which (?:company|companies|firm|supplier|contractor|provider|operator|consultan)|"
+                           r"what (?:company|firm|supplier|contractor)|hvem (?:leverer|driver|har vundet)|"
+                           r"who (?:supplies|operates|won the (?:tender|contract))", re.I)),
     ("body", re.compile(r"hvilke(?:t|n)? (?:udvalg|organ|myndighed|råd)|which (?:committee|body|authority|council)",
                         re.I)),
     ("person", re.compile(r"\bhvem\b|\bwho(?:m|se)?\b|hvilke (?:medlemmer|personer|borgere)|which (?:members|"
@@ -57,6 +62,15 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
                             r"indstill|konklu|conclud|\btraf\b|outcome|udfald|afgørelse|hvad skete|what happened",
                             re.I)),
 ]
+
+
+_CLAUSE = re.compile(r",?\s+(?:og|and)\s+(?=(?:hvem|hvad|hvor|hvornår|hvorfor|hvordan|hvilke[nt]?|who|what|when|where|"
+                     r"why|how|which)\b)", re.I)
+
+
+def clauses(question: str) -> list[str]:
+    """The questions a compound question asks: "Hvornår kan opstarten blive udskudt, og hvorfor?" asks two."""
+    return [c.strip() for c in _CLAUSE.split(question) if c.strip()]
 
 
 def answer_kind(question: str) -> str:

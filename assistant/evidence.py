@@ -31,6 +31,8 @@ class EvidenceConfig:
     own_decision_bonus: float = 1.5  # decision/vote/yes-no questions are answered by this meeting's decision
     earlier_decision_bonus: float = 0.4  # an earlier body's decision is evidence too, but second to this meeting's
     title_weight: float = 0.3  # title words are in every passage's context; they discriminate little
+    section_bonus: float = 1.0  # the passage sits under a heading the question names ("Hvad foreslår
+    # forvaltningen?" -> "Forvaltningen foreslår", "what are the economic consequences?" -> "Økonomi")
     focus_bonus: float = 1.0  # the passage lies in the chunk the dense search found closest to the question
     length_penalty: float = 1 / 1500  # per character: prefer the shortest passage that answers
     saturation: int = 400  # term evidence of a passage longer than ~200 chars is damped by (len-200)/saturation:
@@ -43,7 +45,7 @@ class EvidenceConfig:
 
 CONFIG = EvidenceConfig()
 
-_PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s*(?:%|\?%|procent)", re.I)
+_PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s*(?:%|\?%|procent|pct\b)", re.I)
 _NUMBER = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d\b)\d[\d.,]*")
 _MEASURE = re.compile(r"\d[\d.,]*\s*(?:m\b|meter|m2|m²|km|cm|kvadratmeter|hektar|ha\b|etager|boliger|pladser)", re.I)
 _DATE = re.compile(r"\b\d{1,2}\.?\s*(?:-\s*\d{1,2}\.\s*)?" + MONTH_STEM + r"|"
@@ -53,6 +55,9 @@ _NAME = re.compile(r"\b[A-ZÆØÅ][a-zæøåé]+(?:[ -][A-ZÆØÅ][a-zæøåé]+
 _PARTY = re.compile(r"\((?:[A-ZÆØÅ]{1,2}|[A-ZÆØÅ]{1,2}, [A-ZÆØÅ]{1,2})\)|\b[A-ZÆØÅ]\b(?: og [A-ZÆØÅ]\b)?|"
                     r"\w+(?:partiet|demokraterne|listen|venstre|alternativet)\b|byrådsgruppe|Venstre\b|"
                     r"Socialdemokrat\w*|Konservative|Moderaterne|Radikale", re.I)
+_COMPANY = re.compile(r"\b[A-ZÆØÅ][\w&-]*(?:\s+(?:[A-ZÆØÅ][\w&-]*|&))*\s+(?:A/S|ApS|I/S|P/S|K/S|a\.m\.b\.a\.?)|"
+                      r"\b[A-ZÆØÅ][a-zæøå]+[A-ZÆØÅa-zæøå]*\s+(?:DK|Danmark|Denmark|Group|Gruppen|Consult)\b|"
+                      r"\b[A-ZÆØÅ]{2,}[a-zæøå]*(?:\s+[A-ZÆØÅ][\wæøå]*)+|\b[A-ZÆØÅ]{3,6}\b")
 _BODY = re.compile(r"\w*(?:udvalg|udvalget|byråd|byrådet|råd|rådet|magistrat\w*|forvaltning\w*|administration\w*)\b",
                    re.I)
 _PLACE = re.compile(r"\b(?:på|i|ved|til)\s+[A-ZÆØÅ][\wæøå-]+|\b\w+(?:vej|gade|torv|plads|park|havn|center)\b", re.I)
@@ -64,11 +69,44 @@ _LIST_ENTRY = re.compile(r"^\s*(?:[-–•*]|\d{1,2}(?:\.\d{1,2})*[.)]?|[a-h][.)
 MANY = re.compile(r"\bhvilke\b|\bwhich\b|\bmedlemmer|\bmembers|partier\b|parties|\bpersoner|\bpeople|"
                   r"\balle\b|\ball\b|\blist\b", re.I)
 
+VALUE_KINDS = frozenset({"amount", "percent", "count", "measure", "date", "person", "party", "company", "body",
+                         "place"})  # kinds whose answer is a value the question does not already state
+STRICT_KINDS = frozenset({"amount", "percent", "count", "measure", "date", "person", "party", "company"})
 KIND_PATTERNS: dict[str, re.Pattern[str]] = {
     "amount": MONEY, "percent": _PERCENT, "count": _NUMBER, "measure": _MEASURE, "date": _DATE,
-    "person": _NAME, "party": _PARTY, "body": _BODY, "place": _PLACE, "explanation": _WHY, "vote": _VOTE,
+    "person": _NAME, "party": _PARTY, "company": _COMPANY, "body": _BODY, "place": _PLACE, "explanation": _WHY,
+    "vote": _VOTE,
     "absent": re.compile(ABSENT_WORD.pattern + r"|forlod mødet|left the meeting", re.I),
 }
+
+
+_GENERIC_NAME = re.compile(r"kommune|region|byråd|udvalg|forvaltning|administration|municipality|council", re.I)
+
+
+def values(kind: str, text: str) -> set[str]:
+    """The answers of ``kind`` that ``text`` holds (amounts, numbers, dates, names, ...), normalised."""
+    pattern = KIND_PATTERNS.get(kind)
+    if pattern is None:
+        return set()
+    return {re.sub(r"\s+", " ", m.group(0)).strip(" .,").lower() for m in pattern.finditer(text)}
+
+
+def new_values(kind: str, text: str, known: str) -> set[str]:
+    """The answers of ``kind`` in ``text`` that the question, title or meeting do not already state: the
+    question "How many homes does local plan 14.54 allow?" is answered by "138", not by "14.54"."""
+    if kind not in VALUE_KINDS:  # cue words ("stemte imod", "fordi"), not values: the question may repeat them
+        pattern = KIND_PATTERNS.get(kind)
+        return values(kind, text) if pattern is not None else set()
+    seen = values(kind, known)
+    known_tokens = set(tokens(known))
+    out = set()
+    for v in values(kind, text) - seen:
+        if kind in {"person", "party", "body", "place", "company"}:
+            words = [w for w in tokens(v) if not _GENERIC_NAME.search(w)]
+            if not words or all(w in known_tokens for w in words):
+                continue
+        out.add(v)
+    return out
 
 
 @dataclass
@@ -107,6 +145,26 @@ def passages(item: AgendaItem, meeting_date: str = "") -> list[Passage]:
     return out
 
 
+def asked_terms(question: str, title: str, context: str) -> set[str]:
+    """The question's content terms that neither the item's title nor the meeting (municipality, committee) hold."""
+    if language(question) == "en":
+        question = expand(question)
+    return content_terms(set(tokens(question))) - set(tokens(title)) - set(tokens(context))
+
+
+def is_heading_line(line: str, item: AgendaItem) -> bool:
+    """A decision heading or a section heading of the item, not text."""
+    stripped = line.strip()
+    return not stripped or stripped in headings(item) or any(stripped == d.label for d in item.decisions)
+
+
+def _names(asked: set[str], heading: str) -> bool:
+    """A heading holds one of the asked terms (stem or prefix: "indstiller" names "Indstilling")."""
+    toks = set(tokens(heading))
+    pre = prefixes(toks)
+    return any(match(t, toks, pre) for t in asked)
+
+
 def _terms_score(cands: list[Passage], question: str, title: str, cfg: EvidenceConfig,
                  ignore: set[str]) -> list[float]:
     q = content_terms(set(tokens(question))) - ignore
@@ -132,10 +190,12 @@ def select(item: AgendaItem, question: str, kind: str, meeting_date: str = "", f
         question = expand(question)
     base = _terms_score(cands, question, item.title, cfg, set(tokens(context)))
     pattern = KIND_PATTERNS.get(kind)
+    known = f"{question} {item.title} {context}"
+    asked = asked_terms(question, item.title, context)
     decisive = kind in {"decision", "vote", "yesno"}
     scored: list[tuple[float, int]] = []
     for k, (p, score) in enumerate(zip(cands, base, strict=True)):
-        if pattern is not None and pattern.search(p.text) or kind == "amount" and _table_number(p.text):
+        if pattern is not None and new_values(kind, p.text, known) or kind == "amount" and _table_number(p.text):
             score += cfg.kind_bonus
         if p.decision == "own":
             score += cfg.own_decision_bonus if decisive else cfg.own_decision_bonus / 3
@@ -143,9 +203,15 @@ def select(item: AgendaItem, question: str, kind: str, meeting_date: str = "", f
             score += cfg.earlier_decision_bonus if decisive else 0.0
         if focus and p.text in focus:
             score += cfg.focus_bonus
+        if p.section and not p.decision and _names(asked, p.section):
+            score += cfg.section_bonus
         score -= len(p.text) * cfg.length_penalty
         scored.append((score, k))
     scored.sort(key=lambda s: -s[0])
+    if kind in STRICT_KINDS:  # the answer must hold the wanted value: a passage that only repeats the topic cannot
+        holding = [(sc, k) for sc, k in scored if base[k] > 0 and new_values(kind, cands[k].text, known)]
+        if holding:
+            scored = holding + [s for s in scored if s not in holding]
     best_score, best = scored[0]
     if best_score <= 0:
         return []
@@ -167,6 +233,21 @@ def select(item: AgendaItem, question: str, kind: str, meeting_date: str = "", f
         picked.append(cands[k])
         total += len(cands[k].text)
     return picked
+
+
+_NOT_KNOWN = re.compile(r"\b(?:kendes|vides)\s+(?:endnu\s+)?ikke\b|\b(?:er|var|bliver)\s+(?:endnu\s+)?ikke\s+"
+                        r"(?:kendt|opgjort|fastlagt|afklaret)|uafklaret|"
+                        r"ikke muligt at (?:opgøre|vurdere|beregne)", re.I)
+
+
+def states_unknown(quote_text: str, kind: str, question: str) -> bool:
+    """The quote for a value question says the value is not known (yet) and states none: "Udgifterne til selve
+    kystbeskyttelsen kendes endnu ikke." answers "how much will it cost?" honestly, by not giving a figure."""
+    if kind not in VALUE_KINDS or not re.search(r"kendes|vides|ikke\s+(?:kendt|opgjort|fastlagt|afklaret)|uafklaret|"
+                                                r"ikke muligt", quote_text, re.I):
+        return False
+    first = quote_text.split(JOIN)[0]
+    return bool(_NOT_KNOWN.search(first)) and not new_values(kind, first, question)
 
 
 def strength(item: AgendaItem, question: str, kind: str, meeting_date: str = "", context: str = "") -> float:

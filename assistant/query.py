@@ -12,10 +12,16 @@ from core.municipalities import MUNICIPALITIES
 from core.vocab import CASE_ANY
 
 EN_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+# Function words that tell the two languages apart; names (Tværhøjgård, Aarhus) never decide it.
 EN_WORDS = {"what", "did", "the", "who", "when", "how", "which", "was", "were", "decide", "decided", "about",
-            "and", "is", "of", "on", "vote", "voted", "absent", "much", "meeting", "committee", "item"}
-DA_WORDS = {"hvad", "hvem", "hvornår", "hvordan", "hvilke", "hvilken", "besluttede", "blev", "om", "og", "er",
-            "på", "af", "til", "det", "den", "mødet", "udvalget", "punkt", "var", "stemte", "hvor", "meget"}
+            "and", "is", "of", "on", "vote", "voted", "absent", "much", "meeting", "committee", "item", "does",
+            "do", "to", "in", "a", "an", "its", "their", "has", "have", "had", "are", "many", "will", "would",
+            "should", "can", "could", "from", "with", "by", "at", "this", "that", "there", "any", "why", "where",
+            "whom", "whose", "it", "be", "been", "get", "got", "into", "after", "before", "than", "or", "not"}
+DA_WORDS = {"hvad", "hvem", "hvornår", "hvordan", "hvilke", "hvilken", "hvilket", "besluttede", "blev", "om", "og",
+            "er", "på", "af", "til", "det", "den", "mødet", "udvalget", "punkt", "var", "stemte", "hvor", "meget",
+            "mange", "har", "havde", "skal", "skulle", "kan", "kunne", "vil", "ville", "fik", "med", "i", "en", "et",
+            "de", "der", "som", "ved", "fra", "efter", "hvorfor", "sagen", "ikke", "eller", "end", "ud", "sig"}
 
 INTENTS: list[tuple[str, re.Pattern[str]]] = [
     ("vote", re.compile(r"\bstem(?:te|me|mer|ning)|afstemning|\bvot(?:e|ed|es|ing)\b|\bimod\b|against|"
@@ -83,10 +89,10 @@ class Query:
 
 
 def language(text: str) -> str:
-    words = set(re.findall(r"[a-zæøå]+", text.lower()))
-    if re.search(r"[æøå]", text.lower()):
-        return "da" if len(words & EN_WORDS) < 3 else "en"
-    return "en" if len(words & EN_WORDS) > len(words & DA_WORDS) else "da"
+    words = re.findall(r"[a-zæøå]+", text.lower())
+    en = sum(w in EN_WORDS for w in words)
+    da = sum(w in DA_WORDS for w in words)
+    return "en" if en > da else "da"
 
 
 DECISION = re.compile(r"besluttede|beslut|\bdecid|decision|vedt[ao]g|godkend|skete der|happened|konklu|conclud|"

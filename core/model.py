@@ -72,6 +72,7 @@ class AgendaItem(BaseModel):
     title: str
     title_derived: bool = False
     case_number: str | None = None
+    case_worker: str | None = None  # the official handling the case ("Sagsbehandler"), when the source names one
     closed: bool = False
     sections: list[Section] = Field(default_factory=list)
     decisions: list[Decision] = Field(default_factory=list)

@@ -226,6 +226,8 @@ def render_text(item: AgendaItem) -> str:
     parts = [f"{item.label}: {item.title}" if item.number else item.title]
     if item.case_number:
         parts.append(f"Sagsnr. {item.case_number}")
+    if item.case_worker:
+        parts.append(f"Sagsbehandler: {item.case_worker}")
     for sec in item.sections:
         parts.append(f"{sec.heading or sec.name}\n{sec.text}".strip() if sec.heading else sec.text)
     for dec in item.decisions:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from assistant.container import Container
 from assistant.contract import Answer, Citation
@@ -23,6 +24,10 @@ def test_filters_from_question() -> None:
 def test_language_and_intent() -> None:
     assert language("What did Esbjerg decide on Helhedsplan 2025?") == "en"
     assert language("Hvad besluttede udvalget om helhedsplanen?") == "da"
+    # Danish names (æ, ø, å) in an English question do not make it Danish
+    assert language("How many homes does the plan for Ølstykke Ådal allow in total?") == "en"
+    assert language("Where did Københavns Ældreråd meet in May?") == "en"
+    assert language("Hvor mødtes Ældrerådet i maj?") == "da"
     assert intent("Hvem stemte imod?") == "vote"
     assert intent("Who was absent from the meeting?") == "absent"
     assert intent("Hvor meget kostede kampagnen?") == "money"
@@ -98,3 +103,53 @@ def test_verify_drops_invented_quotes_and_unknown_items(seeded: Container) -> No
     assert quote_in("Indstillingen  er godkendt\nved stemmeflertal", good.quote)
     assert not quote_in("", good.quote)
     assert isinstance(good, Citation)
+
+
+VEJLE_PLAN = """Referat
+Planudvalget, Vejle Kommune
+Mødedato: 3. juni 2024 kl. 16.00
+
+Punkt 1: Godkendelse af dagsorden
+Beslutning
+Godkendt.
+
+Punkt 2: Følgegruppe for havneomdannelsen
+Sagsfremstilling
+Udvalget nedsætter en følgegruppe for havneomdannelsen med fem medlemmer.
+Rapporten skal afleveres senest 1. december 2024.
+Fristen skyldes, at havneplanen skal vedtages i foråret 2025.
+Indstilling
+Forvaltningen indstiller,
+1. at følgegruppen nedsættes.
+2. at den faste mødedag for følgegruppen bliver onsdag kl. 9.
+Beslutning
+1. Godkendt.
+2. Godkendt.
+"""
+
+
+def test_a_decision_that_only_says_approved_is_quoted_with_what_it_approved(container: Container,
+                                                                             tmp_path: Path) -> None:
+    from ingest.pipeline import ingest_paths
+
+    path = tmp_path / "vejle.txt"
+    path.write_text(VEJLE_PLAN, encoding="utf-8")
+    assert not ingest_paths(container.indexer, [path]).failed
+    a = container.service.ask("Hvilken fast mødedag besluttede Planudvalget i Vejle for følgegruppen?")
+    assert not a.refused and a.citations[0].item_number == "2"
+    assert "onsdag kl. 9" in a.answer and "Godkendt" in a.answer  # what was approved, then the decision
+    # a decision question whose answer is the decision itself gets just the decision
+    b = container.service.ask("Hvad besluttede Planudvalget i Vejle om følgegruppen for havneomdannelsen?")
+    assert "Godkendt" in b.answer and "onsdag" not in b.answer
+
+
+def test_a_compound_question_gets_a_passage_for_each_part(container: Container, tmp_path: Path) -> None:
+    from assistant.answer import refusal
+    from ingest.pipeline import ingest_paths
+
+    path = tmp_path / "vejle.txt"
+    path.write_text(VEJLE_PLAN, encoding="utf-8")
+    assert not ingest_paths(container.indexer, [path]).failed
+    a = container.service.ask("Hvornår skal følgegruppen i Vejle aflevere rapporten, og hvorfor?")
+    assert "1. december 2024" in a.answer and "havneplanen skal vedtages" in a.answer
+    assert verify(a, container.catalog, refusal("da")).citations == a.citations  # both parts verbatim in the item

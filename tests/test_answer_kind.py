@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer_kind import KINDS, answer_kind
+from assistant.answer_kind import KINDS, answer_kind, clauses
 
 CASES = [
     ("Hvor meget koster den nye svømmehal?", "amount"),
+    ("Hvad kommer den nye bro over åen til at koste?", "amount"),
     ("How much did the municipality pay for the land?", "amount"),
     ("Hvor stort er tilskuddet til musikskolen?", "amount"),
     ("What is the total grant for the festival?", "fact"),
@@ -26,6 +27,9 @@ CASES = [
     ("Who voted against the bus order?", "vote"),
     ("Hvilket parti fremsatte forslaget?", "party"),
     ("Hvilket udvalg skal behandle sagen?", "body"),
+    ("Which company will run the school canteens?", "company"),
+    ("Hvilket firma skal levere de nye busser?", "company"),
+    ("Hvem driver sprogskolen?", "company"),
     ("Hvem blev udpeget til bestyrelsen?", "person"),
     ("Who presented the plan to the committee?", "person"),
     ("Hvor skal den nye skole ligge?", "place"),
@@ -47,3 +51,11 @@ def test_answer_kind(question: str, kind: str) -> None:
 
 def test_every_kind_is_known() -> None:
     assert {k for _, k in CASES} <= set(KINDS)
+
+
+def test_compound_questions_split_into_their_parts() -> None:
+    assert clauses("Hvornår kan opstarten blive udskudt, og hvorfor?") == ["Hvornår kan opstarten blive udskudt",
+                                                                          "hvorfor?"]
+    assert clauses("What is the case number and who handles it?") == ["What is the case number", "who handles it?"]
+    assert clauses("Hvad besluttede byrådet om skoler og daginstitutioner?") == [
+        "Hvad besluttede byrådet om skoler og daginstitutioner?"]

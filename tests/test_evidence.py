@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from assistant.evidence import passages, quote, select
+from assistant.evidence import new_values, passages, quote, select, states_unknown
 from assistant.verify import quote_in
 from core.model import AgendaItem, Decision, Section
 from ingest.items import render_text
@@ -67,3 +67,56 @@ def test_every_quote_is_verbatim() -> None:
     for q, kind in [("Hvad koster driften?", "amount"), ("Hvad omfatter projektet?", "list"),
                     ("Hvem stemte imod?", "vote")]:
         assert quote_in(quote(select(item, q, kind, "2024-05-20")), item.text)
+
+
+def _plan() -> AgendaItem:
+    item = AgendaItem(
+        number="2", order=2, title="Lokalplan 14.54 for Nordby etape 3",
+        sections=[
+            Section(name="Sagsfremstilling", heading="Sagsfremstilling",
+                    text="Forslaget til Lokalplan 14.54 for Nordby etape 3 har været i høring i 8 uger. "
+                         "Samlet giver planen mulighed for op til 120 nye boliger. "
+                         "Rådgiveren Byplan Nord ApS har udarbejdet miljørapporten for etape 3."),
+            Section(name="Økonomi", heading="Økonomi", text="Udgiften til byggemodning er 2,1 mio. kr. "
+                    "Indkomstskatteprocenten er uændret 24,9 pct."),
+            Section(name="Indstilling", heading="Indstilling",
+                    text="1. at lokalplanen vedtages.\n2. at den faste mødedag for følgegruppen bliver onsdag kl. 9."),
+        ],
+        decisions=[Decision(body="Planudvalget", date=date(2024, 6, 3), text="1. Godkendt.\n2. Godkendt.",
+                            outcome="approved")],
+    )
+    item.text = render_text(item)
+    return item
+
+
+def test_the_answer_is_a_value_the_question_does_not_already_state() -> None:
+    """'How many homes does local plan 14.54 allow?' is answered by 120, not by the 14.54 or the 3 it names."""
+    got = quote(select(_plan(), "How many homes does local plan 14.54, Nordby stage 3, allow in total?", "count",
+                       "2024-06-03"))
+    assert "120 nye boliger" in got
+
+
+def test_shares_in_pct_and_companies() -> None:
+    assert "24,9 pct." in quote(select(_plan(), "Hvilken skatteprocent er lagt ind?", "percent", "2024-06-03"))
+    got = quote(select(_plan(), "Which company prepared the environmental report?", "company", "2024-06-03"))
+    assert "Byplan Nord ApS" in got
+
+
+def test_new_values_ignore_what_the_question_names() -> None:
+    assert new_values("count", "Lokalplan 14.54 giver 120 boliger", "Hvor mange boliger giver lokalplan 14.54?") \
+        == {"120"}
+    assert new_values("person", "Aarhus Byråd og Anna Holm", "Hvem i Aarhus Byråd?") == {"anna holm"}
+    # cue words of a kind (absent, vote) are not values: repeating them in the question keeps them
+    assert new_values("absent", "Jan Holm forlod mødet", "Hvem forlod mødet?")
+
+
+def test_a_figure_not_known_yet_is_said_not_guessed() -> None:
+    assert states_unknown("Udgifterne til selve kystbeskyttelsen kendes endnu ikke.", "amount", "Hvad koster det?")
+    assert states_unknown("Prisen er endnu ikke opgjort.", "amount", "What will it cost?")
+    assert not states_unknown("Udgiften kendes ikke endeligt, men anslås til 3 mio. kr.", "amount", "Hvad koster det?")
+    assert not states_unknown("Sagen er ikke afklaret.", "decision", "Hvad besluttede udvalget?")
+
+
+def test_a_section_the_question_names_holds_the_answer() -> None:
+    got = quote(select(_plan(), "Hvad indstiller forvaltningen?", "fact", "2024-06-03"))
+    assert got.startswith("1. at lokalplanen vedtages.")

@@ -118,6 +118,7 @@ class ItemDraft:
     title: str
     number: str | None = None
     case_number: str | None = None
+    case_worker: str | None = None
     closed: bool = False
     sections: list[tuple[str, str]] = field(default_factory=list)
     decisions: list[DecisionDraft] = field(default_factory=list)
@@ -163,6 +164,7 @@ def build_item(draft: ItemDraft, order: int, committee: str, meeting_date: date)
         title=draft.title.strip() or "(uden titel)",
         title_derived=not draft.title.strip(),
         case_number=draft.case_number or None,
+        case_worker=draft.case_worker or None,
         closed=draft.closed,
         sections=[section_from(h, t) for h, t in draft.sections if t.strip()],
         decisions=decisions,

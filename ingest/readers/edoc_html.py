@@ -99,8 +99,11 @@ def _begin(table: Tag, closed: bool) -> ItemDraft:
 def _end(table: Tag, item: ItemDraft) -> None:
     for line in _lines(table):
         m = re.match(r"^Sags?nr\.?\s*:?\s*(?P<case>\S.*)?$", line, re.I)
+        worker = re.match(r"^Sagsbehandler\s*:\s*(?P<name>\S.*)$", line, re.I)
         if m and m.group("case"):
             item.case_number = m.group("case").strip()
+        elif worker:
+            item.case_worker = worker.group("name").strip()
         elif re.fullmatch(r"lukket|fortrolig", line, re.I):
             item.closed = True
 

@@ -118,6 +118,7 @@ def _item(el: Element) -> ItemDraft:
         title=squash(text(handling, "Title")) or squash(text(handling, "NeutralTitle")),
         number=text(handling, "SerialNo") or None,
         case_number=text(handling, "CaseNumber") or None,
+        case_worker=squash(text(handling, "CaseWorker")) or None,
         closed=public is False or bool(_CLOSED.search(text(el, "AccessName"))),
     )
     for cp in kids(child(handling, "CasePresentations"), "CasePresentation"):

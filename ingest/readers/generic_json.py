@@ -26,6 +26,7 @@ from ingest.readers.markup import fragment_text
 
 FIELDS: dict[str, set[str]] = {
     "case": {"case", "casenumber", "caseno", "sagsnummer", "sagsnr", "sag", "journalnummer", "journalnr"},
+    "worker": {"caseworker", "sagsbehandler", "casehandler", "handler", "officer"},
     "number": {"number", "nummer", "nr", "no", "punkt", "sorting", "index", "serialno"},
     "title": {"title", "titel", "navn", "name", "caption", "overskrift", "heading", "subject", "emne",
               "sectiontitle", "neutraltitle"},
@@ -171,7 +172,8 @@ def read_item(record: dict[str, Any], committee: str, day: date) -> ItemDraft:
     title = text_of(found["title"][1])
     closed = CLOSED_TITLE.match(title) is not None or found.get("closed", ("", None))[1] is True
     item = ItemDraft(title=title, number=text_of(number) or None, closed=closed,
-                     case_number=text_of(found.get("case", ("", None))[1]) or None)
+                     case_number=text_of(found.get("case", ("", None))[1]) or None,
+                     case_worker=text_of(found.get("worker", ("", None))[1]) or None)
     claimed = {name for name, _ in found.values()}
     for key, value in record.items():  # every body field, and any other field holding prose, in order
         folded = re.sub(r"[^a-z0-9]", "", slug(str(key)))

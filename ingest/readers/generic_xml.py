@@ -199,9 +199,10 @@ def _item(el: Element) -> ItemDraft:
     num = re.sub(r"^(?:punkt|pkt\.?|item|no\.?)\s*", "", _first(el, names.NUMBER), flags=re.I).rstrip(".")
     draft.number = num or None
     draft.case_number = _first(el, names.CASE) or None
+    draft.case_worker = squash(_first(el, names.CASE_WORKER)) or None
     closed, public = flag(_first(el, names.CLOSED)), flag(_first(el, names.OPEN))
     draft.closed = closed is True or public is False or bool(re.match(r"lukket\b", draft.title, re.I))
-    used = {draft.title, _first(el, names.NUMBER), draft.case_number}
+    used = {draft.title, _first(el, names.NUMBER), draft.case_number, _first(el, names.CASE_WORKER)}
     for name, value, c in _fields(el):
         if not value or (value in used and not has_kids(c)):
             continue

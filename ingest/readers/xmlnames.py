@@ -16,6 +16,7 @@ BODY = ("text", "tekst", "content", "indhold", "body", "description", "beskrivel
         "resumé", "summary", "indstilling", "recommendation", "proposal", "html", "details", "notes", "note",
         "bemærkninger", "redegørelse", "baggrund", "background", "sagsbeskrivelse", "sagsfremstilling")
 DECISION = ("beslutning", "decision", "afgørelse", "resolution", "outcome", "konklusion", "conclusion")
+CASE_WORKER = ("caseworker", "sagsbehandler", "casehandler", "handler", "officer", "ansvarlig")
 CASE = ("casenumber", "caseno", "casenr", "sagsnummer", "sagsnr", "journalnummer", "journalnr", "jnr", "caseref")
 CLOSED = ("closed", "lukket", "confidential", "fortrolig", "private")
 OPEN = ("public", "offentlig", "ispublic", "open", "åben", "aaben")
