@@ -12,7 +12,15 @@ from assistant.answer_kind import answer_kind, clauses
 from assistant.contract import Answer, Citation
 from assistant.evidence import EvidenceConfig
 from assistant.query import Query
-from assistant.quotes import MONEY, best_sentence, has_content, own_decision_quote, proposal_quote, quote_for
+from assistant.quotes import (
+    MONEY,
+    best_sentence,
+    decision_trail,
+    has_content,
+    own_decision_quote,
+    proposal_quote,
+    quote_for,
+)
 from assistant.ranking import DEFAULT_RANKING, RankingConfig
 from assistant.retrieve import Hit
 from core.dates import find_dates
@@ -146,6 +154,10 @@ def _evidence_quote(item: AgendaItem, query: Query, kind: str, hit: Hit, cfg: Ev
     day = hit.item.date
     if query.intent == "casenr":
         return quote_for(item, query.intent, query.text, hit.focus)
+    if (query.intent == "case" or kind == "history") and len(item.decisions) > 1:  # each body's decision, in order
+        trail = decision_trail(item, day)
+        if trail:
+            return trail
     if query.intent == "absent":  # the sentences that name who was absent, not the whole paragraph around one
         context = f"{hit.item.municipality} {hit.item.committee}"
         found = evidence.select(item, query.text, "absent", day, hit.focus, context, cfg=cfg)

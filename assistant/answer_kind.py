@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-KINDS = ("vote", "amount", "percent", "count", "measure", "date", "explanation", "party", "company", "body", "person",
-         "place", "list", "yesno", "decision", "fact")
+KINDS = ("vote", "history", "amount", "percent", "count", "measure", "date", "explanation", "party", "company",
+         "body", "person", "place", "list", "yesno", "decision", "fact")
 
 _MONEY_WORDS = (r"kr\b|kroner|\bdkk\b|koste|\bcost|beløb|\bpris|\bprice|\bfee|udgift|expense|tilskud|\bgrant|"
                 r"bevilling|appropriation|\bramme|pulje|\bpool|merforbrug|mindreforbrug|overspend|underspend|"
@@ -20,6 +20,9 @@ _MONEY_WORDS = (r"kr\b|kroner|\bdkk\b|koste|\bcost|beløb|\bpris|\bprice|\bfee|u
 CUES: list[tuple[str, re.Pattern[str]]] = [
     ("vote", re.compile(r"\bstem(?:te|me|mer|ning)|afstemning|\bvot(?:e|ed|es|ing)\b|\bimod\b|\bagainst\b|"
                         r"undlod|undlader|abstain|kunne ikke tiltræde|not (?:back|support)|flertal|majority", re.I)),
+    ("history", re.compile(r"hvordan (?:har|er|blev|var) sagen\b.{0,80}behandl|\bforløb(?:et)?\b|tidligere behandl|"
+                           r"behandlet tidligere|før (?:den|sagen) kom|how (?:has|was|did) the case|case history|"
+                           r"how did .{0,60}\bdevelop|handled (?:before|earlier)|before it (?:came|reached)", re.I)),
     ("amount", re.compile(rf"hvor mange (?:kroner|penge|mio)|"
                           rf"(?:hvor (?:meget|stor[te]?)|how (?:much|large|big)|hvilket beløb|what (?:amount|price|"
                           rf"sum)|hvad (?:koster|kostede|blev)|what (?:did|does|will) .{{0,40}}\bcost).{{0,80}}"
@@ -59,7 +62,8 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
                           r"(?:afgift|gebyr|\bpris|beløb|\bleje\b|takst|udgift|omkostning|\bprice|\bfee\b|"
                           r"\brent\b|\bcost|expense)", re.I)),
     ("decision", re.compile(r"besluttede|beslut|\bdecid|decision|vedt[ao]g|godkend|approv|anbefal|recommend|"
-                            r"indstill|konklu|conclud|\btraf\b|outcome|udfald|afgørelse|hvad skete|what happened",
+                            r"indstill|konklu|conclud|\btraf\b|outcome|udfald|afgørelse|hvad skete|what happened|"
+                            r"hvad sagde|what did .{0,40}\bsay",
                             re.I)),
 ]
 

@@ -31,6 +31,8 @@ class EvidenceConfig:
     own_decision_bonus: float = 1.5  # decision/vote/yes-no questions are answered by this meeting's decision
     earlier_decision_bonus: float = 0.4  # an earlier body's decision is evidence too, but second to this meeting's
     title_weight: float = 0.3  # title words are in every passage's context; they discriminate little
+    restate_weight: float = 0.5  # term evidence is damped by this share of the words the question already says:
+    # a passage that restates the question is not its answer (calibration sets: no passage choice got worse)
     section_bonus: float = 1.0  # the passage sits under a heading the question names ("Hvad foreslår
     # forvaltningen?" -> "Forvaltningen foreslår", "what are the economic consequences?" -> "Økonomi")
     focus_bonus: float = 1.0  # the passage lies in the chunk the dense search found closest to the question
@@ -158,6 +160,12 @@ def is_heading_line(line: str, item: AgendaItem) -> bool:
     return not stripped or stripped in headings(item) or any(stripped == d.label for d in item.decisions)
 
 
+def _restated(text: str, said: set[str]) -> float:
+    """The share of a passage's words that the question, title or meeting already say."""
+    toks = [t for t in tokens(text) if len(t) > 2]
+    return sum(t in said for t in toks) / len(toks) if toks else 1.0
+
+
 def _names(asked: set[str], heading: str) -> bool:
     """A heading holds one of the asked terms (stem or prefix: "indstiller" names "Indstilling")."""
     toks = set(tokens(heading))
@@ -191,11 +199,15 @@ def select(item: AgendaItem, question: str, kind: str, meeting_date: str = "", f
     base = _terms_score(cands, question, item.title, cfg, set(tokens(context)))
     pattern = KIND_PATTERNS.get(kind)
     known = f"{question} {item.title} {context}"
+    if cfg.restate_weight:  # a passage that only restates the question ("X and Y approved plan Z") says nothing new
+        said = set(tokens(known))
+        base = [b * (1 - cfg.restate_weight * _restated(c.text, said)) for b, c in zip(base, cands, strict=True)]
     asked = asked_terms(question, item.title, context)
     decisive = kind in {"decision", "vote", "yesno"}
     scored: list[tuple[float, int]] = []
     for k, (p, score) in enumerate(zip(cands, base, strict=True)):
-        if pattern is not None and new_values(kind, p.text, known) or kind == "amount" and _table_number(p.text):
+        if pattern is not None and new_values(kind, p.text, known) or kind == "amount" and _table_number(p.text) \
+                or kind == "list" and (p.entry or p.text.rstrip().endswith(":")):  # a list answers "which ..."
             score += cfg.kind_bonus
         if p.decision == "own":
             score += cfg.own_decision_bonus if decisive else cfg.own_decision_bonus / 3
@@ -241,13 +253,18 @@ _NOT_KNOWN = re.compile(r"\b(?:kendes|vides)\s+(?:endnu\s+)?ikke\b|\b(?:er|var|b
 
 
 def states_unknown(quote_text: str, kind: str, question: str) -> bool:
-    """The quote for a value question says the value is not known (yet) and states none: "Udgifterne til selve
-    kystbeskyttelsen kendes endnu ikke." answers "how much will it cost?" honestly, by not giving a figure."""
-    if kind not in VALUE_KINDS or not re.search(r"kendes|vides|ikke\s+(?:kendt|opgjort|fastlagt|afklaret)|uafklaret|"
-                                                r"ikke muligt", quote_text, re.I):
+    """A quoted passage about what a value question asks says the value is not known (yet) and states none:
+    "Udgifterne til selve kystbeskyttelsen kendes endnu ikke." answers "what will the coast protection cost?"
+    honestly, by not giving a figure (even beside a figure for something else)."""
+    if kind not in VALUE_KINDS or not _NOT_KNOWN.search(quote_text):
         return False
-    first = quote_text.split(JOIN)[0]
-    return bool(_NOT_KNOWN.search(first)) and not new_values(kind, first, question)
+    asked = content_terms(set(tokens(expand(question) if language(question) == "en" else question)))
+    for part in quote_text.split(JOIN):
+        toks = set(tokens(part))
+        about = any(match(t, toks, prefixes(toks)) for t in asked)
+        if _NOT_KNOWN.search(part) and about and not new_values(kind, part, question):
+            return True
+    return False
 
 
 def strength(item: AgendaItem, question: str, kind: str, meeting_date: str = "", context: str = "") -> float:

@@ -82,6 +82,14 @@ def own_decision_quote(item: AgendaItem, meeting_date: str, bodies: set[str] | N
     return " … ".join(blocks[:4]) if blocks else None
 
 
+def decision_trail(item: AgendaItem, meeting_date: str, limit: int = 6) -> str | None:
+    """How the case went: every body's decision the item prints, in date order (this meeting's last), verbatim."""
+    dated = sorted((d.date.isoformat() if d.date else meeting_date, k, d) for k, d in enumerate(item.decisions)
+                   if d.text.strip() and d.block in item.text)
+    blocks = [_clip(d.block, MAX_QUOTE // 2) for _, _, d in dated][-limit:]
+    return " … ".join(blocks) if len(blocks) > 1 else None
+
+
 def vote_quote(item: AgendaItem) -> str | None:
     for dec in item.decisions:
         if dec.votes:

@@ -24,6 +24,8 @@ CASES = [
     ("Hvorfor blev støtten stoppet?", "explanation"),
     ("Why was the item postponed?", "explanation"),
     ("Hvilke partier stemte imod budgettet?", "vote"),
+    ("Hvordan har sagen om den nye skole været behandlet tidligere?", "history"),
+    ("How has the case about the harbour bath been handled before it reached the council?", "history"),
     ("Who voted against the bus order?", "vote"),
     ("Hvilket parti fremsatte forslaget?", "party"),
     ("Hvilket udvalg skal behandle sagen?", "body"),
@@ -40,6 +42,7 @@ CASES = [
     ("Did the committee approve the ban?", "yesno"),
     ("Hvad besluttede byrådet om skolestrukturen?", "decision"),
     ("What did the council decide about the harbour?", "decision"),
+    ("og hvad sagde Byrådet?", "decision"),
     ("Hvad handler punktet om?", "fact"),
 ]
 

@@ -111,12 +111,32 @@ def test_new_values_ignore_what_the_question_names() -> None:
 
 
 def test_a_figure_not_known_yet_is_said_not_guessed() -> None:
-    assert states_unknown("Udgifterne til selve kystbeskyttelsen kendes endnu ikke.", "amount", "Hvad koster det?")
-    assert states_unknown("Prisen er endnu ikke opgjort.", "amount", "What will it cost?")
-    assert not states_unknown("Udgiften kendes ikke endeligt, men anslås til 3 mio. kr.", "amount", "Hvad koster det?")
+    assert states_unknown("Udgifterne til selve kystbeskyttelsen kendes endnu ikke.", "amount",
+                          "Hvad koster kystbeskyttelsen?")
+    assert states_unknown("Prisen for broen er endnu ikke opgjort.", "amount", "What is the price of the bridge?")
+    assert not states_unknown("Udgiften kendes ikke endeligt, men anslås til 3 mio. kr.", "amount",
+                              "Hvad er udgiften?")
     assert not states_unknown("Sagen er ikke afklaret.", "decision", "Hvad besluttede udvalget?")
 
 
 def test_a_section_the_question_names_holds_the_answer() -> None:
     got = quote(select(_plan(), "Hvad indstiller forvaltningen?", "fact", "2024-06-03"))
     assert got.startswith("1. at lokalplanen vedtages.")
+
+
+def test_how_a_case_went_is_every_bodys_decision_in_date_order() -> None:
+    from assistant.quotes import decision_trail
+
+    trail = decision_trail(_item(), "2024-05-20")
+    assert trail is not None
+    first, second = trail.split(" … ")
+    assert first.endswith("Anbefales.") and "Kultur- og Fritidsudvalget" in first
+    assert second.startswith("Beslutning i Byrådet") and "Imod stemte Ø." in second
+    assert decision_trail(_plan(), "2024-06-03") is None  # one decision is not a history
+
+
+def test_a_figure_not_known_is_said_even_beside_a_figure_for_something_else() -> None:
+    quote_text = ("Der er bevilget 1 mio. kr. til beskyttelse mod stormflod. … "
+                  "Udgifterne til selve kystbeskyttelsen kendes endnu ikke.")
+    assert states_unknown(quote_text, "amount", "Hvad kommer selve kystbeskyttelsen til at koste?")
+    assert not states_unknown(quote_text, "amount", "Hvad koster den nye skole?")  # not about what was asked
