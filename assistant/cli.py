@@ -51,12 +51,18 @@ def setup(data_dir: DataDir = None) -> None:
     """Rebuild the offline multilingual embedding model into the data folder (once)."""
     from ingest.chunk import encoding
     from store.embed import ensure_default_model
+    from store.onnx_embed import unsupported
 
     s = settings_for(data_dir)
     encoding()
     if s.embedder == "sentence-transformers" and not s.embedding_model:
         path = ensure_default_model(s.model_dir)
         typer.echo(f"embedding model ready: {path}")
+        int8 = s.embed_backend == "onnx-int8" or (s.embed_backend == "onnx" and s.embed_int8)
+        if s.embed_backend != "sentence-transformers" and not unsupported(path, int8):  # export now, not on first use
+            from store.onnx_embed import export_onnx
+
+            typer.echo(f"ONNX encoder ready: {export_onnx(path, int8)}")
 
 
 @app.command()

@@ -49,7 +49,7 @@ class Container:
             return self.embedder_override
         s = self.settings
         return make_embedder(s.embedder, s.embedding_model, s.model_dir, s.embed_batch_size, s.embed_threads,
-                             s.embed_int8)
+                             s.embed_int8, backend=s.embed_backend)
 
     def preload(self) -> None:
         """Load the embedding model and BM25 indexes now, not on the first question."""

@@ -1,4 +1,5 @@
-"""Embedders: one-method Protocol, the real sentence-transformers one and a deterministic fake."""
+"""Embedders: one-method Protocol, the real sentence-transformers one (or ONNX Runtime, store/onnx_embed.py) and a
+deterministic fake."""
 
 from __future__ import annotations
 
@@ -86,9 +87,34 @@ def ensure_default_model(model_dir: Path) -> Path:
     return build(model_dir)
 
 
+Backend = Literal["sentence-transformers", "onnx", "onnx-int8"]
+DEFAULT_BACKEND: Backend = "onnx"  # the same vectors as sentence-transformers, faster (docs/design.md)
+
+
 def make_embedder(kind: str, model: str, model_dir: Path, batch_size: int = 32, threads: int = 0,
-                  int8: bool = False) -> Embedder:
+                  int8: bool = False, backend: Backend | str = DEFAULT_BACKEND) -> Embedder:
+    """The embedder Settings ask for. ``backend`` picks the runtime of the real one: ONNX Runtime over the model
+    folder, fp32 ("onnx", exported there on first use; store/onnx_embed.py) or int8 ("onnx-int8"), or
+    sentence-transformers (torch). ``int8`` quantises: torch's dynamic int8 with sentence-transformers, "onnx-int8"
+    with "onnx". "onnx" falls back to sentence-transformers, which gives the same vectors, where it cannot run (the
+    ``onnx`` extra missing before the first export, a model that is not a local mean-pooled folder)."""
     if kind == "fake":
         return FakeEmbedder()
+    if backend not in {"sentence-transformers", "onnx", "onnx-int8"}:
+        raise ValueError(f"embed backend must be sentence-transformers, onnx or onnx-int8, got {backend!r}")
     path: str | Path = model or ensure_default_model(model_dir)
+    if backend == "onnx" and int8:
+        backend = "onnx-int8"
+    if backend in {"onnx", "onnx-int8"}:
+        from store.onnx_embed import OnnxEmbedder, unsupported
+
+        why = unsupported(path, int8=backend == "onnx-int8")
+        if why is None:
+            return OnnxEmbedder(path, int8=backend == "onnx-int8", batch_size=batch_size, threads=threads)
+        if backend == "onnx-int8":
+            raise ValueError(f"the onnx-int8 encoder cannot run: {why}")
+        import logging
+
+        logging.getLogger(__name__).warning("ONNX encoder unavailable (%s): using sentence-transformers, which "
+                                            "gives the same vectors", why)
     return SentenceTransformerEmbedder(path, batch_size=batch_size, threads=threads, int8=int8)
