@@ -25,14 +25,11 @@ from typing import Any
 import numpy as np
 
 from bench.corpus import COMMITTEES, OBJECTS, TOPICS, _sentences
+from bench.national import QUESTIONS
 from core.municipalities import MUNICIPALITIES
 
 DIM = 384
 CENTRES = 2000
-QUESTIONS = ["Hvad besluttede udvalget om renovering af plejecenter?", "Hvad koster den nye daginstitution?",
-             "Status på klimatilpasning", "Hvem stemte imod lokalplanen?", "Anlægsbevilling til sportshal",
-             "Høring om affaldsordning", "Tilskud til kollektiv trafik", "Hvad blev besluttet om skolestruktur?",
-             "Strategi for bibliotek", "Udbud af cykelsti ved havnen"]
 
 
 def _pct(values: list[float], q: float) -> float:
