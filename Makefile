@@ -9,6 +9,7 @@ export TRANSFORMERS_OFFLINE := 1
 export REFERAT_DATA_DIR ?= $(CURDIR)/data
 
 MINUTES_GATES ?= --min-hit5 0.9 --min-first-citation 0.8 --min-refusal 0.5 --min-keywords 0.65
+NEW_SET_GATES ?= --min-hit5 0.9 --min-first-citation 0.85 --min-refusal 0.4 --min-keywords 0.6
 
 .PHONY: install demo test lint bench eval browser postgres clean llm llm-eval
 
@@ -56,6 +57,11 @@ test: install browser postgres lint
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat eval eval/minutes.jsonl --data-dir $(CURDIR)/.referat/eval-minutes \
 	  $(MINUTES_GATES)
+	# two more sets over the same corpus, written blind to the code: dev2 (calibration), check (measured only)
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/dev2.jsonl --data-dir $(CURDIR)/.referat/eval-minutes $(NEW_SET_GATES)
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/check.jsonl --data-dir $(CURDIR)/.referat/eval-minutes $(NEW_SET_GATES)
 
 eval: install
 	$(BIN)/referat eval eval/seeds.jsonl --data-dir $(CURDIR)/.referat/eval --ingest sample_data/seeds \

@@ -53,6 +53,12 @@ UNKNOWN = {
 }
 
 
+NOT_STATED_HEAD = {
+    "da": "Det fundne punkt nævner ikke {what}, som spørgsmålet efterspørger — det nærmeste er:",
+    "en": "The item found does not state {what} that answers the question; the closest it says is:",
+}
+
+
 def refusal(lang: str, note: str | None = None) -> Answer:
     text = REFUSAL.get(lang, REFUSAL["da"])
     if note:
@@ -417,6 +423,11 @@ class ExtractiveAnswerer:
                 head = where(hit, lang)
                 return Answer(answer=f"{UNKNOWN[lang]}\n{head}:\n«{quote}»", refused=True,
                               citations=[citation(hit, quote, self.public_url)])
+            if not citations and evidence.lacks_value(quote, kind, query.text) and query.intent not in {"case", "list"}:
+                # the item is about the topic but holds no value of the kind asked (no firm, no figure): say so
+                what = evidence.NOT_STATED[kind][0 if lang == "en" else 1]
+                return Answer(answer=f"{NOT_STATED_HEAD[lang].format(what=what)}\n{where(hit, lang)}:\n«{quote}»",
+                              refused=True, citations=[citation(hit, quote, self.public_url)])
             citations.append(citation(hit, quote, self.public_url))
             head = yes_no(item, query.text, kind, lang, hit.item.date) + where(hit, lang)
             summary = _summary(item, lang, hit.item.date)

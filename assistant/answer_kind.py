@@ -24,12 +24,13 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
                            r"behandlet tidligere|før (?:den|sagen) kom|how (?:has|was|did) the case|case history|"
                            r"how did .{0,60}\bdevelop|handled (?:before|earlier)|before it (?:came|reached)", re.I)),
     ("amount", re.compile(rf"hvor mange (?:kroner|penge|mio)|"
-                          rf"(?:hvor (?:meget|stor[te]?)|how (?:much|large|big)|hvilket beløb|what (?:amount|price|"
+                          rf"(?:hvor (?:meget|stor[te]?(?! en (?:del|andel)))|how (?:much|large|big)|hvilket beløb|"
+                          rf"what (?:amount|price|"
                           rf"sum)|hvad (?:koster|kostede|blev)|what (?:did|does|will) .{{0,40}}\bcost).{{0,80}}"
                           rf"(?:{_MONEY_WORDS})|(?:{_MONEY_WORDS}).{{0,60}}(?:hvor (?:meget|stor)|how (?:much|large))|"
                           rf"hvad (?:koster|kostede)|hvad (?:har|vil|skal) .{{0,50}}kost(?:e|et)\b|"
                           rf"hvad (?:kommer|kom) .{{0,80}}til at koste|"
-                          rf"what (?:does|did|will) .{{0,60}}\bcost|how much (?:money|did|does|will|is|was)", re.I)),
+                          rf"what (?:does|did|will) .{{0,100}}\bcost|how much (?:money|did|does|will|is|was)", re.I)),
     ("percent", re.compile(r"procent|percent|\bandel\b|\bshare\b|hvor stor en del|what proportion|\bprocentsats|"
                            r"skatteprocent|%", re.I)),
     ("count", re.compile(r"hvor mange|how many|\bantal(?:let)?\b|number of", re.I)),
@@ -42,7 +43,7 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
                                r"what was the background|what (?:was|is) the rationale", re.I)),
     ("party", re.compile(r"hvilke(?:t)? parti|which part(?:y|ies)|hvilke(?:n)? gruppe|which group|hvilket parti",
                          re.I)),
-    ("company", re.compile(r"hvilke(?:t|n)? (?:firma|virksomhed|leverandør|selskab|entreprenør|rådgiver|operatør)|"
+    ("company", re.compile(r"hvilke(?:t|n)? \w*(?:firma|virksomhed|leverandør|selskab|entreprenør|rådgiver|operatør)|"
                            r"which (?:company|companies|firm|supplier|contractor|provider|operator|consultan)|"
                            r"what (?:company|firm|supplier|contractor)|hvem (?:leverer|driver|har vundet)|"
                            r"who (?:supplies|operates|won the (?:tender|contract))", re.I)),

@@ -49,6 +49,10 @@ CONFIG = EvidenceConfig()
 
 _PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s*(?:%|\?%|procent|pct\b)", re.I)
 _NUMBER = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d\b)\d[\d.,]*")
+_COUNT_WORD = re.compile(r"\b(?:to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|tyve|tredive|fyrre|halvtreds|tres|"
+                         r"halvfjerds|firs|halvfems|hundrede|tusind|two|three|four|five|six|seven|eight|nine|ten|"
+                         r"eleven|twelve|twenty|hundred|thousand)\b", re.I)
+_COUNT = re.compile(_NUMBER.pattern + "|" + _COUNT_WORD.pattern, re.I)
 _MEASURE = re.compile(r"\d[\d.,]*\s*(?:m\b|meter|m2|m²|km|cm|kvadratmeter|hektar|ha\b|etager|boliger|pladser)", re.I)
 _DATE = re.compile(r"\b\d{1,2}\.?\s*(?:-\s*\d{1,2}\.\s*)?" + MONTH_STEM + r"|"
                    r"\b\d{1,2}[-./]\d{1,2}[-./]\d{2,4}|\b(?:uge|week)\s+\d{1,2}\b|\b(?:19|20)\d{2}\b|\bkl\.\s*\d|"
@@ -75,7 +79,7 @@ VALUE_KINDS = frozenset({"amount", "percent", "count", "measure", "date", "perso
                          "place"})  # kinds whose answer is a value the question does not already state
 STRICT_KINDS = frozenset({"amount", "percent", "count", "measure", "date", "person", "party", "company"})
 KIND_PATTERNS: dict[str, re.Pattern[str]] = {
-    "amount": MONEY, "percent": _PERCENT, "count": _NUMBER, "measure": _MEASURE, "date": _DATE,
+    "amount": MONEY, "percent": _PERCENT, "count": _COUNT, "measure": _MEASURE, "date": _DATE,
     "person": _NAME, "party": _PARTY, "company": _COMPANY, "body": _BODY, "place": _PLACE, "explanation": _WHY,
     "vote": _VOTE,
     "absent": re.compile(ABSENT_WORD.pattern + r"|forlod mødet|left the meeting", re.I),
@@ -265,6 +269,40 @@ def states_unknown(quote_text: str, kind: str, question: str) -> bool:
         if _NOT_KNOWN.search(part) and about and not new_values(kind, part, question):
             return True
     return False
+
+
+NOT_STATED = {"amount": ("an amount", "et beløb"), "percent": ("a share", "en andel"),
+              "count": ("a number", "et antal"), "measure": ("a measure", "et mål"), "date": ("a date", "en dato"),
+              "company": ("a firm", "et firma")}  # names of people are not checked: "who" is as often a body,
+# a role or an organisation (calibration sets: checking persons refused six answerable questions)
+_NUMERIC = frozenset({"amount", "percent", "count", "measure"})
+_FRACTION = re.compile(r"\b(?:halvdel\w*|(?:en |to )?(?:tredjedel|fjerdedel|femtedel)\w*|\d+/\d+|"
+                       r"half|(?:one |two )?(?:third|quarter|fifth)s?)\b", re.I)
+_ASKS_WHEN = re.compile(r"^\W*(?:hvornår|when|by when|inden hvornår|what date|which date|hvilken dato)\b|"
+                        r"\bfrist(?:en)?\b|\bdeadline\b", re.I)
+
+
+def lacks_value(quote_text: str, kind: str, question: str) -> bool:
+    """The best evidence the item holds for a one-part value question ("which firm ...?", "how much ...?")
+    states no value of that kind the question does not already say: the item is about the topic but does
+    not answer it. (Evidence selection already prefers a passage holding such a value, so none does.)
+    Figures count for every numeric kind ("how large a part" may be answered by a share or an amount);
+    a date only when the question opens by asking when ("who was absent when ..." asks for names)."""
+    from assistant.answer_kind import clauses
+
+    if kind not in NOT_STATED or len(clauses(question)) > 1:
+        return False
+    if kind == "date" and not _ASKS_WHEN.search(question):
+        return False
+    return not any(holds_value(kind, part, question) for part in quote_text.split(JOIN))
+
+
+def holds_value(kind: str, text: str, known: str) -> bool:
+    """Does ``text`` hold an answer of ``kind`` that ``known`` (the question) does not already state? For the
+    numeric kinds any new figure or fraction counts: "how large a part of the grant" is answered by "25 procent"."""
+    if kind not in _NUMERIC:
+        return bool(new_values(kind, text, known))
+    return any(new_values(k, text, known) for k in _NUMERIC) or _FRACTION.search(text) is not None
 
 
 def strength(item: AgendaItem, question: str, kind: str, meeting_date: str = "", context: str = "") -> float:

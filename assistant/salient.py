@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 
+from core import parties
 from core.dates import MONTHS
 from core.model import fold
 from core.municipalities import MUNICIPALITIES, REGIONS
 
 _WORD = re.compile(r"[A-Za-zÆØÅæøåÉéÜü][\w\-ÆØÅæøåÉéÜü]*")
 _QUOTED = re.compile(r"[\"“”«»']([^\"“”«»']{3,60})[\"“”«»']")
+_QUARTER = re.compile(r"[QK][1-4]|H[12]")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n)$")
 _CIVIC_WORDS = {
     "byråd", "byrådet", "byrådets", "kommune", "kommunes", "kommunen", "region", "regionsrådet", "udvalg",
@@ -32,8 +34,19 @@ def salient_names(question: str, ignore: set[str] | None = None) -> list[str]:
     month and civic words (and ``ignore``: e.g. the committee's own words)."""
     skip = {fold(w) for w in (ignore or set())}
     out: list[str] = []
+    spans = []
+    for name, _letter, start, end in parties.party_names(question):  # "Dansk Folkeparti" is one name, not two
+        out.append(name)
+        spans.append((start, end))
     for m in _WORD.finditer(question):
+        if any(a <= m.start() < b for a, b in spans):
+            continue
         word = m.group(0).removesuffix("'s").rstrip("-")
+        head = word.split("-")[0]
+        if len(head) >= 2 and head.isupper() and head != word:
+            word = head  # "KMD-systemerne": the name is KMD; the inflected compound may be written apart
+        if _QUARTER.fullmatch(word):
+            continue  # "Q2 2024" is a period, not a name
         acronym = len(word) >= 2 and word.isupper()
         if not (word[:1].isupper() and (acronym or not _SENTENCE_START.search(question[: m.start()]))):
             continue
@@ -62,7 +75,7 @@ def missing(text: str, names: list[str]) -> list[str]:
 
     out = []
     for name in names:
-        if mentions(text, name):
+        if mentions(text, name) or parties.mentions(text, name):  # "Enhedslisten" is printed "Ø" in a vote
             continue
         danish = GLOSSARY.get(name.lower(), "").split()
         if danish and any(mentions(text, d) for d in danish):

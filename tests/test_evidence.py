@@ -140,3 +140,21 @@ def test_a_figure_not_known_is_said_even_beside_a_figure_for_something_else() ->
                   "Udgifterne til selve kystbeskyttelsen kendes endnu ikke.")
     assert states_unknown(quote_text, "amount", "Hvad kommer selve kystbeskyttelsen til at koste?")
     assert not states_unknown(quote_text, "amount", "Hvad koster den nye skole?")  # not about what was asked
+
+
+def test_a_value_question_the_passage_does_not_answer_is_flagged() -> None:
+    from assistant.evidence import lacks_value
+
+    assert lacks_value("Der er fundet skimmelsvamp i Fortmesterboligen.", "amount",
+                       "Hvad vil det koste at fjerne skimmelsvampen i Fortmesterboligen?")
+    assert lacks_value("Opgaven løses i tæt samarbejde med en trafikrådgiver.", "company",
+                       "Hvilket rådgivningsfirma lavede analysen?")
+    assert not lacks_value("Opgaven løses af Vagtteam DK A/S.", "company", "Which company won the contract?")
+    assert not lacks_value("25 procent af tilskuddet er knyttet til resultatkrav.", "amount",
+                           "Hvor meget af tilskuddet er knyttet til resultatkrav?")  # a share answers it too
+    assert not lacks_value("Halvdelen af pladserne går til ældre.", "count", "How many of the places go to elderly?")
+    # the question's own figure is not an answer; "who was absent when" asks for names, not a date
+    assert lacks_value("Lokalplan 14.54 omfatter Tværhøjvej.", "count", "Hvor mange boliger giver lokalplan 14.54?")
+    assert not lacks_value("Fraværende: Ingen.", "date", "Who was absent when the committee met in May?")
+    # a compound question is answered part by part; this check is for one-part questions
+    assert not lacks_value("Der er fundet skimmelsvamp.", "amount", "Hvad koster det, og hvem betaler?")
