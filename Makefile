@@ -62,6 +62,9 @@ test: install browser postgres lint
 	  $(BIN)/referat eval eval/dev2.jsonl --data-dir $(CURDIR)/.referat/eval-minutes $(NEW_SET_GATES)
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat eval eval/check.jsonl --data-dir $(CURDIR)/.referat/eval-minutes $(NEW_SET_GATES)
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/dev3.jsonl --data-dir $(CURDIR)/.referat/eval-minutes \
+	  --min-hit5 0.9 --min-first-citation 0.85 --min-keywords 0.6
 
 eval: install
 	$(BIN)/referat eval eval/seeds.jsonl --data-dir $(CURDIR)/.referat/eval --ingest sample_data/seeds \

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from datetime import date
 
-from assistant import evidence, meeting_facts, salient
+from assistant import bodies, evidence, meeting_facts, salient, scope
 from assistant.amounts import english_amounts
 from assistant.answer_kind import answer_kind, clauses
 from assistant.contract import Answer, Citation
@@ -28,6 +28,7 @@ from core.model import AgendaItem, Decision, Meeting, fold
 from store.lexical import tokens
 
 MeetingLookup = Callable[[str], Meeting | None]
+CommitteeLookup = Callable[[str | None], list[str]]
 
 MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
              "November", "December"]
@@ -115,6 +116,18 @@ def _summary(item: AgendaItem, lang: str, meeting_date: str = "") -> str:
 YES_NO_DECISION = re.compile(r"^\s*(?:fik|blev|godkendte|vedtog|bevilgede|besluttede|did|was|were|has|have)\b", re.I)
 YES = {"da": "Ja.", "en": "Yes."}
 NO = {"da": "Nej.", "en": "No."}
+
+
+_YES_NO_OPEN = re.compile(r"^\s*(?:fik|blev|har|havde|gav|afviste|godkendte|vedtog|besluttede|bevilgede|tildelte|"
+                          r"did|has|have|had|was|were)\b", re.I)
+_ACTS = re.compile(r"\b(?:reject|approv|grant|adopt|decid|agree|accept|afvis|afvist|godkend|vedt[ao]g|bevilg|beslut|"
+                   r"tildel|gav\b|give[ns]?\b|imødekom|dispens)", re.I)
+
+
+def asks_decided(query: Query) -> bool:
+    """Does the question ask what a body decided: a decision or vote question, or a yes/no question about a
+    decision act ("Did the council reject ...?", "Gav byrådet dispensation ...?")."""
+    return query.intent in {"decision", "vote"} or bool(_YES_NO_OPEN.search(query.text) and _ACTS.search(query.text))
 
 
 def yes_no(item: AgendaItem, question: str, kind: str, lang: str, meeting_date: str) -> str:
@@ -237,11 +250,18 @@ def unmatched_date(query: Query, hits: list[Hit]) -> date | None:
 
 
 def named_decisions(item: AgendaItem, question: str) -> list[Decision]:
-    """Decisions of a body the question names ("hvad besluttede Byrådet ..."), on the date it names if it does."""
+    """Decisions of a body the question names ("hvad besluttede Byrådet ...", "the executive committee"), on
+    the date it names if it does; or any decision taken on a date the question names."""
     asked = fold(question)
     days = {d for _, d in find_dates(question)}
-    return [d for d in item.decisions if d.text.strip() and fold(d.body).removesuffix("et") in asked
-            and (not days or d.date in days)]
+    named = [stems for _, stems in bodies.named(question)]
+
+    def by_body(d: Decision) -> bool:
+        return fold(d.body).removesuffix("et") in asked or any(bodies.matches(stems, d.body) for stems in named)
+
+    # a decision of the body asked about (on the day asked, if one is), or any decision of the day asked about
+    return [d for d in item.decisions if d.text.strip()
+            and (by_body(d) and (not days or d.date in days) or bool(days) and d.date in days)]
 
 
 def own_decisions(item: AgendaItem, meeting_date: str) -> list[Decision]:
@@ -260,12 +280,14 @@ class ExtractiveAnswerer:
     """Quotes the item: the decision for "what did X decide", vote lines, absentees, the money sentence."""
 
     def __init__(self, public_url: str = "http://127.0.0.1:8000", threshold: float = 0.85,
-                 meetings: MeetingLookup | None = None, ranking: RankingConfig = DEFAULT_RANKING) -> None:
+                 meetings: MeetingLookup | None = None, ranking: RankingConfig = DEFAULT_RANKING,
+                 committees: CommitteeLookup | None = None) -> None:
         if not 0 <= threshold <= 1:
             raise ValueError(f"refusal threshold must be within 0..1, got {threshold!r}")
         self.public_url, self.threshold = public_url, threshold
         self.ranking = ranking  # every other ranking and refusal constant (assistant/ranking.py)
         self.meetings = meetings
+        self.committees = committees  # the stored committees of a municipality (None: of all)
 
     def meeting_answer(self, query: Query, hits: list[Hit]) -> Answer | None:
         """A question about the meeting itself, answered from the meeting's facts, or None."""
@@ -325,6 +347,18 @@ class ExtractiveAnswerer:
         if not full:
             return hits, salient.missing(text_of(hits[0]), names)
         return [full[0], *[h for h in hits if h is not full[0]]], []
+
+    def absent_bodies(self, query: Query, hits: list[Hit]) -> list[str]:
+        """The committees the question names that neither the stored minutes (of the municipalities it names)
+        nor the decisions in the items found are: "Teknisk Udvalg i Aarhus" when only Aarhus Byråd is stored."""
+        if self.committees is None or not hits or hits[0].in_conversation or not bodies.named(query.text):
+            return []
+        munis: list[str | None] = list(query.filters.municipalities) or [None]
+        stored = [c for m in munis for c in self.committees(m)]
+        decided = [d.body for h in hits for d in h.item.item.decisions]
+        # what a committee decided is in its own minutes or decisions; anything else may be told by any item
+        texts = [] if asks_decided(query) else [h.item.text for h in hits]
+        return bodies.unmatched(query.text, stored + decided, texts)
 
     @staticmethod
     def years(query: Query, hits: list[Hit]) -> tuple[list[Hit], list[str]]:
@@ -392,6 +426,12 @@ class ExtractiveAnswerer:
         hits, absent = self.naming(query, hits)
         if not absent:
             hits, absent = self.years(query, hits)
+        committees = [] if absent else self.absent_bodies(query, hits)
+        if committees:
+            in_ = " / ".join(query.filters.municipalities)
+            return refusal(lang, f"no stored minutes are from {', '.join(committees)}{' in ' + in_ if in_ else ''}"
+                           if lang == "en" else
+                           f"ingen indlæste referater er fra {', '.join(committees)}{' i ' + in_ if in_ else ''}")
         if absent:
             where_ = ", ".join(query.filters.municipalities)
             note = (f"no stored minutes{' from ' + where_ if where_ else ''} mention {', '.join(absent)}"
@@ -410,7 +450,7 @@ class ExtractiveAnswerer:
         lines: list[str] = []
         for hit in cited:
             item: AgendaItem = hit.item.item
-            agenda_only = (query.intent in {"decision", "vote"} and not own_decisions(item, hit.item.date)
+            agenda_only = (asks_decided(query) and not own_decisions(item, hit.item.date)
                            and not named_decisions(item, query.text))
             quote = ((proposal_quote(item) if agenda_only else None)
                      or evidence_quote(item, query, kind, hit, self.ranking.evidence))
@@ -418,6 +458,13 @@ class ExtractiveAnswerer:
                 quote = best_sentence(item, query.text, query.intent, hit.focus) or ""
                 if not has_content(quote, item, hit.item.committee):
                     continue  # a heading or a body's name is not an answer
+            scoped, years = scope.rescope(item, query.text, quote, hit.item.date)
+            if scoped is None and not citations:
+                return refusal(lang, f"the item found says nothing about {' or '.join(years)}" if lang == "en"
+                               else f"det fundne punkt siger intet om {' eller '.join(years)}")
+            if scoped is None:
+                continue  # a further item about another year is no evidence for this one
+            quote = scoped
             if not citations and evidence.states_unknown(quote, kind, query.text):
                 # the minutes say the figure is not known yet: that is the answer, and it is not the figure
                 head = where(hit, lang)

@@ -212,6 +212,10 @@ class Catalog:
             return [meeting_summary(r) for r in db.execute(sql + " ORDER BY date DESC, municipality, committee",
                                                            args)]
 
+    def committees(self, municipality: str | None = None) -> list[str]:
+        """The committees whose minutes are stored (of one municipality, or of all)."""
+        return sorted({m["committee"] for m in self.meetings(municipality)})
+
     def meeting(self, meeting_id: str) -> Meeting | None:
         with self._conn() as db:
             row = db.execute("SELECT json FROM meetings WHERE id=?", (meeting_id,)).fetchone()

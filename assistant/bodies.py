@@ -1,0 +1,94 @@
+"""Committees a question names ("Teknisk Udvalg", "teknikudvalget", "the employment committee") and whether a
+stored committee or decision body is that one.
+
+"Hvad besluttede Teknisk Udvalg i Aarhus om ...?" is not answered by the city council's minutes that send the case
+to Teknisk Udvalg: when no stored minutes are that committee's, the answerer says so. Informal names match by the
+stems of the committee's name: "teknikudvalget" and "Teknisk Udvalg" are Klima-, Teknik- og Miljøudvalget's,
+"skoleudvalget" is Skole-, Børne- og Ungeudvalget's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.glossary import GLOSSARY
+from core.model import fold
+
+_DA = re.compile(r"(?:\b([A-ZÆØÅ][\wæøå]*)\s+)?\b((?:[\wæøå]+-,?\s*(?:og\s+)?)*[\wæøå]*)"
+                 r"[Uu]dvalg(?:et|ets|s)?\b")
+_FOR = re.compile(r"\s+for\s+((?:[\wæøå-]+(?:\s*(?:&|og|,)\s*|\s+)?){1,4})")  # "Udvalget for Job & Arbejdsmarked"
+_EN = re.compile(r"((?:[\w'-]+\s+){1,5})committee\b", re.I)
+_SKIP_EN = {"the", "and", "of", "its", "their", "a", "an", "for", "s", "on", "in", "city", "council", "municipality",
+            "municipal", "standing", "what", "did", "which", "when", "who", "how", "was", "has", "by", "at", "to"}
+_STEM = 5  # "teknisk" ~ "teknik", "kultur" ~ "kulturudvalget": Danish stems agree in their first five letters
+
+
+def _parts(name: str) -> list[str]:
+    """The words of a committee name without its "udvalg" ending: "Klima-, Teknik- og Miljøudvalget" ->
+    klima, teknik, miljø."""
+    words = re.findall(r"[a-zæøå0-9]+", fold(name).replace("udvalg", " udvalg "))
+    return [w for w in words if w not in {"og", "udvalg", "udvalget", "udvalgets", "s", "et", "ets"}]
+
+
+def named(question: str) -> list[tuple[str, list[str]]]:
+    """The committees ``question`` names, each as the stems of its own name (an owner such as "Hennys",
+    "Greves" or "Region Hovedstadens" is not part of it)."""
+    out: list[tuple[str, list[str]]] = []
+    for m in _DA.finditer(question):
+        before, compound = m.group(1), m.group(2) or ""
+        stems = _parts(compound)
+        after = _FOR.match(question, m.end())
+        if not stems and after:
+            stems, phrase = _parts(after.group(1)), m.group(0)[m.start(2) - m.start(0):] + after.group(0)
+        elif not stems and before and m.start(1) > 0 and not before.endswith("s"):
+            stems, phrase = _parts(before), m.group(0)  # "Teknisk Udvalg" (not an owner: "Lejres Udvalget for")
+        else:
+            phrase = m.group(0)[m.start(2) - m.start(0):]
+        if stems:
+            out.append((phrase.strip(), stems))
+    for m in _EN.finditer(question):
+        words = [w for w in re.findall(r"[\w'-]+", m.group(1)) if fold(w) not in _SKIP_EN]
+        stems = []
+        for w in words[-3:]:
+            if len(w) >= 2 and w.isupper():
+                stems.append(fold(w))  # "KMB IT committee"
+                continue
+            if w.endswith(("'s", "'")) or w[:1].isupper():
+                continue  # an owner: "Greve's employment committee"
+            danish = GLOSSARY.get(w.lower(), "").split()
+            if not danish:
+                stems = []
+                break  # a word we cannot put in Danish: the committee cannot be judged
+            stems.append(fold(danish[0]))
+        if stems:
+            out.append((m.group(0).strip(), stems))
+    return out
+
+
+def _stem_in(stem: str, parts: list[str]) -> bool:
+    key = stem[:_STEM]
+    return any(p.startswith(key) or (len(p) >= 3 and key.startswith(p)) for p in parts)
+
+
+def matches(stems: list[str], body: str) -> bool:
+    """Could ``body`` (a stored committee or decision body) be the committee named by ``stems``?"""
+    parts = _parts(body)
+    return any(_stem_in(s, parts) for s in stems)  # one shared stem will do: "Kultur- og Idrætsudvalget" may
+    # be how a user names Kultur- og Fritidsudvalget, and "health and care" is Sundheds- og Omsorgsudvalget
+
+
+def mentioned(stems: list[str], text: str) -> bool:
+    """Does ``text`` name a committee with one of ``stems`` ("Folkeoplysningsudvalget anbefaler ...")?"""
+    folded = fold(text)
+    return any(re.search(rf"(?<![a-z0-9]){re.escape(s[:_STEM])}[a-z0-9-]*(?:,? [a-z0-9-]+){{0,4}}?\s*udvalg", folded)
+               for s in stems)
+
+
+def unmatched(question: str, bodies: list[str], texts: tuple[str, ...] | list[str] = ()) -> list[str]:
+    """The committees ``question`` names that none of ``bodies`` is and none of ``texts`` names, as the
+    question writes them."""
+    out = []
+    for phrase, stems in named(question):
+        if not any(matches(stems, b) for b in bodies) and not any(mentioned(stems, t) for t in texts):
+            out.append(phrase)
+    return out

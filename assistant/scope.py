@@ -1,0 +1,72 @@
+"""The year a question is about ("i 2022", "in 2024") against the year the quoted evidence is about.
+
+"Hvem vandt prisen i 2024?" is not answered by "I 2023 vandt Stop Spild Lokalt prisen", even in minutes from
+2024, and "how large a share was sanctioned in 2022?" is not answered by this period's share. A year the
+question scopes with a preposition must be in the quoted passage; failing that, a passage of the item that
+holds it and a term of the question is quoted instead; failing that, the answer says which year is missing.
+A year inside a name ("budget 2026", "Kommuneplan 2025") or beside a month ("i oktober 2025": the meeting)
+is not a scope.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.evidence import JOIN, passages
+from assistant.glossary import expand
+from assistant.query import language
+from assistant.terms import content_terms, match, prefixes
+from core.model import AgendaItem
+from store.lexical import tokens
+
+_SCOPED = re.compile(r"\b(?:i|in|during|år|året|for året|in the year)\s+((?:19|20)\d\d)\b(?![-/–]\d)", re.I)
+_ANY_SCOPED = re.compile(r"\b(?:i|in|during|år|året)\s+((?:19|20)\d\d)\b(?![-/–]\d)", re.I)
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
+
+def scoped_years(question: str) -> list[str]:
+    """The years the question scopes with a preposition ("i 2022", "in 2024"), not years in names or dates."""
+    return list(dict.fromkeys(m.group(1) for m in _SCOPED.finditer(question)))
+
+
+def _covers(text: str, year: str) -> bool:
+    """Does the passage state the year, alone or inside a range ("2022-2025", "2024-27")?"""
+    if year in _YEAR.findall(text):
+        return True
+    for m in re.finditer(r"((?:19|20)\d\d)\s*[-–/]\s*((?:19|20)?\d\d)\b", text):
+        a, b = int(m.group(1)), m.group(2)
+        end = int(b) if len(b) == 4 else a // 100 * 100 + int(b)
+        if a <= int(year) <= end:
+            return True
+    return False
+
+
+def other_year(quote: str, years: list[str]) -> str | None:
+    """A year the quote itself scopes ("I 2023 vandt ...") that is none of the asked ``years``."""
+    for m in _ANY_SCOPED.finditer(quote):
+        if m.group(1) not in years:
+            return m.group(1)
+    return None
+
+
+def rescope(item: AgendaItem, question: str, quote: str, meeting_date: str) -> tuple[str | None, list[str]]:
+    """``(quote, [])`` when the quote is about the asked year (or the question scopes none); ``(passage, [])``
+    for a passage of the item that is, when the quote is not; ``(None, years)`` for the asked years no
+    passage about the question states."""
+    years = scoped_years(question)
+    if not years:
+        return quote, []
+    parts = quote.split(JOIN)
+    if all(any(_covers(p, y) for p in parts) for y in years):
+        return quote, []
+    meeting_year = meeting_date[:4]
+    if years == [meeting_year] and other_year(quote, years) is None:
+        return quote, []  # "i 2024" of a 2024 meeting: the minutes are of that year unless the quote says otherwise
+    q = question if language(question) != "en" else expand(question)
+    asked = content_terms(set(tokens(q))) - set(years)
+    for p in passages(item, meeting_date):
+        if all(_covers(p.text, y) for y in years):
+            toks = set(tokens(p.text))
+            if any(match(t, toks, prefixes(toks)) for t in asked):
+                return p.text, []
+    return None, years
