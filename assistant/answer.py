@@ -454,9 +454,10 @@ class ExtractiveAnswerer:
                            and not named_decisions(item, query.text))
             quote = ((proposal_quote(item) if agenda_only else None)
                      or evidence_quote(item, query, kind, hit, self.ranking.evidence))
-            if not has_content(quote, item, hit.item.committee):
+            titles = kind == "list" or query.intent == "list"  # "which sub-items did it have?" is answered by titles
+            if not has_content(quote, item, hit.item.committee, titles):
                 quote = best_sentence(item, query.text, query.intent, hit.focus) or ""
-                if not has_content(quote, item, hit.item.committee):
+                if not has_content(quote, item, hit.item.committee, titles):
                     continue  # a heading or a body's name is not an answer
             scoped, years = scope.rescope(item, query.text, quote, hit.item.date)
             if scoped is None and not citations:

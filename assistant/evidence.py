@@ -254,12 +254,17 @@ def select(item: AgendaItem, question: str, kind: str, meeting_date: str = "", f
 _NOT_KNOWN = re.compile(r"\b(?:kendes|vides)\s+(?:endnu\s+)?ikke\b|\b(?:er|var|bliver)\s+(?:endnu\s+)?ikke\s+"
                         r"(?:kendt|opgjort|fastlagt|afklaret)|uafklaret|"
                         r"ikke muligt at (?:opgøre|vurdere|beregne)", re.I)
+_DEFERRED = re.compile(r"(?:sendt|sendes|oversendt|henvist)\s+til\s+skriftlig\s+besvarelse|besvares\s+skriftligt|"
+                       r"(?:vil blive|bliver)\s+besvaret\s+skriftligt", re.I)  # the answer is given outside the minutes
+_ASKS_ANSWER = re.compile(r"\bsvar(?:ede|et|er)?\b|\bansw|\brepl", re.I)
 
 
 def states_unknown(quote_text: str, kind: str, question: str) -> bool:
     """A quoted passage about what a value question asks says the value is not known (yet) and states none:
     "Udgifterne til selve kystbeskyttelsen kendes endnu ikke." answers "what will the coast protection cost?"
     honestly, by not giving a figure (even beside a figure for something else)."""
+    if _ASKS_ANSWER.search(question) and _DEFERRED.search(quote_text):
+        return True  # "what did the council answer?" - "the question was sent for a written answer"
     if kind not in VALUE_KINDS or not _NOT_KNOWN.search(quote_text):
         return False
     asked = content_terms(set(tokens(expand(question) if language(question) == "en" else question)))
@@ -271,15 +276,27 @@ def states_unknown(quote_text: str, kind: str, question: str) -> bool:
     return False
 
 
+# kinds whose absence from the best passage makes the answer "the item does not state ...". Names of people are
+# not checked: "who" is as often a body, a role or an organisation (calibration sets: checking persons refused
+# six answerable questions)
 NOT_STATED = {"amount": ("an amount", "et beløb"), "percent": ("a share", "en andel"),
               "count": ("a number", "et antal"), "measure": ("a measure", "et mål"), "date": ("a date", "en dato"),
-              "company": ("a firm", "et firma")}  # names of people are not checked: "who" is as often a body,
-# a role or an organisation (calibration sets: checking persons refused six answerable questions)
+              "company": ("a firm", "et firma"), "explanation": ("a reason", "en begrundelse")}
 _NUMERIC = frozenset({"amount", "percent", "count", "measure"})
 _FRACTION = re.compile(r"\b(?:halvdel\w*|(?:en |to )?(?:tredjedel|fjerdedel|femtedel)\w*|\d+/\d+|"
                        r"half|(?:one |two )?(?:third|quarter|fifth)s?)\b", re.I)
 _ASKS_WHEN = re.compile(r"^\W*(?:hvornår|when|by when|inden hvornår|what date|which date|hvilken dato)\b|"
                         r"\bfrist(?:en)?\b|\bdeadline\b", re.I)
+
+
+_BARE_YEAR = re.compile(r"(?:19|20)\d{2}")
+_TIME_YEAR = re.compile(r"\b(?:i|in|af|of|fra|til|inden|senest|primo|medio|ultimo|from|until|by|before|after|"
+                        r"efter|før|forår|efterår|sommer|vinter|spring|autumn|summer|winter)(?:et|en)?\s+"
+                        r"((?:19|20)\d{2})\b", re.I)
+
+
+def _time_years(text: str) -> set[str]:
+    return {m.group(1) for m in _TIME_YEAR.finditer(text)}
 
 
 def lacks_value(quote_text: str, kind: str, question: str) -> bool:
@@ -299,7 +316,11 @@ def lacks_value(quote_text: str, kind: str, question: str) -> bool:
 
 def holds_value(kind: str, text: str, known: str) -> bool:
     """Does ``text`` hold an answer of ``kind`` that ``known`` (the question) does not already state? For the
-    numeric kinds any new figure or fraction counts: "how large a part of the grant" is answered by "25 procent"."""
+    numeric kinds any new figure or fraction counts: "how large a part of the grant" is answered by "25 procent".
+    A year alone answers "when" only as a time ("i 2027", "inden 2026"), not inside a name ("Kommuneplan 2025")."""
+    if kind == "date":
+        return any(not _BARE_YEAR.fullmatch(v) or _TIME_YEAR.search(text, 0) and v in _time_years(text)
+                   for v in new_values(kind, text, known))
     if kind not in _NUMERIC:
         return bool(new_values(kind, text, known))
     return any(new_values(k, text, known) for k in _NUMERIC) or _FRACTION.search(text) is not None

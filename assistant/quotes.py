@@ -190,9 +190,15 @@ def headings(item: AgendaItem) -> set[str]:
     return out
 
 
-def has_content(quote: str, item: AgendaItem, committee: str = "") -> bool:
-    """A quote says something: more than a decision heading, a section heading, the item's title or a body's name."""
-    lines = [x for x in quote.split("\n") if x.strip() and x.strip() not in headings(item)]
+_SUB_ITEM_TITLE = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+[^.!?]{1,80}$")  # "2.1 Status siden sidst": a sub-item's
+# title, printed where its text would be when the sub-item has none
+
+
+def has_content(quote: str, item: AgendaItem, committee: str = "", titles: bool = False) -> bool:
+    """A quote says something: more than a decision heading, a section heading, the item's title, a body's name
+    or the titles of empty sub-items (unless ``titles``: the question asks which sub-items there are)."""
+    parts = [p.strip() for x in quote.split("\n") for p in x.split(" … ")]
+    lines = [x for x in parts if x and x not in headings(item) and (titles or not _SUB_ITEM_TITLE.match(x))]
     rest = _HEADING.sub(" ", "\n".join(lines))
     for known in (item.title, committee, *(d.body for d in item.decisions)):
         if known:

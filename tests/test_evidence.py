@@ -158,3 +158,31 @@ def test_a_value_question_the_passage_does_not_answer_is_flagged() -> None:
     assert not lacks_value("Fraværende: Ingen.", "date", "Who was absent when the committee met in May?")
     # a compound question is answered part by part; this check is for one-part questions
     assert not lacks_value("Der er fundet skimmelsvamp.", "amount", "Hvad koster det, og hvem betaler?")
+
+
+def test_a_question_sent_for_a_written_answer_is_not_answered_by_the_minutes() -> None:
+    quote_text = "Spørgsmål blev besvaret på mødet, og et spørgsmål om støjtiltag blev sendt til skriftlig besvarelse."
+    assert states_unknown(quote_text, "fact", "Hvad svarede byrådet borgeren om støjtiltag?")
+    assert not states_unknown(quote_text, "fact", "Hvad skete der i spørgetiden?")
+
+
+def test_a_year_inside_a_name_does_not_say_when() -> None:
+    from assistant.evidence import holds_value, lacks_value
+
+    asked = "Hvornår forventes vindmøllerne sat op?"
+    assert not holds_value("date", "Arbejdet henvises til et tillæg til Kommuneplan 2025.", asked)
+    assert holds_value("date", "Møllerne forventes opstillet i 2027.", asked)
+    assert holds_value("date", "Panelet igangsættes inden udgangen af 2024.", asked)
+    why = "Hvorfor fik projektet et merforbrug?"
+    assert lacks_value("Projektet fik et merforbrug på 32.121 kr.", "explanation", why)
+    assert not lacks_value("Merforbruget skyldes prisstigninger.", "explanation", why)
+
+
+def test_titles_of_empty_sub_items_are_no_answer_unless_asked_for() -> None:
+    from assistant.quotes import has_content
+
+    item = AgendaItem(order=2, number="2", title="GetOrganized",
+                      text="2. GetOrganized\n2.1 Status siden sidst\n2.3 Status over udviklingsønsker\n")
+    quote_text = "2.1 Status siden sidst … 2.3 Status over udviklingsønsker"
+    assert not has_content(quote_text, item)
+    assert has_content(quote_text, item, titles=True)
