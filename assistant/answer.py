@@ -166,6 +166,12 @@ def evidence_quote(item: AgendaItem, query: Query, kind: str, hit: Hit,
                  if p.text not in main and evidence.new_values(sub, p.text, query.text)]
         if found:
             parts.append(found[0])
+    asked = clauses(query.text)
+    if len(asked) > 1 and answer_kind(asked[0]) == "decision" and kind != "decision":
+        # "what did X decide about Y, and how large ...": the first part is answered by the decision itself
+        own = own_decision_quote(item, day)
+        if own and len(own) <= cfg.max_chars // 3 and own not in main:
+            parts.insert(0, own)
     return evidence.JOIN.join(parts)
 
 
@@ -181,7 +187,8 @@ def _evidence_quote(item: AgendaItem, query: Query, kind: str, hit: Hit, cfg: Ev
         context = f"{hit.item.municipality} {hit.item.committee}"
         found = evidence.select(item, query.text, "absent", day, hit.focus, context, cfg=cfg)
         return evidence.quote(found) if found else quote_for(item, query.intent, query.text, hit.focus)
-    if kind == "decision" or (kind == "vote" and any(d.votes for d in own_decisions(item, day))):
+    if (kind == "decision" or (kind == "yesno" and asks_decided(query))
+            or (kind == "vote" and any(d.votes for d in own_decisions(item, day)))):
         named = {d.body for d in named_decisions(item, query.text)}
         own = own_decision_quote(item, day, named, bool(EVERY_BODY.search(query.text)))
         if own:

@@ -29,13 +29,14 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
                           rf"sum)|hvad (?:koster|kostede|blev)|what (?:did|does|will) .{{0,40}}\bcost).{{0,80}}"
                           rf"(?:{_MONEY_WORDS})|(?:{_MONEY_WORDS}).{{0,60}}(?:hvor (?:meget|stor)|how (?:much|large))|"
                           rf"hvad (?:koster|kostede)|hvad (?:har|vil|skal) .{{0,50}}kost(?:e|et)\b|"
+                          rf"hvad (?:har|vil|skal|skulle) .{{0,50}}\bbetale\b|what (?:will|does|did|would) .{{0,60}}\bpay\b|"
                           rf"hvad (?:kommer|kom) .{{0,80}}til at koste|"
                           rf"what (?:does|did|will) .{{0,100}}\bcost|how much (?:money|did|does|will|is|was)", re.I)),
     ("percent", re.compile(r"procent|percent|\bandel\b|\bshare\b|hvor stor en del|what proportion|\bprocentsats|"
                            r"skatteprocent|%", re.I)),
     ("count", re.compile(r"hvor mange|how many|\bantal(?:let)?\b|number of", re.I)),
     ("measure", re.compile(r"hvor (?:høj|lang|bred|dyb|stor et areal)|how (?:high|tall|long|wide|deep)|"
-                           r"\bmeter\b|\bm2\b|m²|kvadratmeter|\bhektar|\bkm\b|\bhøjde|\bheight|\bareal\b|\barea\b",
+                           r"\bmeter\b|\bm2\b|m²|kvadratmeter|\bhektar|\bkm\b|højde\b|\bheight|\bareal\b|\barea\b",
                            re.I)),
     ("date", re.compile(r"\bhvornår\b|\bwhen\b|what date|hvilken dato|which date|\bfrist(?:en)?\b|deadline|"
                         r"hvilken dag|what day|which day|tidspunkt|what time|by when|inden hvornår", re.I)),
@@ -69,7 +70,7 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
-_CLAUSE = re.compile(r",?\s+(?:og|and)\s+(?=(?:hvem|hvad|hvor|hvornår|hvorfor|hvordan|hvilke[nt]?|who|what|when|where|"
+_CLAUSE = re.compile(r",?\s+(?:og|and)\s+(?=(?:(?:at|in|on|for|by|from|with|til|på|i|med|fra)\s+)?(?:hvem|hvad|hvor|hvornår|hvorfor|hvordan|hvilke[nt]?|who|what|when|where|"
                      r"why|how|which)\b)", re.I)
 
 

@@ -35,6 +35,8 @@ class EvidenceConfig:
     # a passage that restates the question is not its answer (calibration sets: no passage choice got worse)
     section_bonus: float = 1.0  # the passage sits under a heading the question names ("Hvad foreslår
     # forvaltningen?" -> "Forvaltningen foreslår", "what are the economic consequences?" -> "Økonomi")
+    cognate_weight: float = 0.5  # an English term sharing a five-letter stem with a Danish word: likely the same
+    # word ("pavilion" ~ "pavillon"), but less sure than a glossary translation
     focus_bonus: float = 1.0  # the passage lies in the chunk the dense search found closest to the question
     length_penalty: float = 1 / 1500  # per character: prefer the shortest passage that answers
     saturation: int = 400  # term evidence of a passage longer than ~200 chars is damped by (len-200)/saturation:
@@ -183,6 +185,13 @@ def _terms_score(cands: list[Passage], question: str, title: str, cfg: EvidenceC
     title_tok = set(tokens(title))
     toks = [set(tokens(c.text)) for c in cands]
     weights = [{t: match(t, ts, prefixes(ts)) for t in q} for ts in toks]
+    if language(question) == "en":  # English words the glossary does not know still share a stem with their
+        # Danish cognates ("pavilion" ~ "pavillonenheder", "coordinator" ~ "koordinator" does not): half weight
+        for w, ts in zip(weights, toks, strict=True):
+            five = {x[:5] for x in ts if len(x) >= 5}
+            for t in q:
+                if not w[t] and len(t) >= 6 and t[:5] in five:
+                    w[t] = cfg.cognate_weight
     df = {t: sum(1 for w in weights if w[t]) for t in q}
     raw = [sum(w[t] * math.log(1 + len(cands) / df[t]) * (cfg.title_weight if t in title_tok else 1.0)
                for t in q if w[t]) for w in weights]

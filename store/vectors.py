@@ -21,6 +21,11 @@ from core.errors import StoreUnavailable
 COLLECTION = "referat"
 LEGACY_PREFIX = "referat-"  # the old layout: one collection per municipality, named referat-<slug>
 BATCH = 1000
+# HNSW search breadth. Chroma's default (100) missed a question's nearest chunk in about one process in six on the
+# 3,000-chunk development corpus: each process rebuilds the part of the graph not yet synced to disk, with several
+# threads, so the graph (and what a narrow search finds) differs from process to process. At 256 no miss was seen in
+# a dozen processes, and the answer no longer depends on the process that gives it.
+EF_SEARCH = 256
 
 
 def municipality_filter(municipalities: list[str]) -> dict[str, Any]:
@@ -76,8 +81,13 @@ class VectorStore:
         with self._lock:
             if self._collection is None:
                 try:
-                    self._collection = self.client().get_or_create_collection(
-                        self.name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}})
+                    col = self.client().get_or_create_collection(
+                        self.name, embedding_function=None,
+                        configuration={"hnsw": {"space": "cosine", "ef_search": EF_SEARCH}})
+                    hnsw = (col.configuration or {}).get("hnsw") or {}
+                    if int(hnsw.get("ef_search") or 0) < EF_SEARCH:  # made before EF_SEARCH was set
+                        col.modify(configuration={"hnsw": {"ef_search": EF_SEARCH}})
+                    self._collection = col
                 except StoreUnavailable:
                     raise
                 except Exception as exc:

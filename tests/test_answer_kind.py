@@ -7,6 +7,10 @@ import pytest
 from assistant.answer_kind import KINDS, answer_kind, clauses
 
 CASES = [
+    ("Hvad skal regionen betale for særpublikationen?", "amount"),
+    ("Hvilken sikringshøjde lægges der op til?", "measure"),
+    ("Hvor stor en del af tilskuddet er knyttet til resultatkrav?", "percent"),
+    ("Hvilket rådgivningsfirma lavede analysen?", "company"),
     ("Hvor meget koster den nye svømmehal?", "amount"),
     ("Hvad kommer den nye bro over åen til at koste?", "amount"),
     ("How much did the municipality pay for the land?", "amount"),
@@ -62,3 +66,5 @@ def test_compound_questions_split_into_their_parts() -> None:
     assert clauses("What is the case number and who handles it?") == ["What is the case number", "who handles it?"]
     assert clauses("Hvad besluttede byrådet om skoler og daginstitutioner?") == [
         "Hvad besluttede byrådet om skoler og daginstitutioner?"]
+    assert clauses("Which company did Greve contract, and at what times will the guards be on duty?") == [
+        "Which company did Greve contract", "at what times will the guards be on duty?"]

@@ -259,3 +259,18 @@ def test_replicas_creating_the_schema_at_once_do_not_collide(pg_url: str, tmp_pa
     for t in threads:
         t.join()
     assert errors == []
+
+
+def test_the_collection_searches_wide_enough_and_old_ones_are_widened(tmp_path: Path) -> None:
+    from store.vectors import COLLECTION, EF_SEARCH, VectorStore
+
+    made_before = (  # a collection made with Chroma's defaults, in another process (as an older Referat did)
+        "import chromadb, sys; c = chromadb.PersistentClient(sys.argv[1]); "
+        "col = c.get_or_create_collection(sys.argv[2], embedding_function=None, "
+        "configuration={'hnsw': {'space': 'cosine'}}); print(col.configuration['hnsw']['ef_search'])")
+    out = subprocess.run([sys.executable, "-c", made_before, str(tmp_path / "chroma"), COLLECTION],
+                         capture_output=True, text=True, check=True)
+    assert int(out.stdout.strip()) < EF_SEARCH
+    store = VectorStore(path=tmp_path / "chroma")
+    assert store.collection().configuration["hnsw"]["ef_search"] >= EF_SEARCH
+    assert store.collection().configuration["hnsw"]["space"] == "cosine"
