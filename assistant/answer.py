@@ -207,6 +207,13 @@ _BARE_DECISION = re.compile(r"godkend\w*|anbefal\w*|tiltr\w*|indstilling\w*|tage
                             r"bemærkninger|sagen|punktet|fremsendes|oversendes|videre|behandling", re.I)
 
 
+def bare_decision(quote: str) -> bool:
+    """The quote is only a decision that refers to the recommendation ("Anbefales.", "1.-3. Godkendt."): it
+    answers "what was decided?" but nothing else (a closed item often prints no more)."""
+    words = re.findall(r"[A-Za-zÆØÅæøå]{2,}", quote)
+    return bool(words) and all(_BARE_DECISION.fullmatch(w.lower()) for w in words)
+
+
 def decided_what(item: AgendaItem, query: Query, own: str, hit: Hit, cfg: EvidenceConfig) -> str | None:
     """When this meeting's decision only refers to the recommendation ("Godkendt") and the question asks what
     was decided (a day, a sum, a plan, terms the decision does not hold), the passage that states it."""
@@ -462,9 +469,11 @@ class ExtractiveAnswerer:
             quote = ((proposal_quote(item) if agenda_only else None)
                      or evidence_quote(item, query, kind, hit, self.ranking.evidence))
             titles = kind == "list" or query.intent == "list"  # "which sub-items did it have?" is answered by titles
-            if not has_content(quote, item, hit.item.committee, titles):
+            decided = asks_decided(query)
+            if not has_content(quote, item, hit.item.committee, titles) or not decided and bare_decision(quote):
                 quote = best_sentence(item, query.text, query.intent, hit.focus) or ""
-                if not has_content(quote, item, hit.item.committee, titles):
+                if (not has_content(quote, item, hit.item.committee, titles)
+                        or not decided and bare_decision(quote)):
                     continue  # a heading or a body's name is not an answer
             scoped, years = scope.rescope(item, query.text, quote, hit.item.date)
             if scoped is None and not citations:

@@ -29,7 +29,8 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
                           rf"sum)|hvad (?:koster|kostede|blev)|what (?:did|does|will) .{{0,40}}\bcost).{{0,80}}"
                           rf"(?:{_MONEY_WORDS})|(?:{_MONEY_WORDS}).{{0,60}}(?:hvor (?:meget|stor)|how (?:much|large))|"
                           rf"hvad (?:koster|kostede)|hvad (?:har|vil|skal) .{{0,50}}kost(?:e|et)\b|"
-                          rf"hvad (?:har|vil|skal|skulle) .{{0,50}}\bbetale\b|what (?:will|does|did|would) .{{0,60}}\bpay\b|"
+                          rf"hvad (?:har|vil|skal|skulle) .{{0,50}}\bbetale\b|"
+                          rf"what (?:will|does|did|would) .{{0,60}}\bpay\b|"
                           rf"hvad (?:kommer|kom) .{{0,80}}til at koste|"
                           rf"what (?:does|did|will) .{{0,100}}\bcost|how much (?:money|did|does|will|is|was)", re.I)),
     ("percent", re.compile(r"procent|percent|\bandel\b|\bshare\b|hvor stor en del|what proportion|\bprocentsats|"
@@ -70,8 +71,9 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
-_CLAUSE = re.compile(r",?\s+(?:og|and)\s+(?=(?:(?:at|in|on|for|by|from|with|til|på|i|med|fra)\s+)?(?:hvem|hvad|hvor|hvornår|hvorfor|hvordan|hvilke[nt]?|who|what|when|where|"
-                     r"why|how|which)\b)", re.I)
+_CLAUSE = re.compile(r",?\s+(?:og|and)\s+(?=(?:(?:at|in|on|for|by|from|with|til|på|i|med|fra)\s+)?"
+                     r"(?:hvem|hvad|hvor|hvornår|hvorfor|hvordan|hvilke[nt]?|who|what|when|where|why|how|which)\b)",
+                     re.I)
 
 
 def clauses(question: str) -> list[str]:

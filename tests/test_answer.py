@@ -167,3 +167,12 @@ def test_an_english_question_needs_a_little_less_similarity(seeded: Container) -
     hit = seeded.retriever.retrieve(understand("Helhedsplan 2025 Esbjerg"), 1).hits[0]
     hit = replace(hit, dense=a.threshold - 0.02, overlap=0.0, dense_rank=3, lexical_rank=3, in_conversation=False)
     assert a.supported(hit, "en") and not a.supported(hit, "da")
+
+
+def test_a_bare_decision_answers_only_what_was_decided() -> None:
+    from assistant.answer import bare_decision
+
+    assert bare_decision("Anbefales.") and bare_decision("1.-3. Anbefales.")
+    assert bare_decision("Taget til efterretning.")
+    assert not bare_decision("Godkendt med bemærkning om krav om børneattest.")
+    assert not bare_decision("Forpagtningen går til Café Langsiden ApS.")
