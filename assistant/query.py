@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from core import dates as ddates
-from core.municipalities import MUNICIPALITIES
+from core.municipalities import MUNICIPALITIES, QUESTION_ALIASES
 from core.vocab import CASE_ANY
 
 EN_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
@@ -40,8 +40,8 @@ INTENTS: list[tuple[str, re.Pattern[str]]] = [
     ("who", re.compile(r"\bhvem\b|\bwho\b", re.I)),
 ]
 
-_MUNI = re.compile(r"(?<![\w-])(" + "|".join(sorted((re.escape(m) for m in MUNICIPALITIES), key=len,
-                                                     reverse=True)) + r")s?(?![\w-])", re.I)
+_MUNI = re.compile(r"(?<![\w-])(" + "|".join(sorted((re.escape(m) for m in [*MUNICIPALITIES, *QUESTION_ALIASES]),
+                                                     key=len, reverse=True)) + r")s?(?![\w-])", re.I)
 _ITEM = re.compile(r"\b(?:punkt|pkt\.?|item|agenda item|dagsordenspunkt)\s*(?:nr\.?\s*)?(\d{1,4}(?:\.\d{1,3})?)\b",
                    re.I)
 _ENUMERATION = re.compile(r"\s*(?:og|and|,|-|–)\s*\d")
@@ -114,7 +114,7 @@ def intent(text: str) -> str:
 
 def _canon_muni(raw: str) -> str:
     low = raw.lower()
-    return next(m for m in MUNICIPALITIES if m.lower() == low)
+    return QUESTION_ALIASES.get(low) or next(m for m in MUNICIPALITIES if m.lower() == low)
 
 
 _CIVIC_NEXT = re.compile(r"\s+(?:Kommune|Kommunes|Byråd|Byrådet|Byråds|Municipality|City|Council|Region)\b")

@@ -35,3 +35,13 @@ def test_letters_and_names_map_both_ways() -> None:
 def test_periods_and_compound_acronyms_are_not_whole_names() -> None:
     assert salient_names("What share was sanctioned in Q2 2024-Q1 2025?") == []
     assert salient_names("Hvor mange kommuner har tilsluttet sig monopolbruddet på KMD-systemerne?") == ["KMD"]
+
+
+def test_exonyms_and_old_spellings_name_a_municipality() -> None:
+    from assistant.query import extract_filters
+
+    assert extract_filters("What did Copenhagen decide about the metro?").municipalities == ["København"]
+    assert extract_filters("Hvad besluttede Århus Byråd om letbanen?").municipalities == ["Aarhus"]
+    assert extract_filters("Hvad besluttede Bornholms Regionskommune om færgen?").municipalities == ["Bornholm"]
+    # a region named in a question is often the source of a figure, not the author of the minutes
+    assert extract_filters("According to Region Sjælland, what would it cost?").municipalities == []
