@@ -268,11 +268,26 @@ _DEFERRED = re.compile(r"(?:sendt|sendes|oversendt|henvist)\s+til\s+skriftlig\s+
 _ASKS_ANSWER = re.compile(r"\bsvar(?:ede|et|er)?\b|\bansw|\brepl", re.I)
 
 
+_OUTCOME = re.compile(r"\b(?:vandt|vundet|won|viste|showed|resulterede|resulted|blev (?:valgt|udpeget|tildelt)|"
+                      r"was (?:chosen|selected|awarded|appointed)|fik (?:tildelt|kontrakten|opgaven))\b", re.I)
+_TO_COME = re.compile(r"\b(?:kommende|forestående|vil blive|forventes|planlægges|planlagt|upcoming|will be|"
+                      r"is expected|planned)\b", re.I)
+
+
+def still_to_come(quote_text: str, question: str) -> bool:
+    """The question asks for an outcome ("which firm won the tender?", "what did the survey show?") and the
+    quote speaks of it only as still to come ("det kommende udbud", "resultaterne forventes i juni"), naming
+    no outcome: the minutes do not have the answer yet."""
+    return bool(_OUTCOME.search(question) and _TO_COME.search(quote_text) and not _OUTCOME.search(quote_text))
+
+
 def states_unknown(quote_text: str, kind: str, question: str) -> bool:
     """A quoted passage about what a value question asks says the value is not known (yet) and states none:
     "Udgifterne til selve kystbeskyttelsen kendes endnu ikke." answers "what will the coast protection cost?"
     honestly, by not giving a figure (even beside a figure for something else)."""
     if _ASKS_ANSWER.search(question) and _DEFERRED.search(quote_text):
+        return True
+    if still_to_come(quote_text, question):
         return True  # "what did the council answer?" - "the question was sent for a written answer"
     if kind not in VALUE_KINDS or not _NOT_KNOWN.search(quote_text):
         return False

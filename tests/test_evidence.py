@@ -186,3 +186,12 @@ def test_titles_of_empty_sub_items_are_no_answer_unless_asked_for() -> None:
     quote_text = "2.1 Status siden sidst … 2.3 Status over udviklingsønsker"
     assert not has_content(quote_text, item)
     assert has_content(quote_text, item, titles=True)
+
+
+def test_an_outcome_the_minutes_describe_as_still_to_come_is_not_answered() -> None:
+    from assistant.evidence import still_to_come
+
+    coming = "KLAR Forsyning A/S orienterer om det kommende udbud af affaldsindsamlingen."
+    assert still_to_come(coming, "Hvilket firma vandt udbuddet af affaldsindsamlingen?")
+    assert not still_to_come("I 2023 vandt foreningen prisen.", "Hvem vandt prisen?")  # an outcome is named
+    assert not still_to_come(coming, "Hvem orienterede om udbuddet?")  # no outcome asked
