@@ -54,6 +54,15 @@ UNKNOWN = {
 }
 
 
+VOTE_RECORD = re.compile(r"\bstemte\b|\bstemmer (?:for|imod)\b|\bundlod\b|afstemning|enstemmig|\bflertal|"
+                         r"\bmindretal|kunne ikke tiltræde|\bvoted\b|unanimous", re.I)  # a vote the minutes record
+ASKS_VOTE = re.compile(r"\bstem(?:te|me|mer|ning)\w*|afstemning|\bvot(?:e|ed|es|ing)\b", re.I)  # not "tog imod"
+COUNTS = re.compile(r"\bhvor mange\b|\bhow many\b|\bantal(?:let)?\b|\bnumber of\b", re.I)
+NO_VOTE = {
+    "da": "Referatet noterer ingen afstemning om punktet, så der er intet stemmetal — det nærmeste er:",
+    "en": "The minutes record no vote on this item, so there is no count; the closest they say is:",
+}
+
 NOT_STATED_HEAD = {
     "da": "Det fundne punkt nævner ikke {what}, som spørgsmålet efterspørger — det nærmeste er:",
     "en": "The item found does not state {what} that answers the question; the closest it says is:",
@@ -486,6 +495,12 @@ class ExtractiveAnswerer:
                 # the minutes say the figure is not known yet: that is the answer, and it is not the figure
                 head = where(hit, lang)
                 return Answer(answer=f"{UNKNOWN[lang]}\n{head}:\n«{quote}»", refused=True,
+                              citations=[citation(hit, quote, self.public_url)])
+            if (not citations and kind == "vote" and COUNTS.search(query.text) and ASKS_VOTE.search(query.text)
+                    and not any(d.votes for d in own_decisions(item, hit.item.date))
+                    and not VOTE_RECORD.search(quote)):
+                # "how many voted for?" of a decision taken without a recorded vote: there is no count to give
+                return Answer(answer=f"{NO_VOTE[lang]}\n{where(hit, lang)}:\n«{quote}»", refused=True,
                               citations=[citation(hit, quote, self.public_url)])
             if not citations and evidence.lacks_value(quote, kind, query.text) and query.intent not in {"case", "list"}:
                 # the item is about the topic but holds no value of the kind asked (no firm, no figure): say so

@@ -176,3 +176,11 @@ def test_a_bare_decision_answers_only_what_was_decided() -> None:
     assert bare_decision("Taget til efterretning.")
     assert not bare_decision("Godkendt med bemærkning om krav om børneattest.")
     assert not bare_decision("Forpagtningen går til Café Langsiden ApS.")
+
+
+def test_a_vote_count_is_asked_of_a_decision_taken_without_a_vote(seeded: Container) -> None:
+    split = seeded.service.ask("Hvor mange stemte imod prækvalifikation Helhedsplan i Esbjerg?")
+    assert not split.refused and "Sabrina Bech Bartholin" in split.citations[0].quote
+    plain = seeded.service.ask("Hvor mange stemte for fleksjobkampagnen i Svendborg?")
+    assert plain.refused and "ingen afstemning" in plain.answer
+    assert plain.citations and plain.citations[0].municipality == "Svendborg"  # the decision it has is cited
