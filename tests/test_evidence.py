@@ -195,3 +195,5 @@ def test_an_outcome_the_minutes_describe_as_still_to_come_is_not_answered() -> N
     assert still_to_come(coming, "Hvilket firma vandt udbuddet af affaldsindsamlingen?")
     assert not still_to_come("I 2023 vandt foreningen prisen.", "Hvem vandt prisen?")  # an outcome is named
     assert not still_to_come(coming, "Hvem orienterede om udbuddet?")  # no outcome asked
+    planned = "Målingen gennemføres som en online spørgeskemaundersøgelse blandt borgere over 15 år."
+    assert still_to_come(planned, "Hvad viste tryghedsmålingen?")
