@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from datetime import date
 
-from assistant import bodies, evidence, meeting_facts, salient, scope
+from assistant import bodies, evidence, meeting_facts, salient, scope, unanswered
 from assistant.amounts import english_amounts
 from assistant.answer_kind import answer_kind, clauses
 from assistant.contract import Answer, Citation
@@ -54,10 +54,6 @@ UNKNOWN = {
 }
 
 
-VOTE_RECORD = re.compile(r"\bstemte\b|\bstemmer (?:for|imod)\b|\bundlod\b|afstemning|enstemmig|\bflertal|"
-                         r"\bmindretal|kunne ikke tiltræde|\bvoted\b|unanimous", re.I)  # a vote the minutes record
-ASKS_VOTE = re.compile(r"\bstem(?:te|me|mer|ning)\w*|afstemning|\bvot(?:e|ed|es|ing)\b", re.I)  # not "tog imod"
-COUNTS = re.compile(r"\bhvor mange\b|\bhow many\b|\bantal(?:let)?\b|\bnumber of\b", re.I)
 NO_VOTE = {
     "da": "Referatet noterer ingen afstemning om punktet, så der er intet stemmetal — det nærmeste er:",
     "en": "The minutes record no vote on this item, so there is no count; the closest they say is:",
@@ -344,6 +340,11 @@ class ExtractiveAnswerer:
         extra = [cit.model_copy(update={"quote": x}) for x in lines[1:]]
         return Answer(answer=text, refused=False, citations=[cit, *extra])
 
+    def cited_refusal(self, head: str, hit: Hit, quote: str, lang: str) -> Answer:
+        """A refusal that says why and cites the passage that comes closest."""
+        return Answer(answer=f"{head}\n{where(hit, lang)}:\n«{quote}»", refused=True,
+                      citations=[citation(hit, quote, self.public_url)])
+
     def supported(self, hit: Hit, lang: str = "da") -> bool:
         """Calibrated on the seed question set: dense similarity plus a little term coverage; or every term
         found; or dense and BM25 both rank the item first. An English question meets Danish text: its
@@ -491,22 +492,17 @@ class ExtractiveAnswerer:
             if scoped is None:
                 continue  # a further item about another year is no evidence for this one
             quote = scoped
-            if not citations and evidence.states_unknown(quote, kind, query.text):
+            if not citations and unanswered.states_unknown(quote, kind, query.text):
                 # the minutes say the figure is not known yet: that is the answer, and it is not the figure
-                head = where(hit, lang)
-                return Answer(answer=f"{UNKNOWN[lang]}\n{head}:\n«{quote}»", refused=True,
-                              citations=[citation(hit, quote, self.public_url)])
-            if (not citations and kind == "vote" and COUNTS.search(query.text) and ASKS_VOTE.search(query.text)
-                    and not any(d.votes for d in own_decisions(item, hit.item.date))
-                    and not VOTE_RECORD.search(quote)):
-                # "how many voted for?" of a decision taken without a recorded vote: there is no count to give
-                return Answer(answer=f"{NO_VOTE[lang]}\n{where(hit, lang)}:\n«{quote}»", refused=True,
-                              citations=[citation(hit, quote, self.public_url)])
-            if not citations and evidence.lacks_value(quote, kind, query.text) and query.intent not in {"case", "list"}:
+                return self.cited_refusal(UNKNOWN[lang], hit, quote, lang)
+            voted = any(d.votes for d in own_decisions(item, hit.item.date))
+            if not citations and unanswered.no_vote_count(quote, kind, query.text, voted):
+                return self.cited_refusal(NO_VOTE[lang], hit, quote, lang)
+            if (not citations and query.intent not in {"case", "list"}
+                    and unanswered.lacks_value(quote, kind, query.text)):
                 # the item is about the topic but holds no value of the kind asked (no firm, no figure): say so
-                what = evidence.NOT_STATED[kind][0 if lang == "en" else 1]
-                return Answer(answer=f"{NOT_STATED_HEAD[lang].format(what=what)}\n{where(hit, lang)}:\n«{quote}»",
-                              refused=True, citations=[citation(hit, quote, self.public_url)])
+                what = unanswered.NOT_STATED[kind][0 if lang == "en" else 1]
+                return self.cited_refusal(NOT_STATED_HEAD[lang].format(what=what), hit, quote, lang)
             citations.append(citation(hit, quote, self.public_url))
             head = yes_no(item, query.text, kind, lang, hit.item.date) + where(hit, lang)
             summary = _summary(item, lang, hit.item.date)

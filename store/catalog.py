@@ -214,7 +214,11 @@ class Catalog:
 
     def committees(self, municipality: str | None = None) -> list[str]:
         """The committees whose minutes are stored (of one municipality, or of all)."""
-        return sorted({m["committee"] for m in self.meetings(municipality)})
+        sql, args = "SELECT DISTINCT committee FROM meetings", tuple[str, ...]()
+        if municipality:
+            sql, args = sql + " WHERE municipality=?", (municipality,)
+        with self._conn() as db:
+            return sorted(r["committee"] for r in db.execute(sql, args))
 
     def meeting(self, meeting_id: str) -> Meeting | None:
         with self._conn() as db:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from assistant.evidence import new_values, passages, quote, select, states_unknown
+from assistant.evidence import new_values, passages, quote, select
+from assistant.unanswered import states_unknown
 from assistant.verify import quote_in
 from core.model import AgendaItem, Decision, Section
 from ingest.items import render_text
@@ -143,7 +144,7 @@ def test_a_figure_not_known_is_said_even_beside_a_figure_for_something_else() ->
 
 
 def test_a_value_question_the_passage_does_not_answer_is_flagged() -> None:
-    from assistant.evidence import lacks_value
+    from assistant.unanswered import lacks_value
 
     assert lacks_value("Der er fundet skimmelsvamp i Fortmesterboligen.", "amount",
                        "Hvad vil det koste at fjerne skimmelsvampen i Fortmesterboligen?")
@@ -167,7 +168,7 @@ def test_a_question_sent_for_a_written_answer_is_not_answered_by_the_minutes() -
 
 
 def test_a_year_inside_a_name_does_not_say_when() -> None:
-    from assistant.evidence import holds_value, lacks_value
+    from assistant.unanswered import holds_value, lacks_value
 
     asked = "Hvornår forventes vindmøllerne sat op?"
     assert not holds_value("date", "Arbejdet henvises til et tillæg til Kommuneplan 2025.", asked)
@@ -189,7 +190,7 @@ def test_titles_of_empty_sub_items_are_no_answer_unless_asked_for() -> None:
 
 
 def test_an_outcome_the_minutes_describe_as_still_to_come_is_not_answered() -> None:
-    from assistant.evidence import still_to_come
+    from assistant.unanswered import still_to_come
 
     coming = "KLAR Forsyning A/S orienterer om det kommende udbud af affaldsindsamlingen."
     assert still_to_come(coming, "Hvilket firma vandt udbuddet af affaldsindsamlingen?")

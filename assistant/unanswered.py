@@ -1,0 +1,116 @@
+"""Does the quoted evidence answer what was asked, or only come close? The checks behind the answerer's honest
+refusals: the minutes say the value is not known yet or the answer is given elsewhere ("sendt til skriftlig
+besvarelse"), the outcome asked is still to come, the best passage holds no value of the kind asked, or a vote
+count is asked of a decision taken without a recorded vote. Each is a pure function of quote and question.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer_kind import clauses
+from assistant.evidence import JOIN, VALUE_KINDS, new_values
+from assistant.glossary import expand
+from assistant.query import language
+from assistant.terms import content_terms, match, prefixes
+from store.lexical import tokens
+
+_NOT_KNOWN = re.compile(r"\b(?:kendes|vides)\s+(?:endnu\s+)?ikke\b|\b(?:er|var|bliver)\s+(?:endnu\s+)?ikke\s+"
+                        r"(?:kendt|opgjort|fastlagt|afklaret)|uafklaret|"
+                        r"ikke muligt at (?:opgøre|vurdere|beregne)", re.I)
+_DEFERRED = re.compile(r"(?:sendt|sendes|oversendt|henvist)\s+til\s+skriftlig\s+besvarelse|besvares\s+skriftligt|"
+                       r"(?:vil blive|bliver)\s+besvaret\s+skriftligt", re.I)  # the answer is given outside the minutes
+_ASKS_ANSWER = re.compile(r"\bsvar(?:ede|et|er)?\b|\bansw|\brepl", re.I)
+
+
+_OUTCOME = re.compile(r"\b(?:vandt|vundet|won|viste|showed|resulterede|resulted|blev (?:valgt|udpeget|tildelt)|"
+                      r"was (?:chosen|selected|awarded|appointed)|fik (?:tildelt|kontrakten|opgaven))\b", re.I)
+_TO_COME = re.compile(r"\b(?:kommende|forestående|vil blive|forventes|planlægges|planlagt|gennemføres|igangsættes|"
+                      r"påbegyndes|upcoming|will be|is expected|planned)\b", re.I)
+
+
+def still_to_come(quote_text: str, question: str) -> bool:
+    """The question asks for an outcome ("which firm won the tender?", "what did the survey show?") and the
+    quote speaks of it only as still to come ("det kommende udbud", "resultaterne forventes i juni"), naming
+    no outcome: the minutes do not have the answer yet."""
+    return bool(_OUTCOME.search(question) and _TO_COME.search(quote_text) and not _OUTCOME.search(quote_text))
+
+
+def states_unknown(quote_text: str, kind: str, question: str) -> bool:
+    """A quoted passage about what a value question asks says the value is not known (yet) and states none:
+    "Udgifterne til selve kystbeskyttelsen kendes endnu ikke." answers "what will the coast protection cost?"
+    honestly, by not giving a figure (even beside a figure for something else)."""
+    if _ASKS_ANSWER.search(question) and _DEFERRED.search(quote_text):
+        return True
+    if still_to_come(quote_text, question):
+        return True  # "what did the council answer?" - "the question was sent for a written answer"
+    if kind not in VALUE_KINDS or not _NOT_KNOWN.search(quote_text):
+        return False
+    asked = content_terms(set(tokens(expand(question) if language(question) == "en" else question)))
+    for part in quote_text.split(JOIN):
+        toks = set(tokens(part))
+        about = any(match(t, toks, prefixes(toks)) for t in asked)
+        if _NOT_KNOWN.search(part) and about and not new_values(kind, part, question):
+            return True
+    return False
+
+
+# kinds whose absence from the best passage makes the answer "the item does not state ...". Names of people are
+# not checked: "who" is as often a body, a role or an organisation (calibration sets: checking persons refused
+# six answerable questions)
+NOT_STATED = {"amount": ("an amount", "et beløb"), "percent": ("a share", "en andel"),
+              "count": ("a number", "et antal"), "measure": ("a measure", "et mål"), "date": ("a date", "en dato"),
+              "company": ("a firm", "et firma"), "explanation": ("a reason", "en begrundelse")}
+_NUMERIC = frozenset({"amount", "percent", "count", "measure"})
+_FRACTION = re.compile(r"\b(?:halvdel\w*|(?:en |to )?(?:tredjedel|fjerdedel|femtedel)\w*|\d+/\d+|"
+                       r"half|(?:one |two )?(?:third|quarter|fifth)s?)\b", re.I)
+_ASKS_WHEN = re.compile(r"^\W*(?:hvornår|when|by when|inden hvornår|what date|which date|hvilken dato)\b|"
+                        r"\bfrist(?:en)?\b|\bdeadline\b", re.I)
+
+
+_BARE_YEAR = re.compile(r"(?:19|20)\d{2}")
+_TIME_YEAR = re.compile(r"\b(?:i|in|af|of|fra|til|inden|senest|primo|medio|ultimo|from|until|by|before|after|"
+                        r"efter|før|forår|efterår|sommer|vinter|spring|autumn|summer|winter)(?:et|en)?\s+"
+                        r"((?:19|20)\d{2})\b", re.I)
+
+
+def _time_years(text: str) -> set[str]:
+    return {m.group(1) for m in _TIME_YEAR.finditer(text)}
+
+
+def lacks_value(quote_text: str, kind: str, question: str) -> bool:
+    """The best evidence the item holds for a one-part value question ("which firm ...?", "how much ...?")
+    states no value of that kind the question does not already say: the item is about the topic but does
+    not answer it. (Evidence selection already prefers a passage holding such a value, so none does.)
+    Figures count for every numeric kind ("how large a part" may be answered by a share or an amount);
+    a date only when the question opens by asking when ("who was absent when ..." asks for names)."""
+    if kind not in NOT_STATED or len(clauses(question)) > 1:
+        return False
+    if kind == "date" and not _ASKS_WHEN.search(question):
+        return False
+    return not any(holds_value(kind, part, question) for part in quote_text.split(JOIN))
+
+
+def holds_value(kind: str, text: str, known: str) -> bool:
+    """Does ``text`` hold an answer of ``kind`` that ``known`` (the question) does not already state? For the
+    numeric kinds any new figure or fraction counts: "how large a part of the grant" is answered by "25 procent".
+    A year alone answers "when" only as a time ("i 2027", "inden 2026"), not inside a name ("Kommuneplan 2025")."""
+    if kind == "date":
+        times = _time_years(text)
+        return any(not _BARE_YEAR.fullmatch(v) or v in times for v in new_values(kind, text, known))
+    if kind not in _NUMERIC:
+        return bool(new_values(kind, text, known))
+    return any(new_values(k, text, known) for k in _NUMERIC) or _FRACTION.search(text) is not None
+
+
+ASKS_VOTE = re.compile(r"\bstem(?:te|me|mer|ning)\w*|afstemning|\bvot(?:e|ed|es|ing)\b", re.I)  # not "tog imod"
+VOTE_RECORD = re.compile(r"\bstemte\b|\bstemmer (?:for|imod)\b|\bundlod\b|afstemning|enstemmig|\bflertal|"
+                         r"\bmindretal|kunne ikke tiltræde|\bvoted\b|unanimous", re.I)  # a vote the minutes record
+COUNTS = re.compile(r"\bhvor mange\b|\bhow many\b|\bantal(?:let)?\b|\bnumber of\b", re.I)
+
+
+def no_vote_count(quote_text: str, kind: str, question: str, votes_recorded: bool) -> bool:
+    """"How many voted for?" of a decision taken without a recorded vote (and a quote that records none):
+    there is no count to give."""
+    return (kind == "vote" and COUNTS.search(question) is not None and ASKS_VOTE.search(question) is not None
+            and not votes_recorded and VOTE_RECORD.search(quote_text) is None)
