@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from datetime import date
 
-from assistant import bodies, evidence, meeting_facts, salient, scope, unanswered
+from assistant import bodies, evidence, meeting_facts, salient, scope, topics, unanswered
 from assistant.amounts import english_amounts
 from assistant.answer_kind import answer_kind, clauses
 from assistant.contract import Answer, Citation
@@ -300,13 +300,14 @@ class ExtractiveAnswerer:
 
     def __init__(self, public_url: str = "http://127.0.0.1:8000", threshold: float = 0.85,
                  meetings: MeetingLookup | None = None, ranking: RankingConfig = DEFAULT_RANKING,
-                 committees: CommitteeLookup | None = None) -> None:
+                 committees: CommitteeLookup | None = None, mentioned: topics.Mentioned | None = None) -> None:
         if not 0 <= threshold <= 1:
             raise ValueError(f"refusal threshold must be within 0..1, got {threshold!r}")
         self.public_url, self.threshold = public_url, threshold
         self.ranking = ranking  # every other ranking and refusal constant (assistant/ranking.py)
         self.meetings = meetings
         self.committees = committees  # the stored committees of a municipality (None: of all)
+        self.mentioned = mentioned  # does any stored chunk hold these word parts (None: topics not checked)
 
     def meeting_answer(self, query: Query, hits: list[Hit]) -> Answer | None:
         """A question about the meeting itself, answered from the meeting's facts, or None."""
@@ -371,6 +372,18 @@ class ExtractiveAnswerer:
         if not full:
             return hits, salient.missing(text_of(hits[0]), names)
         return [full[0], *[h for h in hits if h is not full[0]]], []
+
+    def absent_topics(self, query: Query, hits: list[Hit]) -> list[str]:
+        """The topic nouns of the question no stored minutes (of the municipalities it names) mention."""
+        if self.mentioned is None or not hits or hits[0].in_conversation:
+            return []
+        stored = self.mentioned
+        found = [fold(f"{h.item.title}\n{h.item.text}") for h in hits]  # the items' full text: attachment titles too
+
+        def mentioned(parts: tuple[str, ...], municipalities: list[str]) -> bool:
+            return any(all(p in text for p in parts) for text in found) or stored(parts, municipalities)
+
+        return topics.absent(query.text, query.language, list(query.filters.municipalities), mentioned)
 
     def absent_bodies(self, query: Query, hits: list[Hit]) -> list[str]:
         """The committees the question names that neither the stored minutes (of the municipalities it names)
@@ -448,6 +461,8 @@ class ExtractiveAnswerer:
             return refusal(lang, f"no stored minutes are from a meeting on {when} or mention that date" if lang == "en"
                            else f"ingen indlæste referater er fra et møde den {when} eller nævner datoen")
         hits, absent = self.naming(query, hits)
+        if not absent:
+            absent = self.absent_topics(query, hits)
         if not absent:
             hits, absent = self.years(query, hits)
         committees = [] if absent else self.absent_bodies(query, hits)

@@ -75,10 +75,11 @@ class Container:
             llm = LLMAnswerer(s)
             llm.fallback.meetings = self.catalog.meeting  # meeting facts answer the same with or without an LLM
             llm.fallback.committees = self.catalog.committees
+            llm.fallback.mentioned = self.lexical.mentioned
             return llm
         # site-relative links: the service makes them absolute
         return ExtractiveAnswerer("", s.refusal_threshold, meetings=self.catalog.meeting, ranking=s.ranking,
-                                  committees=self.catalog.committees)
+                                  committees=self.catalog.committees, mentioned=self.lexical.mentioned)
 
     @cached_property
     def service(self) -> ChatService:

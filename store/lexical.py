@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 import Stemmer
 
+from core.model import fold
 from store.catalog import Catalog
 
 if TYPE_CHECKING:  # bm25s pulls in scipy (~0.3 s): imported where an index is built or loaded, not at import
@@ -98,6 +99,29 @@ class LexicalIndex:
         docs, scores = self.bm25.retrieve([q], k=min(k, len(self.ids)), show_progress=False, n_threads=1,
                                           weight_mask=mask)
         return [(self.ids[int(d)], float(s)) for d, s in zip(docs[0], scores[0], strict=False) if s > 0]
+
+    def containing(self, fragment: str) -> np.ndarray:
+        """The chunks (positions) holding a word whose stem contains ``fragment`` (folded): "svoemmehal" is in
+        "svømmehal" and in "lisbjergsvømmehal". One C-level scan of the joined vocabulary, not a Python loop."""
+        import numpy as np
+
+        if not self.ids or not fragment:
+            return np.zeros(0, dtype=np.int64)
+        if getattr(self, "_vocab", None) is None:
+            words = sorted(self.bm25.vocab_dict.items(), key=lambda kv: kv[1])
+            self._vocab = ("\n" + "\n".join(fold(w) for w, _ in words) + "\n",
+                           np.cumsum([0] + [len(fold(w)) + 1 for w, _ in words]), [i for _, i in words])
+        text, starts, token_ids = self._vocab
+        indptr, indices = self.bm25.scores["indptr"], self.bm25.scores["indices"]
+        found: list[np.ndarray] = []
+        at = text.find(fragment)
+        while at >= 0:
+            n = int(np.searchsorted(starts, at, side="right")) - 1  # the word this match falls in
+            t = token_ids[n]
+            if t + 1 < len(indptr):
+                found.append(indices[indptr[t]:indptr[t + 1]])
+            at = text.find(fragment, int(starts[n + 1]))  # the next word
+        return np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
 
     def save(self, path: Path, generation: str) -> None:
         tmp = path.with_name(path.name + ".tmp")
@@ -194,3 +218,16 @@ class LexicalStore:
                 mask = np.array([o in keep for o in idx.owners], dtype=np.float32)
                 self._masks[wanted] = mask
         return idx.search(query, k, mask)
+
+    def mentioned(self, parts: tuple[str, ...], municipalities: list[str]) -> bool:
+        """Does one chunk (of these municipalities; all when none) hold a word containing each folded part?
+        ("lejr", "skol"): a compound the minutes write apart or inflect differently still counts."""
+        idx = self.index()
+        keep = set(municipalities)
+        common: set[int] | None = None
+        for part in parts:
+            docs = {int(d) for d in idx.containing(part) if not keep or idx.owners[int(d)] in keep}
+            common = docs if common is None else common & docs
+            if not common:
+                return False
+        return bool(common)

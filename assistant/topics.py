@@ -1,0 +1,145 @@
+"""The topic nouns of a question, and those no stored minutes mention.
+
+"Hvad koster den nye svømmehal i Faxe?" is not answered by Faxe's minutes on a sports hall: if no stored minutes
+of the municipality asked about hold a word for the thing asked about, the answer says so ("no stored minutes
+from Faxe mention svømmehal") instead of quoting the nearest item.
+
+Only nouns are checked, because a question's verbs are its own wording ("vedtog", "gjorde", "fandt"), not the
+minutes'. Danish has no capitalised nouns, so a noun is told by its place: after an article, an adjective of
+quantity or a preposition ("om en ny svømmehal", "til lejrskoler og udflugter"), or by a nominal ending
+("renoveringen", "beslutningen"). Words that name what is asked rather than the topic ("sagsnummeret", "firma",
+"beløbet") and committee names (judged by ``bodies``) are not topics.
+
+A noun counts as mentioned when a stored word contains its stem (compounds: "svømmehal" is in
+"lisbjergsvømmehallen"), or when one chunk holds both halves of it ("budgetbehandlingen" in "2. behandling af
+budget"). English questions are checked only through the glossary: an English noun is judged only when the
+glossary gives its Danish words, and is mentioned when any of them is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from assistant.glossary import GLOSSARY
+from core.model import fold
+from core.municipalities import MUNICIPALITIES
+from store.lexical import tokens
+
+# (parts, municipalities) -> does one stored chunk of those municipalities hold a word containing each part
+Mentioned = Callable[[tuple[str, ...], list[str]], bool]
+
+_WORD = re.compile(r"[A-Za-zÆØÅæøåÉéÜü][\wÆØÅæøåÉéÜü-]*")
+# words after which a Danish word is a noun: articles, quantities, prepositions
+_BEFORE_NOUN_DA = set("en et den det ny nye nyt flere alle om til af på for med ved fra under mellem hos efter mod "
+                      "samt sin sit sine hele store stor større første nogen nogle ingen mere kommunens byens "
+                      "vores jeres deres".split())
+_BEFORE_NOUN_EN = set("a an the new about on for of to with at from regarding any more".split())
+_NOMINAL = re.compile(r"(?:ing|ning|else|hed|tion|skab|isme)(?:en|er|erne|ens|s)?$|(?:ingen|elsen|heden|ionen|erne)$")
+_AND = {"og", "eller", "and", "or"}
+# "blev det vedtaget": after an auxiliary, "det" is a pronoun and the next word a participle
+_AUXILIARY = set("blev bliver er var har havde være blive været is was were has have had been".split())
+# nouns that name what is asked or the civic frame, not the topic: they need not be in the minutes
+_FRAME = set("""sagsnummer sagsnummeret journalnummer journalnummeret nummer nummeret firma firmaet firmaer
+virksomhed virksomheden beløb beløbet pris prisen priser andel andelen antal antallet dato datoen tidspunkt
+tidspunktet formand formanden næstformand medlem medlemmer medlemmerne borgmester borgmesteren forslag forslaget
+forslagene beslutning beslutningen beslutninger indstilling indstillingen punkt punktet punkter møde mødet
+møder sag sagen sager byrådet udvalget kommunen begrundelse begrundelsen grund grunden årsag årsagen penge
+afstemning afstemningen stemmer stemmerne partier partierne parti partiet ifølge angående vedrørende
+referat referatet referater dagsorden dagsordenen omkostninger udgifter udgiften summen""".split())
+_MUNI_WORDS = {fold(w) for m in MUNICIPALITIES for w in m.split()}
+_BODY = ("udvalg", "udvalget", "udvalgets", "udvalgene", "raad", "raadet", "raadets", "committee", "council")
+
+
+_FRAME_EN = set("""number amount cost costs price total share percentage decision decisions proposal proposals
+recommendation committee council meeting meetings item items agenda minutes case reason reasons date time year
+years vote votes parties party members member company firm what which much many about
+""".split())
+_STOP_EN = set("""a an the of to in on at for with from by about and or but is was were be been are has have had do
+did does will would can could should it its this that these those what which who whom how when where why than as
+not no into over under after before between during""".split())
+
+
+def _english_nouns(question: str) -> list[str]:
+    """Runs of lower-case words after an article or preposition ("a new ice rink"), two-word glossary terms
+    kept whole ("swimming pool")."""
+    words = [m.group(0) for m in _WORD.finditer(question)]
+    runs: list[list[str]] = []
+    for i, word in enumerate(words):
+        low = word.lower()
+        if low in _BEFORE_NOUN_EN or (low in _AND and runs and runs[-1]):
+            runs.append([])  # "a library and (a) swimming pool": the next noun phrase
+        elif runs and runs[-1] is not None and word[:1].islower() and low not in _STOP_EN and i:
+            prev = words[i - 1].lower()
+            if prev in _BEFORE_NOUN_EN or prev in _AND or (runs[-1] and runs[-1][-1] == prev):
+                runs[-1].append(low)
+    out: list[str] = []
+    for run in runs:
+        k = 0
+        while k < len(run):
+            pair = " ".join(run[k:k + 2])
+            if k + 1 < len(run) and pair in GLOSSARY:
+                out.append(pair)
+                k += 2
+                continue
+            if len(run[k]) >= 4 and run[k] not in _FRAME_EN and run[k] not in _BEFORE_NOUN_EN:
+                out.append(run[k])
+            k += 1
+    return list(dict.fromkeys(out))
+
+
+def topic_nouns(question: str, lang: str) -> list[str]:
+    """The lower-case nouns of the question that name its topic (see the module note)."""
+    if lang == "en":
+        return _english_nouns(question)
+    words = [m.group(0) for m in _WORD.finditer(question)]
+    before = _BEFORE_NOUN_DA
+    out: list[str] = []
+    for i, word in enumerate(words):
+        low, prev = word.lower(), words[i - 1].lower() if i else ""
+        if i >= 2 and words[i - 2].lower() in _AUXILIARY and prev in {"det", "den", "it"}:
+            continue  # "blev det vedtaget": a participle after a pronoun, not a noun after an article
+        adjective = prev.endswith(("ede", "nye", "store", "gamle")) and i >= 2 and words[i - 2].lower() in before
+        noun = (prev in before or adjective or _NOMINAL.search(low) is not None
+                or (prev in _AND and i >= 2 and words[i - 2].lower() in out))
+        if (not noun or word[:1].isupper() or not tokens(low) or len(low) < 5 or low in _FRAME or low.endswith("ede")
+                or fold(low) in _MUNI_WORDS or fold(low).endswith(_BODY)):
+            continue
+        out.append(low)
+    return list(dict.fromkeys(out))
+
+
+def _stem(word: str) -> str:
+    stems = tokens(word)
+    return fold(stems[0] if stems else word)
+
+
+def _forms(noun: str, lang: str) -> list[tuple[str, ...]] | None:
+    """The ways the minutes may hold ``noun``, any of which counts: each a tuple of parts one chunk must hold.
+    None: the noun cannot be judged (an English word the glossary lacks)."""
+    if lang == "en":
+        danish = GLOSSARY.get(noun) or GLOSSARY.get(noun.removesuffix("s"))
+        if not danish:
+            return None
+        return [(_stem(d),) for d in danish.split()]
+    word = fold(noun)
+    ways: list[tuple[str, ...]] = [(_stem(noun),)]
+    for k in range(4, len(word) - 3):  # the two halves of a compound, linking -s-/-e- dropped from the head
+        tail = _stem(word[k:])
+        if len(tail) < 4:
+            continue
+        heads = [word[:k]] + ([word[:k - 1]] if word[k - 1] in "se" and k > 4 else [])
+        ways += [(head, tail) for head in heads]
+    return ways
+
+
+def absent(question: str, lang: str, municipalities: list[str], mentioned: Mentioned) -> list[str]:
+    """The topic nouns of the question that no stored chunk (of the municipalities named) mentions."""
+    out = []
+    for noun in topic_nouns(question, lang):
+        forms = _forms(noun, lang)
+        if forms is None:
+            continue
+        if not any(mentioned(parts, municipalities) for parts in forms):
+            out.append(noun)
+    return out

@@ -1,0 +1,68 @@
+"""Topic nouns of a question, and the refusal when no stored minutes mention one."""
+
+from __future__ import annotations
+
+from assistant import topics
+from assistant.container import Container
+from core.model import fold
+
+
+def test_nouns_are_told_by_their_place_not_by_case() -> None:
+    nouns = topics.topic_nouns("Har Greves skoleudvalg besluttet at afsætte flere penge til lejrskoler og udflugter?",
+                               "da")
+    assert nouns == ["lejrskoler", "udflugter"]  # not the committee, the verbs or the frame word "penge"
+    assert topics.topic_nouns("Hvad koster den nye svømmehal i Lisbjerg?", "da") == ["svømmehal"]
+    assert topics.topic_nouns("Hvor lang er den foreslåede cykelsti i Vejle?", "da") == ["cykelsti"]
+    assert topics.topic_nouns("Hvem stemte imod ved budgetbehandlingen i Greve Byråd?", "da") == ["budgetbehandlingen"]
+    # verbs, stop-words after a preposition, what is asked, and names are not topics
+    assert topics.topic_nouns("Hvad gjorde byrådet med sagsnummeret, og hvornår blev det vedtaget?", "da") == []
+    assert topics.topic_nouns("Hvad er der sket med Kongeruten og med hvilken begrundelse?", "da") == []
+    assert topics.topic_nouns("Hvad besluttede udvalget om at stoppe støtten?", "da") == []
+
+
+def test_english_nouns_are_judged_only_through_the_glossary() -> None:
+    assert "library" in topics.topic_nouns("What did Aarhus decide about the library?", "en")
+    texts = [fold("Byrådet godkendte anlægsbevilling til et nyt idrætsanlæg.")]
+
+    def mentioned(parts: tuple[str, ...], municipalities: list[str]) -> bool:
+        return any(all(p in t for p in parts) for t in texts)
+
+    assert topics.absent("What did Aarhus decide about a new swimming pool?", "en", [], mentioned) == ["swimming pool"]
+    # a word the glossary does not know cannot be judged, so it is never the reason for a refusal
+    assert topics.absent("What did Aarhus decide about the new zorblax?", "en", [], mentioned) == []
+
+
+def test_a_compound_counts_when_one_chunk_holds_both_halves() -> None:
+    texts = [fold("2. behandling af budget 2026-2029"), fold("Svømmehallen i Greve får nye fliser.")]
+    calls: list[list[str]] = []
+
+    def mentioned(parts: tuple[str, ...], municipalities: list[str]) -> bool:
+        calls.append(municipalities)
+        return any(all(p in t for p in parts) for t in texts)
+
+    assert topics.absent("Hvem stemte imod ved budgetbehandlingen?", "da", ["Greve"], mentioned) == []
+    assert topics.absent("Hvad koster renoveringen af den nye svømmehal?", "da", ["Greve"], mentioned) == [
+        "renoveringen"]
+    assert topics.absent("Hvad har Greve besluttet om hundeskove?", "da", ["Greve"], mentioned) == ["hundeskove"]
+    assert calls and all(m == ["Greve"] for m in calls)  # looked up in the municipality asked about
+
+
+def test_the_store_says_which_municipality_mentions_a_word(seeded: Container) -> None:
+    lexical = seeded.lexical
+    assert lexical.mentioned(("landsbyggefond",), ["Esbjerg"])
+    assert not lexical.mentioned(("landsbyggefond",), ["Faxe"])
+    assert lexical.mentioned(("landsbyggefond",), [])  # no municipality named: all of them
+    assert lexical.mentioned(("inddrag",), ["Esbjerg"])  # a stem inside "brugerinddragelse"
+    assert lexical.mentioned(("praekvalifikation", "helhedsplan"), ["Esbjerg"])  # one chunk holds both
+    assert not lexical.mentioned(("landsbyggefond", "fleksjobkampagn"), [])  # never in one chunk
+
+
+def test_a_topic_no_stored_minutes_mention_is_refused_and_named(seeded: Container) -> None:
+    a = seeded.service.ask("Hvad har Faxe besluttet om en ny svømmehal?")
+    assert a.refused and not a.citations
+    assert "fra Faxe nævner svømmehal" in a.answer
+    b = seeded.service.ask("What did Esbjerg decide about the new swimming pool?")
+    assert b.refused and "no stored minutes from Esbjerg mention swimming" in b.answer
+    # the same kind of question about a topic the minutes hold is answered
+    c = seeded.service.ask("Hvad besluttede Esbjerg om prækvalifikationen af helhedsplanen?")
+    assert not c.refused and c.citations[0].municipality == "Esbjerg"
