@@ -96,7 +96,8 @@ def language(text: str) -> str:
 
 
 DECISION = re.compile(r"besluttede|beslut|\bdecid|decision|vedt[ao]g|godkend|skete der|happened|konklu|conclud|"
-                      r"\btraf\b|resultat|outcome|\bsagde\b|\bsay\b|\bsaid\b|udfald|afgørelse", re.I)
+                      r"\btraf\b|resultat|outcome|\bsagde\b|\bsay\b|\bsaid\b|udfald|afgørelse|"
+                      r"\bgjorde\b.{0,60}\bmed\b|\bdo (?:with|about)\b|\bdone (?:with|about)\b", re.I)
 
 
 STRONG_MONEY = re.compile(r"hvor meget|how much|\bkr\.?\b|kroner|koste|\bcost|beløb|\bpris\b|\bprice|amount|"

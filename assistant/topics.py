@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable
 
 from assistant.glossary import GLOSSARY
+from core.dates import MONTHS
 from core.model import fold
 from core.municipalities import MUNICIPALITIES
 from store.lexical import tokens
@@ -46,7 +47,8 @@ tidspunktet formand formanden næstformand medlem medlemmer medlemmerne borgmest
 forslagene beslutning beslutningen beslutninger indstilling indstillingen punkt punktet punkter møde mødet
 møder sag sagen sager byrådet udvalget kommunen begrundelse begrundelsen grund grunden årsag årsagen penge
 afstemning afstemningen stemmer stemmerne partier partierne parti partiet ifølge angående vedrørende
-referat referatet referater dagsorden dagsordenen omkostninger udgifter udgiften summen""".split())
+referat referatet referater dagsorden dagsordenen omkostninger udgifter udgiften summen ordinære
+ekstraordinære""".split()) | set(MONTHS)
 _MUNI_WORDS = {fold(w) for m in MUNICIPALITIES for w in m.split()}
 _BODY = ("udvalg", "udvalget", "udvalgets", "udvalgene", "raad", "raadet", "raadets", "committee", "council")
 
