@@ -69,6 +69,10 @@ test: install browser postgres lint
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat eval eval/dev4.jsonl --data-dir $(CURDIR)/.referat/eval-minutes \
 	  --min-hit5 0.9 --min-first-citation 0.7 --min-refusal 0.85 --min-keywords 0.3
+	# dev5 (calibration): seven kinds of unanswerable question beside answerable ones on the same items
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/dev5.jsonl --data-dir $(CURDIR)/.referat/eval-minutes \
+	  --min-hit5 0.9 --min-first-citation 0.85 --min-refusal 0.6 --min-keywords 0.6
 
 eval: install
 	$(BIN)/referat eval eval/seeds.jsonl --data-dir $(CURDIR)/.referat/eval --ingest sample_data/seeds \

@@ -59,6 +59,12 @@ NO_VOTE = {
     "en": "The minutes record no vote on this item, so there is no count; the closest they say is:",
 }
 
+CONTRADICTED = {
+    "da": {"approved": "Referatet siger det modsatte af spørgsmålet: forslaget blev godkendt —",
+           "rejected": "Referatet siger det modsatte af spørgsmålet: forslaget blev ikke godkendt —"},
+    "en": {"approved": "The minutes say the opposite of the question: the proposal was approved;",
+           "rejected": "The minutes say the opposite of the question: the proposal was not approved;"},
+}
 NOT_STATED_HEAD = {
     "da": "Det fundne punkt nævner ikke {what}, som spørgsmålet efterspørger — det nærmeste er:",
     "en": "The item found does not state {what} that answers the question; the closest it says is:",
@@ -242,6 +248,7 @@ def asks_amount(query: Query, kind: str) -> bool:
 
 
 YEAR = re.compile(r"(?<![\d/.-])(?:19|20)\d{2}(?![\d/])")
+SEASON = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})/(?:(?:19|20)\d{2}|\d{2})(?![\d/])")
 MEETING_DATE = re.compile(r"(?:\bmøde[t]?|\bmeeting|\bsession)\b[^.?!]{0,15}$|"
                           r"(?:udvalg\w*|byråd\w*|råd\w*|council|committee|board)\s+(?:den|on|d\.)\s*$", re.I)
 
@@ -397,22 +404,27 @@ class ExtractiveAnswerer:
         texts = [] if asks_decided(query) else [h.item.text for h in hits]
         return bodies.unmatched(query.text, stored + decided, texts)
 
-    @staticmethod
-    def years(query: Query, hits: list[Hit]) -> tuple[list[Hit], list[str]]:
+    def years(self, query: Query, hits: list[Hit]) -> tuple[list[Hit], list[str]]:
         """A year the question names ("trafikbestillingen for 2027") must be the meeting's year or occur in the
         item: hits reordered so the first does, or the years no hit has."""
         if not hits or hits[0].in_conversation:
             return hits, []
         spans = [(pos, pos + 22) for pos, _ in find_dates(query.text)]  # years inside full dates: checked apart
         wanted = [m.group(0) for m in YEAR.finditer(query.text) if not any(a <= m.start() < b for a, b in spans)]
+        wanted += [m.group(1) for m in SEASON.finditer(query.text)]  # "varmesæsonen 2020/2021": its first year
         if not wanted:
             return hits, []
 
         def has(h: Hit) -> bool:
             text = f"{h.item.date} {h.item.title}\n{h.item.text}"
+            for body in {h.item.committee, *(d.body for d in h.item.item.decisions)}:
+                text = text.replace(body, "")  # "Byråd 2022-2025" names a body, not the year the item is about
             return all(y in text for y in wanted)
 
-        full = [h for h in hits if has(h)]
+        # an item further down holding the year answers only when it is near-tied with the first (as a second
+        # citation would be): a far weaker item that merely mentions the year is no answer about that year
+        bar = self.ranking.second_ratio * hits[0].score
+        full = [h for h in hits if has(h) and (h is hits[0] or h.score >= bar)]
         if not full:
             return hits, list(dict.fromkeys(wanted))
         return [full[0], *[h for h in hits if h is not full[0]]], []
@@ -464,7 +476,10 @@ class ExtractiveAnswerer:
         if not absent:
             absent = self.absent_topics(query, hits)
         if not absent:
-            hits, absent = self.years(query, hits)
+            hits, years = self.years(query, hits)
+            if years:  # the items that answer the question do not hold the year (other minutes may)
+                return refusal(lang, f"the items found do not mention {' or '.join(years)}" if lang == "en"
+                               else f"de fundne punkter nævner ikke {' eller '.join(years)}")
         committees = [] if absent else self.absent_bodies(query, hits)
         if committees:
             in_ = " / ".join(query.filters.municipalities)
@@ -510,7 +525,12 @@ class ExtractiveAnswerer:
             if not citations and unanswered.states_unknown(quote, kind, query.text):
                 # the minutes say the figure is not known yet: that is the answer, and it is not the figure
                 return self.cited_refusal(UNKNOWN[lang], hit, quote, lang)
-            voted = any(d.votes for d in own_decisions(item, hit.item.date))
+            own = own_decisions(item, hit.item.date)
+            opposite = None if citations else unanswered.contradicted(query.text, {d.outcome for d in own}, lang)
+            if opposite:
+                decision = own_decision_quote(item, hit.item.date) or quote
+                return self.cited_refusal(CONTRADICTED[lang][opposite], hit, decision, lang)
+            voted = any(d.votes for d in own)
             if not citations and unanswered.no_vote_count(quote, kind, query.text, voted):
                 return self.cited_refusal(NO_VOTE[lang], hit, quote, lang)
             if (not citations and query.intent not in {"case", "list"}

@@ -114,3 +114,28 @@ def no_vote_count(quote_text: str, kind: str, question: str, votes_recorded: boo
     there is no count to give."""
     return (kind == "vote" and COUNTS.search(question) is not None and ASKS_VOTE.search(question) is not None
             and not votes_recorded and VOTE_RECORD.search(quote_text) is None)
+
+
+# "Hvorfor afviste byrådet ...?" takes the outcome for granted: a why-question whose verb says what was done
+_WHY = re.compile(r"^\W*(?:hvorfor|why|what was the reason|what were the reasons|med hvilken begrundelse|"
+                  r"hvad var (?:begrundelsen|grunden|årsagen))\b", re.I)
+_SAYS_REJECTED = re.compile(r"\b(?:afvis\w*|afvist\w*|forkast\w*|reject\w*|refus\w*|turn(?:ed|s)? down|"
+                            r"vot(?:ed|es) down|declin\w*|sagde nej|said no)\b", re.I)
+_SAYS_DONE = {  # past tense in Danish ("at stoppe" only proposes); "why did X approve" in English
+    "da": re.compile(r"\b(?:godkendte|vedtog|bevilgede|stoppede|lukkede|indførte|hævede|sænkede|nedlagde)\b", re.I),
+    "en": re.compile(r"\b(?:(?:approv|grant|adopt|stopp?|clos|introduc|rais|lower|abolish)(?:e|ed|es)?|cut)\b", re.I),
+}
+
+
+def contradicted(question: str, outcomes: set[str], lang: str) -> str | None:
+    """The recorded outcome when a why-question takes the opposite for granted ("why did X reject it?" of an
+    approved item, "why did X stop the grant?" when the proposal to stop it was not approved); else None."""
+    if not _WHY.search(question) or len(outcomes) != 1:
+        return None
+    outcome = next(iter(outcomes))
+    if outcome == "approved" and _SAYS_REJECTED.search(question):
+        return outcome
+    done = _SAYS_DONE["en" if lang == "en" else "da"]
+    if outcome == "rejected" and done.search(question) and not _SAYS_REJECTED.search(question):
+        return outcome
+    return None

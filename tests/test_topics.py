@@ -66,3 +66,24 @@ def test_a_topic_no_stored_minutes_mention_is_refused_and_named(seeded: Containe
     # the same kind of question about a topic the minutes hold is answered
     c = seeded.service.ask("Hvad besluttede Esbjerg om prækvalifikationen af helhedsplanen?")
     assert not c.refused and c.citations[0].municipality == "Esbjerg"
+
+
+def test_a_why_question_that_takes_the_opposite_outcome_for_granted() -> None:
+    from assistant import unanswered
+
+    assert unanswered.contradicted("Hvorfor afviste byrådet bustrafikbestillingen?", {"approved"}, "da") == "approved"
+    assert unanswered.contradicted("Why did the committee stop the grant?", {"rejected"}, "en") == "rejected"
+    # the premise agrees with the minutes, the outcome is mixed, or nothing is taken for granted
+    assert unanswered.contradicted("Hvorfor afviste udvalget ansøgningen?", {"rejected"}, "da") is None
+    assert unanswered.contradicted("Why did the council approve it?", {"approved"}, "en") is None
+    assert unanswered.contradicted("Why did the council reject it?", {"approved", "rejected"}, "en") is None
+    assert unanswered.contradicted("Afviste byrådet forslaget?", {"approved"}, "da") is None
+    assert unanswered.contradicted("Hvorfor blev det overvejet at stoppe støtten?", {"rejected"}, "da") is None
+
+
+def test_contradicted_premise_and_unmatched_year_are_refused(seeded: Container) -> None:
+    a = seeded.service.ask("Hvorfor afviste Esbjerg prækvalifikationen af Helhedsplan 2025?")
+    assert a.refused and "det modsatte" in a.answer and a.citations  # cites the decision that says otherwise
+    assert a.citations[0].municipality == "Esbjerg"
+    b = seeded.service.ask("Hvad besluttede Esbjerg om prækvalifikation af Helhedsplan for 2011?")
+    assert b.refused and "nævner ikke 2011" in b.answer
