@@ -94,6 +94,7 @@ GLOSSARY: dict[str, str] = {
     "tourism": "turisme", "tourists": "turister", "hotel": "hotel", "market": "marked", "shops": "butikker",
     "rent": "husleje leje", "pensioners": "pensionister", "seniors": "ældre seniorer", "free": "gratis",
     "festivals": "festival", "concert": "koncert", "exhibition": "udstilling", "art": "kunst",
+    "opening hours": "åbningstid åbningstider",
     "foundation": "fond fonden", "foundations": "fonde fond", "sponsor": "sponsor", "donation": "donation gave",
     "week": "uge", "day": "dag", "time": "tid tidspunkt", "start": "start opstart", "postpone": "udskyde udsætte",
 }
