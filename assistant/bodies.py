@@ -59,7 +59,7 @@ def named(question: str) -> list[tuple[str, list[str]]]:
             if not danish:
                 stems = []
                 break  # a word we cannot put in Danish: the committee cannot be judged
-            stems.append(fold(danish[0]))
+            stems += [fold(d) for d in danish]  # any of its Danish words may be the committee's
         if stems:
             out.append((m.group(0).strip(), stems))
     return out

@@ -18,7 +18,7 @@ GLOSSARY: dict[str, str] = {
     "school": "skole", "schools": "skoler skolestruktur", "employment": "beskæftigelse", "unemployed": "ledige",
     "job": "job jobcenter", "centre": "center", "center": "center", "appointed": "udpeget udpegede",
     "appoint": "udpege", "representative": "repræsentant", "substitute": "suppleant", "award": "pris",
-    "prize": "pris", "company": "virksomhed", "companies": "virksomheder", "business": "virksomhed erhverv",
+    "prize": "pris", "company": "virksomhed", "companies": "virksomheder", "business": "virksomhed erhverv forretning",
     "cost": "kr pris udgift koster", "costs": "udgifter kr", "budget": "budget", "price": "pris",
     "save": "spare besparelse", "savings": "besparelse", "total": "samlede i alt", "grant": "tilskud bevilling",
     "subsidy": "tilskud", "application": "ansøgning", "apply": "ansøge", "plan": "plan", "annual": "årlig årsplan",

@@ -14,7 +14,8 @@ from core.model import fold
 from core.municipalities import MUNICIPALITIES, REGIONS
 
 _WORD = re.compile(r"[A-Za-zÆØÅæøåÉéÜü][\w\-ÆØÅæøåÉéÜü]*")
-_QUOTED = re.compile(r"[\"“”«»']([^\"“”«»']{3,60})[\"“”«»']")
+# a quoted phrase; a single quote opens one only at a word's start ("Ballerup's" and "councillors'" are possessives)
+_QUOTED = re.compile(r"[\"“”«»]([^\"“”«»]{3,60})[\"“”«»]|(?<!\w)'([^'\"“”«»]{3,60})'(?!\w)")
 _QUARTER = re.compile(r"[QK][1-4]|H[12]")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n)$")
 _CIVIC_WORDS = {
@@ -57,7 +58,8 @@ def salient_names(question: str, ignore: set[str] | None = None) -> list[str]:
             continue
         out.append(word)
     for m in _QUOTED.finditer(question):
-        out += [w for w in _WORD.findall(m.group(1)) if len(w) >= 4 and fold(w) not in skip and w not in out]
+        phrase = m.group(1) or m.group(2)
+        out += [w for w in _WORD.findall(phrase) if len(w) >= 4 and fold(w) not in skip and w not in out]
     return list(dict.fromkeys(out))
 
 

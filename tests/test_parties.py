@@ -45,3 +45,10 @@ def test_exonyms_and_old_spellings_name_a_municipality() -> None:
     assert extract_filters("Hvad besluttede Bornholms Regionskommune om færgen?").municipalities == ["Bornholm"]
     # a region named in a question is often the source of a figure, not the author of the minutes
     assert extract_filters("According to Region Sjælland, what would it cost?").municipalities == []
+
+
+def test_possessive_apostrophes_are_not_quotes() -> None:
+    question = "What will the members of Ballerup's IT committee try out in the pilot for councillors' IT setup?"
+    assert salient_names(question) == ["IT"]  # not "committee", "pilot", "councillors" as a quoted phrase
+    assert salient_names("Hvad skete der med 'Kongeruten'?") == ["Kongeruten"]
+    assert "harbour" in salient_names("What did the council say about 'the harbour plan'?")

@@ -53,3 +53,9 @@ def test_a_committee_an_item_names_counts_unless_its_decision_is_asked() -> None
     assert bodies.unmatched("Hvem i Folkeoplysningsudvalget forlod mødet?", GREVE) == ["Folkeoplysningsudvalget"]
 
 
+
+
+def test_an_english_committee_name_may_be_any_of_its_danish_words() -> None:
+    region = ["FORRETNINGSUDVALGET"]
+    assert bodies.unmatched("What did Region Hovedstaden's business committee decide?", region) == []
+    assert bodies.unmatched("What did Region Hovedstaden's culture committee decide?", region) != []
