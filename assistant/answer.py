@@ -505,7 +505,9 @@ class ExtractiveAnswerer:
         for hit in cited:
             item: AgendaItem = hit.item.item
             agenda_only = (asks_decided(query) and not own_decisions(item, hit.item.date)
-                           and not named_decisions(item, query.text))
+                           and not named_decisions(item, query.text)
+                           # a vote the text records (another body's, in the case history) answers "who voted"
+                           and not (query.intent == "vote" and unanswered.VOTE_RECORD.search(item.text)))
             quote = ((proposal_quote(item) if agenda_only else None)
                      or evidence_quote(item, query, kind, hit, self.ranking.evidence))
             titles = kind == "list" or query.intent == "list"  # "which sub-items did it have?" is answered by titles

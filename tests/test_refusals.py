@@ -1,4 +1,5 @@
-"""Topic nouns of a question, and the refusal when no stored minutes mention one."""
+"""Refusals that say why: topics no stored minutes mention, premises the minutes contradict, years no item holds,
+and agenda-only items (which still answer who voted when their text records a vote)."""
 
 from __future__ import annotations
 
@@ -87,3 +88,18 @@ def test_contradicted_premise_and_unmatched_year_are_refused(seeded: Container) 
     assert a.citations[0].municipality == "Esbjerg"
     b = seeded.service.ask("Hvad besluttede Esbjerg om prækvalifikation af Helhedsplan for 2011?")
     assert b.refused and "nævner ikke 2011" in b.answer
+
+
+def test_an_agenda_item_whose_text_records_a_vote_answers_who_voted(container: Container) -> None:
+    from ingest.pipeline import ingest_paths
+    from tests.conftest import ROOT
+
+    source = ROOT / "sample_data" / "minutes" / "regionh_forretningsudvalget_2012-09-25.xml"
+    report = ingest_paths(container.indexer, [source])
+    assert not report.failed
+    vote = container.service.ask("Who voted against the fare increase at Movia's board meeting?")
+    assert not vote.refused and vote.citations[0].item_number == "4"
+    assert "imod" in vote.citations[0].quote.lower()  # the vote line of Movia's board, quoted from the case text
+    # what this committee decided is still not recorded: that stays an agenda-only answer
+    decided = container.service.ask("Hvad besluttede forretningsudvalget om Hans Tofts anmodning om Movias beslutning?")
+    assert decided.refused and "kun dagsorden" in decided.answer and decided.citations[0].item_number == "4"
