@@ -65,7 +65,8 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
                           r"(?:afgift|gebyr|\bpris|beløb|\bleje\b|takst|udgift|omkostning|\bprice|\bfee\b|"
                           r"\brent\b|\bcost|expense)", re.I)),
     ("decision", re.compile(r"besluttede|beslut|\bdecid|decision|vedt[ao]g|godkend|approv|anbefal|recommend|"
-                            r"indstill|konklu|conclud|\btraf\b|outcome|udfald|afgørelse|hvad skete|what happened|"
+                            r"indstill|konklu|conclud|\btraf\b|outcome|udfald|afgørelse|hvad skete|\bsket\b|"
+                            r"what happened|"
                             r"hvad sagde|what did .{0,40}\bsay|\bgjorde\b.{0,60}\bmed\b|"
                             r"what did .{0,60}\bdo (?:with|about)\b",
                             re.I)),

@@ -9,7 +9,7 @@ from datetime import date
 
 from core import dates as ddates
 from core.municipalities import MUNICIPALITIES, QUESTION_ALIASES
-from core.vocab import CASE_ANY
+from core.vocab import CASE_ANY, CASE_ASKED
 
 EN_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 # Function words that tell the two languages apart; names (Tværhøjgård, Aarhus) never decide it.
@@ -33,7 +33,8 @@ INTENTS: list[tuple[str, re.Pattern[str]]] = [
                          r"budget|bevilling|tilskud|\bpris\b|\bprice|amount|egenfinansiering|finansier|udgift|"
                          r"omkostning|expense|spend|besparelse|saving", re.I)),
     ("case", re.compile(r"what happened (?:to|with) case|hvad skete der med sag|\bsag(?:en)?s?(?:nr|nummer)?\.?\s*"
-                        r"\d{2}/\d+|case\s+\d{2}/\d+", re.I)),
+                        r"(?:\d{2}/\d+|\d{2}-\d{4,7}\b|\d{4}-\d{3,7}\b)|case\s+(?:\d{2}/\d+|\d{2}-\d{4,7}\b|"
+                        r"\d{4}-\d{3,7}\b)", re.I)),
     ("list", re.compile(r"\bwhich items\b|\bhvilke punkter\b|list (?:the|all)|\boversigt\b|what was on the agenda|"
                         r"hvad var på dagsordenen", re.I)),
     ("date", re.compile(r"\bhvornår\b|\bwhen\b|what date|hvilken dato", re.I)),
@@ -95,7 +96,8 @@ def language(text: str) -> str:
     return "en" if en > da else "da"
 
 
-DECISION = re.compile(r"besluttede|beslut|\bdecid|decision|vedt[ao]g|godkend|skete der|happened|konklu|conclud|"
+DECISION = re.compile(r"besluttede|beslut|\bdecid|decision|vedt[ao]g|godkend|skete der|\bsket\b|happened|konklu|"
+                      r"conclud|"
                       r"\btraf\b|resultat|outcome|\bsagde\b|\bsay\b|\bsaid\b|udfald|afgørelse|"
                       r"\bgjorde\b.{0,60}\bmed\b|\bdo (?:with|about)\b|\bdone (?:with|about)\b", re.I)
 
@@ -135,7 +137,7 @@ def extract_filters(text: str) -> Filters:
     m = _ITEM.search(text)
     if m and not _ENUMERATION.match(text[m.end():]):  # "punkt 1 og 2" counts recommendation points, not items
         f.item_number, f.soft_item = m.group(1), True
-    m = CASE_ANY.search(text)
+    m = CASE_ASKED.search(text) or CASE_ANY.search(text)
     if m:
         f.case_number = m.group("case")
     found = ddates.find_dates(text)

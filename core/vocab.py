@@ -223,6 +223,10 @@ CASE_ALONE = re.compile(r"^(?:(?:Sags?\s*(?:nr|nummer)\.?|Journal\s*(?:nr|nummer
 CASE_LABELLED = re.compile(r"(?:Sags?\s*(?:nr|nummer)\.?|Journal\s*(?:nr|nummer)\.?|J\.\s*nr\.?)\s*:?\s*"
                            rf"(?P<case>{'|'.join(CASE_FORMS)}|[A-Z0-9][\w./-]{{3,30}})", re.I)
 CASE_ANY = re.compile(rf"(?<![\w./-])(?P<case>{'|'.join(CASE_FORMS[:3])})(?![\w/-])")
+# in a question, a number the words "sag", "case" or "sagsnummer" introduce is a case number in any form: "sag
+# 21-014445" (alone, "21-014445" could be a span of years or a date, so CASE_ANY leaves the last two forms out)
+CASE_ASKED = re.compile(r"\b(?:sag(?:en)?|sags?nr\.?|sagsnummer(?:et)?|journalnummer(?:et)?|j\.\s*nr\.?|case|"
+                        rf"case (?:number|no\.?))\s*:?\s*(?P<case>{'|'.join(CASE_FORMS)})(?![\w/-])", re.I)
 
 
 def case_number(line: str) -> str | None:

@@ -103,3 +103,21 @@ def test_an_agenda_item_whose_text_records_a_vote_answers_who_voted(container: C
     # what this committee decided is still not recorded: that stays an agenda-only answer
     decided = container.service.ask("Hvad besluttede forretningsudvalget om Hans Tofts anmodning om Movias beslutning?")
     assert decided.refused and "kun dagsorden" in decided.answer and decided.citations[0].item_number == "4"
+
+
+def test_every_case_number_of_a_file_is_found_in_either_language(container: Container) -> None:
+    """Greve prints case numbers as 23-012345, which alone could be a span of years: asked as "sag …" or
+    "case …" it is a case number (a probe over the corpus found 216 of 504 such questions refused)."""
+    from ingest.pipeline import ingest_paths
+    from tests.conftest import ROOT
+
+    source = ROOT / "sample_data" / "minutes" / "greve_oekonomiudvalget_2023-11-16.json"
+    assert not ingest_paths(container.indexer, [source]).failed
+    # every item that records a decision (a signature sheet says nothing to quote)
+    numbers = {row.case_number for row in container.catalog.item_rows() if row.case_number and row.item.decisions}
+    assert len(numbers) >= 2 and all("-" in n for n in numbers)
+    for number in sorted(numbers):
+        for question in (f"Hvad er der sket i sag {number}?", f"What happened to case {number}?"):
+            a = container.service.ask(question)
+            assert not a.refused, (question, a.answer)
+            assert a.citations[0].case_number == number, question
