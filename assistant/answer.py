@@ -400,8 +400,9 @@ class ExtractiveAnswerer:
         munis: list[str | None] = list(query.filters.municipalities) or [None]
         stored = [c for m in munis for c in self.committees(m)]
         decided = [d.body for h in hits for d in h.item.item.decisions]
-        # what a committee decided is in its own minutes or decisions; anything else may be told by any item
-        texts = [] if asks_decided(query) else [h.item.text for h in hits]
+        # what a committee decided is in its own minutes or decisions; anything else may be told by any item. A
+        # committee in an item's title is the item's topic ("Anbefalinger fra §17, stk. 4-udvalget")
+        texts = [h.item.title for h in hits] + ([] if asks_decided(query) else [h.item.text for h in hits])
         return bodies.unmatched(query.text, stored + decided, texts)
 
     def years(self, query: Query, hits: list[Hit]) -> tuple[list[Hit], list[str]]:
@@ -409,9 +410,12 @@ class ExtractiveAnswerer:
         item: hits reordered so the first does, or the years no hit has."""
         if not hits or hits[0].in_conversation:
             return hits, []
-        spans = [(pos, pos + 22) for pos, _ in find_dates(query.text)]  # years inside full dates: checked apart
-        wanted = [m.group(0) for m in YEAR.finditer(query.text) if not any(a <= m.start() < b for a, b in spans)]
-        wanted += [m.group(1) for m in SEASON.finditer(query.text)]  # "varmesæsonen 2020/2021": its first year
+        asked = query.text
+        for body in {h.item.committee for h in hits} | {d.body for h in hits for d in h.item.item.decisions}:
+            asked = asked.replace(body, " " * len(body))  # "mødet i Byråd 2022-2025" names a body, not a year
+        spans = [(pos, pos + 22) for pos, _ in find_dates(asked)]  # years inside full dates: checked apart
+        wanted = [m.group(0) for m in YEAR.finditer(asked) if not any(a <= m.start() < b for a, b in spans)]
+        wanted += [m.group(1) for m in SEASON.finditer(asked)]  # "varmesæsonen 2020/2021": its first year
         if not wanted:
             return hits, []
 

@@ -121,3 +121,19 @@ def test_every_case_number_of_a_file_is_found_in_either_language(container: Cont
             a = container.service.ask(question)
             assert not a.refused, (question, a.answer)
             assert a.citations[0].case_number == number, question
+
+
+def test_a_body_named_with_its_term_or_in_a_title_is_no_year_and_no_missing_committee(container: Container) -> None:
+    """"mødet i Byråd 2022-2025" names a body, not the year 2022; "§17, stk. 4-udvalget" in an item's title is
+    the item's topic, not a committee the minutes must be from (both found by a probe asking about every item)."""
+    from ingest.pipeline import ingest_paths
+    from tests.conftest import ROOT
+
+    folder = ROOT / "sample_data" / "minutes"
+    sources = [folder / "greve_byraad_2025-10-01.json", folder / "aarhus_byraad_2025-10-08.html"]
+    assert not ingest_paths(container.indexer, sources).failed
+    a = container.service.ask("Hvad blev besluttet under punkt 5 på mødet i Byråd 2022-2025 den 1. oktober 2025?")
+    assert not a.refused and a.citations[0].item_number == "5" and a.citations[0].municipality == "Greve"
+    b = container.service.ask("Hvad besluttede Aarhus om Anbefalinger fra §17, stk. 4-udvalget Nyt Byråd?")
+    assert "4-udvalget i Aarhus" not in b.answer
+    assert b.citations and b.citations[0].item_number == "16"  # an agenda: cited, "no decision is recorded"
