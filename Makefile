@@ -73,6 +73,9 @@ test: install browser postgres lint
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat eval eval/dev5.jsonl --data-dir $(CURDIR)/.referat/eval-minutes \
 	  --min-hit5 0.9 --min-first-citation 0.85 --min-refusal 0.6 --min-keywords 0.6
+	# questions written from the stored minutes themselves (case numbers, item numbers, votes): eval/probe.py
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat probe --data-dir $(CURDIR)/.referat/eval-minutes --min-right 0.95
 
 eval: install
 	$(BIN)/referat eval eval/seeds.jsonl --data-dir $(CURDIR)/.referat/eval --ingest sample_data/seeds \
