@@ -6,9 +6,10 @@ For every stored item the templates can ask about, one question whose right answ
 - ``vote``: "Hvem stemte imod <title> i <municipality>?" (items whose text records a vote).
 
 A probe is right when the first citation is its item (for a case, when the meetings cited include it; an
-agenda-only item cited with "no decision is recorded" counts: that is the right answer). Titles a committee reuses at every meeting ("Godkendelse af dagsorden") are
-left out, as a question by title cannot tell those apart. Probes found three bugs the question sets missed (Greve's
-case numbers, a body's term read as a year, vote lines in an agenda item's case history).
+agenda-only item cited with "no decision is recorded" counts: that is the right answer). Vote probes leave out
+titles a committee reuses at every meeting, as a question by title cannot tell those apart. Probes found three
+bugs the question sets missed (Greve's case numbers, a body's term read as a year, vote lines in an agenda item's
+case history).
 """
 
 from __future__ import annotations
