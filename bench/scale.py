@@ -82,6 +82,12 @@ class Synth:
         return ids, metas, docs, toks
 
 
+# questions whose topic nouns the topic check looks up (some compounds, so their halves are looked up too)
+TOPIC_QUESTIONS = ["Hvad har kommunen besluttet om en ny svømmehal og lejrskoler?",
+                   "Hvad koster renoveringen af skolernes legepladser?",
+                   "Hvad blev besluttet om budgetbehandlingen og parkeringsafgifter?"]
+
+
 def _bm25(ids: list[str], toks: list[list[str]], owners: list[str]) -> Any:
     """A ``LexicalIndex`` over pre-tokenised texts (its constructor tokenises; the tokens are the same)."""
     import bm25s
@@ -103,7 +109,9 @@ def measure(store: Any, all_vecs: np.ndarray, all_ids: list[str], owners: np.nda
             queries: int, bm25: Any | None) -> dict[str, Any]:
     rng = random.Random(len(all_ids))
     qvecs = synth.vectors(queries)
-    lat: dict[str, list[float]] = {"all": [], "one": [], "three": [], "bm25_all": [], "bm25_one": []}
+    from assistant import topics
+
+    lat: dict[str, list[float]] = {"all": [], "one": [], "three": [], "bm25_all": [], "bm25_one": [], "topics": []}
     recall: dict[str, list[float]] = {"all": [], "one": []}
     masks: dict[str, np.ndarray] = {}
     for j in range(queries):
@@ -131,10 +139,13 @@ def measure(store: Any, all_vecs: np.ndarray, all_ids: list[str], owners: np.nda
             t = time.perf_counter()
             bm25.search(text, 40, masks[muni])
             lat["bm25_one"].append((time.perf_counter() - t) * 1000)
+            t = time.perf_counter()  # the topic check of the answer path (assistant/topics.py) on this index
+            topics.absent(TOPIC_QUESTIONS[j % len(TOPIC_QUESTIONS)], "da", [muni], bm25.mentioned)
+            lat["topics"].append((time.perf_counter() - t) * 1000)
     out: dict[str, Any] = {}
     for scope, name in (("all", "dense_all"), ("one", "dense_one_municipality"),
                         ("three", "dense_three_municipalities"), ("bm25_all", "bm25_all"),
-                        ("bm25_one", "bm25_one_municipality")):
+                        ("bm25_one", "bm25_one_municipality"), ("topics", "topic_check")):
         if lat[scope]:
             out[f"{name}_p50_ms"] = _pct(lat[scope], 50)
             out[f"{name}_p95_ms"] = _pct(lat[scope], 95)

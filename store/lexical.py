@@ -123,6 +123,17 @@ class LexicalIndex:
             at = text.find(fragment, int(starts[n + 1]))  # the next word
         return np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
 
+    def mentioned(self, parts: tuple[str, ...], municipalities: list[str]) -> bool:
+        """Does one chunk (of these municipalities; all when none) hold a word containing each folded part?"""
+        keep = set(municipalities)
+        common: set[int] | None = None
+        for part in parts:
+            docs = {int(d) for d in self.containing(part) if not keep or self.owners[int(d)] in keep}
+            common = docs if common is None else common & docs
+            if not common:
+                return False
+        return bool(common)
+
     def save(self, path: Path, generation: str) -> None:
         tmp = path.with_name(path.name + ".tmp")
         shutil.rmtree(tmp, ignore_errors=True)
@@ -222,12 +233,4 @@ class LexicalStore:
     def mentioned(self, parts: tuple[str, ...], municipalities: list[str]) -> bool:
         """Does one chunk (of these municipalities; all when none) hold a word containing each folded part?
         ("lejr", "skol"): a compound the minutes write apart or inflect differently still counts."""
-        idx = self.index()
-        keep = set(municipalities)
-        common: set[int] | None = None
-        for part in parts:
-            docs = {int(d) for d in idx.containing(part) if not keep or idx.owners[int(d)] in keep}
-            common = docs if common is None else common & docs
-            if not common:
-                return False
-        return bool(common)
+        return self.index().mentioned(parts, municipalities)
