@@ -125,14 +125,28 @@ class LexicalIndex:
 
     def mentioned(self, parts: tuple[str, ...], municipalities: list[str]) -> bool:
         """Does one chunk (of these municipalities; all when none) hold a word containing each folded part?"""
-        keep = set(municipalities)
-        common: set[int] | None = None
+        import numpy as np
+
+        allowed = self._allowed(tuple(sorted(set(municipalities)))) if municipalities else None
+        common: np.ndarray | None = None
         for part in parts:
-            docs = {int(d) for d in self.containing(part) if not keep or self.owners[int(d)] in keep}
-            common = docs if common is None else common & docs
-            if not common:
+            docs = self.containing(part)
+            if allowed is not None:
+                docs = docs[allowed[docs]]
+            common = docs if common is None else np.intersect1d(common, docs, assume_unique=True)
+            if not common.size:
                 return False
-        return bool(common)
+        return common is not None and bool(common.size)
+
+    def _allowed(self, municipalities: tuple[str, ...]) -> np.ndarray:
+        """Which chunks belong to these municipalities (cached per set: owners change only with a new index)."""
+        import numpy as np
+
+        cache: dict[tuple[str, ...], np.ndarray] = self.__dict__.setdefault("_allowed_cache", {})
+        if municipalities not in cache:
+            keep = set(municipalities)
+            cache[municipalities] = np.array([o in keep for o in self.owners], dtype=bool)
+        return cache[municipalities]
 
     def save(self, path: Path, generation: str) -> None:
         tmp = path.with_name(path.name + ".tmp")
