@@ -253,6 +253,17 @@ MEETING_DATE = re.compile(r"(?:\bmøde[t]?|\bmeeting|\bsession)\b[^.?!]{0,15}$|"
                           r"(?:udvalg\w*|byråd\w*|råd\w*|council|committee|board)\s+(?:den|on|d\.)\s*$", re.I)
 
 
+def _bodies(hit: Hit) -> set[str]:
+    """The names of the bodies of a hit: its committee and every body that decided on the item."""
+    return {hit.item.committee, *(d.body for d in hit.item.item.decisions)}
+
+
+def _without(text: str, names: set[str]) -> str:
+    for name in names:
+        text = text.replace(name, " ")
+    return text
+
+
 def unmatched_date(query: Query, hits: list[Hit]) -> date | None:
     """An exact date the question names that no retrieved item has as its meeting or decision date or mentions."""
     if not hits or hits[0].in_conversation:
@@ -410,9 +421,8 @@ class ExtractiveAnswerer:
         item: hits reordered so the first does, or the years no hit has."""
         if not hits or hits[0].in_conversation:
             return hits, []
-        asked = query.text
-        for body in {h.item.committee for h in hits} | {d.body for h in hits for d in h.item.item.decisions}:
-            asked = asked.replace(body, " " * len(body))  # "mødet i Byråd 2022-2025" names a body, not a year
+        # "mødet i Byråd 2022-2025" names a body, not a year: body names are no years, in question or item
+        asked = _without(query.text, {b for h in hits for b in _bodies(h)})
         spans = [(pos, pos + 22) for pos, _ in find_dates(asked)]  # years inside full dates: checked apart
         wanted = [m.group(0) for m in YEAR.finditer(asked) if not any(a <= m.start() < b for a, b in spans)]
         wanted += [m.group(1) for m in SEASON.finditer(asked)]  # "varmesæsonen 2020/2021": its first year
@@ -420,9 +430,7 @@ class ExtractiveAnswerer:
             return hits, []
 
         def has(h: Hit) -> bool:
-            text = f"{h.item.date} {h.item.title}\n{h.item.text}"
-            for body in {h.item.committee, *(d.body for d in h.item.item.decisions)}:
-                text = text.replace(body, "")  # "Byråd 2022-2025" names a body, not the year the item is about
+            text = _without(f"{h.item.date} {h.item.title}\n{h.item.text}", _bodies(h))
             return all(y in text for y in wanted)
 
         # an item further down holding the year answers only when it is near-tied with the first (as a second

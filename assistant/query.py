@@ -9,7 +9,7 @@ from datetime import date
 
 from core import dates as ddates
 from core.municipalities import MUNICIPALITIES, QUESTION_ALIASES
-from core.vocab import CASE_ANY, CASE_ASKED
+from core.vocab import CASE_ANY, CASE_ASKED, CASE_NUMBERS
 
 EN_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 # Function words that tell the two languages apart; names (Tværhøjgård, Aarhus) never decide it.
@@ -32,9 +32,8 @@ INTENTS: list[tuple[str, re.Pattern[str]]] = [
     ("money", re.compile(r"\bkr\.?\b|kroner|beløb|\bmio\b|million|koste|\bcost|how much|hvor meget|"
                          r"budget|bevilling|tilskud|\bpris\b|\bprice|amount|egenfinansiering|finansier|udgift|"
                          r"omkostning|expense|spend|besparelse|saving", re.I)),
-    ("case", re.compile(r"what happened (?:to|with) case|hvad skete der med sag|\bsag(?:en)?s?(?:nr|nummer)?\.?\s*"
-                        r"(?:\d{2}/\d+|\d{2}-\d{4,7}\b|\d{4}-\d{3,7}\b)|case\s+(?:\d{2}/\d+|\d{2}-\d{4,7}\b|"
-                        r"\d{4}-\d{3,7}\b)", re.I)),
+    ("case", re.compile(r"what happened (?:to|with) case|hvad skete der med sag|"
+                        rf"(?:\bsag(?:en)?s?(?:nr|nummer)?\.?|\bcase)\s*(?:{CASE_NUMBERS})(?![\w/-])", re.I)),
     ("list", re.compile(r"\bwhich items\b|\bhvilke punkter\b|list (?:the|all)|\boversigt\b|what was on the agenda|"
                         r"hvad var på dagsordenen", re.I)),
     ("date", re.compile(r"\bhvornår\b|\bwhen\b|what date|hvilken dato", re.I)),

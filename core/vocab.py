@@ -218,6 +218,7 @@ CASE_FORMS = [
     r"\d{2}-\d{4,7}",                                       # 24-000617
     r"\d{4}-\d{3,7}",                                       # 2024-01234
 ]
+CASE_NUMBERS = "|".join(CASE_FORMS[2:])  # the plain numeric forms (24/929, 24-000617, 2024-01234)
 CASE_ALONE = re.compile(r"^(?:(?:Sags?\s*(?:nr|nummer)\.?|Journal\s*(?:nr|nummer)\.?|J\.\s*nr\.?)\s*:?\s*)?"
                         rf"(?P<case>{'|'.join(CASE_FORMS)})\.?$", re.I)
 CASE_LABELLED = re.compile(r"(?:Sags?\s*(?:nr|nummer)\.?|Journal\s*(?:nr|nummer)\.?|J\.\s*nr\.?)\s*:?\s*"

@@ -15,7 +15,6 @@ case history).
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Annotated, Any
@@ -23,10 +22,10 @@ from typing import Annotated, Any
 import typer
 
 from assistant.cliargs import DataDir, fail, settings_for
+from assistant.unanswered import VOTE_RECORD
 
 _MONTH_NAMES = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
                 "november", "december"]
-_VOTE = re.compile(r"\bstemte\b|\bstemmer (?:for|imod)\b|\bundlod\b|\bImod:", re.I)
 
 
 @dataclass(frozen=True)
@@ -53,7 +52,7 @@ def probes(rows: list[Any]) -> list[Probe]:
         if decided and r.number:
             out.append(Probe("number", f"Hvad blev besluttet under punkt {r.number} på mødet i {r.committee} "
                                        f"den {_spoken(r.date)}?", r.id))
-        if titles[(r.municipality, r.title)] == 1 and _VOTE.search(r.text):
+        if titles[(r.municipality, r.title)] == 1 and VOTE_RECORD.search(r.text):
             out.append(Probe("vote", f"Hvem stemte imod {r.title} i {r.municipality}?", r.id))
     return out
 
