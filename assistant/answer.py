@@ -54,6 +54,11 @@ UNKNOWN = {
 }
 
 
+ONLY_APPLIED = {
+    "da": "Referatet nævner kun ansøgningen, ikke om der blev givet tilskud — det siger:",
+    "en": "The minutes record only the application, not whether it was granted; they say:",
+}
+
 NO_VOTE = {
     "da": "Referatet noterer ingen afstemning om punktet, så der er intet stemmetal — det nærmeste er:",
     "en": "The minutes record no vote on this item, so there is no count; the closest they say is:",
@@ -539,6 +544,12 @@ class ExtractiveAnswerer:
             if not citations and unanswered.states_unknown(quote, kind, query.text):
                 # the minutes say the figure is not known yet: that is the answer, and it is not the figure
                 return self.cited_refusal(UNKNOWN[lang], hit, quote, lang)
+            open_ = None if citations else unanswered.left_open(item.text, quote, kind, query.text)
+            if open_:
+                return self.cited_refusal(UNKNOWN[lang], hit, open_, lang)
+            applied = None if citations else unanswered.only_applied(item.text, query.text)
+            if applied:
+                return self.cited_refusal(ONLY_APPLIED[lang], hit, applied, lang)
             own = own_decisions(item, hit.item.date)
             opposite = None if citations else unanswered.contradicted(query.text, {d.outcome for d in own}, lang)
             if opposite:
@@ -548,7 +559,8 @@ class ExtractiveAnswerer:
             if not citations and unanswered.no_vote_count(quote, kind, query.text, voted):
                 return self.cited_refusal(NO_VOTE[lang], hit, quote, lang)
             if (not citations and query.intent not in {"case", "list"}
-                    and unanswered.lacks_value(quote, kind, query.text)):
+                    and (unanswered.lacks_value(quote, kind, query.text)
+                         or unanswered.uncounted(item.text, kind, query.text))):
                 # the item is about the topic but holds no value of the kind asked (no firm, no figure): say so
                 what = unanswered.NOT_STATED[kind][0 if lang == "en" else 1]
                 return self.cited_refusal(NOT_STATED_HEAD[lang].format(what=what), hit, quote, lang)

@@ -68,6 +68,12 @@ GLOSSARY: dict[str, str] = {
     "reason": "begrundelse årsag", "received": "modtaget", "applied": "ansøgt søgt", "funds": "midler",
     "support": "støtte tilskud", "decline": "fald", "growth": "vækst", "plans": "planer",
     "period": "periode", "months": "måneder", "weeks": "uger",
+    # things counted ("how many visitors ..."): what a count question's figure must stand beside
+    "visitors": "besøgende gæster", "visitor": "besøgende gæst", "guests": "gæster", "participants": "deltagere",
+    "residents": "beboere borgere", "inhabitants": "indbyggere borgere", "applications": "ansøgninger",
+    "complaints": "klager", "users": "brugere", "beds": "senge pladser", "apartments": "lejligheder boliger",
+    "seats": "pladser mandater", "patients": "patienter", "cars": "biler", "vehicles": "køretøjer biler",
+    "places": "pladser steder", "positions": "stillinger",
     # things people ask about (facilities, transport, services): what the topic check judges an English question by
     "swimming pool": "svømmehal svømmebad",
     "harbour bath": "havnebad", "beach": "strand", "ice rink": "skøjtebane ishal", "skate park": "skatepark skatebane",

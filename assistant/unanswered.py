@@ -139,3 +139,124 @@ def contradicted(question: str, outcomes: set[str], lang: str) -> str | None:
     if outcome == "rejected" and done.search(question) and not _SAYS_REJECTED.search(question):
         return outcome
     return None
+
+
+# the noun a value question names its value by ("hvornår er ansøgningsfristen?"), per kind; English through Danish
+_VALUE_NOUNS = {
+    "date": ("frist", "tidspunkt", "dato", "deadline"),
+    "amount": ("pris", "udgift", "omkostning", "beløb", "cost", "price"),
+    "count": ("antal",),
+    "company": ("leverandør", "entreprenør", "operatør", "rådgiver", "contractor", "supplier", "operator"),
+}
+_DANISH_NOUN = {"deadline": "frist", "cost": "udgift", "price": "pris", "contractor": "entreprenør",
+                "supplier": "leverandør", "operator": "operatør"}
+# "Fristen for at søge ... fastlægges af Børn og Unge": the value is to be set later, by someone else
+_LATER = re.compile(r"\b(?:fastlægges|fastsættes|afklares|aftales|besluttes|udmeldes|meldes ud|afgøres)\b|"
+                    r"\b(?:to be|will be) (?:decided|determined|set|agreed|announced)\b", re.I)
+
+
+def _value_noun(question: str, kind: str) -> str | None:
+    for word in re.findall(r"[\wæøåÆØÅ]+", question.lower()):
+        for noun in _VALUE_NOUNS.get(kind, ()):
+            if noun in word:
+                return _DANISH_NOUN.get(noun, noun)
+    return None
+
+
+def left_open(item_text: str, quote_text: str, kind: str, question: str) -> str | None:
+    """The sentence of the item saying the value asked for is still to be set ("Fristen ... fastlægges af Børn
+    og Unge") when the question names that value ("ansøgningsfristen") and no quoted passage naming it states
+    one: the honest answer is that sentence, not a date found elsewhere in the item. Else None."""
+    from assistant.quotes import sentences
+
+    noun = _value_noun(question, kind)
+    if noun is None:
+        return None
+    if any(noun in part.lower() and holds_value(kind, part, question) for part in quote_text.split(JOIN)):
+        return None
+    for sentence in sentences(item_text):
+        low = sentence.lower()
+        if noun in low and (_LATER.search(sentence) or _NOT_KNOWN.search(sentence)) \
+                and not holds_value(kind, sentence, question):
+            return sentence
+    return None
+
+
+# "Fik kommunerne tilskud fra Statens Kystpulje?" asks whether money was received from a source the question names;
+# minutes that only decide to apply to that source do not say
+_ASKS_RECEIVED = re.compile(r"^\W*(?:fik|modtog|har .{0,60}\b(?:fået|modtaget)|did .{0,60}\b(?:receive|get|obtain)|"
+                            r"(?:was|were|has|have) .{0,60}\b(?:received|granted|awarded|given))\b", re.I)
+_FUNDS = re.compile(r"tilskud|støtte|midler|penge|bevilling|grant|fund|subsid|support|money", re.I)
+_SOURCE = re.compile(r"\b(?:fra|from)\s+((?:[A-ZÆØÅ][\wæøå-]+\s*){1,4})")
+_APPLIES = re.compile(r"\bansøg\w*|\bsøge[rs]? om\b|\bsøgt om\b|\bappl(?:y|ied|ication)", re.I)
+_RECEIVED = re.compile(r"\btilsagn\w*|\bmodtag(?:et|e|er)\b|\bmodtog\b|\bfået\b|\bfik\b|\btildelt\w*|"
+                       r"\bbevilg\w*|\bgranted\b|\bawarded\b|\breceived\b", re.I)
+
+
+def only_applied(item_text: str, question: str) -> str | None:
+    """The sentence recording an application to the source a yes/no question names ("fik kommunerne tilskud fra
+    Statens Kystpulje?") when no sentence naming that source says anything was received or granted: the minutes
+    record the application, not its outcome."""
+    source = _SOURCE.search(question)
+    if not _ASKS_RECEIVED.search(question) or not _FUNDS.search(question) or source is None:
+        return None
+    from assistant.quotes import sentences
+
+    name = source.group(1).split()[-1]  # "Statens Kystpulje" -> "Kystpulje"
+    about = [s for s in sentences(item_text) if re.search(rf"\b{re.escape(name[:max(4, len(name) - 2)])}", s, re.I)]
+    if any(_RECEIVED.search(s) for s in about):
+        return None  # "kommunen har fået tilsagn fra puljen": the item does say
+    asked = set(tokens(question))
+    return max((s for s in about if _APPLIES.search(s)), key=lambda s: len(asked & set(tokens(s))), default=None)
+
+
+# "hvor mange besøgende ...?", "how many visitors ...?": the thing counted
+_COUNTED = re.compile(r"\b(?:hvor mange|how many|antal(?:let)?(?:\s+af)?|(?:the )?number of)\s+((?:\w+\s+){0,2}\w+)",
+                      re.I)
+_NOT_COUNTED = set("nye new flere more de the af of kommunale municipal danske danish ekstra extra gange times "
+                   "penge money kroner mio procent percent".split())
+# too general to be what the figure stands beside ("how many people" may be counted as "ledige" or "elever")
+_GENERAL = set("people persons personer mennesker folk borgere citizens ones".split())
+_VERB = re.compile(r"(?:ede|[^n]te|[^n]de)$|"
+                   r"^(?:har|er|blev|var|skal|vil|kan|fik|have|has|had|are|were|was|did|do|will)$")
+_DIGIT = re.compile(r"\d")
+_COUNT_WORDS = set("to tre fire fem seks syv otte ni ti elleve tolv tyve hundrede tusind two three four five six seven "
+                   "eight nine ten eleven twelve twenty hundred thousand".split())
+_NEAR = 4  # words between a figure and the thing it counts ("10 nye midlertidige pladser", "200 besøgende")
+
+
+def _counted(question: str) -> list[str] | None:
+    """Stems the counted thing is written with (Danish; English through the glossary); None: cannot judge."""
+    from assistant.glossary import GLOSSARY
+
+    m = _COUNTED.search(question)
+    if m is None:
+        return None
+    words = [w for w in m.group(1).lower().split() if w not in _NOT_COUNTED]
+    if not words or len(words[0]) < 4:
+        return None
+    noun = words[0]
+    if noun in _GENERAL or _VERB.search(noun):
+        return None  # "hvor mange anbefalede udvalget?": the counted thing is not named
+    if language(question) == "en":
+        danish = GLOSSARY.get(noun) or GLOSSARY.get(noun.removesuffix("s"))
+        return [t for d in danish.split() for t in tokens(d)[:1]] if danish else None
+    return tokens(noun)[:1] or None
+
+
+def uncounted(item_text: str, kind: str, question: str) -> bool:
+    """A count question names what it counts ("how many visitors did the exhibition attract?") and no figure in
+    the item stands within a few words of it: the item's figures count something else (kroner, years)."""
+    if kind != "count":
+        return False
+    stems = _counted(question)
+    if not stems:
+        return False
+    words = re.findall(r"[\w.,]+", item_text)
+    for i, word in enumerate(words):
+        if not (_DIGIT.match(word) or word.lower() in _COUNT_WORDS):
+            continue
+        near = words[max(0, i - _NEAR): i + _NEAR + 1]
+        if any(stem in t for w in near for t in tokens(w) for stem in stems):
+            return False
+    return True

@@ -198,3 +198,44 @@ def test_an_outcome_the_minutes_describe_as_still_to_come_is_not_answered() -> N
     assert not still_to_come(coming, "Hvem orienterede om udbuddet?")  # no outcome asked
     planned = "Målingen gennemføres som en online spørgeskemaundersøgelse blandt borgere over 15 år."
     assert still_to_come(planned, "Hvad viste tryghedsmålingen?")
+
+
+def test_a_value_the_item_leaves_to_be_set_later_is_said_not_taken_from_elsewhere() -> None:
+    from assistant.unanswered import left_open
+
+    text = ("Ravnbakkeskolen åbner pr. 1. august 2026.\n"
+            "Fristen for at søge et skoleskift til Ravnbakkeskolen fastlægges af Børn og Unge.")
+    question = "Hvornår er ansøgningsfristen for skoleskift til Ravnbakkeskolen?"
+    assert left_open(text, "Ravnbakkeskolen åbner pr. 1. august 2026.", "date", question) == (
+        "Fristen for at søge et skoleskift til Ravnbakkeskolen fastlægges af Børn og Unge.")
+    # a quoted passage naming the deadline with a date answers it; a question not naming the value is not judged
+    dated = "Fristen for at søge er 1. marts 2026."
+    assert left_open(text + "\n" + dated, dated, "date", question) is None
+    assert left_open(text, "Ravnbakkeskolen åbner pr. 1. august 2026.", "date", "Hvornår åbner skolen?") is None
+
+
+def test_an_application_is_not_a_grant() -> None:
+    from assistant.unanswered import only_applied
+
+    text = ("Det godkendes, at Vallensbæk Kommune gives fuldmagt til at ansøge Statens Kystpulje 2024 om støtte.\n"
+            "Der er afsat 1 mio. kr. i anlægsprojektet.")
+    assert only_applied(text, "Fik kommunerne tilskud fra Statens Kystpulje 2024?") is not None
+    assert only_applied(text, "Did Greve receive money from Statens Kystpulje?") is not None
+    granted = text + "\nKommunerne har fået tilsagn om 4 mio. kr. fra Statens Kystpulje."
+    assert only_applied(granted, "Fik kommunerne tilskud fra Statens Kystpulje 2024?") is None
+    # no source named, or not asked whether it was received: not judged
+    assert only_applied(text, "Fik kommunerne tilskud?") is None
+    assert only_applied(text, "Hvad besluttede udvalget om Statens Kystpulje?") is None
+
+
+def test_a_count_must_count_what_was_asked() -> None:
+    from assistant.unanswered import uncounted
+
+    text = "Der godkendes en indtægtsbevilling på 100.000 kr. til udstillingen, som åbner i 2 sale."
+    assert uncounted(text, "count", "How many visitors did the exhibition attract?")
+    assert uncounted(text, "count", "Hvor mange besøgende havde udstillingen?")
+    assert not uncounted(text + " Udstillingen havde 4.200 besøgende.", "count", "Hvor mange besøgende havde den?")
+    assert not uncounted("Der etableres 10 nye midlertidige pladser.", "count", "Hvor mange pladser etableres?")
+    # the counted thing is not named (a verb follows) or too general to judge
+    assert not uncounted(text, "count", "Hvor mange anbefalede udvalget at bruge?")
+    assert not uncounted(text, "count", "How many people got a job?")
