@@ -421,6 +421,15 @@ class ExtractiveAnswerer:
         texts = [h.item.title for h in hits] + ([] if asks_decided(query) else [h.item.text for h in hits])
         return bodies.unmatched(query.text, stored + decided, texts)
 
+    def decided_elsewhere(self, query: Query, hit: Hit) -> str | None:
+        """The committee a decision question names ("hvad endte teknikudvalget med at beslutte?") when the item
+        found is another body's and records no decision of that committee: its minutes are not stored."""
+        if not asks_decided(query) or hit.in_conversation:
+            return None
+        decided = [hit.item.committee] + [d.body for d in hit.item.item.decisions]
+        missing = bodies.unmatched(query.text, decided)
+        return missing[0] if missing else None
+
     def years(self, query: Query, hits: list[Hit]) -> tuple[list[Hit], list[str]]:
         """A year the question names ("trafikbestillingen for 2027") must be the meeting's year or occur in the
         item: hits reordered so the first does, or the years no hit has."""
@@ -481,6 +490,9 @@ class ExtractiveAnswerer:
 
     def answer(self, query: Query, hits: list[Hit]) -> Answer:
         lang = query.language
+        if unanswered.asks_opinion(query.text):
+            return refusal(lang, "minutes record what was decided; they hold no opinions or forecasts" if lang == "en"
+                           else "referater viser, hvad der blev besluttet; de rummer ingen holdninger eller spådomme")
         facts = self.meeting_answer(query, hits)
         if facts is not None:
             return facts
@@ -544,6 +556,14 @@ class ExtractiveAnswerer:
             if not citations and unanswered.states_unknown(quote, kind, query.text):
                 # the minutes say the figure is not known yet: that is the answer, and it is not the figure
                 return self.cited_refusal(UNKNOWN[lang], hit, quote, lang)
+            other = None if citations else self.decided_elsewhere(query, hit)
+            if other:
+                decision = own_decision_quote(item, hit.item.date) or quote
+                head = (f"The stored minutes hold no decision by {other} on this; the item found was decided by "
+                        f"{hit.item.committee}:" if lang == "en" else
+                        f"De indlæste referater har ingen beslutning fra {other} om det; punktet er afgjort af "
+                        f"{hit.item.committee}:")
+                return self.cited_refusal(head, hit, decision, lang)
             open_ = None if citations else unanswered.left_open(item.text, quote, kind, query.text)
             if open_:
                 return self.cited_refusal(UNKNOWN[lang], hit, open_, lang)

@@ -158,9 +158,20 @@ def extract_filters(text: str) -> Filters:
     return f
 
 
-def is_followup(text: str) -> bool:
+# an opening that continues, or an English pronoun: never a standalone question's
+_CONTINUES = re.compile(r"^\W*(?:and|og|what about|hvad med|men|but|also|også|then|så)\b|"
+                        r"\b(?:it|its|they|them|their)\b", re.I)
+
+
+def is_followup(text: str, before: list[str] | None = None) -> bool:
+    """Does the question lean on the one before it ("and how much did it cost?")? Naming another municipality
+    than the conversation's (``before``) starts a new question; naming the same one does not ("And how much
+    will Greve itself pay?")."""
     words = re.findall(r"\w+", text)
-    return len(words) <= 12 and bool(_FOLLOWUP.search(text)) and not _MUNI.search(text)
+    named = {_canon_muni(m.group(1)) for m in _MUNI.finditer(text)}
+    if named - set(before or []):
+        return False
+    return (len(words) <= 12 and bool(_FOLLOWUP.search(text))) or (len(words) <= 20 and bool(_CONTINUES.search(text)))
 
 
 def understand(text: str, request_filters: Filters | None = None) -> Query:

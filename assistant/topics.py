@@ -48,6 +48,7 @@ forslagene beslutning beslutningen beslutninger indstilling indstillingen punkt 
 møder sag sagen sager byrådet udvalget kommunen begrundelse begrundelsen grund grunden årsag årsagen penge
 afstemning afstemningen stemmer stemmerne partier partierne parti partiet ifølge angående vedrørende
 referat referatet referater dagsorden dagsordenen omkostninger udgifter udgiften summen ordinære
+administration administrationen forvaltning forvaltningen
 ekstraordinære""".split()) | set(MONTHS)
 _MUNI_WORDS = {fold(w) for m in MUNICIPALITIES for w in m.split()}
 _BODY = ("udvalg", "udvalget", "udvalgets", "udvalgene", "raad", "raadet", "raadets", "committee", "council")

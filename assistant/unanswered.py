@@ -216,7 +216,7 @@ _COUNTED = re.compile(r"\b(?:hvor mange|how many|antal(?:let)?(?:\s+af)?|(?:the 
 _NOT_COUNTED = set("nye new flere more de the af of kommunale municipal danske danish ekstra extra gange times "
                    "penge money kroner mio procent percent".split())
 # too general to be what the figure stands beside ("how many people" may be counted as "ledige" or "elever")
-_GENERAL = set("people persons personer mennesker folk borgere citizens ones".split())
+_GENERAL = set("people persons personer mennesker folk ones".split())
 _VERB = re.compile(r"(?:ede|[^n]te|[^n]de)$|"
                    r"^(?:har|er|blev|var|skal|vil|kan|fik|have|has|had|are|were|was|did|do|will)$")
 _DIGIT = re.compile(r"\d")
@@ -260,3 +260,15 @@ def uncounted(item_text: str, kind: str, question: str) -> bool:
         if any(stem in t for w in near for t in tokens(w) for stem in stems):
             return False
     return True
+
+
+# "Hvem tror du vinder valget?", "Do you think taxes will go up?": an opinion or a forecast, which minutes never hold
+_OPINION = re.compile(r"\b(?:tror|synes|mener|forventer|gætter) (?:du|i)\b|\bhvad (?:er din|synes du)|"
+                      r"\b(?:do|would) you (?:think|expect|guess|predict|recommend|believe)\b|"
+                      r"\byour (?:opinion|view|guess)\b|\bin your (?:opinion|view)\b|\bwho will win\b|\bhvem vinder\b",
+                      re.I)
+
+
+def asks_opinion(question: str) -> bool:
+    """The question asks the assistant's own opinion or forecast, not what the minutes record."""
+    return _OPINION.search(question) is not None

@@ -3,7 +3,7 @@ and agenda-only items (which still answer who voted when their text records a vo
 
 from __future__ import annotations
 
-from assistant import topics
+from assistant import topics, unanswered
 from assistant.container import Container
 from core.model import fold
 
@@ -137,3 +137,30 @@ def test_a_body_named_with_its_term_or_in_a_title_is_no_year_and_no_missing_comm
     b = container.service.ask("Hvad besluttede Aarhus om Anbefalinger fra §17, stk. 4-udvalget Nyt Byråd?")
     assert "4-udvalget i Aarhus" not in b.answer
     assert b.citations and b.citations[0].item_number == "16"  # an agenda: cited, "no decision is recorded"
+
+
+def test_opinions_and_forecasts_are_not_answered_from_minutes() -> None:
+    assert unanswered.asks_opinion("Hvem tror du vinder kommunalvalget?")
+    assert unanswered.asks_opinion("Do you think Greve will raise taxes next year?")
+    assert not unanswered.asks_opinion("Hvad mener udvalget om forslaget?")  # what a body thinks is on record
+    assert not unanswered.asks_opinion("What did the council think of the proposal?")
+
+
+def test_a_named_committees_own_decision_and_a_followup_naming_the_same_town(container: Container) -> None:
+    from assistant.query import is_followup
+    from ingest.pipeline import ingest_paths
+    from tests.conftest import ROOT
+
+    report = ingest_paths(container.indexer, [ROOT / "sample_data" / "minutes" / "greve_byraad_2025-10-01.json"])
+    assert not report.failed
+    # the council sent the case on to the technical committee, whose minutes are not stored
+    later = container.service.ask("Hvad besluttede Klima-, Teknik- og Miljøudvalget om skiltning ved Mosede Fort?")
+    assert later.refused and "ingen beslutning fra" in later.answer and later.citations[0].item_number == "7"
+    council = container.service.ask("Hvad besluttede byrådet om skiltning ved Mosede Fort?")
+    assert not council.refused and council.citations[0].item_number == "7"
+    # "And how much will Greve pay?" leans on the question before it, though it names the town again
+    assert is_followup("And how much will Greve itself pay for it?", ["Greve"])
+    assert not is_followup("And how much will Aarhus pay for it?", ["Greve"])
+    a = container.service.ask("And what is Greve's own contribution to running it in 2026?",
+                              history=["Did Greve approve the 2026 budget for Strandparken I/S?"])
+    assert not a.refused and a.citations[0].item_number == "12"
