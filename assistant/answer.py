@@ -337,9 +337,10 @@ class ExtractiveAnswerer:
         if self.meetings is None or not hits or hits[0].in_conversation:
             return None  # a follow-up about an item asks about that item
         row = hits[0].item
-        wanted = meeting_facts.aspect(query.text, set(tokens(row.committee)) | set(tokens(row.municipality)))
-        if wanted is None:
+        asked = meeting_facts.aspects(query.text, set(tokens(row.committee)) | set(tokens(row.municipality)))
+        if not asked:
             return None
+        wanted = asked[0]
         f = query.filters
         day = row.date
         if (f.date_from and day < f.date_from.isoformat()) or (f.date_to and day > f.date_to.isoformat()):
@@ -347,7 +348,8 @@ class ExtractiveAnswerer:
         meeting = self.meetings(row.meeting_id)
         if meeting is None:
             return None
-        lines = meeting_facts.fact_lines(meeting, wanted)
+        lines = [x for w in asked for x in meeting_facts.fact_lines(meeting, w)]
+        lines = list(dict.fromkeys(lines))
         lang = query.language
         head = meeting_where(meeting, lang)
         if not lines and wanted == "chair":

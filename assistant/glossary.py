@@ -45,7 +45,7 @@ GLOSSARY: dict[str, str] = {
     "leisure": "fritid", "planning": "plan", "music": "musik", "festival": "festival", "environment": "miljø",
     "waste": "affald", "traffic": "trafik", "road": "vej", "roads": "veje", "bike": "cykel", "path": "sti",
     "land": "grund", "purchase": "køb", "buy": "køb", "sale": "salg", "local": "lokal", "streams": "vandløb",
-    "structure": "struktur", "elderly care": "ældrepleje", "care": "pleje",
+    "structure": "struktur", "elderly care": "ældrepleje", "care": "pleje omsorg",
     "daycare": "daginstitution", "library": "bibliotek", "harbour": "havn", "port": "havn", "surplus": "overskud",
     "deficit": "underskud", "chair": "formand", "chairman": "formand", "members": "medlemmer",
     # general civic vocabulary (added for the evidence selector; not tied to any question)

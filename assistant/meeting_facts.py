@@ -10,8 +10,10 @@ from store.lexical import tokens
 
 ASPECTS: list[tuple[str, re.Pattern[str]]] = [
     ("chair", re.compile(r"\bformand|\bforperson|\bchair(?:s|ed|man|woman|person)?\b|\bpresided", re.I)),
-    ("absent", re.compile(r"fravær|afbud|\babsent|absence|apologies|deltog ikke|not attend|missing", re.I)),
+    ("absent", re.compile(r"fravær|afbud|\babsent|absence|apologies|deltog ikke|ikke deltog|ikke (?:var )?til stede|"
+                          r"not attend|(?:did not|didn't) attend|not present|missing", re.I)),
     ("venue", re.compile(r"\bhvor (?:blev|holdt|mødtes|foregik|var|afholdt)|hvordan blev .{0,80}(?:afholdt|holdt)|"
+                         r"\bhvor\b.{0,60}\b(?:mødes|holdes|afholdes)\b|"
                          r"how was .{0,80}\bheld|mødested|\bwhere\b|venue|location|"
                          r"\bsted\b|lokale", re.I)),
     ("time", re.compile(r"hvornår (?:startede|begyndte)|what time|hvilket tidspunkt|\bklokken\b|\bkl\.|"
@@ -22,7 +24,7 @@ ASPECTS: list[tuple[str, re.Pattern[str]]] = [
     ("status", re.compile(r"dagsorden eller (?:et )?referat|agenda or (?:the )?minutes|referat foreligger", re.I)),
 ]
 _CHAIR_ROLE = re.compile(r"\b(?:formand|forperson|chair|borgmester)\b", re.I)
-_MEETING = re.compile(r"\bmød(?:e|et|er|erne|tes)\b|\bmeeting|\bmee?t\b|\bheld\b|\bholdt\b", re.I)
+_MEETING = re.compile(r"\bmød(?:e|et|er|erne|tes|es)\b|\bmeeting|\bmee?t\b|\bheld\b|\bholdt\b", re.I)
 # words that ask about the meeting, not a topic: question words, meeting vocabulary, months
 _FRAME = set(tokens(
     "hvem hvad hvor hvornår hvilke hvilken var blev havde har holdt holdte mødtes møde mødet meldt meldte afbud "
@@ -33,21 +35,37 @@ _FRAME = set(tokens(
     "chaired formand næstformand ifølge according participant list deltagerlisten start startede time "
     "januar februar marts april maj juni juli august september oktober november december january february "
     "march may june july october sent send gave had have havde været been har apologies apology meet meets mødes "
-    "anyone anybody someone nobody nogen ingen hvordan how afholdt"))
+    "anyone anybody someone nobody nogen ingen hvordan how afholdt missing skulle skal holdes afholdes"))
+
+
+def aspects(question: str, committee_tokens: set[str] | None = None) -> list[str]:
+    """The meeting facts a question asks for ("hvor og hvornår blev mødet holdt?" asks two), or [] when it asks
+    about an agenda item's topic."""
+    found = [name for name, pattern in ASPECTS if pattern.search(question)]
+    if "absent" in found and "participants" in found:
+        found.remove("participants")  # "var der medlemmer, der ikke deltog?" asks who was absent
+    if not found or not {"absent", "chair"} & set(found) and not _MEETING.search(question):
+        return []
+    known = committee_tokens or set()
+    stems = {t[:8] for t in known if len(t) >= 8}
+    english = {t for w in re.findall(r"[a-z]+", question.lower()) if _names_committee(w, known) for t in tokens(w)}
+    words = [t for t in tokens(question) if not t.isdigit() and t not in _FRAME and t not in known
+             and t[:8] not in stems and t not in english]  # "forretningsudvalgsmødet" names the committee too
+    return found if not words else []
 
 
 def aspect(question: str, committee_tokens: set[str] | None = None) -> str | None:
-    """The meeting fact a question asks for, or None when it asks about an agenda item's topic."""
-    found = next((name for name, pattern in ASPECTS if pattern.search(question)), None)
-    if found is None:
-        return None
-    if found not in {"absent", "chair"} and not _MEETING.search(question):
-        return None
-    known = committee_tokens or set()
-    stems = {t[:8] for t in known if len(t) >= 8}
-    words = [t for t in tokens(question) if not t.isdigit() and t not in _FRAME and t not in known
-             and t[:8] not in stems]  # "forretningsudvalgsmødet" names the committee too
-    return found if not words else None
+    """The first meeting fact a question asks for, or None."""
+    found = aspects(question, committee_tokens)
+    return found[0] if found else None
+
+
+def _names_committee(word: str, known: set[str]) -> bool:
+    """An English word of the committee's name ("health" of Sundheds- og Omsorgsudvalget), through the glossary."""
+    from assistant.glossary import GLOSSARY
+
+    danish = [t for d in GLOSSARY.get(word, "").split() for t in tokens(d)]
+    return any(d[:5] == k[:5] for d in danish for k in known if len(d) >= 4)
 
 
 def fact_lines(meeting: Meeting, wanted: str) -> list[str]:

@@ -66,3 +66,15 @@ def test_a_forged_meeting_quote_is_dropped(client: TestClient, container: Contai
                                                     item_number=None, item_title=None, quote="Mødested: Månen",
                                                     item_id=mid, kind="meeting")])
     assert verify(forged, container.catalog, refusal("da")).refused
+
+
+def test_a_question_may_ask_several_meeting_facts_and_name_the_committee_in_english() -> None:
+    from assistant.meeting_facts import aspects
+    from store.lexical import tokens
+
+    greve = set(tokens("Sundheds- og Omsorgsudvalget Greve"))
+    assert aspects("Where and at what time did the committee meet on 6 October 2016?") == ["venue", "time"]
+    assert aspects("Hvem var formand ved mødet, og var der medlemmer, der ikke deltog?") == ["chair", "absent"]
+    assert aspects("Was anyone missing from the health and care committee's meeting in Greve?", greve) == ["absent"]
+    assert aspects("Hvor skulle udvalget mødes den 9. september?") == ["venue"]
+    assert aspects("Was anyone missing from the meeting about the new school?", greve) == []  # a topic: an item
