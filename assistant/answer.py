@@ -162,6 +162,8 @@ ASKS_MONEY = re.compile(r"\bkr\.?\b|kroner|\bkost|\bcost|beløb|\bpris|\bprice|a
                         r"\bspend|betal|\bpaid|\bpay|afgift|gebyr|\bfee\b|\bleje\b|husleje|\brent\b", re.I)
 
 
+ASKS_PROPOSAL = re.compile(r"\brecommend|\bpropos|\bindstil|\banbefal|\bforeslå", re.I)
+
 EVERY_BODY = re.compile(r"udvalgene|\bcommittees\b|\bbodies\b|organerne|hvert udvalg|each committee|"
                         r"de forskellige udvalg|all the committees", re.I)
 
@@ -176,6 +178,10 @@ def evidence_quote(item: AgendaItem, query: Query, kind: str, hit: Hit,
     context = f"{hit.item.municipality} {hit.item.committee}"
     for clause in clauses(query.text)[1:]:  # a compound question: the passage that answers each further part
         sub = answer_kind(clause)
+        proposal = proposal_quote(item) if sub in {"decision", "fact"} and ASKS_PROPOSAL.search(clause) else None
+        if proposal and proposal not in main and len(main) + len(proposal) <= cfg.max_chars * 2:
+            parts.append(proposal)  # "..., and what do they recommend?": the recommendation as printed
+            continue
         if sub in {"decision", "fact"} or evidence.new_values(sub, main, query.text):
             continue  # nothing particular asked, or the first part's passage already answers this one
         found = [p.text for p in evidence.select(item, f"{clause} {query.text}", sub, day, hit.focus, context, cfg=cfg)

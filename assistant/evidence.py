@@ -179,12 +179,27 @@ def _names(asked: set[str], heading: str) -> bool:
     return any(match(t, toks, pre) for t in asked)
 
 
+# Danish words for when something starts or ends, any of which the minutes may use for another ("hvornår går
+# tryghedsvagterne i gang?" - "Opstarten er planlagt til den 1. april"): stems, as store.lexical.tokens gives them
+_SAME_EVENT = [{"gang", "start", "opstart", "begynd", "igangsæt", "åbn", "åbning"},
+               {"slut", "ophør", "afslut", "udløb", "luk", "lukning", "afslutning"}]
+
+
+def _weight(term: str, ts: set[str], pre: set[str]) -> float:
+    """How well a passage's stems hold ``term``, or a word for the same event (start, end)."""
+    w = match(term, ts, pre)
+    for same in _SAME_EVENT:
+        if not w and term in same:
+            w = max(match(other, ts, pre) for other in same)
+    return w
+
+
 def _terms_score(cands: list[Passage], question: str, title: str, cfg: EvidenceConfig,
                  ignore: set[str]) -> list[float]:
     q = content_terms(set(tokens(question))) - ignore
     title_tok = set(tokens(title))
     toks = [set(tokens(c.text)) for c in cands]
-    weights = [{t: match(t, ts, prefixes(ts)) for t in q} for ts in toks]
+    weights = [{t: _weight(t, ts, prefixes(ts)) for t in q} for ts in toks]
     if language(question) == "en":  # English words the glossary does not know still share a stem with their
         # Danish cognates ("pavilion" ~ "pavillonenheder", "coordinator" ~ "koordinator" does not): half weight
         for w, ts in zip(weights, toks, strict=True):

@@ -211,9 +211,10 @@ _PROPOSAL = re.compile(r"indstil|beslutningspunkt|forslag|recommend", re.I)
 
 def proposal_quote(item: AgendaItem) -> str | None:
     """What an agenda (no decision yet) recommends: its Indstilling / Beslutningspunkter section."""
-    for sec in item.sections:
-        if (sec.name == "Indstilling" or _PROPOSAL.search(sec.heading)) and sec.text.strip():
-            return _clip(sec.text.strip())
+    named = [sec for sec in item.sections if sec.name == "Indstilling" and sec.text.strip()]
+    headed = [sec for sec in item.sections if _PROPOSAL.search(sec.heading) and sec.text.strip()]
+    for sec in named + headed:  # the recommendation itself before a section merely headed "forslag"
+        return _clip(sec.text.strip())
     return None
 
 

@@ -239,3 +239,26 @@ def test_a_count_must_count_what_was_asked() -> None:
     # the counted thing is not named (a verb follows) or too general to judge
     assert not uncounted(text, "count", "Hvor mange anbefalede udvalget at bruge?")
     assert not uncounted(text, "count", "How many people got a job?")
+
+
+def test_when_something_starts_is_found_in_other_words_for_starting() -> None:
+    item = AgendaItem(number="3", order=3, title="Tryghedsvagter", sections=[
+        Section(name="Resumé", heading="Resumé", text="Udvalget fik en orientering den 4. februar 2025."),
+        Section(name="Sagsbeskrivelse", heading="Sagsbeskrivelse",
+                text="Kommunen har indgået aftale med en leverandør. Opstarten er planlagt til den 1. april 2025.")])
+    item.text = render_text(item)
+    got = quote(select(item, "Hvornår går tryghedsvagterne i gang?", "date", "2025-03-25"))
+    assert "Opstarten er planlagt til den 1. april 2025." in got
+    from assistant.evidence import _weight
+
+    assert _weight("gang", {"opstart", "planlag"}, set()) == 1.0  # "går i gang" is held by "Opstarten"
+    assert _weight("gang", {"orientering"}, set()) == 0.0
+
+
+def test_the_recommendation_is_the_indstilling_not_a_section_headed_forslag() -> None:
+    from assistant.quotes import proposal_quote
+
+    item = AgendaItem(number="14", order=14, title="Svar på forslag om metro", sections=[
+        Section(name="Beslutningsforslag", heading="BESLUTNINGSFORSLAG FRA RV", text="Udspillet undersøger metro."),
+        Section(name="Indstilling", heading="Beslutningspunkter", text="At 1) forslaget afvises.")])
+    assert proposal_quote(item) == "At 1) forslaget afvises."
