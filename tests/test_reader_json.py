@@ -231,6 +231,136 @@ def test_generic_field_mapping() -> None:
                                                              (date(2025, 1, 20), "approved")]
 
 
+# Schemas first met in a probe of unseen portals: the meeting facts in an object beside the items, the body as a
+# list of {heading, text} objects under other names, numbers and case numbers under other names.
+# file -> (municipality, committee, date, time, location, absentees), [(number, title, case, decision texts)]
+SIBLING_SCHEMAS: dict[str, tuple[tuple[str, str, date, str, str | None, list[str]],
+                                 list[tuple[str, str, str | None, list[str]]]]] = {
+    "generic_api_meeting_sibling.json": (
+        ("Vejle", "Teknisk Udvalg", date(2024, 5, 14), "15:30", "Udvalgsværelse 3, Vejle Rådhus", ["Søren Lund (C)"]),
+        [("1", "Meddelelser", None, ["Til orientering."]),
+         ("2", "Letbane i Vejle - forundersøgelse", "24/9541",
+          ["Udvalget besluttede at arbejde videre med både letbane og BRT-løsning. V og C tog forbehold."]),
+         ("3", "Parkeringsnorm for Vejle Midtby", "24/7710", ["Godkendt."]),
+         ("4", "Anlægsbevilling til renovering af Dæmningen", "24/3302",
+          ["Anbefales over for Økonomiudvalget og Byrådet."])]),
+    "generic_dansk_moede_afsnit.json": (
+        ("Hjørring", "Social- og Sundhedsudvalget", date(2024, 6, 3), "14:00",
+         "Mødelokale 1.14, Rådhuset, Springvandspladsen 5", ["Mette Holm (V)"]),
+        [("1", "Godkendelse af dagsorden", None, ["Godkendt."]),
+         ("2", "Akutpladser på Plejecenter Sønderskov", "27.00.00-P20-4-24",
+          ["Godkendt. Udgiften afholdes inden for rammen."]),
+         ("3", "Rygestopindsats 2024-2025", "29.30.00-G01-2-24", ["Taget til efterretning."]),
+         ("4", "Takster for madservice 2025", "27.12.00-S00-1-24", ["Godkendt. Enhedslisten stemte imod."])]),
+    "generic_items_per_line.jsonl": (
+        ("Skanderborg", "Byrådet", date(2024, 10, 30), "17:00", None, []),
+        [("1", "Godkendelse af dagsorden", None, ["Godkendt."]),
+         ("2", "Budget 2025-2028 - 2. behandling", "24/4001",
+          ["Budgettet blev vedtaget med 29 stemmer for og 2 imod."]),
+         ("3", "Ny skole i Stilling", "23/9120", ["Godkendt."]),
+         ("4", "Salg af Skanderborg Festivals areal i Dyrehaven", "24/6607", ["Salget blev afvist."]),
+         ("5", "Lukket: Køb af ejendom i Ry", "24/7112", ["Godkendt."])]),
+    "generic_session_blocks.json": (
+        ("Kolding", "Børne- og Familieudvalget", date(2024, 9, 2), "16:00", "Mødelokale B, Rådhuset",
+         ["Peter Dahl (V)"]),
+        [("1", "Godkendelse af dagsorden", None, ["Godkendt."]),
+         ("2", "Ny daginstitution i Vamdrup", "24/11873",
+          ["Anbefales over for Økonomiudvalget. Sagen behandles igen den 1. oktober 2024."]),
+         ("3", "Tilsyn med dagplejen 2024", "24/9001", ["Taget til efterretning."]),
+         ("4", "Personalesag", None, ["Godkendt."])]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SIBLING_SCHEMAS))
+def test_generic_meeting_facts_beside_the_items(name: str) -> None:
+    (town, committee, day, clock, location, absentees), items = SIBLING_SCHEMAS[name]
+    result = _read(FIXTURES / name)
+    m = result.meeting
+    assert result.reader == "generic-json" and not any("dated today" in w for w in result.warnings)
+    assert (m.municipality, m.committee, m.date, m.time, m.location) == (town, committee, day, clock, location)
+    assert m.absentees == absentees and m.status == "minutes"
+    assert [(it.number, it.title, it.case_number, [d.text for d in it.decisions]) for it in m.items] == items
+    assert all(d.body == committee and d.date == day for it in m.items for d in it.decisions)
+
+
+def test_generic_sections_by_title_or_type_and_sort_order() -> None:
+    m = _read(FIXTURES / "generic_api_meeting_sibling.json").meeting
+    assert [it.order for it in m.items] == [1, 2, 3, 4]  # listed 1, 3, 2, 4; "sortOrder" puts them back
+    assert m.participants == ["Jens Ejner Christensen (V)", "Anna Berg (A)", "Søren Lund (C)"]  # "present": false
+    letbane, parking = m.items[1], m.items[2]
+    assert [s.name for s in letbane.sections] == ["Sagsfremstilling", "Indstilling"]
+    assert "2,1 mia. kr." in letbane.text and letbane.attachments == ["Bilag 1 - notat.pdf"]
+    assert [s.heading for s in parking.sections] == ["Background", "Recommendation"]  # a type, no title
+    assert parking.decisions[0].outcome == "approved"  # "type": "Decision"
+
+
+def test_generic_danish_afsnit_and_a_date_in_the_text() -> None:
+    m = _read(FIXTURES / "generic_dansk_moede_afsnit.json").meeting
+    takster = m.items[3]
+    assert "1. januar 2025" in takster.text and m.date == date(2024, 6, 3)  # moedetidspunkt, not the body's date
+    assert [s.name for s in takster.sections] == ["Sagsfremstilling", "Indstilling"]
+    assert not m.items[0].sections and m.items[2].decisions[0].outcome == "noted"
+
+
+def test_generic_lines_with_headed_plain_text() -> None:
+    m = _read(FIXTURES / "generic_items_per_line.jsonl").meeting
+    budget = m.items[1]
+    assert [(s.name, s.text) for s in budget.sections] == [
+        ("Sagsfremstilling", "Budgetforliget omfatter alle partier undtagen Nye Borgerlige. Skatteprocenten "
+                             "fastholdes på 25,7."),
+        ("Indstilling", "Økonomiudvalget indstiller, at budgettet vedtages.")]
+    assert [it.closed for it in m.items] == [False, False, False, False, True]  # "offentlig": false
+    assert m.items[3].decisions[0].outcome == "rejected"
+
+
+def test_generic_session_members_blocks_and_utc_start() -> None:
+    m = _read(FIXTURES / "generic_session_blocks.json").meeting
+    assert m.participants == ["Lise Kjær (A)", "Peter Dahl (V)", "Sara Holm (SF)"]  # "tilstede": "nej"
+    assert m.time == "16:00"  # 14:00Z in September
+    daginstitution, tilsyn, personale = m.items[1:]
+    assert [s.name for s in daginstitution.sections] == ["Sagsfremstilling", "Indstilling"]
+    assert [s.name for s in tilsyn.sections] == ["Resumé"]  # an unknown key holding {type, tekst} objects
+    assert tilsyn.decisions[0].date == date(2024, 9, 2)  # "Beslutning i Børne- og Familieudvalget den 02-09-2024"
+    assert personale.closed  # "public": false
+
+
+def _write(path: Path, doc: object) -> Path:
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def _undated(title: str, **meeting: str) -> dict[str, object]:
+    return {"moede": {"udvalg": "Vejudvalget", **meeting},
+            "punkter": [{"nr": 1, "titel": title, "tekst": "Vejen lukkes fra den 1. januar 2025 i tre uger."}]}
+
+
+def test_generic_unreadable_date_field_is_not_replaced_by_a_date_in_the_text(tmp_path: Path) -> None:
+    result = _read(_write(tmp_path / "a.json", _undated("Vejlukning", dato="efter aftale")))
+    assert result.meeting.date == date.today() and result.meeting.committee == "Vejudvalget"
+    assert any("'efter aftale' not understood" in w and "a.json" in w for w in result.warnings)
+
+
+def test_generic_without_date_field_names_the_file(tmp_path: Path) -> None:
+    result = _read(_write(tmp_path / "b.json", _undated("Vejlukning")))
+    assert result.meeting.date == date(2025, 1, 1)  # no date field at all: the first date in the text
+    assert any("first date in the text (b.json)" in w for w in result.warnings)
+    doc = _undated("Vejlukning")
+    doc["punkter"] = [{"nr": 1, "titel": "Vejlukning", "tekst": "Vejen lukkes i tre uger."}]
+    result = _read(_write(tmp_path / "c.json", doc))
+    assert result.meeting.date == date.today() and any("dated today (c.json" in w for w in result.warnings)
+
+
+def test_generic_body_is_a_committee_only_when_it_is_a_name(tmp_path: Path) -> None:
+    items = [{"number": 1, "title": "Budget", "decision": "Godkendt."}]
+    named = _read(_write(tmp_path / "named.json", {"meeting": {"body": {"name": "Økonomiudvalget"},
+                                                                "start": "2024-02-01"}, "items": items}))
+    assert named.meeting.committee == "Økonomiudvalget"
+    prose = {"body": "Mødet blev holdt som et fællesmøde med alle byrådets medlemmer. Referatet er godkendt.",
+             "start": "2024-02-01"}
+    assert _read(_write(tmp_path / "prose.json", {"meeting": prose, "items": items})).meeting.committee == \
+        "Ukendt udvalg"
+
+
 def test_generic_jsonl_rows(tmp_path: Path) -> None:
     rows = [{"udvalg": "Miljøudvalget", "dato": "2021-06-01", "nummer": k, "titel": f"Sag {k}",
              "tekst": f"Sagen handler om vandløb nummer {k} i kommunen."} for k in (1, 2)]

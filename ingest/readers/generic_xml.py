@@ -6,9 +6,11 @@ number/nummer/nr, text/content/indhold, decision/beslutning, …) give a title a
 Of all groups of same-named siblings the reader takes the best by: how many of proper title, number
 and body (or a list of headed sections) it has; then a group of two or more; then the outermost; then
 the largest. Meeting facts (date/dato/when/mødedato, committee/udvalg, location/sted, …) come from
-outside the items and the people. Fields it cannot name become sections headed by their element name,
-so no text is lost. Without items or a meeting date ``sniff`` is False and the full-text fallback
-indexes the document instead.
+outside the items and the people (a party attribute joins the name; present/fremmoedt="nej" is absence). A
+part labelled by an attribute (<afsnit type="Sagsfremstilling">) is a section of that name, or a decision when
+the label names one; a decision's organ/dato attributes say whose and when. Fields it cannot name become
+sections headed by their element name, so no text is lost. Without items or a meeting date ``sniff`` is
+False and the full-text fallback indexes the document instead.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from ingest.readers.xmlutil import (
 )
 
 _NOT_TEXT = names.CLOSED + names.OPEN + names.CASE + names.NUMBER
-_FLAGS = (names.NUMBER, names.CLOSED, names.OPEN, names.PRESENT)  # fields whose value may be a flag or digits
+_FLAGS = (names.NUMBER, names.CLOSED, names.OPEN, names.PRESENT, names.ABSENT)  # fields whose value may be a flag
 Field = tuple[str, str, "Element | None"]  # (name, value, element; None for an attribute)
 
 
@@ -74,6 +76,18 @@ def _title(el: Element) -> str:
 def _label(el: Element) -> str:
     """A person's or an attachment's name: its title/name field, or its own text."""
     return _title(el) or ("" if has_kids(el) else squash("".join(el.itertext())))
+
+
+def _person(el: Element) -> str:
+    """A participant's name, with the party a field states: <deltager parti="V">John</deltager> -> "John (V)"."""
+    name, party = _label(el), _first(el, names.PARTY)
+    return f"{name} ({party})" if name and party and not name.endswith(")") else name
+
+
+def _typed(el: Element | None) -> str:
+    """The label a part gives itself in an attribute (<afsnit type="Sagsfremstilling">), when it reads as one."""
+    attrs = el.attrib.items() if el is not None else []
+    return next((lb for n, v in attrs if names.key(str(n)) in names.LABEL and (lb := names.label(str(v)))), "")
 
 
 def _texty(value: str) -> bool:
@@ -168,14 +182,15 @@ class GenericXmlReader:
         assert lay is not None
         day, clock = when(_meeting_value(lay, names.DATE))
         assert day is not None
-        items = [_item(e) for e in lay.items]
+        committee = _meeting_value(lay, names.COMMITTEE)
+        items = [_item(e, committee) for e in lay.items]
         kind = _meeting_value(lay, names.KIND).lower()
         decided = any(it.decisions for it in items)
         minutes = bool(re.search(r"referat|minutes|protokol|protocol", kind)) or (decided and "agenda" not in kind
                                                                                     and "dagsorden" not in kind)
-        participants = [_label(el) for el in lay.people]
-        flags = [(_label(el), flag(_first(el, names.PRESENT))) for el in lay.people]
-        committee = _meeting_value(lay, names.COMMITTEE)
+        participants = [_person(el) for el in lay.people]
+        flags = [(_person(el), flag(_first(el, names.PRESENT))) for el in lay.people]
+        absentees = [_person(el) for el in lay.people if flag(_first(el, names.ABSENT)) is True]
         meeting_text = " ".join(squash(v) for el in lay.meta for _, v, c in _fields(el) if not has_kids(c))
         return MeetingDraft(
             committee=committee,
@@ -185,7 +200,7 @@ class GenericXmlReader:
             time=clock or (_meeting_value(lay, names.TIME) or None),
             location=_meeting_value(lay, names.LOCATION) or None,
             participants=participants,
-            absentees=absent_by_flag(flags),
+            absentees=list(dict.fromkeys(absentees + absent_by_flag(flags))),
             status="minutes" if minutes else "agenda",
             extraordinary=bool(re.search(r"ekstraordin|extraordinary", meeting_text, re.I)),
             published=published(root),
@@ -194,7 +209,7 @@ class GenericXmlReader:
         )
 
 
-def _item(el: Element) -> ItemDraft:
+def _item(el: Element, committee: str) -> ItemDraft:
     draft = ItemDraft(title=_title(el))
     num = re.sub(r"^(?:punkt|pkt\.?|item|no\.?)\s*", "", _first(el, names.NUMBER), flags=re.I).rstrip(".")
     draft.number = num or None
@@ -211,30 +226,44 @@ def _item(el: Element) -> ItemDraft:
             draft.attachments += [_label(a) for a in c if local(a) and _label(a)] if has_kids(c) else [squash(value)]
         elif names.kind_of(name, names.ABSENT):
             draft.absentees += vocab.split_names(squash(value))
-        elif c is not None and has_kids(c) and any(_title(s) for s in c if local(s)):
-            _sections(c, draft)
+        elif c is not None and has_kids(c) and any(_title(s) or _typed(s) for s in c if local(s)):
+            _sections(c, draft, committee)
         elif placeholder(text) or not _texty(value):
             continue
-        elif names.kind_of(name, names.DECISION):
-            draft.decisions.append(DecisionDraft(text))
-        elif names.kind_of(name, names.BODY) or (len(value) > 60 and not names.kind_of(name, _NOT_TEXT)):
-            draft.sections.append((_heading(name.split("/")[-1]), text))
+        elif names.kind_of(name, names.DECISION) or _decides(_typed(c)):
+            draft.decisions.append(_decision(text, _typed(c), c, committee))
+        elif _typed(c) or names.kind_of(name, names.BODY) or (len(value) > 60 and not names.kind_of(name, _NOT_TEXT)):
+            draft.sections.append((_typed(c) or _heading(name.split("/")[-1]), text))
     return draft
 
 
-def _sections(container: Element, draft: ItemDraft) -> None:
+def _decides(heading: str) -> bool:
+    return bool(heading) and (vocab.decision_heading(heading) is not None or names.kind_of(heading, names.DECISION))
+
+
+def _decision(text: str, heading: str, el: Element | None, committee: str) -> DecisionDraft:
+    """A decision, by the body and on the date its heading ("Beslutning i Økonomiudvalget den 04-03-2024") or
+    its attributes (<beslutning organ="Byrådet" dato="2024-01-31">) name; the meeting's own body is None."""
+    dec = vocab.decision_heading(heading) if heading else None
+    body, day = (dec.body, dec.date) if dec else (None, None)
+    attrs = [(str(n), squash(str(v))) for n, v in el.attrib.items()] if el is not None and not (body or day) else []
+    body = body or next((v for n, v in attrs if names.kind_of(n, names.COMMITTEE) and v), None)
+    day = day or next((d for n, v in attrs if names.kind_of(n, names.DATE) and (d := when(v)[0])), None)
+    return DecisionDraft(text, None if body == committee else body, day)
+
+
+def _sections(container: Element, draft: ItemDraft, committee: str) -> None:
     """A nested list of headed parts (<sections><section><heading/><text/></section>…) as sections/decisions."""
     for part in container:
         if not local(part) or names.kind_of(local(part), names.PEOPLE):
             continue
-        heading = _title(part)
+        heading = _title(part) or _typed(part)
         body = "\n\n".join(fragment_text(markup(c) if c is not None else v) for n, v, c in _fields(part)
                            if _texty(v) and v != heading and names.kind_of(n, names.BODY + names.DECISION))
         if placeholder(body):
             continue
-        dec = vocab.decision_heading(heading)
-        if dec is not None or names.kind_of(heading, names.DECISION):
-            draft.decisions.append(DecisionDraft(body, dec.body if dec else None, dec.date if dec else None))
+        if _decides(heading):
+            draft.decisions.append(_decision(body, heading, part, committee))
         else:
             draft.sections.append((heading, body))
 

@@ -2,7 +2,8 @@
 (eDoc: SerialNo/Title/CaseNumber; SBSYS: Number/Caption/Content; Greve: Punktnummer/Navn/SagsNummer/Bilag;
 Acadre: name/caseno) and from common English schemas. A field name matches a list when, lower-cased and
 stripped of punctuation, it is one of the words or ends with one of four letters or more
-("AgendaItemTitle" is a title, "MeetingDateTime" a date).
+("AgendaItemTitle" is a title, "MeetingDateTime" a date). ``JSON_FIELDS`` and the sets after it are the JSON
+keys ``generic_json`` knows, compared slug-folded and whole.
 """
 
 from __future__ import annotations
@@ -29,8 +30,50 @@ COMMITTEE = ("committee", "udvalg", "committeename", "udvalgsnavn", "board", "co
 LOCATION = ("location", "sted", "mødested", "moedested", "where", "venue", "place", "lokale", "room")
 KIND = ("type", "status", "kind", "documenttype", "doctype", "dokumenttype", "art")
 TOWN = ("municipality", "kommune", "region", "organisation", "organization", "myndighed")
-PRESENT = ("participate", "present", "deltog", "attended", "tilstede", "attending")
+PRESENT = ("participate", "present", "deltog", "attended", "tilstede", "attending", "fremmødt",
+           "fremmoedt")
 PEOPLE = ("member", "participant", "deltager", "medlem", "attendee", "person")
+PARTY = ("party", "parti", "partibogstav")
+LABEL = ("type", "kind", "art", "titel", "title", "navn", "name", "overskrift", "heading")  # a part's own label
+NOT_LABELS = {"html", "xhtml", "text", "plain", "string", "markdown", "rtf", "cdata",  # a type="..." naming no part
+              "true", "false", "yes", "no", "ja", "nej"}
+
+
+# JSON keys (``generic_json``), compared slug-folded: "Mødedato" -> "moededato", after dropping a prefix.
+JSON_FIELDS: dict[str, set[str]] = {
+    "case": {"case", "casenumber", "caseno", "casenr", "casereference", "caseref", "sagsnummer", "sagsnr", "sag",
+             "journalnummer", "journalnr", "jnr"},
+    "worker": {"caseworker", "sagsbehandler", "casehandler", "handler", "officer"},
+    "number": {"number", "nummer", "nr", "no", "punkt", "pkt", "position", "sorting", "index", "serialno"},
+    "order": {"sortorder", "order", "raekkefoelge", "sequence"},
+    "title": {"title", "titel", "navn", "name", "caption", "overskrift", "heading", "subject", "emne",
+              "sectiontitle", "neutraltitle"},
+    "text": {"text", "tekst", "html", "body", "content", "indhold", "felter", "fields", "description", "beskrivelse",
+             "sagsfremstilling", "fremstilling", "sections", "summary", "resume", "casepresentations", "afsnit",
+             "punkttekst", "paragraphs"},
+    "decision": {"decision", "beslutning", "afgoerelse", "resolution", "itemdecision"},
+    "attachments": {"attachments", "bilag", "documents", "files", "enclosures"},
+    "closed": {"closed", "lukket", "isclosed", "erlukket", "confidential", "fortrolig"},
+    "open": {"public", "ispublic", "offentlig", "aaben", "open"},
+    "date": {"date", "dato", "datetime", "start", "startdate", "startdatetime", "begin", "beginutc", "when",
+             "heldon", "tidspunkt"},
+    "time": {"time", "tid", "starttime", "starttid", "klokken", "kl"},
+    "committee": {"committee", "udvalg", "udvalgsnavn", "board", "organ", "committeename"},
+    "municipality": {"municipality", "kommune", "organisation", "organization", "city"},
+    "location": {"location", "sted", "venue", "place", "lokale", "room", "where", "adresse", "address"},
+    "participants": {"participants", "deltagere", "members", "medlemmer", "attendees", "moededeltagere"},
+    "absent": {"absent", "absentees", "afbud", "fravaerende", "fravaer", "absence", "absences"},
+    "present": {"present", "ispresent", "attended", "attending", "tilstede", "deltog", "fremmoedt"},
+    "party": {"party", "parti", "partibogstav"},
+}
+PLAIN_BODY = {"text", "tekst", "html", "body", "content", "indhold", "felter", "fields", "sections",
+              "casepresentations", "afsnit", "punkttekst", "paragraphs"}  # body keys that name no section
+PREFIXES = ("agendaitem", "item", "agenda", "meeting", "moede", "punkt", "dagsorden")
+ITEM_LISTS = {"items", "agenda", "agendaitems", "punkter", "dagsordenpunkter", "dagsordenspunkter", "dagsorden",
+              "points", "rows", "elements", "agendaelements"}
+NAME_KEYS = {"body", "organ"}  # beside the items, a short name under these is the committee, not a text
+MEETING_KEYS = {"meeting", "moede", "mode", "session", "header", "meta", "metadata"}  # looked in first
+LABEL_KEYS = {"type", "kind", "typename", "sectiontype", "art"}  # a section's label when it has no title
 
 
 def key(name: str) -> str:
@@ -42,3 +85,10 @@ def kind_of(name: str, vocab_: tuple[str, ...]) -> bool:
     if vocab_ is NUMBER and (k in CASE or any(k.endswith(t) for t in CASE)):
         return False  # "CaseNumber" is no item number
     return k in vocab_ or any(len(t) >= 4 and k.endswith(t) for t in vocab_)
+
+
+def label(value: str) -> str:
+    """A value that reads as a part's label ("Sagsfremstilling", "Decision"), not a format, flag or code; else ""."""
+    value = " ".join(value.split())
+    ok = value.lower() not in NOT_LABELS and re.fullmatch(r"[^\W\d_][\w ,.'&()-]{0,79}", value)
+    return value if ok else ""
