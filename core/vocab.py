@@ -17,10 +17,13 @@ from core.dates import find_dates, first_date
 _MD = re.compile(r"^\s*(?:#{1,6}\s*|>\s*)")
 _EMPH = re.compile(r"(\*\*|__)(.*?)\1")
 _BULLET = re.compile(r"^\s*(?:[•●▪◦·]|\?(?=\s))\s*")
+_RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")  # a markdown rule: "---", "***", "___"
 
 
 def clean_line(raw: str) -> str:
-    """Strip markdown heading marks and emphasis, unify bullets and white space."""
+    """Strip markdown heading marks and emphasis, unify bullets and white space; a markdown rule is blank."""
+    if _RULE.match(raw):
+        return ""
     line = raw.replace("\u00a0", " ").replace("\u200b", "").replace("\t", " ")
     line = _MD.sub("", line)
     line = _EMPH.sub(r"\2", line).strip().strip("*").strip()
@@ -129,6 +132,7 @@ def decision_heading(line: str) -> DecisionHeading | None:
         if found:
             raw_date = body[found[0][0]:]
             body = body[: found[0][0]].strip(" ,-–:(")
+            body = re.sub(r"(?:^|\s)(?:den|d\.)$", "", body).strip()  # "Beslutning den 03.04.2024"
     day = first_date(raw_date) if raw_date else None
     if raw_date and day is None:
         return None
@@ -139,9 +143,16 @@ def decision_heading(line: str) -> DecisionHeading | None:
     return DecisionHeading(body or None, day)
 
 
+# the deciding body itself says no: "Udvalget kunne ikke anbefale indstillingen", "Byrådet besluttede ikke at ..."
+# (not a group's dissent: "Alternativet kunne ikke tiltræde indstillingen" in an approved decision)
+_BODY_REFUSES = (r"(?:^|[.!?:]\s+)(?:(?:(?-i:[A-ZÆØÅ])\w*-?,?\s+(?:og\s+)?){0,4}"  # "Børne- og Unge|udvalget"
+                 r"[\w-]*(?:udvalget|byrådet|rådet|bestyrelsen|magistraten|direktionen)|kommunalbestyrelsen|"
+                 r"regionsrådet)\s+(?:(?:kunne|kan|vil|ville|ønskede|ønsker|besluttede|beslutter)\s+ikke\s+(?:at\s+)?"
+                 r"(?:godkende|tiltræde|vedtage|anbefale|imødekomme)\b|"
+                 r"(?:godkender|godkendte|tiltræder|tiltrådte|anbefaler|anbefalede|vedtog)\s+ikke\b)")
 OUTCOMES: list[tuple[str, re.Pattern[str]]] = [
     ("rejected", re.compile(r"ikke (?:godkendt|tiltrådt|vedtaget|anbefalet|imødekommet)|forkast|afvist|afslået|"
-                            r"faldt\b|bortfald", re.I)),
+                            r"faldt\b|bortfald|" + _BODY_REFUSES, re.I | re.M)),
     ("postponed", re.compile(r"\budsat\b|\budsættes\b|\butsat\b|genoptages|sendt tilbage|tilbagesendt", re.I)),
     ("approved", re.compile(r"godkend|tiltrå|vedtag|anbefal|imødekom|bevilg|besluttede|udpegede|"
                             r"\bvalgt\b|\bvalgte\b", re.I)),
@@ -167,13 +178,38 @@ VOTE = re.compile(
 POSITIONS = {"for": "for", "imod": "against"}
 
 
+# a vote inside a sentence run: "Vedtaget. Imod stemte: Ø (1).", "For stemte: A og SF (3). Imod stemte: V (4)."
+_VOTE_CLAUSE = re.compile(
+    r"(?:^|(?<=[.;])\s+)(?P<clause>(?:Stemmer\s+)?(?P<pos>For|Imod|Undlod(?:\s+at\s+stemme)?|Hverken for eller imod)"
+    r"\s+stemte\s*(?P<count>\d+)?\s*:?\s*(?P<names>[^.;]*?)\s*(?:[.;]|$))", re.I)
+_TOTAL = re.compile(r"\s*\((?P<n>\d{1,3})\)$")  # "A og SF (3)": the count after the names
+
+
+def _counted(pos: str, count: str | None, names: str) -> tuple[str, int | None, str]:
+    names = names.strip()
+    total = _TOTAL.search(names)
+    if total:
+        names = names[:total.start()].strip()
+    number = int(count) if count else int(total.group("n")) if total else None
+    return POSITIONS.get(pos.lower(), "abstain"), number, names
+
+
 def vote_line(line: str) -> tuple[str, int | None, str] | None:
     m = VOTE.match(line)
     if not m or not (m.group("stemte") or m.group("colon") or (m.group("count") and not m.group("names"))):
         return None
-    pos = POSITIONS.get(m.group("pos").lower(), "abstain")
-    count = int(m.group("count")) if m.group("count") else None
-    return pos, count, m.group("names").strip()
+    return _counted(m.group("pos"), m.group("count"), m.group("names"))
+
+
+def votes_in(line: str) -> list[tuple[str, int | None, str, str]]:
+    """(position, count, names, text) of each vote a line records: the line itself ("For stemte 3: ...") or each
+    "... stemte ..." clause in it when it holds several, or one after another sentence."""
+    clauses = list(_VOTE_CLAUSE.finditer(line))
+    whole = vote_line(line)
+    if whole and len(clauses) < 2:
+        return [(*whole, line)]
+    return [(*_counted(m.group("pos"), m.group("count"), m.group("names")), m.group("clause").strip())
+            for m in clauses]
 
 
 # words that mark a person absent (attendance reasons, "Afbud:" lines); the line forms below
@@ -186,6 +222,7 @@ ABSENT_SENTENCE = re.compile(
     r"forlod mødet)", re.I)
 _PARTY = re.compile(r"^(?P<name>.+?)\s*\((?P<party>[^)]{1,30})\)\s*$")
 _NONE = re.compile(r"^(?:ingen|intet|-)\.?$", re.I)
+_ROLE = re.compile(r"^\(?(?:næst)?(?:formand|forkvinde|forperson)(?:en)?\)?\.?$", re.I)  # "Ole Bjørn (A), formand, ..."
 
 
 def split_names(text: str) -> list[str]:
@@ -193,7 +230,7 @@ def split_names(text: str) -> list[str]:
     if not text or _NONE.match(text):
         return []
     parts = re.split(r",\s*|\s+og\s+|;\s*", text)
-    return [p.strip() for p in parts if p.strip() and len(p.strip()) < 60]
+    return [p.strip() for p in parts if p.strip() and len(p.strip()) < 60 and not _ROLE.match(p.strip())]
 
 
 def member(text: str) -> tuple[str, str | None]:

@@ -17,7 +17,15 @@ _COMMITTEE = re.compile(
     r"udvalg|byråd|kommunalbestyrelse|regionsråd|\bråd\b|rådet|bestyrelse|forum|nævn|borgerrepræsentation|"
     r"direktion|komit", re.I)
 _LABEL = re.compile(r"^(?P<label>Mødedato|Dato|Tidspunkt|Tid|Mødested|Sted|Lokation|Lokale|Mødedeltagere|"
-                    r"Deltagere|Til stede|Medlemmer|Fraværende|Afbud|Mødetidspunkt)(?!\w)\s*:?\s*(?P<value>.*)$", re.I)
+                    r"Deltagere|Til stede|Medlemmer|Fraværende|Afbud|Mødetidspunkt)(?!\w)\s*[:|]?\s*(?P<value>.*)$",
+                    re.I)
+_DATE_LABELS = {"mødedato", "dato", "mødetidspunkt", "tidspunkt", "tid"}
+_TIME_LABELS = {"mødetidspunkt", "tidspunkt", "tid"}
+# a date the document was printed or generated on, not the meeting's ("Udskrevet 07-02-2024")
+_PRINTED = re.compile(r"\b(?:udskrevet|udskriftsdato|udskrivningsdato|printet|printdato|genereret|dannet|"
+                      r"sidst opdateret)\b", re.I)
+_CLOCK = re.compile(r"(?:\bkl\.?\s*)?\b([01]?\d|2[0-3])[.:]([0-5]\d)\b", re.I)
+_NAME_LABEL = re.compile(r"^(?:Udvalg|Organ|Forum|Mødeforum)\s*[:|]\s*(?=\S)", re.I)  # "Udvalg | Børne- og ..."
 
 
 @dataclass
@@ -32,7 +40,7 @@ class Header:
 
 
 def _committee_from(line: str) -> str | None:
-    text = _DOC_WORDS.sub("", line).strip()
+    text = _DOC_WORDS.sub("", _NAME_LABEL.sub("", line)).strip()
     text = re.sub(r"\s*[-–:•|]\s*(?:åbent?\s+)?(?:referat|dagsorden|beslutningsprotokol)\b.*$", "", text, flags=re.I)
     text = re.split(r"\s+(?:-|–|—|•|d\.|den)\s+(?=.*\d)", text)[0].strip()
     text = re.split(r"\s*\d{1,2}[-./]\d{1,2}[-./]\d{4}", text)[0].strip(" -–,:")
@@ -86,9 +94,38 @@ def parse_header(lines: list[str]) -> Header:
                 head.absentees += absent
             elif label in {"fraværende", "afbud"}:
                 head.absentees += vocab.split_names(value)
-        if i < 25 and (head.date is None or head.time is None):
-            day = dates.first_date(line)
-            head.date = head.date or day
-            if head.time is None and (day or "kl" in line):
-                head.time = dates.find_time(line)
+    head.date, head.time = _when(lines[:25])
     return head
+
+
+def _when(lines: list[str]) -> tuple[date | None, str | None]:
+    """The meeting date and time: a labelled date ("Mødedato: ...") before any other, a printing date last; the
+    time on the date's line, else from a "Tidspunkt" label or another line that has one."""
+    days: list[tuple[int, int, date]] = []
+    times: list[tuple[int, int, str]] = []
+    for i, line in enumerate(lines):
+        label = _LABEL.match(line) if line else None
+        name = label.group("label").lower() if label else ""
+        day = dates.first_date(line) if line else None
+        printed = bool(line and _PRINTED.search(line))
+        if day:
+            days.append((2 if printed else 0 if name in _DATE_LABELS else 1, i, day))
+        clock = _time(line, name, day) if line else None
+        if clock:
+            times.append((3 if printed else 1 if name in _DATE_LABELS else 2, i, clock))
+        if any(rank == 0 for rank, _, _ in days) and any(rank < 3 for rank, _, _ in times):
+            break  # a labelled date and a time: nothing later outranks them
+    if not days:
+        return None, min(times)[2] if times else None
+    best = min(days)
+    same_line = [t for t in times if t[1] == best[1]]
+    return best[2], min(same_line or times)[2] if times else None
+
+
+def _time(line: str, label: str, day: date | None) -> str | None:
+    text = re.sub(r"\bkl\b", "kl", line, flags=re.I)  # "Tidspunkt: Kl. 13.00"
+    found = dates.find_time(text) if day or "kl" in text else None
+    if found is None and label in _TIME_LABELS and not day:  # "Mødetidspunkt: 15:00 - 17:10"
+        m = _CLOCK.search(text)
+        found = f"{int(m.group(1)):02d}:{m.group(2)}" if m else None
+    return found

@@ -9,7 +9,11 @@ BLOCK = {
     "tr", "ul", "ol", "li", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
     "blockquote", "pre", "hr", "figure", "figcaption", "caption", "details", "summary", "label",
 }
-DROP = ["script", "style", "noscript", "template", "svg", "iframe", "object", "button", "form", "nav"]
+DROP = ["script", "style", "noscript", "template", "svg", "iframe", "object", "button", "form", "nav", "footer"]
+DROP_ROLES = {"navigation", "contentinfo", "search"}  # page furniture marked for screen readers
+# a two-cell row that labels a meeting fact ("<th>Udvalg</th><td>…</td>") becomes "Udvalg: …"
+_FACT_LABEL = re.compile(r"^(?:Udvalg|Forum|Mødeforum|Organ|Mødedato|Dato|Tidspunkt|Mødetidspunkt|Tid|Mødested|Sted|"
+                         r"Lokale|Lokation|Mødedeltagere|Deltagere|Til stede|Medlemmer|Fraværende|Afbud|Type)$", re.I)
 _NUMBER_ONLY = re.compile(r"^(?:Punkt\s+|Pkt\.?\s*)?(\d{1,4}(?:\.\d{1,3})*)\.?$", re.I)
 
 
@@ -20,10 +24,20 @@ def html_to_text(html: str) -> str:
     soup = BeautifulSoup(html, "lxml")
     for tag in soup(DROP):
         tag.decompose()
+    for tag in soup.select("[role]"):
+        if not tag.decomposed and str(tag.get("role")).lower() in DROP_ROLES:
+            tag.decompose()
     for br in soup.find_all("br"):
         br.replace_with("\n")
+    facts = [t for t in soup.find_all("table") if _facts_table(t)]
     for row in soup.find_all("tr"):  # a data table's row stays one line, its cells separated by " | "
         cells = row.find_all(["td", "th"], recursive=False)
+        label = _fact_label(cells, any(t is row.find_parent("table") for t in facts))
+        if label:
+            value = ", ".join(x.strip() for x in cells[1].get_text("\n").splitlines() if x.strip())
+            row.clear()
+            row.append(f"\n{label}: {value}\n")
+            continue
         if _layout(cells):
             for cell in cells:
                 cell.insert_before("\n")
@@ -58,6 +72,28 @@ def _paragraphs(cell) -> list[str]:  # type: ignore[no-untyped-def]
     paras = [" ".join(p.get_text(" ").split()) for p in cell.find_all(["p", "div"], recursive=False)]
     paras = [p for p in paras if p]
     return paras or [" ".join(cell.get_text(" ").split())]
+
+
+def _facts_table(table) -> bool:  # type: ignore[no-untyped-def]
+    """Two or more rows labelled with a meeting fact ("Udvalg", "Mødedato", ...)."""
+    firsts = [r.find(["td", "th"]) for r in table.find_all("tr")]
+    return sum(bool(_FACT_LABEL.match(" ".join(c.get_text(" ").split()).rstrip(":").strip()))
+               for c in firsts if c is not None) >= 2
+
+
+def _fact_label(cells: list, facts: bool) -> str | None:  # type: ignore[type-arg]
+    """The label of a row that states one meeting fact: a label ending in ":", or, in a table of such facts (two
+    or more rows labelled "Udvalg", "Mødedato", ...), a known label or a <th> beside a <td>."""
+    if len(cells) != 2 or cells[1].name != "td" or cells[1].find(_CELL_BLOCKS[:6] + ["table"]) or len(
+            cells[1].get_text(" ")) > 300:
+        return None
+    label = " ".join(cells[0].get_text(" ").split())
+    bare = label.rstrip(":").strip()
+    if not bare or len(bare) > 30 or any(c.isdigit() for c in bare):
+        return None
+    if label.endswith(":"):
+        return bare
+    return bare if facts and (_FACT_LABEL.match(bare) or cells[0].name == "th") else None
 
 
 def _layout(cells: list) -> bool:  # type: ignore[type-arg]

@@ -109,16 +109,14 @@ class _Builder:
         self.buffer.append(line)
 
     def _maybe_vote(self, line: str) -> None:
-        parsed = vocab.vote_line(line)
-        if not parsed:
-            return
-        position, count, names = parsed
-        vote = Vote(position=position, count=count, text=line)  # type: ignore[arg-type]
-        self.decisions[-1].votes.append(vote)
-        if names:
-            self._fill_vote(vote, names)
-        else:
-            self.pending_vote = vote
+        found = vocab.votes_in(line)
+        for position, count, names, text in found:
+            vote = Vote(position=position, count=count, text=text)  # type: ignore[arg-type]
+            self.decisions[-1].votes.append(vote)
+            if names:
+                self._fill_vote(vote, names)
+            elif len(found) == 1:
+                self.pending_vote = vote  # "Imod stemte:" with the names on the next line
 
     @staticmethod
     def _fill_vote(vote: Vote, names: str) -> None:
@@ -127,7 +125,8 @@ class _Builder:
             vote.members.append(Member(name=name, party=party))
         if vote.count is None:
             vote.count = len(vote.members)
-        vote.text = f"{vote.text} {names}".strip()
+        if names not in vote.text:  # names on the line after "Imod stemte:"
+            vote.text = f"{vote.text} {names}".strip()
 
 
 

@@ -3,7 +3,9 @@
 A form feed marks a page break (``read._pdf`` joins pages with one; a PDF-to-text transcript has them too).
 Where they occur: running headers and footers are dropped, words hyphenated at a line end are joined, and
 prose wrapped at the page width is joined back into one line per paragraph, so a sentence is one line
-again. Text without form feeds only has its hyphenation joined.
+again. Text without form feeds only has its hyphenation joined. In both, "Side n af m" page numbers and the line
+printed beside them on every page are dropped (``without_footers``), and ``without_closing`` takes the lines that
+close the meeting ("Mødet hævet kl. ...") off the last item.
 """
 
 from __future__ import annotations
@@ -19,11 +21,16 @@ _LABEL = re.compile(r"^[\wæøåÆØÅ][\wæøåÆØÅ .-]{0,30}:(?:\s|$)")
 _SENTENCE_END = (".", ":", "!", "?", ";")
 
 
+_PAGE_NO = re.compile(r"^(?:Side|Page)\s+\d{1,4}\s*(?:af|ud af|of|/)\s*\d{1,4}$", re.I)
+_CLOSING = re.compile(r"^(?:Mødet\s+(?:blev\s+)?(?:hævet|afsluttet|sluttede|slut)\b|"
+                      r"Referatet\s+(?:er\s+|blev\s+)?(?:godkendt|underskrevet)\b)", re.I)
+
+
 def page_lines(text: str) -> list[str]:
     """The lines of ``text``, page furniture removed and hyphenated/wrapped lines joined (see the module)."""
     if "\f" not in text:
-        return dehyphenate(text.splitlines())
-    return reflow(dehyphenate(without_pages(text).splitlines()))
+        return dehyphenate(without_footers(text.splitlines()))
+    return reflow(dehyphenate(without_footers(without_pages(text).splitlines())))
 
 
 def _structural(line: str) -> bool:
@@ -52,6 +59,65 @@ def without_pages(text: str) -> str:
                 running |= {raw for _, raw in found}
     kept = ["\n".join(x for x in page.split("\n") if x.strip() not in running) for page in pages]
     return "\n".join(page.strip("\n") for page in kept if page.strip())
+
+
+def without_footers(lines: list[str]) -> list[str]:
+    """Without "Side n af m" lines and the line printed beside them on every page ("Klima- og Miljøudvalget
+    09.04.2024": not a sentence, found only next to page numbers, at least twice). Where such a footer cut a
+    paragraph (the text before it runs on in lower case after it), the blank lines around it go too."""
+    marks = [i for i, x in enumerate(lines) if _PAGE_NO.match(x.strip())]
+    if not marks:
+        return lines
+    near: dict[str, set[int]] = defaultdict(set)
+    for i in marks:
+        for j in (_step(lines, i, -1), _step(lines, i, 1)):
+            if j is not None:
+                near[lines[j].strip()].add(j)
+    drop = set(marks)
+    for text, found in near.items():
+        everywhere = sum(x.strip() == text for x in lines)
+        if len(found) >= 2 and everywhere == len(found) and not text.endswith(_SENTENCE_END) and not _structural(text):
+            drop |= found
+    out: list[str] = []
+    cut = False
+    for i, line in enumerate(lines):
+        if i in drop:
+            cut = True
+            continue
+        if line.strip() and cut:
+            while out and not out[-1].strip() and _runs_on(out, line):
+                out.pop()  # the paragraph goes on after the footer
+            cut = False
+        out.append(line)
+    return out
+
+
+def _step(lines: list[str], i: int, way: int) -> int | None:
+    j = i + way
+    while 0 <= j < len(lines) and not lines[j].strip():
+        j += way
+    return j if 0 <= j < len(lines) else None
+
+
+def _runs_on(out: list[str], line: str) -> bool:
+    prev = next((x.strip() for x in reversed(out) if x.strip()), "")
+    return bool(prev and line.strip()[:1].islower() and not prev.endswith(_SENTENCE_END) and not _structural(prev))
+
+
+def without_closing(body: list[str]) -> list[str]:
+    """The last item without the lines that close the meeting ("Mødet hævet kl. 15.20", "Referatet godkendt den
+    10. april 2024") and what follows them, when no heading follows and they are not a decision's own text."""
+    content = False
+    for k, line in enumerate(body):
+        if not line:
+            continue
+        if _structural(line):
+            content = False
+            continue
+        if content and _CLOSING.match(line) and not any(x and _structural(x) for x in body[k + 1:]):
+            return body[:k]
+        content = True
+    return body
 
 
 def dehyphenate(lines: list[str]) -> list[str]:

@@ -48,12 +48,15 @@ Head = tuple[int, str, str]
 Cand = tuple[int, str, str, tuple[int, ...], bool]
 
 
-def _candidates(lines: list[str], pattern: object) -> list[Cand]:
+Patterns = tuple[re.Pattern[str], ...]
+
+
+def _candidates(lines: list[str], patterns: Patterns) -> list[Cand]:
     """(line, number, title, number key, weak). A title that starts with a lowercase letter, "§" or "<" is weak:
     it is an item only where the numbering says so (see ``_run``); "Punkt 3 i sagen blev drøftet." is prose."""
     out = []
     for i, line in enumerate(lines):
-        m = pattern.match(line)  # type: ignore[attr-defined]
+        m = next((found for p in patterns if (found := p.match(line))), None)
         if not m:
             continue
         title = m.group("title").strip()
@@ -94,11 +97,11 @@ def _expected(last: tuple[int, ...] | None, key: tuple[int, ...], rest: list[Can
     return True
 
 
-def _numbered(lines: list[str], pattern: object, strict_sequence: bool) -> list[Head]:
+def _numbered(lines: list[str], patterns: Patterns, strict_sequence: bool) -> list[Head]:
     """Item headings whose numbers rise (a bare pattern must also step by one). Where the numbering starts
     again (a table of contents printed with the same headings, then the items), the run whose blocks carry
     the most decisions and sections wins."""
-    cands = _candidates(lines, pattern)
+    cands = _candidates(lines, patterns)
     starts = [0] + [k for k in range(1, len(cands)) if cands[k][3] <= cands[k - 1][3]]
     best: list[Head] = []
     best_score = (-1, -1)
@@ -127,7 +130,7 @@ def _blocks_from_heads(lines: list[str], heads: list[Head]) -> list[Block]:
     blocks = []
     for k, (i, num, title) in enumerate(heads):
         end = heads[k + 1][0] if k + 1 < len(heads) else len(lines)
-        body = lines[i + 1:end]
+        body = lines[i + 1:end] if end < len(lines) else pagetext.without_closing(lines[i + 1:end])
         if not title:  # "Punkt 5" alone, the title on the next line
             first = next((j for j, x in enumerate(body) if x), None)
             if first is not None and _is_title(body[first]):
@@ -257,15 +260,30 @@ def _structural(lines: list[str]) -> tuple[int, list[Block]]:
         elif name:
             seen.add(name)
         current.lines.append(line)
+    if blocks:
+        blocks[-1].lines = pagetext.without_closing(blocks[-1].lines)
     return (start if start is not None else len(lines)), blocks
+
+
+def _with_bare(lines: list[str], heads: list[Head]) -> list[Head]:
+    """Printed headings ("Punkt 3: ...") that are the odd ones out among bare ones ("1. ...", "2. ...", "4. ..."):
+    the run that reads both kinds in one rising sequence, when it keeps every printed heading, bare headings are
+    the majority in it and it finds more items with decisions or sections."""
+    mixed = _numbered(lines, (vocab.ITEM, vocab.BARE_ITEM), strict_sequence=True)
+    printed = {i for i, _, _ in heads}
+    if not printed <= {i for i, _, _ in mixed} or len(mixed) - len(printed) <= len(printed):
+        return heads
+    found = sum(_has_structure(b.lines) for b in _blocks_from_heads(lines, mixed))
+    return mixed if found > sum(_has_structure(b.lines) for b in _blocks_from_heads(lines, heads)) else heads
 
 
 def segment(text: str) -> Segmented:
     lines = clean_lines(text)
-    heads = _numbered(lines, vocab.ITEM, strict_sequence=False)
+    heads = _numbered(lines, (vocab.ITEM,), strict_sequence=False)
     if heads:
+        heads = _with_bare(lines, heads)
         return Segmented(lines[: heads[0][0]], _blocks_from_heads(lines, heads), True)
-    heads = _numbered(lines, vocab.BARE_ITEM, strict_sequence=True)
+    heads = _numbered(lines, (vocab.BARE_ITEM,), strict_sequence=True)
     if len(heads) >= 2:
         blocks = _blocks_from_heads(lines, heads)
         if sum(_has_structure(b.lines) for b in blocks) * 2 >= len(blocks):

@@ -9,7 +9,7 @@ from ingest.readers.base import Reader
 
 MODULES = [
     "greve_json", "greve_jsonl", "edoc_xml", "sbsys_xml", "sbsys_aarhus_xml", "acadre_xml",
-    "firstagenda_html", "edoc_html", "generic_json", "generic_xml",
+    "firstagenda_html", "edoc_html", "generic_html", "generic_json", "generic_xml",
 ]
 
 
