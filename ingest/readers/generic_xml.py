@@ -1,7 +1,7 @@
 """Any other well-formed XML export: find the agenda items by what their fields hold.
 
 An element is item-like when its fields (attributes, child elements, and the fields of a child that is
-one record, e.g. ``HandlingItem/Title``; names as in ``xmlnames``: title/titel/caption/overskrift,
+one record, e.g. ``HandlingItem/Title``; names as in ``fieldnames``: title/titel/caption/overskrift,
 number/nummer/nr, text/content/indhold, decision/beslutning, …) give a title and a number or a body.
 Of all groups of same-named siblings the reader takes the best by: how many of proper title, number
 and body (or a list of headed sections) it has; then a group of two or more; then the outermost; then
@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from core import vocab
-from ingest.readers import xmlnames as names
+from ingest.readers import fieldnames as names
 from ingest.readers.base import DecisionDraft, ItemDraft, MeetingDraft, Source
 from ingest.readers.markup import fragment_text
 from ingest.readers.xmlutil import (

@@ -3,12 +3,15 @@
 Acadre: name/caseno) and from common English schemas. A field name matches a list when, lower-cased and
 stripped of punctuation, it is one of the words or ends with one of four letters or more
 ("AgendaItemTitle" is a title, "MeetingDateTime" a date). ``JSON_FIELDS`` and the sets after it are the JSON
-keys ``generic_json`` knows, compared slug-folded and whole.
+keys ``generic_json`` knows, compared slug-folded and whole (``kind``, ``fields``).
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any
+
+from core.model import slug
 
 TITLE = ("title", "titel", "caption", "overskrift", "heading", "subject", "emne", "rubrik", "headline", "punkttitel")
 NAME = ("name", "navn")  # a title only when nothing better is there (people have names too)
@@ -92,3 +95,33 @@ def label(value: str) -> str:
     value = " ".join(value.split())
     ok = value.lower() not in NOT_LABELS and re.fullmatch(r"[^\W\d_][\w ,.'&()-]{0,79}", value)
     return value if ok else ""
+
+
+def fold(key: Any) -> str:
+    return re.sub(r"[^a-z0-9]", "", slug(str(key)))
+
+
+def kind(key: str) -> str | None:
+    """What a JSON field holds, judged by its name."""
+    folded = fold(key)
+    keys = [folded] + [folded[len(p):] for p in PREFIXES if folded.startswith(p) and len(folded) > len(p)]
+    for name in keys:
+        for field, words in JSON_FIELDS.items():
+            if name in words:
+                return field
+    for name in keys:  # compounds: "decisionText" holds a decision, "bodyHtml" a body
+        if name.startswith(("decision", "beslutning")):
+            return "decision"
+        if name.endswith(("html", "text", "tekst", "body", "content", "indhold")):
+            return "text"
+    return None
+
+
+def fields(record: dict[str, Any]) -> dict[str, tuple[str, Any]]:
+    """A JSON record's fields: {kind: (key, value)} for the first non-empty value of each kind."""
+    out: dict[str, tuple[str, Any]] = {}
+    for key, value in record.items():
+        found = kind(key)
+        if found and found not in out and value not in (None, "", [], {}):
+            out[found] = (key, value)
+    return out

@@ -1,0 +1,119 @@
+"""The meeting facts of a JSON document ``generic_json`` reads: from the objects enclosing the item list, each
+followed by the objects beside it ({"meeting": {...}, "agendaItems": [...]}), then from records that repeat them; a
+date-time gives date and time. Also the value readers both use: a field's value, a name, a flag.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from core import dates, vocab
+from ingest.readers import fieldnames as names
+from ingest.readers.base import ItemDraft
+from ingest.readers.greve_json import text_of, when
+from ingest.readers.xmlutil import absent_by_flag, flag
+from ingest.readers.xmlutil import when as xml_when
+
+CLOCK = re.compile(r"\b([01]?\d|2[0-3])[:.]([0-5]\d)\b")
+Facts = dict[str, list[Any]]  # meeting-level values by kind, best first
+
+
+def value_of(obj: Any, name: str) -> Any:
+    """The first non-empty value of kind ``name`` in an object, else None."""
+    return names.fields(obj).get(name, ("", None))[1] if isinstance(obj, dict) else None
+
+
+def flag_of(value: Any) -> bool | None:
+    return value if isinstance(value, bool) else flag(text_of(value))
+
+
+def name_of(value: Any) -> str:
+    """A name given as a string or as an object with a name/title field."""
+    return text_of(value_of(value, "title") or value_of(value, "committee") if isinstance(value, dict) else value)
+
+
+def meeting_facts(parents: list[dict[str, Any]], records: list[dict[str, Any]]) -> Facts:
+    """The values of the objects around the item list (``_around``), then those the records repeat. Around
+    the items, a short name under "body"/"organ" is the committee ({"meeting": {"body": "Teknisk Udvalg"}})."""
+    facts: Facts = {}
+    around = _around(parents)
+    for k, obj in enumerate([*around, *records]):
+        for key, value in obj.items():
+            name = names.kind(key)
+            if name == "text" and k < len(around) and names.fold(key) in names.NAME_KEYS and _name_like(value):
+                name = "committee"
+            if name and value not in (None, "", [], {}):
+                facts.setdefault(name, []).append(value)
+    return facts
+
+
+def _around(parents: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The objects enclosing the item list, nearest first, each followed by the objects in it beside the
+    list that no field name claims ({"meeting": {...}}, {"moede": {...}}), meeting-like keys first."""
+    out: list[dict[str, Any]] = []
+    for depth in range(len(parents) - 1, -1, -1):
+        obj, inner = parents[depth], parents[depth + 1] if depth + 1 < len(parents) else None
+        beside = [(k, v) for k, v in obj.items() if isinstance(v, dict) and v is not inner and names.kind(k) is None]
+        beside.sort(key=lambda kv: names.fold(kv[0]) not in names.MEETING_KEYS)
+        out += [obj, *(v for _, v in beside)]
+    return out
+
+
+def first_name(facts: Facts, name: str) -> str:
+    return next((n for v in facts.get(name, []) if (n := name_of(v))), "")
+
+
+def date_time(facts: Facts) -> tuple[date | None, str | None]:
+    """The date of the first date field that parses (a date-time gives the time too); the time from it or
+    from a time field ("kl": "16.30")."""
+    stamps = [_when(v) for v in [*facts.get("date", []), *facts.get("time", [])]]
+    day, clock = next(((d, c) for d, c in stamps if d), (None, None))
+    clocks = [c for d, c in stamps if d in (None, day)]
+    clocks += [f"{int(m[1]):02d}:{m[2]}" for v in facts.get("time", []) if (m := CLOCK.search(text_of(v)))]
+    return day, clock or next((c for c in clocks if c), None)
+
+
+def _when(value: Any) -> tuple[date | None, str | None]:
+    """ISO (a UTC stamp in local time), "30.10.2024 17:00", "3. juni 2024 kl. 14": the date and "HH:MM"."""
+    day, clock = when(value)
+    other_day, other_clock = xml_when(text_of(value))
+    return day or other_day, clock or (other_clock if other_day == (day or other_day) else None)
+
+
+def undated(facts: Facts, items: list[ItemDraft], source: str) -> tuple[date, str]:
+    """No meeting date. A date field that does not parse is never replaced by a date from the item texts.
+    Dated today, the meeting shares its id with any other undated meeting of the committee: say so."""
+    clash = f"dated today ({source}; another undated meeting of this committee would replace it)"
+    if facts.get("date"):
+        return date.today(), f"meeting date {text_of(facts['date'][0])!r} not understood; {clash}"
+    day = next((d for it in items for _, t in it.sections if (d := dates.first_date(t))), None)
+    if day:
+        return day, f"no meeting date field; took the first date in the text ({source})"
+    return date.today(), f"no meeting date field; {clash}"
+
+
+def attendance(facts: Facts) -> tuple[list[str], list[str]]:
+    """The participants; the absentees an absence field lists, then the participants flagged absent, or
+    flagged not present when some are flagged present ({"name": ..., "present": false})."""
+    listed = next((v for v in facts.get("participants", []) if isinstance(v, list)), [])
+    people = [(_person(p), p) for p in listed if _person(p)]
+    absent = next(([n for p in v if (n := _person(p))] if isinstance(v, list) else vocab.split_names(v)
+                   for v in facts.get("absent", []) if isinstance(v, list | str)), [])
+    absent += [n for n, p in people if flag_of(value_of(p, "absent")) is True]
+    absent += absent_by_flag([(n, flag_of(value_of(p, "present"))) for n, p in people])
+    return [n for n, _ in people], list(dict.fromkeys(absent))
+
+
+def _person(value: Any) -> str:
+    """A person's name with the party a field states: {"name": "Søren Lund", "party": "C"} -> "Søren Lund (C)"."""
+    name, party = name_of(value), text_of(value_of(value, "party"))
+    return f"{name} ({party})" if name and party and not name.endswith(")") else name
+
+
+def _name_like(value: Any) -> bool:
+    """An object with a name, or a short one-line name."""
+    short = isinstance(value, str) and len(value) <= 80 and 0 < len(value.split()) <= 8 and "<" not in value
+    return bool(name_of(value)) if isinstance(value, dict) else short
+
