@@ -592,6 +592,9 @@ class ExtractiveAnswerer:
                 # the item is about the topic but holds no value of the kind asked (no firm, no figure): say so
                 what = unanswered.NOT_STATED[kind][0 if lang == "en" else 1]
                 return self.cited_refusal(NOT_STATED_HEAD[lang].format(what=what), hit, quote, lang)
+            own_quote = own_decision_quote(item, hit.item.date) if kind == "yesno" else None
+            if own_quote and own_quote not in quote and len(own_quote) <= self.ranking.evidence.max_chars // 3:
+                quote = f"{own_quote}{evidence.JOIN}{quote}"  # a yes or no rests on what was decided: quote it
             citations.append(citation(hit, quote, self.public_url))
             head = yes_no(item, query.text, kind, lang, hit.item.date) + where(hit, lang)
             summary = _summary(item, lang, hit.item.date)

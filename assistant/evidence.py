@@ -194,6 +194,9 @@ def _weight(term: str, ts: set[str], pre: set[str]) -> float:
     return w
 
 
+_FIGURES = frozenset({"amount", "percent", "count", "measure", "date"})  # values a decision may set or amend
+
+
 def _terms_score(cands: list[Passage], question: str, title: str, cfg: EvidenceConfig,
                  ignore: set[str]) -> list[float]:
     q = content_terms(set(tokens(question))) - ignore
@@ -238,7 +241,9 @@ def select(item: AgendaItem, question: str, kind: str, meeting_date: str = "", f
                 or kind == "list" and (p.entry or p.text.rstrip().endswith(":")):  # a list answers "which ..."
             score += cfg.kind_bonus
         if p.decision == "own":
-            score += cfg.own_decision_bonus if decisive else cfg.own_decision_bonus / 3
+            # the decision's own figure or date overrules the proposal's ("Anbefales, dog med en mindstepris på ...")
+            valued = kind in _FIGURES and pattern is not None and bool(new_values(kind, p.text, known))
+            score += cfg.own_decision_bonus if decisive or valued else cfg.own_decision_bonus / 3
         elif p.decision == "earlier":
             score += cfg.earlier_decision_bonus if decisive else 0.0
         if focus and p.text in focus:

@@ -11,7 +11,8 @@ from store.lexical import tokens
 ASPECTS: list[tuple[str, re.Pattern[str]]] = [
     ("chair", re.compile(r"\bformand|\bforperson|\bchair(?:s|ed|man|woman|person)?\b|\bpresided", re.I)),
     ("absent", re.compile(r"fravær|afbud|\babsent|absence|apologies|deltog ikke|ikke deltog|ikke (?:var )?til stede|"
-                          r"not attend|(?:did not|didn't) attend|not present|missing", re.I)),
+                          r"not attend|(?:did not|didn't) attend|not present|missing|\bmissed\b|meldt(?:e)? fra|"
+                          r"meldt afbud", re.I)),
     ("venue", re.compile(r"\bhvor (?:blev|holdt|mødtes|foregik|var|afholdt)|hvordan blev .{0,80}(?:afholdt|holdt)|"
                          r"\bhvor\b.{0,60}\b(?:mødes|holdes|afholdes)\b|"
                          r"how was .{0,80}\bheld|mødested|\bwhere\b|venue|location|"
@@ -35,7 +36,7 @@ _FRAME = set(tokens(
     "chaired formand næstformand ifølge according participant list deltagerlisten start startede time "
     "januar februar marts april maj juni juli august september oktober november december january february "
     "march may june july october sent send gave had have havde været been har apologies apology meet meets mødes "
-    "anyone anybody someone nobody nogen ingen hvordan how afholdt missing skulle skal holdes afholdes"))
+    "anyone anybody someone nobody nogen ingen hvordan how afholdt missing missed skulle skal holdes afholdes fra"))
 
 
 def aspects(question: str, committee_tokens: set[str] | None = None) -> list[str]:
@@ -64,8 +65,8 @@ def _names_committee(word: str, known: set[str]) -> bool:
     """An English word of the committee's name ("health" of Sundheds- og Omsorgsudvalget), through the glossary."""
     from assistant.glossary import GLOSSARY
 
-    danish = [t for d in GLOSSARY.get(word, "").split() for t in tokens(d)]
-    return any(d[:5] == k[:5] for d in danish for k in known if len(d) >= 4)
+    danish = GLOSSARY.get(word, "").split() + [t for d in GLOSSARY.get(word, "").split() for t in tokens(d)]
+    return any(k.startswith(d) or d.startswith(k) for d in danish for k in known if len(d) >= 4 and len(k) >= 4)
 
 
 def fact_lines(meeting: Meeting, wanted: str) -> list[str]:

@@ -38,6 +38,9 @@ _BEFORE_NOUN_DA = set("en et den det ny nye nyt flere alle om til af på for med
 _BEFORE_NOUN_EN = set("a an the new about on for of to with at from regarding any more".split())
 _NOMINAL = re.compile(r"(?:ing|ning|else|hed|tion|skab|isme)(?:en|er|erne|ens|s)?$|(?:ingen|elsen|heden|ionen|erne)$")
 _AND = {"og", "eller", "and", "or"}
+# a compound's first half this long names the thing by itself ("solcelle|parken" is mentioned by "solcelleanlæg",
+# "fodbold|baner" by "fodboldklub"); shorter heads ("hunde|skove") are too general alone
+_LONG_HEAD = 7
 # "blev det vedtaget": after an auxiliary, "det" is a pronoun and the next word a participle
 _AUXILIARY = set("blev bliver er var har havde være blive været is was were has have had been".split())
 # nouns that name what is asked or the civic frame, not the topic: they need not be in the minutes
@@ -56,7 +59,7 @@ _BODY = ("udvalg", "udvalget", "udvalgets", "udvalgene", "raad", "raadet", "raad
 
 _FRAME_EN = set("""number amount cost costs price total share percentage decision decisions proposal proposals
 recommendation committee council meeting meetings item items agenda minutes case reason reasons date time year
-years vote votes parties party members member company firm what which much many about
+years vote votes parties party members member company firm what which much many about people persons home
 """.split())
 _STOP_EN = set("""a an the of to in on at for with from by about and or but is was were be been are has have had do
 did does will would can could should it its this that these those what which who whom how when where why than as
@@ -73,6 +76,10 @@ def _english_nouns(question: str) -> list[str]:
         if low in _BEFORE_NOUN_EN or (low in _AND and runs and runs[-1]):
             runs.append([])  # "a library and (a) swimming pool": the next noun phrase
         elif runs and runs[-1] is not None and word[:1].islower() and low not in _STOP_EN and i:
+            following = words[i + 1].lower() if i + 1 < len(words) else ""
+            if low.endswith("ing") and following in _BEFORE_NOUN_EN:
+                runs.append([])  # "about building a new pool": a verb taking an object, not a noun
+                continue
             prev = words[i - 1].lower()
             if prev in _BEFORE_NOUN_EN or prev in _AND or (runs[-1] and runs[-1][-1] == prev):
                 runs[-1].append(low)
@@ -133,6 +140,7 @@ def _forms(noun: str, lang: str) -> list[tuple[str, ...]] | None:
             continue
         heads = [word[:k]] + ([word[:k - 1]] if word[k - 1] in "se" and k > 4 else [])
         ways += [(head, tail) for head in heads]
+        ways += [(head,) for head in heads if len(head) >= _LONG_HEAD]  # "solcelleparken" ~ "solcelleanlæg"
     return ways
 
 

@@ -262,3 +262,19 @@ def test_the_recommendation_is_the_indstilling_not_a_section_headed_forslag() ->
         Section(name="Beslutningsforslag", heading="BESLUTNINGSFORSLAG FRA RV", text="Udspillet undersøger metro."),
         Section(name="Indstilling", heading="Beslutningspunkter", text="At 1) forslaget afvises.")])
     assert proposal_quote(item) == "At 1) forslaget afvises."
+
+
+def test_the_decisions_own_figure_overrules_the_proposal() -> None:
+    item = AgendaItem(number="3", order=3, title="Salg af byggegrunde", sections=[
+        Section(name="Sagsfremstilling", heading="Sagsfremstilling",
+                text="Kommunen vil have en mindstepris for grundene, som foreslås fastsat til 1.150 kr. pr. m2.")],
+        decisions=[Decision(body="Økonomiudvalget", date=date(2024, 4, 15),
+                            text="Anbefales, dog med en mindstepris på 1.250 kr. pr. m2.", outcome="approved")])
+    item.text = render_text(item)
+    from dataclasses import replace
+
+    from assistant.evidence import CONFIG
+
+    one = replace(CONFIG, max_passages=1)  # the best passage alone
+    got = quote(select(item, "Hvilken mindstepris vil kommunen have for grundene?", "amount", "2024-04-15", cfg=one))
+    assert got.startswith("Anbefales, dog med en mindstepris på 1.250 kr.")

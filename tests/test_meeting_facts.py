@@ -78,3 +78,13 @@ def test_a_question_may_ask_several_meeting_facts_and_name_the_committee_in_engl
     assert aspects("Was anyone missing from the health and care committee's meeting in Greve?", greve) == ["absent"]
     assert aspects("Hvor skulle udvalget mødes den 9. september?") == ["venue"]
     assert aspects("Was anyone missing from the meeting about the new school?", greve) == []  # a topic: an item
+
+
+def test_more_ways_to_ask_who_was_absent_and_english_committee_words_by_prefix() -> None:
+    from assistant.meeting_facts import aspects
+    from store.lexical import tokens
+
+    assert aspects("Hvem havde meldt fra til mødet i udvalget den 3. juni 2024?") == ["absent"]
+    assert aspects("Who missed the meeting of the committee on 14 May 2024?") == ["absent"]
+    youth = set(tokens("Børne- og Ungeudvalget Svendborg"))
+    assert aspects("What time did Svendborg's children and youth committee meet on 5 February 2024?", youth) == ["time"]

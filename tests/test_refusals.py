@@ -164,3 +164,15 @@ def test_a_named_committees_own_decision_and_a_followup_naming_the_same_town(con
     a = container.service.ask("And what is Greve's own contribution to running it in 2026?",
                               history=["Did Greve approve the 2026 budget for Strandparken I/S?"])
     assert not a.refused and a.citations[0].item_number == "12"
+
+
+def test_gerunds_and_general_words_are_not_topics_and_a_long_compound_head_names_its_thing() -> None:
+    assert topics.topic_nouns("What did the council do about building a new swimming pool?", "en") == ["swimming pool"]
+    assert "people" not in topics.topic_nouns("What about older people living at home?", "en")
+    texts = [fold("Kommuneplantillæg for solcelleanlæg ved Kirke Hyllinge")]
+
+    def mentioned(parts: tuple[str, ...], municipalities: list[str]) -> bool:
+        return any(all(p in t for p in parts) for t in texts)
+
+    assert topics.absent("Hvad krævede udvalget af solcelleparken?", "da", [], mentioned) == []
+    assert topics.absent("Hvad besluttede udvalget om hundeskove?", "da", [], mentioned) == ["hundeskove"]
