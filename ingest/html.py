@@ -9,7 +9,10 @@ BLOCK = {
     "tr", "ul", "ol", "li", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
     "blockquote", "pre", "hr", "figure", "figcaption", "caption", "details", "summary", "label",
 }
-DROP = ["script", "style", "noscript", "template", "svg", "iframe", "object", "button", "form", "nav", "footer"]
+DROP = ["script", "style", "noscript", "template", "svg", "iframe", "object", "nav", "footer"]
+# a search box or a button is furniture; but ASP.NET portals wrap the whole page in one <form>, and accordions put an
+# item's title in a <button>: those keep their text (a form or button with this much text, or a heading, is content)
+_CONTENT_CHARS = 200
 DROP_ROLES = {"navigation", "contentinfo", "search"}  # page furniture marked for screen readers
 # a two-cell row that labels a meeting fact ("<th>Udvalg</th><td>…</td>") becomes "Udvalg: …"
 _FACT_LABEL = re.compile(r"^(?:Udvalg|Forum|Mødeforum|Organ|Mødedato|Dato|Tidspunkt|Mødetidspunkt|Tid|Mødested|Sted|"
@@ -24,6 +27,13 @@ def html_to_text(html: str) -> str:
     soup = BeautifulSoup(html, "lxml")
     for tag in soup(DROP):
         tag.decompose()
+    for tag in soup(["form", "button"]):
+        if tag.decomposed:
+            continue
+        if len(tag.get_text(" ", strip=True)) >= _CONTENT_CHARS or tag.find(re.compile(r"^h[1-6]$")):
+            tag.unwrap()
+        else:
+            tag.decompose()
     for tag in soup.select("[role]"):
         if not tag.decomposed and str(tag.get("role")).lower() in DROP_ROLES:
             tag.decompose()

@@ -389,3 +389,15 @@ if __name__ == "__main__":  # regenerate the goldens: python -m tests.test_reade
     for source in REAL:
         golden(source).write_text(read_path(source).meeting.model_dump_json(indent=2) + "\n", encoding="utf-8")
         print("wrote", golden(source).relative_to(ROOT))
+
+
+def test_a_page_wrapped_in_one_aspnet_form_keeps_its_text_and_loses_only_the_search_box() -> None:
+    page = ("<html><body><form id='aspnetForm' action='x.aspx'><div><form><input type='search'/>"
+            "<button>Søg</button></form></div>"
+            "<p>Referat af mødet i Teknik- og Miljøudvalget, Greve Kommune, den 12. marts 2024 kl. 16.00</p>"
+            "<p>Punkt 1: Godkendelse af dagsorden</p><p>Beslutning: Godkendt.</p>"
+            "<p>Punkt 2: Ny cykelsti på Strandvejen</p><p>Sagsfremstilling: Forvaltningen foreslår en ny cykelsti "
+            "langs Strandvejen til 4,2 mio. kr.</p><p>Beslutning: Godkendt.</p></form></body></html>")
+    meeting = parse_bytes(page.encode(), "referat.html").meeting
+    assert [i.number for i in meeting.items] == ["1", "2"]
+    assert "4,2 mio. kr." in meeting.items[1].text and "Søg" not in meeting.items[1].text
