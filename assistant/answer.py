@@ -548,7 +548,7 @@ class ExtractiveAnswerer:
             quote = ((proposal_quote(item) if agenda_only else None)
                      or evidence_quote(item, query, kind, hit, self.ranking.evidence))
             titles = kind == "list" or query.intent == "list"  # "which sub-items did it have?" is answered by titles
-            decided = asks_decided(query)
+            decided = asks_decided(query) or query.intent == "case"  # "what happened in case X?": its decision
             if not has_content(quote, item, hit.item.committee, titles) or not decided and bare_decision(quote):
                 quote = best_sentence(item, query.text, query.intent, hit.focus) or ""
                 if (not has_content(quote, item, hit.item.committee, titles)

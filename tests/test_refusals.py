@@ -3,6 +3,8 @@ and agenda-only items (which still answer who voted when their text records a vo
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from assistant import topics, unanswered
 from assistant.container import Container
 from core.model import fold
@@ -176,3 +178,15 @@ def test_gerunds_and_general_words_are_not_topics_and_a_long_compound_head_names
 
     assert topics.absent("Hvad krævede udvalget af solcelleparken?", "da", [], mentioned) == []
     assert topics.absent("Hvad besluttede udvalget om hundeskove?", "da", [], mentioned) == ["hundeskove"]
+
+
+def test_a_case_whose_decision_is_only_godkendt_is_answered_by_it(container: Container, tmp_path: Path) -> None:
+    from ingest.pipeline import ingest_paths
+
+    minutes = tmp_path / "skanderborg.txt"
+    minutes.write_text("Skanderborg Kommune\nReferat af Byrådet den 30. oktober 2024\n\n"
+                       "Punkt 3: Ny skole i Stilling\nSagsnr. 23/9120\n\nSagsfremstilling\nSkolen skal have plads til "
+                       "650 elever.\n\nBeslutning i Byrådet den 30-10-2024\nGodkendt.\n", encoding="utf-8")
+    assert not ingest_paths(container.indexer, [minutes]).failed
+    a = container.service.ask("Hvad er der sket i sag 23/9120?")
+    assert not a.refused and a.citations[0].item_number == "3" and "Godkendt." in a.citations[0].quote
