@@ -24,9 +24,12 @@ _ASKS_ANSWER = re.compile(r"\bsvar(?:ede|et|er)?\b|\bansw|\brepl", re.I)
 
 
 _OUTCOME = re.compile(r"\b(?:vandt|vundet|won|viste|showed|resulterede|resulted|blev (?:valgt|udpeget|tildelt)|"
-                      r"was (?:chosen|selected|awarded|appointed)|fik (?:tildelt|kontrakten|opgaven))\b", re.I)
+                      r"was (?:chosen|selected|awarded|appointed)|fik (?:tildelt|kontrakten|opgaven)|"
+                      r"(?:blev|was|were) (?:\w+ )?(?:bygget|built|opført|indviet|inaugurated|completed)|"
+                      r"åbnede|opened|sat op|put up|konkluderede|concluded?)\b", re.I)
 _TO_COME = re.compile(r"\b(?:kommende|forestående|vil blive|forventes|planlægges|planlagt|gennemføres|igangsættes|"
-                      r"påbegyndes|upcoming|will be|is expected|planned)\b", re.I)
+                      r"påbegyndes|skal undersøges|skulle undersøges|undersøges|upcoming|will be|is expected|planned|"
+                      r"to be (?:examined|investigated|studied))\b", re.I)
 
 
 def still_to_come(quote_text: str, question: str) -> bool:

@@ -278,3 +278,14 @@ def test_the_decisions_own_figure_overrules_the_proposal() -> None:
     one = replace(CONFIG, max_passages=1)  # the best passage alone
     got = quote(select(item, "Hvilken mindstepris vil kommunen have for grundene?", "amount", "2024-04-15", cfg=one))
     assert got.startswith("Anbefales, dog med en mindstepris på 1.250 kr.")
+
+
+def test_an_outcome_asked_of_an_item_that_only_plans_it_is_still_to_come() -> None:
+    from assistant.unanswered import still_to_come
+
+    planned = "Som en del af budgetforliget blev det vedtaget, at mulighederne for en bro skulle undersøges."
+    assert still_to_come(planned, "Blev broen bygget, og hvornår åbnede den?")
+    assert still_to_come("Lokalplanen henvises til et kommende kommuneplantillæg.",
+                         "When were the first wind turbines put up?")
+    assert not still_to_come("Broen blev indviet den 1. maj 2024.", "Blev broen bygget?")  # the outcome is told
+    assert not still_to_come(planned, "Hvad besluttede byrådet om broen?")  # no outcome asked
