@@ -70,6 +70,11 @@ CONTRADICTED = {
     "en": {"approved": "The minutes say the opposite of the question: the proposal was approved;",
            "rejected": "The minutes say the opposite of the question: the proposal was not approved;"},
 }
+_FIGURE_KINDS = frozenset({"amount", "count", "date", "measure", "percent"})
+OFF_TOPIC = {
+    "da": "Det fundne punkt nævner ikke {what}, så dets tal handler om noget andet — det nærmeste er:",
+    "en": "The item found does not mention {what}, so its figures are about something else; the closest it says is:",
+}
 NOT_STATED_HEAD = {
     "da": "Det fundne punkt nævner ikke {what}, som spørgsmålet efterspørger — det nærmeste er:",
     "en": "The item found does not state {what} that answers the question; the closest it says is:",
@@ -429,6 +434,14 @@ class ExtractiveAnswerer:
         texts = [h.item.title for h in hits] + ([] if asks_decided(query) else [h.item.text for h in hits])
         return bodies.unmatched(query.text, stored + decided, texts)
 
+    def off_topic(self, query: Query, hit: Hit) -> list[str]:
+        """The question's topic nouns when the item found holds none of them (each judged as the topic check
+        judges the whole store): then a figure it states is about something else."""
+        text = fold(f"{hit.item.title}\n{hit.item.text}")
+        nouns = topics.topic_nouns(query.text, query.language)
+        missing = topics.absent(query.text, query.language, [], lambda parts, _m: all(p in text for p in parts))
+        return missing if nouns and len(missing) == len(nouns) else []
+
     def decided_elsewhere(self, query: Query, hit: Hit) -> str | None:
         """The committee a decision question names ("hvad endte teknikudvalget med at beslutte?") when the item
         found is another body's and records no decision of that committee: its minutes are not stored."""
@@ -586,6 +599,9 @@ class ExtractiveAnswerer:
             voted = any(d.votes for d in own)
             if not citations and unanswered.no_vote_count(quote, kind, query.text, voted):
                 return self.cited_refusal(NO_VOTE[lang], hit, quote, lang)
+            elsewhere = [] if citations or lang != "da" or kind not in _FIGURE_KINDS else self.off_topic(query, hit)
+            if elsewhere:  # "Hvad koster den nye svømmehal?" of an item on a sports ground: its figure is another's
+                return self.cited_refusal(OFF_TOPIC[lang].format(what=", ".join(elsewhere)), hit, quote, lang)
             if (not citations and query.intent not in {"case", "list"}
                     and (unanswered.lacks_value(quote, kind, query.text)
                          or unanswered.uncounted(item.text, kind, query.text))):

@@ -190,3 +190,22 @@ def test_a_case_whose_decision_is_only_godkendt_is_answered_by_it(container: Con
     assert not ingest_paths(container.indexer, [minutes]).failed
     a = container.service.ask("Hvad er der sket i sag 23/9120?")
     assert not a.refused and a.citations[0].item_number == "3" and "Godkendt." in a.citations[0].quote
+
+
+def test_a_figure_of_an_item_that_never_names_the_thing_asked_is_not_its_price(container: Container,
+                                                                               tmp_path: Path) -> None:
+    from ingest.pipeline import ingest_paths
+
+    minutes = tmp_path / "aarhus.txt"
+    minutes.write_text("Aarhus Kommune\nReferat af Aarhus Byråd den 27. august 2025\n\n"
+                       "Punkt 12: Anlægsbevilling til nyt idrætsanlæg i Lisbjerg\n\nBeslutningspunkter\nAt der gives "
+                       "en anlægsbevilling på 21,5 mio. kr. til et nyt idrætsanlæg med kunstgræsbaner i Lisbjerg.\n\n"
+                       "Beslutning i Aarhus Byråd den 27-08-2025\nVedtaget.\n\n"
+                       "Punkt 13: Åbningstider i svømmehallen i Tilst\n\nSagsfremstilling\nSvømmehallen holder "
+                       "længere åbent om søndagen.\n\nBeslutning i Aarhus Byråd den 27-08-2025\nVedtaget.\n",
+                       encoding="utf-8")
+    assert not ingest_paths(container.indexer, [minutes]).failed
+    pool = container.service.ask("Hvad koster den nye svømmehal i Lisbjerg?")
+    assert pool.refused and "nævner ikke svømmehal" in pool.answer and pool.citations  # cites the closest item
+    ground = container.service.ask("Hvad koster det nye idrætsanlæg i Lisbjerg?")
+    assert not ground.refused and "21,5 mio. kr." in ground.answer
