@@ -1,332 +1,55 @@
-"""The default answerer: extractive, no LLM, never invents. Answers in the question's language."""
+"""The default answerer: extractive, no LLM, never invents. Answers in the question's language.
+
+Its phrases and formatting helpers are in assistant/answer_text.py, its quote building in assistant/answer_quote.py;
+the names other modules import from here (refusal, where, own_decisions, bare_decision) stay importable."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
-from datetime import date
 
 from assistant import bodies, evidence, meeting_facts, salient, scope, topics, unanswered
 from assistant.amounts import english_amounts
-from assistant.answer_kind import answer_kind, clauses
-from assistant.contract import Answer, Citation
-from assistant.evidence import EvidenceConfig
-from assistant.query import Query
-from assistant.quotes import (
-    MONEY,
-    best_sentence,
-    decision_trail,
-    has_content,
-    own_decision_quote,
-    proposal_quote,
-    quote_for,
+from assistant.answer_kind import answer_kind
+from assistant.answer_quote import (
+    SEASON,
+    YEAR,
+    _bodies,
+    _without,
+    asks_amount,
+    asks_decided,
+    bare_decision,
+    evidence_quote,
+    named_decisions,
+    own_decisions,
+    unmatched_date,
 )
+from assistant.answer_text import (
+    _FIGURE_KINDS,
+    CONTRADICTED,
+    NO_DECISION,
+    NO_VOTE,
+    NOT_STATED_HEAD,
+    OFF_TOPIC,
+    ONLY_APPLIED,
+    UNKNOWN,
+    _summary,
+    citation,
+    meeting_where,
+    refusal,
+    where,
+    yes_no,
+)
+from assistant.contract import Answer, Citation
+from assistant.query import Query
+from assistant.quotes import MONEY, best_sentence, has_content, own_decision_quote, proposal_quote
 from assistant.ranking import DEFAULT_RANKING, RankingConfig
 from assistant.retrieve import Hit
 from core.dates import find_dates
-from core.model import AgendaItem, Decision, Meeting, fold
+from core.model import AgendaItem, Meeting, fold
 from store.lexical import tokens
 
 MeetingLookup = Callable[[str], Meeting | None]
 CommitteeLookup = Callable[[str | None], list[str]]
-
-MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-             "November", "December"]
-OUTCOME_EN = {"approved": "approved", "noted": "noted", "postponed": "postponed", "rejected": "rejected",
-              "other": "recorded"}
-OUTCOME_DA = {"approved": "godkendt", "noted": "taget til efterretning", "postponed": "udsat",
-              "rejected": "ikke godkendt", "other": "behandlet"}
-
-NO_DECISION = {
-    "da": "Der er ikke registreret en beslutning om punktet (kun dagsorden); indstillingen lyder:",
-    "en": "No decision on this item is recorded (agenda only); the recommendation reads:",
-}
-
-REFUSAL = {
-    "da": "Jeg kan ikke finde et dagsordenspunkt i de indlæste referater, der besvarer spørgsmålet.",
-    "en": "I could not find an agenda item in the indexed minutes that answers this question.",
-}
-
-
-UNKNOWN = {
-    "da": "Referatet oplyser det ikke endnu — det siger:",
-    "en": "The minutes do not state it yet; they say:",
-}
-
-
-ONLY_APPLIED = {
-    "da": "Referatet nævner kun ansøgningen, ikke om der blev givet tilskud — det siger:",
-    "en": "The minutes record only the application, not whether it was granted; they say:",
-}
-
-NO_VOTE = {
-    "da": "Referatet noterer ingen afstemning om punktet, så der er intet stemmetal — det nærmeste er:",
-    "en": "The minutes record no vote on this item, so there is no count; the closest they say is:",
-}
-
-CONTRADICTED = {
-    "da": {"approved": "Referatet siger det modsatte af spørgsmålet: forslaget blev godkendt —",
-           "rejected": "Referatet siger det modsatte af spørgsmålet: forslaget blev ikke godkendt —"},
-    "en": {"approved": "The minutes say the opposite of the question: the proposal was approved;",
-           "rejected": "The minutes say the opposite of the question: the proposal was not approved;"},
-}
-_FIGURE_KINDS = frozenset({"amount", "count", "date", "measure", "percent"})
-OFF_TOPIC = {
-    "da": "Det fundne punkt nævner ikke {what}, så dets tal handler om noget andet — det nærmeste er:",
-    "en": "The item found does not mention {what}, so its figures are about something else; the closest it says is:",
-}
-NOT_STATED_HEAD = {
-    "da": "Det fundne punkt nævner ikke {what}, som spørgsmålet efterspørger — det nærmeste er:",
-    "en": "The item found does not state {what} that answers the question; the closest it says is:",
-}
-
-
-def refusal(lang: str, note: str | None = None) -> Answer:
-    text = REFUSAL.get(lang, REFUSAL["da"])
-    if note:
-        text += f" ({note})"
-    return Answer(answer=text, refused=True, citations=[])
-
-
-def citation(hit: Hit, quote: str, public_url: str) -> Citation:
-    row, item = hit.item, hit.item.item
-    return Citation(municipality=row.municipality, committee=row.committee, meeting_date=row.date,
-                    item_number=item.number, item_title=item.title, quote=quote, item_id=hit.item_id,
-                    url=f"{public_url.rstrip('/')}/items/{hit.item_id}", case_number=item.case_number)
-
-
-def where(hit: Hit, lang: str) -> str:
-    row, item = hit.item, hit.item.item
-    y, m, d = (int(x) for x in row.date.split("-"))
-    if lang == "en":
-        num = f"item {item.number}" if item.number else f"agenda item no. {item.order} (unnumbered)"
-        return (f"{row.municipality} Municipality, {row.committee}, meeting of {d} {MONTHS_EN[m - 1]} {y}, "
-                f"{num} “{item.title}”")
-    num = f"punkt {item.number}" if item.number else f"dagsordenspunkt nr. {item.order} (uden nummer)"
-    return f"{row.municipality} Kommune, {row.committee}, mødet den {d:02d}-{m:02d}-{y}, {num} »{item.title}«"
-
-
-def _votes(decisions: list[Decision], lang: str) -> str:
-    parts = []
-    for dec in decisions:
-        for v in dec.votes:
-            names = ", ".join(f"{x.name} ({x.party})" if x.party else x.name for x in v.members)
-            label = {"for": "For", "against": "Against" if lang == "en" else "Imod",
-                     "abstain": "Abstained" if lang == "en" else "Undlod"}[v.position]
-            count = v.count if v.count is not None else len(v.members)
-            if count or names:
-                parts.append(f"{label}: {count}" + (f" ({names})" if names else ""))
-    return "; ".join(dict.fromkeys(parts))
-
-
-def _summary(item: AgendaItem, lang: str, meeting_date: str = "") -> str:
-    """The outcome of this meeting's decision(s) (earlier bodies' decisions are in the case history)."""
-    decisions = own_decisions(item, meeting_date) if meeting_date else item.decisions
-    if not decisions:
-        return ""
-    labels = OUTCOME_EN if lang == "en" else OUTCOME_DA
-    bodies = list(dict.fromkeys(f"{d.body}: {labels[d.outcome]}" for d in decisions))
-    lead = "Outcome" if lang == "en" else "Udfald"
-    text = f"{lead}: " + "; ".join(bodies) + "."
-    votes = _votes(decisions, lang)
-    if votes:
-        text += (" Vote: " if lang == "en" else " Afstemning: ") + votes + "."
-    return text
-
-
-YES_NO_DECISION = re.compile(r"^\s*(?:fik|blev|godkendte|vedtog|bevilgede|besluttede|did|was|were|has|have)\b", re.I)
-YES = {"da": "Ja.", "en": "Yes."}
-NO = {"da": "Nej.", "en": "No."}
-
-
-_YES_NO_OPEN = re.compile(r"^\s*(?:fik|blev|har|havde|gav|afviste|godkendte|vedtog|besluttede|bevilgede|tildelte|"
-                          r"did|has|have|had|was|were)\b", re.I)
-_ACTS = re.compile(r"\b(?:reject|approv|grant|adopt|decid|agree|accept|afvis|afvist|godkend|vedt[ao]g|bevilg|beslut|"
-                   r"tildel|gav\b|give[ns]?\b|imødekom|dispens)", re.I)
-
-
-def asks_decided(query: Query) -> bool:
-    """Does the question ask what a body decided: a decision or vote question, or a yes/no question about a
-    decision act ("Did the council reject ...?", "Gav byrådet dispensation ...?")."""
-    return query.intent in {"decision", "vote"} or bool(_YES_NO_OPEN.search(query.text) and _ACTS.search(query.text))
-
-
-def yes_no(item: AgendaItem, question: str, kind: str, lang: str, meeting_date: str) -> str:
-    """"Ja."/"Nej." first when a yes/no question asks whether something was decided, from this meeting's outcome."""
-    if kind != "yesno" or not YES_NO_DECISION.search(question):
-        return ""
-    outcomes = {d.outcome for d in own_decisions(item, meeting_date)}
-    if outcomes == {"approved"}:
-        return YES[lang] + " "
-    if outcomes == {"rejected"}:
-        return NO[lang] + " "
-    return ""
-
-
-ASKS_MONEY = re.compile(r"\bkr\.?\b|kroner|\bkost|\bcost|beløb|\bpris|\bprice|amount|\bdkk\b|udgift|expense|"
-                        r"\bspend|betal|\bpaid|\bpay|afgift|gebyr|\bfee\b|\bleje\b|husleje|\brent\b", re.I)
-
-
-ASKS_PROPOSAL = re.compile(r"\brecommend|\bpropos|\bindstil|\banbefal|\bforeslå", re.I)
-
-EVERY_BODY = re.compile(r"udvalgene|\bcommittees\b|\bbodies\b|organerne|hvert udvalg|each committee|"
-                        r"de forskellige udvalg|all the committees", re.I)
-
-
-def evidence_quote(item: AgendaItem, query: Query, kind: str, hit: Hit,
-                   cfg: EvidenceConfig = DEFAULT_RANKING.evidence) -> str:
-    """The verbatim quote that holds what was asked: this meeting's decision for a decision question,
-    else the best one to three passages for the wanted kind of answer."""
-    main = _evidence_quote(item, query, kind, hit, cfg)
-    parts = main.split(evidence.JOIN)
-    day = hit.item.date
-    context = f"{hit.item.municipality} {hit.item.committee}"
-    for clause in clauses(query.text)[1:]:  # a compound question: the passage that answers each further part
-        sub = answer_kind(clause)
-        proposal = proposal_quote(item) if sub in {"decision", "fact"} and ASKS_PROPOSAL.search(clause) else None
-        if proposal and proposal not in main and len(main) + len(proposal) <= cfg.max_chars * 2:
-            parts.append(proposal)  # "..., and what do they recommend?": the recommendation as printed
-            continue
-        if sub in {"decision", "fact"} or evidence.new_values(sub, main, query.text):
-            continue  # nothing particular asked, or the first part's passage already answers this one
-        found = [p.text for p in evidence.select(item, f"{clause} {query.text}", sub, day, hit.focus, context, cfg=cfg)
-                 if p.text not in main and evidence.new_values(sub, p.text, query.text)]
-        if found:
-            parts.append(found[0])
-    asked = clauses(query.text)
-    if len(asked) > 1 and answer_kind(asked[0]) == "decision" and kind != "decision":
-        # "what did X decide about Y, and how large ...": the first part is answered by the decision itself
-        own = own_decision_quote(item, day)
-        if own and len(own) <= cfg.max_chars // 3 and own not in main:
-            parts.insert(0, own)
-    return evidence.JOIN.join(parts)
-
-
-def _evidence_quote(item: AgendaItem, query: Query, kind: str, hit: Hit, cfg: EvidenceConfig) -> str:
-    day = hit.item.date
-    if query.intent == "casenr":
-        return quote_for(item, query.intent, query.text, hit.focus)
-    if (query.intent == "case" or kind == "history") and len(item.decisions) > 1:  # each body's decision, in order
-        trail = decision_trail(item, day)
-        if trail:
-            return trail
-    if query.intent == "absent":  # the sentences that name who was absent, not the whole paragraph around one
-        context = f"{hit.item.municipality} {hit.item.committee}"
-        found = evidence.select(item, query.text, "absent", day, hit.focus, context, cfg=cfg)
-        return evidence.quote(found) if found else quote_for(item, query.intent, query.text, hit.focus)
-    if (kind == "decision" or (kind == "yesno" and asks_decided(query))
-            or (kind == "vote" and any(d.votes for d in own_decisions(item, day)))):
-        named = {d.body for d in named_decisions(item, query.text)}
-        own = own_decision_quote(item, day, named, bool(EVERY_BODY.search(query.text)))
-        if own:
-            what = decided_what(item, query, own, hit, cfg)
-            return f"{what}{evidence.JOIN}{own}" if what else own
-    context = f"{hit.item.municipality} {hit.item.committee}"
-    found = evidence.select(item, query.text, kind, day, hit.focus, context, cfg=cfg)
-    if found:
-        return evidence.quote(found)
-    return quote_for(item, query.intent, query.text, hit.focus)
-
-
-# words a decision uses to refer to the recommendation rather than restate it ("1. Godkendt. 2. Anbefales.")
-_BARE_DECISION = re.compile(r"godkend\w*|anbefal\w*|tiltr\w*|indstilling\w*|taget|til|efterretning|orientering\w*|"
-                            r"blev|som|og|med|den|det|udvalget|byrådet|beslutning|beslutter|vedtaget|vedtog|ingen|"
-                            r"bemærkninger|sagen|punktet|fremsendes|oversendes|videre|behandling", re.I)
-
-
-def bare_decision(quote: str) -> bool:
-    """The quote is only a decision that refers to the recommendation ("Anbefales.", "1.-3. Godkendt."): it
-    answers "what was decided?" but nothing else (a closed item often prints no more)."""
-    words = re.findall(r"[A-Za-zÆØÅæøå]{2,}", quote)
-    return bool(words) and all(_BARE_DECISION.fullmatch(w.lower()) for w in words)
-
-
-def decided_what(item: AgendaItem, query: Query, own: str, hit: Hit, cfg: EvidenceConfig) -> str | None:
-    """When this meeting's decision only refers to the recommendation ("Godkendt") and the question asks what
-    was decided (a day, a sum, a plan, terms the decision does not hold), the passage that states it."""
-    body = "\n".join(line for line in own.split("\n") if not evidence.is_heading_line(line, item))
-    words = re.findall(r"[a-zæøå]{3,}", body.lower())
-    if len([w for w in words if not _BARE_DECISION.fullmatch(w)]) > 2:
-        return None  # the decision says what was decided
-    context = f"{hit.item.municipality} {hit.item.committee}"
-    asked = evidence.asked_terms(query.text, item.title, context) - set(tokens(own))
-    asked = {t for t in asked if not _BARE_DECISION.fullmatch(t) and not re.match(r"beslut|decid|vedt|godkend", t)}
-    if not asked:
-        return None
-    found = [p for p in evidence.select(item, query.text, "fact", hit.item.date, hit.focus, context, cfg=cfg)
-             if p.decision != "own" and p.text not in own]
-    return found[0].text if found else None
-
-
-def asks_amount(query: Query, kind: str) -> bool:
-    """The question wants a sum of money ("hvad koster", "what price", "how much did it cost")."""
-    return (query.intent == "money" or kind == "amount") and bool(ASKS_MONEY.search(query.text))
-
-
-YEAR = re.compile(r"(?<![\d/.-])(?:19|20)\d{2}(?![\d/])")
-SEASON = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})/(?:(?:19|20)\d{2}|\d{2})(?![\d/])")
-MEETING_DATE = re.compile(r"(?:\bmøde[t]?|\bmeeting|\bsession)\b[^.?!]{0,15}$|"
-                          r"(?:udvalg\w*|byråd\w*|råd\w*|council|committee|board)\s+(?:den|on|d\.)\s*$", re.I)
-
-
-def _bodies(hit: Hit) -> set[str]:
-    """The names of the bodies of a hit: its committee and every body that decided on the item."""
-    return {hit.item.committee, *(d.body for d in hit.item.item.decisions)}
-
-
-def _without(text: str, names: set[str]) -> str:
-    for name in names:
-        text = text.replace(name, " ")
-    return text
-
-
-def unmatched_date(query: Query, hits: list[Hit]) -> date | None:
-    """An exact date the question names that no retrieved item has as its meeting or decision date or mentions."""
-    if not hits or hits[0].in_conversation:
-        return None
-    found = find_dates(query.text)
-    named = [d for _, d in found]
-    if not named:
-        return None
-    as_meeting = any(MEETING_DATE.search(query.text[max(0, pos - 30):pos]) for pos, _ in found)
-    for hit in hits:
-        item: AgendaItem = hit.item.item
-        known = {hit.item.date, *(d.date.isoformat() for d in item.decisions if d.date)}
-        mentioned = find_dates(item.text)
-        if not as_meeting:  # a date in the topic ("the deadline of 1 May") may be one the item only mentions
-            known |= {d.isoformat() for _, d in mentioned}
-        else:  # a meeting the item reports on ("referat af Movias bestyrelsesmøde den 16. august 2012")
-            known |= {d.isoformat() for pos, d in mentioned if MEETING_DATE.search(item.text[max(0, pos - 30):pos])}
-        if any(d.isoformat() in known for d in named):
-            return None
-    return named[0]
-
-
-def named_decisions(item: AgendaItem, question: str) -> list[Decision]:
-    """Decisions of a body the question names ("hvad besluttede Byrådet ...", "the executive committee"), on
-    the date it names if it does; or any decision taken on a date the question names."""
-    asked = fold(question)
-    days = {d for _, d in find_dates(question)}
-    named = [stems for _, stems in bodies.named(question)]
-
-    def by_body(d: Decision) -> bool:
-        return fold(d.body).removesuffix("et") in asked or any(bodies.matches(stems, d.body) for stems in named)
-
-    # a decision of the body asked about (on the day asked, if one is), or any decision of the day asked about
-    return [d for d in item.decisions if d.text.strip()
-            and (by_body(d) and (not days or d.date in days) or bool(days) and d.date in days)]
-
-
-def own_decisions(item: AgendaItem, meeting_date: str) -> list[Decision]:
-    """The decisions taken at this meeting (not the earlier ones a case history repeats)."""
-    return [d for d in item.decisions if d.date is None or d.date.isoformat() == meeting_date]
-
-
-def meeting_where(meeting: Meeting, lang: str) -> str:
-    d = meeting.date
-    if lang == "en":
-        return f"{meeting.municipality}, {meeting.committee}, meeting of {d.day} {MONTHS_EN[d.month - 1]} {d.year}"
-    return f"{meeting.municipality} Kommune, {meeting.committee}, mødet den {d.strftime('%d-%m-%Y')}"
 
 
 class ExtractiveAnswerer:

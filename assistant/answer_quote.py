@@ -1,0 +1,189 @@
+"""The verbatim quote that answers a question: this meeting's decision, the passages that hold what was asked,
+and the checks on what a question asks for (a decision, a sum, a date, a year)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from assistant import bodies, evidence
+from assistant.answer_kind import answer_kind, clauses
+from assistant.evidence import EvidenceConfig
+from assistant.query import Query
+from assistant.quotes import decision_trail, own_decision_quote, proposal_quote, quote_for
+from assistant.ranking import DEFAULT_RANKING
+from assistant.retrieve import Hit
+from core.dates import find_dates
+from core.model import AgendaItem, Decision, fold
+from store.lexical import tokens
+
+_YES_NO_OPEN = re.compile(r"^\s*(?:fik|blev|har|havde|gav|afviste|godkendte|vedtog|besluttede|bevilgede|tildelte|"
+                          r"did|has|have|had|was|were)\b", re.I)
+_ACTS = re.compile(r"\b(?:reject|approv|grant|adopt|decid|agree|accept|afvis|afvist|godkend|vedt[ao]g|bevilg|beslut|"
+                   r"tildel|gav\b|give[ns]?\b|imødekom|dispens)", re.I)
+
+
+def asks_decided(query: Query) -> bool:
+    """Does the question ask what a body decided: a decision or vote question, or a yes/no question about a
+    decision act ("Did the council reject ...?", "Gav byrådet dispensation ...?")."""
+    return query.intent in {"decision", "vote"} or bool(_YES_NO_OPEN.search(query.text) and _ACTS.search(query.text))
+
+
+ASKS_MONEY = re.compile(r"\bkr\.?\b|kroner|\bkost|\bcost|beløb|\bpris|\bprice|amount|\bdkk\b|udgift|expense|"
+                        r"\bspend|betal|\bpaid|\bpay|afgift|gebyr|\bfee\b|\bleje\b|husleje|\brent\b", re.I)
+
+
+ASKS_PROPOSAL = re.compile(r"\brecommend|\bpropos|\bindstil|\banbefal|\bforeslå", re.I)
+
+EVERY_BODY = re.compile(r"udvalgene|\bcommittees\b|\bbodies\b|organerne|hvert udvalg|each committee|"
+                        r"de forskellige udvalg|all the committees", re.I)
+
+
+def evidence_quote(item: AgendaItem, query: Query, kind: str, hit: Hit,
+                   cfg: EvidenceConfig = DEFAULT_RANKING.evidence) -> str:
+    """The verbatim quote that holds what was asked: this meeting's decision for a decision question,
+    else the best one to three passages for the wanted kind of answer."""
+    main = _evidence_quote(item, query, kind, hit, cfg)
+    parts = main.split(evidence.JOIN)
+    day = hit.item.date
+    context = f"{hit.item.municipality} {hit.item.committee}"
+    for clause in clauses(query.text)[1:]:  # a compound question: the passage that answers each further part
+        sub = answer_kind(clause)
+        proposal = proposal_quote(item) if sub in {"decision", "fact"} and ASKS_PROPOSAL.search(clause) else None
+        if proposal and proposal not in main and len(main) + len(proposal) <= cfg.max_chars * 2:
+            parts.append(proposal)  # "..., and what do they recommend?": the recommendation as printed
+            continue
+        if sub in {"decision", "fact"} or evidence.new_values(sub, main, query.text):
+            continue  # nothing particular asked, or the first part's passage already answers this one
+        found = [p.text for p in evidence.select(item, f"{clause} {query.text}", sub, day, hit.focus, context, cfg=cfg)
+                 if p.text not in main and evidence.new_values(sub, p.text, query.text)]
+        if found:
+            parts.append(found[0])
+    asked = clauses(query.text)
+    if len(asked) > 1 and answer_kind(asked[0]) == "decision" and kind != "decision":
+        # "what did X decide about Y, and how large ...": the first part is answered by the decision itself
+        own = own_decision_quote(item, day)
+        if own and len(own) <= cfg.max_chars // 3 and own not in main:
+            parts.insert(0, own)
+    return evidence.JOIN.join(parts)
+
+
+def _evidence_quote(item: AgendaItem, query: Query, kind: str, hit: Hit, cfg: EvidenceConfig) -> str:
+    day = hit.item.date
+    if query.intent == "casenr":
+        return quote_for(item, query.intent, query.text, hit.focus)
+    if (query.intent == "case" or kind == "history") and len(item.decisions) > 1:  # each body's decision, in order
+        trail = decision_trail(item, day)
+        if trail:
+            return trail
+    if query.intent == "absent":  # the sentences that name who was absent, not the whole paragraph around one
+        context = f"{hit.item.municipality} {hit.item.committee}"
+        found = evidence.select(item, query.text, "absent", day, hit.focus, context, cfg=cfg)
+        return evidence.quote(found) if found else quote_for(item, query.intent, query.text, hit.focus)
+    if (kind == "decision" or (kind == "yesno" and asks_decided(query))
+            or (kind == "vote" and any(d.votes for d in own_decisions(item, day)))):
+        named = {d.body for d in named_decisions(item, query.text)}
+        own = own_decision_quote(item, day, named, bool(EVERY_BODY.search(query.text)))
+        if own:
+            what = decided_what(item, query, own, hit, cfg)
+            return f"{what}{evidence.JOIN}{own}" if what else own
+    context = f"{hit.item.municipality} {hit.item.committee}"
+    found = evidence.select(item, query.text, kind, day, hit.focus, context, cfg=cfg)
+    if found:
+        return evidence.quote(found)
+    return quote_for(item, query.intent, query.text, hit.focus)
+
+
+# words a decision uses to refer to the recommendation rather than restate it ("1. Godkendt. 2. Anbefales.")
+_BARE_DECISION = re.compile(r"godkend\w*|anbefal\w*|tiltr\w*|indstilling\w*|taget|til|efterretning|orientering\w*|"
+                            r"blev|som|og|med|den|det|udvalget|byrådet|beslutning|beslutter|vedtaget|vedtog|ingen|"
+                            r"bemærkninger|sagen|punktet|fremsendes|oversendes|videre|behandling", re.I)
+
+
+def bare_decision(quote: str) -> bool:
+    """The quote is only a decision that refers to the recommendation ("Anbefales.", "1.-3. Godkendt."): it
+    answers "what was decided?" but nothing else (a closed item often prints no more)."""
+    words = re.findall(r"[A-Za-zÆØÅæøå]{2,}", quote)
+    return bool(words) and all(_BARE_DECISION.fullmatch(w.lower()) for w in words)
+
+
+def decided_what(item: AgendaItem, query: Query, own: str, hit: Hit, cfg: EvidenceConfig) -> str | None:
+    """When this meeting's decision only refers to the recommendation ("Godkendt") and the question asks what
+    was decided (a day, a sum, a plan, terms the decision does not hold), the passage that states it."""
+    body = "\n".join(line for line in own.split("\n") if not evidence.is_heading_line(line, item))
+    words = re.findall(r"[a-zæøå]{3,}", body.lower())
+    if len([w for w in words if not _BARE_DECISION.fullmatch(w)]) > 2:
+        return None  # the decision says what was decided
+    context = f"{hit.item.municipality} {hit.item.committee}"
+    asked = evidence.asked_terms(query.text, item.title, context) - set(tokens(own))
+    asked = {t for t in asked if not _BARE_DECISION.fullmatch(t) and not re.match(r"beslut|decid|vedt|godkend", t)}
+    if not asked:
+        return None
+    found = [p for p in evidence.select(item, query.text, "fact", hit.item.date, hit.focus, context, cfg=cfg)
+             if p.decision != "own" and p.text not in own]
+    return found[0].text if found else None
+
+
+def asks_amount(query: Query, kind: str) -> bool:
+    """The question wants a sum of money ("hvad koster", "what price", "how much did it cost")."""
+    return (query.intent == "money" or kind == "amount") and bool(ASKS_MONEY.search(query.text))
+
+
+YEAR = re.compile(r"(?<![\d/.-])(?:19|20)\d{2}(?![\d/])")
+SEASON = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})/(?:(?:19|20)\d{2}|\d{2})(?![\d/])")
+MEETING_DATE = re.compile(r"(?:\bmøde[t]?|\bmeeting|\bsession)\b[^.?!]{0,15}$|"
+                          r"(?:udvalg\w*|byråd\w*|råd\w*|council|committee|board)\s+(?:den|on|d\.)\s*$", re.I)
+
+
+def _bodies(hit: Hit) -> set[str]:
+    """The names of the bodies of a hit: its committee and every body that decided on the item."""
+    return {hit.item.committee, *(d.body for d in hit.item.item.decisions)}
+
+
+def _without(text: str, names: set[str]) -> str:
+    for name in names:
+        text = text.replace(name, " ")
+    return text
+
+
+def unmatched_date(query: Query, hits: list[Hit]) -> date | None:
+    """An exact date the question names that no retrieved item has as its meeting or decision date or mentions."""
+    if not hits or hits[0].in_conversation:
+        return None
+    found = find_dates(query.text)
+    named = [d for _, d in found]
+    if not named:
+        return None
+    as_meeting = any(MEETING_DATE.search(query.text[max(0, pos - 30):pos]) for pos, _ in found)
+    for hit in hits:
+        item: AgendaItem = hit.item.item
+        known = {hit.item.date, *(d.date.isoformat() for d in item.decisions if d.date)}
+        mentioned = find_dates(item.text)
+        if not as_meeting:  # a date in the topic ("the deadline of 1 May") may be one the item only mentions
+            known |= {d.isoformat() for _, d in mentioned}
+        else:  # a meeting the item reports on ("referat af Movias bestyrelsesmøde den 16. august 2012")
+            known |= {d.isoformat() for pos, d in mentioned if MEETING_DATE.search(item.text[max(0, pos - 30):pos])}
+        if any(d.isoformat() in known for d in named):
+            return None
+    return named[0]
+
+
+def named_decisions(item: AgendaItem, question: str) -> list[Decision]:
+    """Decisions of a body the question names ("hvad besluttede Byrådet ...", "the executive committee"), on
+    the date it names if it does; or any decision taken on a date the question names."""
+    asked = fold(question)
+    days = {d for _, d in find_dates(question)}
+    named = [stems for _, stems in bodies.named(question)]
+
+    def by_body(d: Decision) -> bool:
+        return fold(d.body).removesuffix("et") in asked or any(bodies.matches(stems, d.body) for stems in named)
+
+    # a decision of the body asked about (on the day asked, if one is), or any decision of the day asked about
+    return [d for d in item.decisions if d.text.strip()
+            and (by_body(d) and (not days or d.date in days) or bool(days) and d.date in days)]
+
+
+def own_decisions(item: AgendaItem, meeting_date: str) -> list[Decision]:
+    """The decisions taken at this meeting (not the earlier ones a case history repeats)."""
+    return [d for d in item.decisions if d.date is None or d.date.isoformat() == meeting_date]
+

@@ -1,0 +1,137 @@
+"""The answerer's fixed phrases (refusals, outcome words, the yes/no lead) and the helpers that format where an
+item is and what it decided."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer_quote import own_decisions
+from assistant.contract import Answer, Citation
+from assistant.retrieve import Hit
+from core.model import AgendaItem, Decision, Meeting
+
+MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December"]
+OUTCOME_EN = {"approved": "approved", "noted": "noted", "postponed": "postponed", "rejected": "rejected",
+              "other": "recorded"}
+OUTCOME_DA = {"approved": "godkendt", "noted": "taget til efterretning", "postponed": "udsat",
+              "rejected": "ikke godkendt", "other": "behandlet"}
+
+NO_DECISION = {
+    "da": "Der er ikke registreret en beslutning om punktet (kun dagsorden); indstillingen lyder:",
+    "en": "No decision on this item is recorded (agenda only); the recommendation reads:",
+}
+
+REFUSAL = {
+    "da": "Jeg kan ikke finde et dagsordenspunkt i de indlæste referater, der besvarer spørgsmålet.",
+    "en": "I could not find an agenda item in the indexed minutes that answers this question.",
+}
+
+
+UNKNOWN = {
+    "da": "Referatet oplyser det ikke endnu — det siger:",
+    "en": "The minutes do not state it yet; they say:",
+}
+
+
+ONLY_APPLIED = {
+    "da": "Referatet nævner kun ansøgningen, ikke om der blev givet tilskud — det siger:",
+    "en": "The minutes record only the application, not whether it was granted; they say:",
+}
+
+NO_VOTE = {
+    "da": "Referatet noterer ingen afstemning om punktet, så der er intet stemmetal — det nærmeste er:",
+    "en": "The minutes record no vote on this item, so there is no count; the closest they say is:",
+}
+
+CONTRADICTED = {
+    "da": {"approved": "Referatet siger det modsatte af spørgsmålet: forslaget blev godkendt —",
+           "rejected": "Referatet siger det modsatte af spørgsmålet: forslaget blev ikke godkendt —"},
+    "en": {"approved": "The minutes say the opposite of the question: the proposal was approved;",
+           "rejected": "The minutes say the opposite of the question: the proposal was not approved;"},
+}
+_FIGURE_KINDS = frozenset({"amount", "count", "date", "measure", "percent"})
+OFF_TOPIC = {
+    "da": "Det fundne punkt nævner ikke {what}, så dets tal handler om noget andet — det nærmeste er:",
+    "en": "The item found does not mention {what}, so its figures are about something else; the closest it says is:",
+}
+NOT_STATED_HEAD = {
+    "da": "Det fundne punkt nævner ikke {what}, som spørgsmålet efterspørger — det nærmeste er:",
+    "en": "The item found does not state {what} that answers the question; the closest it says is:",
+}
+
+
+def refusal(lang: str, note: str | None = None) -> Answer:
+    text = REFUSAL.get(lang, REFUSAL["da"])
+    if note:
+        text += f" ({note})"
+    return Answer(answer=text, refused=True, citations=[])
+
+
+def citation(hit: Hit, quote: str, public_url: str) -> Citation:
+    row, item = hit.item, hit.item.item
+    return Citation(municipality=row.municipality, committee=row.committee, meeting_date=row.date,
+                    item_number=item.number, item_title=item.title, quote=quote, item_id=hit.item_id,
+                    url=f"{public_url.rstrip('/')}/items/{hit.item_id}", case_number=item.case_number)
+
+
+def where(hit: Hit, lang: str) -> str:
+    row, item = hit.item, hit.item.item
+    y, m, d = (int(x) for x in row.date.split("-"))
+    if lang == "en":
+        num = f"item {item.number}" if item.number else f"agenda item no. {item.order} (unnumbered)"
+        return (f"{row.municipality} Municipality, {row.committee}, meeting of {d} {MONTHS_EN[m - 1]} {y}, "
+                f"{num} “{item.title}”")
+    num = f"punkt {item.number}" if item.number else f"dagsordenspunkt nr. {item.order} (uden nummer)"
+    return f"{row.municipality} Kommune, {row.committee}, mødet den {d:02d}-{m:02d}-{y}, {num} »{item.title}«"
+
+
+def _votes(decisions: list[Decision], lang: str) -> str:
+    parts = []
+    for dec in decisions:
+        for v in dec.votes:
+            names = ", ".join(f"{x.name} ({x.party})" if x.party else x.name for x in v.members)
+            label = {"for": "For", "against": "Against" if lang == "en" else "Imod",
+                     "abstain": "Abstained" if lang == "en" else "Undlod"}[v.position]
+            count = v.count if v.count is not None else len(v.members)
+            if count or names:
+                parts.append(f"{label}: {count}" + (f" ({names})" if names else ""))
+    return "; ".join(dict.fromkeys(parts))
+
+
+def _summary(item: AgendaItem, lang: str, meeting_date: str = "") -> str:
+    """The outcome of this meeting's decision(s) (earlier bodies' decisions are in the case history)."""
+    decisions = own_decisions(item, meeting_date) if meeting_date else item.decisions
+    if not decisions:
+        return ""
+    labels = OUTCOME_EN if lang == "en" else OUTCOME_DA
+    bodies = list(dict.fromkeys(f"{d.body}: {labels[d.outcome]}" for d in decisions))
+    lead = "Outcome" if lang == "en" else "Udfald"
+    text = f"{lead}: " + "; ".join(bodies) + "."
+    votes = _votes(decisions, lang)
+    if votes:
+        text += (" Vote: " if lang == "en" else " Afstemning: ") + votes + "."
+    return text
+
+
+YES_NO_DECISION = re.compile(r"^\s*(?:fik|blev|godkendte|vedtog|bevilgede|besluttede|did|was|were|has|have)\b", re.I)
+YES = {"da": "Ja.", "en": "Yes."}
+NO = {"da": "Nej.", "en": "No."}
+def yes_no(item: AgendaItem, question: str, kind: str, lang: str, meeting_date: str) -> str:
+    """"Ja."/"Nej." first when a yes/no question asks whether something was decided, from this meeting's outcome."""
+    if kind != "yesno" or not YES_NO_DECISION.search(question):
+        return ""
+    outcomes = {d.outcome for d in own_decisions(item, meeting_date)}
+    if outcomes == {"approved"}:
+        return YES[lang] + " "
+    if outcomes == {"rejected"}:
+        return NO[lang] + " "
+    return ""
+
+
+def meeting_where(meeting: Meeting, lang: str) -> str:
+    d = meeting.date
+    if lang == "en":
+        return f"{meeting.municipality}, {meeting.committee}, meeting of {d.day} {MONTHS_EN[d.month - 1]} {d.year}"
+    return f"{meeting.municipality} Kommune, {meeting.committee}, mødet den {d.strftime('%d-%m-%Y')}"
+
