@@ -95,3 +95,13 @@ def wait_until_up(url: str, timeout: float = 120.0) -> bool:
             return False
 
     return until(up, timeout, every=0.2)
+
+
+PORTALS = Path(__file__).resolve().parent.parent / "sample_data" / "portals"
+
+
+def invented(folder: Path, name: str) -> Path:
+    """A test file by name: the invented portal minutes in sample_data/portals (which `make test` also asks
+    questions about) are kept once, there; every other fixture lives in ``folder``."""
+    portal = PORTALS / name
+    return portal if portal.exists() else folder / name

@@ -17,6 +17,7 @@ from core.errors import IngestError
 from core.model import Meeting
 from ingest.parse import read_path
 from ingest.readers import ReadResult
+from tests.helpers import invented
 
 ROOT = Path(__file__).resolve().parent.parent
 MINUTES = ROOT / "sample_data" / "minutes"
@@ -161,7 +162,7 @@ def test_jsonl_items_sections_and_decisions() -> None:
 
 
 def test_portal_variant() -> None:
-    result = _read(FIXTURES / "portal_variant.json")
+    result = _read(invented(FIXTURES, "portal_variant.json"))
     m = result.meeting
     assert result.reader == "greve-json" and "Dagsordenpunkter[2] is not an object; skipped" in result.warnings
     assert (m.municipality, m.committee, m.date, m.time) == ("Roskilde", "Teknik- og Miljøudvalget",
@@ -183,7 +184,7 @@ def test_portal_variant() -> None:
 
 
 def test_jsonl_variant_groups_sections_of_one_item() -> None:
-    result = _read(FIXTURES / "portal_variant.jsonl")
+    result = _read(invented(FIXTURES, "portal_variant.jsonl"))
     m = result.meeting
     assert result.reader == "greve-jsonl" and [it.number for it in m.items] == ["1", "2", "3"]
     school = m.items[1]
@@ -202,7 +203,7 @@ def test_jsonl_variant_groups_sections_of_one_item() -> None:
     ("generic_html.json", "Frederikssund", "Økonomiudvalget", date(2025, 1, 20), ["1", "2"]),
 ])
 def test_generic_schemas(name: str, municipality: str, committee: str, day: date, numbers: list[str]) -> None:
-    result = _read(FIXTURES / name)
+    result = _read(invented(FIXTURES, name))
     m = result.meeting
     assert result.reader == "generic-json" and any("generic JSON reader" in w for w in result.warnings)
     assert (m.municipality, m.committee, m.date) == (municipality, committee, day)
@@ -210,20 +211,20 @@ def test_generic_schemas(name: str, municipality: str, committee: str, day: date
 
 
 def test_generic_field_mapping() -> None:
-    english = _read(FIXTURES / "generic_english.json").meeting
+    english = _read(invented(FIXTURES, "generic_english.json")).meeting
     assert (english.time, english.location, english.absentees) == ("17:00", "City Hall, room 2", ["Tom Fisk"])
     path = english.items[1]
     assert path.case_number == "24/5678" and path.attachments == ["Map of the route", "Budget"]
     assert "3.2 million DKK" in path.text and "recommends" in path.text  # an unnamed prose field is kept
     assert english.items[2].closed
-    nested = _read(FIXTURES / "generic_nested.json").meeting
+    nested = _read(invented(FIXTURES, "generic_nested.json")).meeting
     assert (nested.time, nested.location, nested.absentees) == ("16:30", "Køge Rådhus, lokale 1", ["Jens Krog (V)"])
     festuge = nested.items[1]
     assert festuge.case_number == "23/0456" and festuge.section("Resumé") is not None
     assert {v.position: v.count for v in festuge.decisions[0].votes} == {"for": 4}
-    flat = _read(FIXTURES / "generic_flat.json").meeting
+    flat = _read(invented(FIXTURES, "generic_flat.json")).meeting
     assert flat.location == "Holbæk Rådhus" and flat.items[2].closed and flat.items[1].case_number == "22-017345"
-    html = _read(FIXTURES / "generic_html.json").meeting
+    html = _read(invented(FIXTURES, "generic_html.json")).meeting
     budget, sale = html.items
     assert budget.section("Resumé") is not None and "7,5 mio. kr." in budget.text
     assert budget.attachments == ["Bilag 1 - Budgetopfølgning"] and html.absentees == ["Hans Ravn (V)"]
@@ -244,7 +245,7 @@ SIBLING_SCHEMAS: dict[str, tuple[tuple[str, str, date, str, str | None, list[str
          ("3", "Parkeringsnorm for Vejle Midtby", "24/7710", ["Godkendt."]),
          ("4", "Anlægsbevilling til renovering af Dæmningen", "24/3302",
           ["Anbefales over for Økonomiudvalget og Byrådet."])]),
-    "generic_dansk_moede_afsnit.json": (
+    "hjoerring_social-og-sundhedsudvalget_2024-06-03.json": (
         ("Hjørring", "Social- og Sundhedsudvalget", date(2024, 6, 3), "14:00",
          "Mødelokale 1.14, Rådhuset, Springvandspladsen 5", ["Mette Holm (V)"]),
         [("1", "Godkendelse af dagsorden", None, ["Godkendt."]),
@@ -252,7 +253,7 @@ SIBLING_SCHEMAS: dict[str, tuple[tuple[str, str, date, str, str | None, list[str
           ["Godkendt. Udgiften afholdes inden for rammen."]),
          ("3", "Rygestopindsats 2024-2025", "29.30.00-G01-2-24", ["Taget til efterretning."]),
          ("4", "Takster for madservice 2025", "27.12.00-S00-1-24", ["Godkendt. Enhedslisten stemte imod."])]),
-    "generic_items_per_line.jsonl": (
+    "skanderborg_byraadet_2024-10-30.jsonl": (
         ("Skanderborg", "Byrådet", date(2024, 10, 30), "17:00", None, []),
         [("1", "Godkendelse af dagsorden", None, ["Godkendt."]),
          ("2", "Budget 2025-2028 - 2. behandling", "24/4001",
@@ -260,7 +261,7 @@ SIBLING_SCHEMAS: dict[str, tuple[tuple[str, str, date, str, str | None, list[str
          ("3", "Ny skole i Stilling", "23/9120", ["Godkendt."]),
          ("4", "Salg af Skanderborg Festivals areal i Dyrehaven", "24/6607", ["Salget blev afvist."]),
          ("5", "Lukket: Køb af ejendom i Ry", "24/7112", ["Godkendt."])]),
-    "generic_session_blocks.json": (
+    "kolding_boerne-og-familieudvalget_2024-09-02.json": (
         ("Kolding", "Børne- og Familieudvalget", date(2024, 9, 2), "16:00", "Mødelokale B, Rådhuset",
          ["Peter Dahl (V)"]),
         [("1", "Godkendelse af dagsorden", None, ["Godkendt."]),
@@ -274,7 +275,7 @@ SIBLING_SCHEMAS: dict[str, tuple[tuple[str, str, date, str, str | None, list[str
 @pytest.mark.parametrize("name", sorted(SIBLING_SCHEMAS))
 def test_generic_meeting_facts_beside_the_items(name: str) -> None:
     (town, committee, day, clock, location, absentees), items = SIBLING_SCHEMAS[name]
-    result = _read(FIXTURES / name)
+    result = _read(invented(FIXTURES, name))
     m = result.meeting
     assert result.reader == "generic-json" and not any("dated today" in w for w in result.warnings)
     assert (m.municipality, m.committee, m.date, m.time, m.location) == (town, committee, day, clock, location)
@@ -284,7 +285,7 @@ def test_generic_meeting_facts_beside_the_items(name: str) -> None:
 
 
 def test_generic_sections_by_title_or_type_and_sort_order() -> None:
-    m = _read(FIXTURES / "generic_api_meeting_sibling.json").meeting
+    m = _read(invented(FIXTURES, "generic_api_meeting_sibling.json")).meeting
     assert [it.order for it in m.items] == [1, 2, 3, 4]  # listed 1, 3, 2, 4; "sortOrder" puts them back
     assert m.participants == ["Jens Ejner Christensen (V)", "Anna Berg (A)", "Søren Lund (C)"]  # "present": false
     letbane, parking = m.items[1], m.items[2]
@@ -295,7 +296,7 @@ def test_generic_sections_by_title_or_type_and_sort_order() -> None:
 
 
 def test_generic_danish_afsnit_and_a_date_in_the_text() -> None:
-    m = _read(FIXTURES / "generic_dansk_moede_afsnit.json").meeting
+    m = _read(invented(FIXTURES, "hjoerring_social-og-sundhedsudvalget_2024-06-03.json")).meeting
     takster = m.items[3]
     assert "1. januar 2025" in takster.text and m.date == date(2024, 6, 3)  # moedetidspunkt, not the body's date
     assert [s.name for s in takster.sections] == ["Sagsfremstilling", "Indstilling"]
@@ -303,7 +304,7 @@ def test_generic_danish_afsnit_and_a_date_in_the_text() -> None:
 
 
 def test_generic_lines_with_headed_plain_text() -> None:
-    m = _read(FIXTURES / "generic_items_per_line.jsonl").meeting
+    m = _read(invented(FIXTURES, "skanderborg_byraadet_2024-10-30.jsonl")).meeting
     budget = m.items[1]
     assert [(s.name, s.text) for s in budget.sections] == [
         ("Sagsfremstilling", "Budgetforliget omfatter alle partier undtagen Nye Borgerlige. Skatteprocenten "
@@ -314,7 +315,7 @@ def test_generic_lines_with_headed_plain_text() -> None:
 
 
 def test_generic_session_members_blocks_and_utc_start() -> None:
-    m = _read(FIXTURES / "generic_session_blocks.json").meeting
+    m = _read(invented(FIXTURES, "kolding_boerne-og-familieudvalget_2024-09-02.json")).meeting
     assert m.participants == ["Lise Kjær (A)", "Peter Dahl (V)", "Sara Holm (SF)"]  # "tilstede": "nej"
     assert m.time == "16:00"  # 14:00Z in September
     daginstitution, tilsyn, personale = m.items[1:]
@@ -387,7 +388,7 @@ def test_generic_prefers_items_over_people_and_reads_a_lone_item(tmp_path: Path)
 
 
 def test_one_line_jsonl(tmp_path: Path) -> None:
-    line = (FIXTURES / "portal_variant.jsonl").read_text(encoding="utf-8").splitlines()[0]
+    line = (invented(FIXTURES, "portal_variant.jsonl")).read_text(encoding="utf-8").splitlines()[0]
     path = tmp_path / "one.jsonl"
     path.write_text(line + "\n", encoding="utf-8")
     result = _read(path)
@@ -395,7 +396,7 @@ def test_one_line_jsonl(tmp_path: Path) -> None:
 
 
 def test_jsonl_with_a_broken_line_keeps_the_rest(tmp_path: Path) -> None:
-    lines = (FIXTURES / "portal_variant.jsonl").read_text(encoding="utf-8").splitlines()
+    lines = (invented(FIXTURES, "portal_variant.jsonl")).read_text(encoding="utf-8").splitlines()
     path = tmp_path / "cut.jsonl"
     path.write_text("\n".join([*lines, lines[0][:40]]) + "\n", encoding="utf-8")  # a line cut short
     result = _read(path)

@@ -22,6 +22,7 @@ from ingest.readers.generic_xml import READER as GENERIC
 from ingest.readers.sbsys_aarhus_xml import READER as AARHUS
 from ingest.readers.sbsys_xml import READER as SBSYS
 from ingest.readers.xmlutil import absent_by_flag, dated_entries, placeholder, timestamp, when
+from tests.helpers import PORTALS, invented
 
 ROOT = Path(__file__).resolve().parent.parent
 MINUTES = ROOT / "sample_data" / "minutes"
@@ -143,7 +144,7 @@ def test_sbsys_aarhus_sub_items_and_flags() -> None:
 
 
 def test_edoc_minutes_variant_decisions_closed_and_absences() -> None:
-    m = read(FIXTURES / "edoc_referat_variant.xml", "Vejle").meeting
+    m = read(invented(FIXTURES, "edoc_referat_variant.xml"), "Vejle").meeting
     assert (m.status, m.extraordinary, m.absentees) == ("minutes", True, ["Per Holm (V)"])
     assert [(it.number, it.closed) for it in m.items] == [("11", False), ("12", True)]  # ordered by SortOrder
     eleven = m.items[0]
@@ -154,7 +155,7 @@ def test_edoc_minutes_variant_decisions_closed_and_absences() -> None:
 
 
 def test_sbsys_decision_fields_bodies_and_attendance() -> None:
-    m = read(FIXTURES / "sbsys_final_with_decisions.xml").meeting
+    m = read(invented(FIXTURES, "sbsys_final_with_decisions.xml")).meeting
     assert (m.municipality, m.status, m.absentees) == ("Lolland", "minutes", ["Jens Ø (V)"])
     one = m.items[0]
     assert [s.name for s in one.sections] == ["Sagsfremstilling", "Indstilling"]  # in field Index order
@@ -163,7 +164,7 @@ def test_sbsys_decision_fields_bodies_and_attendance() -> None:
 
 
 def test_acadre_index_reads_what_it_states_and_warns_about_the_body_file() -> None:
-    result = read(FIXTURES / "acadre_index_XML_1863.xml", "Vejen")
+    result = read(invented(FIXTURES, "acadre_index_XML_1863.xml"), "Vejen")
     m = result.meeting
     assert result.reader == "acadre-xml"
     assert (m.committee, m.date, m.time, m.location) == ("Teknik- og Miljøudvalget", date(2021, 3, 9), "16:00",
@@ -174,7 +175,7 @@ def test_acadre_index_reads_what_it_states_and_warns_about_the_body_file() -> No
 
 
 def test_acadre_agenda_file_items() -> None:
-    result = read(FIXTURES / "acadre_agenda_77012.xml", "Vejen")
+    result = read(invented(FIXTURES, "acadre_agenda_77012.xml"), "Vejen")
     m = result.meeting
     assert result.warnings == [] and m.status == "minutes"
     assert [(it.number, it.title, it.closed) for it in m.items] == [
@@ -187,7 +188,7 @@ def test_acadre_agenda_file_items() -> None:
 
 
 def test_generic_english_schema() -> None:
-    result = read(FIXTURES / "generic_english_minutes.xml", "Vejle")
+    result = read(invented(FIXTURES, "generic_english_minutes.xml"), "Vejle")
     m = result.meeting
     assert result.reader == "generic-xml" and "generic-xml" in result.warnings[0]
     assert (m.committee, m.date, m.time, m.location, m.status) == (
@@ -200,7 +201,7 @@ def test_generic_english_schema() -> None:
 
 
 def test_generic_danish_schema_with_nested_sections() -> None:
-    m = read(FIXTURES / "generic_dansk_referat.xml", "Holbæk").meeting
+    m = read(invented(FIXTURES, "generic_dansk_referat.xml"), "Holbæk").meeting
     assert (m.committee, m.date, m.time, m.location, m.extraordinary) == (
         "Børne- og Skoleudvalget", date(2024, 3, 12), "16:00", "Byrådssalen, Rådhuset", True)
     four = m.items[0]
@@ -211,7 +212,7 @@ def test_generic_danish_schema_with_nested_sections() -> None:
 
 
 def test_generic_attribute_schema() -> None:
-    m = read(FIXTURES / "generic_attributes.xml", "Skive").meeting
+    m = read(invented(FIXTURES, "generic_attributes.xml"), "Skive").meeting
     assert (m.committee, m.date, m.time, m.location, m.status) == (
         "Økonomiudvalget", date(2023, 6, 1), "15:00", "Mødelokale 1", "agenda")
     assert [(it.number, it.closed) for it in m.items] == [("1", False), ("2", True)]
@@ -221,7 +222,7 @@ def test_generic_attribute_schema() -> None:
 # file -> (municipality, committee, date, time, participants, absentees), [(number, title, section names,
 # (decision body, date, text))] — typed parts (<afsnit type="Sagsfremstilling">) and "fremmoedt" flags
 TYPED = {
-    "generic_namespace_afsnit_type.xml": (
+    "frederikssund_byraadet_2024-01-31.xml": (
         ("Frederikssund", "Byrådet", date(2024, 1, 31), "18:00",
          ["Tina Tving Stauning (A)", "John Schmidt Andersen (V)"], ["John Schmidt Andersen (V)"]),
         [("1", "Godkendelse af dagsorden", [], [("Byrådet", date(2024, 1, 31), "Godkendt.")]),
@@ -231,7 +232,7 @@ TYPED = {
           [("Byrådet", date(2024, 1, 31), "Sagen blev sendt tilbage til Økonomiudvalget.")]),
          ("4", "Valg af nyt medlem til Folkeoplysningsudvalget", ["Sagsfremstilling", "Indstilling"],
           [("Byrådet", date(2024, 1, 31), "Line Kristensen (C) blev valgt.")])]),
-    "generic_typed_parts.xml": (
+    "silkeborg_klima-og-miljoeudvalget_2024-03-05.xml": (
         ("Silkeborg", "Klima- og Miljøudvalget", date(2024, 3, 5), "16:30",
          ["Anne Bak (A)", "Jens Lund (V)", "Mia Sø (Ø)"], ["Jens Lund (V)"]),
         [("1", "Godkendelse af dagsorden", [], [("Klima- og Miljøudvalget", date(2024, 3, 5), "Godkendt.")]),
@@ -246,7 +247,7 @@ TYPED = {
 @pytest.mark.parametrize("name", sorted(TYPED))
 def test_generic_typed_parts_and_attendance_flags(name: str) -> None:
     (town, committee, day, clock, participants, absentees), items = TYPED[name]
-    result = read(FIXTURES / name)
+    result = read(invented(FIXTURES, name))
     m = result.meeting
     assert result.reader == "generic-xml" and m.status == "minutes"
     assert (m.municipality, m.committee, m.date, m.time) == (town, committee, day, clock)
@@ -257,7 +258,7 @@ def test_generic_typed_parts_and_attendance_flags(name: str) -> None:
 
 def test_generic_typed_short_part_is_kept() -> None:
     """A typed part is a section however short (an untyped field needs 60 characters to count as text)."""
-    m = read(FIXTURES / "generic_namespace_afsnit_type.xml").meeting
+    m = read(invented(FIXTURES, "frederikssund_byraadet_2024-01-31.xml")).meeting
     assert "Morten Skov (C) er udtrådt" in m.items[3].section("Sagsfremstilling").text  # type: ignore[union-attr]  # the reader must have produced this section; None fails the test
 
 
@@ -279,7 +280,7 @@ def test_generic_reader_alone_finds_the_items_of_the_known_formats(name: str, co
 
 @pytest.mark.parametrize("name", ["generic_no_items.xml", "generic_no_date.xml"])
 def test_generic_declines_without_items_or_date(name: str) -> None:
-    path = FIXTURES / name
+    path = invented(FIXTURES, name)
     assert not GENERIC.sniff(Source(path.read_bytes(), str(path)))
 
 
@@ -290,7 +291,7 @@ def test_each_xml_export_is_claimed_by_its_own_reader_only() -> None:
         for path in sorted(MINUTES.iterdir()):  # the other formats (JSON, FirstAgenda HTML, PDF text) too
             src = Source(path.read_bytes(), path.name)
             assert reader.sniff(src) == (path.name in mine), (reader.name, path.name)
-    for fixture in FIXTURES.glob("generic_*.xml"):
+    for fixture in [*FIXTURES.glob("generic_*.xml"), *PORTALS.glob("*.xml")]:
         src = Source(fixture.read_bytes(), fixture.name)
         assert not any(r.sniff(src) for r in specific)
 

@@ -1,4 +1,5 @@
-"""Plain-text minutes in shapes from portals the parser had not seen (fixtures in tests/fixtures/text/): mixed
+"""Plain-text minutes in shapes from portals the parser had not seen (fixtures in tests/fixtures/text/ and
+sample_data/portals/): mixed
 item headings, print dates, page furniture, inline votes, refusals. Each test names the defect it pins down."""
 
 from __future__ import annotations
@@ -11,12 +12,13 @@ import pytest
 from core import vocab
 from core.model import Meeting
 from ingest.parse import parse_file
+from tests.helpers import invented
 
 TEXT = Path(__file__).parent / "fixtures" / "text"
 
 
 def _parse(name: str) -> Meeting:
-    return parse_file(TEXT / name)
+    return parse_file(invented(TEXT, name))
 
 
 def _write(tmp_path: Path, text: str, name: str = "m.txt") -> Meeting:
@@ -49,12 +51,13 @@ def test_printed_headings_stay_when_a_list_fills_a_gap(tmp_path: Path) -> None:
 # --- the meeting date: the labelled one, not the print date -----------------------------------------------------
 
 def test_meeting_date_is_the_labelled_one_not_the_print_date() -> None:
-    m = _parse("12_taarnby_dates.txt")
+    m = _parse("taarnby_aeldreudvalget_2024-04-03.txt")
     assert (m.committee, m.date, m.time) == ("Ældreudvalget", date(2024, 4, 3), "14:00")
 
 
 def test_meeting_date_from_the_moede_line_when_no_label(tmp_path: Path) -> None:
-    text = (TEXT / "12_taarnby_dates.txt").read_text(encoding="utf-8").replace("Mødedato: 03.04.2024 kl. 14.00\n", "")
+    source = invented(TEXT, "taarnby_aeldreudvalget_2024-04-03.txt")
+    text = source.read_text(encoding="utf-8").replace("Mødedato: 03.04.2024 kl. 14.00\n", "")
     assert _write(tmp_path, text).date == date(2024, 4, 3)
 
 
@@ -94,7 +97,7 @@ def test_a_committee_that_could_not_recommend_rejected(tmp_path: Path) -> None:
 
 
 def test_closing_lines_do_not_turn_a_noted_item_approved() -> None:
-    last = _parse("12_taarnby_dates.txt").items[-1]
+    last = _parse("taarnby_aeldreudvalget_2024-04-03.txt").items[-1]
     assert last.decisions[0].outcome == "noted"
 
 
@@ -121,7 +124,7 @@ def test_outcome_phrases(text: str, expected: str) -> None:
 # --- page furniture -----------------------------------------------------------------------------------------------
 
 def test_running_footers_without_form_feeds_are_dropped() -> None:
-    m = _parse("07_naestved_pdfcopy.txt")
+    m = _parse("naestved_klima-og-miljoeudvalget_2024-04-09.txt")
     assert [it.number for it in m.items] == ["1", "2", "3", "4", "5"]
     for it in m.items:
         assert "Side " not in it.text and "09.04.2024" not in it.text
@@ -133,7 +136,7 @@ def test_running_footers_without_form_feeds_are_dropped() -> None:
 
 
 def test_closing_lines_are_not_part_of_the_last_item() -> None:
-    last = _parse("12_taarnby_dates.txt").items[-1]
+    last = _parse("taarnby_aeldreudvalget_2024-04-03.txt").items[-1]
     assert "hævet" not in last.text and "Referatet godkendt" not in last.text
     assert last.decisions[0].text == "Taget til efterretning."
 
@@ -145,7 +148,7 @@ def test_a_decision_that_is_the_approval_of_the_minutes_stays(tmp_path: Path) ->
 
 
 def test_markdown_rules_are_not_item_text() -> None:
-    m = _parse("09_faxe_referat.md")
+    m = _parse("faxe_kultur-og-fritidsudvalget_2024-08-20.md")
     assert len(m.items) == 4
     assert all("---" not in it.text for it in m.items)
     assert m.items[-1].decisions[0].text.endswith("i stedet for 25.000 kr.")
@@ -156,14 +159,14 @@ def test_markdown_rules_are_not_item_text() -> None:
 def test_beslutning_den_date_has_no_body() -> None:
     head = vocab.decision_heading("Beslutning den 03.04.2024:")
     assert head is not None and (head.body, head.date) == (None, date(2024, 4, 3))
-    m = _parse("12_taarnby_dates.txt")
+    m = _parse("taarnby_aeldreudvalget_2024-04-03.txt")
     assert {(d.body, d.date) for it in m.items for d in it.decisions} == {("Ældreudvalget", date(2024, 4, 3))}
 
 
 # --- the meeting time, "formand" ----------------------------------------------------------------------------------
 
 def test_time_from_a_time_label() -> None:
-    assert _parse("07_naestved_pdfcopy.txt").time == "15:00"  # "Mødetidspunkt: 15:00 - 17:10"
+    assert _parse("naestved_klima-og-miljoeudvalget_2024-04-09.txt").time == "15:00"  # "Mødetidspunkt: 15:00 - 17:10"
 
 
 def test_time_from_kl_with_a_capital(tmp_path: Path) -> None:
@@ -173,8 +176,8 @@ def test_time_from_kl_with_a_capital(tmp_path: Path) -> None:
 
 
 def test_formand_is_not_a_participant() -> None:
-    assert _parse("12_taarnby_dates.txt").participants == ["Allan S. Andersen (A)", "Birgitte Bang (V)",
-                                                           "Knud Nielsen (F)"]
+    participants = _parse("taarnby_aeldreudvalget_2024-04-03.txt").participants
+    assert participants == ["Allan S. Andersen (A)", "Birgitte Bang (V)", "Knud Nielsen (F)"]
     assert "formand" not in _parse("01_holbaek_headings.txt").participants
 
 
