@@ -24,7 +24,6 @@ from assistant.answer_quote import (
     unmatched_date,
 )
 from assistant.answer_text import (
-    _FIGURE_KINDS,
     CONTRADICTED,
     NO_DECISION,
     NO_VOTE,
@@ -322,7 +321,8 @@ class ExtractiveAnswerer:
             voted = any(d.votes for d in own)
             if not citations and unanswered.no_vote_count(quote, kind, query.text, voted):
                 return self.cited_refusal(NO_VOTE[lang], hit, quote, lang)
-            elsewhere = [] if citations or lang != "da" or kind not in _FIGURE_KINDS else self.off_topic(query, hit)
+            figure = not citations and lang == "da" and kind in evidence.FIGURE_KINDS
+            elsewhere = self.off_topic(query, hit) if figure else []
             if elsewhere:  # "Hvad koster den nye svømmehal?" of an item on a sports ground: its figure is another's
                 return self.cited_refusal(OFF_TOPIC[lang].format(what=", ".join(elsewhere)), hit, quote, lang)
             if (not citations and query.intent not in {"case", "list"}

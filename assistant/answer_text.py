@@ -50,7 +50,6 @@ CONTRADICTED = {
     "en": {"approved": "The minutes say the opposite of the question: the proposal was approved;",
            "rejected": "The minutes say the opposite of the question: the proposal was not approved;"},
 }
-_FIGURE_KINDS = frozenset({"amount", "count", "date", "measure", "percent"})
 OFF_TOPIC = {
     "da": "Det fundne punkt nævner ikke {what}, så dets tal handler om noget andet — det nærmeste er:",
     "en": "The item found does not mention {what}, so its figures are about something else; the closest it says is:",

@@ -194,7 +194,7 @@ def _weight(term: str, ts: set[str], pre: set[str]) -> float:
     return w
 
 
-_FIGURES = frozenset({"amount", "percent", "count", "measure", "date"})  # values a decision may set or amend
+FIGURE_KINDS = frozenset({"amount", "percent", "count", "measure", "date"})  # figures: a decision may set or amend one
 
 
 def _terms_score(cands: list[Passage], question: str, title: str, cfg: EvidenceConfig,
@@ -242,7 +242,7 @@ def select(item: AgendaItem, question: str, kind: str, meeting_date: str = "", f
             score += cfg.kind_bonus
         if p.decision == "own":
             # the decision's own figure or date overrules the proposal's ("Anbefales, dog med en mindstepris på ...")
-            valued = kind in _FIGURES and pattern is not None and bool(new_values(kind, p.text, known))
+            valued = kind in FIGURE_KINDS and pattern is not None and bool(new_values(kind, p.text, known))
             score += cfg.own_decision_bonus if decisive or valued else cfg.own_decision_bonus / 3
         elif p.decision == "earlier":
             score += cfg.earlier_decision_bonus if decisive else 0.0

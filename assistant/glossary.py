@@ -138,3 +138,8 @@ def expand(question: str) -> str:
     extra = [GLOSSARY[w] for w in _WORD.findall(low) if GLOSSARY.get(w)]
     extra += [v for k, v in GLOSSARY.items() if " " in k and k in low]
     return question + (" " + " ".join(extra) if extra else "")
+
+
+def danish(word: str) -> list[str]:
+    """The Danish words the glossary gives for an English word or its singular ("visitors", "cars"); [] if none."""
+    return (GLOSSARY.get(word) or GLOSSARY.get(word.removesuffix("s")) or "").split()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.glossary import GLOSSARY
 from core.model import Meeting
 from store.lexical import tokens
 
@@ -63,10 +64,9 @@ def aspect(question: str, committee_tokens: set[str] | None = None) -> str | Non
 
 def _names_committee(word: str, known: set[str]) -> bool:
     """An English word of the committee's name ("health" of Sundheds- og Omsorgsudvalget), through the glossary."""
-    from assistant.glossary import GLOSSARY
-
-    danish = GLOSSARY.get(word, "").split() + [t for d in GLOSSARY.get(word, "").split() for t in tokens(d)]
-    return any(k.startswith(d) or d.startswith(k) for d in danish for k in known if len(d) >= 4 and len(k) >= 4)
+    words = GLOSSARY.get(word, "").split()
+    forms = words + [t for d in words for t in tokens(d)]
+    return any(k.startswith(d) or d.startswith(k) for d in forms for k in known if len(d) >= 4 and len(k) >= 4)
 
 
 def fact_lines(meeting: Meeting, wanted: str) -> list[str]:

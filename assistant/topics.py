@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from assistant.glossary import GLOSSARY
+from assistant.glossary import GLOSSARY, danish
 from core.dates import MONTHS
 from core.model import fold
 from core.municipalities import MUNICIPALITIES
@@ -128,10 +128,10 @@ def _forms(noun: str, lang: str) -> list[tuple[str, ...]] | None:
     """The ways the minutes may hold ``noun``, any of which counts: each a tuple of parts one chunk must hold.
     None: the noun cannot be judged (an English word the glossary lacks)."""
     if lang == "en":
-        danish = GLOSSARY.get(noun) or GLOSSARY.get(noun.removesuffix("s"))
-        if not danish:
+        words = danish(noun)
+        if not words:
             return None
-        return [(_stem(d),) for d in danish.split()]
+        return [(_stem(d),) for d in words]
     word = fold(noun)
     ways: list[tuple[str, ...]] = [(_stem(noun),)]
     for k in range(4, len(word) - 3):  # the two halves of a compound, linking -s-/-e- dropped from the head

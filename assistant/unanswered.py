@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 
 from assistant.answer_kind import clauses
-from assistant.evidence import JOIN, VALUE_KINDS, new_values
-from assistant.glossary import expand
+from assistant.evidence import FIGURE_KINDS, JOIN, VALUE_KINDS, new_values
+from assistant.glossary import danish, expand
 from assistant.query import language
+from assistant.quotes import sentences
 from assistant.terms import content_terms, match, prefixes
 from store.lexical import tokens
 
@@ -64,7 +65,7 @@ def states_unknown(quote_text: str, kind: str, question: str) -> bool:
 NOT_STATED = {"amount": ("an amount", "et beløb"), "percent": ("a share", "en andel"),
               "count": ("a number", "et antal"), "measure": ("a measure", "et mål"), "date": ("a date", "en dato"),
               "company": ("a firm", "et firma"), "explanation": ("a reason", "en begrundelse")}
-_NUMERIC = frozenset({"amount", "percent", "count", "measure"})
+_NUMERIC = FIGURE_KINDS - {"date"}
 _FRACTION = re.compile(r"\b(?:halvdel\w*|(?:en |to )?(?:tredjedel|fjerdedel|femtedel)\w*|\d+/\d+|"
                        r"half|(?:one |two )?(?:third|quarter|fifth)s?)\b", re.I)
 _ASKS_WHEN = re.compile(r"^\W*(?:hvornår|when|by when|inden hvornår|what date|which date|hvilken dato)\b|"
@@ -170,8 +171,6 @@ def left_open(item_text: str, quote_text: str, kind: str, question: str) -> str 
     """The sentence of the item saying the value asked for is still to be set ("Fristen ... fastlægges af Børn
     og Unge") when the question names that value ("ansøgningsfristen") and no quoted passage naming it states
     one: the honest answer is that sentence, not a date found elsewhere in the item. Else None."""
-    from assistant.quotes import sentences
-
     noun = _value_noun(question, kind)
     if noun is None:
         return None
@@ -203,8 +202,6 @@ def only_applied(item_text: str, question: str) -> str | None:
     source = _SOURCE.search(question)
     if not _ASKS_RECEIVED.search(question) or not _FUNDS.search(question) or source is None:
         return None
-    from assistant.quotes import sentences
-
     name = source.group(1).split()[-1]  # "Statens Kystpulje" -> "Kystpulje"
     about = [s for s in sentences(item_text) if re.search(rf"\b{re.escape(name[:max(4, len(name) - 2)])}", s, re.I)]
     if any(_RECEIVED.search(s) for s in about):
@@ -230,8 +227,6 @@ _NEAR = 4  # words between a figure and the thing it counts ("10 nye midlertidig
 
 def _counted(question: str) -> list[str] | None:
     """Stems the counted thing is written with (Danish; English through the glossary); None: cannot judge."""
-    from assistant.glossary import GLOSSARY
-
     m = _COUNTED.search(question)
     if m is None:
         return None
@@ -242,8 +237,7 @@ def _counted(question: str) -> list[str] | None:
     if noun in _GENERAL or _VERB.search(noun):
         return None  # "hvor mange anbefalede udvalget?": the counted thing is not named
     if language(question) == "en":
-        danish = GLOSSARY.get(noun) or GLOSSARY.get(noun.removesuffix("s"))
-        return [t for d in danish.split() for t in tokens(d)[:1]] if danish else None
+        return [t for d in danish(noun) for t in tokens(d)[:1]] or None
     return tokens(noun)[:1] or None
 
 
