@@ -312,6 +312,11 @@ def test_xml_value_helpers() -> None:
     assert when("15-05-2013 16:30:00") == (date(2013, 5, 15), "16:30")
     assert when("2021-03-09T00:00:00") == (date(2021, 3, 9), None)
     assert when("12. marts 2024 kl. 16.00") == (date(2024, 3, 12), "16:00")
+    # a bare clock after a date in words (AgMan/eDagsorden "When"), "kl." after a numeric date, seconds
+    assert when("27. august 2018 16:00") == (date(2018, 8, 27), "16:00")
+    assert when("27.08.2018 kl. 16.00") == (date(2018, 8, 27), "16:00")
+    assert when("27. august 2018 16:00:00") == (date(2018, 8, 27), "16:00")
+    assert when("27. august 2018 00:00:00") == (date(2018, 8, 27), None)
     assert timestamp("07-05-2013 11:16:47") == "2013-05-07T11:16:47"
     assert timestamp("2017-10-12T11:54:45.4878045+02:00") == "2017-10-12T11:54:45+02:00"
     assert timestamp("02-05-2017") is None

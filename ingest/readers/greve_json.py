@@ -26,6 +26,7 @@ from bs4 import BeautifulSoup
 from core import dates, municipalities, vocab
 from ingest.readers.base import DecisionDraft, ItemDraft, MeetingDraft, Source
 from ingest.readers.markup import fragment_sections, fragment_text
+from ingest.readers.xmlutil import when as field_when
 
 # the portal's section headings (vocab.section_name knows the common ones: Resume, Indstilling, Lovgrundlag, ...)
 SECTION_WORDS = ["Fremstilling", "Sagsprocedure", "Resume", "Resumé", "Indstilling", "Sagsbeskrivelse",
@@ -66,8 +67,8 @@ def when(value: Any) -> tuple[date | None, str | None]:
         return None, None
     try:
         stamp = datetime.fromisoformat(raw.replace("Z", "+00:00"))
-    except ValueError:
-        return dates.first_date(raw), dates.find_time(raw)
+    except ValueError:  # "21.05.2024", "27. august 2024 16:00": the date-and-time field reading of every reader
+        return field_when(raw)
     if stamp.utcoffset() is not None and not stamp.utcoffset():
         try:  # a true UTC stamp: shown in Danish local time
             from zoneinfo import ZoneInfo

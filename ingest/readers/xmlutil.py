@@ -98,9 +98,22 @@ def when(value: str | None) -> tuple[date | None, str | None]:
         except ValueError:
             return None, None
         hour, minute = m.group(4), m.group(5)
-        clock = f"{int(hour):02d}:{minute}" if hour is not None and minute is not None else None
+        clock = f"{int(hour):02d}:{minute}" if hour is not None and minute is not None else _clock(value[m.end():])
         return found, (None if clock == "00:00" else clock)
-    return dates.first_date(value), dates.find_time(value)
+    clock = dates.find_time(value) or _clock(value)
+    return dates.first_date(value), (None if clock == "00:00" else clock)
+
+
+_BARE_CLOCK = re.compile(r"(?<![\d.:])([01]?\d|2[0-3]):([0-5]\d)(?::\d{2})?(?!\d)")
+
+
+def _clock(rest: str) -> str | None:
+    """The time in what follows a field's date: "kl. 16.00", or a bare "16:00" ("27. august 2018 16:00")."""
+    found = dates.find_time(rest)
+    if found:
+        return found
+    m = _BARE_CLOCK.search(rest)
+    return f"{int(m.group(1)):02d}:{m.group(2)}" if m else None
 
 
 def timestamp(value: str | None) -> str | None:
