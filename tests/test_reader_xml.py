@@ -163,6 +163,22 @@ def test_sbsys_decision_fields_bodies_and_attendance() -> None:
     assert one.decisions[0].votes[0].count == 4
 
 
+def test_agman_publication_numbers_codes_and_history() -> None:
+    """The AgMan/eDagsorden variant (our fixture, from the OS2web importer's description): the number is the
+    Item's @Nummer, When is in Danish words, status codes 2/3 are cancellations, ItemHistory holds an
+    earlier committee's decision, and an empty field (HasContent False) is no section."""
+    r = read(FIXTURES / "agman_publication.xml")
+    m = r.meeting
+    assert r.reader == SBSYS.name
+    assert (m.municipality, m.date, m.time, m.status) == ("Thisted", date(2024, 8, 27), "16:00", "minutes")
+    assert m.absentees == ["Bo Kjær (V)", "Carl Juul (F)"]  # "Dorte Lind" took part from item 2 (code 4)
+    assert [it.number for it in m.items] == ["1", "2"]
+    two = m.items[1]
+    assert [s.name for s in two.sections] == ["Sagsfremstilling", "Indstilling"]
+    assert [(d.body, d.date, d.outcome) for d in two.decisions] == [
+        ("Teknik- og Miljøudvalget", date(2024, 8, 27), "approved"), ("Økonomiudvalget", date(2024, 6, 12), "other")]
+
+
 def test_acadre_index_reads_what_it_states_and_warns_about_the_body_file() -> None:
     result = read(invented(FIXTURES, "acadre_index_XML_1863.xml"), "Vejen")
     m = result.meeting

@@ -37,6 +37,10 @@ from ingest.readers.xmlutil import (
 )
 
 _ABSENT_STATUS = re.compile(r"absent|notparticipat|not\s*attend|cancel|declin|afbud|fravær|forfald", re.I)
+# ParticipationStatusAsValue: 0 not decided, 1 participates, 4 participates (in part); any other code is a
+# cancellation (the OS2web AgMan importer lists those members as "participants_canceled")
+_PRESENT_CODES = frozenset({"0", "1", "4"})
+_PRESENT_STATUS = re.compile(r"^\s*(?:notdecided|participat|deltage|til stede|present)", re.I)
 _MINUTES_TYPE = re.compile(r"^(?:2|minutes|referat|protocol|beslutningsprotokol)$", re.I)
 
 
@@ -55,8 +59,8 @@ class SbsysXmlReader:
         if agenda_of(src) is None:
             return False
         root = src.xml
-        return any(child(root, name) is not None for name in ("PublicationTypeAsEnum", "Published",
-                                                              "GeneratorSettings"))
+        return any(child(root, name) is not None for name in ("PublicationTypeAsEnum", "PublicationTypeAsValue",
+                                                              "Published", "GeneratorSettings"))
 
     def read(self, src: Source) -> MeetingDraft:
         return read_publication(src)
@@ -113,7 +117,9 @@ def _members(meeting: Element) -> tuple[list[str], list[str]]:
             continue
         participants.append(name)
         status = " ".join([text(m, "ParticipationStatusAsText"), text(m, "ParticipationNote")])
-        if _ABSENT_STATUS.search(status):
+        code = text(m, "ParticipationStatusAsValue").strip()
+        if _ABSENT_STATUS.search(status) or (code.isdigit() and code not in _PRESENT_CODES
+                                             and not _PRESENT_STATUS.search(status)):
             absent.append(name)
         if child(m, "Participate") is not None:
             flags.append((name, flag(text(m, "Participate"))))
@@ -124,7 +130,7 @@ def _members(meeting: Element) -> tuple[list[str], list[str]]:
 def _item(el: Element, committee: str, day: date) -> ItemDraft:
     draft = ItemDraft(
         title=squash(text(el, "Caption")),
-        number=text(el, "Number").rstrip(".") or None,
+        number=(text(el, "Number") or el.get("Nummer") or el.get("Number") or "").strip().rstrip(".") or None,
         case_number=text(el, "Case", "Number") or None,
         closed=flag(text(el, "IsPublic")) is False,
     )
@@ -142,10 +148,26 @@ def _item(el: Element, committee: str, day: date) -> ItemDraft:
         for entry_date, entry in dated_entries(body):
             if not placeholder(entry):
                 draft.decisions.append(DecisionDraft(entry, decider, entry_date or heading.date))
+    draft.decisions += _history(child(el, "ItemHistory"), committee, day)
     draft.attachments = [squash(text(e, "Name")) or squash(text(e, "FileName"))
                          for e in kids(child(el, "Enclosures"), "Enclosure")]
     draft.attachments = [a for a in draft.attachments if a]
     return draft
+
+
+def _history(history: Element | None, committee: str, day: date) -> list[DecisionDraft]:
+    """Earlier decisions on the case (AgMan/eDagsorden ``ItemHistory``): each entry with content, by the
+    committee and on the meeting date its ``MeetingDetails`` name; this meeting's own decision is in the fields."""
+    found: list[DecisionDraft] = []
+    for entry in [] if history is None else [e for e in history.iter() if child(e, "Content") is not None]:
+        body = fragment_text(markup(child(entry, "Content")))
+        body_name = squash(text(entry, "MeetingDetails", "CommitteeName")) or None
+        on = when(text(entry, "MeetingDetails", "MeetingDueDate"))[0]
+        if placeholder(body) or (on == day and (body_name or committee).lower() == committee.lower()):
+            continue
+        found.append(DecisionDraft(body, None if body_name and body_name.lower() == committee.lower()
+                                   else body_name, on))
+    return found
 
 
 def _list_sub_items(items: list[ItemDraft]) -> None:
