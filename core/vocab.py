@@ -220,9 +220,23 @@ ABSENT_LABEL = re.compile(
 ABSENT_SENTENCE = re.compile(
     r"^(?P<names>.+?)\s+(?:deltog ikke|var fraværende|havde meldt afbud|var inhabil|erklærede sig inhabil|"
     r"forlod mødet)", re.I)
+# an absence from one item only, not from the meeting: "X deltog ikke i behandlingen af punktet", "X var inhabil"
+ITEM_ONLY_ABSENCE = re.compile(r"deltog ikke i (?:behandlingen|punktet|sagen|drøftelsen|beslutningen|afstemningen)|"
+                               r"inhabil|forlod mødet (?:under|ved|efter|før|inden)", re.I)
 _PARTY = re.compile(r"^(?P<name>.+?)\s*\((?P<party>[^)]{1,30})\)\s*$")
 _NONE = re.compile(r"^(?:ingen|intet|-)\.?$", re.I)
 _ROLE = re.compile(r"^\(?(?:næst)?(?:formand|forkvinde|forperson)(?:en)?\)?\.?$", re.I)  # "Ole Bjørn (A), formand, ..."
+
+
+def item_only_absentees(text: str) -> set[str]:
+    """Names a decision text records as absent from its own item only ("Jens Ø (V) deltog ikke i behandlingen
+    af punktet"): they were at the meeting."""
+    found: set[str] = set()
+    for line in text.splitlines():
+        m = ABSENT_SENTENCE.match(line.strip())
+        if m and ITEM_ONLY_ABSENCE.search(line) and not ABSENT_LABEL.match(line.strip()):
+            found.update(split_names(re.split(r"[.:;]\s+", m.group("names"))[-1]))
+    return found
 
 
 def split_names(text: str) -> list[str]:

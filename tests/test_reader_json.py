@@ -435,3 +435,19 @@ def regenerate() -> None:
 
 if __name__ == "__main__":
     regenerate()
+
+
+def test_an_absence_from_one_item_is_not_an_absence_from_the_meeting() -> None:
+    """"X deltog ikke i behandlingen af punktet" keeps X on the item's absentees only; "Fraværende: Y" in a
+    decision of the meeting's own committee is an absence from the meeting."""
+    from datetime import date
+
+    from ingest.readers.base import DecisionDraft, ItemDraft, MeetingDraft, Source, build_meeting
+
+    items = [ItemDraft(title="Lokalplan 12", decisions=[DecisionDraft(
+                 "Godkendt.\nJens Ø (V) deltog ikke i behandlingen af punktet.", None, None)]),
+             ItemDraft(title="Budget", decisions=[DecisionDraft("Godkendt.\nFraværende: Bo Kjær (A)", None, None)])]
+    draft = MeetingDraft(committee="Økonomiudvalget", date=date(2024, 3, 12), items=items, municipality="Thisted")
+    m = build_meeting(draft, Source(b"{}", "m.json"))
+    assert m.absentees == ["Bo Kjær (A)"]
+    assert m.items[0].absentees == ["Jens Ø (V)"]

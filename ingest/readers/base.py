@@ -15,7 +15,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Protocol
 
-from core import municipalities
+from core import municipalities, vocab
 from core.errors import IngestError
 from core.model import AgendaItem, Meeting
 from ingest.items import decision_from_text, render_text, section_from
@@ -204,7 +204,8 @@ def build_meeting(draft: MeetingDraft, src: Source, explicit_municipality: str |
     for it in items:  # absences recorded in this meeting's own decisions (not other bodies' earlier ones)
         for dec in it.decisions:
             if dec.body == committee and dec.date in (None, draft.date):
-                absentees += [a for a in dec.absentees if a not in absentees]
+                item_only = vocab.item_only_absentees(dec.text)
+                absentees += [a for a in dec.absentees if a not in absentees and a not in item_only]
     text = "\n".join([committee, draft.location or ""] + [it.text for it in items])
     name, evidence = municipality_for(draft, src, explicit_municipality, text)
     return Meeting(
