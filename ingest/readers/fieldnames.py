@@ -3,7 +3,8 @@
 Acadre: name/caseno) and from common English schemas. A field name matches a list when, lower-cased and
 stripped of punctuation, it is one of the words or ends with one of four letters or more
 ("AgendaItemTitle" is a title, "MeetingDateTime" a date). ``JSON_FIELDS`` and the sets after it are the JSON
-keys ``generic_json`` knows, compared slug-folded and whole (``kind``, ``fields``).
+keys ``generic_json`` knows, compared slug-folded and whole (``kind``, ``fields``); a Drupal field name
+("field_os2web_m_bp_number") by its most specific known ending once its prefixes are stripped.
 """
 
 from __future__ import annotations
@@ -61,11 +62,14 @@ JSON_FIELDS: dict[str, set[str]] = {
     "date": {"date", "dato", "datetime", "start", "startdate", "startdatetime", "begin", "beginutc", "when",
              "heldon", "tidspunkt"},
     "time": {"time", "tid", "starttime", "starttid", "klokken", "kl"},
+    "end": {"end", "enddate", "enddatetime", "endtime", "ends", "until", "slut", "sluttid", "slutdato",
+            "sluttidspunkt"},  # when the meeting ends: never its date
     "committee": {"committee", "udvalg", "udvalgsnavn", "board", "organ", "committeename"},
     "municipality": {"municipality", "kommune", "organisation", "organization", "city"},
     "location": {"location", "sted", "venue", "place", "lokale", "room", "where", "adresse", "address"},
-    "participants": {"participants", "deltagere", "members", "medlemmer", "attendees", "moededeltagere"},
-    "absent": {"absent", "absentees", "afbud", "fravaerende", "fravaer", "absence", "absences"},
+    "participants": {"participants", "deltagere", "members", "medlemmer", "attendees", "moededeltagere", "partic"},
+    "absent": {"absent", "absentees", "afbud", "fravaerende", "fravaer", "absence", "absences", "cancel",
+               "cancelled", "canceled", "cancellations", "apologies"},
     "present": {"present", "ispresent", "attended", "attending", "tilstede", "deltog", "fremmoedt"},
     "party": {"party", "parti", "partibogstav"},
 }
@@ -102,9 +106,10 @@ def fold(key: Any) -> str:
 
 
 def kind(key: str) -> str | None:
-    """What a JSON field holds, judged by its name."""
+    """What a JSON field holds, judged by its name; a Drupal field by its most specific known ending."""
     folded = fold(key)
     keys = [folded] + [folded[len(p):] for p in PREFIXES if folded.startswith(p) and len(folded) > len(p)]
+    keys += drupal_tails(key)
     for name in keys:
         for field, words in JSON_FIELDS.items():
             if name in words:
@@ -115,6 +120,15 @@ def kind(key: str) -> str | None:
         if name.endswith(("html", "text", "tekst", "body", "content", "indhold")):
             return "text"
     return None
+
+
+def drupal_tails(key: str) -> list[str]:
+    """A Drupal field name ("field_" + module prefix + name) without its prefixes, longest first:
+    "field_os2web_m_bp_number" -> "os2webmbpnumber", "mbpnumber", "bpnumber", "number"."""
+    parts = [p for p in re.split(r"_+", str(key)) if p]
+    if len(parts) < 2 or parts[0].lower() != "field":
+        return []
+    return [fold("".join(parts[k:])) for k in range(1, len(parts))]
 
 
 def fields(record: dict[str, Any]) -> dict[str, tuple[str, Any]]:

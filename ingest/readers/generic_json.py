@@ -6,7 +6,9 @@ shallowest; a sort field ("sortOrder") orders it. Field names (``fieldnames.JSON
 after dropping a leading "item"/"agenda"/"meeting"/"punkt"/"moede" ("itemTitle", "meeting_date"). Meeting facts
 come from the objects around the list and the records (``json_facts``). A list of {heading, text} objects is the
 item's sections, one whose heading or type names a decision its decision; HTML bodies are split on their headings
-as in ``greve_json``, plain ones on lines that are known headings. The reader names itself in a warning.
+as in ``greve_json``, plain ones on lines that are known headings; a formatted-text object ({"value", "format",
+"processed"}) is one text, its value. A JSON:API document ({"data", "included"}) is first resolved into plain
+nested JSON by following its relationships (``jsonapi``). The reader names itself in a warning.
 If no list qualifies, ``sniff`` says no and the full-text reader indexes the text instead.
 """
 
@@ -19,6 +21,7 @@ from typing import Any
 from core import vocab
 from core.model import slug
 from ingest.readers import fieldnames as names
+from ingest.readers import jsonapi
 from ingest.readers.base import ItemDraft, MeetingDraft, Source
 from ingest.readers.greve_json import CLOSED_TITLE, add_decision, read_field, seq, text_of
 from ingest.readers.greve_jsonl import rows_of
@@ -74,7 +77,11 @@ def find_items(data: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]], s
 
 
 def _data(src: Source) -> Any:
-    return src.json if src.json is not None else (rows_of(src) or None)
+    """The document to search: a JSON:API document resolved into plain nested JSON (``jsonapi``)."""
+    if src.json is None:
+        return rows_of(src) or None
+    resolved = jsonapi.resolve(src.json)
+    return src.json if resolved is None else resolved
 
 
 class GenericJsonReader:
@@ -95,7 +102,8 @@ class GenericJsonReader:
         committee = first_name(facts, "committee")
         day, time = date_time(facts)
         items = [read_item(r, committee, day or date.min) for r in records]
-        warnings = [f"read by the generic JSON reader: {len(items)} items from {path}"]
+        warnings = [f"read by the generic JSON reader: {len(items)} items from {path}"
+                    + (" (JSON:API relationships resolved)" if jsonapi.is_document(src.json) else "")]
         if day is None:
             day, note = undated(facts, items, src.name)
             warnings.append(note)
@@ -144,6 +152,8 @@ def _parts(value: Any) -> list[tuple[str, str]]:
         return [("", str(value))]
     if isinstance(value, list):
         return [_part(p) if isinstance(p, dict) else ("", _flat(p)) for p in value]
+    if isinstance(value, dict) and _formatted(value) is not None:
+        return [("", _formatted(value) or "")]
     if isinstance(value, dict):
         heading, text = _part(value)
         if heading and "text" in names.fields(value):  # {heading, text}
@@ -204,8 +214,20 @@ def _flat(value: Any) -> str:
     if isinstance(value, list):
         return "\n\n".join(_flat(v) for v in value)
     if isinstance(value, dict):
+        formatted = _formatted(value)
+        if formatted is not None:
+            return formatted
         return "\n\n".join(_flat(v) for v in value.values() if isinstance(v, str | list | dict))
     return "" if value is None else str(value)
+
+
+def _formatted(value: dict[str, Any]) -> str | None:
+    """A formatted-text object (Drupal: {"value", "format", "processed", "summary"}) is one text: its value,
+    else its processed rendering; never both. None for any other object."""
+    has = set(value)
+    if not ("value" in has and has & {"format", "processed"} or {"processed", "format"} <= has):
+        return None
+    return next((v for k in ("value", "processed") if isinstance(v := value.get(k), str) and v.strip()), "")
 
 
 READER = GenericJsonReader()

@@ -17,6 +17,10 @@ from ingest.readers.xmlutil import absent_by_flag, flag
 from ingest.readers.xmlutil import when as xml_when
 
 CLOCK = re.compile(r"\b([01]?\d|2[0-3])[:.]([0-5]\d)\b")
+# a person with the attendance printed after a dash: "Bjarne Munk (V) - Afbud, Sygdom", "Lone Kirk (A) - Deltager"
+STATUS = re.compile(r"^(?P<name>.+?)\s+[-–—]\s+(?P<status>[^-–—]{2,60})$")
+PRESENT_WORD = re.compile(r"^(?:deltager|deltog|til stede|mødt|fremmødt|medlem|present|attended|attending|"
+                          r"participant|member|(?:næst)?formand|chair)\b", re.I)
 Facts = dict[str, list[Any]]  # meeting-level values by kind, best first
 
 
@@ -96,19 +100,33 @@ def undated(facts: Facts, items: list[ItemDraft], source: str) -> tuple[date, st
 
 def attendance(facts: Facts) -> tuple[list[str], list[str]]:
     """The participants; the absentees an absence field lists, then the participants flagged absent, or
-    flagged not present when some are flagged present ({"name": ..., "present": false})."""
+    flagged not present when some are flagged present ({"name": ..., "present": false}), or whose attendance
+    is printed after their name ("Bjarne Munk (V) - Afbud, Sygdom"). When it is, the participants are the
+    members: those an absence field lists are added to them."""
     listed = next((v for v in facts.get("participants", []) if isinstance(v, list)), [])
     people = [(_person(p), p) for p in listed if _person(p)]
     absent = next(([n for p in v if (n := _person(p))] if isinstance(v, list) else vocab.split_names(v)
                    for v in facts.get("absent", []) if isinstance(v, list | str)), [])
-    absent += [n for n, p in people if flag_of(value_of(p, "absent")) is True]
+    if any(isinstance(p, str) and _status(p)[1] is not None for _, p in people):  # members with their attendance
+        people += [(n, n) for n in absent if n not in {m for m, _ in people}]  # ("- Deltager"): absentees are members
+    absent += [n for n, p in people if flag_of(value_of(p, "absent")) is True or _status(p)[1] is True]
     absent += absent_by_flag([(n, flag_of(value_of(p, "present"))) for n, p in people])
     return [n for n, _ in people], list(dict.fromkeys(absent))
 
 
+def _status(value: Any) -> tuple[str, bool | None]:
+    """A name string and whether the attendance printed after a dash says absent (True), present (False) or
+    nothing (None): "Bjarne Munk (V) - Afbud, Sygdom" -> ("Bjarne Munk (V)", True)."""
+    name = text_of(value)
+    m = STATUS.match(name)
+    if not m or not (vocab.ABSENT_WORD.search(m["status"]) or PRESENT_WORD.match(m["status"])):
+        return name, None
+    return m["name"].strip(), bool(vocab.ABSENT_WORD.search(m["status"]))
+
+
 def _person(value: Any) -> str:
     """A person's name with the party a field states: {"name": "Søren Lund", "party": "C"} -> "Søren Lund (C)"."""
-    name, party = name_of(value), text_of(value_of(value, "party"))
+    name, party = name_of(value) if isinstance(value, dict) else _status(value)[0], text_of(value_of(value, "party"))
     return f"{name} ({party})" if name and party and not name.endswith(")") else name
 
 
