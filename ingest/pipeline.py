@@ -6,6 +6,7 @@ publication of the same meeting is already stored) or failed with its reason.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +15,9 @@ from core.errors import IngestError, ReferatError
 from ingest.index import Indexer, IngestReport
 from ingest.parse import read_path
 
-SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx", ".json", ".jsonl", ".ndjson", ".xml"}
+SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx", ".json", ".jsonl", ".ndjson", ".xml",
+            ".csv", ".tsv"}
+log = logging.getLogger("referat.ingest")
 
 
 @dataclass
@@ -34,14 +37,24 @@ class FileOutcome:
         return f"{self.status:<10} {self.path} -> {self.meeting_id} [{self.reader}, {self.items} items]{extra}"
 
 
-def expand(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Files as given; folders walked recursively for known suffixes, in sorted order."""
+def expand(paths: Iterable[str | Path], on_skip: Callable[[Path, str], None] | None = None) -> Iterator[Path]:
+    """Files as given; folders walked recursively for known suffixes, in sorted order. A file a folder holds
+    under another suffix is skipped and reported (``on_skip(path, reason)``, by default a logged warning);
+    hidden files and folders (".DS_Store", ".git/") are skipped quietly."""
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            for p in sorted(p for p in path.rglob("*") if p.is_file()):
+                if p.suffix.lower() in SUFFIXES:
+                    yield p
+                elif not any(part.startswith(".") for part in p.relative_to(path).parts):
+                    (on_skip or _log_skip)(p, f"unknown file type {p.suffix.lower() or '(no extension)'!r}; not read")
         else:
             yield path
+
+
+def _log_skip(path: Path, reason: str) -> None:
+    log.warning("skipped    %s: %s", path, reason)
 
 
 def ingest_one(indexer: Indexer, path: Path, report: IngestReport, municipality: str | None = None) -> FileOutcome:

@@ -3,7 +3,8 @@
 Each reader returns a ``Document``: the text in the line form the segmenter reads, plus
 hints (committee, date, ...) when the source states them as fields. JSON is structure, not text:
 it is read by the JSON readers (``ingest.readers``), never flattened here; ``read_bytes`` raises
-for JSON with the reason no reader took it, so the full-text reader can take over.
+for JSON with the reason no reader took it, so the full-text reader can take over. CSV likewise: a ``.csv``
+or ``.tsv`` file the CSV reader (``ingest.readers.csv_rows``) did not take raises with the reason.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ MAX_PDF_PAGES = 2000
 MAX_TEXT_CHARS = 8 * 1024 * 1024  # the text a PDF or DOCX yields
 MAX_SECONDS = 120.0  # reading one PDF's pages
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
+CSV_SUFFIXES = {".csv", ".tsv"}
 
 
 @dataclass
@@ -124,6 +126,10 @@ def read_bytes(data: bytes, path: str) -> Document:
                 raise IngestError(path, f"invalid JSON ({line})") from exc
         else:
             raise IngestError(path, unrecognised_json(payload))
+    if suffix in CSV_SUFFIXES:
+        from ingest.readers.csv_rows import unrecognised_csv
+
+        raise IngestError(path, unrecognised_csv(text))
     if suffix in {".html", ".htm"} or re.match(r"\s*(<!doctype html|<html|<\w+[^>]*>)", text[:500], re.I):
         return Document(path, html_to_text(text))
     return Document(path, text)

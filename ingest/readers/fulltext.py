@@ -66,6 +66,8 @@ def document_text(src: Source) -> str:
     except IngestError:
         if src.head[:1] in ("{", "[", "<"):  # damaged JSON or XML: its raw text is still searchable
             return src.text
+        if src.path.lower().endswith((".csv", ".tsv")):  # a table that holds no agenda items: its cells are
+            return src.text  # still searchable
         raise
 
 

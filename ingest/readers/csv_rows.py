@@ -1,0 +1,332 @@
+"""CSV exports with one row per agenda item (open-data portals, spreadsheets): ``;``, ``,`` or tab separated.
+
+Sniffed by content: ``csv.Sniffer`` proposes the delimiter from a sample (the other two are tried after it), and
+the first record must be a header whose names say what the columns hold (``fieldnames``: Danish or English,
+e.g. ``punkt_nr``/``item``, ``titel``/``title``, ``sagsfremstilling``/``description``, ``beslutning``/``decision``,
+``moededato``/``date``, ``udvalg``/``committee``): an item number, a title, and at least one of a body, a decision,
+a date or a committee (header cells are short names, not prose). The second record, if there is one, must be
+split by the same delimiter. A text whose first line is prose with semicolons has no such header and is left to
+the text reader.
+
+Rows are grouped into meetings by date and committee (a blank cell repeats the row above). A file of several
+meetings is read as its first meeting with a warning naming how many were skipped: the pipeline stores one
+meeting per file. Each row is an item: the number and title from their columns; every body column, and every
+column no list knows, a section named by its header (a line inside it that is a known heading, such as
+"Indstilling" or "Økonomi", starts a section of its own); a decision column a decision (empty: none). Meeting facts
+come from the columns that hold them (date and time, municipality, location, absence, participants, a
+document-type column). With no decision in any row and no document type saying otherwise, the meeting is an agenda.
+
+Errors name the file and the record: "CSV row 7 (line 12) has 5 fields, header has 7" (the header is row 1,
+as in a spreadsheet; the line is where the record starts in the file).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from core import vocab
+from core.errors import IngestError
+from ingest.readers import fieldnames as names
+from ingest.readers.base import ItemDraft, MeetingDraft, Source
+from ingest.readers.greve_json import CLOSED_TITLE, add_decision, read_field, text_of, when
+from ingest.readers.json_facts import date_time, undated
+from ingest.readers.markup import fragment_text
+from ingest.readers.xmlutil import flag
+
+DELIMITERS = ";,\t"
+SAMPLE_CHARS = 16_000
+MAX_FIELD_CHARS = 8 * 1024 * 1024  # one cell (an HTML body can pass csv's default of 128 KiB)
+MAX_NAME_CHARS, MAX_NAME_WORDS = 40, 4  # a header cell is a field name, not prose
+
+# names the shared lists (fieldnames.py) lack, kept here
+NUMBER_EXTRA = ("item", "itemnr", "itemnumber", "agendaitem", "punktnr", "dagsordenpunkt", "dagsordenspunkt")
+TIME_EXTRA = ("mødetid", "moedetid", "mødetidspunkt", "moedetidspunkt", "starttid", "klokken", "klokkeslæt")
+TOWN_EXTRA = ("kommunenavn", "municipalityname")
+END = ("end", "ends", "enddate", "endtime", "enddatetime", "until", "slut", "sluttid", "slutdato", "sluttidspunkt",
+       "mødeslut", "moedeslut")  # when the meeting ends: never its date or start time
+PEOPLE_EXTRA = ("deltagere", "medlemmer", "members", "participants", "attendees")
+DECISION_PREFIXES = ("beslutning", "decision", "afgørelse")
+
+# (column kind, names) in the order tried: a case number is no item number, "sluttidspunkt" an end not a date,
+# "mødetidspunkt" a time not a date, "datetime" a date not a time, "udvalgsnavn" a committee not a name
+KINDS: list[tuple[str, tuple[str, ...]]] = [
+    ("case", names.CASE), ("worker", names.CASE_WORKER), ("decision", names.DECISION), ("end", END),
+    ("time", TIME_EXTRA),
+    ("date", names.DATE), ("time", names.TIME), ("committee", names.COMMITTEE), ("town", names.TOWN + TOWN_EXTRA),
+    ("location", names.LOCATION), ("absent", names.ABSENT), ("people", names.PRESENT + names.PEOPLE + PEOPLE_EXTRA),
+    ("kind", names.KIND), ("closed", names.CLOSED), ("open", names.OPEN), ("attach", names.ATTACH),
+    ("number", names.NUMBER + NUMBER_EXTRA), ("title", names.TITLE), ("body", names.BODY), ("name", names.NAME),
+]
+MEETING_KINDS = {"date", "time", "end", "committee", "town", "location", "absent", "people", "kind"}
+SNIFF_BODIES = {"body", "decision", "date", "committee"}
+MINUTES_WORDS = re.compile(r"referat|protokol|minutes", re.I)
+AGENDA_WORDS = re.compile(r"dagsorden|agenda", re.I)
+CLOSED_EN = re.compile(r"^\s*Closed\s+(?:item|session|meeting)\b", re.I)  # CLOSED_TITLE knows "Lukket"
+NUMBER_PREFIX = re.compile(r"^(?:punkt|pkt|nr|no|item)\b\.?\s*", re.I)
+
+
+def column_kind(header: str) -> str | None:
+    """What a column holds, judged by its header name; None for a name no list knows."""
+    k = names.key(header)
+    if not k:
+        return None
+    if k.startswith(DECISION_PREFIXES):  # "beslutningstekst", "decisiontext"
+        return "decision"
+    return next((kind for kind, words in KINDS if names.kind_of(header, words)), None)
+
+
+@dataclass
+class Layout:
+    delimiter: str
+    header: list[str]
+    kinds: list[str | None]
+
+
+@dataclass
+class Row:
+    number: int  # the record's number in the file, the header being row 1
+    line: int  # the line the record starts on
+    cells: list[str]
+
+    def get(self, kinds: list[str | None], kind: str) -> str:
+        """The first non-blank cell of columns of ``kind``."""
+        return next((c.strip() for c, k in zip(self.cells, kinds, strict=False) if k == kind and c.strip()), "")
+
+
+def _records(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
+    """(start line, cells) of each non-blank record."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"', doublequote=True,
+                        strict=True)
+    start = 1
+    for cells in reader:
+        if any(c.strip() for c in cells):
+            yield start, cells
+        start = reader.line_num + 1
+
+
+def _text(src: Source) -> str:
+    return src.text.lstrip("\ufeff")
+
+
+def _header_like(cells: list[str]) -> bool:
+    named = [c.strip() for c in cells if c.strip()]
+    return len(named) >= 3 and all(len(c) <= MAX_NAME_CHARS and "\n" not in c and len(c.split()) <= MAX_NAME_WORDS
+                                   for c in named)
+
+
+def _width(cells: list[str], header: list[str]) -> int:
+    """The record's field count, not counting blank fields past the header's width (a trailing delimiter)."""
+    width = len(cells)
+    while width > len(header) and not cells[width - 1].strip():
+        width -= 1
+    return width
+
+
+def layout(src: Source) -> Layout | None:
+    """The delimiter and the header when the source is a CSV table of agenda items, else None."""
+    text = _text(src)
+    first = text.lstrip("\r\n").split("\n", 1)[0]
+    candidates = [d for d in DELIMITERS if d in first]
+    if not candidates:
+        return None
+    sample = text[:SAMPLE_CHARS]
+    if len(text) > SAMPLE_CHARS and "\n" in sample:
+        sample = sample[: sample.rindex("\n")]
+    try:
+        sniffed = csv.Sniffer().sniff(sample, delimiters=DELIMITERS).delimiter
+    except csv.Error:
+        sniffed = ""
+    candidates.sort(key=lambda d: (d != sniffed, -first.count(d)))
+    for delimiter in candidates:
+        try:
+            records = _records(text, delimiter)
+            _, header = next(records)
+            if not _header_like(header):
+                continue
+            kinds = [column_kind(h) for h in header]
+            if "number" not in kinds or not {"title", "name"} & set(kinds) or not SNIFF_BODIES & set(kinds):
+                continue
+            second = next(records, None)
+        except (csv.Error, StopIteration):
+            continue
+        if second is None or len(second[1]) > 1:  # a data row (its width is checked when read)
+            return Layout(delimiter, [h.strip() for h in header], kinds)
+    return None
+
+
+def unrecognised_csv(text: str) -> str:
+    """Why a file named as CSV is no table of agenda items (the reason ``read_bytes`` gives)."""
+    first = text.lstrip("\ufeff\r\n").split("\n", 1)[0]
+    delimiter = max(DELIMITERS, key=first.count)
+    if not first.count(delimiter):
+        return "CSV with no ';', ',' or tab on its first line (no header row)"
+    try:
+        header = next(csv.reader([first], delimiter=delimiter))
+    except csv.Error as exc:
+        return f"CSV header row unreadable ({exc})"
+    kinds = {column_kind(h) for h in header}
+    needs = (("an item number", "number" in kinds), ("a title", bool({"title", "name"} & kinds)),
+             ("a text, decision, date or committee", bool(SNIFF_BODIES & kinds)))
+    missing = [what for what, ok in needs if not ok]
+    shown = ", ".join(repr(h.strip()) for h in header[:12]) + (", ..." if len(header) > 12 else "")
+    if missing:
+        return f"CSV header ({shown}) names no column for {' or '.join(missing)}; not a table of agenda items"
+    return f"CSV header ({shown}) is not followed by a row of fields; not a table of agenda items"
+
+
+def rows_of(src: Source, lay: Layout) -> list[Row]:
+    """The data records; a record with another field count than the header's is an error naming it."""
+    if csv.field_size_limit() < MAX_FIELD_CHARS:
+        csv.field_size_limit(MAX_FIELD_CHARS)
+    rows: list[Row] = []
+    records = _records(_text(src), lay.delimiter)
+    number, line = 1, 1
+    try:
+        next(records)  # the header
+        for number, (line, cells) in enumerate(records, 2):
+            width = _width(cells, lay.header)
+            if width != len(lay.header):
+                raise IngestError(src.path, f"CSV row {number} (line {line}) has {width} fields, header has "
+                                            f"{len(lay.header)}")
+            rows.append(Row(number, line, cells[:width]))
+    except csv.Error as exc:
+        raise IngestError(src.path, f"CSV row {number + 1} (from line {line}): {exc}") from exc
+    if not rows:
+        raise IngestError(src.path, "CSV has a header but no rows")
+    return rows
+
+
+def meetings_of(rows: list[Row], kinds: list[str | None]) -> dict[tuple[Any, str], list[Row]]:
+    """Rows grouped by (date, committee), in the order the meetings first appear; a blank cell repeats the
+    value of the row above (a spreadsheet that states the meeting once)."""
+    groups: dict[tuple[Any, str], list[Row]] = {}
+    day_raw, committee = "", ""
+    for row in rows:
+        day_raw = row.get(kinds, "date") or day_raw
+        committee = row.get(kinds, "committee") or committee
+        day = when(day_raw)[0] or day_raw
+        groups.setdefault((day, committee), []).append(row)
+    return groups
+
+
+class CsvRowsReader:
+    name = "csv"
+
+    def sniff(self, src: Source) -> bool:
+        head = src.head
+        return bool(head) and head[0] not in "{[<" and layout(src) is not None
+
+    def read(self, src: Source) -> MeetingDraft:
+        lay = layout(src)
+        if lay is None:
+            raise IngestError(src.path, "not a CSV table of agenda items")
+        kinds = lay.kinds
+        groups = meetings_of(rows_of(src, lay), kinds)
+        rows = next(iter(groups.values()))
+        warnings: list[str] = []
+        facts: dict[str, list[Any]] = {"date": _values(rows, kinds, "date"), "time": _values(rows, kinds, "time")}
+        day, time = date_time(facts)
+        committee = next(iter(_values(rows, kinds, "committee")), "")
+        if len(groups) > 1:
+            others = sum(len(g) for g in list(groups.values())[1:])
+            warnings.append(f"{len(groups)} meetings in one CSV file; read the first ({committee or 'no committee'}, "
+                            f"{day or 'undated'}, {len(rows)} rows), skipped {len(groups) - 1} "
+                            f"({others} rows)")
+        absent = _values(rows, kinds, "absent")
+        shared_absence = len(set(absent)) <= 1 and len(absent) in (0, len(rows))
+        items = [read_item(row, lay, committee, day or date.min, not shared_absence) for row in rows]
+        if day is None:
+            day, note = undated(facts, items, src.name)
+            warnings.append(note)
+        decided = any(it.decisions for it in items)
+        doc_kind = next(iter(_values(rows, kinds, "kind")), "")
+        status = "minutes" if decided else "agenda"
+        if MINUTES_WORDS.search(doc_kind):
+            status = "minutes"
+        elif AGENDA_WORDS.search(doc_kind):
+            status = "agenda"
+        people = next(iter(_values(rows, kinds, "people")), "")
+        return MeetingDraft(
+            committee=committee, date=day, time=time, items=items,
+            municipality=next(iter(_values(rows, kinds, "town")), None),
+            location=next(iter(_values(rows, kinds, "location")), None),
+            participants=_names(people),
+            absentees=_names(absent[0]) if shared_absence and absent else [],
+            status=status, warnings=warnings,
+        )
+
+
+def read_item(row: Row, lay: Layout, committee: str, day: date, item_absence: bool) -> ItemDraft:
+    kinds = lay.kinds
+    title = text_of(row.get(kinds, "title") or row.get(kinds, "name"))
+    number = NUMBER_PREFIX.sub("", text_of(row.get(kinds, "number"))).rstrip(".")
+    closed = bool(CLOSED_TITLE.match(title) or CLOSED_EN.match(title)) or flag(row.get(kinds, "closed")) is True \
+        or flag(row.get(kinds, "open")) is False
+    item = ItemDraft(title=title, number=number or None, closed=closed,
+                     case_number=text_of(row.get(kinds, "case")) or None,
+                     case_worker=text_of(row.get(kinds, "worker")) or None)
+    title_column = kinds.index("title") if "title" in kinds else kinds.index("name")
+    for k, (header, kind, cell) in enumerate(zip(lay.header, kinds, row.cells, strict=False)):
+        if not cell.strip() or not header or k == title_column or kind in MEETING_KINDS and not (
+                kind == "absent" and item_absence):  # absence differing from row to row is the item's
+            continue
+        if kind == "decision":
+            add_decision(item, fragment_text(cell) if "<" in cell else cell.strip())
+        elif kind == "attach":
+            item.attachments += _lines(cell)
+        elif kind == "absent" and item_absence:
+            item.absentees += [n for n in _names(cell) if n not in item.absentees]
+        elif kind in ("body", "name", "title", None):  # unknown columns are sections named by their header
+            for printed, chunk in _headed(cell):
+                read_field(item, printed or _label(header), chunk, committee, day, bare_decision=False)
+    return item
+
+
+def _label(header: str) -> str:
+    """A column's name as a section heading: the canonical name of a known section ("sagsfremstilling" ->
+    "Sagsfremstilling"), else the header with "_" as spaces and a capital first letter."""
+    plain = " ".join(header.replace("_", " ").split())
+    return vocab.section_name(plain) or plain[:1].upper() + plain[1:]
+
+
+def _values(rows: list[Row], kinds: list[str | None], kind: str) -> list[str]:
+    return [v for row in rows if (v := row.get(kinds, kind))]
+
+
+def _lines(text: str) -> list[str]:
+    return [x.strip() for x in text.splitlines() if x.strip()]
+
+
+def _names(text: str) -> list[str]:
+    return [n for line in _lines(text) for n in vocab.split_names(line)]
+
+
+def _headed(text: str) -> list[tuple[str, str]]:
+    """A plain cell whose own lines head its parts ("…\\n\\nØkonomi\\n…\\n\\nIndstilling\\n…"): a short line that is a
+    known section or decision heading starts a part. HTML is split on its heading elements by ``read_field``."""
+    if "<" in text and re.search(r"</?[a-zA-Z][^>]*>", text):
+        return [("", text)]
+    out: list[tuple[str, list[str]]] = [("", [])]
+    for line in text.splitlines():
+        bare = line.strip().rstrip(":").strip()
+        if _heading_line(bare):
+            out.append((bare, []))
+        else:
+            out[-1][1].append(line)
+    return [(h, "\n".join(lines).strip()) for h, lines in out if h or "".join(lines).strip()]
+
+
+def _heading_line(line: str) -> bool:
+    if not 0 < len(line.split()) <= 6 or line.endswith("."):
+        return False
+    dec = vocab.decision_heading(line)
+    return bool(dec and dec.inline_text is None) or vocab.section_name(line) is not None
+
+
+READER = CsvRowsReader()
