@@ -31,6 +31,28 @@ def clean_line(raw: str) -> str:
     return re.sub(r"\s{2,}", " ", line)
 
 
+_SMALL_WORDS = {"og", "i", "for", "af", "til", "med", "på", "fra", "den", "det", "d.", "om", "ved", "samt", "eller",
+                "under", "mellem", "kl.", "nr.", "vedr."} | {
+    "januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november",
+    "december"}
+
+
+def all_caps(text: str) -> bool:
+    """Printed in capitals only ("TEKNIK- OG MILJØUDVALGET", "BESLUTNING"): at least two letters, none lower case."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and not any(c.islower() for c in letters)
+
+
+def readable(text: str) -> str:
+    """A name printed in capitals in the form it is written elsewhere: each word capitalised but the small ones
+    ("og", "i", "for", months): "TEKNIK- OG MILJØUDVALGET" -> "Teknik- og Miljøudvalget". Other text unchanged."""
+    if not all_caps(text):
+        return text
+    words = text.lower().split(" ")
+    return " ".join(w if k and w in _SMALL_WORDS else re.sub(r"[^\W\d_]", lambda m: m.group().upper(), w, count=1)
+                    for k, w in enumerate(words))
+
+
 TOC_ENTRY = re.compile(r"(?:\.{3,}|…{2,}|\s{2,}|\t)\s*\d{1,4}\s*$")
 TOC_HEADING = re.compile(r"^(?:indholdsfortegnelse|indhold|dagsordenspunkter|oversigt)\s*:?$", re.I)
 
@@ -100,6 +122,7 @@ _DEC = re.compile(
     r"(?:\s+(?P<body>.+?))?(?:\s+(?:den|d\.)\s+(?P<date>.+?))?\s*:?$")
 _DEC_POSSESSIVE = re.compile(r"^(?P<body>.+?s)\s+(?:beslutning|afgørelse)(?:\s+(?:den|d\.)\s+(?P<date>.+?))?\s*:?$",
                              re.I)
+_CAPS_DEC = re.compile(r"^(?:BESLUTNING(?:ER)?|AFGØRELSE|PROTOKOL(?:LAT)?)(?=\s*:)")
 _DEC_INLINE = re.compile(r"^Beslutning(?:er)?\s*:\s*(?P<text>\S.*)$")
 
 
@@ -114,6 +137,7 @@ def decision_heading(line: str) -> DecisionHeading | None:
     """Recognise "Beslutning i Byrådet den 27-04-2022", "Beslutning", "Udvalgets beslutning"."""
     if len(line) > 140:
         return None
+    line = _CAPS_DEC.sub(lambda m: m.group().capitalize(), readable(line))  # "BESLUTNING", "BESLUTNING: Godkendt."
     # "Beslutning (Byrådet, 1-2-2023)" -> "Beslutning Byrådet, 1-2-2023"
     line = re.sub(r"^((?:Beslutning|Afgørelse)(?:er)?)\s*\((.+)\)\s*:?$", r"\1 \2", line)
     m = _DEC_INLINE.match(line)
@@ -140,7 +164,7 @@ def decision_heading(line: str) -> DecisionHeading | None:
         return None
     if body.lower() in {"udvalgets", "udvalget"}:
         body = ""
-    return DecisionHeading(body or None, day)
+    return DecisionHeading(readable(body) or None, day)  # "Beslutning i ØKONOMIUDVALGET" -> Økonomiudvalget
 
 
 # the deciding body itself says no: "Udvalget kunne ikke anbefale indstillingen", "Byrådet besluttede ikke at ..."
@@ -185,8 +209,19 @@ _VOTE_CLAUSE = re.compile(
 _TOTAL = re.compile(r"\s*\((?P<n>\d{1,3})\)$")  # "A og SF (3)": the count after the names
 
 
+# what a party list is followed by that is no member: a remark ("Imod stemte: V, som ønskede at give dispensation")
+_REMARK = re.compile(r"(?:,\s*|\s+)(?:som|der|idet|da|fordi|hvilket|men|med henvisning til|under henvisning til|"
+                     r"med den begrundelse)\s.*$")
+# a vote told as a sentence: "Helene Skjold (Ø) undlod at stemme.", "A og V stemte imod."
+_VOTE_SENTENCE = re.compile(
+    r"(?:^|(?<=[.;])\s+)(?P<clause>(?P<names>(?-i:[A-ZÆØÅ])[^.;:]{0,150}?)\s+"
+    r"(?P<pos>undlod at stemme|undlader at stemme|afstod fra at stemme|stemte blankt|stemte imod|stemte for)\b"
+    r"[^.;]*(?:[.;]|$))", re.I)
+_SENTENCE_POSITIONS = {"imod": "against", "for": "for"}
+
+
 def _counted(pos: str, count: str | None, names: str) -> tuple[str, int | None, str]:
-    names = names.strip()
+    names = _REMARK.sub("", names.strip())
     total = _TOTAL.search(names)
     if total:
         names = names[:total.start()].strip()
@@ -201,15 +236,48 @@ def vote_line(line: str) -> tuple[str, int | None, str] | None:
     return _counted(m.group("pos"), m.group("count"), m.group("names"))
 
 
-def votes_in(line: str) -> list[tuple[str, int | None, str, str]]:
+def vote_members(names: str) -> list[str]:
+    """The members a vote's names list holds, without a remark after them."""
+    return split_names(_REMARK.sub("", names.strip()))
+
+
+def _voters(names: str) -> bool:
+    """Names a sentence gives as the ones voting: each a member with a party ("Helene Skjold (Ø)"), a party
+    letter ("Ø") or a party's name ("Enhedslisten"); not "Udvalget" or "Et flertal"."""
+    from core.parties import letter_of
+
+    parts = split_names(names)
+    return bool(parts) and all(_PARTY.match(p) or re.fullmatch(r"[A-ZÆØÅ]{1,3}", p) or letter_of(p) for p in parts)
+
+
+Found = tuple[str, int | None, str, str]
+
+
+def _sentence_votes(line: str, taken: list[tuple[int, int]]) -> list[tuple[int, Found]]:
+    """(offset, vote) of each vote told as a sentence outside the spans already read."""
+    found: list[tuple[int, Found]] = []
+    for m in _VOTE_SENTENCE.finditer(line):
+        start = m.start("clause")
+        if any(a < m.end() and start < b for a, b in taken) or not _voters(m.group("names")):
+            continue
+        pos = _SENTENCE_POSITIONS.get(m.group("pos").split()[-1].lower(), "abstain")
+        found.append((start, (pos, None, m.group("names").strip(), m.group("clause").strip())))
+    return found
+
+
+def votes_in(line: str) -> list[Found]:
     """(position, count, names, text) of each vote a line records: the line itself ("For stemte 3: ...") or each
-    "... stemte ..." clause in it when it holds several, or one after another sentence."""
+    "... stemte ..." clause in it when it holds several, or one after another sentence; and each vote told as a
+    sentence ("Helene Skjold (Ø) undlod at stemme.")."""
     clauses = list(_VOTE_CLAUSE.finditer(line))
-    whole = vote_line(line)
+    sentences = _sentence_votes(line, [m.span("clause") for m in clauses])
+    own = line[:sentences[0][0]].rstrip() if sentences else line  # "For: A, V. Ø undlod at stemme."
+    whole = vote_line(own) if own else None
     if whole and len(clauses) < 2:
-        return [(*whole, line)]
-    return [(*_counted(m.group("pos"), m.group("count"), m.group("names")), m.group("clause").strip())
-            for m in clauses]
+        return [(*whole, own), *(vote for _, vote in sentences)]
+    found = [(*_counted(m.group("pos"), m.group("count"), m.group("names")), m.group("clause").strip())
+             for m in clauses]
+    return found + [vote for _, vote in sentences]
 
 
 # words that mark a person absent (attendance reasons, "Afbud:" lines); the line forms below
@@ -225,7 +293,10 @@ ITEM_ONLY_ABSENCE = re.compile(r"deltog ikke i (?:behandlingen|punktet|sagen|dr�
                                r"inhabil|forlod mødet (?:under|ved|efter|før|inden)", re.I)
 _PARTY = re.compile(r"^(?P<name>.+?)\s*\((?P<party>[^)]{1,30})\)\s*$")
 _NONE = re.compile(r"^(?:ingen|intet|-)\.?$", re.I)
-_ROLE = re.compile(r"^\(?(?:næst)?(?:formand|forkvinde|forperson)(?:en)?\)?\.?$", re.I)  # "Ole Bjørn (A), formand, ..."
+_ROLES = r"(?:næst)?(?:formand|forkvinde|forperson)(?:en)?|(?:vice)?borgmester(?:en)?|rådmand(?:en)?"
+ROLE = re.compile(rf"^\(?(?:{_ROLES})\)?\.?$", re.I)  # "Ole Bjørn (A), formand, ..."
+# "formand Kirsten Hvid (A)": a role before a name is no part of it
+_ROLE_BEFORE = re.compile(rf"^(?:{_ROLES})\s+(?=(?-i:[A-ZÆØÅ]))", re.I)
 
 
 def item_only_absentees(text: str) -> set[str]:
@@ -243,8 +314,8 @@ def split_names(text: str) -> list[str]:
     text = text.strip().rstrip(".")
     if not text or _NONE.match(text):
         return []
-    parts = re.split(r",\s*|\s+og\s+|;\s*", text)
-    return [p.strip() for p in parts if p.strip() and len(p.strip()) < 60 and not _ROLE.match(p.strip())]
+    parts = [_ROLE_BEFORE.sub("", p.strip()) for p in re.split(r",\s*|\s+og\s+|;\s*", text)]
+    return [p for p in parts if p and len(p) < 60 and not ROLE.match(p)]
 
 
 def member(text: str) -> tuple[str, str | None]:
@@ -270,7 +341,7 @@ CASE_FORMS = [
     r"\d{4}-\d{3,7}",                                       # 2024-01234
 ]
 CASE_NUMBERS = "|".join(CASE_FORMS[2:])  # the plain numeric forms (24/929, 24-000617, 2024-01234)
-CASE_ALONE = re.compile(r"^(?:(?:Sags?\s*(?:nr|nummer)\.?|Journal\s*(?:nr|nummer)\.?|J\.\s*nr\.?)\s*:?\s*)?"
+CASE_ALONE = re.compile(r"^(?:(?:Sags?\s*(?:nr|nummer)\.?|Sag(?=\s*:)|Journal\s*(?:nr|nummer)\.?|J\.\s*nr\.?)\s*:?\s*)?"
                         rf"(?P<case>{'|'.join(CASE_FORMS)})\.?$", re.I)
 CASE_LABELLED = re.compile(r"(?:Sags?\s*(?:nr|nummer)\.?|Journal\s*(?:nr|nummer)\.?|J\.\s*nr\.?)\s*:?\s*"
                            rf"(?P<case>{'|'.join(CASE_FORMS)}|[A-Z0-9][\w./-]{{3,30}})", re.I)
@@ -281,6 +352,10 @@ CASE_ASKED = re.compile(r"\b(?:sag(?:en)?|sags?nr\.?|sagsnummer(?:et)?|journalnu
                         rf"case (?:number|no\.?))\s*:?\s*(?P<case>{'|'.join(CASE_FORMS)})(?![\w/-])", re.I)
 
 
+# "Sag: 23/18804" (First Agenda prints): after the bare word "Sag" only a number in a known form is a case number
+_CASE_SAG = re.compile(rf"(?<!\w)Sag\s*:\s*(?P<case>{'|'.join(CASE_FORMS)})(?![\w/-])")
+
+
 def case_number(line: str) -> str | None:
-    m = CASE_ALONE.match(line) or CASE_LABELLED.search(line)
+    m = CASE_ALONE.match(line) or CASE_LABELLED.search(line) or _CASE_SAG.search(line)
     return m.group("case") if m else None

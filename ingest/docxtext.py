@@ -4,7 +4,8 @@ can still be read.
 The part is taken from the zip directory when it can be read, else from the zip's local file headers (a
 truncated or overwritten central directory). Other parts (styles, properties, relationships) are not
 needed; missing ones are reported as warnings. Paragraphs (``w:p``/``w:t``) come out in document order, a
-table row as one line. Decompression is bounded: a part that unpacks past the limit is refused.
+table row as one line, a vote table as vote lines (``ingest.votetable``). Decompression is bounded: a part
+that unpacks past the limit is refused.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ import struct
 import zipfile
 import zlib
 from dataclasses import dataclass, field
+
+from ingest.votetable import table_lines
 
 DOCUMENT = "word/document.xml"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -93,7 +96,7 @@ def _missing_parts(zf: zipfile.ZipFile, names: set[str]) -> list[str]:
 
 
 def paragraphs(xml: bytes) -> list[str]:
-    """The lines of a WordprocessingML body: each paragraph, a table row's cells joined by spaces."""
+    """The lines of a WordprocessingML body: each paragraph, each table row (see ``ingest.votetable``)."""
     from lxml import etree
 
     options = {"resolve_entities": False, "no_network": True, "huge_tree": False}
@@ -122,9 +125,9 @@ def _walk(element: object, lines: list[str]) -> None:
         if child.tag == f"{W}p":
             lines.append(_paragraph(child))
         elif child.tag == f"{W}tbl":
-            for row in child.iter(f"{W}tr"):
-                cells = [" ".join(_paragraph(p) for p in cell.iter(f"{W}p")) for cell in row.iter(f"{W}tc")]
-                lines.append(" ".join(c.strip() for c in cells if c.strip()))
+            rows = [[" ".join(_paragraph(p) for p in cell.iter(f"{W}p")) for cell in row.iter(f"{W}tc")]
+                    for row in child.iter(f"{W}tr")]
+            lines.extend(table_lines(rows))
         else:
             _walk(child, lines)  # content controls, insertions, custom XML: their paragraphs in place
 

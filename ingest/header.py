@@ -16,11 +16,11 @@ _PERIOD = re.compile(r"\s+\(?\d{4}\s*[-–]\s*\d{4}\)?$")
 _COMMITTEE = re.compile(
     r"udvalg|byråd|kommunalbestyrelse|regionsråd|\bråd\b|rådet|bestyrelse|forum|nævn|borgerrepræsentation|"
     r"direktion|komit", re.I)
-_LABEL = re.compile(r"^(?P<label>Mødedato|Dato|Tidspunkt|Tid|Mødested|Sted|Lokation|Lokale|Mødedeltagere|"
+_LABEL = re.compile(r"^(?P<label>Mødedato|Dato|Tidspunkt|Tid|Mødetid|Mødested|Sted|Lokation|Lokale|Mødedeltagere|"
                     r"Deltagere|Til stede|Medlemmer|Fraværende|Afbud|Mødetidspunkt)(?!\w)\s*[:|]?\s*(?P<value>.*)$",
                     re.I)
-_DATE_LABELS = {"mødedato", "dato", "mødetidspunkt", "tidspunkt", "tid"}
-_TIME_LABELS = {"mødetidspunkt", "tidspunkt", "tid"}
+_DATE_LABELS = {"mødedato", "dato", "mødetidspunkt", "mødetid", "tidspunkt", "tid"}
+_TIME_LABELS = {"mødetidspunkt", "mødetid", "tidspunkt", "tid"}
 # a date the document was printed or generated on, not the meeting's ("Udskrevet 07-02-2024")
 _PRINTED = re.compile(r"\b(?:udskrevet|udskriftsdato|udskrivningsdato|printet|printdato|genereret|dannet|"
                       r"sidst opdateret)\b", re.I)
@@ -47,16 +47,25 @@ def _committee_from(line: str) -> str | None:
     text = _PERIOD.sub("", text).strip(" -–,:")
     text = re.sub(r",?\s*[\wæøåÆØÅ-]+\s+(?:Kommune|Regionskommune)\b.*$", "", text).strip(" -–,:·")
     if 3 <= len(text) <= 90 and _COMMITTEE.search(text) and not text.endswith("."):
-        return text
+        return vocab.readable(text)  # "TEKNIK- OG MILJØUDVALGET" -> "Teknik- og Miljøudvalget"
     return None
 
 
-def _label_value(lines: list[str], i: int, value: str) -> str:
-    """A label's value: inline, or on the next line unless that is another label."""
+def _label_value(lines: list[str], i: int, value: str) -> tuple[str, int]:
+    """A label's value: inline, or on the next line unless that is another label; and the line after it."""
     if value:
-        return value
-    nxt = next((x for x in lines[i + 1:i + 3] if x), "")
-    return "" if _LABEL.match(nxt) or nxt.endswith(":") else nxt
+        return value, i + 1
+    k = next((j for j in range(i + 1, min(i + 3, len(lines))) if lines[j]), i + 1)
+    nxt = lines[k] if k < len(lines) else ""
+    return ("", i + 1) if not nxt or _LABEL.match(nxt) or nxt.endswith(":") else (nxt, k + 1)
+
+
+def _more_names(value: str, line: str) -> str:
+    """A list of names continued on the next line: a new entry after a complete one ("Ole Bjørn (A), formand" /
+    "Mette Bonde (V)" on lines of their own), else the same name wrapped ("..., Anja" / "Ravn (F)")."""
+    last = re.split(r",\s*", value.rstrip(" ,"))[-1]
+    complete = value.rstrip().endswith((")", ",")) or bool(vocab.ROLE.match(last))
+    return f"{value.rstrip(' ,')}, {line}" if complete else f"{value} {line}"
 
 
 def _people(text: str) -> tuple[list[str], list[str]]:
@@ -80,14 +89,14 @@ def parse_header(lines: list[str]) -> Header:
             head.committee = _committee_from(line)
         m = _LABEL.match(line)
         if m:
-            label, value = m.group("label").lower(), _label_value(lines, i, m.group("value").strip())
+            label = m.group("label").lower()
+            value, k = _label_value(lines, i, m.group("value").strip())
             if label in {"mødested", "sted", "lokation", "lokale"} and value and not head.location:
                 head.location = value
             elif label in {"mødedeltagere", "deltagere", "til stede", "medlemmer"}:
-                k = i + 1
-                while (k < len(lines) and lines[k] and not _LABEL.match(lines[k])
+                while (value and k < len(lines) and lines[k] and not _LABEL.match(lines[k])
                        and "kommune" not in lines[k].lower() and vocab.looks_like_names(lines[k])):
-                    value += " " + lines[k]
+                    value = _more_names(value, lines[k])
                     k += 1
                 present, absent = _people(value)
                 head.participants += present + absent

@@ -120,7 +120,7 @@ class _Builder:
 
     @staticmethod
     def _fill_vote(vote: Vote, names: str) -> None:
-        for part in vocab.split_names(names):
+        for part in vocab.vote_members(names):
             name, party = vocab.member(part)
             vote.members.append(Member(name=name, party=party))
         if vote.count is None:

@@ -38,6 +38,12 @@ def _structural(line: str) -> bool:
                 or vocab.CASE_ALONE.match(line))
 
 
+def _content(line: str) -> bool:
+    """A line that is the item's own even where it recurs on every page: a heading, a case number, or attendance
+    ("Fraværende: Torben Skov (Ø)" closing each item of a First Agenda print)."""
+    return _structural(line) or bool(vocab.ABSENT_LABEL.match(line))
+
+
 def without_pages(text: str) -> str:
     """The pages joined, minus lines that recur at the top or bottom of at least half the pages (identical,
     or differing only in a page number that rises with the page)."""
@@ -46,7 +52,7 @@ def without_pages(text: str) -> str:
     for i, page in enumerate(pages):
         lines = [x.strip() for x in page.splitlines() if x.strip()]
         for line in set(lines[:2] + lines[-2:]):
-            if _structural(line):
+            if _content(line):
                 continue
             m = re.search(r"\d+(?=\D*$)", line)
             key = f"{line[:m.start()]}#{line[m.end():]}" if m else line
@@ -76,7 +82,7 @@ def without_footers(lines: list[str]) -> list[str]:
     drop = set(marks)
     for text, found in near.items():
         everywhere = sum(x.strip() == text for x in lines)
-        if len(found) >= 2 and everywhere == len(found) and not text.endswith(_SENTENCE_END) and not _structural(text):
+        if len(found) >= 2 and everywhere == len(found) and not text.endswith(_SENTENCE_END) and not _content(text):
             drop |= found
     out: list[str] = []
     cut = False

@@ -1,0 +1,69 @@
+"""A table's rows as text lines; a vote table (a column of "For" / "Imod" / "Undlod") as the vote lines minutes print.
+
+Word minutes sometimes give a decision's vote only as a table ("Parti | Stemme", one row per party, a last
+"Resultat" row). Its rows joined cell by cell read "A For", which no vote parser reads; rendered as "For stemte:
+A, V, S" / "Imod stemte: F, Ø" after the result, the decision reads as printed minutes do.
+"""
+
+from __future__ import annotations
+
+import re
+
+_POSITION = re.compile(r"^(?:for|imod|undlod(?: at stemme)?|undlader at stemme|hverken for eller imod|blank|"
+                       r"afstod(?: fra at stemme)?)\.?$", re.I)
+_RESULT_LABEL = re.compile(r"^(?:resultat|afstemningsresultat|i alt|ialt|udfald|konklusion|samlet|beslutning)\s*:?$",
+                           re.I)
+_PARTY = re.compile(r"^[A-ZÆØÅ]{1,3}$")
+
+
+def table_lines(rows: list[list[str]]) -> list[str]:
+    """One line per row (its non-empty cells joined by spaces), or the vote lines of a vote table."""
+    flat = [[" ".join(c.split()) for c in row] for row in rows]
+    column = _position_column(flat)
+    if column is None:
+        return [" ".join(c.strip() for c in row if c.strip()) for row in rows]
+    return _vote_lines(flat, column)
+
+
+def _position_column(rows: list[list[str]]) -> int | None:
+    """The column whose cells are vote positions in at least two rows and half the rows after the first."""
+    body = rows[1:] if len(rows) > 1 else rows
+    width = max((len(r) for r in rows), default=0)
+    for c in range(width):
+        hits = sum(1 for r in body if c < len(r) and _POSITION.match(r[c]))
+        if hits >= 2 and hits * 2 >= len(body):
+            return c
+    return None
+
+
+def _vote_lines(rows: list[list[str]], column: int) -> list[str]:
+    summary: list[str] = []
+    voters: dict[str, list[str]] = {}
+    for k, row in enumerate(rows):
+        position = row[column] if column < len(row) else ""
+        others = [c for j, c in enumerate(row) if j != column and c]
+        if _POSITION.match(position):
+            voters.setdefault(position.rstrip(".").capitalize(), []).append(_who(others))
+        elif k == 0 and not any(_POSITION.match(c) for c in row):
+            continue  # the header row ("Parti | Stemme")
+        elif len(row) >= 2 and row[0] and _RESULT_LABEL.match(row[0]) and any(row[1:]):
+            summary.append(" ".join(c for c in row[1:] if c))  # "Resultat | Indstillingen blev godkendt ..."
+        elif others or position:
+            summary.append(" ".join(c for c in row if c))
+    return summary + [_vote_line(pos, [w for w in who if w]) for pos, who in voters.items()]
+
+
+def _who(cells: list[str]) -> str:
+    """A voter from the row's other cells: "Helle Jessen" and "A" -> "Helle Jessen (A)"; a party letter alone."""
+    if len(cells) == 2 and _PARTY.match(cells[1]) and not _PARTY.match(cells[0]):
+        return f"{cells[0]} ({cells[1]})"
+    if len(cells) == 2 and _PARTY.match(cells[0]) and not _PARTY.match(cells[1]):
+        return f"{cells[1]} ({cells[0]})"
+    return ", ".join(cells)
+
+
+def _vote_line(position: str, who: list[str]) -> str:
+    head = f"{position} stemte" if position.lower() in {"for", "imod"} else position
+    if len(who) == 1 and who[0].isdigit():
+        return f"{head} {who[0]}"  # a count: "Imod stemte 2"
+    return f"{head}: {', '.join(who)}"
