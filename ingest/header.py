@@ -9,7 +9,7 @@ from datetime import date
 from core import dates, vocab
 
 _DOC_WORDS = re.compile(
-    r"^(?:(?:mødet?\s*)?referat(?:\s+(?:fra|af)\s+(?:mødet\s+i|møde\s+i|mødet|møde))?|"
+    r"^(?:(?:mødet?\s*)?referat(?:\s+(?:fra|af|for)(?:\s+(?:mødet\s+i|møde\s+i|mødet|møde))?)?|"
     r"beslutningsprotokol(?:\s+(?:for|fra))?|dagsorden(?:\s+(?:til|for)\s+(?:mødet\s+i)?)?|"
     r"åben\s+(?:dagsorden|referat)|protokol)\b\s*[:•\-–]?\s*", re.I)
 _PERIOD = re.compile(r"\s+\(?\d{4}\s*[-–]\s*\d{4}\)?$")

@@ -61,6 +61,12 @@ def test_meeting_date_from_the_moede_line_when_no_label(tmp_path: Path) -> None:
     assert _write(tmp_path, text).date == date(2024, 4, 3)
 
 
+def test_committee_after_referat_af(tmp_path: Path) -> None:
+    """"Referat af Byrådet den ..." names the committee Byrådet, not "af Byrådet"."""
+    text = "Thisted Kommune\nReferat af Byrådet den 11. juni 2024\n\nPunkt 1: Test\nBeslutning\nGodkendt.\n"
+    assert _write(tmp_path, text).committee == "Byrådet"
+
+
 TABLE_HEAD = """Svendborg Kommune - Dagsordener og referater
 
 | Udskrevet 07-02-2024 kl. 09.12
