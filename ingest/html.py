@@ -30,7 +30,11 @@ def html_to_text(html: str) -> str:
     for tag in soup(["form", "button"]):
         if tag.decomposed:
             continue
-        if len(tag.get_text(" ", strip=True)) >= _CONTENT_CHARS or tag.find(re.compile(r"^h[1-6]$")):
+        if tag.name == "button" and _trigger(tag) and tag.get_text(strip=True):  # an accordion's title: a line
+            tag.insert_before("\n")
+            tag.insert_after("\n")
+            tag.unwrap()
+        elif len(tag.get_text(" ", strip=True)) >= _CONTENT_CHARS or tag.find(re.compile(r"^h[1-6]$")):
             tag.unwrap()
         else:
             tag.decompose()
@@ -39,6 +43,14 @@ def html_to_text(html: str) -> str:
             tag.decompose()
     for br in soup.find_all("br"):
         br.replace_with("\n")
+    for dt in soup.find_all("dt"):  # a list of meeting facts ("<dt>Mødedato</dt><dd>…</dd>"): "Mødedato: …"
+        dd = dt.find_next_sibling(True)
+        fact = " ".join(dt.get_text(" ").split()).rstrip(":").strip()
+        if dd is not None and dd.name == "dd" and _FACT_LABEL.match(fact) and len(dd.get_text(" ")) <= 300:
+            value = ", ".join(x.strip() for x in dd.get_text("\n").splitlines() if x.strip())
+            dd.decompose()
+            dt.clear()
+            dt.append(f"{fact}: {value}")
     facts = [t for t in soup.find_all("table") if _facts_table(t)]
     for row in soup.find_all("tr"):  # a data table's row stays one line, its cells separated by " | "
         cells = row.find_all(["td", "th"], recursive=False)
@@ -76,6 +88,12 @@ def html_to_text(html: str) -> str:
 
 
 _CELL_BLOCKS = ["h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "section"]
+
+
+def _trigger(tag) -> bool:  # type: ignore[no-untyped-def]
+    """A button that opens a panel (an accordion's or a tab's title), not a form's or a menu's button."""
+    toggle = str(tag.get("data-toggle") or tag.get("data-bs-toggle") or "").lower()
+    return toggle != "dropdown" and bool(tag.get("aria-controls") or tag.get("aria-expanded") is not None or toggle)
 
 
 def _paragraphs(cell) -> list[str]:  # type: ignore[no-untyped-def]

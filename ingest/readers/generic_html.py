@@ -1,9 +1,11 @@
 """HTML minutes from portals no other reader knows, read by their structure (never flattened and re-segmented).
 
 Items are found by ``html_items`` (repeated containers, numbered or labelled headings). Meeting facts: labelled
-fields of the page head (``<th>Udvalg</th><td>``, "Mødedato: …", ``class="…__committee"``, ``<time datetime>``,
-``<meta>``), then its h1, lines and <title>; print dates are skipped. Page furniture (nav, footer, cookie banners,
-breadcrumbs, "Print" links) is removed first. Fewer than two items or no meeting date: the page is not claimed,
+fields of the page head (``<th>Udvalg</th><td>``, ``<dt>Mødedato</dt><dd>``, "Mødedato: …", ``class="…__committee"``,
+``<time datetime>``, ``<meta>``), then its h1, lines and <title>; print dates are skipped. Page furniture (nav,
+footer, cookie banners, breadcrumbs, "Print" links) is removed first; then each accordion/tab trigger and its panel
+become one titled container (``html_disclosure``) and a table of several label/value records one table per record
+(``html_records``). Fewer than two items or no meeting date: the page is not claimed,
 and the text parser reads it.
 """
 
@@ -20,6 +22,7 @@ from core import dates, municipalities, vocab
 from core.errors import IngestError
 from core.model import fold
 from ingest import header
+from ingest.readers import html_disclosure, html_records
 from ingest.readers.base import ItemDraft, MeetingDraft, Source
 from ingest.readers.html_items import BLOCKS, El, attrs, heading_level, inner_text, outer_html, read_items, subtree
 from ingest.readers.markup import fragment_text
@@ -121,9 +124,12 @@ def _parse(src: Source) -> El | None:
     for el in subtree(root):
         if el.getparent() is not None and el.tag not in {"body", "main"} and (
                 el.tag in FURNITURE or el.get("role") in {"navigation", "contentinfo", "search"}
-                # a button goes, but not an accordion's title
-                or el.tag == "button" and not any(heading_level(x) for x in el.iterdescendants())
                 or FURNITURE_ATTR.search(attrs(el)) or el.tag == "a" and FURNITURE_LINK.match(inner_text(el))):
+            el.drop_tree()
+    html_disclosure.rebuild(root)  # an accordion's trigger and panel: one titled container
+    html_records.split(root)  # a table of label rows holding several items: one table per item
+    for el in list(root.iter("button")):  # a button goes; an accordion's title was rebuilt above, or holds a heading
+        if el.getparent() is not None and not any(heading_level(x) for x in el.iterdescendants()):
             el.drop_tree()
     return root
 

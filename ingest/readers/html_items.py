@@ -1,8 +1,9 @@
 """Agenda items in an HTML page, found and read by the page's structure (never flattened and re-segmented).
 
 Items, in this order of preference: repeated containers (a class ending in "item"/"punkt", an id "punkt-3",
-``data-number``/``data-nr``, ``<details><summary>``, table rows whose first cell is a number; the largest valid
-group, the outer one on a tie); numbered h1-h4 headings ("3. Titel", "Punkt 3: Titel") at the level most share,
+``data-number``/``data-nr``, ``<details><summary>``, an accordion's trigger and panel, a key/value table or ``<dl>``
+per item (``html_records``), table rows whose first cell is a number; the largest valid group, the outer one on a
+tie); numbered h1-h4 headings ("3. Titel", "Punkt 3: Titel") at the level most share,
 plus one at another level that fills a missing number; unnumbered headings at one level each followed by section
 labels. An item is its container or heading and what follows up to the next item; sections come from sub-headings
 and label elements (``<strong>Indstilling</strong>``, ``<dt>``, ``<span class="felt-titel">``), decisions from
@@ -20,6 +21,7 @@ from lxml import etree
 from lxml import html as lhtml
 
 from core import vocab
+from ingest.readers import html_disclosure, html_records
 from ingest.readers.base import DecisionDraft, ItemDraft
 from ingest.readers.markup import fragment_text
 
@@ -59,8 +61,10 @@ def heading_level(el: El) -> int:
 
 
 def _starts_block(el: El) -> bool:
-    parent = el.getparent()
-    return parent is None or (el.getprevious() is None and not (parent.text or "").strip())
+    parent, prev = el.getparent(), el.getprevious()
+    if prev is not None:  # after a block ("<p>…</p><strong>Beslutning</strong>"), with no text between
+        return prev.tag in BLOCKS and not (prev.tail or "").strip()
+    return parent is None or not (parent.text or "").strip()
 
 
 def _label(el: El, named: bool = True) -> str | None:
@@ -87,6 +91,7 @@ class _Anchor:
     number: str | None = None
     parts: tuple[El, ...] = ()  # the number, case and title elements inside a container
     case: str | None = None
+    record: bool = False  # a key/value table or list: its other rows are the sections
 
 
 def _split_number(title: str, number: str | None) -> tuple[str, str | None]:
@@ -99,6 +104,8 @@ def _split_number(title: str, number: str | None) -> tuple[str, str | None]:
 def _anchor(el: El) -> _Anchor:
     if heading_level(el):
         return _Anchor(el, True, *_split_number(inner_text(el), None))
+    if (rec := html_records.fields(el)) is not None:
+        return _Anchor(el, False, *_split_number(rec[1], rec[0]), rec[3], rec[2], record=True)
     found = subtree(el)[1:]
     number = next((m.group(1) for m in (NUMBER.match(el.get(a) or "") for a in NUMBER_ATTRS) if m), None)
     cells = el.xpath("./td|./th") if el.tag == "tr" else []
@@ -132,6 +139,8 @@ def _groups(body: El) -> list[list[El]]:
         keys += [("id", "")] if ITEM_ID.match(el.get("id") or "") else []
         keys += [("data", a) for a in NUMBER_ATTRS if NUMBER.match(el.get(a) or "")]
         keys += [("details", "")] if el.tag == "details" and el.find("summary") is not None else []
+        keys += [("disclosure", "")] if el.get(html_disclosure.MARK) is not None else []
+        keys += [("record", el.tag)] if html_records.is_record(el) else []
         cells = el.xpath("./td|./th") if el.tag == "tr" else []
         keys += [("row", str(id(el.getparent())))] if len(cells) > 1 and NUMBER.match(inner_text(cells[0])) else []
         for key in keys:
@@ -235,8 +244,8 @@ def _between(region: El, start: El | None, stop: El | None) -> str:
 
 def _own_html(a: _Anchor) -> str:
     """A container's HTML without its number, case and title elements (a table row: each cell a block)."""
-    if a.flow:
-        return ""
+    if a.flow or a.record:
+        return html_records.own_html(a.el, a.parts) if a.record else ""
     cells = a.el.xpath("./td|./th") if a.el.tag == "tr" else [a.el]
     heads = a.el.xpath("ancestor::table[1]//tr[th and not(td)][1]/th") if a.el.tag == "tr" else []
     named = [_label(h) or "" for h in heads] if len(heads) == len(cells) else [""] * len(cells)
@@ -296,5 +305,6 @@ def read_items(body: El) -> tuple[str, list[ItemDraft]] | None:
         return None
     region = _common([a.el for a in anchors])
     head_html = _between(body, None, anchors[0].el)
-    tails = [_between(region, a.el, b.el if b else None) for a, b in zip(anchors, [*anchors[1:], None], strict=True)]
+    tails = [_between(region, a.el, b.el if b else None) if not (a.record or a.el.get(html_disclosure.MARK) is not None)
+             else "" for a, b in zip(anchors, [*anchors[1:], None], strict=True)]  # a record or panel is whole
     return head_html, [_item(a, _own_html(a) + tail) for a, tail in zip(anchors, tails, strict=True)]
