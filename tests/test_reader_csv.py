@@ -1,6 +1,6 @@
 """The CSV reader (``ingest.readers.csv_rows``): one row per agenda item, sniffed by its header, never by name.
 
-The Rudersdal open-data export is checked against sample_data/portals2/EXPECTED.md; invented variations live in
+The Rudersdal open-data export is checked against sample_data/portals2-expected.md; invented variations live in
 tests/fixtures/readers/csv/.
 """
 
