@@ -24,12 +24,16 @@ from assistant.answer_quote import (
     unmatched_date,
 )
 from assistant.answer_text import (
+    CLOSED,
     CONTRADICTED,
+    NO_CHOICE,
     NO_DECISION,
     NO_VOTE,
+    NOT_SAID,
     NOT_STATED_HEAD,
     OFF_TOPIC,
     ONLY_APPLIED,
+    OTHER_PART,
     UNKNOWN,
     _summary,
     citation,
@@ -123,8 +127,9 @@ class ExtractiveAnswerer:
         if not names:
             return hits, []
 
-        def text_of(h: Hit) -> str:
-            return f"{h.item.municipality} {h.item.committee} {h.item.title}\n{h.item.text}"
+        def text_of(h: Hit) -> str:  # the committee also by its initials ("KTM" for Klima-, Teknik- og Miljøudvalget)
+            short = " ".join(sorted(bodies.acronyms(h.item.committee)))
+            return f"{h.item.municipality} {h.item.committee} {short} {h.item.title}\n{h.item.text}"
 
         full = [h for h in hits if not salient.missing(text_of(h), names)]
         if not full:
@@ -284,6 +289,10 @@ class ExtractiveAnswerer:
                      or evidence_quote(item, query, kind, hit, self.ranking.evidence))
             titles = kind == "list" or query.intent == "list"  # "which sub-items did it have?" is answered by titles
             decided = asks_decided(query) or query.intent == "case"  # "what happened in case X?": its decision
+            if not citations and item.closed and not item.sections and not decided and kind not in {"yesno", "list"} \
+                    and (kind not in evidence.VALUE_KINDS or unanswered.lacks_value(quote, kind, query.text)):
+                # "what was the lease about?" of a closed item: only its decision is public
+                return self.cited_refusal(CLOSED[lang], hit, own_decision_quote(item, hit.item.date) or quote, lang)
             if not has_content(quote, item, hit.item.committee, titles) or not decided and bare_decision(quote):
                 quote = best_sentence(item, query.text, query.intent, hit.focus) or ""
                 if (not has_content(quote, item, hit.item.committee, titles)
@@ -318,6 +327,22 @@ class ExtractiveAnswerer:
             if opposite:
                 decision = own_decision_quote(item, hit.item.date) or quote
                 return self.cited_refusal(CONTRADICTED[lang][opposite], hit, decision, lang)
+            part = None if citations else unanswered.other_designation(f"{item.title}\n{item.text}", query.text)
+            if part:  # "stage 4" of an item on stage 3
+                return self.cited_refusal(OTHER_PART[lang].format(what=part[0], other=part[1]), hit, quote, lang)
+            lone = None if citations else unanswered.amount_elsewhere(item.text, item.title, kind, query.text,
+                                                                      salient.salient_names(query.text))
+            if lone:  # "what did Supercykelsti Tilst cost?" of an item giving only the total of four projects
+                what = f"an amount for {lone}" if lang == "en" else f"et beløb for {lone}"
+                return self.cited_refusal(NOT_STATED_HEAD[lang].format(what=what), hit, quote, lang)
+            speaker = None if citations else unanswered.unrecorded_speech(item.text, query.text)
+            if speaker:
+                decision = own_decision_quote(item, hit.item.date) or quote
+                return self.cited_refusal(NOT_SAID[lang].format(who=speaker), hit, decision, lang)
+            if not citations and own and unanswered.asks_choice(query.text) \
+                    and not any(d.outcome in {"approved", "rejected"} for d in own):
+                # "which model did they pick?" of a decision that sent the case on: nothing was chosen
+                return self.cited_refusal(NO_CHOICE[lang], hit, own_decision_quote(item, hit.item.date) or quote, lang)
             voted = any(d.votes for d in own)
             if not citations and unanswered.no_vote_count(quote, kind, query.text, voted):
                 return self.cited_refusal(NO_VOTE[lang], hit, quote, lang)
@@ -325,11 +350,12 @@ class ExtractiveAnswerer:
             elsewhere = self.off_topic(query, hit) if figure else []
             if elsewhere:  # "Hvad koster den nye svømmehal?" of an item on a sports ground: its figure is another's
                 return self.cited_refusal(OFF_TOPIC[lang].format(what=", ".join(elsewhere)), hit, quote, lang)
+            asked = unanswered.asked_kind(kind, query.text)
             if (not citations and query.intent not in {"case", "list"}
-                    and (unanswered.lacks_value(quote, kind, query.text)
+                    and (unanswered.lacks_value(quote, asked, query.text)
                          or unanswered.uncounted(item.text, kind, query.text))):
                 # the item is about the topic but holds no value of the kind asked (no firm, no figure): say so
-                what = unanswered.NOT_STATED[kind][0 if lang == "en" else 1]
+                what = unanswered.NOT_STATED[asked][0 if lang == "en" else 1]
                 return self.cited_refusal(NOT_STATED_HEAD[lang].format(what=what), hit, quote, lang)
             own_quote = own_decision_quote(item, hit.item.date) if kind == "yesno" else None
             if own_quote and own_quote not in quote and len(own_quote) <= self.ranking.evidence.max_chars // 3:

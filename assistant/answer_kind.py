@@ -19,7 +19,8 @@ _MONEY_WORDS = (r"kr\b|kroner|\bdkk\b|koste|\bcost|beløb|\bpris|\bprice|\bfee|u
 
 CUES: list[tuple[str, re.Pattern[str]]] = [
     ("vote", re.compile(r"\bstem(?:te|me|mer|ning)|afstemning|\bvot(?:e|ed|es|ing)\b|\bimod\b|\bagainst\b|"
-                        r"undlod|undlader|abstain|kunne ikke tiltræde|not (?:back|support)|flertal|majority", re.I)),
+                        r"undlod|undlader|abstain|kunne ikke tiltræde|(?:not|n't) (?:back|support)|flertal|"
+                        r"majority", re.I)),
     ("history", re.compile(r"hvordan (?:har|er|blev|var) sagen\b.{0,80}behandl|\bforløb(?:et)?\b|tidligere behandl|"
                            r"behandlet tidligere|før (?:den|sagen) kom|how (?:has|was|did) the case|case history|"
                            r"how did .{0,60}\bdevelop|handled (?:before|earlier)|before it (?:came|reached)", re.I)),

@@ -13,6 +13,7 @@ from assistant.query import Query
 from assistant.quotes import decision_trail, own_decision_quote, proposal_quote, quote_for
 from assistant.ranking import DEFAULT_RANKING
 from assistant.retrieve import Hit
+from assistant.unanswered import asks_choice
 from core.dates import find_dates
 from core.model import AgendaItem, Decision, fold
 from store.lexical import tokens
@@ -26,7 +27,8 @@ _ACTS = re.compile(r"\b(?:reject|approv|grant|adopt|decid|agree|accept|afvis|afv
 def asks_decided(query: Query) -> bool:
     """Does the question ask what a body decided: a decision or vote question, or a yes/no question about a
     decision act ("Did the council reject ...?", "Gav byrådet dispensation ...?")."""
-    return query.intent in {"decision", "vote"} or bool(_YES_NO_OPEN.search(query.text) and _ACTS.search(query.text))
+    return (query.intent in {"decision", "vote"} or bool(_YES_NO_OPEN.search(query.text) and _ACTS.search(query.text))
+            or asks_choice(query.text))
 
 
 ASKS_MONEY = re.compile(r"\bkr\.?\b|kroner|\bkost|\bcost|beløb|\bpris|\bprice|amount|\bdkk\b|udgift|expense|"
@@ -34,6 +36,12 @@ ASKS_MONEY = re.compile(r"\bkr\.?\b|kroner|\bkost|\bcost|beløb|\bpris|\bprice|a
 
 
 ASKS_PROPOSAL = re.compile(r"\brecommend|\bpropos|\bindstil|\banbefal|\bforeslå", re.I)
+# who proposes, as opposed to the politicians who decide, next to the verb ("anbefaler forvaltningen", "does the
+# administration recommend"; not "administrationsbygninger")
+_STAFF_WHO = (r"(?:forvaltning(?:en)?|administration(?:en)?|direktion(?:en)?|magistratsafdeling\w*|staff|officers|"
+              r"teknik og miljø)")
+_STAFF = re.compile(rf"\b{_STAFF_WHO}\b(?:\s+\S+){{0,3}}?\s+(?:\w+\s+)?(?:anbefal|indstil|foreslå|recommend|propos)|"
+                    rf"(?:anbefal|indstil|foreslå|recommend|propos)\w*\s+(?:\S+\s+){{0,3}}?{_STAFF_WHO}\b", re.I)
 
 EVERY_BODY = re.compile(r"udvalgene|\bcommittees\b|\bbodies\b|organerne|hvert udvalg|each committee|"
                         r"de forskellige udvalg|all the committees", re.I)
@@ -80,6 +88,13 @@ def _evidence_quote(item: AgendaItem, query: Query, kind: str, hit: Hit, cfg: Ev
         context = f"{hit.item.municipality} {hit.item.committee}"
         found = evidence.select(item, query.text, "absent", day, hit.focus, context, cfg=cfg)
         return evidence.quote(found) if found else quote_for(item, query.intent, query.text, hit.focus)
+    if kind in {"decision", "fact"} and ASKS_PROPOSAL.search(query.text) and _STAFF.search(query.text):
+        # "which model does the administration recommend?": the recommendation, not the politicians' decision
+        context = f"{hit.item.municipality} {hit.item.committee}"
+        found = evidence.select(item, query.text, "fact", day, hit.focus, context, cfg=cfg)
+        proposal = proposal_quote(item)
+        if found or proposal:
+            return evidence.quote(found) if found else proposal or ""
     if (kind == "decision" or (kind == "yesno" and asks_decided(query))
             or (kind == "vote" and any(d.votes for d in own_decisions(item, day)))):
         named = {d.body for d in named_decisions(item, query.text)}

@@ -54,6 +54,22 @@ OFF_TOPIC = {
     "da": "Det fundne punkt nævner ikke {what}, så dets tal handler om noget andet — det nærmeste er:",
     "en": "The item found does not mention {what}, so its figures are about something else; the closest it says is:",
 }
+OTHER_PART = {
+    "da": "Det fundne punkt nævner ikke {what}, kun {other} — det nærmeste er:",
+    "en": "The item found does not mention {what}, only {other}; the closest it says is:",
+}
+NOT_SAID = {
+    "da": "Referatet gengiver ikke, hvad {who} sagde; det noterer beslutningen:",
+    "en": "The minutes do not report what {who} said; they record the decision:",
+}
+NO_CHOICE = {
+    "da": "Referatet viser ikke, at der blev valgt noget; beslutningen var:",
+    "en": "The minutes record no choice being made; the decision was:",
+}
+CLOSED = {
+    "da": "Punktet er lukket, og referatet offentliggør kun beslutningen:",
+    "en": "The item is closed (lukket punkt); the minutes publish only its decision:",
+}
 NOT_STATED_HEAD = {
     "da": "Det fundne punkt nævner ikke {what}, som spørgsmålet efterspørger — det nærmeste er:",
     "en": "The item found does not state {what} that answers the question; the closest it says is:",

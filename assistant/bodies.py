@@ -92,3 +92,16 @@ def unmatched(question: str, bodies: list[str], texts: tuple[str, ...] | list[st
         if not any(matches(stems, b) for b in bodies) and not any(mentioned(stems, t) for t in texts):
             out.append(phrase)
     return out
+
+
+def acronyms(name: str) -> set[str]:
+    """The short forms users write a committee by: the initials of its words, with and without the U of
+    "udvalg" ("Klima-, Teknik- og Miljøudvalget" -> KTM, KTMU; "Beskæftigelses- og Erhvervsudvalget" -> BE, BEU)."""
+    words = [w for w in re.findall(r"[A-Za-zÆØÅæøå]+", name) if w.lower() not in {"og", "and", "for", "of", "the"}]
+    if len(words) < 2 and not (words and "udvalg" in words[0].lower() and not words[0].lower().startswith("udvalg")):
+        return set()
+    initials = "".join(w[0].upper() for w in words)
+    out = {initials} if len(initials) >= 2 else set()
+    if "udvalg" in words[-1].lower() and not words[-1].lower().startswith("udvalg"):
+        out.add(initials + "U")
+    return out

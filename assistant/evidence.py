@@ -70,7 +70,7 @@ _BODY = re.compile(r"\w*(?:udvalg|udvalget|byråd|byrådet|råd|rådet|magistrat
                    re.I)
 _PLACE = re.compile(r"\b(?:på|i|ved|til)\s+[A-ZÆØÅ][\wæøå-]+|\b\w+(?:vej|gade|torv|plads|park|havn|center)\b", re.I)
 _WHY = re.compile(r"\bfordi\b|\bda\b|på grund af|derfor|med henblik på|\bfor at\b|skyldes|som følge af|begrund|"
-                  r"\bidet\b|årsag|baggrund|formål", re.I)
+                  r"\bidet\b|årsag|baggrund|formålet\b", re.I)
 _VOTE = re.compile(r"stemte|stemmer|\bimod\b|undlod|undlader|tiltræde|flertal|mindretal|ønskede sagen|"
                    r"\bfor stemte\b|kunne ikke", re.I)
 _LIST_ENTRY = re.compile(r"^\s*(?:[-–•*]|\d{1,2}(?:\.\d{1,2})*[.)]?|[a-h][.)]|At \d+\))\s+")

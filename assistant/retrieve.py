@@ -10,7 +10,7 @@ from assistant.glossary import expand
 from assistant.query import Filters, Query
 from assistant.ranking import DEFAULT_RANKING, RankingConfig
 from assistant.terms import coverage
-from core.model import chunk_item_id, slug
+from core.model import chunk_item_id, fold, slug
 from core.municipalities import UNKNOWN as UNKNOWN_MUNICIPALITY  # stored when nothing names the municipality
 from store.catalog import Catalog
 from store.embed import Embedder
@@ -181,4 +181,10 @@ class Retriever:
                               focus.get(item_id, ""), dense_rank=dense_rank.get(item_id),
                               lexical_rank=lex_rank.get(item_id)))
         timings["fusion"] = time.perf_counter() - t3
+        unstored = [m for m in f.municipalities if m not in known]
+        if unstored and ranked and not any(fold(m) in fold(f"{ranked[0].item.title} {ranked[0].item.text}")
+                                           for m in unstored):
+            # "Greve compared with Ishøj": what the question asks of Ishøj is in no stored minutes
+            return Retrieval([], munis, note="no minutes from " + ", ".join(unstored) + " are indexed",
+                             timings=timings)
         return Retrieval(ranked, munis, timings=timings)

@@ -72,7 +72,8 @@ def mentions_letter(text: str, letter: str) -> bool:
     a vote verb ("A og Ø stemte imod", "(V)", "A, med bemærkning"). "I" also opens sentences, so it counts
     only in parentheses or a list of letters."""
     L = re.escape(letter.upper())
-    edge_l, edge_r = r"(?<![\wÆØÅæøå.\-])", r"(?![\wÆØÅæøå\-.])"
+    # a full stop may end the list ("Undlod at stemme: F.") but not an initial ("A. Jensen")
+    edge_l, edge_r = r"(?<![\wÆØÅæøå.\-])", r"(?![\wÆØÅæøå\-]|\.[ \t]*[^\s])"
     if letter.upper() == "I":
         return re.search(rf"\({L}\)|[A-ZÆØÅ], {L}{edge_r}|{edge_l}{L},? (?:og|and) [A-ZÆØÅ]{edge_r}", text) is not None
     return re.search(rf"{edge_l}{L}{edge_r}", text) is not None

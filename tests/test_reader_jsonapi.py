@@ -1,5 +1,6 @@
 """JSON:API documents (``data`` + ``included``) read by the generic JSON reader after ``ingest.readers.jsonapi``
-resolves their relationships: an OS2web/Drupal meetings scrape (sample_data/portals2, facts in sample_data/portals2-expected.md)
+resolves their relationships: an OS2web/Drupal meetings scrape (sample_data/portals2; facts in
+sample_data/portals2-expected.md)
 and invented documents with other type and attribute names."""
 
 from __future__ import annotations

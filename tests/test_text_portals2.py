@@ -1,4 +1,5 @@
-"""The text path (txt, PDF, DOCX) on the portals2 layouts (sample_data/portals2, facts in sample_data/portals2-expected.md):
+"""The text path (txt, PDF, DOCX) on the portals2 layouts (sample_data/portals2; facts in
+sample_data/portals2-expected.md):
 headings in capitals, First Agenda prints ("Sag: 23/18804", attendance closing every page), remarks after a
 party list, votes told as sentences and Word vote tables. Each test names the defect it pins down."""
 
