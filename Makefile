@@ -81,6 +81,14 @@ test: install browser postgres lint
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat eval eval/portals.jsonl --data-dir $(CURDIR)/.referat/eval-portals --ingest sample_data/portals \
 	  --min-hit5 0.95 --min-first-citation 0.9 --min-refusal 0.9 --min-keywords 0.7
+	# dev7 (calibration, session 7): twelve new kinds of trap question beside answerable twins on the same items
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/dev7.jsonl --data-dir $(CURDIR)/.referat/eval-minutes \
+	  --min-hit5 0.95 --min-first-citation 0.85 --min-refusal 0.65 --min-keywords 0.7
+	# portals2 (calibration, session 7): 10 more invented minutes in layouts Referat had no reader for
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/portals2.jsonl --data-dir $(CURDIR)/.referat/eval-portals2 \
+	  --ingest sample_data/portals2 --min-hit5 0.95 --min-first-citation 0.85 --min-refusal 0.75 --min-keywords 0.75
 	# questions written from the stored minutes themselves (case numbers, item numbers, votes): eval/probe.py
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat probe --data-dir $(CURDIR)/.referat/eval-minutes --min-right 0.95
