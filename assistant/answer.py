@@ -5,6 +5,7 @@ the names other modules import from here (refusal, where, own_decisions, bare_de
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from assistant import bodies, evidence, meeting_facts, salient, scope, topics, unanswered
@@ -52,6 +53,8 @@ from core.model import AgendaItem, Meeting, fold
 from store.lexical import tokens
 
 MeetingLookup = Callable[[str], Meeting | None]
+_DECIDED_ACT = re.compile(r"\b(?:vedtog|vedtaget|besluttede|besluttet|godkendte|endeligt|approved|adopted|decided)\b",
+                          re.I)
 CommitteeLookup = Callable[[str | None], list[str]]
 
 
@@ -172,8 +175,8 @@ class ExtractiveAnswerer:
     def decided_elsewhere(self, query: Query, hit: Hit) -> str | None:
         """The committee a decision question names ("hvad endte teknikudvalget med at beslutte?") when the item
         found is another body's and records no decision of that committee: its minutes are not stored."""
-        if not asks_decided(query) or hit.in_conversation:
-            return None
+        if not (asks_decided(query) or _DECIDED_ACT.search(query.text)) or hit.in_conversation:
+            return None  # "hvor mange vindmøller har byrådet endeligt vedtaget?" also asks what a body decided
         decided = [hit.item.committee] + [d.body for d in hit.item.item.decisions]
         missing = bodies.unmatched(query.text, decided)
         return missing[0] if missing else None

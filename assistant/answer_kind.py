@@ -68,7 +68,8 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
     ("decision", re.compile(r"besluttede|beslut|\bdecid|decision|vedt[ao]g|godkend|approv|anbefal|recommend|"
                             r"indstill|konklu|conclud|\btraf\b|outcome|udfald|afgørelse|hvad skete|\bsket\b|"
                             r"what happened|"
-                            r"hvad sagde|what did .{0,40}\bsay|\bgjorde\b.{0,60}\bmed\b|"
+                            r"hvad sagde|hvad (?:har|havde) .{0,40}\bsagt\b|what did .{0,40}\bsay|"
+                            r"\bgjorde\b.{0,60}\bmed\b|"
                             r"what did .{0,60}\bdo (?:with|about)\b",
                             re.I)),
 ]

@@ -43,6 +43,7 @@ GLOSSARY: dict[str, str] = {
     "action": "handle handleplan", "process": "proces forløb", "cooperation": "samarbejde", "collaboration":
     "samarbejde", "approved the agenda": "godkendelse af dagsorden", "policy": "politik", "culture": "kultur",
     "leisure": "fritid", "planning": "plan", "music": "musik", "festival": "festival", "environment": "miljø",
+    "technical": "teknisk teknik",
     "waste": "affald", "traffic": "trafik", "road": "vej", "roads": "veje", "bike": "cykel", "path": "sti",
     "land": "grund", "purchase": "køb", "buy": "køb", "sale": "salg", "local": "lokal", "streams": "vandløb",
     "structure": "struktur", "elderly care": "ældrepleje", "care": "pleje omsorg",
@@ -58,6 +59,8 @@ GLOSSARY: dict[str, str] = {
     "financed": "finansieres finansiering", "funded": "finansieres finansiering", "financing": "finansiering",
     "suggested": "foreslog foreslået", "recommendation": "indstilling",
     "fare": "takst", "fares": "takster", "bus": "bus busser", "route": "rute linje", "line": "linje",
+    "bus line": "buslinje linje", "cut": "nedlægges nedlagt skåret", "replaced": "erstattes erstattet",
+    "transport": "transport kørsel trafik", "flex transport": "flextrafik flexkørsel",
     "hospital": "hospital", "equipment": "udstyr", "extra": "ekstra mer", "estimated": "skønnet anslået",
     "reduction": "reduktion nedsættelse", "increase": "stigning forhøjelse", "speed": "hastighed fart",
     "limit": "grænse", "pupils": "elever", "students": "elever studerende", "teachers": "lærere",

@@ -97,7 +97,7 @@ def language(text: str) -> str:
 
 DECISION = re.compile(r"besluttede|beslut|\bdecid|decision|vedt[ao]g|godkend|skete der|\bsket\b|happened|konklu|"
                       r"conclud|"
-                      r"\btraf\b|resultat|outcome|\bsagde\b|\bsay\b|\bsaid\b|udfald|afgørelse|"
+                      r"\btraf\b|resultat|outcome|\bsagde\b|\bsagt\b|\bsay\b|\bsaid\b|udfald|afgørelse|"
                       r"\bgjorde\b.{0,60}\bmed\b|\bdo (?:with|about)\b|\bdone (?:with|about)\b", re.I)
 
 

@@ -24,6 +24,10 @@ class RankingConfig(BaseModel):
     max_per_municipality_queries: int = 4  # named municipalities up to this many get a dense query each
     soft_date_bonus: float = 0.5  # times 1/rrf_k: an item inside a date range the question only loosely names
     title_bonus: float = 1.0  # times 1/rrf_k, times the share of the title's words the question holds
+    # a title word that is the municipality asked about counts this much of a topic word: every candidate is from
+    # that town. Calibration: 1.0 ranked "... renovering af Slagelse Svømmehal" above the budget timetable asked
+    # about; 0 and 0.25 lost items whose topic is the town ("Ukrainske flygtninge i Greve Kommune")
+    town_title_weight: float = 0.5
     soft_item_bonus: float = 1.0  # times 1/rrf_k: the item number the question names, when not a hard filter
 
     # -- the extractive answerer: is an item supported, which are cited (assistant/answer.py) --

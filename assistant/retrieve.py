@@ -155,6 +155,10 @@ class Retriever:
             fused[item] = fused.get(item, 0.0) + value
         light = {r.id: r for r in self.catalog.item_meta(list(fused))}
         qtok = set(tokens(text))
+        # the municipality asked about is in every candidate's context: its name in a title says little about
+        # the topic (RankingConfig.town_title_weight)
+        town = {t for m in f.municipalities for t in tokens(m)}
+        title_q = qtok - town
         scored: list[tuple[float, str]] = []
         for item_id, score in fused.items():
             row = light.get(item_id)
@@ -163,8 +167,9 @@ class Retriever:
             title_tok = set(tokens(row.title))
             if f.soft_dates and (f.date_from or f.date_to) and _in_range(row.date, f):
                 score += self.ranking.soft_date_bonus / rrf_k
-            title_bonus = (self.ranking.title_bonus / rrf_k * len(qtok & title_tok) / max(1, len(title_tok))
-                           if qtok else 0.0)
+            title_bonus = (self.ranking.title_bonus / rrf_k * (len(title_q & title_tok)
+                                                            + self.ranking.town_title_weight * len(town & title_tok))
+                           / max(1, len(title_tok)) if qtok else 0.0)
             if f.item_number and f.soft_item and (row.number or "") == f.item_number:
                 score += self.ranking.soft_item_bonus / rrf_k
             scored.append((score + title_bonus, item_id))

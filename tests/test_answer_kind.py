@@ -28,6 +28,8 @@ CASES = [
     ("Hvorfor blev støtten stoppet?", "explanation"),
     ("Why was the item postponed?", "explanation"),
     ("Hvilke partier stemte imod budgettet?", "vote"),
+    ("Which groups couldn't back the answer on parking prices?", "vote"),
+    ("Hvad havde kulturudvalget sagt om sagen?", "decision"),
     ("Hvordan har sagen om den nye skole været behandlet tidligere?", "history"),
     ("How has the case about the harbour bath been handled before it reached the council?", "history"),
     ("Who voted against the bus order?", "vote"),

@@ -88,3 +88,6 @@ def test_more_ways_to_ask_who_was_absent_and_english_committee_words_by_prefix()
     assert aspects("Who missed the meeting of the committee on 14 May 2024?") == ["absent"]
     youth = set(tokens("Børne- og Ungeudvalget Svendborg"))
     assert aspects("What time did Svendborg's children and youth committee meet on 5 February 2024?", youth) == ["time"]
+    technical = set(tokens("Teknik- og Miljøudvalget Thisted"))
+    assert aspects("What time did Thisted's technical and environment committee meet in June 2024?", technical) == [
+        "time"]
