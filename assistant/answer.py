@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from assistant import bodies, evidence, meeting_facts, salient, scope, topics, unanswered
+from assistant import bodies, evidence, meeting_facts, salient, scope, topics, traps, unanswered
 from assistant.amounts import english_amounts
 from assistant.answer_kind import answer_kind
 from assistant.answer_quote import (
@@ -330,19 +330,19 @@ class ExtractiveAnswerer:
             if opposite:
                 decision = own_decision_quote(item, hit.item.date) or quote
                 return self.cited_refusal(CONTRADICTED[lang][opposite], hit, decision, lang)
-            part = None if citations else unanswered.other_designation(f"{item.title}\n{item.text}", query.text)
+            part = None if citations else traps.other_designation(f"{item.title}\n{item.text}", query.text)
             if part:  # "stage 4" of an item on stage 3
                 return self.cited_refusal(OTHER_PART[lang].format(what=part[0], other=part[1]), hit, quote, lang)
-            lone = None if citations else unanswered.amount_elsewhere(item.text, item.title, kind, query.text,
+            lone = None if citations else traps.amount_elsewhere(item.text, item.title, kind, query.text,
                                                                       salient.salient_names(query.text))
             if lone:  # "what did Supercykelsti Tilst cost?" of an item giving only the total of four projects
                 what = f"an amount for {lone}" if lang == "en" else f"et beløb for {lone}"
                 return self.cited_refusal(NOT_STATED_HEAD[lang].format(what=what), hit, quote, lang)
-            speaker = None if citations else unanswered.unrecorded_speech(item.text, query.text)
+            speaker = None if citations else traps.unrecorded_speech(item.text, query.text)
             if speaker:
                 decision = own_decision_quote(item, hit.item.date) or quote
                 return self.cited_refusal(NOT_SAID[lang].format(who=speaker), hit, decision, lang)
-            if not citations and own and unanswered.asks_choice(query.text) \
+            if not citations and own and traps.asks_choice(query.text) \
                     and not any(d.outcome in {"approved", "rejected"} for d in own):
                 # "which model did they pick?" of a decision that sent the case on: nothing was chosen
                 return self.cited_refusal(NO_CHOICE[lang], hit, own_decision_quote(item, hit.item.date) or quote, lang)

@@ -13,7 +13,7 @@ from assistant.query import Query
 from assistant.quotes import decision_trail, own_decision_quote, proposal_quote, quote_for
 from assistant.ranking import DEFAULT_RANKING
 from assistant.retrieve import Hit
-from assistant.unanswered import asks_choice
+from assistant.traps import asks_choice
 from core.dates import find_dates
 from core.model import AgendaItem, Decision, fold
 from store.lexical import tokens

@@ -13,7 +13,6 @@ from assistant.evidence import FIGURE_KINDS, JOIN, KIND_PATTERNS, VALUE_KINDS, n
 from assistant.glossary import danish, expand
 from assistant.query import language
 from assistant.quotes import sentences
-from assistant.salient import mentions
 from assistant.terms import content_terms, match, prefixes
 from core import parties
 from store.lexical import tokens
@@ -174,52 +173,6 @@ def no_vote_count(quote_text: str, kind: str, question: str, votes_recorded: boo
             and not votes_recorded and VOTE_RECORD.search(quote_text) is None)
 
 
-# "Which bridge model did the council pick?": a choice among options, which only a decision makes
-_CHOICE = re.compile(r"^\W*(?:hvilke[nt]?|which|what)\b.{0,120}\b(?:valgte|vælge|valgt|besluttede sig for|landede på|"
-                     r"gik videre med|chose|chosen|choose|pick(?:ed)?|select(?:ed)?|opted|settled on|went with)\b",
-                     re.I)
-
-
-def asks_choice(question: str) -> bool:
-    """The question asks which option a body chose ("Hvilken model valgte byrådet?")."""
-    return _CHOICE.search(question) is not None
-
-
-# "Hvad sagde Liselott Blixt i debatten?", "What did the mayor argue?": a person's words, which minutes record only
-# as a remark to the record ("med bemærkning", "ønskede ført til protokol") or a reported statement
-_SPEAKER = re.compile(r"\b(?:hvad (?:sagde|mente|argumenterede|udtalte|fremhævede)|what did)\s+(?P<who>"
-                      r"(?-i:[A-ZÆØÅ][\wæøåé-]+(?:\s+[A-ZÆØÅ][\wæøåé-]+)+)|(?:the |den nye )?(?:borgmester(?:en)?|"
-                      r"formand(?:en)?|rådmand(?:en)?|direktør(?:en)?|mayor|chair(?:man|woman)?|alderman|director))"
-                      r"(?:'s)?\s+(?P<rest>.*)", re.I)
-_SPEECH_VERB = re.compile(r"\b(?:say|said|argue|argued|state|claim|mean|think|tell)\b", re.I)
-_SAID = re.compile(r"udtal\w*|\bsagde\b|bemærk\w*|tilkendegav|gav udtryk for|\boplyste\b|fremhæv\w*|argumenter\w*|"
-                   r"\bmente\b|protokol\w*|redegjorde|fremlagde|\bfortalte\b|pointerede|understregede|påpegede|"
-                   r"\bindlæg\w*|\btale\b", re.I)
-_ROLE_STEM = {"mayor": "borgmester", "chair": "formand", "chairman": "formand", "chairwoman": "formand",
-              "alderman": "rådmand", "director": "direktør"}
-
-
-def unrecorded_speech(item_text: str, question: str) -> str | None:
-    """Who the question asks the words of, when no sentence of the item reports that person saying anything:
-    minutes record decisions and remarks to the record, not the debate. Else None (a body's view, "hvad sagde
-    udvalget?", is its decision and is not judged here)."""
-    m = _SPEAKER.search(question)
-    if m is None or evidence_generic(m.group("who")):
-        return None
-    if m.group(0).lower().startswith("what did") and not _SPEECH_VERB.search(m.group("rest")):
-        return None  # "what did Anne Holm vote?" is no question about words
-    who = m.group("who")
-    word = re.sub(r"^(?:the|den nye)\s+", "", who, flags=re.I).split()[-1].lower()
-    stem = _ROLE_STEM.get(word, word)[:7]
-    reported = [s for s in sentences(item_text) if stem in s.lower() and _SAID.search(s)]
-    return None if reported else who
-
-
-def evidence_generic(name: str) -> bool:
-    """A body or a municipality, not a person ("Greve Byråd", "Teknisk Udvalg")."""
-    return re.search(r"kommune|region|byråd|udvalg|forvaltning|administration|municipality|council|committee|"
-                     r"magistrat", name, re.I) is not None
-
 
 # "Hvorfor afviste byrådet ...?" takes the outcome for granted: a why-question whose verb says what was done
 _WHY = re.compile(r"^\W*(?:hvorfor|why|what was the reason|what were the reasons|med hvilken begrundelse|"
@@ -370,81 +323,3 @@ _OPINION = re.compile(r"\b(?:tror|synes|mener|forventer|gætter) (?:du|i)\b|\bhv
 def asks_opinion(question: str) -> bool:
     """The question asks the assistant's own opinion or forecast, not what the minutes record."""
     return _OPINION.search(question) is not None
-
-
-# a numbered part of a plan, project or route: "etape 4", "4. etape", "stage 4", "lokalplan 1221", "tillæg 9",
-# "linje 224"; English designators through their Danish word
-_DA_DESIGNATION = re.compile(r"\b\w*?(etape|fase|lokalplan|tillæg|delområde|linje|rute)\s+(?:nr\.\s*)?"
-                             r"(\d+(?:\.\d+)?)\b|\b(\d+)\.\s*(etape|fase)\b", re.I)
-_EN_DESIGNATION = re.compile(r"\b(stage|phase|local plan|addendum|supplement|sub-area|line|route)\s+(?:no\.\s*)?"
-                             r"(\d+(?:\.\d+)?)\b|\b(\d+)(?:st|nd|rd|th)\s+(stage|phase)\b", re.I)
-_DESIGNATOR_DA = {"stage": "etape", "phase": "fase", "local plan": "lokalplan", "addendum": "tillæg",
-                  "supplement": "tillæg", "sub-area": "delområde", "line": "linje", "route": "rute"}
-
-
-def designations(text: str) -> set[tuple[str, str]]:
-    """(Danish designator, number) pairs ``text`` names: {("etape", "4"), ("lokalplan", "1221")}."""
-    out = set()
-    for pattern in (_DA_DESIGNATION, _EN_DESIGNATION):
-        for m in pattern.finditer(text):
-            word, number = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
-            word = word.lower()
-            out.add((_DESIGNATOR_DA.get(word, word), number))
-    return out
-
-
-def other_designation(item_text: str, question: str) -> tuple[str, str] | None:
-    """("etape 4", "etape 3") when the question names a numbered part the item never names while the item names
-    other parts of that kind: the item is about another stage, plan or route. Else None."""
-    have = designations(item_text)
-    for word, number in sorted(designations(question)):
-        numbers = sorted({n for w, n in have if w == word})
-        if numbers and number not in numbers:
-            return f"{word} {number}", ", ".join(f"{word} {n}" for n in numbers[:3])
-    return None
-
-
-_WINDOW = 1  # sentences either side of an amount that may name its thing ("Havnebadet blev indviet. Det kostede ...");
-# calibration: 2 let "Karlslunde" two sentences from a budget total count as its price
-_PAIRED = re.compile(r"\b([A-ZÆØÅ][\wæøå]+) (?:og|&|and) ([A-ZÆØÅ][\wæøå]+)\b")
-_BODY_BEFORE = re.compile(r"(?:afdeling\w*|forvaltning\w*|magistrat\w*|center|centret)\s+(?:for\s+)?$", re.I)
-
-
-def amount_elsewhere(item_text: str, title: str, kind: str, question: str, names: list[str]) -> str | None:
-    """The name a money question asks about ("How much did Supercykelsti Tilst cost?") when the item names it
-    among other things but no sentence stating an amount, nor the two around it, does: the item's amounts are
-    for something else (a total, another project). A name in the item's title is what the whole item is about,
-    and one inside a department's name ("Magistratsafdelingen for Teknik og Miljø") is no thing with a price.
-    ``names``: the question's salient names. Else None."""
-    if kind != "amount":
-        return None
-    if any(mentions(title, n) for n in names):
-        return None  # "Hvad koster LED-belysningen i Snedsted?" of the item on Snedsted's lighting: its subject
-    said = sentences(item_text)
-    paired = {w for m in _PAIRED.finditer(question) for w in (m.group(1), m.group(2))}  # "Teknik og Miljø": a unit
-    named = [n for n in names if not parties.letter_of(n) and n not in paired and any(mentions(s, n) for s in said)
-             and not _in_body_name(item_text, n)]
-    if not named:
-        return None
-    money, near = KIND_PATTERNS["amount"], _WINDOW
-    for k, sentence in enumerate(said):
-        if money.search(sentence) and not _TOTAL.search(sentence) \
-                and any(mentions(" ".join(said[max(0, k - near):k + near + 1]), n) for n in named):
-            return None
-    starts = [question.find(n) for n in named]
-    ends = [s + len(n) for s, n in zip(starts, named, strict=True)]
-    if min(starts) >= 0 and max(ends) - min(starts) <= 40:  # "Cykelsti Nordvej": the name as the question writes it
-        return question[min(starts):max(ends)]
-    return named[0]
-
-
-# an amount for several things together ("Samlet set ... 48,3 mio. kr. til de fire projekter") is none of theirs
-_TOTAL = re.compile(r"\bsamlet set\b|\btilsammen\b|\bsammenlagt\b|^\W*i alt\b|"
-                    r"\b(?:de|disse) (?:\w+ )?(?:projekter|anlæg|sager|initiativer|puljer)\b|\bin total\b|"
-                    r"\baltogether\b|\ball (?:\w+ )?projects\b", re.I)
-
-
-def _in_body_name(text: str, name: str) -> bool:
-    """Does ``text`` name ``name`` only inside a department's name ("Magistratsafdelingen for Teknik og Miljø")?"""
-    spots = [m.start() for m in re.finditer(re.escape(name), text, re.I)]
-    return bool(spots) and all(_BODY_BEFORE.search(text[max(0, k - 60):k]) for k in spots)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant import bodies, unanswered
+from assistant import bodies, traps, unanswered
 from assistant.container import Container
 
 MINUTES = """Thisted Kommune
@@ -83,31 +83,31 @@ def test_a_partys_reason_is_the_remark_after_its_own_vote() -> None:
 
 
 def test_choice_speech_and_numbered_parts_are_told_from_the_question() -> None:
-    assert unanswered.asks_choice("Hvilken model valgte byrådet for broen?")
-    assert unanswered.asks_choice("Which bridge model did the council pick?")
-    assert not unanswered.asks_choice("Hvilken model anbefaler forvaltningen?")
+    assert traps.asks_choice("Hvilken model valgte byrådet for broen?")
+    assert traps.asks_choice("Which bridge model did the council pick?")
+    assert not traps.asks_choice("Hvilken model anbefaler forvaltningen?")
     said = "Beslutning: Godkendt. Anne Holm (A) stillede forslaget."
-    assert unanswered.unrecorded_speech(said, "Hvad sagde Anne Holm i debatten?") == "Anne Holm"
-    assert unanswered.unrecorded_speech("Anne Holm (A) udtalte, at planen er god.", "What did Anne Holm argue?") is None
-    assert unanswered.unrecorded_speech(said, "Hvad sagde Teknik- og Miljøudvalget?") is None  # a body: its decision
-    assert unanswered.designations("Tværhøjgård stage 4 og 3. etape, buslinje 224") == {
+    assert traps.unrecorded_speech(said, "Hvad sagde Anne Holm i debatten?") == "Anne Holm"
+    assert traps.unrecorded_speech("Anne Holm (A) udtalte, at planen er god.", "What did Anne Holm argue?") is None
+    assert traps.unrecorded_speech(said, "Hvad sagde Teknik- og Miljøudvalget?") is None  # a body: its decision
+    assert traps.designations("Tværhøjgård stage 4 og 3. etape, buslinje 224") == {
         ("etape", "4"), ("etape", "3"), ("linje", "224")}
-    assert unanswered.other_designation("Lokalplan for etape 3", "Hvad må der bygges i etape 4?") == (
+    assert traps.other_designation("Lokalplan for etape 3", "Hvad må der bygges i etape 4?") == (
         "etape 4", "etape 3")
-    assert unanswered.other_designation("Lokalplan for etape 3", "Hvad må der bygges i etape 3?") is None
+    assert traps.other_designation("Lokalplan for etape 3", "Hvad må der bygges i etape 3?") is None
 
 
 def test_the_price_of_one_project_of_several_and_committee_initials() -> None:
     near = ("Cykelsti Nordvej blev færdig i maj. Den kostede 4,2 mio. kr. Det var et travlt år. Der blev holdt mange "
             "møder. Vejret var godt. Havnebadet kostede 6,1 mio. kr.")
     names = ["Nordvej"]
-    assert unanswered.amount_elsewhere(near, "Anlægsregnskaber", "amount", "Hvad kostede Nordvej?", names) is None
+    assert traps.amount_elsewhere(near, "Anlægsregnskaber", "amount", "Hvad kostede Nordvej?", names) is None
     far = near.replace("Den kostede 4,2 mio. kr.", "Den er populær.")
-    assert unanswered.amount_elsewhere(far, "Anlægsregnskaber", "amount", "Hvad kostede Nordvej?", names) == "Nordvej"
+    assert traps.amount_elsewhere(far, "Anlægsregnskaber", "amount", "Hvad kostede Nordvej?", names) == "Nordvej"
     total = "Projekterne er Cykelsti Nordvej og Havnebadet. Samlet set 48,3 mio. kr. til de to projekter."
-    assert unanswered.amount_elsewhere(total, "Anlægsregnskaber", "amount", "Hvad kostede Nordvej?", names) == "Nordvej"
+    assert traps.amount_elsewhere(total, "Anlægsregnskaber", "amount", "Hvad kostede Nordvej?", names) == "Nordvej"
     # a name in the title is what the whole item is about: every amount of it is that thing's
-    assert unanswered.amount_elsewhere(far, "Cykelsti Nordvej", "amount", "Hvad kostede Nordvej?", names) is None
+    assert traps.amount_elsewhere(far, "Cykelsti Nordvej", "amount", "Hvad kostede Nordvej?", names) is None
     assert bodies.acronyms("Klima-, Teknik- og Miljøudvalget") == {"KTM", "KTMU"}
     assert bodies.acronyms("Byråd 2022-2025") == set()
 
