@@ -121,6 +121,12 @@ def _item(el: Element) -> ItemDraft:
         case_worker=squash(text(handling, "CaseWorker")) or None,
         closed=public is False or bool(_CLOSED.search(text(el, "AccessName"))),
     )
+    # the public title and the case's own title, when they say more than the item's title ("Fejloprettet" is
+    # published as "Udvalgets indsatser 2010-2013"): searchable and quotable as sections
+    for label, field in (("Offentlig titel", "NeutralTitle"),):
+        value = squash(text(handling, field))
+        if value and value.lower() != draft.title.lower() and value not in (v for _, v in draft.sections):
+            draft.sections.append((label, value))
     for cp in kids(child(handling, "CasePresentations"), "CasePresentation"):
         body = fragment_text(markup(child(cp, "Content")))
         if flag(text(cp, "IsDecision")):
