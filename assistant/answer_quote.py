@@ -141,7 +141,10 @@ def decided_what(item: AgendaItem, query: Query, own: str, hit: Hit, cfg: Eviden
 
 def asks_amount(query: Query, kind: str) -> bool:
     """The question wants a sum of money ("hvad koster", "what price", "how much did it cost")."""
-    return (query.intent == "money" or kind == "amount") and bool(ASKS_MONEY.search(query.text))
+    # a question that names a price but asks who voted or when ("which groups couldn't back halving parking
+    # prices?") asks for its own kind of answer
+    named_kind = kind not in {"amount", "fact", "decision", "yesno", "list"}
+    return (kind == "amount" or query.intent == "money" and not named_kind) and bool(ASKS_MONEY.search(query.text))
 
 
 YEAR = re.compile(r"(?<![\d/.-])(?:19|20)\d{2}(?![\d/])")

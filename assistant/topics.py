@@ -98,10 +98,15 @@ def _english_nouns(question: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+# "the culture and leisure committee", "Greve's elderly care committee": words naming a body, not a topic
+_BODY_EN = re.compile(r"((?:[a-z'-]+\s+(?:and\s+|&\s+)?){1,4})(?:committee|council|board)\b", re.I)
+
+
 def topic_nouns(question: str, lang: str) -> list[str]:
     """The lower-case nouns of the question that name its topic (see the module note)."""
     if lang == "en":
-        return _english_nouns(question)
+        body = {w.lower() for m in _BODY_EN.finditer(question) for w in re.findall(r"[a-z'-]+", m.group(1), re.I)}
+        return [n for n in _english_nouns(question) if not set(n.split()) <= body]
     words = [m.group(0) for m in _WORD.finditer(question)]
     before = _BEFORE_NOUN_DA
     out: list[str] = []

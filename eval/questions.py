@@ -38,6 +38,15 @@ class Question(BaseModel):
     def _number(cls, v: object) -> object:
         return str(v) if isinstance(v, int) else v
 
+    @field_validator("history", mode="before")
+    @classmethod
+    def _history(cls, v: object) -> object:
+        """Earlier questions as strings, or a chat transcript ([{"role": "user", "content": ...}, ...]) whose
+        user turns are the earlier questions (question sets from elsewhere write either)."""
+        if isinstance(v, list) and any(isinstance(t, dict) for t in v):
+            return [t.get("content") for t in v if isinstance(t, dict) and t.get("role", "user") == "user"]
+        return v
+
     @field_validator("type")
     @classmethod
     def _type(cls, v: str) -> str:

@@ -99,3 +99,13 @@ def test_runner_report_and_gate(seeded: Container, tmp_path: Path, monkeypatch: 
     gated = CliRunner().invoke(app, ["eval", str(qfile), "--data-dir", str(seeded.settings.data_dir),
                                      "--min-hit5", "1.01"])
     assert gated.exit_code == 3 and "quality gate failed" in gated.output
+
+
+def test_history_may_be_a_chat_transcript() -> None:
+    """Question sets from elsewhere write a follow-up's history as strings or as chat turns; the user turns are
+    the earlier questions."""
+    q = Question.model_validate({"id": "r1", "question": "Hvor mange pladser?", "type": "followup", "history": [
+        {"role": "user", "content": "Hvad besluttede udvalget om akutpladserne?"},
+        {"role": "assistant", "content": "Udvalget godkendte ..."}]})
+    assert q.history == ["Hvad besluttede udvalget om akutpladserne?"]
+    assert Question(id="r2", question="Og prisen?", history=["Hvad koster broen?"]).history == ["Hvad koster broen?"]
