@@ -26,7 +26,7 @@ CASE = ("casenumber", "caseno", "casenr", "sagsnummer", "sagsnr", "journalnummer
 CLOSED = ("closed", "lukket", "confidential", "fortrolig", "private")
 OPEN = ("public", "offentlig", "ispublic", "open", "åben", "aaben")
 ATTACH = ("attachments", "attachment", "bilag", "enclosures", "enclosure", "files", "documents", "vedhæftninger")
-ABSENT = ("absent", "absentees", "fraværende", "afbud", "fravær")
+ABSENT = ("absent", "absentees", "fraværende", "fravaerende", "afbud", "fravær", "fravaer")
 DATE = ("date", "dato", "when", "mødedato", "moededato", "meetingdate", "start", "starttime", "startdate", "begin",
         "datetime", "tidspunkt", "meetingdatetime", "heldon", "held")
 TIME = ("time", "tid", "klokkeslæt", "kl")
@@ -80,6 +80,9 @@ ITEM_LISTS = {"items", "agenda", "agendaitems", "punkter", "dagsordenpunkter", "
               "points", "rows", "elements", "agendaelements"}
 NAME_KEYS = {"body", "organ"}  # beside the items, a short name under these is the committee, not a text
 MEETING_KEYS = {"meeting", "moede", "mode", "session", "header", "meta", "metadata"}  # looked in first
+# a row's section name, when a file has one row per section
+SECTION_KEYS = {"afsnit", "afsnitnavn", "afsnittitel", "afsnitstitel", "afsnitsnavn", "section", "sectionname",
+                "sectionheading", "sectiontype", "felt", "feltnavn", "fieldname"}
 LABEL_KEYS = {"type", "kind", "typename", "sectiontype", "art"}  # a section's label when it has no title
 
 

@@ -50,6 +50,9 @@ CLASS_FIELDS = {k: re.compile(rf"^(?:{v})$") for k, v in {
     "place": r"place|sted|location|lokale|venue", "municipality": r"kommune|municipality|org|organi[sz]ation"}.items()}
 CLOCK = re.compile(r"(?<![\d.:])([01]?\d|2[0-3])[.:]([0-5]\d)(?![\d.:])")
 LINE_LABEL = re.compile(r"^(?P<label>[A-ZÆØÅa-zæøå][\wæøåÆØÅ ]{1,28}?)\s*:\s*(?P<value>\S.*)$")
+BULLET = re.compile(r"^\s*[-•*·–]\s+")  # a list item's bullet as the text rendering prints it
+META_PREFIXES = {"moede", "møde", "meeting", "dagsorden", "referat"}  # <meta name="moede:start">
+META_NAMES = {"time": "start", "date": "date", "committee": "committee", "place": "venue", "kind": "status"}
 _CACHE: weakref.WeakKeyDictionary[Source, MeetingDraft | None] = weakref.WeakKeyDictionary()
 
 
@@ -58,10 +61,21 @@ def _clock(text: str) -> str | None:
     return f"{int(m.group(1)):02d}:{m.group(2)}" if m else None
 
 
+def _meta(metas: dict[str, str], kind: str) -> str | None:
+    """A meeting fact in a namespaced meta tag (<meta name="moede:start" content="16:30">): its name's last part
+    ("start", "udvalg", "dato", "type") as a field label; a plain name ("description") is no meeting fact."""
+    for name, content in metas.items():
+        prefix, _, tail = name.rpartition(":")
+        named = LABELS[kind].match(tail) or META_NAMES.get(kind, "") == tail
+        if prefix in META_PREFIXES and content.strip() and named:
+            return content.strip()
+    return None
+
+
 def _meeting(root: El, head_html: str, items: list[ItemDraft]) -> MeetingDraft | None:
     """The meeting facts from the page head (everything before the first item)."""
     frag = lhtml.fragment_fromstring(head_html, create_parent="div")
-    lines = [x for x in fragment_text(head_html).splitlines() if x.strip() and not PRINTED.search(x)]
+    lines = [BULLET.sub("", x) for x in fragment_text(head_html).splitlines() if x.strip() and not PRINTED.search(x)]
     rows = [c for c in (tr.xpath("./td|./th") for tr in frag.iter("tr")) if len(c) == 2]
     rows += [[dt, dt.getnext()] for dt in frag.iter("dt") if getattr(dt.getnext(), "tag", "") == "dd"]
     pairs = [(inner_text(k), ", ".join(x.lstrip("- ") for x in fragment_text(outer_html(v)).splitlines() if x.strip()))
@@ -69,13 +83,13 @@ def _meeting(root: El, head_html: str, items: list[ItemDraft]) -> MeetingDraft |
     leaves = [x for x in subtree(frag) if len(inner_text(x)) <= 200 and not any(
         y.tag in BLOCKS for y in x.iterdescendants())]
 
+    title = inner_text(root.find(".//title"))
+    metas = {(m.get("name") or m.get("property") or "").lower(): m.get("content") or "" for m in root.iter("meta")}
+
     def field(kind: str) -> str | None:
         value = next((v for k, v in pairs if LABELS[kind].match(k.strip().rstrip(":").strip()) and v.strip()), None)
         return value or next((inner_text(x) for x in leaves if kind in CLASS_FIELDS and inner_text(x) and any(
-            CLASS_FIELDS[kind].match(re.split(r"[-_]+", c)[-1]) for c in attrs(x).split())), None)
-
-    title = inner_text(root.find(".//title"))
-    metas = {(m.get("name") or m.get("property") or "").lower(): m.get("content") or "" for m in root.iter("meta")}
+            CLASS_FIELDS[kind].match(re.split(r"[-_]+", c)[-1]) for c in attrs(x).split())), None) or _meta(metas, kind)
     h1s, stamps = [inner_text(x) for x in frag.iter("h1")], [str(x.get("datetime") or "") for x in frag.iter("time")]
     head = header.parse_header(h1s + lines + [title])
     when = next((x for x in [field("date"), *stamps, metas.get("dcterms.date"), metas.get("meeting-date"), *h1s,

@@ -8,7 +8,10 @@ come from the objects around the list and the records (``json_facts``). A list o
 item's sections, one whose heading or type names a decision its decision; HTML bodies are split on their headings
 as in ``greve_json``, plain ones on lines that are known headings; a formatted-text object ({"value", "format",
 "processed"}) is one text, its value. A JSON:API document ({"data", "included"}) is first resolved into plain
-nested JSON by following its relationships (``jsonapi``). The reader names itself in a warning.
+nested JSON by following its relationships (``jsonapi``). A record with a number and no title whose body is one
+HTML string is an item titled by the body's first heading ({"no": "3", "html": "<h2>3. Titel</h2>…"}), its case
+number from a "Sagsnr.:" line before the sections. Rows of one section each (an "afsnit" name and a text, the
+item's number and title repeated) are grouped into items (``grouped``). The reader names itself in a warning.
 If no list qualifies, ``sniff`` says no and the full-text reader indexes the text instead.
 """
 
@@ -17,6 +20,8 @@ from __future__ import annotations
 import re
 from datetime import date
 from typing import Any
+
+from bs4 import BeautifulSoup
 
 from core import vocab
 from core.model import slug
@@ -45,8 +50,39 @@ def item_like(record: Any) -> bool:
         return False
     found = names.fields(record)
     numbered = re.fullmatch(r"\d{1,4}(?:\.\d{1,3})*\.?", text_of(found.get("number", ("", ""))[1])) is not None
-    return isinstance(found.get("title", (None, None))[1], str) and (numbered or bool({"text", "decision", "case"}
-                                                                                      & set(found)))
+    if not isinstance(found.get("title", (None, None))[1], str):  # {"no": "3", "html": "<h2>3. Titel</h2>…"}
+        return numbered and _html_head(record) is not None
+    return numbered or bool({"text", "decision", "case"} & set(found))
+
+
+HTML_HEAD = re.compile(r"^\s*<(h[1-6])\b[^>]*>(?P<title>.*?)</\1\s*>", re.I | re.S)
+PRINTED_NUMBER = re.compile(r"^(?:punkt|pkt\.?|nr\.?)?\s*\d{1,4}(?:\.\d{1,3})*[.)]?\s+", re.I)
+CASE_LINE = re.compile(r"^(?:Sagsnr|Sagsnummer|Sag nr|J\.?\s?nr)\.?\s*:?\s*(?P<case>\S+)$", re.I)
+
+
+def _html_head(record: dict[str, Any]) -> tuple[str, str, str] | None:
+    """A record with no title whose body is one HTML string opening with a heading: (key, the heading
+    without its printed number, the rest of the body)."""
+    for key, value in record.items():
+        if names.kind(key) == "text" and isinstance(value, str) and (m := HTML_HEAD.match(value)):
+            title = PRINTED_NUMBER.sub("", fragment_text(m.group("title")).replace("\n", " "))
+            if title.strip():
+                return str(key), " ".join(title.split()), value[m.end():]
+    return None
+
+
+def _case_line(html: str) -> tuple[str | None, str]:
+    """A "Sagsnr.: 24/7701" element before the body's first heading: (the case number, the body without it)."""
+    soup = BeautifulSoup(html, "lxml")
+    for el in soup.find_all(["p", "div", "span"]):
+        if el.find_previous(["h1", "h2", "h3", "h4", "h5", "h6"]) is not None:
+            break
+        m = CASE_LINE.match(" ".join(el.get_text(" ").replace("\u00a0", " ").split()))
+        if m:
+            el.decompose()
+            body = soup.body
+            return m.group("case"), body.decode_contents() if body else str(soup)
+    return None, html
 
 
 def find_items(data: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]], str] | None:
@@ -95,6 +131,7 @@ class GenericJsonReader:
         found = find_items(_data(src))
         assert found is not None
         records, parents, path = found
+        records = grouped(records)
         orders = [int(o) if isinstance(o := value_of(r, "order"), str) and o.isdigit() else o for r in records]
         if all(isinstance(o, int) and not isinstance(o, bool) for o in orders):
             records = [r for _, _, r in sorted(zip(orders, range(len(records)), records, strict=True))]
@@ -116,8 +153,67 @@ class GenericJsonReader:
         )
 
 
+def grouped(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows of one section each ({"punkt": 2, "punkt_titel": …, "afsnit": "Økonomi", "tekst": …}, in any order):
+    the rows with the same item number and title are one item, ordered by number, its sections in the order
+    of their own number ("afsnit_nr") or as given, as {"heading", "text"} parts. An "Afbud"/"Fraværende" part
+    is added to the decision as a line. Records that repeat no item are left as they are."""
+    rows = [(r, _section_row(r)) for r in records]
+    keys = [(text_of(value_of(r, "number")), text_of(value_of(r, "title"))) for r in records]
+    if any(row is None for _, row in rows) or len(set(keys)) == len(keys):
+        return records
+    groups: dict[tuple[str, str], list[tuple[Any, int, str, str]]] = {}
+    dropped: dict[tuple[str, str], dict[str, Any]] = {}
+    for k, ((record, row), key) in enumerate(zip(rows, keys, strict=True)):
+        assert row is not None
+        label_key, text_key, order_key = row
+        order = record.get(order_key) if order_key else None
+        groups.setdefault(key, []).append((order if isinstance(order, int) else k, k, text_of(record[label_key]),
+                                           _flat(record[text_key])))
+        dropped.setdefault(key, {f: v for f, v in record.items() if f not in {label_key, text_key, order_key}})
+    out = []
+    for key, parts in sorted(groups.items(), key=lambda kv: _number_key(kv[0][0])):
+        sections: list[dict[str, str]] = []
+        absent: list[str] = []
+        for _, _, heading, text in sorted(parts):
+            if (m := vocab.ABSENT_LABEL.match(heading)) and not m.group("names"):
+                absent.append(f"{heading}: {fragment_text(text)}")
+            else:
+                sections.append({"heading": heading, "text": text})
+        decision = next((s for s in reversed(sections) if vocab.decision_heading(s["heading"])), None)
+        if decision is not None and absent:
+            decision["text"] = "\n".join([decision["text"], *absent])
+        elif absent:
+            sections.append({"heading": "Fraværende", "text": "\n".join(absent)})
+        out.append({**dropped[key], "sections": sections})
+    return out
+
+
+def _number_key(number: str) -> tuple[int, ...]:
+    parts = re.findall(r"\d+", number)
+    return tuple(int(p) for p in parts) if parts else (10**6,)
+
+
+def _section_row(record: dict[str, Any]) -> tuple[str, str, str | None] | None:
+    """(section-name key, text key, section-number key) of a row holding one section of an item, else None."""
+    label_key = next((k for k, v in record.items() if names.fold(k) in names.SECTION_KEYS and isinstance(v, str)
+                      and names.label(v) and len(v.split()) <= 6), None)
+    text_key = next((k for k, v in record.items() if k != label_key and names.kind(k) == "text"
+                     and isinstance(v, str | list | dict)), None)
+    if label_key is None or text_key is None:
+        return None
+    order_key = next((k for k, v in record.items() if isinstance(v, int) and k != label_key
+                      and names.fold(k) in {names.fold(label_key) + s for s in ("nr", "no", "number", "nummer")}), None)
+    return label_key, text_key, order_key
+
+
 def read_item(record: dict[str, Any], committee: str, day: date) -> ItemDraft:
     found = names.fields(record)
+    if "title" not in found and (head := _html_head(record)):  # the title is the body's first heading
+        key, heading, rest = head
+        case, rest = _case_line(rest)
+        record = {**record, key: rest, "title": heading, **({"case": case} if case and "case" not in found else {})}
+        found = names.fields(record)
     number_key, number = found.get("number", ("", None))
     if isinstance(number, int) and not isinstance(number, bool) and "index" in number_key.lower():
         number += 1  # a 0-based index, not a printed number

@@ -9,7 +9,9 @@ the largest. Meeting facts (date/dato/when/mødedato, committee/udvalg, location
 outside the items and the people (a party attribute joins the name; present/fremmoedt="nej" is absence). A
 part labelled by an attribute (<afsnit type="Sagsfremstilling">) is a section of that name, or a decision when
 the label names one; a decision's organ/dato attributes say whose and when. Fields it cannot name become
-sections headed by their element name, so no text is lost. Without items or a meeting date ``sniff`` is
+sections headed by their element name, so no text is lost. An HTML body (CDATA) is split on its headings as
+in ``greve_json``, a decision heading giving the decision; people inside an absence element
+(<fravaerende><person>) are absent; a time field "16.00" is stored "16:00". Without items or a meeting date ``sniff`` is
 False and the full-text fallback indexes the document instead.
 """
 
@@ -18,10 +20,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 
 from core import vocab
 from ingest.readers import fieldnames as names
 from ingest.readers.base import DecisionDraft, ItemDraft, MeetingDraft, Source
+from ingest.readers.greve_json import read_field
 from ingest.readers.markup import fragment_text
 from ingest.readers.xmlutil import (
     Element,
@@ -36,6 +40,8 @@ from ingest.readers.xmlutil import (
     when,
 )
 
+HTML_HEADING = re.compile(r"<h[1-6]\b[^>]*>", re.I)
+CLOCK = re.compile(r"^\s*(?:kl\.?\s*)?([01]?\d|2[0-3])(?:[:.]([0-5]\d))?\s*(?:[-–].*)?$", re.I)
 _NOT_TEXT = names.CLOSED + names.OPEN + names.CASE + names.NUMBER
 _FLAGS = (names.NUMBER, names.CLOSED, names.OPEN, names.PRESENT, names.ABSENT)  # fields whose value may be a flag
 Field = tuple[str, str, "Element | None"]  # (name, value, element; None for an attribute)
@@ -183,21 +189,22 @@ class GenericXmlReader:
         day, clock = when(_meeting_value(lay, names.DATE))
         assert day is not None
         committee = _meeting_value(lay, names.COMMITTEE)
-        items = [_item(e, committee) for e in lay.items]
+        items = [_item(e, committee, day) for e in lay.items]
         kind = _meeting_value(lay, names.KIND).lower()
         decided = any(it.decisions for it in items)
         minutes = bool(re.search(r"referat|minutes|protokol|protocol", kind)) or (decided and "agenda" not in kind
                                                                                     and "dagsorden" not in kind)
-        participants = [_person(el) for el in lay.people]
+        participants = list(dict.fromkeys(_person(el) for el in lay.people))
         flags = [(_person(el), flag(_first(el, names.PRESENT))) for el in lay.people]
-        absentees = [_person(el) for el in lay.people if flag(_first(el, names.ABSENT)) is True]
+        absentees = [_person(el) for el in lay.people if flag(_first(el, names.ABSENT)) is True
+                     or any(names.kind_of(local(a), names.ABSENT) for a in el.iterancestors())]  # <fravaerende><person>
         meeting_text = " ".join(squash(v) for el in lay.meta for _, v, c in _fields(el) if not has_kids(c))
         return MeetingDraft(
             committee=committee,
             date=day,
             items=items,
             municipality=_meeting_value(lay, names.TOWN) or None,
-            time=clock or (_meeting_value(lay, names.TIME) or None),
+            time=clock or _clock(_meeting_value(lay, names.TIME)),
             location=_meeting_value(lay, names.LOCATION) or None,
             participants=participants,
             absentees=list(dict.fromkeys(absentees + absent_by_flag(flags))),
@@ -209,7 +216,13 @@ class GenericXmlReader:
         )
 
 
-def _item(el: Element, committee: str) -> ItemDraft:
+def _clock(value: str) -> str | None:
+    """A time field as "HH:MM" ("16.00", "kl. 16" -> "16:00"); as printed when it names no clock."""
+    m = CLOCK.search(value)
+    return f"{int(m[1]):02d}:{m[2] or '00'}" if m else (value or None)
+
+
+def _item(el: Element, committee: str, day: date) -> ItemDraft:
     draft = ItemDraft(title=_title(el))
     num = re.sub(r"^(?:punkt|pkt\.?|item|no\.?)\s*", "", _first(el, names.NUMBER), flags=re.I).rstrip(".")
     draft.number = num or None
@@ -230,6 +243,9 @@ def _item(el: Element, committee: str) -> ItemDraft:
             _sections(c, draft, committee)
         elif placeholder(text) or not _texty(value):
             continue
+        elif c is not None and not has_kids(c) and HTML_HEADING.search(value):  # an HTML body (CDATA): its headings
+            read_field(draft, _typed(c) or ("" if names.fold(local(c)) in names.PLAIN_BODY else _heading(local(c))),
+                       value, committee, day, bare_decision=False)
         elif names.kind_of(name, names.DECISION) or _decides(_typed(c)):
             draft.decisions.append(_decision(text, _typed(c), c, committee))
         elif _typed(c) or names.kind_of(name, names.BODY) or (len(value) > 60 and not names.kind_of(name, _NOT_TEXT)):
