@@ -68,6 +68,10 @@ ITEM = re.compile(
     r"(?:\s*[:.\-–—]\s*|\s+|$)(?P<title>.*)$",
     re.I,
 )
+# "§ 112. Titel" / "§ 112 Titel" (regions, older minutes): a paragraph-sign heading; a law reference at a line
+# start ("§ 31, stk. 2 i styrelsesloven", "§ 68 i loven") is none: the title must not start in lower case
+PARAGRAPH_ITEM = re.compile(
+    r"^§\s*(?P<num>\d{1,4})\.?(?:\s*[:.\-–—]\s*|\s+|$)(?!Stk\b)(?P<title>(?:[^\W\d_a-zæøå]|[\d\"'«»“(]).*|)$")
 BARE_ITEM = re.compile(r"^(?P<num>\d{1,3}(?:\.\d{1,2})*)[.)]?\s+(?P<title>[A-ZÆØÅ][^\n]{2,160})$")
 CLOSED = re.compile(r"\b(lukket(?:\s+punkt)?|fortroligt?|lukkede)\b", re.I)
 
@@ -205,7 +209,7 @@ POSITIONS = {"for": "for", "imod": "against"}
 # a vote inside a sentence run: "Vedtaget. Imod stemte: Ø (1).", "For stemte: A og SF (3). Imod stemte: V (4)."
 _VOTE_CLAUSE = re.compile(
     r"(?:^|(?<=[.;])\s+)(?P<clause>(?:Stemmer\s+)?(?P<pos>For|Imod|Undlod(?:\s+at\s+stemme)?|Hverken for eller imod)"
-    r"\s+stemte\s*(?P<count>\d+)?\s*:?\s*(?P<names>[^.;]*?)\s*(?:[.;]|$))", re.I)
+    r"(?:\s+stemte|(?<=stemme)(?=\s*:))\s*(?P<count>\d+)?\s*:?\s*(?P<names>[^.;]*?)\s*(?:[.;]|$))", re.I)
 _TOTAL = re.compile(r"\s*\((?P<n>\d{1,3})\)$")  # "A og SF (3)": the count after the names
 
 

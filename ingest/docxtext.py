@@ -86,6 +86,151 @@ def _from_directory(data: bytes, limit: int) -> tuple[bytes | None, list[str]]:
         return xml, _missing_parts(zf, names)
 
 
+def _part(data: bytes, name: str, limit: int) -> bytes | None:
+    """An optional part (numbering, styles), from the zip directory or the local headers; None when unreadable."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            if name not in zf.namelist():
+                return None
+            with zf.open(name) as part:
+                raw = part.read(limit + 1)
+            return raw if len(raw) <= limit else None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, zlib.error, OSError):
+        try:
+            return local_member(data, name, limit)
+        except (DocxError, zlib.error):
+            return None
+
+
+def _xml_root(xml: bytes | None) -> object | None:
+    from lxml import etree
+
+    if not xml:
+        return None
+    options = {"resolve_entities": False, "no_network": True, "huge_tree": False}
+    try:
+        return etree.fromstring(xml, etree.XMLParser(recover=True, **options))  # type: ignore[arg-type]
+    except etree.XMLSyntaxError:
+        return None
+
+
+Level = tuple[str, str, int]  # numFmt, lvlText, start
+
+
+class Numbering:
+    """Word's automatic list numbering (``word/numbering.xml``): the number a numbered paragraph shows, counted in
+    document order per list (numId) and level, a level's count restarting after a higher level moves on. Only
+    decimal formats are rendered ("3. Titel"); bullets and letters are left to the text."""
+
+    def __init__(self, numbering: bytes | None, styles: bytes | None) -> None:
+        self.levels: dict[str, dict[int, Level]] = {}
+        self.style_num: dict[str, tuple[str | None, int | None]] = {}
+        self.based_on: dict[str, str] = {}
+        self.counts: dict[str, dict[int, int]] = {}
+        root = _xml_root(numbering)
+        if root is not None:
+            abstract: dict[str, dict[int, Level]] = {}
+            for a in root.iter(f"{W}abstractNum"):  # type: ignore[attr-defined]
+                abstract[a.get(f"{W}abstractNumId", "")] = _levels(a)
+            for n in root.iter(f"{W}num"):  # type: ignore[attr-defined]
+                ref = n.find(f"{W}abstractNumId")
+                levels = dict(abstract.get(ref.get(f"{W}val", "") if ref is not None else "", {}))
+                for o in n.iter(f"{W}lvlOverride"):
+                    ilvl = _int(o.get(f"{W}ilvl"), 0)
+                    lvl = o.find(f"{W}lvl")
+                    if lvl is not None:
+                        levels.update(_levels(o))
+                    start = o.find(f"{W}startOverride")
+                    if start is not None and ilvl in levels:
+                        fmt, text, _ = levels[ilvl]
+                        levels[ilvl] = (fmt, text, _int(start.get(f"{W}val"), 1))
+                self.levels[n.get(f"{W}numId", "")] = levels
+        root = _xml_root(styles)
+        if root is not None and self.levels:
+            for st in root.iter(f"{W}style"):  # type: ignore[attr-defined]
+                sid = st.get(f"{W}styleId", "")
+                base = st.find(f"{W}basedOn")
+                if base is not None:
+                    self.based_on[sid] = base.get(f"{W}val", "")
+                num = st.find(f"{W}pPr/{W}numPr")
+                if num is not None:
+                    self.style_num[sid] = _num_pr(num)
+
+    def _style(self, sid: str | None) -> tuple[str | None, int | None]:
+        num_id: str | None = None
+        ilvl: int | None = None
+        seen: set[str] = set()
+        while sid and sid not in seen and (num_id is None or ilvl is None):
+            seen.add(sid)
+            found = self.style_num.get(sid, (None, None))
+            num_id = num_id if num_id is not None else found[0]
+            ilvl = ilvl if ilvl is not None else found[1]
+            sid = self.based_on.get(sid)
+        return num_id, ilvl
+
+    def label(self, p: object) -> str:
+        """The number paragraph ``p`` shows ("3."), counted; "" when it has none or not a decimal one."""
+        if not self.levels:
+            return ""
+        ppr = p.find(f"{W}pPr")  # type: ignore[attr-defined]
+        num_id, ilvl = None, None
+        if ppr is not None:
+            num = ppr.find(f"{W}numPr")
+            if num is not None:
+                num_id, ilvl = _num_pr(num)
+            style = ppr.find(f"{W}pStyle")
+            if style is not None and (num_id is None or ilvl is None):
+                s_id, s_lvl = self._style(style.get(f"{W}val"))
+                num_id = num_id if num_id is not None else s_id
+                ilvl = ilvl if ilvl is not None else s_lvl
+        levels = self.levels.get(num_id or "")
+        ilvl = ilvl or 0
+        if not levels or ilvl not in levels:
+            return ""
+        counts = self.counts.setdefault(num_id or "", {})
+        counts[ilvl] = counts.get(ilvl, levels[ilvl][2] - 1) + 1
+        for deeper in [k for k in counts if k > ilvl]:
+            del counts[deeper]
+        fmt, text, _ = levels[ilvl]
+        if fmt != "decimal":
+            return ""
+        out = text
+        for k in range(ilvl + 1):
+            if f"%{k + 1}" in out:
+                if k not in levels or levels[k][0] != "decimal":
+                    return ""
+                out = out.replace(f"%{k + 1}", str(counts.get(k, levels[k][2])))
+        return out.strip() if re.fullmatch(r"[\d.)(]+", out.strip()) else ""
+
+
+def _int(value: str | None, default: int) -> int:
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
+
+
+def _levels(element: object) -> dict[int, Level]:
+    out: dict[int, Level] = {}
+    for lvl in element.iter(f"{W}lvl"):  # type: ignore[attr-defined]
+        fmt = lvl.find(f"{W}numFmt")
+        text = lvl.find(f"{W}lvlText")
+        start = lvl.find(f"{W}start")
+        out[_int(lvl.get(f"{W}ilvl"), 0)] = (
+            fmt.get(f"{W}val", "decimal") if fmt is not None else "decimal",
+            text.get(f"{W}val", "") if text is not None else "",
+            _int(start.get(f"{W}val") if start is not None else None, 0),
+        )
+    return out
+
+
+def _num_pr(num: object) -> tuple[str | None, int | None]:
+    num_id = num.find(f"{W}numId")  # type: ignore[attr-defined]
+    ilvl = num.find(f"{W}ilvl")  # type: ignore[attr-defined]
+    return (num_id.get(f"{W}val") if num_id is not None else None,
+            _int(ilvl.get(f"{W}val"), 0) if ilvl is not None else None)
+
+
 def _missing_parts(zf: zipfile.ZipFile, names: set[str]) -> list[str]:
     if "[Content_Types].xml" not in names:
         return ["DOCX parts missing: [Content_Types].xml"]
@@ -95,8 +240,9 @@ def _missing_parts(zf: zipfile.ZipFile, names: set[str]) -> list[str]:
     return [f"DOCX parts missing: {', '.join(missing)}"] if missing else []
 
 
-def paragraphs(xml: bytes) -> list[str]:
-    """The lines of a WordprocessingML body: each paragraph, each table row (see ``ingest.votetable``)."""
+def paragraphs(xml: bytes, numbering: Numbering | None = None) -> list[str]:
+    """The lines of a WordprocessingML body: each paragraph (with its automatic number, see ``Numbering``), each
+    table row (see ``ingest.votetable``)."""
     from lxml import etree
 
     options = {"resolve_entities": False, "no_network": True, "huge_tree": False}
@@ -108,7 +254,7 @@ def paragraphs(xml: bytes) -> list[str]:
         raise DocxError("word/document.xml is not XML")
     body = root.find(f"{W}body")
     lines: list[str] = []
-    _walk(body if body is not None else root, lines)
+    _walk(body if body is not None else root, lines, numbering)
     return lines
 
 
@@ -120,16 +266,18 @@ def _paragraph(p: object) -> str:
     return "".join(parts)
 
 
-def _walk(element: object, lines: list[str]) -> None:
+def _walk(element: object, lines: list[str], numbering: Numbering | None = None) -> None:
     for child in element:  # type: ignore[attr-defined]
         if child.tag == f"{W}p":
-            lines.append(_paragraph(child))
+            text = _paragraph(child)
+            label = numbering.label(child) if numbering is not None else ""
+            lines.append(f"{label} {text.lstrip()}" if label and text.strip() else text)
         elif child.tag == f"{W}tbl":
             rows = [[" ".join(_paragraph(p) for p in cell.iter(f"{W}p")) for cell in row.iter(f"{W}tc")]
                     for row in child.iter(f"{W}tr")]
             lines.extend(table_lines(rows))
         else:
-            _walk(child, lines)  # content controls, insertions, custom XML: their paragraphs in place
+            _walk(child, lines, numbering)  # content controls, insertions, custom XML: their paragraphs in place
 
 
 def docx_text(data: bytes, limit: int) -> DocxText:
@@ -146,7 +294,8 @@ def docx_text(data: bytes, limit: int) -> DocxText:
             raise DocxError("not a valid DOCX (bad zip archive, no readable word/document.xml)")
         if not warnings:
             warnings = ["word/document.xml read from the local file headers"]
-    lines = paragraphs(xml)
+    numbering = Numbering(_part(data, "word/numbering.xml", limit), _part(data, "word/styles.xml", limit))
+    lines = paragraphs(xml, numbering)
     if not any(x.strip() for x in lines):
         raise DocxError("DOCX has no text in word/document.xml")
     return DocxText("\n".join(lines), warnings)

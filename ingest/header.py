@@ -51,6 +51,16 @@ def _committee_from(line: str) -> str | None:
     return None
 
 
+def committee_in(line: str) -> str | None:
+    """The committee a running header names ("Lemvig Kommune · Erhvervsudvalget · Referat 20.08.2024"): the whole
+    line, else the first of its parts (split at "·", "|", "•" or a dash between spaces) that names one."""
+    found = _committee_from(line)
+    if found:
+        return found
+    parts = re.split(r"\s+[·|•–—-]\s+", line)
+    return next((c for c in (_committee_from(p) for p in parts) if c), None) if len(parts) > 1 else None
+
+
 def _label_value(lines: list[str], i: int, value: str) -> tuple[str, int]:
     """A label's value: inline, or on the next line unless that is another label; and the line after it."""
     if value:

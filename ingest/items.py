@@ -66,7 +66,8 @@ class _Builder:
             if not line:
                 return
             if (vocab.looks_like_names(line) and not vocab.section_name(line)
-                    and not vocab.decision_heading(line) and not vocab.ITEM.match(line)):
+                    and not vocab.decision_heading(line) and not vocab.ITEM.match(line)
+                    and not vocab.PARAGRAPH_ITEM.match(line)):
                 self.absent(vocab.split_names(line))
                 self.buffer.append(line)
                 return

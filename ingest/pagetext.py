@@ -34,8 +34,8 @@ def page_lines(text: str) -> list[str]:
 
 
 def _structural(line: str) -> bool:
-    return bool(vocab.ITEM.match(line) or vocab.decision_heading(line) or vocab.section_name(line)
-                or vocab.CASE_ALONE.match(line))
+    return bool(vocab.ITEM.match(line) or vocab.PARAGRAPH_ITEM.match(line) or vocab.decision_heading(line)
+                or vocab.section_name(line) or vocab.CASE_ALONE.match(line))
 
 
 def _content(line: str) -> bool:
@@ -63,8 +63,34 @@ def without_pages(text: str) -> str:
             offsets = {offset for offset, _ in found}
             if len({raw for _, raw in found}) == 1 or (None not in offsets and len(offsets) == 1):
                 running |= {raw for _, raw in found}
+    running |= _two_page_header(pages)
     kept = ["\n".join(x for x in page.split("\n") if x.strip() not in running) for page in pages]
     return "\n".join(page.strip("\n") for page in kept if page.strip())
+
+
+def _two_page_header(pages: list[str]) -> set[str]:
+    """Two pages (too few to count recurrences): the same line printed first on both, not a heading and not a
+    sentence, is their running header ("Lemvig Kommune · Erhvervsudvalget · Referat 20.08.2024"), wherever the
+    page break falls (inside a decision too)."""
+    tops = [next((x.strip() for x in page.splitlines() if x.strip()), "") for page in pages if page.strip()]
+    if len(tops) != 2 or tops[0] != tops[1] or len(tops[0]) < 10:
+        return set()
+    line = tops[0]
+    return set() if _content(line) or line.endswith(_SENTENCE_END) else {line}
+
+
+def running_headers(text: str) -> list[str]:
+    """The running header lines ``without_pages`` drops, in page order (each once): they may name the committee."""
+    if "\f" not in text:
+        return []
+    pages = [x.strip() for x in text.split("\f")]
+    kept = set(without_pages(text).splitlines())
+    out: list[str] = []
+    for page in pages:
+        for line in [x.strip() for x in page.splitlines() if x.strip()][:2]:
+            if line not in kept and line not in out:
+                out.append(line)
+    return out
 
 
 def without_footers(lines: list[str]) -> list[str]:

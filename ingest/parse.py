@@ -7,7 +7,7 @@ from pathlib import Path
 from core import dates, municipalities, vocab
 from core.errors import IngestError, TooLarge
 from core.model import Meeting
-from ingest import header
+from ingest import header, pagetext
 from ingest.items import build_item
 from ingest.read import MAX_BYTES, Document
 from ingest.readers import ReadResult
@@ -24,6 +24,8 @@ def parse_document(doc: Document, municipality: str | None = None) -> Meeting:
     if committee is None:
         bodies = [d.body for b in seg.blocks for d in _decision_heads(b.lines) if d.body]
         committee = max(set(bodies), key=bodies.count) if bodies else None
+    if committee is None:  # the running page header may name it
+        committee = next((c for c in map(header.committee_in, pagetext.running_headers(doc.text)) if c), None)
     if day is None:
         days = [d.date for b in seg.blocks for d in _decision_heads(b.lines) if d.date]
         day = max(set(days), key=days.count) if days else None

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from core.errors import IngestError, TooLarge
+from ingest import frontmatter
 from ingest.html import html_to_text
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -132,7 +133,7 @@ def read_bytes(data: bytes, path: str) -> Document:
         raise IngestError(path, unrecognised_csv(text))
     if suffix in {".html", ".htm"} or re.match(r"\s*(<!doctype html|<html|<\w+[^>]*>)", text[:500], re.I):
         return Document(path, html_to_text(text))
-    return Document(path, text)
+    return Document(path, frontmatter.as_header(text))
 
 
 def _json_lines(text: str) -> bool:

@@ -1,7 +1,8 @@
 """Split the text of a meeting into its header and agenda-item blocks.
 
 Three strategies, tried in order, each validated before it is trusted:
-1. printed item headings ("Punkt 5: Titel", "Pkt. 5", "Dagsordenspunkt 10.1 ...");
+1. printed item headings ("Punkt 5: Titel", "Pkt. 5", "Dagsordenspunkt 10.1 ..."), else paragraph-sign ones
+   ("§ 112. Titel");
 2. bare numbered headings ("5. Titel") forming a rising sequence;
 3. no numbers at all: items found from the structure, a new item starting when a lead
    section (Beslutningstema, Resumé, Indstilling) or a repeated section follows a decision.
@@ -280,6 +281,9 @@ def _with_bare(lines: list[str], heads: list[Head]) -> list[Head]:
 def segment(text: str) -> Segmented:
     lines = clean_lines(text)
     heads = _numbered(lines, (vocab.ITEM,), strict_sequence=False)
+    if not heads:  # "§ 112. Titel": only where no printed "Punkt" headings, so a law reference cannot cut into them
+        paragraphs = _numbered(lines, (vocab.PARAGRAPH_ITEM,), strict_sequence=False)
+        heads = paragraphs if len(paragraphs) >= 2 else []
     if heads:
         heads = _with_bare(lines, heads)
         return Segmented(lines[: heads[0][0]], _blocks_from_heads(lines, heads), True)
