@@ -89,6 +89,10 @@ test: install browser postgres lint
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat eval eval/portals2.jsonl --data-dir $(CURDIR)/.referat/eval-portals2 \
 	  --ingest sample_data/portals2 --min-hit5 0.95 --min-first-citation 0.85 --min-refusal 0.75 --min-keywords 0.75
+	# portals3 (calibration, session 7): a third round of invented layouts
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/portals3.jsonl --data-dir $(CURDIR)/.referat/eval-portals3 \
+	  --ingest sample_data/portals3 --min-hit5 0.95 --min-first-citation 0.9 --min-refusal 0.6 --min-keywords 0.75
 	# questions written from the stored minutes themselves (case numbers, item numbers, votes): eval/probe.py
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat probe --data-dir $(CURDIR)/.referat/eval-minutes --min-right 0.95

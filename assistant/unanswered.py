@@ -101,9 +101,11 @@ def lacks_value(quote_text: str, kind: str, question: str) -> bool:
     return not any(holds_value(kind, part, question) for part in quote_text.split(JOIN))
 
 
-_REASON = re.compile(KIND_PATTERNS["explanation"].pattern + r"|bemærkning|protokol", re.I)
+# a cue word, a remark to the record, or a relative clause right after the party ("Imod stemte: Ø, som ønsker færre
+# boliger"): the party's own reason
+_REASON = re.compile(KIND_PATTERNS["explanation"].pattern + r"|bemærkning|protokol|^\s*,\s*(?:som|der)\s+\w+", re.I)
 _NEXT_VOTE = re.compile(r"\b(?:imod|for|undlod|undlader|against|abstained)\b(?:\s+stemte)?\s*:|\n", re.I)
-_BARE_LETTER = re.compile(r"(?<![\wÆØÅæøå])([A-ZÆØÅ])(?=\s+(?:undlod|stemte|voted|abstained|kunne))")
+_BARE_LETTER = re.compile(r"(?<![\wÆØÅæøå])([A-HJ-ZÆØÅ])(?=\s+(?:undlod|stemte|voted|abstained|kunne|imod\b|for\b))")
 
 
 def party_reason(question: str, quote_text: str) -> bool | None:

@@ -77,6 +77,7 @@ def test_a_partys_reason_is_the_remark_after_its_own_vote() -> None:
     assert unanswered.party_reason("Hvorfor stemte Enhedslisten imod?", quote) is True
     assert unanswered.party_reason("Hvorfor undlod SF at stemme?", quote) is False  # Ø's remark is not F's reason
     assert unanswered.party_reason("Hvorfor blev det vedtaget?", quote) is None  # no party: not judged here
+    assert unanswered.party_reason("Hvorfor stemte Ø imod?", "Imod stemte: Ø, som ønsker færre boliger.") is True
     assert unanswered.asked_kind("vote", "Why did the Social Democrats not support it?") == "explanation"
     assert unanswered.asked_kind("fact", "Hvad hedder den nye leder af plejecentret?") == "name"
     assert unanswered.asked_kind("amount", "Hvor meget koster broen?") == "amount"
