@@ -109,7 +109,7 @@ def ingest(paths: list[Path], municipality: Annotated[str | None, typer.Option(h
     else:
         counts = Counter(o.status for o in outcomes)
         typer.echo(f"{len(outcomes)} files: " + ", ".join(f"{counts[k]} {k}" for k in
-                   ("added", "replaced", "unchanged", "kept", "failed") if counts[k])
+                   ("added", "replaced", "unchanged", "kept", "skipped", "failed") if counts[k])
                    + f"; {report.items} items, {report.chunks} chunks")
     if report.failed:
         raise typer.Exit(1)

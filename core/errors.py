@@ -19,6 +19,14 @@ class IngestError(ReferatError):
         super().__init__(f"{path}: {reason}")
 
 
+class NotMinutes(IngestError):
+    """A readable file that is not minutes (a question set, a project's README): skipped in a folder, refused
+    (422) when uploaded on its own."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(path, reason, 422)
+
+
 class TooLarge(IngestError):
     """A file past one of the reading limits (bytes, unpacked size, pages); the reason names the limit."""
 

@@ -7,23 +7,26 @@ publication of the same meeting is already stored) or failed with its reason.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from core.errors import IngestError, ReferatError
+from core.errors import IngestError, NotMinutes, ReferatError
 from ingest.index import Indexer, IngestReport
 from ingest.parse import read_path
 
 SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx", ".json", ".jsonl", ".ndjson", ".xml",
             ".csv", ".tsv"}
 log = logging.getLogger("referat.ingest")
+# a folder's own documentation ("README.md", "SOURCES.md", "LICENSE.txt"): read only when named explicitly
+_DOCS = re.compile(r"^(?:readme|license|licence|changelog|changes|contributing|sources|notice|authors)\b", re.I)
 
 
 @dataclass
 class FileOutcome:
     path: str
-    status: str  # added | replaced | unchanged | kept | failed
+    status: str  # added | replaced | unchanged | kept | skipped | failed
     meeting_id: str = ""
     reader: str = ""
     items: int = 0
@@ -31,8 +34,8 @@ class FileOutcome:
     reason: str = ""
 
     def line(self) -> str:
-        if self.status == "failed":
-            return f"failed     {self.path}: {self.reason}"
+        if self.status in {"failed", "skipped"}:
+            return f"{self.status:<10} {self.path}: {self.reason}"
         extra = f" ({'; '.join(self.warnings)})" if self.warnings else ""
         return f"{self.status:<10} {self.path} -> {self.meeting_id} [{self.reader}, {self.items} items]{extra}"
 
@@ -45,7 +48,9 @@ def expand(paths: Iterable[str | Path], on_skip: Callable[[Path, str], None] | N
         path = Path(raw)
         if path.is_dir():
             for p in sorted(p for p in path.rglob("*") if p.is_file()):
-                if p.suffix.lower() in SUFFIXES:
+                if p.suffix.lower() in SUFFIXES and _DOCS.match(p.stem):
+                    (on_skip or _log_skip)(p, "the folder's documentation, not minutes; not read")
+                elif p.suffix.lower() in SUFFIXES:
                     yield p
                 elif not any(part.startswith(".") for part in p.relative_to(path).parts):
                     (on_skip or _log_skip)(p, f"unknown file type {p.suffix.lower() or '(no extension)'!r}; not read")
@@ -60,6 +65,8 @@ def _log_skip(path: Path, reason: str) -> None:
 def ingest_one(indexer: Indexer, path: Path, report: IngestReport, municipality: str | None = None) -> FileOutcome:
     try:
         result = read_path(path, municipality)
+    except NotMinutes as exc:  # a question set or a README beside the minutes: nothing to store, nothing wrong
+        return FileOutcome(str(path), "skipped", reason=exc.reason)
     except IngestError as exc:
         report.failed.append((str(path), exc.reason))
         return FileOutcome(str(path), "failed", reason=exc.reason)

@@ -122,6 +122,37 @@ def test_failed_files_do_not_touch_the_store(container: Container, tmp_path: Pat
     assert [m for m in after[2] if m["id"] in {b["id"] for b in before[2]}] == before[2]
 
 
+def test_a_question_set_and_the_folders_readme_are_skipped_not_stored(container: Container, tmp_path: Path) -> None:
+    """A corpus folder often holds its questions and a README beside the minutes. A question set names
+    municipalities, committees and dates and would be read as a meeting (and replace the real one with the same
+    id); a README would be indexed as one. Both are skipped and reported, the ingest does not fail, and the real
+    meeting is stored intact."""
+    import shutil
+
+    from ingest.pipeline import FileOutcome
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    minutes = folder / SEEDS[0].name
+    shutil.copy(SEEDS[0], minutes)
+    first = ingest_paths(container.indexer, [minutes])
+    meeting_id = next(iter(container.catalog.meetings()))["id"]
+    date, committee = meeting_id.rsplit("_", 1)[1], container.catalog.meetings()[0]["committee"]
+    (folder / "questions.jsonl").write_text("\n".join(json.dumps(
+        {"id": f"q{k}", "question": "Hvad besluttede udvalget?", "municipality": "Fredericia", "committee": committee,
+         "meeting_date": date, "item_number": str(k), "answer_keywords": ["Godkendt"], "type": "decision"})
+        for k in (1, 2, 3)), encoding="utf-8")
+    (folder / "README.md").write_text(f"# Corpus\n\nMinutes of {committee}, {date}.\n", encoding="utf-8")
+    outcomes: list[FileOutcome] = []
+    report = ingest_paths(container.indexer, [folder], on_outcome=outcomes.append)
+    assert not report.failed and not first.failed
+    assert {(Path(o.path).name, o.status) for o in outcomes} == {(minutes.name, "unchanged"),
+                                                                  ("questions.jsonl", "skipped")}
+    assert [m["id"] for m in container.catalog.meetings()] == [meeting_id]  # README not indexed, meeting intact
+    with pytest.raises(IngestError, match="a question set"):
+        parse_file(folder / "questions.jsonl")
+
+
 def test_cli_exit_code_and_message(tmp_path: Path, settings: Settings) -> None:
     from typer.testing import CliRunner
 

@@ -17,16 +17,26 @@ from assistant import cli
 from assistant.api import create_app
 from assistant.routes.errors import ERRORS
 from assistant.settings import Settings, get_settings
-from core.errors import Gone, IngestError, NotFound, QuestionError, ReferatError, StoreError, StoreUnavailable, TooLarge
+from core.errors import (
+    Gone,
+    IngestError,
+    NotFound,
+    NotMinutes,
+    QuestionError,
+    ReferatError,
+    StoreError,
+    StoreUnavailable,
+    TooLarge,
+)
 from ingest.sync.config import SourcesError
 
 CORE: list[type[ReferatError]] = [cls for _, cls in inspect.getmembers(core.errors, inspect.isclass)
                                    if issubclass(cls, ReferatError) and cls.__module__ == "core.errors"]
 DOMAIN: list[type[ReferatError]] = CORE
-STATUS = {ReferatError: 500, IngestError: 400, TooLarge: 413, StoreError: 500, StoreUnavailable: 503,
+STATUS = {ReferatError: 500, IngestError: 400, TooLarge: 413, NotMinutes: 422, StoreError: 500, StoreUnavailable: 503,
           NotFound: 404, Gone: 410, QuestionError: 422}
-EXIT = {ReferatError: 1, IngestError: 1, TooLarge: 1, StoreError: 2, StoreUnavailable: 2, NotFound: 1, Gone: 1,
-        QuestionError: 1, SourcesError: 2}
+EXIT = {ReferatError: 1, IngestError: 1, TooLarge: 1, NotMinutes: 1, StoreError: 2, StoreUnavailable: 2, NotFound: 1,
+        Gone: 1, QuestionError: 1, SourcesError: 2}
 
 
 def make(cls: type[ReferatError]) -> ReferatError:
@@ -63,7 +73,7 @@ def app_raising(tmp_path: Path) -> Iterator[Any]:
 
 
 def test_every_domain_error_is_in_the_tables() -> None:
-    assert set(CORE) >= {ReferatError, IngestError, TooLarge, StoreError, StoreUnavailable, NotFound, Gone}
+    assert set(CORE) >= {ReferatError, IngestError, TooLarge, NotMinutes, StoreError, StoreUnavailable, NotFound, Gone}
     assert set(DOMAIN) <= set(ERRORS), set(DOMAIN) - set(ERRORS)
     assert set(DOMAIN) <= set(STATUS) and set(DOMAIN) <= set(EXIT)  # a new error class: decide its status here
     assert {cls: status for cls, (status, _) in ERRORS.items()} == STATUS

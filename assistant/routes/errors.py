@@ -14,7 +14,17 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
 from assistant.routes.deps import base_url
-from core.errors import Gone, IngestError, NotFound, QuestionError, ReferatError, StoreError, StoreUnavailable, TooLarge
+from core.errors import (
+    Gone,
+    IngestError,
+    NotFound,
+    NotMinutes,
+    QuestionError,
+    ReferatError,
+    StoreError,
+    StoreUnavailable,
+    TooLarge,
+)
 
 log = logging.getLogger("referat.api")
 
@@ -22,6 +32,7 @@ ERRORS: dict[type[ReferatError], tuple[int, str]] = {
     QuestionError: (422, "bad_question"),
     IngestError: (400, "unreadable_file"),  # or the status the error names (413, 422: past a limit)
     TooLarge: (413, "too_large"),
+    NotMinutes: (422, "not_minutes"),
     NotFound: (404, "not_found"),
     Gone: (410, "gone"),
     StoreUnavailable: (503, "store_unavailable"),

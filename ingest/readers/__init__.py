@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from core.errors import IngestError
+from core.errors import IngestError, NotMinutes
 from core.model import Meeting
 from ingest.readers.base import MeetingDraft, Reader, Source, build_meeting
 
@@ -28,8 +28,29 @@ def structured_readers() -> list[Reader]:
     return registry.load()
 
 
+_ANSWER_KEYS = {"answer_keywords", "expected_answer", "answer", "answers", "gold", "gold_answer", "history",
+                "item_number", "type"}
+
+
+def question_set(src: Source) -> bool:
+    """A JSON or JSON Lines file of evaluation questions ({"question": ..., "answer_keywords": ...} per record)
+    is no minutes, even when it names municipalities, committees and dates."""
+    try:
+        data = src.json if src.json is not None else src.json_lines
+    except Exception:  # unreadable JSON is the readers' business
+        return False
+    records = data if isinstance(data, list) else None
+    if not records:
+        return False
+    asked = [r for r in records if isinstance(r, dict) and isinstance(r.get("question"), str) and _ANSWER_KEYS & set(r)]
+    return len(asked) >= max(1, 0.8 * len(records))
+
+
 def read_source(src: Source, municipality: str | None = None) -> ReadResult:
     from ingest.readers import fulltext, text
+
+    if question_set(src):
+        raise NotMinutes(src.path, "a question set (records with a question and its answer fields), not minutes")
 
     for reader in structured_readers():
         try:
