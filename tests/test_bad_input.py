@@ -151,6 +151,11 @@ def test_a_question_set_and_the_folders_readme_are_skipped_not_stored(container:
     assert [m["id"] for m in container.catalog.meetings()] == [meeting_id]  # README not indexed, meeting intact
     with pytest.raises(IngestError, match="a question set"):
         parse_file(folder / "questions.jsonl")
+    sheet = folder / "questions.csv"  # the same as a spreadsheet
+    sheet.write_text("id;question;answer_keywords;type\nq1;Hvad besluttede udvalget?;Godkendt;decision\n",
+                     encoding="utf-8")
+    with pytest.raises(IngestError, match="a question set"):
+        parse_file(sheet)
 
 
 def test_cli_exit_code_and_message(tmp_path: Path, settings: Settings) -> None:

@@ -7,6 +7,7 @@ warning naming the reader used). Only unreadable input raises ``IngestError``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from core.errors import IngestError, NotMinutes
@@ -35,6 +36,13 @@ _ANSWER_KEYS = {"answer_keywords", "expected_answer", "answer", "answers", "gold
 def question_set(src: Source) -> bool:
     """A JSON or JSON Lines file of evaluation questions ({"question": ..., "answer_keywords": ...} per record)
     is no minutes, even when it names municipalities, committees and dates."""
+    if src.path.lower().endswith((".csv", ".tsv")):  # a spreadsheet of questions: "question" and answer columns
+        try:
+            first = src.text.lstrip("\ufeff").split("\n", 1)[0]
+        except Exception:  # undecodable: the readers say why
+            return False
+        head = {c.strip().strip('"').lower() for c in re.split(r"[;,\t]", first)}
+        return "question" in head and bool(_ANSWER_KEYS & head)
     try:
         data = src.json if src.json is not None else src.json_lines
     except Exception:  # unreadable JSON is the readers' business
