@@ -36,7 +36,7 @@ from ingest.readers import fieldnames as names
 from ingest.readers.base import ItemDraft, MeetingDraft, Source
 from ingest.readers.greve_json import CLOSED_TITLE, add_decision, read_field, text_of, when
 from ingest.readers.json_facts import date_time, undated
-from ingest.readers.markup import fragment_text
+from ingest.readers.markup import fragment_text, headed_parts
 from ingest.readers.xmlutil import flag
 
 DELIMITERS = ";,\t"
@@ -283,7 +283,7 @@ def read_item(row: Row, lay: Layout, committee: str, day: date, item_absence: bo
         elif kind == "absent" and item_absence:
             item.absentees += [n for n in _names(cell) if n not in item.absentees]
         elif kind in ("body", "name", "title", None):  # unknown columns are sections named by their header
-            for printed, chunk in _headed(cell):
+            for printed, chunk in headed_parts(cell):
                 read_field(item, printed or _label(header), chunk, committee, day, bare_decision=False)
     return item
 
@@ -305,28 +305,6 @@ def _lines(text: str) -> list[str]:
 
 def _names(text: str) -> list[str]:
     return [n for line in _lines(text) for n in vocab.split_names(line)]
-
-
-def _headed(text: str) -> list[tuple[str, str]]:
-    """A plain cell whose own lines head its parts ("…\\n\\nØkonomi\\n…\\n\\nIndstilling\\n…"): a short line that is a
-    known section or decision heading starts a part. HTML is split on its heading elements by ``read_field``."""
-    if "<" in text and re.search(r"</?[a-zA-Z][^>]*>", text):
-        return [("", text)]
-    out: list[tuple[str, list[str]]] = [("", [])]
-    for line in text.splitlines():
-        bare = line.strip().rstrip(":").strip()
-        if _heading_line(bare):
-            out.append((bare, []))
-        else:
-            out[-1][1].append(line)
-    return [(h, "\n".join(lines).strip()) for h, lines in out if h or "".join(lines).strip()]
-
-
-def _heading_line(line: str) -> bool:
-    if not 0 < len(line.split()) <= 6 or line.endswith("."):
-        return False
-    dec = vocab.decision_heading(line)
-    return bool(dec and dec.inline_text is None) or vocab.section_name(line) is not None
 
 
 READER = CsvRowsReader()

@@ -40,7 +40,7 @@ from ingest.readers.json_facts import (
     undated,
     value_of,
 )
-from ingest.readers.markup import fragment_text
+from ingest.readers.markup import fragment_text, headed_parts
 
 MAX_DEPTH = 12
 
@@ -230,7 +230,7 @@ def read_item(record: dict[str, Any], committee: str, day: date) -> ItemDraft:
                                                           or _section_list(value)):
             heading = "" if names.fold(key) in names.PLAIN_BODY else str(key)
             for sub, text in _parts(value):
-                for printed, chunk in _headed(text):
+                for printed, chunk in headed_parts(text):
                     read_field(item, printed or sub or heading, chunk, committee, day, bare_decision=False)
     decision = found.get("decision", ("", None))[1]
     if decision is not None:
@@ -275,28 +275,6 @@ def _section_list(value: Any) -> bool:
     """A list of {heading, text} objects under a name no field list knows ("blokke": [{"type", "tekst"}])."""
     parts = [_part(p) for p in value if isinstance(p, dict)] if isinstance(value, list) else []
     return 0 < len(parts) == len(value) and all(h for h, _ in parts) and any(t.strip() for _, t in parts)
-
-
-def _headed(text: str) -> list[tuple[str, str]]:
-    """A plain text whose own lines head its parts ("Sagsfremstilling\\n…\\n\\nIndstilling\\n…"): a line that is
-    a known section or decision heading. HTML is split on its heading elements by ``read_field``."""
-    out: list[tuple[str, list[str]]] = [("", [])]
-    for line in text.splitlines() if "<" not in text else []:
-        bare = line.strip().rstrip(":").strip()
-        if _heading_line(bare):
-            out.append((bare, []))
-        else:
-            out[-1][1].append(line)
-    if len(out) == 1:
-        return [("", text)]
-    return [(h, "\n".join(lines).strip()) for h, lines in out if h or "".join(lines).strip()]
-
-
-def _heading_line(line: str) -> bool:
-    if not 0 < len(line.split()) <= 6 or line.endswith("."):
-        return False
-    dec = vocab.decision_heading(line)
-    return bool(dec and dec.inline_text is None) or vocab.section_name(line) is not None
 
 
 def _prose(value: str) -> bool:

@@ -7,6 +7,7 @@ import re
 
 from bs4 import BeautifulSoup
 
+from core import vocab
 from ingest.html import html_to_text
 
 HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"]
@@ -45,3 +46,28 @@ def _tidy(text: str) -> str:
     text = re.sub(r"[ \t]+", " ", text)
     lines = [x.strip() for x in text.split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def headed_parts(text: str) -> list[tuple[str, str]]:
+    """A plain text whose own lines head its parts ("Sagsfremstilling\\n…\\n\\nIndstilling\\n…"): a short line that
+    is a known section or decision heading starts a part; [("", text)] when none does. HTML is split on its
+    heading elements elsewhere (``greve_json.read_field``), so it is returned whole."""
+    if "<" in text and re.search(r"</?[a-zA-Z][^>]*>", text):
+        return [("", text)]
+    out: list[tuple[str, list[str]]] = [("", [])]
+    for line in text.splitlines():
+        bare = line.strip().rstrip(":").strip()
+        if _heading_line(bare):
+            out.append((bare, []))
+        else:
+            out[-1][1].append(line)
+    if len(out) == 1:
+        return [("", text)]
+    return [(h, "\n".join(lines).strip()) for h, lines in out if h or "".join(lines).strip()]
+
+
+def _heading_line(line: str) -> bool:
+    if not 0 < len(line.split()) <= 6 or line.endswith("."):
+        return False
+    dec = vocab.decision_heading(line)
+    return bool(dec and dec.inline_text is None) or vocab.section_name(line) is not None
