@@ -38,8 +38,7 @@ ASKS_MONEY = re.compile(r"\bkr\.?\b|kroner|\bkost|\bcost|beløb|\bpris|\bprice|a
 ASKS_PROPOSAL = re.compile(r"\brecommend|\bpropos|\bindstil|\banbefal|\bforeslå", re.I)
 # who proposes, as opposed to the politicians who decide, next to the verb ("anbefaler forvaltningen", "does the
 # administration recommend"; not "administrationsbygninger")
-_STAFF_WHO = (r"(?:forvaltning(?:en)?|administration(?:en)?|direktion(?:en)?|magistratsafdeling\w*|staff|officers|"
-              r"teknik og miljø)")
+_STAFF_WHO = r"(?:forvaltning(?:en)?|administration(?:en)?|direktion(?:en)?|magistratsafdeling\w*|staff|officers)"
 _STAFF = re.compile(rf"\b{_STAFF_WHO}\b(?:\s+\S+){{0,3}}?\s+(?:\w+\s+)?(?:anbefal|indstil|foreslå|recommend|propos)|"
                     rf"(?:anbefal|indstil|foreslå|recommend|propos)\w*\s+(?:\S+\s+){{0,3}}?{_STAFF_WHO}\b", re.I)
 
