@@ -4,6 +4,7 @@ and the checks on what a question asks for (a decision, a sum, a date, a year)."
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from assistant import bodies, evidence
@@ -54,25 +55,37 @@ def evidence_quote(item: AgendaItem, query: Query, kind: str, hit: Hit,
     parts = main.split(evidence.JOIN)
     day = hit.item.date
     context = f"{hit.item.municipality} {hit.item.committee}"
-    for clause in clauses(query.text)[1:]:  # a compound question: the passage that answers each further part
+    asked = clauses(query.text)
+    for i, clause in enumerate(asked if len(asked) > 1 else []):  # a compound question: a passage for each part
         sub = answer_kind(clause)
+        if i == 0 and sub == kind:
+            continue  # the main quote was chosen for this part
         proposal = proposal_quote(item) if sub in {"decision", "fact"} and ASKS_PROPOSAL.search(clause) else None
         if proposal and proposal not in main and len(main) + len(proposal) <= cfg.max_chars * 2:
             parts.append(proposal)  # "..., and what do they recommend?": the recommendation as printed
             continue
-        if sub in {"decision", "fact"} or evidence.new_values(sub, main, query.text):
-            continue  # nothing particular asked, or the first part's passage already answers this one
-        found = [p.text for p in evidence.select(item, f"{clause} {query.text}", sub, day, hit.focus, context, cfg=cfg)
-                 if p.text not in main and evidence.new_values(sub, p.text, query.text)]
-        if found:
+        if sub == "decision" or sub in evidence.VALUE_KINDS and evidence.new_values(sub, "".join(parts), query.text):
+            continue  # the decision is quoted below, or a passage already quoted answers this part
+        asks = clause if sub == "fact" else f"{clause} {query.text}"  # no kind to look for: the part's own words
+        # the best passages for a part that asks a kind (the first holding it counts), the best alone for a fact
+        wider = cfg if sub == "fact" else replace(cfg, second_ratio=0.0)
+        found = [p.text for p in evidence.select(item, asks, sub, day, hit.focus, context, cfg=wider)
+                 if p.text not in main and (sub == "fact" or evidence.new_values(sub, p.text, query.text))]
+        if found and (sub != "fact" or _adds_terms(found[0], clause, " ".join(parts), item.title, context)):
             parts.append(found[0])
-    asked = clauses(query.text)
     if len(asked) > 1 and answer_kind(asked[0]) == "decision" and kind != "decision":
         # "what did X decide about Y, and how large ...": the first part is answered by the decision itself
         own = own_decision_quote(item, day)
         if own and len(own) <= cfg.max_chars // 3 and own not in main:
             parts.insert(0, own)
     return evidence.JOIN.join(parts)
+
+
+def _adds_terms(passage: str, clause: str, quoted: str, title: str, context: str) -> bool:
+    """A passage answers a part that asks no particular kind ("and what is the tax rate?") when it holds one of
+    the part's own terms that neither the quotes so far, the title nor the meeting hold."""
+    own = evidence.asked_terms(clause, title, context) - set(tokens(quoted))
+    return bool(own & set(tokens(passage)))
 
 
 def _evidence_quote(item: AgendaItem, query: Query, kind: str, hit: Hit, cfg: EvidenceConfig) -> str:

@@ -261,8 +261,12 @@ def select(item: AgendaItem, question: str, kind: str, meeting_date: str = "", f
     if best_score <= 0:
         return []
     chosen = [best]
-    if kind == "list":
-        chosen += _entries_after(cands, best)
+    if kind == "list":  # "which ...": a list among the best passages is quoted whole, with its introduction
+        for _, k in scored:  # the best-scoring list that holds a term of the question
+            entries = _entries_after(cands, k) if base[k] > 0 else []
+            if entries:
+                chosen = sorted({best, k, *entries}) if k != best else [k, *entries]
+                break
     limit = cfg.max_passages_many if kind in {"list", "person", "party", "vote", "absent"} and MANY.search(question) \
         else cfg.max_passages
     for score, k in scored[1:]:

@@ -37,6 +37,7 @@ GLOSSARY: dict[str, str] = {
     "cycle": "cykel", "paths": "stier", "parking": "parkering", "swimming": "svømme", "pool": "hal",
     "football": "fodbold", "stadium": "stadion", "mayor": "borgmester", "elected": "valgt", "light": "let",
     "rail": "bane", "areas": "områder", "area": "område", "housing areas": "boligområder", "themes": "temaer",
+    "focus area": "indsatsområde fokusområde", "focus areas": "indsatsområder fokusområder",
     "dialogue": "dialog dialogmøde", "case": "sag sagsnummer", "number": "nummer", "party": "parti",
     "belong": "", "expected": "forventes", "expense": "udgift", "expenses": "udgifter", "year": "år",
     "workshop": "workshop", "procedure": "procedure procedurer", "criteria": "kriterier", "catalogue": "katalog",

@@ -155,6 +155,19 @@ def test_a_compound_question_gets_a_passage_for_each_part(container: Container, 
     assert verify(a, container.catalog, refusal("da")).citations == a.citations  # both parts verbatim in the item
 
 
+def test_each_part_of_a_compound_question_gets_its_passage_whatever_kind_it_asks(container: Container,
+                                                                                  tmp_path: Path) -> None:
+    from ingest.pipeline import ingest_paths
+
+    path = tmp_path / "vejle.txt"
+    path.write_text(VEJLE_PLAN, encoding="utf-8")
+    assert not ingest_paths(container.indexer, [path]).failed
+    # the question's kind is the second part's (a count); the first part asks why
+    a = container.service.ask("Hvorfor skal følgegruppen i Vejle aflevere rapporten senest 1. december, "
+                              "og hvor mange medlemmer får den?")
+    assert "fem medlemmer" in a.answer and "havneplanen skal vedtages" in a.answer
+
+
 def test_an_english_question_needs_a_little_less_similarity(seeded: Container) -> None:
     """English questions meet Danish minutes: e5's cross-lingual similarities run lower, so the bar is lower."""
     from dataclasses import replace

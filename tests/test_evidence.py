@@ -58,6 +58,18 @@ def test_a_list_brings_its_entries() -> None:
     assert "omklædningsrum" in got and "mødelokale" in got
 
 
+def test_a_list_is_quoted_whole_even_when_a_passage_restating_the_question_scores_higher() -> None:
+    item = AgendaItem(number="20", order=20, title="Samarbejdsplan 2026", sections=[
+        Section(name="Sagsbeskrivelse", heading="Sagsbeskrivelse",
+                text="Nordby Politi og kommunerne i politikredsen har godkendt planen på kredsrådsmødet.\n"
+                     "De tre indsatsområder i planen er:\n- Forebyggelse af misbrug\n- Unges risikoadfærd\n"
+                     "- Vold i nære relationer")])
+    item.text = render_text(item)
+    got = quote(select(item, "What are the three focus areas in the plan of Nordby Politi and the municipalities?",
+                       "list", "2024-05-20"))
+    assert all(x in got for x in ("misbrug", "risikoadfærd", "Vold i nære relationer"))
+
+
 def test_yes_no_prefers_this_meetings_decision() -> None:
     got = quote(select(_item(), "Godkendte byrådet hallen?", "yesno", "2024-05-20"))
     assert "Godkendt" in got
