@@ -16,7 +16,7 @@ _PERIOD = re.compile(r"\s+\(?\d{4}\s*[-–]\s*\d{4}\)?$")
 _COMMITTEE = re.compile(
     r"udvalg|byråd|kommunalbestyrelse|regionsråd|\bråd\b|rådet|bestyrelse|forum|nævn|borgerrepræsentation|"
     r"direktion|komit", re.I)
-_LABEL = re.compile(r"^(?P<label>Mødedato|Dato|Tidspunkt|Tid|Mødetid|Mødested|Sted|Lokation|Lokale|Mødedeltagere|"
+LABEL = re.compile(r"^(?P<label>Mødedato|Dato|Tidspunkt|Tid|Mødetid|Mødested|Sted|Lokation|Lokale|Mødedeltagere|"
                     r"Deltagere|Til stede|Medlemmer|Fraværende|Afbud|Mødetidspunkt)(?!\w)\s*[:|]?\s*(?P<value>.*)$",
                     re.I)
 _DATE_LABELS = {"mødedato", "dato", "mødetidspunkt", "mødetid", "tidspunkt", "tid"}
@@ -39,7 +39,12 @@ class Header:
     status: str = "minutes"
 
 
+_MAIL_HEADER = re.compile(r"^(?:from|to|cc|bcc|sent|date|fra|til|sendt|emne|kopi|dato)\s*:", re.I)  # an e-mail's
+
+
 def _committee_from(line: str) -> str | None:
+    if _MAIL_HEADER.match(line):
+        return None  # "To: Beskæftigelsesudvalget; Jobcenter ..." addresses a committee; it does not name the meeting's
     text = _DOC_WORDS.sub("", _NAME_LABEL.sub("", line)).strip()
     text = re.sub(r"\s*[-–:•|]\s*(?:åbent?\s+)?(?:referat|dagsorden|beslutningsprotokol)\b.*$", "", text, flags=re.I)
     text = re.split(r"\s+(?:-|–|—|•|d\.|den)\s+(?=.*\d)", text)[0].strip()
@@ -67,7 +72,7 @@ def _label_value(lines: list[str], i: int, value: str) -> tuple[str, int]:
         return value, i + 1
     k = next((j for j in range(i + 1, min(i + 3, len(lines))) if lines[j]), i + 1)
     nxt = lines[k] if k < len(lines) else ""
-    return ("", i + 1) if not nxt or _LABEL.match(nxt) or nxt.endswith(":") else (nxt, k + 1)
+    return ("", i + 1) if not nxt or LABEL.match(nxt) or nxt.endswith(":") else (nxt, k + 1)
 
 
 def _more_names(value: str, line: str) -> str:
@@ -92,19 +97,21 @@ def parse_header(lines: list[str]) -> Header:
     head = Header()
     head.status = "agenda" if any(re.match(r"^dagsorden\b", x, re.I) for x in lines[:6]) and not any(
         re.search(r"\breferat\b|beslutningsprotokol", x, re.I) for x in lines[:10]) else "minutes"
+    seen = 0  # lines of text so far, an e-mail's header lines not counted
     for i, line in enumerate(lines[:40]):
         if not line:
             continue
-        if head.committee is None and i < 12:
-            head.committee = _committee_from(line)
-        m = _LABEL.match(line)
+        seen += not _MAIL_HEADER.match(line)
+        if head.committee is None and seen <= 12:
+            head.committee = _committee_from(line) or committee_in(line)
+        m = LABEL.match(line)
         if m:
             label = m.group("label").lower()
             value, k = _label_value(lines, i, m.group("value").strip())
             if label in {"mødested", "sted", "lokation", "lokale"} and value and not head.location:
                 head.location = value
             elif label in {"mødedeltagere", "deltagere", "til stede", "medlemmer"}:
-                while (value and k < len(lines) and lines[k] and not _LABEL.match(lines[k])
+                while (value and k < len(lines) and lines[k] and not LABEL.match(lines[k])
                        and "kommune" not in lines[k].lower() and vocab.looks_like_names(lines[k])):
                     value = _more_names(value, lines[k])
                     k += 1
@@ -123,13 +130,15 @@ def _when(lines: list[str]) -> tuple[date | None, str | None]:
     days: list[tuple[int, int, date]] = []
     times: list[tuple[int, int, str]] = []
     for i, line in enumerate(lines):
-        label = _LABEL.match(line) if line else None
+        label = LABEL.match(line) if line else None
         name = label.group("label").lower() if label else ""
         day = dates.first_date(line) if line else None
         printed = bool(line and _PRINTED.search(line))
         if day:
             days.append((2 if printed else 0 if name in _DATE_LABELS else 1, i, day))
         clock = _time(line, name, day) if line else None
+        if clock is None and name in _TIME_LABELS and label and not label.group("value").strip() and i + 1 < len(lines):
+            clock = _time(lines[i + 1], name, None)  # "Mødetid" alone, "15:30 - 17:45" on the next line
         if clock:
             times.append((3 if printed else 1 if name in _DATE_LABELS else 2, i, clock))
         if any(rank == 0 for rank, _, _ in days) and any(rank < 3 for rank, _, _ in times):

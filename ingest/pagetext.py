@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 
 from core import vocab
+from ingest import header
 
 _HYPHENATED = re.compile(r"(\w+)-$")
 _LIST = re.compile(r"^(?:[-•*–]\s|\(?\d{1,2}[.)]\s|[a-zæøå][.)]\s|At\s+\d+\)|Ad\s+\d|Bilag\s+\d)", re.I)
@@ -22,8 +23,10 @@ _SENTENCE_END = (".", ":", "!", "?", ";")
 
 
 _PAGE_NO = re.compile(r"^(?:Side|Page)\s+\d{1,4}\s*(?:af|ud af|of|/)\s*\d{1,4}$", re.I)
+# the meeting's end, the minutes' approval, an e-mail's sign-off
 _CLOSING = re.compile(r"^(?:Mødet\s+(?:blev\s+)?(?:hævet|afsluttet|sluttede|slut)\b|"
-                      r"Referatet\s+(?:er\s+|blev\s+)?(?:godkendt|underskrevet)\b)", re.I)
+                      r"Referatet\s+(?:er\s+|blev\s+)?(?:godkendt|underskrevet)\b|"
+                      r"(?:Med\s+)?venlig(?:st)?\s+hilsen\b|Mvh\.?$|(?:Kind|Best)\s+regards\b)", re.I)
 
 
 def page_lines(text: str) -> list[str]:
@@ -169,6 +172,12 @@ def dehyphenate(lines: list[str]) -> list[str]:
     return out
 
 
+def _bare_label(line: str) -> bool:
+    """A meeting-fact label alone on its line ("Fraværende", "Mødested"), its value on the next: never joined."""
+    m = header.LABEL.match(line)
+    return bool(m and not m.group("value").strip())
+
+
 def reflow(lines: list[str]) -> list[str]:
     """Join prose wrapped at the page width: a line continues the one before when it starts in lower case, or
     when the one before fills the width and does not end a sentence. Headings, labels ("Dato: ..."), list
@@ -183,6 +192,7 @@ def reflow(lines: list[str]) -> list[str]:
         prev = out[-1] if out else ""
         if (prev and line and not _structural(prev) and not _structural(line) and not _LIST.match(line)
                 and not _LABEL.match(line) and not vocab.is_toc(prev, prev) and not vocab.is_toc(line, line)
+                and not _bare_label(line) and not _bare_label(prev)
                 and (line[0].islower() or (len(prev) >= full and not prev.endswith(_SENTENCE_END)))):
             out[-1] = f"{prev} {line}"
             continue

@@ -1,4 +1,4 @@
-"""Read a file of minutes into text: txt, md, html, pdf, docx.
+"""Read a file of minutes into text: txt, md, html, pdf, docx, odt, rtf.
 
 Each reader returns a ``Document``: the text in the line form the segmenter reads, plus
 hints (committee, date, ...) when the source states them as fields. JSON is structure, not text:
@@ -12,11 +12,14 @@ from __future__ import annotations
 import io
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from core.errors import IngestError, TooLarge
-from ingest import frontmatter
+from ingest import fixedwidth, frontmatter
+from ingest import odttext as odt
+from ingest.docxtext import DocxText
 from ingest.html import html_to_text
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -85,14 +88,15 @@ def _pdf(data: bytes, path: str) -> str:
     return text
 
 
-def _docx(data: bytes, path: str) -> Document:
-    """The paragraphs of ``word/document.xml``; a damaged zip or missing parts are read with a warning."""
+def _docx(data: bytes, path: str, extract: Callable[[bytes, int], DocxText] | None = None) -> Document:
+    """The paragraphs of ``word/document.xml`` (or of an ODT's ``content.xml``, with ``extract``); a damaged zip
+    or missing parts are read with a warning."""
     import logging
 
     from ingest.docxtext import DocxError, docx_text
 
     try:
-        found = docx_text(data, MAX_UNZIPPED)
+        found = (extract or docx_text)(data, MAX_UNZIPPED)
     except DocxError as exc:
         if exc.too_large:
             raise TooLarge(path, str(exc)) from exc
@@ -112,8 +116,12 @@ def read_bytes(data: bytes, path: str) -> Document:
     suffix = Path(path).suffix.lower()
     if data.startswith(b"%PDF") or suffix == ".pdf":
         return Document(path, _pdf(data, path))
+    if suffix == ".odt" or data.startswith(b"PK") and odt.is_odt(data):
+        return _docx(data, path, odt.odt_text)
     if data.startswith(b"PK") or suffix == ".docx":
         return _docx(data, path)
+    if data.lstrip().startswith(b"{\\rtf") or suffix == ".rtf":
+        return Document(path, _rtf(data, path))
     text = decode(data, path)
     head = text.lstrip()[:1]
     if suffix in JSON_SUFFIXES or (head and head in "{["):
@@ -131,9 +139,35 @@ def read_bytes(data: bytes, path: str) -> Document:
         from ingest.readers.csv_rows import unrecognised_csv
 
         raise IngestError(path, unrecognised_csv(text))
-    if suffix in {".html", ".htm"} or re.match(r"\s*(<!doctype html|<html|<\w+[^>]*>)", text[:500], re.I):
+    if suffix in {".html", ".htm", ".xhtml"} or re.match(r"\s*(<!doctype html|<html|<\w+[^>]*>)", text[:500], re.I):
         return Document(path, html_to_text(text))
-    return Document(path, frontmatter.as_header(text))
+    return Document(path, fixedwidth.as_items(frontmatter.as_header(text)))
+
+
+_RTF_CODEPAGE = re.compile(rb"\\ansicpg(\d{3,4})")
+
+
+def _rtf(data: bytes, path: str) -> str:
+    """The text of an RTF file: its body's paragraphs, tabs and table cells (striprtf drops the header, footer,
+    font and style groups); ``\\'xx`` escapes in the code page the file declares (``\\ansicpg``, else 1252)."""
+    from striprtf.striprtf import rtf_to_text
+
+    page = _RTF_CODEPAGE.search(data[:2000])
+    encoding = f"cp{page.group(1).decode()}" if page else "cp1252"
+    try:
+        "".encode(encoding)
+    except LookupError:
+        encoding = "cp1252"
+    try:
+        text = rtf_to_text(data.decode("latin-1"), encoding=encoding, errors="replace")
+    except (ValueError, IndexError, RecursionError) as exc:
+        raise IngestError(path, f"unreadable RTF ({str(exc)[:200]})") from exc
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise IngestError(path, "RTF has no text")
+    if len(text) > MAX_TEXT_CHARS:
+        raise TooLarge(path, f"RTF text passes {MAX_TEXT_CHARS} characters (the limit)")
+    return text
 
 
 def _json_lines(text: str) -> bool:

@@ -52,6 +52,9 @@ Cand = tuple[int, str, str, tuple[int, ...], bool]
 Patterns = tuple[re.Pattern[str], ...]
 
 
+_OPEN_MARK = re.compile(r"^\((?:åben|åbent|åbent punkt|offentlig|offentligt|public|open)\)\s*", re.I)
+
+
 def _candidates(lines: list[str], patterns: Patterns) -> list[Cand]:
     """(line, number, title, number key, weak). A title that starts with a lowercase letter, "§" or "<" is weak:
     it is an item only where the numbering says so (see ``_run``); "Punkt 3 i sagen blev drøftet." is prose."""
@@ -60,7 +63,7 @@ def _candidates(lines: list[str], patterns: Patterns) -> list[Cand]:
         m = next((found for p in patterns if (found := p.match(line))), None)
         if not m:
             continue
-        title = m.group("title").strip()
+        title = _OPEN_MARK.sub("", m.group("title").strip())  # "Punkt 4 (Åben) Titel": the access mark is no title
         if len(title) > 250:
             continue
         weak = bool(title) and not (title[0].isupper() or title[0].isdigit() or title[0] in "\"'«»“(")

@@ -146,14 +146,14 @@ def test_sniffed_by_content_not_name(tmp_path: Path) -> None:
 
 def test_folder_picks_up_csv_and_reports_unknown(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     shutil.copy(RUDERSDAL, tmp_path / RUDERSDAL.name)
-    (tmp_path / "notes.odt").write_bytes(b"PK\x03\x04")
+    (tmp_path / "notes.pages").write_bytes(b"PK\x03\x04")
     (tmp_path / ".DS_Store").write_bytes(b"\x00")
     skipped: list[tuple[Path, str]] = []
     assert list(expand([tmp_path], on_skip=lambda p, why: skipped.append((p, why)))) == [tmp_path / RUDERSDAL.name]
-    assert skipped == [(tmp_path / "notes.odt", "unknown file type '.odt'; not read")]
+    assert skipped == [(tmp_path / "notes.pages", "unknown file type '.pages'; not read")]
     with caplog.at_level(logging.WARNING, logger="referat.ingest"):
         list(expand([tmp_path]))
-    assert any("notes.odt" in r.getMessage() and "unknown file type" in r.getMessage() for r in caplog.records)
+    assert any("notes.pages" in r.getMessage() and "unknown file type" in r.getMessage() for r in caplog.records)
 
 
 def test_folder_ingest_stores_the_csv_meeting(tmp_path: Path, container: Container) -> None:

@@ -16,7 +16,8 @@ from core.model import slug
 
 TITLE = ("title", "titel", "caption", "overskrift", "heading", "subject", "emne", "rubrik", "headline", "punkttitel")
 NAME = ("name", "navn")  # a title only when nothing better is there (people have names too)
-NUMBER = ("number", "nummer", "punktnummer", "punktnr", "itemno", "serialno", "nr", "no", "num", "punkt", "pkt")
+NUMBER = ("number", "nummer", "punktnummer", "punktnr", "itemno", "serialno", "nr", "no", "num", "punkt", "pkt",
+          "sequence", "seq", "position")  # <agendaItem sequence="3">; schema.org's ListItem position
 BODY = ("text", "tekst", "content", "indhold", "body", "description", "beskrivelse", "fremstilling", "resume",
         "resumé", "summary", "indstilling", "recommendation", "proposal", "html", "details", "notes", "note",
         "bemærkninger", "redegørelse", "baggrund", "background", "sagsbeskrivelse", "sagsfremstilling")
@@ -30,6 +31,7 @@ ABSENT = ("absent", "absentees", "fraværende", "fravaerende", "afbud", "fravær
 DATE = ("date", "dato", "when", "mødedato", "moededato", "meetingdate", "start", "starttime", "startdate", "begin",
         "datetime", "tidspunkt", "meetingdatetime", "heldon", "held")
 TIME = ("time", "tid", "klokkeslæt", "kl")
+START = ("start", "starttime", "starttid", "begin", "mødestart", "moedestart")  # a start field may hold only a clock
 COMMITTEE = ("committee", "udvalg", "committeename", "udvalgsnavn", "board", "council", "organ", "forum")
 LOCATION = ("location", "sted", "mødested", "moedested", "where", "venue", "place", "lokale", "room")
 KIND = ("type", "status", "kind", "documenttype", "doctype", "dokumenttype", "art")

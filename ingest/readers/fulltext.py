@@ -64,7 +64,8 @@ def document_text(src: Source) -> str:
     try:
         return read_bytes(src.data, src.path).text
     except IngestError:
-        if src.head[:1] in ("{", "[", "<"):  # damaged JSON or XML: its raw text is still searchable
+        if src.head[:1] in ("{", "[", "<") and not src.head.startswith("{\\rtf"):  # damaged JSON or XML: its raw
+            # text is still searchable (an RTF's is control words)
             return src.text
         if src.path.lower().endswith((".csv", ".tsv")):  # a table that holds no agenda items: its cells are
             return src.text  # still searchable

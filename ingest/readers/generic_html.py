@@ -51,6 +51,7 @@ CLASS_FIELDS = {k: re.compile(rf"^(?:{v})$") for k, v in {
 CLOCK = re.compile(r"(?<![\d.:])([01]?\d|2[0-3])[.:]([0-5]\d)(?![\d.:])")
 LINE_LABEL = re.compile(r"^(?P<label>[A-ZÆØÅa-zæøå][\wæøåÆØÅ ]{1,28}?)\s*:\s*(?P<value>\S.*)$")
 BULLET = re.compile(r"^\s*[-•*·–]\s+")  # a list item's bullet as the text rendering prints it
+ITEMPROPS = {"place": {"location"}}  # schema.org microdata (Event): the meeting's facts by property name
 META_PREFIXES = {"moede", "møde", "meeting", "dagsorden", "referat"}  # <meta name="moede:start">
 META_NAMES = {"time": "start", "date": "date", "committee": "committee", "place": "venue", "kind": "status"}
 _CACHE: weakref.WeakKeyDictionary[Source, MeetingDraft | None] = weakref.WeakKeyDictionary()
@@ -88,6 +89,8 @@ def _meeting(root: El, head_html: str, items: list[ItemDraft]) -> MeetingDraft |
 
     def field(kind: str) -> str | None:
         value = next((v for k, v in pairs if LABELS[kind].match(k.strip().rstrip(":").strip()) and v.strip()), None)
+        value = value or next((" ".join(inner_text(x).split()) for x in subtree(frag) if kind in ITEMPROPS and str(
+            x.get("itemprop") or "").lower() in ITEMPROPS[kind] and inner_text(x).strip()), None)
         return value or next((inner_text(x) for x in leaves if kind in CLASS_FIELDS and inner_text(x) and any(
             CLASS_FIELDS[kind].match(re.split(r"[-_]+", c)[-1]) for c in attrs(x).split())), None) or _meta(metas, kind)
     h1s, stamps = [inner_text(x) for x in frag.iter("h1")], [str(x.get("datetime") or "") for x in frag.iter("time")]

@@ -31,6 +31,7 @@ from ingest.readers.base import ItemDraft, MeetingDraft, Source
 from ingest.readers.greve_json import CLOSED_TITLE, add_decision, read_field, seq, text_of
 from ingest.readers.greve_jsonl import rows_of
 from ingest.readers.json_facts import (
+    access_closed,
     attendance,
     date_time,
     first_name,
@@ -101,15 +102,26 @@ def find_items(data: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]], s
             if records and len(records) * 2 >= len(node):
                 named = re.sub(r"[^a-z]", "", slug(key)) in names.ITEM_LISTS
                 score = (int(named), -depth, len(records))
+                lists[path or "$"] = records
                 if best is None or score > best[0]:
                     best = (score, records, parents, path or "$")
             for k, v in enumerate(node[:500]):
                 walk(v, parents, f"{path}[{k}]", key, depth + 1)
 
+    lists: dict[str, list[dict[str, Any]]] = {}
     walk(data, [], "$", "", 0)
     if best is None and item_like(data):  # the document is itself one item
         return [data], [], "$"
-    return (best[1], best[2], best[3]) if best else None
+    if best is None:
+        return None
+    # the same list in each of a list's entries ("sections": open items, closed items): all of them, in order
+    m = re.fullmatch(r"(?P<head>.*)\[\d+\](?P<tail>\.[^.\[\]]+)", best[3])
+    if m:
+        same = re.compile(re.escape(m["head"]) + r"\[(\d+)\]" + re.escape(m["tail"]))
+        parts = sorted((int(g[1]), p) for p in lists if (g := same.fullmatch(p)))
+        if len(parts) > 1:
+            return [r for _, p in parts for r in lists[p]], best[2], f"{m['head']}[*]{m['tail']}"
+    return best[1], best[2], best[3]
 
 
 def _data(src: Source) -> Any:
@@ -219,7 +231,7 @@ def read_item(record: dict[str, Any], committee: str, day: date) -> ItemDraft:
         number += 1  # a 0-based index, not a printed number
     title = text_of(found["title"][1])
     closed = bool(CLOSED_TITLE.match(title)) or flag_of(value_of(record, "closed")) is True \
-        or flag_of(value_of(record, "open")) is False  # "offentlig": false
+        or flag_of(value_of(record, "open")) is False or access_closed(record)  # "offentlig": false
     printed = re.sub(r"^(?:punkt|pkt|nr|no|item)\b\.?\s*", "", text_of(number), flags=re.I).rstrip(".")
     item = ItemDraft(title=title, number=printed or None, closed=closed,
                      case_number=text_of(value_of(record, "case")) or None,

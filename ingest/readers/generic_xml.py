@@ -154,6 +154,11 @@ def layout(root: Element) -> Layout | None:
     return Layout(items, local(items[0]), meta, people)
 
 
+def _kind_attr(el: Element) -> str:
+    """The field name a type attribute gives an element (<body type="committee">), if any."""
+    return next((str(v) for n, v in el.attrib.items() if names.key(str(n)) in {"type", "kind", "role"}), "")
+
+
 def _meeting_value(lay: Layout, vocab_: tuple[str, ...]) -> str:
     """The first meeting-level value under a name of ``vocab_``: exact names before compound ones
     ("Committee" before "ShowCommittee"); flags and bare numbers are no values."""
@@ -162,8 +167,8 @@ def _meeting_value(lay: Layout, vocab_: tuple[str, ...]) -> str:
             pairs = [(str(n), str(v)) for n, v in el.attrib.items()]
             if has_kids(el):
                 pairs.append((local(el), _title(el)))
-            else:
-                pairs.append((local(el), "".join(el.itertext())))
+            else:  # named by its tag, or by a type attribute: <body type="committee">Økonomiudvalget</body>
+                pairs += [(name, "".join(el.itertext())) for name in (local(el), _kind_attr(el)) if name]
             for name, value in pairs:
                 value = squash(value)
                 hit = names.key(name) in vocab_ if exact else names.kind_of(name, vocab_)
@@ -204,7 +209,7 @@ class GenericXmlReader:
             date=day,
             items=items,
             municipality=_meeting_value(lay, names.TOWN) or None,
-            time=clock or _clock(_meeting_value(lay, names.TIME)),
+            time=clock or _start(lay),
             location=_meeting_value(lay, names.LOCATION) or None,
             participants=participants,
             absentees=list(dict.fromkeys(absentees + absent_by_flag(flags))),
@@ -214,6 +219,16 @@ class GenericXmlReader:
             warnings=[f"read by the generic XML reader (generic-xml): {len(items)} <{lay.tag}> elements as agenda "
                       f"items{'' if committee else '; no committee named'}"],
         )
+
+
+def _start(lay: Layout) -> str | None:
+    """The start time: a time field, else a start field holding a bare clock (<meeting start="16:30">)."""
+    for vocab_ in (names.TIME, names.START):
+        value = _meeting_value(lay, vocab_)
+        clock = when(value)[1] or (_clock(value) if CLOCK.search(value) else None)
+        if clock:
+            return clock
+    return _clock(_meeting_value(lay, names.TIME))
 
 
 def _clock(value: str) -> str | None:

@@ -21,7 +21,7 @@ from lxml import etree
 from lxml import html as lhtml
 
 from core import vocab
-from ingest.readers import html_disclosure, html_records
+from ingest.readers import html_disclosure, html_records, microdata
 from ingest.readers.base import DecisionDraft, ItemDraft
 from ingest.readers.markup import fragment_text
 
@@ -103,11 +103,12 @@ def _split_number(title: str, number: str | None) -> tuple[str, str | None]:
 
 def _anchor(el: El) -> _Anchor:
     if heading_level(el):
-        return _Anchor(el, True, *_split_number(inner_text(el), None))
+        return _Anchor(el, True, *_split_number(inner_text(el), microdata.position(el)))
     if (rec := html_records.fields(el)) is not None:
         return _Anchor(el, False, *_split_number(rec[1], rec[0]), rec[3], rec[2], record=True)
     found = subtree(el)[1:]
     number = next((m.group(1) for m in (NUMBER.match(el.get(a) or "") for a in NUMBER_ATTRS) if m), None)
+    number = number or microdata.position(el, el)
     cells = el.xpath("./td|./th") if el.tag == "tr" else []
     num_el = cells[0] if cells and NUMBER.match(inner_text(cells[0])) else next(
         (x for x in found if NUMBER_CLASS.search(attrs(x).split(" ")[0]) and NUMBER.match(inner_text(x))), None)

@@ -66,7 +66,27 @@ def _around(parents: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def first_name(facts: Facts, name: str) -> str:
-    return next((n for v in facts.get(name, []) if (n := name_of(v))), "")
+    """The first value of kind ``name`` that names something; a place given as parts ({"room": ..., "address":
+    ...}) is its parts joined."""
+    return next((n for v in facts.get(name, []) if (n := name_of(v) or (
+        _joined(v) if name == "location" and isinstance(v, dict) else ""))), "")
+
+
+def _joined(value: dict[str, Any]) -> str:
+    return ", ".join(" ".join(v.split()) for v in value.values() if isinstance(v, str) and v.strip())
+
+
+_ATTENDANCE_KEYS = {"attendance", "status", "fremmoede", "tilstedevaerelse", "deltagelse", "reason", "aarsag",
+                    "bemaerkning", "remark", "note"}
+_ABSENT_EN = re.compile(r"^(?:absent|excused|apologies|not present|did not attend)$", re.I)
+
+
+def _absent_by_field(person: Any) -> bool:
+    """{"attendance": "absent"}, {"reason": "Afbud"}: a field of the person's attendance says absent."""
+    return isinstance(person, dict) and any(
+        names.fold(k) in _ATTENDANCE_KEYS and isinstance(v, str)
+        and (vocab.ABSENT_WORD.search(v) is not None or _ABSENT_EN.match(v.strip()) is not None)
+        for k, v in person.items())
 
 
 def date_time(facts: Facts) -> tuple[date | None, str | None]:
@@ -109,7 +129,8 @@ def attendance(facts: Facts) -> tuple[list[str], list[str]]:
                    for v in facts.get("absent", []) if isinstance(v, list | str)), [])
     if any(isinstance(p, str) and _status(p)[1] is not None for _, p in people):  # members with their attendance
         people += [(n, n) for n in absent if n not in {m for m, _ in people}]  # ("- Deltager"): absentees are members
-    absent += [n for n, p in people if flag_of(value_of(p, "absent")) is True or _status(p)[1] is True]
+    absent += [n for n, p in people if flag_of(value_of(p, "absent")) is True or _status(p)[1] is True
+               or _absent_by_field(p)]
     absent += absent_by_flag([(n, flag_of(value_of(p, "present"))) for n, p in people])
     return [n for n, _ in people], list(dict.fromkeys(absent))
 
@@ -135,3 +156,12 @@ def _name_like(value: Any) -> bool:
     short = isinstance(value, str) and len(value) <= 80 and 0 < len(value.split()) <= 8 and "<" not in value
     return bool(name_of(value)) if isinstance(value, dict) else short
 
+
+_ACCESS_KEYS = {"access", "adgang", "visibility", "synlighed", "accesslevel", "publicity"}
+_CLOSED_WORD = re.compile(r"^(?:closed|lukket|private|confidential|fortrolig|internal|intern|restricted)$", re.I)
+
+
+def access_closed(record: dict[str, Any]) -> bool:
+    """{"access": "closed"}: a field naming who may see the item says it is not public."""
+    return any(names.fold(k) in _ACCESS_KEYS and isinstance(v, str) and _CLOSED_WORD.match(v.strip()) is not None
+               for k, v in record.items())
