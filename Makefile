@@ -93,6 +93,14 @@ test: install browser postgres lint
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat eval eval/portals3.jsonl --data-dir $(CURDIR)/.referat/eval-portals3 \
 	  --ingest sample_data/portals3 --min-hit5 0.95 --min-first-citation 0.9 --min-refusal 0.6 --min-keywords 0.75
+	# dev8 (calibration, session 8): twelve more kinds of trap (a time of day, a phone number, a plot number, ...)
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/dev8.jsonl --data-dir $(CURDIR)/.referat/eval-minutes \
+	  --min-hit5 0.95 --min-first-citation 0.9 --min-refusal 0.5 --min-keywords 0.8
+	# portals4 (calibration, session 8): ODT, RTF, Word-HTML, microdata, an e-mailed fixed-width table, ...
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/portals4.jsonl --data-dir $(CURDIR)/.referat/eval-portals4 \
+	  --ingest sample_data/portals4 --min-hit5 0.95 --min-first-citation 0.9 --min-refusal 0.5 --min-keywords 0.85
 	# questions written from the stored minutes themselves (case numbers, item numbers, votes): eval/probe.py
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat probe --data-dir $(CURDIR)/.referat/eval-minutes --min-right 0.95

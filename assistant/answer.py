@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from assistant import bodies, evidence, meeting_facts, salient, scope, topics, traps, unanswered
+from assistant import asked_values, bodies, evidence, meeting_facts, salient, scope, topics, traps, unanswered
 from assistant.amounts import english_amounts
 from assistant.answer_kind import answer_kind
 from assistant.answer_quote import (
@@ -35,9 +35,11 @@ from assistant.answer_text import (
     OFF_TOPIC,
     ONLY_APPLIED,
     OTHER_PART,
+    PARTIES_ONLY,
     UNKNOWN,
     _summary,
     citation,
+    counted_votes,
     meeting_where,
     refusal,
     where,
@@ -71,6 +73,11 @@ class ExtractiveAnswerer:
         self.meetings = meetings
         self.committees = committees  # the stored committees of a municipality (None: of all)
         self.mentioned = mentioned  # does any stored chunk hold these word parts (None: topics not checked)
+
+    def _people(self, hit: Hit) -> str:
+        """The participants of the hit's meeting, as text (a party printed beside a name answers "which party")."""
+        meeting = self.meetings(hit.item.meeting_id) if self.meetings is not None else None
+        return "\n".join([*meeting.participants, *meeting.absentees]) if meeting is not None else ""
 
     def meeting_answer(self, query: Query, hits: list[Hit]) -> Answer | None:
         """A question about the meeting itself, answered from the meeting's facts, or None."""
@@ -349,10 +356,18 @@ class ExtractiveAnswerer:
             voted = any(d.votes for d in own)
             if not citations and unanswered.no_vote_count(quote, kind, query.text, voted):
                 return self.cited_refusal(NO_VOTE[lang], hit, quote, lang)
+            if not citations and voted and unanswered.asks_vote_count(query.text) and not counted_votes(own):
+                # "how many members voted against?" of "Imod stemte: Ø": the parties, not a number of members
+                return self.cited_refusal(PARTIES_ONLY[lang], hit, own_decision_quote(item, hit.item.date) or quote,
+                                          lang)
             figure = not citations and lang == "da" and kind in evidence.FIGURE_KINDS
             elsewhere = self.off_topic(query, hit) if figure else []
             if elsewhere:  # "Hvad koster den nye svømmehal?" of an item on a sports ground: its figure is another's
                 return self.cited_refusal(OFF_TOPIC[lang].format(what=", ".join(elsewhere)), hit, quote, lang)
+            fine = None if citations else asked_values.unstated(query.text, item.text, self._people(hit))
+            if fine:  # "what time ...?" of an item that states no time of day: say so
+                what = asked_values.LABELS[fine][0 if lang == "en" else 1]
+                return self.cited_refusal(NOT_STATED_HEAD[lang].format(what=what), hit, quote, lang)
             asked = unanswered.asked_kind(kind, query.text)
             if (not citations and query.intent not in {"case", "list"}
                     and (unanswered.lacks_value(quote, asked, query.text)

@@ -8,6 +8,7 @@ import re
 from assistant.answer_quote import own_decisions
 from assistant.contract import Answer, Citation
 from assistant.retrieve import Hit
+from core import parties
 from core.model import AgendaItem, Decision, Meeting
 
 MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -101,6 +102,27 @@ def where(hit: Hit, lang: str) -> str:
     return f"{row.municipality} Kommune, {row.committee}, mødet den {d:02d}-{m:02d}-{y}, {num} »{item.title}«"
 
 
+PARTIES_ONLY = {
+    "da": "Referatet noterer, hvilke partier der stemte hvordan, men ikke hvor mange medlemmer — beslutningen er:",
+    "en": "The minutes record which parties voted how, not how many members did; the decision is:",
+}
+
+
+# a count printed with the vote ("For stemte 3:", "Imod: 2 (Ø)"), not a number in a remark after it ("buslinje 224")
+_PRINTED_COUNT = re.compile(r"^[^\d(]{0,25}\b\d{1,2}\b")
+
+
+def counted_votes(decisions: list[Decision]) -> bool:
+    """A vote the minutes count: a number printed, or the people named (not only party letters)."""
+    return any(_PRINTED_COUNT.match(v.text) or any(not _party(m.name) for m in v.members)
+               for d in decisions for v in d.votes)
+
+
+def _party(name: str) -> bool:
+    """A vote's member that is a party ("Ø", "Enhedslisten"), not a person."""
+    return parties.letter_of(name) is not None or re.fullmatch(r"[A-ZÆØÅ]{1,2}", name.strip()) is not None
+
+
 def _votes(decisions: list[Decision], lang: str) -> str:
     parts = []
     for dec in decisions:
@@ -108,9 +130,14 @@ def _votes(decisions: list[Decision], lang: str) -> str:
             names = ", ".join(f"{x.name} ({x.party})" if x.party else x.name for x in v.members)
             label = {"for": "For", "against": "Against" if lang == "en" else "Imod",
                      "abstain": "Abstained" if lang == "en" else "Undlod"}[v.position]
-            count = v.count if v.count is not None else len(v.members)
-            if count or names:
-                parts.append(f"{label}: {count}" + (f" ({names})" if names else ""))
+            # a count only where the minutes give one or name the people: "Imod stemte: Ø" names a party, whose
+            # members are not counted
+            people = [x for x in v.members if not _party(x.name)]
+            count = v.count if _PRINTED_COUNT.match(v.text) else len(people) if people else None
+            if count is not None or names:
+                parts.append(f"{label}: " + " ".join(x for x in (str(count) if count is not None else "",
+                                                                  f"({names})" if names and count is not None
+                                                                  else names) if x))
     return "; ".join(dict.fromkeys(parts))
 
 

@@ -159,13 +159,22 @@ def holds_value(kind: str, text: str, known: str) -> bool:
         return bool(new_values("person", text, known))
     if kind not in _NUMERIC:
         return bool(new_values(kind, text, known))
-    return any(new_values(k, text, known) for k in _NUMERIC) or _FRACTION.search(text) is not None
+    # a sum of money is answered by an amount, a share or a fraction, not by a count of something else ("30
+    # courses a year" does not say how much was granted)
+    kinds = _NUMERIC - {"count", "measure"} if kind == "amount" and " | " not in text else _NUMERIC  # a table row's
+    # figures carry their unit in the table's header
+    return any(new_values(k, text, known) for k in kinds) or _FRACTION.search(text) is not None
 
 
 ASKS_VOTE = re.compile(r"\bstem(?:te|me|mer|ning)\w*|afstemning|\bvot(?:e|ed|es|ing)\b", re.I)  # not "tog imod"
 VOTE_RECORD = re.compile(r"\bstemte\b|\bstemmer (?:for|imod)\b|\bundlod\b|afstemning|enstemmig|\bflertal|"
                          r"\bmindretal|kunne ikke tiltræde|\bvoted\b|unanimous", re.I)  # a vote the minutes record
 COUNTS = re.compile(r"\bhvor mange\b|\bhow many\b|\bantal(?:let)?\b|\bnumber of\b", re.I)
+
+
+def asks_vote_count(question: str) -> bool:
+    """"Hvor mange stemte imod?", "how many members voted against?": a number of votes is asked."""
+    return COUNTS.search(question) is not None and ASKS_VOTE.search(question) is not None
 
 
 def no_vote_count(quote_text: str, kind: str, question: str, votes_recorded: bool) -> bool:

@@ -215,7 +215,7 @@ _TOTAL = re.compile(r"\s*\((?P<n>\d{1,3})\)$")  # "A og SF (3)": the count after
 
 # what a party list is followed by that is no member: a remark ("Imod stemte: V, som ønskede at give dispensation")
 _REMARK = re.compile(r"(?:,\s*|\s+)(?:som|der|idet|da|fordi|hvilket|men|med henvisning til|under henvisning til|"
-                     r"med den begrundelse)\s.*$")
+                     r"med den begrundelse|med (?:den |følgende )?bemærkning(?:er)?(?: om)?)\s.*$")
 # a vote told as a sentence: "Helene Skjold (Ø) undlod at stemme.", "A og V stemte imod."
 _VOTE_SENTENCE = re.compile(
     r"(?:^|(?<=[.;])\s+)(?P<clause>(?P<names>(?-i:[A-ZÆØÅ])[^.;:]{0,150}?)\s+"

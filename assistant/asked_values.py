@@ -1,0 +1,103 @@
+"""Values a question asks for that the cited item states nowhere: a clock time, how long something took, a phone
+number or e-mail, a plot or local plan number, a person's party, a percentage.
+
+The value kinds of ``answer_kind`` are coarse ("what time" is a date, "which party does X belong to" a party);
+a passage with any date or any party letter passes them. These checks look for the finer value in the item's
+whole text (and, for a party, the meeting's participant list): when none is there, the honest answer is that the
+minutes do not state it, whatever passage comes closest. Each is a pure function of question and text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from assistant.evidence import KIND_PATTERNS
+
+# (label en, label da): what the item does not state
+LABELS = {"clock": ("a time of day", "et klokkeslæt"), "duration": ("how long it took", "hvor lang tid det tog"),
+          "contact": ("a phone number or e-mail", "et telefonnummer eller en e-mail"),
+          "plot": ("a plot number", "et matrikelnummer"), "plan": ("a local plan number", "et lokalplannummer"),
+          "party": ("a party", "et parti"),
+          "percent": ("a percentage", "en procentsats")}
+
+_ASKS = {
+    "clock": re.compile(r"\bhvad tid\b|\bhvilket klokkeslæt|\bklokken hvad\b|\bhvornår på dagen\b|\bwhat time\b|"
+                        r"\bwhat hour\b|\btime of day\b", re.I),
+    "duration": re.compile(r"\bhvor længe (?:brugte|tog|varede|drøftede|debatterede|diskuterede|behandlede)\b|"
+                           r"\bhvor lang tid (?:brugte|tog|varede|blev brugt)\b|"
+                           r"\bhow long did\b.{0,80}\b(?:take|last|spend|discuss|debate)\b|\bhow much time\b", re.I),
+    "contact": re.compile(r"telefonnummer\w*|\btelefon ?nr|\btlf\b|\be-?mail\w*|\bmailadresse\w*|"
+                          r"\bphone number|\bcontact details|\bkontaktoplysninger", re.I),
+    "plot": re.compile(r"matrikel ?n(?:ummer|r)\w*|\bmatr\.? ?nr|\bcadastral (?:number|no)|\bplot number", re.I),
+    "plan": re.compile(r"lokalplan ?n(?:ummer|r)\w*|\b(?:local|district) plan (?:number|no)", re.I),
+    "party": re.compile(r"^\W*(?:hvilket parti|which party|what party)\b.{0,60}\b(?:repræsenterer|sidder|tilhører|"
+                        r"medlem|er\b|for\b|represent|belong|member|is\b|sit)", re.I),
+    "percent": re.compile(r"\bhvor mange procent\b|\bhvor stor en procent|\bwhat percentage\b|"
+                          r"\bby what percent(?:age)?\b|\bhow many per ?cent\b|\bprocentsats", re.I),
+}
+
+_CLOCK = re.compile(r"\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?\b|\bklokken\s+\d|(?<![\d.,])\d{1,2}[.:][0-5]\d(?![\d.,:])"
+                    r"(?!\s*(?:mio|mia|kr|%|procent))|\b\d{1,2}\s*(?:am|pm)\b", re.I)
+_DURATION = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:minut\w*|timer?\b|hours?|minutes?|min\.)|"
+                       r"\b(?:en|et|halv|to|tre|one|half|an?)\s+(?:time|timer|hour|hours|minut\w*)\b|"
+                       r"kl\.?\s*\d{1,2}(?:[.:]\d{2})?\s*[-–]\s*(?:kl\.?\s*)?\d{1,2}", re.I)
+_CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|(?:\+45\s?)?\b\d{2}\s?\d{2}\s?\d{2}\s?\d{2}\b")
+_PLOT = re.compile(r"\bmatr(?:ikel)?\.?\s*(?:nr\.?|nummer)?\s*\d+\s*[a-zæøå]{0,3}\b|"
+                   r"\b\d{1,4}\s*[a-zæøå]{1,3}\s+[A-ZÆØÅ][\wæøå-]+\s+(?:By|by|Bygade|Mark|Overdrev)\b", re.I)
+_PLAN = re.compile(r"\blokalplan(?:forslag)?\s*(?:nr\.?\s*)?\d+|\blocal plan\s*(?:no\.?\s*)?\d+", re.I)
+_DATE_LIKE = re.compile(KIND_PATTERNS["date"].pattern + r"|\b\d{1,2}\.\s*\d{1,2}\.\s*\d{2,4}\b", re.I)
+_PERCENT = KIND_PATTERNS["percent"]
+# a person named in the question: two or three capitalised words in a row
+_PERSON = re.compile(r"\b([A-ZÆØÅ][a-zæøåé]+(?:[ -][A-ZÆØÅ][a-zæøåé]+){1,2})\b")
+_NOT_PERSON = re.compile(r"kommune|byråd|udvalg|region|parti|venstre|socialdemokrat|konservative|radikale|"
+                         r"enhedslisten|alternativet|liberal|dansk|folkeparti|greve|aarhus|city|council", re.I)
+_PARTY_AFTER = r"\s*(?:\((?:[A-ZÆØÅ]{1,2})\)|,\s*(?:[A-ZÆØÅ]{1,2})\b|\s+\((?:\w+\s*){1,3}\))"
+_PARTY_WORD = re.compile(r"venstre|socialdemokrat\w*|konservative|radikale|enhedslisten|alternativet|"
+                         r"liberal alliance|dansk folkeparti|\bsf\b|socialistisk folkeparti|moderaterne|"
+                         r"danmarksdemokraterne|nye borgerlige|\((?:[A-ZÆØÅ]{1,2})\)", re.I)
+
+
+def asked(question: str) -> str | None:
+    """The fine value kind a question asks for, or None."""
+    return next((kind for kind, pattern in _ASKS.items() if pattern.search(question)), None)
+
+
+def _has_party(name: str, text: str) -> bool:
+    """The text gives ``name`` a party: "Charlotte Levin (C)", "Charlotte Levin, V", or a party named within a
+    few words of the name."""
+    esc = re.escape(name)
+    if re.search(esc + _PARTY_AFTER, text):
+        return True
+    # a party named after the name, before the next name in a list ("Ole Sand, Venstre, formand")
+    return any(_PARTY_WORD.search(re.split(r"[;\n]|,\s*[A-ZÆØÅ][a-zæøå]+ [A-ZÆØÅ]", text[m.end():m.end() + 60])[0])
+               for m in re.finditer(esc, text))
+
+
+def _without_dates(text: str) -> str:
+    return _DATE_LIKE.sub(" ", text)
+
+
+_HOLDS: dict[str, Callable[[str], bool]] = {
+    "clock": lambda text: _CLOCK.search(_without_dates(text)) is not None,
+    "duration": lambda text: _DURATION.search(text) is not None,
+    "contact": lambda text: _CONTACT.search(_without_dates(text)) is not None,
+    "plot": lambda text: _PLOT.search(text) is not None,
+    "plan": lambda text: _PLAN.search(text) is not None,
+    "percent": lambda text: _PERCENT.search(text) is not None,
+}
+
+
+def unstated(question: str, item_text: str, people: str = "") -> str | None:
+    """The fine kind of value the question asks for when ``item_text`` (for a party: with ``people``, the
+    meeting's participants) holds none of it; else None."""
+    kind = asked(question)
+    if kind is None:
+        return None
+    if kind == "party":
+        names = [n for n in _PERSON.findall(question) if not _NOT_PERSON.search(n)]
+        if not names:
+            return None
+        text = f"{item_text}\n{people}"
+        return None if any(_has_party(n, text) for n in names) else kind
+    return None if _HOLDS[kind](item_text) else kind

@@ -1,0 +1,136 @@
+"""Questions for a finer value than the item states: a time of day, how long something took, a phone number or
+e-mail, a plot or local plan number, a person's party, a percentage, and how many members voted when the minutes
+name only parties. Each refused with what the item does say, beside a twin the item does answer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant import asked_values
+from assistant.container import Container
+
+MINUTES = """Fanø Kommune
+Referat af Teknik- og Miljøudvalget den 4. juni 2024
+Mødedato: 4. juni 2024 kl. 16.00
+Deltagere: Ole Sand (V), Mette Klit (A), Jens Hav
+Afbud: Jens Hav
+
+Punkt 1: Borgermøde om havnen i Nordby
+Sagsfremstilling
+Udvalget holder borgermøde om havnen i Nordby den 20. juni 2024 i Fanø Hallen.
+Spørgsmål kan sendes til havnefogeden, der kan kontaktes på havn@fanoe.dk.
+
+Beslutning i Teknik- og Miljøudvalget den 04-06-2024
+Godkendt.
+Afbud: Jens Hav
+
+Punkt 2: Dialogmøde med skolelederne
+Sagsfremstilling
+Udvalget mødes med skolelederne mandag den 24. juni 2024 på Rådhuset. Mødet varer to timer.
+
+Beslutning i Teknik- og Miljøudvalget den 04-06-2024
+Godkendt.
+
+Punkt 3: Lokalplan for boliger ved Sønderho
+Sagsfremstilling
+Lokalplan 112 giver mulighed for 24 boliger på marken ved Sønderho Landevej. Tilskuddet til vejen stiger
+fra 2,0 til 2,4 mio. kr.
+
+Beslutning i Teknik- og Miljøudvalget den 04-06-2024
+Godkendt.
+Imod stemte: Ø, med bemærkning om at marken bør forblive landbrugsjord.
+
+Punkt 4: Cykelsti langs Strandvejen
+Sagsfremstilling
+Cykelstien anlægges på marken ved Strandvejen. Tilskuddet fra Vejdirektoratet dækker 40 procent.
+
+Beslutning i Teknik- og Miljøudvalget den 04-06-2024
+Godkendt.
+For stemte 2: Ole Sand (V), Mette Klit (A)
+
+Punkt 5: Sommerskole for unge
+Sagsfremstilling
+Sommerskolen giver 30 forløb om året for unge uden uddannelse.
+
+Beslutning i Teknik- og Miljøudvalget den 04-06-2024
+Godkendt.
+"""
+
+
+@pytest.fixture()
+def fanoe(container: Container, tmp_path: Path) -> Container:
+    from ingest.pipeline import ingest_paths
+
+    path = tmp_path / "fanoe.txt"
+    path.write_text(MINUTES, encoding="utf-8")
+    assert not ingest_paths(container.indexer, [path]).failed
+    return container
+
+
+def test_the_finer_value_a_question_asks_for() -> None:
+    assert asked_values.asked("Hvad tid på dagen mødes udvalget med skolelederne?") == "clock"
+    assert asked_values.asked("At what time does the meeting start?") == "clock"
+    assert asked_values.asked("Hvor længe brugte udvalget på sagen?") == "duration"
+    assert asked_values.asked("Hvor længe løber aftalen?") is None  # may be answered by a date
+    assert asked_values.asked("What is the phone number of the harbour master?") == "contact"
+    assert asked_values.asked("Hvad er matrikelnummeret for marken?") == "plot"
+    assert asked_values.asked("What is the local plan number for the bridge?") == "plan"
+    assert asked_values.asked("Hvilket parti sidder Jens Hav for?") == "party"
+    assert asked_values.asked("By what percentage does the grant increase?") == "percent"
+    assert asked_values.asked("Hvornår holdes borgermødet?") is None
+
+
+def test_a_value_is_unstated_only_when_the_whole_item_lacks_it() -> None:
+    assert asked_values.unstated("Hvad tid starter borgermødet?", "borgermøde den 20. juni 2024") == "clock"
+    assert asked_values.unstated("Hvad tid starter borgermødet?", "borgermøde den 20. juni kl. 19.00") is None
+    assert asked_values.unstated("What is the e-mail of the harbour master?", "skriv til havn@fanoe.dk") is None
+    assert asked_values.unstated("Hvad er lokalplannummeret?", "Lokalplan 112 giver mulighed for") is None
+    assert asked_values.unstated("Hvad er matrikelnummeret for marken?", "Lokalplan 112 giver mulighed for") \
+        == "plot"
+    people = "Ole Sand (V)\nJens Hav"
+    assert asked_values.unstated("Hvilket parti repræsenterer Ole Sand?", "", people) is None
+    assert asked_values.unstated("Hvilket parti repræsenterer Jens Hav?", "Afbud: Jens Hav", people) == "party"
+    assert asked_values.unstated("Hvor mange procent stiger tilskuddet?", "fra 2,0 til 2,4 mio. kr.") == "percent"
+
+
+def test_a_sum_of_money_is_not_answered_by_a_count_of_something_else() -> None:
+    from assistant.unanswered import lacks_value
+
+    asked = "How much money did Varde grant for the agreement with the trade school?"
+    assert lacks_value("Aftalen sikrer 30 brobygningsforløb om året.", "amount", asked)
+    assert not lacks_value("Aftalen koster 1,2 mio. kr. om året.", "amount", asked)
+    assert not lacks_value("Rigshospitalet | 22,50", "amount", asked)  # a table's unit is in its header
+    assert not lacks_value("Udvalget bevilger halvdelen af udgiften.", "amount", asked)
+
+
+def test_finer_values_are_refused_and_their_twins_answered(fanoe: Container) -> None:
+    ask = fanoe.service.ask
+    clock = ask("Hvad tid på dagen er udvalgets dialogmøde med skolelederne i Fanø?")
+    assert clock.refused and "klokkeslæt" in clock.answer and clock.citations[0].item_number == "2"
+    assert "to timer" in ask("Hvor længe varer dialogmødet med skolelederne i Fanø?").answer
+
+    phone = ask("Hvad er telefonnummeret til havnefogeden i Nordby på Fanø?")
+    assert not phone.refused and "havn@fanoe.dk" in phone.answer  # an e-mail is contact details too
+    plot = ask("Hvad er matrikelnummeret for marken ved Sønderho Landevej på Fanø?")
+    assert plot.refused and "nummer" in plot.answer
+    assert "Lokalplan 112" in ask("Hvilket lokalplannummer har boligerne ved Sønderho på Fanø?").answer
+
+    party = ask("Hvilket parti repræsenterer Jens Hav i Fanøs Teknik- og Miljøudvalg?")
+    assert party.refused and "parti" in party.answer
+    share = ask("Hvor mange procent stiger tilskuddet til vejen ved Sønderho på Fanø?")
+    assert share.refused and "procentsats" in share.answer
+    assert "40 procent" in ask("Hvor mange procent dækker Vejdirektoratet af cykelstien langs Strandvejen?").answer
+    # a sum of money is not answered by a count of something else
+    cost = ask("Hvor mange penge bevilgede udvalget til boligerne ved Sønderho Landevej på Fanø?")
+    assert "2,4 mio. kr." in cost.answer
+
+
+def test_how_many_voted_of_a_vote_that_names_only_parties(fanoe: Container) -> None:
+    ask = fanoe.service.ask
+    parties_only = ask("Hvor mange medlemmer stemte imod lokalplanen for boliger ved Sønderho på Fanø?")
+    assert parties_only.refused and "partier" in parties_only.answer and "Imod stemte: Ø" in parties_only.answer
+    assert "Afstemning: Imod: Ø" in ask("Hvad besluttede udvalget om lokalplanen ved Sønderho på Fanø?").answer
+    counted = ask("Hvor mange stemte for cykelstien langs Strandvejen på Fanø?")
+    assert not counted.refused and "For stemte 2" in counted.answer
