@@ -364,10 +364,9 @@ class ExtractiveAnswerer:
             elsewhere = self.off_topic(query, hit) if figure else []
             if elsewhere:  # "Hvad koster den nye svømmehal?" of an item on a sports ground: its figure is another's
                 return self.cited_refusal(OFF_TOPIC[lang].format(what=", ".join(elsewhere)), hit, quote, lang)
-            fine = None if citations else asked_values.unstated(query.text, item.text, self._people(hit))
-            if fine:  # "what time ...?" of an item that states no time of day: say so
-                what = asked_values.LABELS[fine][0 if lang == "en" else 1]
-                return self.cited_refusal(NOT_STATED_HEAD[lang].format(what=what), hit, quote, lang)
+            fine = None if citations else asked_values.not_stated(query.text, item.text, quote, self._people(hit), lang)
+            if fine:  # "what time ...?" of an item that states no time of day, "what does Movia think?": say so
+                return self.cited_refusal(NOT_STATED_HEAD[lang].format(what=fine), hit, quote, lang)
             asked = unanswered.asked_kind(kind, query.text)
             if (not citations and query.intent not in {"case", "list"}
                     and (unanswered.lacks_value(quote, asked, query.text)

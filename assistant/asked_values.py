@@ -18,7 +18,7 @@ from assistant.evidence import KIND_PATTERNS
 LABELS = {"clock": ("a time of day", "et klokkeslæt"), "duration": ("how long it took", "hvor lang tid det tog"),
           "contact": ("a phone number or e-mail", "et telefonnummer eller en e-mail"),
           "plot": ("a plot number", "et matrikelnummer"), "plan": ("a local plan number", "et lokalplannummer"),
-          "party": ("a party", "et parti"),
+          "party": ("a party", "et parti"), "day": ("an exact day", "en præcis dato"),
           "percent": ("a percentage", "en procentsats")}
 
 _ASKS = {
@@ -31,7 +31,7 @@ _ASKS = {
                           r"\bphone number|\bcontact details|\bkontaktoplysninger", re.I),
     "plot": re.compile(r"matrikel ?n(?:ummer|r)\w*|\bmatr\.? ?nr|\bcadastral (?:number|no)|\bplot number", re.I),
     "plan": re.compile(r"lokalplan ?n(?:ummer|r)\w*|\b(?:local|district) plan (?:number|no)", re.I),
-    "party": re.compile(r"^\W*(?:hvilket parti|which party|what party)\b.{0,60}\b(?:repræsenterer|sidder|tilhører|"
+    "party": re.compile(r"^\W*(?:hvilket parti|which party|what party)\b.{0,120}\b(?:repræsenterer|sidder|tilhører|"
                         r"medlem|er\b|for\b|represent|belong|member|is\b|sit)", re.I),
     "percent": re.compile(r"\bhvor mange procent\b|\bhvor stor en procent|\bwhat percentage\b|"
                           r"\bby what percent(?:age)?\b|\bhow many per ?cent\b|\bprocentsats", re.I),
@@ -101,3 +101,36 @@ def unstated(question: str, item_text: str, people: str = "") -> str | None:
         text = f"{item_text}\n{people}"
         return None if any(_has_party(n, text) for n in names) else kind
     return None if _HOLDS[kind](item_text) else kind
+
+
+# "hvilken dato", "on what date", "hvilken dag præcis": a day, which a month or a year does not give
+_ASKS_DAY = re.compile(r"\bhvilken dato\b|\bhvilken dag\b|\bpræcis hvornår\b|\bwhat (?:exact )?date\b|"
+                       r"\bwhich date\b|\bwhich day\b|\bexact date\b|\bprecise date\b", re.I)
+_DAY = re.compile(r"\b\d{1,2}\.?\s*" + r"(?:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)\w*|"
+                  r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d{1,2}\b|"
+                  r"\b\d{1,2}[-./]\d{1,2}[-./]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|"
+                  r"\b(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|i dag|i morgen)\b", re.I)
+
+
+def vague_day(question: str, quote_text: str) -> bool:
+    """The question asks for a day ("hvilken dato åbner udstillingen?") and the quote names none, only a month
+    or a year ("åbner i februar 2025")."""
+    return _ASKS_DAY.search(question) is not None and _DAY.search(quote_text) is None
+
+
+def not_stated(question: str, item_text: str, quote_text: str, people: str, lang: str) -> str | None:
+    """What the question asks that the cited item does not state, in the answer's language ("a time of day",
+    "a reason for Jesper Kjeldsen's absence"); None when the item may answer it."""
+    from assistant import views
+
+    en = lang == "en"
+    kind = unstated(question, item_text, people) or ("day" if vague_day(question, quote_text) else None)
+    if kind:
+        return LABELS[kind][0 if en else 1]
+    who = views.absence_unexplained(question, item_text)
+    if who:
+        return f"a reason for {who}'s absence" if en else f"en begrundelse for {who}s fravær"
+    body = views.view_unrecorded(question, item_text)
+    if body:
+        return f"a view of {body}" if en else f"en holdning fra {body}"
+    return None

@@ -134,3 +134,20 @@ def test_how_many_voted_of_a_vote_that_names_only_parties(fanoe: Container) -> N
     assert "Afstemning: Imod: Ø" in ask("Hvad besluttede udvalget om lokalplanen ved Sønderho på Fanø?").answer
     counted = ask("Hvor mange stemte for cykelstien langs Strandvejen på Fanø?")
     assert not counted.refused and "For stemte 2" in counted.answer
+
+
+def test_an_absence_reason_an_outside_view_and_an_exact_day_must_be_in_the_item() -> None:
+    from assistant import views
+
+    item = "Rådmand Nicolaj Bang og Jesper Kjeldsen deltog ikke i sagens behandling. Movia kører linje 224."
+    why = "Why did Jesper Kjeldsen not take part in the handling of the grant?"
+    assert views.absence_unexplained(why, item) == "Jesper Kjeldsen"
+    assert views.absence_unexplained(why, "Jesper Kjeldsen deltog ikke i behandlingen, idet han er inhabil.") is None
+    assert views.absence_unexplained("Hvorfor blev tilskuddet givet?", item) is None  # no absence asked
+    assert views.view_unrecorded("Hvad mener Movia om ønsket om linje 224?", item) == "Movia"
+    assert views.view_unrecorded("Hvad mener Movia om linje 224?", "Movia vurderer, at linjen kan forlænges.") is None
+    assert views.view_unrecorded("What is Socialstyrelsen's opinion of the agreement?", item) == "Socialstyrelsen"
+    assert views.view_unrecorded("Hvad mener Enhedslisten om linje 224?", item) is None  # a party: its vote says
+    assert asked_values.vague_day("Hvilken dag præcis åbner udstillingen?", "Museet åbner i februar 2025 en udstilling")
+    assert not asked_values.vague_day("Hvilken dato åbner udstillingen?", "Udstillingen åbner den 14. februar 2025.")
+    assert not asked_values.vague_day("Hvornår åbner udstillingen?", "Museet åbner i februar 2025 en udstilling")

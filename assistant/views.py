@@ -1,0 +1,64 @@
+"""Why-questions about a named person's absence and questions for a named outside body's view: the item must
+hold a sentence that names them and gives it, or the honest answer is that the minutes do not.
+
+"Why did Jesper Kjeldsen not take part?" of "Rådmand Nicolaj Bang og Jesper Kjeldsen deltog ikke i sagens
+behandling." records the absence, not its reason; "What does Movia think of ...?" of an item that names Movia only
+as the operator records no view. Each is a pure function of question and item text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.quotes import sentences
+from core import parties
+
+_ABSENCE = re.compile(r"\bafbud\b|\bfravær\w*|\bikke (?:med|til stede)\b|\bdeltog ikke\b|\bikke deltog\b|"
+                      r"\bnot (?:take|taking|took) part\b|\babsent\b|\bmiss(?:ed|ing)? the\b|\bnot (?:at|attend)", re.I)
+_WHY = re.compile(r"^\W*(?:hvorfor|why|what was the reason|hvad var (?:grunden|årsagen))\b", re.I)
+_REASON = re.compile(r"\bfordi\b|\bpå grund af\b|\bgrundet\b|\bpga\b|\binhabil\w*|\bsygdom\b|\bsyg\b|\bferie\b|"
+                     r"\bbarsel\b|\bdue to\b|\bbecause\b|\bconflict of interest\b|\bmed henvisning til\b|\bidet\b|"
+                     r"\bi medfør af\b|\bforvaltningslovens\b", re.I)
+_NAME = re.compile(r"\b([A-ZÆØÅ][a-zæøåé]+(?:[ -][A-ZÆØÅ][a-zæøåé]+){1,2})\b")
+_NOT_NAME = re.compile(r"kommune|byråd|udvalg|region|greve|aarhus|city|council|committee|magistrat", re.I)
+
+
+def absence_unexplained(question: str, item_text: str) -> str | None:
+    """The person a why-question asks about the absence of ("Hvorfor havde Charlotte Levin meldt afbud?") when no
+    sentence of the item naming them gives a reason; else None."""
+    if not (_WHY.search(question) and _ABSENCE.search(question)):
+        return None
+    names = [n for n in _NAME.findall(question) if not _NOT_NAME.search(n) and not parties.letter_of(n)]
+    if not names:
+        return None
+    for name in names:
+        surname = name.split()[-1]
+        about = [s for s in sentences(item_text) if re.search(rf"\b{re.escape(surname)}\b", s)]
+        if any(_REASON.search(s) for s in about):
+            return None
+    return names[0]
+
+
+# "Hvad mener Movia om ...?", "What does Danmarks Idrætsforbund think of ...?", "Socialstyrelsen's view"
+_ORG = r"((?-i:[A-ZÆØÅ][\wæøåÆØÅ-]+)(?:\s+(?-i:[A-ZÆØÅ][\wæøåÆØÅ-]+|og|of|for))*)"  # capitalised words
+_ASKS_VIEW = re.compile(rf"^\W*hvad (?:mener|synes|tænker|siger)\s+{_ORG}\s+om\b|"
+                        rf"^\W*what (?:does|do|did)\s+(?:the\s+)?{_ORG}\s+(?:think|say|feel)\b|"
+                        rf"\b{_ORG}'s (?:view|opinion|position|stance)\b", re.I)
+_VIEW = re.compile(r"\bmener\b|\bvurder\w*|\bsynes\b|\bfinder\b|\budtal\w*|\btilkendegiv\w*|\banbefal\w*|"
+                   r"\bindstill\w*|\bforeslå\w*|\bønsker\b|\bhøringssvar\w*|\bbemærkning\w*|\bpositiv\w*|"
+                   r"\bnegativ\w*|\bimod\b|\bstøtter\b|\bbakker op\b|\bopfordrer\b|\bfremhæver\b|\bpåpeger\b", re.I)
+
+
+def view_unrecorded(question: str, item_text: str) -> str | None:
+    """The outside body a question asks the view of when no sentence of the item names it with a view (mener,
+    vurderer, anbefaler, høringssvar, ...); else None. A party's or the municipality's own view is not asked
+    here: votes and recommendations answer those."""
+    m = _ASKS_VIEW.search(question)
+    if m is None:
+        return None
+    org = next(g for g in m.groups() if g).strip()
+    head = org.split()[0]
+    if len(head) < 3 or _NOT_NAME.search(org) or parties.letter_of(org) or parties.party_names(org):
+        return None
+    about = [s for s in sentences(item_text) if re.search(rf"\b{re.escape(head)}", s)]
+    return None if any(_VIEW.search(s) for s in about) else org
