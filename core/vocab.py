@@ -17,16 +17,23 @@ from core.dates import find_dates, first_date
 _MD = re.compile(r"^\s*(?:#{1,6}\s*|>\s*)")
 _EMPH = re.compile(r"(\*\*|__)(.*?)\1")
 _BULLET = re.compile(r"^\s*(?:[•●▪◦·]|\?(?=\s))\s*")
-_RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")  # a markdown rule: "---", "***", "___"
+# a markdown rule ("---", "***", "* * *", "___") or a setext heading's underline ("====")
+_RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|(?:\*\s+){2,}\*|={3,})\s*$")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")  # "1\. Titel", "Kl. 18.00 \- 20.40"
+_MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")  # "[24/40010](https://...)" -> "24/40010"
 
 
 def clean_line(raw: str) -> str:
-    """Strip markdown heading marks and emphasis, unify bullets and white space; a markdown rule is blank."""
+    """Strip markdown heading marks, emphasis, escapes and link targets, unify bullets and white space; a markdown
+    rule is blank."""
     if _RULE.match(raw):
         return ""
     line = raw.replace("\u00a0", " ").replace("\u200b", "").replace("\t", " ")
+    line = _MD_LINK.sub(r"\1", _MD_ESCAPE.sub(r"\1", line))
     line = _MD.sub("", line)
     line = _EMPH.sub(r"\2", line).strip().strip("*").strip()
+    if len(line) > 2 and line[0] == line[-1] == "_" and "_" not in line[1:-1]:
+        line = line[1:-1].strip()  # "_Lukket punkt_": the whole line in emphasis
     line = _BULLET.sub("- ", line)
     return re.sub(r"\s{2,}", " ", line)
 
@@ -76,8 +83,22 @@ BARE_ITEM = re.compile(r"^(?P<num>\d{1,3}(?:\.\d{1,2})*)[.)]?\s+(?P<title>[A-ZÆ
 CLOSED = re.compile(r"\b(lukket(?:\s+punkt)?|fortroligt?|lukkede)\b", re.I)
 
 
+# "IV.    TITEL": items numbered in roman numerals (read only as a rising run I, II, III, ...)
+ROMAN_ITEM = re.compile(r"^(?P<num>(?-i:[IVXL]{1,6}))\.\s+(?P<title>[A-ZÆØÅ\"«“(][^\n]{2,160})$")
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def roman(num: str) -> int | None:
+    """The value of a roman numeral ("IV" -> 4), or None."""
+    if not num or any(c not in _ROMAN for c in num):
+        return None
+    values = [_ROMAN[c] for c in num]
+    return sum(-v if k + 1 < len(values) and v < values[k + 1] else v for k, v in enumerate(values))
+
+
 def number_key(num: str) -> tuple[int, ...]:
-    return tuple(int(p) for p in num.split("."))
+    value = roman(num)
+    return (value,) if value is not None else tuple(int(p) for p in num.split("."))
 
 
 # --- section headings --------------------------------------------------------------------

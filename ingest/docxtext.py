@@ -273,7 +273,7 @@ def _walk(element: object, lines: list[str], numbering: Numbering | None = None)
             label = numbering.label(child) if numbering is not None else ""
             lines.append(f"{label} {text.lstrip()}" if label and text.strip() else text)
         elif child.tag == f"{W}tbl":
-            rows = [[" ".join(_paragraph(p) for p in cell.iter(f"{W}p")) for cell in row.iter(f"{W}tc")]
+            rows = [["\n".join(_paragraph(p) for p in cell.iter(f"{W}p")) for cell in row.iter(f"{W}tc")]
                     for row in child.iter(f"{W}tr")]
             lines.extend(table_lines(rows))
         else:

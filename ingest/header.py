@@ -11,7 +11,8 @@ from core import dates, vocab
 _DOC_WORDS = re.compile(
     r"^(?:(?:mødet?\s*)?referat(?:\s+(?:fra|af|for)(?:\s+(?:mødet\s+i|møde\s+i|mødet|møde))?)?|"
     r"beslutningsprotokol(?:\s+(?:for|fra))?|dagsorden(?:\s+(?:til|for)\s+(?:mødet\s+i)?)?|"
-    r"åben\s+(?:dagsorden|referat)|protokol)\b\s*[:•\-–]?\s*", re.I)
+    r"åben\s+(?:dagsorden|referat)|protokol|(?:ekstraordinært|ordinært)\s+møde(?:\s+i)?|møde\s+i)\b\s*[:•\-–]?\s*",
+    re.I)
 _PERIOD = re.compile(r"\s+\(?\d{4}\s*[-–]\s*\d{4}\)?$")
 _COMMITTEE = re.compile(
     r"udvalg|byråd|kommunalbestyrelse|regionsråd|\bråd\b|rådet|bestyrelse|forum|nævn|borgerrepræsentation|"
@@ -120,7 +121,7 @@ def parse_header(lines: list[str]) -> Header:
                 head.absentees += absent
             elif label in {"fraværende", "afbud"}:
                 head.absentees += vocab.split_names(value)
-    head.date, head.time = _when(lines[:25])
+    head.date, head.time = _when([x for x in lines if x][:25])  # blank lines (an HTML page's) do not count
     return head
 
 

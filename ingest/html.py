@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from core import vocab
+
 BLOCK = {
     "p", "div", "section", "article", "header", "footer", "main", "aside", "table", "thead", "tbody",
     "tr", "ul", "ol", "li", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -41,6 +43,10 @@ def html_to_text(html: str) -> str:
     for tag in soup.select("[role]"):
         if not tag.decomposed and str(tag.get("role")).lower() in DROP_ROLES:
             tag.decompose()
+    for img in soup.find_all("img"):  # an icon labelling a section (<img alt="Beslutning">): its label is a line
+        alt = " ".join(str(img.get("alt") or "").split())
+        if alt and len(alt) <= 60 and (vocab.section_name(alt) or vocab.decision_heading(alt)):
+            img.replace_with(f"\n{alt}\n")
     for br in soup.find_all("br"):
         br.replace_with("\n")
     for dt in soup.find_all("dt"):  # a list of meeting facts ("<dt>Mødedato</dt><dd>…</dd>"): "Mødedato: …"

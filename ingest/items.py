@@ -213,7 +213,7 @@ def build_item(block: Block, order: int, committee: str, meeting_date: date) -> 
         case_number=case,
         closed=bool(vocab.CLOSED.search(title)),
         sections=[s for s in builder.sections if s.text or s.name != "Bilag"],
-        decisions=builder.decisions,
+        decisions=[d for d in builder.decisions if d.text.strip()],  # an empty "Beslutning:" is an agenda's blank
         attachments=builder.attachments,
         absentees=builder.absentees,
     )

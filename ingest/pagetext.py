@@ -26,7 +26,13 @@ _PAGE_NO = re.compile(r"^(?:Side|Page)\s+\d{1,4}\s*(?:af|ud af|of|/)\s*\d{1,4}$"
 # the meeting's end, the minutes' approval, an e-mail's sign-off
 _CLOSING = re.compile(r"^(?:Mødet\s+(?:blev\s+)?(?:hævet|afsluttet|sluttede|slut)\b|"
                       r"Referatet\s+(?:er\s+|blev\s+)?(?:godkendt|underskrevet)\b|"
-                      r"(?:Med\s+)?venlig(?:st)?\s+hilsen\b|Mvh\.?$|(?:Kind|Best)\s+regards\b)", re.I)
+                      r"Underskrift(?:sblad|er|sside)\b|(?:Med\s+)?venlig(?:st)?\s+hilsen\b|Mvh\.?$|"
+                      r"(?:Kind|Best)\s+regards\b)", re.I)
+
+
+# a page footer's contact line or links after the last item ("Køge Kommune · Torvet 1 · Tlf. 56 67 67 67")
+_FURNITURE = re.compile(r"\b(?:Tlf|Telefon|CVR(?:-nr)?|EAN)\.?\s*:?\s*\d{2}|Tilgængelighedserklæring|"
+                        r"Privatlivspolitik|Cookiepolitik|Cookieindstillinger", re.I)
 
 
 def page_lines(text: str) -> list[str]:
@@ -149,7 +155,8 @@ def without_closing(body: list[str]) -> list[str]:
         if _structural(line):
             content = False
             continue
-        if content and _CLOSING.match(line) and not any(x and _structural(x) for x in body[k + 1:]):
+        if (content and _CLOSING.match(line) or _FURNITURE.search(line)) \
+                and not any(x and _structural(x) for x in body[k + 1:]):
             return body[:k]
         content = True
     return body

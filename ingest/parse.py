@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from core import dates, municipalities, vocab
@@ -45,6 +46,7 @@ def parse_document(doc: Document, municipality: str | None = None) -> Meeting:
         participants=head.participants,
         absentees=head.absentees,
         status=head.status,  # type: ignore[arg-type]
+        extraordinary=any(re.search(r"\bekstraordinært\s+møde|\bextraordinary\s+meeting", x, re.I) for x in seg.header),
         source=Path(doc.path).name,
         items=items,
     )

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from core.errors import IngestError, TooLarge
-from ingest import fixedwidth, frontmatter
+from ingest import fixedwidth, frontmatter, labelblocks
 from ingest import odttext as odt
 from ingest.docxtext import DocxText
 from ingest.html import html_to_text
@@ -115,7 +115,7 @@ def read_bytes(data: bytes, path: str) -> Document:
         raise TooLarge(path, f"file too large ({len(data)} bytes; limit {MAX_BYTES})")
     suffix = Path(path).suffix.lower()
     if data.startswith(b"%PDF") or suffix == ".pdf":
-        return Document(path, _pdf(data, path))
+        return Document(path, labelblocks.as_headings(_pdf(data, path)))
     if suffix == ".odt" or data.startswith(b"PK") and odt.is_odt(data):
         return _docx(data, path, odt.odt_text)
     if data.startswith(b"PK") or suffix == ".docx":
@@ -141,7 +141,7 @@ def read_bytes(data: bytes, path: str) -> Document:
         raise IngestError(path, unrecognised_csv(text))
     if suffix in {".html", ".htm", ".xhtml"} or re.match(r"\s*(<!doctype html|<html|<\w+[^>]*>)", text[:500], re.I):
         return Document(path, html_to_text(text))
-    return Document(path, fixedwidth.as_items(frontmatter.as_header(text)))
+    return Document(path, labelblocks.as_headings(fixedwidth.as_items(frontmatter.as_header(text))))
 
 
 _RTF_CODEPAGE = re.compile(rb"\\ansicpg(\d{3,4})")

@@ -290,10 +290,11 @@ def segment(text: str) -> Segmented:
     if heads:
         heads = _with_bare(lines, heads)
         return Segmented(lines[: heads[0][0]], _blocks_from_heads(lines, heads), True)
-    heads = _numbered(lines, (vocab.BARE_ITEM,), strict_sequence=True)
-    if len(heads) >= 2:
-        blocks = _blocks_from_heads(lines, heads)
-        if sum(_has_structure(b.lines) for b in blocks) * 2 >= len(blocks):
-            return Segmented(lines[: heads[0][0]], blocks, True)
+    for pattern in (vocab.BARE_ITEM, vocab.ROMAN_ITEM):  # "3. Titel", then "III. TITEL", each as a rising run
+        heads = _numbered(lines, (pattern,), strict_sequence=True)
+        if len(heads) >= 2:
+            blocks = _blocks_from_heads(lines, heads)
+            if sum(_has_structure(b.lines) for b in blocks) * 2 >= len(blocks):
+                return Segmented(lines[: heads[0][0]], blocks, True)
     start, blocks = _structural(lines)
     return Segmented(lines[:start], blocks, False)

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 
+from core import vocab
+from ingest import header
+
 _POSITION = re.compile(r"^(?:for|imod|undlod(?: at stemme)?|undlader at stemme|hverken for eller imod|blank|"
                        r"afstod(?: fra at stemme)?)\.?$", re.I)
 _RESULT_LABEL = re.compile(r"^(?:resultat|afstemningsresultat|i alt|ialt|udfald|konklusion|samlet|beslutning)\s*:?$",
@@ -21,8 +24,22 @@ def table_lines(rows: list[list[str]]) -> list[str]:
     flat = [[" ".join(c.split()) for c in row] for row in rows]
     column = _position_column(flat)
     if column is None:
-        return [" ".join(c.strip() for c in row if c.strip()) for row in rows]
+        return [x for row, raw in zip(flat, rows, strict=True) for x in _row_lines(row, raw)]
     return _vote_lines(flat, column)
+
+
+def _row_lines(row: list[str], raw: list[str]) -> list[str]:
+    """A row's line; a label row ("Beslutning i … | Godkendt.", "Medlemmer | …") as the label on a line of its own
+    before the text, or as "Label: value" for a meeting fact, so the text parser reads it as minutes print it."""
+    cells = [(c, r) for c, r in zip(row, raw, strict=True) if c.strip()]
+    if len(cells) == 2 and len(cells[0][0]) <= 120 and not header.LABEL.fullmatch(cells[1][0].rstrip(":")):
+        # (a row of column names, "Tid | Sted", is no label and its value)
+        label, paragraphs = cells[0][0], [" ".join(p.split()) for p in cells[1][1].split("\n") if p.strip()]
+        if vocab.section_name(label) or vocab.decision_heading(label):
+            return [label, *paragraphs]
+        if header.LABEL.fullmatch(label.rstrip(":")) or vocab.ABSENT_LABEL.fullmatch(label.rstrip(":")):
+            return [f"{label.rstrip(':')}: " + ", ".join(paragraphs)]
+    return [" ".join(c for c in row if c.strip())]
 
 
 def _position_column(rows: list[list[str]]) -> int | None:

@@ -75,6 +75,7 @@ JSON_FIELDS: dict[str, set[str]] = {
     "present": {"present", "ispresent", "attended", "attending", "tilstede", "deltog", "fremmoedt"},
     "party": {"party", "parti", "partibogstav"},
 }
+ABSENT_STEMS = ("afbud", "fravaer", "absent")  # "AfbudTekst", "FravaerendeMedlemmer": who did not attend
 PLAIN_BODY = {"text", "tekst", "html", "body", "content", "indhold", "felter", "fields", "sections",
               "casepresentations", "afsnit", "punkttekst", "paragraphs"}  # body keys that name no section
 PREFIXES = ("agendaitem", "item", "agenda", "meeting", "moede", "punkt", "dagsorden")
@@ -119,9 +120,11 @@ def kind(key: str) -> str | None:
         for field, words in JSON_FIELDS.items():
             if name in words:
                 return field
-    for name in keys:  # compounds: "decisionText" holds a decision, "bodyHtml" a body
+    for name in keys:  # compounds: "decisionText" holds a decision, "AfbudTekst" absentees, "bodyHtml" a body
         if name.startswith(("decision", "beslutning")):
             return "decision"
+        if name.startswith(ABSENT_STEMS):
+            return "absent"
         if name.endswith(("html", "text", "tekst", "body", "content", "indhold")):
             return "text"
     return None

@@ -11,7 +11,9 @@ as in ``greve_json``, plain ones on lines that are known headings; a formatted-t
 nested JSON by following its relationships (``jsonapi``). A record with a number and no title whose body is one
 HTML string is an item titled by the body's first heading ({"no": "3", "html": "<h2>3. Titel</h2>…"}), its case
 number from a "Sagsnr.:" line before the sections. Rows of one section each (an "afsnit" name and a text, the
-item's number and title repeated) are grouped into items (``grouped``). The reader names itself in a warning.
+item's number and title repeated) are grouped into items (``grouped``). A list of numbered item records nested in
+an item ("Underpunkter": [{"Punktnr": "4a", …}]) holds its sub-items: read as items right after their parent, numbered
+as printed (``sub_item_keys``, ``read_items``), never as the parent's sections. The reader names itself in a warning.
 If no list qualifies, ``sniff`` says no and the full-text reader indexes the text instead.
 """
 
@@ -90,13 +92,15 @@ def find_items(data: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]], s
     """(records, enclosing objects from the root, path) of the best list of item-like records, or None."""
     best: tuple[tuple[int, int, int], list[dict[str, Any]], list[dict[str, Any]], str] | None = None
 
-    def walk(node: Any, parents: list[dict[str, Any]], path: str, key: str, depth: int) -> None:
+    def walk(node: Any, parents: list[dict[str, Any]], path: str, key: str, depth: int, in_list: bool = False) -> None:
         nonlocal best
         if depth > MAX_DEPTH:
             return
-        if isinstance(node, dict):
+        if isinstance(node, dict):  # an item's own sub-items are read with it, never as the item list
+            subs = set(sub_item_keys(node)) if in_list and item_like(node) else set()
             for k, v in node.items():
-                walk(v, [*parents, node], f"{path}.{k}", str(k), depth + 1)
+                if k not in subs:
+                    walk(v, [*parents, node], f"{path}.{k}", str(k), depth + 1)
         elif isinstance(node, list):
             records = [x for x in node if item_like(x)]
             if records and len(records) * 2 >= len(node):
@@ -106,7 +110,7 @@ def find_items(data: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]], s
                 if best is None or score > best[0]:
                     best = (score, records, parents, path or "$")
             for k, v in enumerate(node[:500]):
-                walk(v, parents, f"{path}[{k}]", key, depth + 1)
+                walk(v, parents, f"{path}[{k}]", key, depth + 1, bool(records))
 
     lists: dict[str, list[dict[str, Any]]] = {}
     walk(data, [], "$", "", 0)
@@ -143,14 +147,11 @@ class GenericJsonReader:
         found = find_items(_data(src))
         assert found is not None
         records, parents, path = found
-        records = grouped(records)
-        orders = [int(o) if isinstance(o := value_of(r, "order"), str) and o.isdigit() else o for r in records]
-        if all(isinstance(o, int) and not isinstance(o, bool) for o in orders):
-            records = [r for _, _, r in sorted(zip(orders, range(len(records)), records, strict=True))]
+        records = ordered(grouped(records))
         facts = meeting_facts(parents, records)
         committee = first_name(facts, "committee")
         day, time = date_time(facts)
-        items = [read_item(r, committee, day or date.min) for r in records]
+        items = read_items(records, committee, day or date.min)
         warnings = [f"read by the generic JSON reader: {len(items)} items from {path}"
                     + (" (JSON:API relationships resolved)" if jsonapi.is_document(src.json) else "")]
         if day is None:
@@ -163,6 +164,44 @@ class GenericJsonReader:
             location=first_name(facts, "location") or None, participants=people, absentees=absentees,
             status="minutes" if any(it.decisions for it in items) else "agenda", warnings=warnings,
         )
+
+
+def ordered(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The records in the order of their sort field ("sortOrder") when every one has an integer one."""
+    orders = [int(o) if isinstance(o := value_of(r, "order"), str) and o.isdigit() else o for r in records]
+    if all(isinstance(o, int) and not isinstance(o, bool) for o in orders):
+        return [r for _, _, r in sorted(zip(orders, range(len(records)), records, strict=True))]
+    return records
+
+
+def sub_item_keys(record: dict[str, Any]) -> list[str]:
+    """The keys of the item lists nested in an item ("Underpunkter": [{"Punktnr": "4a", "Overskrift": …}]): a
+    non-empty list under a name that is no body, decision or attachment field, every entry an item-like record
+    with a number or a case number of its own (a list of {heading, text} parts has neither)."""
+    out = []
+    for key, value in record.items():
+        if not isinstance(value, list) or not value or names.kind(str(key)) in ("text", "decision", "attachments"):
+            continue
+        if all(item_like(x) and {"number", "case"} & set(names.fields(x)) for x in value):
+            out.append(str(key))
+    return out
+
+
+def read_items(records: list[dict[str, Any]], committee: str, day: date, parent: str | None = None,
+               depth: int = 0) -> list[ItemDraft]:
+    """Each record as an item, followed by its sub-items (``sub_item_keys``) in their own order, numbered as
+    printed ("4a", "4b"); a sub-item numbered only "1" under item 4 is "4.1"."""
+    items: list[ItemDraft] = []
+    for record in records:
+        subs = sub_item_keys(record) if depth < MAX_DEPTH else []
+        item = read_item({k: v for k, v in record.items() if k not in subs}, committee, day)
+        if parent and item.number and item.number.isdigit():
+            item.number = f"{parent}.{item.number}"
+        items.append(item)
+        for key in subs:
+            items += read_items(ordered([x for x in record[key] if isinstance(x, dict)]), committee, day,
+                                item.number, depth + 1)
+    return items
 
 
 def grouped(records: list[dict[str, Any]]) -> list[dict[str, Any]]:

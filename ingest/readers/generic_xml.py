@@ -9,10 +9,12 @@ the largest. Meeting facts (date/dato/when/mødedato, committee/udvalg, location
 outside the items and the people (a party attribute joins the name; present/fremmoedt="nej" is absence). A
 part labelled by an attribute (<afsnit type="Sagsfremstilling">) is a section of that name, or a decision when
 the label names one; a decision's organ/dato attributes say whose and when. Fields it cannot name become
-sections headed by their element name, so no text is lost. An HTML body (CDATA) is split on its headings as
-in ``greve_json``, a decision heading giving the decision; people inside an absence element
-(<fravaerende><person>) are absent; a time field "16.00" is stored "16:00". Without items or a meeting date ``sniff`` is
-False and the full-text fallback indexes the document instead.
+sections headed by their element name, so no text is lost. An HTML body (CDATA, escaped, or base64 text
+``xmlutil.unbase64`` accepts) is split on its headings as in ``greve_json``, a decision heading giving the
+decision. People inside an absence element (<fravaerende><person>) or with status="Fraværende" are absent; an
+access field (adgang="Lukket") closes an item. A time "16.00" or "1600" is stored "16:00"; "20240416" is a date;
+an empty element's value is its name attribute (<Myndighed Navn="…"/>); an address beside the venue joins it.
+Without items or a meeting date ``sniff`` is False and the full-text fallback indexes the document instead.
 """
 
 from __future__ import annotations
@@ -28,23 +30,35 @@ from ingest.readers.base import DecisionDraft, ItemDraft, MeetingDraft, Source
 from ingest.readers.greve_json import read_field
 from ingest.readers.markup import fragment_text
 from ingest.readers.xmlutil import (
+    CLOCK,
     Element,
     absent_by_flag,
+    access_closed,
+    attendance,
+    compact_clock,
+    content,
+    field_clock,
     flag,
     has_kids,
+    heading_of,
+    kind_attr,
     local,
-    markup,
     placeholder,
     published,
+    record,
     squash,
-    when,
+    texty,
 )
+from ingest.readers.xmlutil import when_compact as when
 
 HTML_HEADING = re.compile(r"<h[1-6]\b[^>]*>", re.I)
-CLOCK = re.compile(r"^\s*(?:kl\.?\s*)?([01]?\d|2[0-3])(?:[:.]([0-5]\d))?\s*(?:[-–].*)?$", re.I)
 _NOT_TEXT = names.CLOSED + names.OPEN + names.CASE + names.NUMBER
 _FLAGS = (names.NUMBER, names.CLOSED, names.OPEN, names.PRESENT, names.ABSENT)  # fields whose value may be a flag
 Field = tuple[str, str, "Element | None"]  # (name, value, element; None for an attribute)
+STATUS = ("status", "attendance", "fremmøde", "fremmoede", "tilstedeværelse")  # a person's "Til stede"/"Fraværende"
+ACCESS = ("adgang", "access", "accesslevel", "visibility", "synlighed")  # an item's "Aaben"/"Lukket"
+ADDRESS = {"adresse", "address", "mødeadresse", "moedeadresse"}  # the venue's street address, beside it
+PLAIN = names.PLAIN_BODY | {"broedtekst", "bodytext", "hovedtekst"}  # body fields that name no section
 
 
 def _fields(el: Element, flatten: bool = True) -> list[Field]:
@@ -55,23 +69,17 @@ def _fields(el: Element, flatten: bool = True) -> list[Field]:
     kids_ = [c for c in el if local(c)]
     counts = Counter(local(c) for c in kids_)
     for c in kids_:
-        one_record = counts[local(c)] == 1 and _record(c)
+        one_record = counts[local(c)] == 1 and record(c)
         if flatten and one_record and not names.kind_of(local(c), names.ATTACH + names.PEOPLE):
             later += [(f"{local(c)}/{n}", v, cc) for n, v, cc in _fields(c, flatten=False)]
         else:
-            out.append((local(c), "".join(c.itertext()).strip(), c))
+            out.append((local(c), (content(c) if not has_kids(c) else "".join(c.itertext())).strip(), c))
     return out + later
-
-
-def _record(el: Element) -> bool:
-    """Child elements with distinct names (a record), not a list of same-named entries."""
-    names = [local(c) for c in el if local(c)]
-    return len(names) >= 2 and len(set(names)) == len(names)
 
 
 def _first(el: Element, vocab_: tuple[str, ...]) -> str:
     return next((squash(v) for n, v, c in _fields(el)
-                 if names.kind_of(n, vocab_) and not has_kids(c) and (_texty(v) or vocab_ in _FLAGS)
+                 if names.kind_of(n, vocab_) and not has_kids(c) and (texty(v) or vocab_ in _FLAGS)
                  and not placeholder(v)), "")
 
 
@@ -96,12 +104,6 @@ def _typed(el: Element | None) -> str:
     return next((lb for n, v in attrs if names.key(str(n)) in names.LABEL and (lb := names.label(str(v)))), "")
 
 
-def _texty(value: str) -> bool:
-    """A value that can be text: not empty, not a flag, not a bare number."""
-    value = value.strip()
-    return bool(value) and flag(value) is None and not value.isdigit()
-
-
 def _rank(els: list[Element]) -> tuple[int, bool, int, int] | None:
     """How item-like a group of same-named siblings is (None: not at all): a proper title, a number and a
     body (or a list of headed sections) count one each; then a group of two or more, then the outermost."""
@@ -120,7 +122,7 @@ def _rank(els: list[Element]) -> tuple[int, bool, int, int] | None:
 def _is_body(name: str, c: Element | None) -> bool:
     if c is not None and has_kids(c):
         return any(_title(s) for s in c if local(s) and not names.kind_of(local(s), names.PEOPLE))
-    return names.kind_of(name, names.BODY + names.DECISION) and _texty("".join(c.itertext()) if c is not None else "x")
+    return names.kind_of(name, names.BODY + names.DECISION) and texty("".join(c.itertext()) if c is not None else "x")
 
 
 @dataclass
@@ -154,27 +156,45 @@ def layout(root: Element) -> Layout | None:
     return Layout(items, local(items[0]), meta, people)
 
 
-def _kind_attr(el: Element) -> str:
-    """The field name a type attribute gives an element (<body type="committee">), if any."""
-    return next((str(v) for n, v in el.attrib.items() if names.key(str(n)) in {"type", "kind", "role"}), "")
-
-
 def _meeting_value(lay: Layout, vocab_: tuple[str, ...]) -> str:
-    """The first meeting-level value under a name of ``vocab_``: exact names before compound ones
-    ("Committee" before "ShowCommittee"); flags and bare numbers are no values."""
+    return _meeting_field(lay, vocab_)[0]
+
+
+def _meeting_field(lay: Layout, vocab_: tuple[str, ...]) -> tuple[str, Element | None]:
+    """The first meeting-level value under a name of ``vocab_``, and its element: exact names before compound
+    ones ("Committee" before "ShowCommittee"); flags and bare numbers are no values, except a compact date
+    "20240416" under a date name and a compact clock "1300" under a time name."""
     for exact in (True, False):
         for el in lay.meta:
             pairs = [(str(n), str(v)) for n, v in el.attrib.items()]
-            if has_kids(el):
+            own = "".join(el.itertext())
+            if has_kids(el) or not own.strip():  # <Myndighed Navn="Aabenraa Kommune"/>: its name attribute
                 pairs.append((local(el), _title(el)))
             else:  # named by its tag, or by a type attribute: <body type="committee">Økonomiudvalget</body>
-                pairs += [(name, "".join(el.itertext())) for name in (local(el), _kind_attr(el)) if name]
+                pairs += [(name, own) for name in (local(el), kind_attr(el)) if name]
             for name, value in pairs:
                 value = squash(value)
                 hit = names.key(name) in vocab_ if exact else names.kind_of(name, vocab_)
-                if hit and value and flag(value) is None and not value.isdigit():
-                    return value
-    return ""
+                if hit and value and flag(value) is None and (not value.isdigit() or _compact(value, vocab_)):
+                    return value, el
+    return "", None
+
+
+def _compact(value: str, vocab_: tuple[str, ...]) -> bool:
+    """A bare number that is a value after all: a compact date under a date name, a clock under a time name."""
+    if vocab_ is names.DATE:
+        return when(value)[0] is not None  # only "yyyymmdd[Thhmm]" gives a bare number a date
+    return vocab_ in (names.TIME, names.START) and compact_clock(value)
+
+
+def _location(lay: Layout) -> str | None:
+    """The venue, with the street address the same element states beside it (Lokale="…" Adresse="…")."""
+    venue, el = _meeting_field(lay, names.LOCATION)
+    if el is None:
+        return None
+    pairs = [(str(n), str(v)) for n, v in el.attrib.items()] + [(local(c), content(c)) for c in el if local(c)]
+    address = next((squash(v) for n, v in pairs if names.key(n) in ADDRESS and squash(v)), "")
+    return (f"{venue}, {address}" if address and address not in venue else venue) or None
 
 
 class GenericXmlReader:
@@ -200,7 +220,8 @@ class GenericXmlReader:
         minutes = bool(re.search(r"referat|minutes|protokol|protocol", kind)) or (decided and "agenda" not in kind
                                                                                     and "dagsorden" not in kind)
         participants = list(dict.fromkeys(_person(el) for el in lay.people))
-        flags = [(_person(el), flag(_first(el, names.PRESENT))) for el in lay.people]
+        flags = [(_person(el), attendance(_first(el, STATUS)) if (p := flag(_first(el, names.PRESENT))) is None else p)
+                 for el in lay.people]  # a present flag, else a status ("Til stede", "Fraværende")
         absentees = [_person(el) for el in lay.people if flag(_first(el, names.ABSENT)) is True
                      or any(names.kind_of(local(a), names.ABSENT) for a in el.iterancestors())]  # <fravaerende><person>
         meeting_text = " ".join(squash(v) for el in lay.meta for _, v, c in _fields(el) if not has_kids(c))
@@ -210,7 +231,7 @@ class GenericXmlReader:
             items=items,
             municipality=_meeting_value(lay, names.TOWN) or None,
             time=clock or _start(lay),
-            location=_meeting_value(lay, names.LOCATION) or None,
+            location=_location(lay),
             participants=participants,
             absentees=list(dict.fromkeys(absentees + absent_by_flag(flags))),
             status="minutes" if minutes else "agenda",
@@ -222,19 +243,13 @@ class GenericXmlReader:
 
 
 def _start(lay: Layout) -> str | None:
-    """The start time: a time field, else a start field holding a bare clock (<meeting start="16:30">)."""
+    """The start time: a time field, else a start field holding a bare clock (<meeting start="16:30">, "1630")."""
     for vocab_ in (names.TIME, names.START):
         value = _meeting_value(lay, vocab_)
-        clock = when(value)[1] or (_clock(value) if CLOCK.search(value) else None)
+        clock = when(value)[1] or (field_clock(value) if CLOCK.search(value) or compact_clock(value) else None)
         if clock:
             return clock
-    return _clock(_meeting_value(lay, names.TIME))
-
-
-def _clock(value: str) -> str | None:
-    """A time field as "HH:MM" ("16.00", "kl. 16" -> "16:00"); as printed when it names no clock."""
-    m = CLOCK.search(value)
-    return f"{int(m[1]):02d}:{m[2] or '00'}" if m else (value or None)
+    return field_clock(_meeting_value(lay, names.TIME))
 
 
 def _item(el: Element, committee: str, day: date) -> ItemDraft:
@@ -244,27 +259,28 @@ def _item(el: Element, committee: str, day: date) -> ItemDraft:
     draft.case_number = _first(el, names.CASE) or None
     draft.case_worker = squash(_first(el, names.CASE_WORKER)) or None
     closed, public = flag(_first(el, names.CLOSED)), flag(_first(el, names.OPEN))
-    draft.closed = closed is True or public is False or bool(re.match(r"lukket\b", draft.title, re.I))
+    draft.closed = (closed is True or public is False or access_closed(_first(el, ACCESS)) is True
+                    or bool(re.match(r"lukket\b", draft.title, re.I)))
     used = {draft.title, _first(el, names.NUMBER), draft.case_number, _first(el, names.CASE_WORKER)}
     for name, value, c in _fields(el):
         if not value or (value in used and not has_kids(c)):
             continue
-        text = fragment_text(markup(c) if c is not None else value)
+        text = fragment_text(content(c) if c is not None else value)
         if names.kind_of(name, names.ATTACH) and c is not None:
             draft.attachments += [_label(a) for a in c if local(a) and _label(a)] if has_kids(c) else [squash(value)]
         elif names.kind_of(name, names.ABSENT):
             draft.absentees += vocab.split_names(squash(value))
         elif c is not None and has_kids(c) and any(_title(s) or _typed(s) for s in c if local(s)):
             _sections(c, draft, committee)
-        elif placeholder(text) or not _texty(value):
+        elif placeholder(text) or not texty(value):
             continue
         elif c is not None and not has_kids(c) and HTML_HEADING.search(value):  # an HTML body (CDATA): its headings
-            read_field(draft, _typed(c) or ("" if names.fold(local(c)) in names.PLAIN_BODY else _heading(local(c))),
+            read_field(draft, _typed(c) or ("" if names.fold(local(c)) in PLAIN else heading_of(local(c))),
                        value, committee, day, bare_decision=False)
         elif names.kind_of(name, names.DECISION) or _decides(_typed(c)):
             draft.decisions.append(_decision(text, _typed(c), c, committee))
         elif _typed(c) or names.kind_of(name, names.BODY) or (len(value) > 60 and not names.kind_of(name, _NOT_TEXT)):
-            draft.sections.append((_typed(c) or _heading(name.split("/")[-1]), text))
+            draft.sections.append((_typed(c) or heading_of(name.split("/")[-1]), text))
     return draft
 
 
@@ -289,19 +305,14 @@ def _sections(container: Element, draft: ItemDraft, committee: str) -> None:
         if not local(part) or names.kind_of(local(part), names.PEOPLE):
             continue
         heading = _title(part) or _typed(part)
-        body = "\n\n".join(fragment_text(markup(c) if c is not None else v) for n, v, c in _fields(part)
-                           if _texty(v) and v != heading and names.kind_of(n, names.BODY + names.DECISION))
+        body = "\n\n".join(fragment_text(content(c) if c is not None else v) for n, v, c in _fields(part)
+                           if texty(v) and v != heading and names.kind_of(n, names.BODY + names.DECISION))
         if placeholder(body):
             continue
         if _decides(heading):
             draft.decisions.append(_decision(body, heading, part, committee))
         else:
             draft.sections.append((heading, body))
-
-
-def _heading(name: str) -> str:
-    words = re.sub(r"(?<=[a-zæøå])(?=[A-ZÆØÅ])", " ", name).replace("_", " ").replace("-", " ")
-    return squash(words).capitalize()
 
 
 READER = GenericXmlReader()

@@ -84,17 +84,42 @@ def _items(payload: Any) -> list[Any]:
     return seq(get(payload, "Dagsordenpunkter"))
 
 
+PORTAL_ITEM_KEYS = {"punktnummer", "number", "caption", "itemdecision", "externalagendaitemattendees"}
+
+
+def portal_record(record: dict[str, Any]) -> bool:
+    """An item as First Agenda publishes it: one of the portal's own item fields (``Punktnummer``,
+    ``Number``, ``Caption``, ``ItemDecision``, ``ExternalAgendaItemAttendees``) or a ``Felter`` entry
+    holding its text as ``Html``."""
+    if {str(k).lower() for k in record} & PORTAL_ITEM_KEYS:
+        return True
+    return any(isinstance(f, dict) and {str(k).lower() for k in f} & {"html"} for f in seq(get(record, "Felter")))
+
+
 class GreveJsonReader:
     name = "greve-json"
 
     def sniff(self, src: Source) -> bool:
-        return isinstance(src.json, dict) and any(isinstance(x, dict) for x in _items(src.json))
+        """A ``Dagsordenpunkter`` list of objects in the portal's own layout (``portal_record``). Another
+        vendor's export that happens to use the word (items keyed "Punktnr"/"Overskrift", fields
+        {"Navn", "Indhold"}, sub-items nested in an item) is left to ``generic_json``, which maps field
+        names generally; only when that reader finds no item-like records either is the list read here."""
+        if not isinstance(src.json, dict):
+            return False
+        records = [x for x in _items(src.json) if isinstance(x, dict)]
+        if not records:
+            return False
+        if any(portal_record(r) for r in records):
+            return True
+        from ingest.readers import generic_json  # imported here: generic_json imports this module
+
+        return not generic_json.READER.sniff(src)
 
     def read(self, src: Source) -> MeetingDraft:
         payload = cast(dict[str, Any], src.json)
         udvalg, moede = get(payload, "Udvalg") or {}, get(payload, "Moede", "Møde") or {}
         committee = text_of(get(udvalg, "Navn", "Name") if isinstance(udvalg, dict) else udvalg)
-        day, time = when(get(moede, "MeetingBeginUtc", "Dato", "Moededato", "Date"))
+        day, time = when(get(moede, "MeetingBeginUtc", "Dato", "Moededato", "Mødedato", "Date"))
         warnings = []
         if day is None:
             day, warnings = date.today(), ["no meeting date in Moede; dated today"]

@@ -263,18 +263,26 @@ def _sections(fragment: str) -> list[tuple[str, str]]:
     frag = lhtml.fragment_fromstring(fragment, create_parent="div")
     for aside in list(frag.iter("aside")):  # related links beside the item, not its text
         aside.drop_tree()
+    labels: list[str] = []
     for el in subtree(frag)[1:]:
-        label = _label(el, named=False)
+        alt = " ".join(str(el.get("alt") or "").split()) if el.tag == "img" else ""  # an icon naming a section
+        label = alt if alt and (vocab.section_name(alt) or vocab.decision_heading(alt)) else _label(el, named=False)
         if label is not None and el.getparent() is not None:
+            labels.append(label)
             mark = etree.Element("div")
             mark.text, mark.tail = _MARK + label, el.tail
             el.getparent().replace(el, mark)
     out: list[tuple[str, list[str]]] = [("", [])]
     for line in fragment_text(outer_html(frag)).splitlines():
-        if line.startswith(_MARK):
-            out.append((line[len(_MARK):].strip(), []))
-        else:
+        first, *marked = line.split(_MARK)
+        if not marked:
             out[-1][1].append(line)
+            continue
+        if first.strip(" |"):
+            out[-1][1].append(first.strip(" |"))
+        for part in marked:  # a label inside a table row's line ("… | <mark>Beslutning …"): its own section
+            label = max((x for x in labels if part.startswith(x)), key=len, default=part.strip())
+            out.append((label.strip(), [part[len(label):].strip(" |")] if part[len(label):].strip(" |") else []))
     return [(h, "\n".join(lines).strip()) for h, lines in out]
 
 

@@ -17,6 +17,7 @@ from ingest.readers.xmlutil import absent_by_flag, flag
 from ingest.readers.xmlutil import when as xml_when
 
 CLOCK = re.compile(r"\b([01]?\d|2[0-3])[:.]([0-5]\d)\b")
+HOUR = re.compile(r"\bkl\.?\s*([01]?\d|2[0-3])(?:[:.]([0-5]\d))?\b", re.I)  # "kl. 17", "kl 17.30"
 # a person with the attendance printed after a dash: "Bjarne Munk (V) - Afbud, Sygdom", "Lone Kirk (A) - Deltager"
 STATUS = re.compile(r"^(?P<name>.+?)\s+[-–—]\s+(?P<status>[^-–—]{2,60})$")
 PRESENT_WORD = re.compile(r"^(?:deltager|deltog|til stede|mødt|fremmødt|medlem|present|attended|attending|"
@@ -68,8 +69,22 @@ def _around(parents: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def first_name(facts: Facts, name: str) -> str:
     """The first value of kind ``name`` that names something; a place given as parts ({"room": ..., "address":
     ...}) is its parts joined."""
-    return next((n for v in facts.get(name, []) if (n := name_of(v) or (
+    return next((n for v in facts.get(name, []) if (n := name_of(v) or _named(v, name) or (
         _joined(v) if name == "location" and isinstance(v, dict) else ""))), "")
+
+
+def _named(value: Any, name: str) -> str:
+    """An object naming the thing in a field called after it: {"UdvalgNavn": "Økonomiudvalget"} is a
+    committee, {"KommuneNavn": "Hedensted Kommune"} a municipality (the field's name without "navn"/"name"
+    is a word of kind ``name``)."""
+    if not isinstance(value, dict):
+        return ""
+    for key, v in value.items():
+        folded = names.fold(key)
+        stem = re.sub(r"s?(?:navn|name)$", "", folded)
+        if stem and stem != folded and names.kind(stem) == name and text_of(v):
+            return text_of(v)
+    return ""
 
 
 def _joined(value: dict[str, Any]) -> str:
@@ -100,10 +115,14 @@ def date_time(facts: Facts) -> tuple[date | None, str | None]:
 
 
 def _when(value: Any) -> tuple[date | None, str | None]:
-    """ISO (a UTC stamp in local time), "30.10.2024 17:00", "3. juni 2024 kl. 14": the date and "HH:MM"."""
+    """ISO (a UTC stamp in local time), "30.10.2024 17:00", "03.09.2024 kl. 17:00", "3. juni 2024 kl. 14": the
+    date and "HH:MM"."""
     day, clock = when(value)
     other_day, other_clock = xml_when(text_of(value))
-    return day or other_day, clock or (other_clock if other_day == (day or other_day) else None)
+    clock = clock or (other_clock if other_day == (day or other_day) else None)
+    if (day or other_day) and clock is None and (m := HOUR.search(text_of(value))):  # "03.09.2024 kl 17"
+        clock = f"{int(m[1]):02d}:{m[2] or '00'}"
+    return day or other_day, clock
 
 
 def undated(facts: Facts, items: list[ItemDraft], source: str) -> tuple[date, str]:

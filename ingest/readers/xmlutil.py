@@ -1,4 +1,4 @@
-"""Small helpers the XML readers share: namespace-agnostic lookup, flags, dates, placeholders, regions.
+"""Small helpers the XML readers share: namespace-agnostic lookup, flags, dates, placeholders, regions, base64 bodies.
 
 Element names are matched by their local name, so ``edoc:Name`` and ``Name`` are the same field;
 every value is stripped text (CDATA included). Nothing here parses free text into structure.
@@ -6,6 +6,8 @@ every value is stripped text (CDATA included). Nothing here parses free text int
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
 from collections import Counter
 from datetime import date, datetime
@@ -224,3 +226,99 @@ def published(root: Element) -> str | None:
             if stamp:
                 return stamp
     return None
+
+
+_COMPACT_DAY = re.compile(r"^\s*((?:19|20)\d\d)(0[1-9]|1[0-2])([0-3]\d)(?:T?([01]\d|2[0-3])([0-5]\d)(?:[0-5]\d)?)?\s*$")
+_COMPACT_CLOCK = re.compile(r"^\s*([01]\d|2[0-3])([0-5]\d)\s*$")
+CLOCK = re.compile(r"^\s*(?:kl\.?\s*)?([01]?\d|2[0-3])(?:[:.]([0-5]\d))?\s*(?:[-–].*)?$", re.I)
+
+
+def when_compact(value: str | None) -> tuple[date | None, str | None]:
+    """``when``, and also a compact date field "20240416" / "20240416T1300" (yyyymmdd[hhmm])."""
+    found = when(value)
+    m = _COMPACT_DAY.match(value or "") if found[0] is None else None
+    if m is None:
+        return found
+    try:
+        return date(int(m[1]), int(m[2]), int(m[3])), (f"{m[4]}:{m[5]}" if m[4] and m[4] + m[5] != "0000" else None)
+    except ValueError:
+        return found
+
+
+def compact_clock(value: str) -> bool:
+    """A bare "hhmm" clock ("1300"), as exports write a start time."""
+    return bool(_COMPACT_CLOCK.match(value))
+
+
+def field_clock(value: str) -> str | None:
+    """A time field as "HH:MM" ("16.00", "kl. 16", "1600" -> "16:00"); as printed when it names no clock."""
+    m = CLOCK.search(value) or _COMPACT_CLOCK.match(value)
+    return f"{int(m[1]):02d}:{m[2] or '00'}" if m else (value or None)
+
+
+_BASE64, _HTML_TAG = re.compile(r"[A-Za-z0-9+/]+={0,2}"), re.compile(r"<[a-z][a-z0-9]*\b[^<>]*>", re.I)
+MAX_BASE64 = 4 * 1024 * 1024  # characters of an encoded body we are willing to decode
+
+
+def unbase64(value: str) -> str | None:
+    """The text a base64 element holds (an ESDH body: base64 of UTF-8 HTML); None unless valid base64 of 16 to
+    MAX_BASE64 characters decoding to UTF-8 without control characters that has HTML tags or is mostly words."""
+    packed = "".join(value.split())
+    if not 16 <= len(packed) <= MAX_BASE64 or len(packed) % 4 or not _BASE64.fullmatch(packed):
+        return None
+    try:
+        decoded = base64.b64decode(packed, validate=True).decode("utf-8")
+    except (binascii.Error, ValueError):
+        return None
+    if any(ord(ch) < 32 and ch not in "\t\r\n" or 0x7f <= ord(ch) < 0xa0 for ch in decoded):
+        return None
+    wordy = " " in decoded and sum(ch.isalpha() or ch.isspace() for ch in decoded) >= 0.75 * len(decoded)
+    return decoded if _HTML_TAG.search(decoded) or wordy else None
+
+
+def content(el: Element | None) -> str:
+    """``markup``, with a base64 body (no child elements) decoded (``unbase64``)."""
+    return (None if has_kids(el) else unbase64(markup(el))) or markup(el)
+
+
+_ABSENT_WORDS = re.compile(r"^(?:fraværende|fravaerende|fravær|fravaer|afbud|absent|ikke\s+til\s+stede|not\s+present|"
+                           r"udeblevet|forfald|meldt\s+afbud)\b", re.I)
+_PRESENT_WORDS = re.compile(r"^(?:til\s+stede|tilstede|present|deltog|deltager|mødt|fremmødt|attend(?:ed|ing))\b", re.I)
+
+
+def attendance(value: str) -> bool | None:
+    """A person's status value as presence: "Til stede" -> True, "Fraværende"/"Afbud" -> False, else None."""
+    return False if _ABSENT_WORDS.match(squash(value)) else True if _PRESENT_WORDS.match(squash(value)) else None
+
+
+_CLOSED_WORDS = re.compile(r"^(?:lukket|closed|fortrolig|confidential|private|ikke\s+offentlig|not\s+public)\b", re.I)
+_OPEN_WORDS = re.compile(r"^(?:åben|aaben|aben|åbent|aabent|offentlig|public|open)\b", re.I)
+
+
+def access_closed(value: str) -> bool | None:
+    """An access field's value (Adgang="Lukket"/"Aaben") as closed: True, False, or None when it says neither."""
+    return True if _CLOSED_WORDS.match(squash(value)) else False if _OPEN_WORDS.match(squash(value)) else None
+
+
+def record(el: Element) -> bool:
+    """Child elements with distinct names (a record), not a list of same-named entries."""
+    names = [local(c) for c in el if local(c)]
+    return len(names) >= 2 and len(set(names)) == len(names)
+
+
+def texty(value: str) -> bool:
+    """A value that can be text: not empty, not a flag, not a bare number."""
+    value = value.strip()
+    return bool(value) and flag(value) is None and not value.isdigit()
+
+
+def kind_attr(el: Element) -> str:
+    """The field name a type attribute gives an element (<body type="committee">), if any."""
+    pairs = [(re.sub(r"[^a-z0-9æøåé]", "", str(n).rsplit("}", 1)[-1].lower()), str(v)) for n, v in el.attrib.items()]
+    return next((v for k, v in pairs if k in {"type", "kind", "role"}), "")
+
+
+def heading_of(name: str) -> str:
+    """A field's element name as a section heading: "CaseText" -> "Case text"."""
+    words = re.sub(r"(?<=[a-zæøå])(?=[A-ZÆØÅ])", " ", name).replace("_", " ").replace("-", " ")
+    return squash(words).capitalize()
