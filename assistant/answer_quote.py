@@ -58,8 +58,12 @@ def evidence_quote(item: AgendaItem, query: Query, kind: str, hit: Hit,
     asked = clauses(query.text)
     for i, clause in enumerate(asked if len(asked) > 1 else []):  # a compound question: a passage for each part
         sub = answer_kind(clause)
-        if i == 0 and sub == kind:
-            continue  # the main quote was chosen for this part
+        if i == 0 and sub == kind:  # the main quote was chosen for this part, unless another part's words led it
+            first = evidence.select(item, clause, sub, day, hit.focus, context, cfg=cfg)[:1]
+            if first and first[0].text not in main and sub in evidence.VALUE_KINDS \
+                    and evidence.new_values(sub, first[0].text, query.text):
+                parts.insert(0, first[0].text)
+            continue
         proposal = proposal_quote(item) if sub in {"decision", "fact"} and ASKS_PROPOSAL.search(clause) else None
         if proposal and proposal not in main and len(main) + len(proposal) <= cfg.max_chars * 2:
             parts.append(proposal)  # "..., and what do they recommend?": the recommendation as printed

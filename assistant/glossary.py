@@ -38,6 +38,8 @@ GLOSSARY: dict[str, str] = {
     "football": "fodbold", "stadium": "stadion", "mayor": "borgmester", "elected": "valgt", "light": "let",
     "rail": "bane", "areas": "områder", "area": "område", "housing areas": "boligområder", "themes": "temaer",
     "focus area": "indsatsområde fokusområde", "focus areas": "indsatsområder fokusområder",
+    "underspend": "mindreforbrug", "overspend": "merforbrug", "foreigners": "udlændinge", "foreigner": "udlænding",
+    "benefits": "ydelser forsørgelsesydelser",
     "dialogue": "dialog dialogmøde", "case": "sag sagsnummer", "number": "nummer", "party": "parti",
     "belong": "", "expected": "forventes", "expense": "udgift", "expenses": "udgifter", "year": "år",
     "workshop": "workshop", "procedure": "procedure procedurer", "criteria": "kriterier", "catalogue": "katalog",

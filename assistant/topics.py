@@ -51,8 +51,8 @@ forslagene beslutning beslutningen beslutninger indstilling indstillingen punkt 
 møder sag sagen sager byrådet udvalget kommunen begrundelse begrundelsen grund grunden årsag årsagen penge
 afstemning afstemningen stemmer stemmerne partier partierne parti partiet ifølge angående vedrørende
 referat referatet referater dagsorden dagsordenen omkostninger udgifter udgiften summen ordinære
-administration administrationen forvaltning forvaltningen
-ekstraordinære""".split()) | set(MONTHS)
+administration administrationen forvaltning forvaltningen merforbrug merforbruget mindreforbrug mindreforbruget
+underskud underskuddet overskud overskuddet ekstraordinære""".split()) | set(MONTHS)
 _MUNI_WORDS = {fold(w) for m in MUNICIPALITIES for w in m.split()}
 _BODY = ("udvalg", "udvalget", "udvalgets", "udvalgene", "raad", "raadet", "raadets", "committee", "council")
 
@@ -60,6 +60,7 @@ _BODY = ("udvalg", "udvalget", "udvalgets", "udvalgene", "raad", "raadet", "raad
 _FRAME_EN = set("""number amount cost costs price total share percentage decision decisions proposal proposals
 recommendation committee council meeting meetings item items agenda minutes case reason reasons date time year
 years vote votes parties party members member company firm what which much many about people persons home
+overspend underspend deficit surplus
 """.split())
 _STOP_EN = set("""a an the of to in on at for with from by about and or but is was were be been are has have had do
 did does will would can could should it its this that these those what which who whom how when where why than as
