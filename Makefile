@@ -101,6 +101,15 @@ test: install browser postgres lint
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat eval eval/portals4.jsonl --data-dir $(CURDIR)/.referat/eval-portals4 \
 	  --ingest sample_data/portals4 --min-hit5 0.95 --min-first-citation 0.9 --min-refusal 0.5 --min-keywords 0.85
+	# dev9 (calibration, session 8): twelve more trap kinds, over the 22 minutes files and the seeds
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/dev9.jsonl --data-dir $(CURDIR)/.referat/eval-minutes-seeds \
+	  --ingest sample_data/minutes --ingest sample_data/seeds \
+	  --min-hit5 0.9 --min-first-citation 0.9 --min-refusal 0.3 --min-keywords 0.6
+	# portals5 (calibration, session 8): layouts of real portal systems (ePublication PDF, old portal pages, ...)
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/portals5.jsonl --data-dir $(CURDIR)/.referat/eval-portals5 \
+	  --ingest sample_data/portals5 --min-hit5 0.9 --min-first-citation 0.85 --min-refusal 0.75 --min-keywords 0.75
 	# questions written from the stored minutes themselves (case numbers, item numbers, votes): eval/probe.py
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat probe --data-dir $(CURDIR)/.referat/eval-minutes --min-right 0.95

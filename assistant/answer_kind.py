@@ -36,6 +36,8 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
                           rf"what (?:does|did|will) .{{0,100}}\bcost|how much (?:money|did|does|will|is|was)", re.I)),
     ("percent", re.compile(r"procent|percent|\bandel\b|\bshare\b|hvor stor en del|what proportion|\bprocentsats|"
                            r"skatteprocent|%", re.I)),
+    ("measure", re.compile(r"(?:hvor mange|how many)\s+(?:kvadrat\w*|square\s+\w+|m2\b|m²|meter\b|metres?\b|"
+                           r"meters?\b|km\b|kilomet\w*|hektar\w*|hectares?\b)", re.I)),  # a count of units measures
     ("count", re.compile(r"hvor mange|how many|\bantal(?:let)?\b|number of", re.I)),
     ("measure", re.compile(r"hvor (?:høj|lang|bred|dyb|stor et areal)|how (?:high|tall|long|wide|deep)|"
                            r"\bmeter\b|\bm2\b|m²|kvadratmeter|\bhektar|\bkm\b|højde\b|\bheight|\bareal\b|\barea\b",

@@ -19,6 +19,7 @@ LABELS = {"clock": ("a time of day", "et klokkeslæt"), "duration": ("how long i
           "contact": ("a phone number or e-mail", "et telefonnummer eller en e-mail"),
           "plot": ("a plot number", "et matrikelnummer"), "plan": ("a local plan number", "et lokalplannummer"),
           "party": ("a party", "et parti"), "day": ("an exact day", "en præcis dato"),
+          "age": ("an age", "en alder"), "ready": ("when it will be finished", "hvornår det står færdigt"),
           "percent": ("a percentage", "en procentsats")}
 
 _ASKS = {
@@ -33,6 +34,11 @@ _ASKS = {
     "plan": re.compile(r"lokalplan ?n(?:ummer|r)\w*|\b(?:local|district) plan (?:number|no)", re.I),
     "party": re.compile(r"^\W*(?:hvilket parti|which party|what party)\b.{0,120}\b(?:repræsenterer|sidder|tilhører|"
                         r"medlem|er\b|for\b|represent|belong|member|is\b|sit)", re.I),
+    "age": re.compile(r"\baldersgruppe\w*|\bhvor gaml[ea]\b|\bhvilken alder\b|\bhow old\b|\bwhat age\b|"
+                      r"\bwhich age\b|\bage group", re.I),
+    "ready": re.compile(r"^\W*(?:hvornår|when)\b.{0,100}\b(?:stå færdig|være færdig|blive færdig|være klar|stå klar|"
+                        r"tages i brug|færdiggjort|be (?:ready|finished|completed|done)|be taken into use|"
+                        r"ready for use|finished|completed)", re.I),
     "percent": re.compile(r"\bhvor mange procent\b|\bhvor stor en procent|\bwhat percentage\b|"
                           r"\bby what percent(?:age)?\b|\bhow many per ?cent\b|\bprocentsats", re.I),
 }
@@ -48,6 +54,12 @@ _PLOT = re.compile(r"\bmatr(?:ikel)?\.?\s*(?:nr\.?|nummer)?\s*\d+\s*[a-zæøå]{
 _PLAN = re.compile(r"\blokalplan(?:forslag)?\s*(?:nr\.?\s*)?\d+|\blocal plan\s*(?:no\.?\s*)?\d+", re.I)
 _DATE_LIKE = re.compile(KIND_PATTERNS["date"].pattern + r"|\b\d{1,2}\.\s*\d{1,2}\.\s*\d{2,4}\b", re.I)
 _PERCENT = KIND_PATTERNS["percent"]
+_AGE = re.compile(r"\b\d{1,2}\s*(?:-|–|til)\s*\d{1,2}\s*år|\b\d{1,2}\s*(?:år|års|årige|years?)\b|-årige\b|"
+                  r"\b(?:alder|alderen|aged?)\s+\d|\bover \d{2}\b|\bunder \d{2}\b|\bklassetrin\b|\b\d\.\s*klasse", re.I)
+# a sentence saying when something is finished: a word for finishing and a date or year
+_READY = re.compile(r"færdig\w*|\bklar\b|tages i brug|ibrugtag\w*|indvi\w*|\båbne[rs]?\b|\båbning\w*|"
+                    r"\bstår klar|afslut\w*|complet\w*|finish\w*|ready|open", re.I)
+_WHEN = re.compile(KIND_PATTERNS["date"].pattern, re.I)
 # a person named in the question: two or three capitalised words in a row
 _PERSON = re.compile(r"\b([A-ZÆØÅ][a-zæøåé]+(?:[ -][A-ZÆØÅ][a-zæøåé]+){1,2})\b")
 _NOT_PERSON = re.compile(r"kommune|byråd|udvalg|region|parti|venstre|socialdemokrat|konservative|radikale|"
@@ -85,6 +97,8 @@ _HOLDS: dict[str, Callable[[str], bool]] = {
     "plot": lambda text: _PLOT.search(text) is not None,
     "plan": lambda text: _PLAN.search(text) is not None,
     "percent": lambda text: _PERCENT.search(text) is not None,
+    "age": lambda text: _AGE.search(text) is not None,
+    "ready": lambda text: any(_READY.search(s) and _WHEN.search(s) for s in re.split(r"(?<=[.!?])\s+|\n", text)),
 }
 
 
@@ -133,4 +147,6 @@ def not_stated(question: str, item_text: str, quote_text: str, people: str, lang
     body = views.view_unrecorded(question, item_text)
     if body:
         return f"a view of {body}" if en else f"en holdning fra {body}"
+    if views.result_unreported(question, item_text):
+        return "a result of it" if en else "et resultat af den"
     return None

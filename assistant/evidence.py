@@ -55,10 +55,13 @@ _COUNT_WORD = re.compile(r"\b(?:to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|
                          r"halvfjerds|firs|halvfems|hundrede|tusind|two|three|four|five|six|seven|eight|nine|ten|"
                          r"eleven|twelve|twenty|hundred|thousand)\b", re.I)
 _COUNT = re.compile(_NUMBER.pattern + "|" + _COUNT_WORD.pattern, re.I)
-_MEASURE = re.compile(r"\d[\d.,]*\s*(?:m\b|meter|m2|m²|km|cm|kvadratmeter|hektar|ha\b|etager|boliger|pladser)", re.I)
-_DATE = re.compile(r"\b\d{1,2}\.?\s*(?:-\s*\d{1,2}\.\s*)?" + MONTH_STEM + r"|"
+_MEASURE = re.compile(r"\d[\d.,]*\s*(?:m\b|meter|m2|m²|m3|m³|km|cm|kvadratmeter|kubikmeter|hektar|ha\b|etager|boliger|"
+                      r"pladser)", re.I)
+_DATE = re.compile(r"\b\d{1,2}[.:]\d{2}\s*[-–]\s*\d{1,2}[.:]\d{2}\b|"  # a clock range ("15.00-24.00"), before dd.mm-yy
+                   r"\b\d{1,2}\.?\s*(?:-\s*\d{1,2}\.\s*)?" + MONTH_STEM + r"|"
                    r"\b\d{1,2}[-./]\d{1,2}[-./]\d{2,4}|\b(?:uge|week)\s+\d{1,2}\b|\b(?:19|20)\d{2}\b|\bkl\.\s*\d|"
-                   r"(?:forår|efterår|sommer|vinter|primo|medio|ultimo|inden|senest)\w*\s+(?:19|20)\d{2}", re.I)
+                   r"(?:forår|efterår|sommer|vinter|primo|medio|ultimo|inden|senest)\w*\s+(?:19|20)\d{2}|"
+                   r"\b(?:man|tirs|ons|tors|fre|lør|søn)dag(?:e|en)?\b", re.I)  # weekdays
 _NAME = re.compile(r"\b[A-ZÆØÅ][a-zæøåé]+(?:[ -][A-ZÆØÅ][a-zæøåé]+){1,3}\b")
 _PARTY = re.compile(r"\((?:[A-ZÆØÅ]{1,2}|[A-ZÆØÅ]{1,2}, [A-ZÆØÅ]{1,2})\)|\b[A-ZÆØÅ]\b(?: og [A-ZÆØÅ]\b)?|"
                     r"\w+(?:partiet|demokraterne|listen|venstre|alternativet)\b|byrådsgruppe|Venstre\b|"

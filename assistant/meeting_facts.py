@@ -18,8 +18,8 @@ ASPECTS: list[tuple[str, re.Pattern[str]]] = [
                          r"\bhvor\b.{0,60}\b(?:mødes|holdes|afholdes)\b|"
                          r"how was .{0,80}\bheld|mødested|\bwhere\b|venue|location|"
                          r"\bsted\b|lokale", re.I)),
-    ("time", re.compile(r"hvornår (?:startede|begyndte)|what time|hvilket tidspunkt|\bklokken\b|\bkl\.|"
-                        r"start(?:ed|ede)?\b|begin|began", re.I)),
+    ("time", re.compile(r"hvornår (?:startede|begyndte|starter|begynder|start|begynde)|what time|hvilket tidspunkt|"
+                        r"\bklokken\b|\bkl\.|start(?:ed|ede|er|s)?\b|begin|began|begynder", re.I)),
     ("participants", re.compile(r"delt(?:ag|og)|\bmedlem|\bmembers?\b|attend|"
                                 r"present|til stede", re.I)),
     ("extraordinary", re.compile(r"ekstraordinær|extraordinary", re.I)),
@@ -37,7 +37,8 @@ _FRAME = set(tokens(
     "chaired formand næstformand ifølge according participant list deltagerlisten start startede time "
     "januar februar marts april maj juni juli august september oktober november december january february "
     "march may june july october sent send gave had have havde været been har apologies apology meet meets mødes "
-    "anyone anybody someone nobody nogen ingen hvordan how afholdt missing missed skulle skal holdes afholdes fra"))
+    "anyone anybody someone nobody nogen ingen hvordan how afholdt missing missed skulle skal holdes afholdes fra "
+    "hold holds its their take took place begynder begynde begyndte starter starte"))
 
 
 def aspects(question: str, committee_tokens: set[str] | None = None) -> list[str]:
@@ -66,7 +67,8 @@ def _names_committee(word: str, known: set[str]) -> bool:
     """An English word of the committee's name ("health" of Sundheds- og Omsorgsudvalget), through the glossary."""
     words = GLOSSARY.get(word, "").split()
     forms = words + [t for d in words for t in tokens(d)]
-    return any(k.startswith(d) or d.startswith(k) for d in forms for k in known if len(d) >= 4 and len(k) >= 4)
+    return any(k.startswith(d) or d.startswith(k) or len(d) >= 5 and d in k  # a part of a compound name
+               for d in forms for k in known if len(d) >= 4 and len(k) >= 4)
 
 
 def fact_lines(meeting: Meeting, wanted: str) -> list[str]:

@@ -52,7 +52,9 @@ møder sag sagen sager byrådet udvalget kommunen begrundelse begrundelsen grund
 afstemning afstemningen stemmer stemmerne partier partierne parti partiet ifølge angående vedrørende
 referat referatet referater dagsorden dagsordenen omkostninger udgifter udgiften summen ordinære
 administration administrationen forvaltning forvaltningen merforbrug merforbruget mindreforbrug mindreforbruget
-underskud underskuddet overskud overskuddet ekstraordinære""".split()) | set(MONTHS)
+underskud underskuddet overskud overskuddet ekstraordinære
+sommerferie sommerferien vinterferie vinterferien efterårsferie efterårsferien påskeferie påskeferien juleferie
+juleferien ferien julen påsken weekenden sæsonen skoleåret kvartal kvartalet halvåret""".split()) | set(MONTHS)
 _MUNI_WORDS = {fold(w) for m in MUNICIPALITIES for w in m.split()}
 _BODY = ("udvalg", "udvalget", "udvalgets", "udvalgene", "raad", "raadet", "raadets", "committee", "council")
 
@@ -60,16 +62,15 @@ _BODY = ("udvalg", "udvalget", "udvalgets", "udvalgene", "raad", "raadet", "raad
 _FRAME_EN = set("""number amount cost costs price total share percentage decision decisions proposal proposals
 recommendation committee council meeting meetings item items agenda minutes case reason reasons date time year
 years vote votes parties party members member company firm what which much many about people persons home
-overspend underspend deficit surplus
+overspend underspend deficit surplus holiday holidays vacation season weekend quarter grant grants funding
 """.split())
 _STOP_EN = set("""a an the of to in on at for with from by about and or but is was were be been are has have had do
 did does will would can could should it its this that these those what which who whom how when where why than as
 not no into over under after before between during""".split())
 
 
-def _english_nouns(question: str) -> list[str]:
-    """Runs of lower-case words after an article or preposition ("a new ice rink"), two-word glossary terms
-    kept whole ("swimming pool")."""
+def _english_runs(question: str) -> list[list[str]]:
+    """Runs of lower-case words after an article or preposition ("a new ice rink")."""
     words = [m.group(0) for m in _WORD.finditer(question)]
     runs: list[list[str]] = []
     for i, word in enumerate(words):
@@ -84,19 +85,32 @@ def _english_nouns(question: str) -> list[str]:
             prev = words[i - 1].lower()
             if prev in _BEFORE_NOUN_EN or prev in _AND or (runs[-1] and runs[-1][-1] == prev):
                 runs[-1].append(low)
-    out: list[str] = []
-    for run in runs:
+    return runs
+
+
+def english_phrases(question: str) -> list[list[str]]:
+    """Each English noun phrase's nouns: two-word glossary terms kept whole ("swimming pool"), frame words
+    dropped ("6th grade camp school trips" -> grade, camp, school, trips)."""
+    out: list[list[str]] = []
+    for run in _english_runs(question):
+        nouns: list[str] = []
         k = 0
         while k < len(run):
             pair = " ".join(run[k:k + 2])
             if k + 1 < len(run) and pair in GLOSSARY:
-                out.append(pair)
+                nouns.append(pair)
                 k += 2
                 continue
             if len(run[k]) >= 4 and run[k] not in _FRAME_EN and run[k] not in _BEFORE_NOUN_EN:
-                out.append(run[k])
+                nouns.append(run[k])
             k += 1
-    return list(dict.fromkeys(out))
+        if nouns:
+            out.append(nouns)
+    return out
+
+
+def _english_nouns(question: str) -> list[str]:
+    return list(dict.fromkeys(n for phrase in english_phrases(question) for n in phrase))
 
 
 # "the culture and leisure committee", "Greve's elderly care committee": words naming a body, not a topic

@@ -133,7 +133,9 @@ def party_reason(question: str, quote_text: str) -> bool | None:
 _ASKS_NAME = re.compile(r"\bhvad (?:hedder|hed)\b|\bnavnet på\b|\bthe name of\b|"
                         r"\bwhat(?:'s| is| was) (?:his|her|their) name|"
                         r"^\W*(?:hvem|who)\b.{0,60}\b(?:formand\w*|næstformand\w*|borgmester\w*|rådmand\w*|"
-                        r"leder(?:en)?|direktør\w*|chef(?:en)?|chair\w*|mayor|alderman|leader|head|director|principal)\b",
+                        r"leder(?:en)?|direktør\w*|chef(?:en)?|chair\w*|mayor|alderman|leader|head|director|principal|"
+                        r"sagsbehandler\w*|kontaktperson\w*|projektleder\w*|case (?:officer|worker|handler)|"
+                        r"contact person|project manager)\b",
                         re.I)
 
 
@@ -287,7 +289,9 @@ _VERB = re.compile(r"(?:ede|[^n]te|[^n]de)$|"
 _DIGIT = re.compile(r"\d")
 _COUNT_WORDS = set("to tre fire fem seks syv otte ni ti elleve tolv tyve hundrede tusind two three four five six seven "
                    "eight nine ten eleven twelve twenty hundred thousand".split())
-_NEAR = 4  # words between a figure and the thing it counts ("10 nye midlertidige pladser", "200 besøgende")
+_REFERENCE = re.compile(r"bilag|nr\.?|pkt\.?|punkt|§|kl\.?|stk\.?|side|uge|lokalplan|kommuneplan|linje|buslinje")
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+_NEAR = 5  # words between a figure and the thing it counts ("10 nye midlertidige pladser", "200 besøgende")
 
 
 def _counted(question: str) -> list[str] | None:
@@ -314,12 +318,14 @@ def uncounted(item_text: str, kind: str, question: str) -> bool:
     stems = _counted(question)
     if not stems:
         return False
-    words = re.findall(r"[\w.,]+", item_text)
+    words = re.findall(r"[\w.,§]+", item_text)
     for i, word in enumerate(words):
         if not (_DIGIT.match(word) or word.lower() in _COUNT_WORDS):
             continue
+        if i and _REFERENCE.fullmatch(words[i - 1].lower()) or _YEAR.fullmatch(word.rstrip(".,")):
+            continue  # "Bilag 2", "nr. 1010", "§ 85", a year: a reference, not a count
         near = words[max(0, i - _NEAR): i + _NEAR + 1]
-        if any(stem in t for w in near for t in tokens(w) for stem in stems):
+        if any(stem in t for w in near for t in [*tokens(w), w.lower()] for stem in stems):
             return False
     return True
 

@@ -62,3 +62,21 @@ def view_unrecorded(question: str, item_text: str) -> str | None:
         return None
     about = [s for s in sentences(item_text) if re.search(rf"\b{re.escape(head)}", s)]
     return None if any(_VIEW.search(s) for s in about) else org
+
+
+# "Hvad viste evalueringen?", "what did the survey find?": the result of an evaluation, study or survey
+_ASKS_RESULT = re.compile(r"\b(?:hvad|what)\b.{0,60}\b(?:viste|viser|konkluderede|konkluderer|kom\b.{0,30}\bfrem til|"
+                          r"show(?:s|ed)?|f(?:i|ou)nd|conclude[sd]?)\b", re.I)
+_STUDY = re.compile(r"evaluering\w*|undersøgelse\w*|analyse\w*|måling\w*|kortlægning\w*|rapport\w*|survey\w*|"
+                    r"evaluation\w*|study|studies|analysis|review\w*|assessment\w*|report\w*", re.I)
+_FINDING = re.compile(r"\bvise[rs]?\b|\bviste\b|konklu\w*|resultat\w*|\bfandt\b|\bpeger på\b|\bfrem til\b|\bsvarede\b|"
+                      r"\btilfredse?\b|\bprocent\b|%|\bshow(?:s|ed)?\b|\bfound\b|\bfindings?\b", re.I)
+
+
+def result_unreported(question: str, item_text: str) -> bool:
+    """The question asks what an evaluation, study or survey showed and no sentence of the item about one reports
+    a finding (it is planned, ongoing or only attached)."""
+    if not (_ASKS_RESULT.search(question) and _STUDY.search(question)):
+        return False
+    about = [s for s in sentences(item_text) if _STUDY.search(s)]
+    return not any(_FINDING.search(s) for s in about)

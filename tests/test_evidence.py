@@ -301,3 +301,8 @@ def test_an_outcome_asked_of_an_item_that_only_plans_it_is_still_to_come() -> No
                          "When were the first wind turbines put up?")
     assert not still_to_come("Broen blev indviet den 1. maj 2024.", "Blev broen bygget?")  # the outcome is told
     assert not still_to_come(planned, "Hvad besluttede byrådet om broen?")  # no outcome asked
+
+
+def test_weekdays_and_clock_ranges_answer_when() -> None:
+    assert new_values("date", "Vagterne går på gaden torsdag, fredag og lørdag kl. 15.00-24.00.", "Hvornår?")
+    assert "15.00-24.00" in new_values("date", "Vagterne er på arbejde 15.00-24.00.", "Hvornår går de på gaden?")

@@ -91,3 +91,22 @@ def test_more_ways_to_ask_who_was_absent_and_english_committee_words_by_prefix()
     technical = set(tokens("Teknik- og Miljøudvalget Thisted"))
     assert aspects("What time did Thisted's technical and environment committee meet in June 2024?", technical) == [
         "time"]
+
+
+def test_an_english_question_naming_the_committee_in_parts_asks_about_the_meeting() -> None:
+    from assistant import meeting_facts
+    from store.lexical import tokens
+
+    known = set(tokens("Social & Arbejdsmarkedsudvalget")) | set(tokens("Esbjerg"))
+    asked = "Where did Esbjerg's social and labour market committee hold its meeting in January 2024?"
+    assert meeting_facts.aspects(asked, known) == ["venue"]
+    assert meeting_facts.aspects("Where will the new labour market centre be built?", known) == []
+
+
+def test_when_does_the_meeting_begin_asks_its_start_time() -> None:
+    from assistant import meeting_facts
+    from store.lexical import tokens
+
+    known = set(tokens("Klima- og Miljøudvalget")) | set(tokens("Køge"))
+    assert meeting_facts.aspects("Hvornår begynder mødet i Køges Klima- og Miljøudvalg i oktober 2024?", known) == [
+        "time"]

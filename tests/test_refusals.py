@@ -211,3 +211,8 @@ def test_a_figure_of_an_item_that_never_names_the_thing_asked_is_not_its_price(c
     assert pool.refused and "nævner ikke svømmehal" in pool.answer and pool.citations  # cites the closest item
     ground = container.service.ask("Hvad koster det nye idrætsanlæg i Lisbjerg?")
     assert not ground.refused and "21,5 mio. kr." in ground.answer
+
+
+def test_a_holiday_or_a_grant_is_no_topic() -> None:
+    assert topics.topic_nouns("Hvornår er første skoledag efter sommerferien 2025 i Holstebro?", "da") == ["skoledag"]
+    assert "grant" not in topics.topic_nouns("How much did the committee grant for the school camp?", "en")

@@ -151,3 +151,24 @@ def test_an_absence_reason_an_outside_view_and_an_exact_day_must_be_in_the_item(
     assert asked_values.vague_day("Hvilken dag præcis åbner udstillingen?", "Museet åbner i februar 2025 en udstilling")
     assert not asked_values.vague_day("Hvilken dato åbner udstillingen?", "Udstillingen åbner den 14. februar 2025.")
     assert not asked_values.vague_day("Hvornår åbner udstillingen?", "Museet åbner i februar 2025 en udstilling")
+
+
+def test_a_finish_date_an_age_a_study_result_a_case_officer_and_a_measure_must_be_stated() -> None:
+    from assistant import views
+    from assistant.answer_kind import answer_kind
+    from assistant.unanswered import asked_kind, lacks_value, uncounted
+
+    ready = "Hvornår skal broen fra Dokk1 stå færdig?"
+    assert asked_values.unstated(ready, "Broen undersøges i 2025. Den bliver 51 meter lang.") == "ready"
+    assert asked_values.unstated(ready, "Broen forventes at stå færdig i 2027.") is None
+    assert asked_values.unstated("How old are the 31 children?", "Der er 31 børn blandt flygtningene.") == "age"
+    assert asked_values.unstated("Hvilken aldersgruppe er målgruppen?", "Tilbuddet er for børn på 0-5 år.") is None
+    assert views.result_unreported("Hvad viste evalueringen af ordningen?", "Der er aftalt en evaluering i 2026.")
+    assert not views.result_unreported("Hvad viste evalueringen af ordningen?", "Evalueringen viste færre klager.")
+    officer = "Hvem er sagsbehandler på ansøgningen fra Greve Golf Klub?"
+    assert asked_kind(answer_kind(officer), officer) == "name"
+    assert lacks_value("Ansøgningen fra Greve Golf Klub behandles af administrationen.", "name", officer)
+    assert answer_kind("How many square metres is each of the new homes?") == "measure"
+    # a reference number ("Bilag 2", "nr. 1010") or a year beside the counted word is no count of it
+    assert uncounted("Bilag 2: Samlede høringssvar fra høringen i 2024.", "count", "Hvor mange høringssvar kom der?")
+    assert not uncounted("Der kom 14 høringssvar.", "count", "Hvor mange høringssvar kom der?")
