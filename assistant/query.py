@@ -42,8 +42,9 @@ INTENTS: list[tuple[str, re.Pattern[str]]] = [
 
 _MUNI = re.compile(r"(?<![\w-])(" + "|".join(sorted((re.escape(m) for m in [*MUNICIPALITIES, *QUESTION_ALIASES]),
                                                      key=len, reverse=True)) + r")s?(?![\w-])", re.I)
-_ITEM = re.compile(r"\b(?:punkt|pkt\.?|item|agenda item|dagsordenspunkt)\s*(?:nr\.?\s*)?(\d{1,4}(?:\.\d{1,3})?)\b",
-                   re.I)
+# "punkt 5", "punkt 4a", "punkt 10.1", "punkt IV" (roman numerals in capitals: "punkt i" is a preposition)
+_ITEM = re.compile(r"\b(?:punkt|pkt\.?|item|agenda item|dagsordenspunkt)\s*(?:nr\.?\s*)?"
+                   r"(\d{1,4}(?:\.\d{1,3})?(?:[a-h](?![a-zæøå]))?|(?-i:[IVXL]{1,6}))\b", re.I)
 _ENUMERATION = re.compile(r"\s*(?:og|and|,|-|–)\s*\d")
 _YEAR = re.compile(r"\b(?:i|in|during|fra|from|år|year)\s+((?:19|20)\d{2})\b", re.I)
 _MONTH_YEAR = re.compile(r"\b(" + "|".join(list(ddates.MONTHS) + list(EN_MONTHS)) + r")\.?\s+((?:19|20)\d{2})\b",

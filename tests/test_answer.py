@@ -19,6 +19,11 @@ def test_filters_from_question() -> None:
     assert f.case_number == "23/26518" and f.date_from == date(2024, 1, 1)
     assert extract_filters("Hvad skete der den 16-01-2024?").date_from == date(2024, 1, 16)
     assert extract_filters("the last meeting in Lejre").latest
+    # items numbered as printed: a sub-item letter, roman numerals in capitals ("punkt i" is a preposition)
+    assert extract_filters("Hvad besluttede udvalget under punkt IV?").item_number == "IV"
+    assert extract_filters("What was decided on item 4a?").item_number == "4a"
+    assert extract_filters("Hvad står der i punkt i referatet?").item_number is None
+    assert extract_filters("Hvad siger punkt 4 af budgettet?").item_number == "4"
 
 
 def test_language_and_intent() -> None:
