@@ -43,6 +43,7 @@ from ingest.readers.json_facts import (
     undated,
     value_of,
 )
+from ingest.readers.json_rows import flat, formatted, grouped
 from ingest.readers.markup import fragment_text, headed_parts
 
 MAX_DEPTH = 12
@@ -204,60 +205,6 @@ def read_items(records: list[dict[str, Any]], committee: str, day: date, parent:
     return items
 
 
-def grouped(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Rows of one section each ({"punkt": 2, "punkt_titel": …, "afsnit": "Økonomi", "tekst": …}, in any order):
-    the rows with the same item number and title are one item, ordered by number, its sections in the order
-    of their own number ("afsnit_nr") or as given, as {"heading", "text"} parts. An "Afbud"/"Fraværende" part
-    is added to the decision as a line. Records that repeat no item are left as they are."""
-    rows = [(r, _section_row(r)) for r in records]
-    keys = [(text_of(value_of(r, "number")), text_of(value_of(r, "title"))) for r in records]
-    if any(row is None for _, row in rows) or len(set(keys)) == len(keys):
-        return records
-    groups: dict[tuple[str, str], list[tuple[Any, int, str, str]]] = {}
-    dropped: dict[tuple[str, str], dict[str, Any]] = {}
-    for k, ((record, row), key) in enumerate(zip(rows, keys, strict=True)):
-        assert row is not None
-        label_key, text_key, order_key = row
-        order = record.get(order_key) if order_key else None
-        groups.setdefault(key, []).append((order if isinstance(order, int) else k, k, text_of(record[label_key]),
-                                           _flat(record[text_key])))
-        dropped.setdefault(key, {f: v for f, v in record.items() if f not in {label_key, text_key, order_key}})
-    out = []
-    for key, parts in sorted(groups.items(), key=lambda kv: _number_key(kv[0][0])):
-        sections: list[dict[str, str]] = []
-        absent: list[str] = []
-        for _, _, heading, text in sorted(parts):
-            if (m := vocab.ABSENT_LABEL.match(heading)) and not m.group("names"):
-                absent.append(f"{heading}: {fragment_text(text)}")
-            else:
-                sections.append({"heading": heading, "text": text})
-        decision = next((s for s in reversed(sections) if vocab.decision_heading(s["heading"])), None)
-        if decision is not None and absent:
-            decision["text"] = "\n".join([decision["text"], *absent])
-        elif absent:
-            sections.append({"heading": "Fraværende", "text": "\n".join(absent)})
-        out.append({**dropped[key], "sections": sections})
-    return out
-
-
-def _number_key(number: str) -> tuple[int, ...]:
-    parts = re.findall(r"\d+", number)
-    return tuple(int(p) for p in parts) if parts else (10**6,)
-
-
-def _section_row(record: dict[str, Any]) -> tuple[str, str, str | None] | None:
-    """(section-name key, text key, section-number key) of a row holding one section of an item, else None."""
-    label_key = next((k for k, v in record.items() if names.fold(k) in names.SECTION_KEYS and isinstance(v, str)
-                      and names.label(v) and len(v.split()) <= 6), None)
-    text_key = next((k for k, v in record.items() if k != label_key and names.kind(k) == "text"
-                     and isinstance(v, str | list | dict)), None)
-    if label_key is None or text_key is None:
-        return None
-    order_key = next((k for k, v in record.items() if isinstance(v, int) and k != label_key
-                      and names.fold(k) in {names.fold(label_key) + s for s in ("nr", "no", "number", "nummer")}), None)
-    return label_key, text_key, order_key
-
-
 def read_item(record: dict[str, Any], committee: str, day: date) -> ItemDraft:
     found = names.fields(record)
     if "title" not in found and (head := _html_head(record)):  # the title is the body's first heading
@@ -298,14 +245,14 @@ def _parts(value: Any) -> list[tuple[str, str]]:
     if isinstance(value, str | int | float):
         return [("", str(value))]
     if isinstance(value, list):
-        return [_part(p) if isinstance(p, dict) else ("", _flat(p)) for p in value]
-    if isinstance(value, dict) and _formatted(value) is not None:
-        return [("", _formatted(value) or "")]
+        return [_part(p) if isinstance(p, dict) else ("", flat(p)) for p in value]
+    if isinstance(value, dict) and formatted(value) is not None:
+        return [("", formatted(value) or "")]
     if isinstance(value, dict):
         heading, text = _part(value)
         if heading and "text" in names.fields(value):  # {heading, text}
             return [(heading, text)]
-        return [(str(k), _flat(v)) for k, v in value.items() if isinstance(v, str | list | dict) and _flat(v).strip()]
+        return [(str(k), flat(v)) for k, v in value.items() if isinstance(v, str | list | dict) and flat(v).strip()]
     return []
 
 
@@ -319,7 +266,7 @@ def _part(part: dict[str, Any]) -> tuple[str, str]:
     heading = title or label
     if any(names.kind_of(x, names.DECISION) for x in (label, title) if x) and vocab.decision_heading(heading) is None:
         heading = "Beslutning"
-    return heading, _flat(sub.get("text", sub.get("decision", ("", "")))[1])
+    return heading, flat(sub.get("text", sub.get("decision", ("", "")))[1])
 
 
 def _section_list(value: Any) -> bool:
@@ -331,28 +278,6 @@ def _section_list(value: Any) -> bool:
 def _prose(value: str) -> bool:
     """A string that reads as text (several words), not an id, a URL or a code."""
     return len(value.split()) >= 4 and not re.match(r"^\s*(?:https?://|[\w.-]+@)", value)
-
-
-def _flat(value: Any) -> str:
-    if isinstance(value, str):
-        return value
-    if isinstance(value, list):
-        return "\n\n".join(_flat(v) for v in value)
-    if isinstance(value, dict):
-        formatted = _formatted(value)
-        if formatted is not None:
-            return formatted
-        return "\n\n".join(_flat(v) for v in value.values() if isinstance(v, str | list | dict))
-    return "" if value is None else str(value)
-
-
-def _formatted(value: dict[str, Any]) -> str | None:
-    """A formatted-text object (Drupal: {"value", "format", "processed", "summary"}) is one text: its value,
-    else its processed rendering; never both. None for any other object."""
-    has = set(value)
-    if not ("value" in has and has & {"format", "processed"} or {"processed", "format"} <= has):
-        return None
-    return next((v for k in ("value", "processed") if isinstance(v := value.get(k), str) and v.strip()), "")
 
 
 READER = GenericJsonReader()
