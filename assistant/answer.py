@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from assistant import asked_values, bodies, evidence, meeting_facts, salient, scope, topics, traps, unanswered
+from assistant import bodies, evidence, honesty, meeting_facts, salient, scope, topics, unanswered
 from assistant.amounts import english_amounts
 from assistant.answer_kind import answer_kind
 from assistant.answer_quote import (
@@ -26,20 +26,9 @@ from assistant.answer_quote import (
 )
 from assistant.answer_text import (
     CLOSED,
-    CONTRADICTED,
-    NO_CHOICE,
     NO_DECISION,
-    NO_VOTE,
-    NOT_SAID,
-    NOT_STATED_HEAD,
-    OFF_TOPIC,
-    ONLY_APPLIED,
-    OTHER_PART,
-    PARTIES_ONLY,
-    UNKNOWN,
     _summary,
     citation,
-    counted_votes,
     meeting_where,
     refusal,
     where,
@@ -74,7 +63,7 @@ class ExtractiveAnswerer:
         self.committees = committees  # the stored committees of a municipality (None: of all)
         self.mentioned = mentioned  # does any stored chunk hold these word parts (None: topics not checked)
 
-    def _people(self, hit: Hit) -> str:
+    def people(self, hit: Hit) -> str:
         """The participants of the hit's meeting, as text (a party printed beside a name answers "which party")."""
         meeting = self.meetings(hit.item.meeting_id) if self.meetings is not None else None
         return "\n".join([*meeting.participants, *meeting.absentees]) if meeting is not None else ""
@@ -315,65 +304,9 @@ class ExtractiveAnswerer:
             if scoped is None:
                 continue  # a further item about another year is no evidence for this one
             quote = scoped
-            if not citations and unanswered.states_unknown(quote, kind, query.text):
-                # the minutes say the figure is not known yet: that is the answer, and it is not the figure
-                return self.cited_refusal(UNKNOWN[lang], hit, quote, lang)
-            other = None if citations else self.decided_elsewhere(query, hit)
-            if other:
-                decision = own_decision_quote(item, hit.item.date) or quote
-                head = (f"The stored minutes hold no decision by {other} on this; the item found was decided by "
-                        f"{hit.item.committee}:" if lang == "en" else
-                        f"De indlæste referater har ingen beslutning fra {other} om det; punktet er afgjort af "
-                        f"{hit.item.committee}:")
-                return self.cited_refusal(head, hit, decision, lang)
-            open_ = None if citations else unanswered.left_open(item.text, quote, kind, query.text)
-            if open_:
-                return self.cited_refusal(UNKNOWN[lang], hit, open_, lang)
-            applied = None if citations else unanswered.only_applied(item.text, query.text)
-            if applied:
-                return self.cited_refusal(ONLY_APPLIED[lang], hit, applied, lang)
-            own = own_decisions(item, hit.item.date)
-            opposite = None if citations else unanswered.contradicted(query.text, {d.outcome for d in own}, lang)
-            if opposite:
-                decision = own_decision_quote(item, hit.item.date) or quote
-                return self.cited_refusal(CONTRADICTED[lang][opposite], hit, decision, lang)
-            part = None if citations else traps.other_designation(f"{item.title}\n{item.text}", query.text)
-            if part:  # "stage 4" of an item on stage 3
-                return self.cited_refusal(OTHER_PART[lang].format(what=part[0], other=part[1]), hit, quote, lang)
-            lone = None if citations else traps.amount_elsewhere(item.text, item.title, kind, query.text,
-                                                                      salient.salient_names(query.text))
-            if lone:  # "what did Supercykelsti Tilst cost?" of an item giving only the total of four projects
-                what = f"an amount for {lone}" if lang == "en" else f"et beløb for {lone}"
-                return self.cited_refusal(NOT_STATED_HEAD[lang].format(what=what), hit, quote, lang)
-            speaker = None if citations else traps.unrecorded_speech(item.text, query.text)
-            if speaker:
-                decision = own_decision_quote(item, hit.item.date) or quote
-                return self.cited_refusal(NOT_SAID[lang].format(who=speaker), hit, decision, lang)
-            if not citations and own and traps.asks_choice(query.text) \
-                    and not any(d.outcome in {"approved", "rejected"} for d in own):
-                # "which model did they pick?" of a decision that sent the case on: nothing was chosen
-                return self.cited_refusal(NO_CHOICE[lang], hit, own_decision_quote(item, hit.item.date) or quote, lang)
-            voted = any(d.votes for d in own)
-            if not citations and unanswered.no_vote_count(quote, kind, query.text, voted):
-                return self.cited_refusal(NO_VOTE[lang], hit, quote, lang)
-            if not citations and voted and unanswered.asks_vote_count(query.text) and not counted_votes(own):
-                # "how many members voted against?" of "Imod stemte: Ø": the parties, not a number of members
-                return self.cited_refusal(PARTIES_ONLY[lang], hit, own_decision_quote(item, hit.item.date) or quote,
-                                          lang)
-            figure = not citations and lang == "da" and kind in evidence.FIGURE_KINDS
-            elsewhere = self.off_topic(query, hit) if figure else []
-            if elsewhere:  # "Hvad koster den nye svømmehal?" of an item on a sports ground: its figure is another's
-                return self.cited_refusal(OFF_TOPIC[lang].format(what=", ".join(elsewhere)), hit, quote, lang)
-            fine = None if citations else asked_values.not_stated(query.text, item.text, quote, self._people(hit), lang)
-            if fine:  # "what time ...?" of an item that states no time of day, "what does Movia think?": say so
-                return self.cited_refusal(NOT_STATED_HEAD[lang].format(what=fine), hit, quote, lang)
-            asked = unanswered.asked_kind(kind, query.text)
-            if (not citations and query.intent not in {"case", "list"}
-                    and (unanswered.lacks_value(quote, asked, query.text)
-                         or unanswered.uncounted(item.text, kind, query.text))):
-                # the item is about the topic but holds no value of the kind asked (no firm, no figure): say so
-                what = unanswered.NOT_STATED[asked][0 if lang == "en" else 1]
-                return self.cited_refusal(NOT_STATED_HEAD[lang].format(what=what), hit, quote, lang)
+            trapped = None if citations else honesty.trap(self, query, hit, quote, kind)
+            if trapped:  # the item is close but does not hold what was asked: say what it does say
+                return self.cited_refusal(trapped[0], hit, trapped[1], lang)
             own_quote = own_decision_quote(item, hit.item.date) if kind == "yesno" else None
             if own_quote and own_quote not in quote and len(own_quote) <= self.ranking.evidence.max_chars // 3:
                 quote = f"{own_quote}{evidence.JOIN}{quote}"  # a yes or no rests on what was decided: quote it

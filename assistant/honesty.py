@@ -1,0 +1,93 @@
+"""The first cited item is close to the question but may not hold what was asked: the checks that then answer
+honestly, in order, each with the head of the refusal and the passage it cites (what the item does say). The
+checks themselves are pure functions in ``unanswered``, ``traps``, ``asked_values`` and ``views``."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from assistant import asked_values, evidence, salient, traps, unanswered
+from assistant.answer_quote import own_decisions
+from assistant.answer_text import (
+    CONTRADICTED,
+    NO_CHOICE,
+    NO_VOTE,
+    NOT_SAID,
+    NOT_STATED_HEAD,
+    OFF_TOPIC,
+    ONLY_APPLIED,
+    OTHER_PART,
+    PARTIES_ONLY,
+    UNKNOWN,
+    counted_votes,
+)
+from assistant.query import Query
+from assistant.quotes import own_decision_quote
+from assistant.retrieve import Hit
+from core.model import AgendaItem
+
+if TYPE_CHECKING:
+    from assistant.answer import ExtractiveAnswerer
+
+
+def trap(answerer: ExtractiveAnswerer, query: Query, hit: Hit, quote: str, kind: str) -> tuple[str, str] | None:
+    """(refusal head, quote) when the item found does not answer what was asked, else None."""
+    item: AgendaItem = hit.item.item
+    lang = query.language
+    if unanswered.states_unknown(quote, kind, query.text):
+        # the minutes say the figure is not known yet: that is the answer, and it is not the figure
+        return UNKNOWN[lang], quote
+    other = answerer.decided_elsewhere(query, hit)
+    if other:
+        decision = own_decision_quote(item, hit.item.date) or quote
+        head = (f"The stored minutes hold no decision by {other} on this; the item found was decided by "
+                f"{hit.item.committee}:" if lang == "en" else
+                f"De indlæste referater har ingen beslutning fra {other} om det; punktet er afgjort af "
+                f"{hit.item.committee}:")
+        return head, decision
+    open_ = unanswered.left_open(item.text, quote, kind, query.text)
+    if open_:
+        return UNKNOWN[lang], open_
+    applied = unanswered.only_applied(item.text, query.text)
+    if applied:
+        return ONLY_APPLIED[lang], applied
+    own = own_decisions(item, hit.item.date)
+    opposite = unanswered.contradicted(query.text, {d.outcome for d in own}, lang)
+    if opposite:
+        decision = own_decision_quote(item, hit.item.date) or quote
+        return CONTRADICTED[lang][opposite], decision
+    part = traps.other_designation(f"{item.title}\n{item.text}", query.text)
+    if part:  # "stage 4" of an item on stage 3
+        return OTHER_PART[lang].format(what=part[0], other=part[1]), quote
+    lone = traps.amount_elsewhere(item.text, item.title, kind, query.text, salient.salient_names(query.text))
+    if lone:  # "what did Supercykelsti Tilst cost?" of an item giving only the total of four projects
+        what = f"an amount for {lone}" if lang == "en" else f"et beløb for {lone}"
+        return NOT_STATED_HEAD[lang].format(what=what), quote
+    speaker = traps.unrecorded_speech(item.text, query.text)
+    if speaker:
+        decision = own_decision_quote(item, hit.item.date) or quote
+        return NOT_SAID[lang].format(who=speaker), decision
+    if own and traps.asks_choice(query.text) and not any(d.outcome in {"approved", "rejected"} for d in own):
+        # "which model did they pick?" of a decision that sent the case on: nothing was chosen
+        return NO_CHOICE[lang], own_decision_quote(item, hit.item.date) or quote
+    voted = any(d.votes for d in own)
+    if unanswered.no_vote_count(quote, kind, query.text, voted):
+        return NO_VOTE[lang], quote
+    if voted and unanswered.asks_vote_count(query.text) and not counted_votes(own):
+        # "how many members voted against?" of "Imod stemte: Ø": the parties, not a number of members
+        return PARTIES_ONLY[lang], own_decision_quote(item, hit.item.date) or quote
+    figure = lang == "da" and kind in evidence.FIGURE_KINDS
+    elsewhere = answerer.off_topic(query, hit) if figure else []
+    if elsewhere:  # "Hvad koster den nye svømmehal?" of an item on a sports ground: its figure is another's
+        return OFF_TOPIC[lang].format(what=", ".join(elsewhere)), quote
+    fine = asked_values.not_stated(query.text, item.text, quote, answerer.people(hit), lang)
+    if fine:  # "what time ...?" of an item that states no time of day, "what does Movia think?": say so
+        return NOT_STATED_HEAD[lang].format(what=fine), quote
+    asked = unanswered.asked_kind(kind, query.text)
+    if (query.intent not in {"case", "list"}
+            and (unanswered.lacks_value(quote, asked, query.text)
+                 or unanswered.uncounted(item.text, kind, query.text))):
+        # the item is about the topic but holds no value of the kind asked (no firm, no figure): say so
+        what = unanswered.NOT_STATED[asked][0 if lang == "en" else 1]
+        return NOT_STATED_HEAD[lang].format(what=what), quote
+    return None
