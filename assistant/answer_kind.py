@@ -54,6 +54,8 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
                            r"who (?:supplies|operates|won the (?:tender|contract))", re.I)),
     ("body", re.compile(r"hvilke(?:t|n)? (?:udvalg|organ|myndighed|råd)|which (?:committee|body|authority|council)",
                         re.I)),
+    ("list", re.compile(r"\b(?:hvem|who)\s+(?:er|var|are|were)\s+(?:the\s+|de\s+)?(?:\w+\s+)?(?:målgruppe\w*|"
+                        r"target groups?|grupper(?:ne)?|groups)\b", re.I)),  # "who were the target groups?": a list
     ("person", re.compile(r"\bhvem\b|\bwho(?:m|se)?\b|hvilke (?:medlemmer|personer|borgere)|which (?:members|"
                           r"people|persons|councillors)|navn(?:et|ene)? på|name of", re.I)),
     ("place", re.compile(r"\bhvor (?:ligger|skal .{0,40}(?:ligge|placeres|bygges|opføres)|er .{0,30} placeret|"

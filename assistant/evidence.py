@@ -182,10 +182,13 @@ def _names(asked: set[str], heading: str) -> bool:
     return any(match(t, toks, pre) for t in asked)
 
 
-# Danish words for when something starts or ends, any of which the minutes may use for another ("hvornår går
-# tryghedsvagterne i gang?" - "Opstarten er planlagt til den 1. april"): stems, as store.lexical.tokens gives them
+# Danish words for when something starts or ends, and for days and times of day, any of which the minutes may use
+# for another ("hvornår går tryghedsvagterne i gang?" - "Opstarten er planlagt til den 1. april"; "which days?" -
+# "torsdag, fredag og lørdag"): stems, as store.lexical.tokens gives them
 _SAME_EVENT = [{"gang", "start", "opstart", "begynd", "igangsæt", "åbn", "åbning"},
-               {"slut", "ophør", "afslut", "udløb", "luk", "lukning", "afslutning"}]
+               {"slut", "ophør", "afslut", "udløb", "luk", "lukning", "afslutning"},
+               {"dag", "ugedag", "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"},
+               {"tid", "tidspunk", "tidsrum", "klokkeslæt"}]
 
 
 def _weight(term: str, ts: set[str], pre: set[str]) -> float:

@@ -135,7 +135,8 @@ GLOSSARY: dict[str, str] = {
     "festivals": "festival", "concert": "koncert", "exhibition": "udstilling", "art": "kunst",
     "opening hours": "åbningstid åbningstider",
     "foundation": "fond fonden", "foundations": "fonde fond", "sponsor": "sponsor", "donation": "donation gave",
-    "week": "uge", "day": "dag", "time": "tid tidspunkt", "start": "start opstart", "postpone": "udskyde udsætte",
+    "week": "uge", "day": "dag", "days": "dage dag",
+    "times": "tidspunkter tid", "time": "tid tidspunkt", "start": "start opstart", "postpone": "udskyde udsætte",
 }
 _WORD = re.compile(r"[a-z]+")
 

@@ -44,6 +44,9 @@ CASES = [
     ("Where will the new fire station be built?", "place"),
     ("Hvilke indsatsområder indeholder planen?", "list"),
     ("Which projects are included in the programme?", "list"),
+    ("Who were the target groups for the collaboration?", "list"),  # groups, not a person
+    ("Hvem er målgruppen for tilbuddet?", "list"),
+    ("Hvem var formand for udvalget?", "person"),
     ("Fik golfklubben lokaletilskud?", "yesno"),
     ("Did the committee approve the ban?", "yesno"),
     ("Hvad besluttede byrådet om skolestrukturen?", "decision"),

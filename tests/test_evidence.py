@@ -306,3 +306,20 @@ def test_an_outcome_asked_of_an_item_that_only_plans_it_is_still_to_come() -> No
 def test_weekdays_and_clock_ranges_answer_when() -> None:
     assert new_values("date", "Vagterne går på gaden torsdag, fredag og lørdag kl. 15.00-24.00.", "Hvornår?")
     assert "15.00-24.00" in new_values("date", "Vagterne er på arbejde 15.00-24.00.", "Hvornår går de på gaden?")
+
+
+def test_which_days_and_times_are_answered_by_weekdays_and_a_clock_range() -> None:
+    item = AgendaItem(number="3", order=3, title="Tryghedsvagter", sections=[
+        Section(name="Sagsfremstilling", heading="Sagsfremstilling",
+                text="Tryghedsvagterne vil som udgangspunkt være i funktion på de tidspunkter, hvor utrygheden "
+                     "opleves som størst. Det vil sige torsdag, fredag og lørdag indenfor tidsrummet 15.00-24.00. "
+                     "Administrationen vil give en status på arbejdet, hvilke områder vagterne har kørt i, på mødet "
+                     "i juni 2025. Igangsætningen kan blive udskudt til den 10. april 2025.")])
+    item.text = render_text(item)
+    got = quote(select(item, "On which days and at what times will the security guards be on patrol?", "date"))
+    assert "torsdag, fredag og lørdag" in got and "15.00-24.00" in got
+    from assistant.evidence import _weight
+    from assistant.terms import prefixes
+
+    weekday = {"torsdag", "fredag"}
+    assert _weight("dag", weekday, prefixes(weekday)) > 0  # "which days" is asked with the word "day"
