@@ -15,7 +15,8 @@ KINDS = ("vote", "history", "amount", "percent", "count", "measure", "date", "ex
 _MONEY_WORDS = (r"kr\b|kroner|\bdkk\b|koste|\bcost|beløb|\bpris|\bprice|\bfee|udgift|expense|tilskud|\bgrant|"
                 r"bevilling|appropriation|\bramme|pulje|\bpool|merforbrug|mindreforbrug|overspend|underspend|"
                 r"besparelse|saving|\bmio\b|million|mia\b|billion|finansier|financ|\bfund|donation|indtægt|"
-                r"income|revenue|betal|\bpaid|\bpay|\bleje\b|\brent\b|takst|rate\b|støtte|support|lån|loan")
+                r"income|revenue|betal|\bpaid|\bpay|\bleje\b|\brent\b|takst|rate\b|støtte|support|lån|loan|"
+                r"underskud|overskud|deficit|surplus")
 
 CUES: list[tuple[str, re.Pattern[str]]] = [
     ("vote", re.compile(r"\bstem(?:te|me|mer|ning)|afstemning|\bvot(?:e|ed|es|ing)\b|\bimod\b|\bagainst\b|"
@@ -68,6 +69,8 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
                          re.I)),
     ("amount", re.compile(r"^\s*(?:hvad (?:er|var|bliver)|what (?:is|was|will be)|what|which|hvilke[nt]?)\b.{0,50}"
                           r"(?:afgift|gebyr|\bpris|beløb|\bleje\b|takst|udgift|omkostning|\bprice|\bfee\b|"
+                          r"(?<!unemployment )(?<!employment )(?<!interest )(?<!tax )(?<!growth )\brate\b|"
+                          r"\btariff|\bcharge\b|"
                           r"\brent\b|\bcost|expense)", re.I)),
     ("decision", re.compile(r"besluttede|beslut|\bdecid|decision|vedt[ao]g|godkend|approv|anbefal|recommend|"
                             r"indstill|konklu|conclud|\btraf\b|outcome|udfald|afgørelse|hvad skete|\bsket\b|"

@@ -53,7 +53,8 @@ GLOSSARY: dict[str, str] = {
     "land": "grund", "purchase": "køb", "buy": "køb", "sale": "salg", "local": "lokal", "streams": "vandløb",
     "structure": "struktur", "elderly care": "ældrepleje", "care": "pleje omsorg",
     "daycare": "daginstitution", "library": "bibliotek", "harbour": "havn", "port": "havn", "surplus": "overskud",
-    "deficit": "underskud", "chair": "formand", "chairman": "formand", "members": "medlemmer",
+    "deficit": "underskud driftsunderskud",
+    "operating deficit": "driftsunderskud underskud", "chair": "formand", "chairman": "formand", "members": "medlemmer",
     # general civic vocabulary (added for the evidence selector; not tied to any question)
     "households": "husstande", "household": "husstand", "electricity": "el elforbrug strøm", "homes": "boliger",
     "home": "bolig", "dwellings": "boliger", "deadline": "frist", "solution": "løsning",

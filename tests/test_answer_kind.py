@@ -45,6 +45,8 @@ CASES = [
     ("Hvilke indsatsområder indeholder planen?", "list"),
     ("Which projects are included in the programme?", "list"),
     ("Who were the target groups for the collaboration?", "list"),  # groups, not a person
+    ("What will the new rate for snow clearing be?", "amount"),
+    ("How big was the operating deficit in 2024?", "amount"),
     ("Hvem er målgruppen for tilbuddet?", "list"),
     ("Hvem var formand for udvalget?", "person"),
     ("Fik golfklubben lokaletilskud?", "yesno"),
