@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from assistant import views
 from assistant.evidence import KIND_PATTERNS
 
 # (label en, label da): what the item does not state
@@ -60,10 +61,6 @@ _AGE = re.compile(r"\b\d{1,2}\s*(?:-|–|til)\s*\d{1,2}\s*år|\b\d{1,2}\s*(?:år
 _READY = re.compile(r"færdig\w*|\bklar\b|tages i brug|ibrugtag\w*|indvi\w*|\båbne[rs]?\b|\båbning\w*|"
                     r"\bstår klar|afslut\w*|complet\w*|finish\w*|ready|open", re.I)
 _WHEN = re.compile(KIND_PATTERNS["date"].pattern, re.I)
-# a person named in the question: two or three capitalised words in a row
-_PERSON = re.compile(r"\b([A-ZÆØÅ][a-zæøåé]+(?:[ -][A-ZÆØÅ][a-zæøåé]+){1,2})\b")
-_NOT_PERSON = re.compile(r"kommune|byråd|udvalg|region|parti|venstre|socialdemokrat|konservative|radikale|"
-                         r"enhedslisten|alternativet|liberal|dansk|folkeparti|greve|aarhus|city|council", re.I)
 _PARTY_AFTER = r"\s*(?:\((?:[A-ZÆØÅ]{1,2})\)|,\s*(?:[A-ZÆØÅ]{1,2})\b|\s+\((?:\w+\s*){1,3}\))"
 _PARTY_WORD = re.compile(r"venstre|socialdemokrat\w*|konservative|radikale|enhedslisten|alternativet|"
                          r"liberal alliance|dansk folkeparti|\bsf\b|socialistisk folkeparti|moderaterne|"
@@ -109,7 +106,7 @@ def unstated(question: str, item_text: str, people: str = "") -> str | None:
     if kind is None:
         return None
     if kind == "party":
-        names = [n for n in _PERSON.findall(question) if not _NOT_PERSON.search(n)]
+        names = views.person_names(question)
         if not names:
             return None
         text = f"{item_text}\n{people}"
@@ -135,8 +132,6 @@ def vague_day(question: str, quote_text: str) -> bool:
 def not_stated(question: str, item_text: str, quote_text: str, people: str, lang: str) -> str | None:
     """What the question asks that the cited item does not state, in the answer's language ("a time of day",
     "a reason for Jesper Kjeldsen's absence"); None when the item may answer it."""
-    from assistant import views
-
     en = lang == "en"
     kind = unstated(question, item_text, people) or ("day" if vague_day(question, quote_text) else None)
     if kind:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from assistant.quotes import sentences
-from core import parties
+from core import municipalities, parties
 
 _ABSENCE = re.compile(r"\bafbud\b|\bfravær\w*|\bikke (?:med|til stede)\b|\bdeltog ikke\b|\bikke deltog\b|"
                       r"\bnot (?:take|taking|took) part\b|\babsent\b|\bmiss(?:ed|ing)? the\b|\bnot (?:at|attend)", re.I)
@@ -20,7 +20,20 @@ _REASON = re.compile(r"\bfordi\b|\bpå grund af\b|\bgrundet\b|\bpga\b|\binhabil\
                      r"\bbarsel\b|\bdue to\b|\bbecause\b|\bconflict of interest\b|\bmed henvisning til\b|\bidet\b|"
                      r"\bi medfør af\b|\bforvaltningslovens\b", re.I)
 _NAME = re.compile(r"\b([A-ZÆØÅ][a-zæøåé]+(?:[ -][A-ZÆØÅ][a-zæøåé]+){1,2})\b")
-_NOT_NAME = re.compile(r"kommune|byråd|udvalg|region|greve|aarhus|city|council|committee|magistrat", re.I)
+_BODY_WORD = re.compile(r"kommune|byråd|udvalg|region|parti|city|council|committee|magistrat", re.I)
+
+
+def _institutional(name: str) -> bool:
+    """A body, a municipality or a party, not a person or an outside organisation: "Greve Kommune", "Aarhus",
+    "Dansk Folkeparti"."""
+    return (_BODY_WORD.search(name) is not None or parties.letter_of(name) is not None
+            or bool(parties.party_names(name)) or any(municipalities.canonical_name(w) for w in name.split()))
+
+
+def person_names(question: str) -> list[str]:
+    """The people a question names: two or three capitalised words in a row that name no body, municipality
+    or party."""
+    return [n for n in _NAME.findall(question) if not _institutional(n)]
 
 
 def absence_unexplained(question: str, item_text: str) -> str | None:
@@ -28,7 +41,7 @@ def absence_unexplained(question: str, item_text: str) -> str | None:
     sentence of the item naming them gives a reason; else None."""
     if not (_WHY.search(question) and _ABSENCE.search(question)):
         return None
-    names = [n for n in _NAME.findall(question) if not _NOT_NAME.search(n) and not parties.letter_of(n)]
+    names = person_names(question)
     if not names:
         return None
     for name in names:
@@ -58,7 +71,7 @@ def view_unrecorded(question: str, item_text: str) -> str | None:
         return None
     org = next(g for g in m.groups() if g).strip()
     head = org.split()[0]
-    if len(head) < 3 or _NOT_NAME.search(org) or parties.letter_of(org) or parties.party_names(org):
+    if len(head) < 3 or _institutional(org):
         return None
     about = [s for s in sentences(item_text) if re.search(rf"\b{re.escape(head)}", s)]
     return None if any(_VIEW.search(s) for s in about) else org

@@ -7,6 +7,10 @@ import io
 import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from assistant.container import Container
 
 
 def write_pdf(path: Path, lines: list[str]) -> Path:
@@ -105,3 +109,12 @@ def invented(folder: Path, name: str) -> Path:
     questions about) are kept once, there; every other fixture lives in ``folder``."""
     portal = PORTALS / name
     return portal if portal.exists() else folder / name
+
+
+def ingest_text(container: Container, path: Path, text: str) -> Container:
+    """Write ``text`` to ``path`` and ingest it into ``container``; the ingest must not fail."""
+    from ingest.pipeline import ingest_paths
+
+    path.write_text(text, encoding="utf-8")
+    assert not ingest_paths(container.indexer, [path]).failed
+    return container

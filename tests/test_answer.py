@@ -9,6 +9,7 @@ from assistant.container import Container
 from assistant.contract import Answer, Citation
 from assistant.query import Filters, extract_filters, intent, is_followup, language
 from assistant.verify import quote_in, verify
+from tests.helpers import ingest_text
 
 
 def test_filters_from_question() -> None:
@@ -135,11 +136,7 @@ Beslutning
 
 def test_a_decision_that_only_says_approved_is_quoted_with_what_it_approved(container: Container,
                                                                              tmp_path: Path) -> None:
-    from ingest.pipeline import ingest_paths
-
-    path = tmp_path / "vejle.txt"
-    path.write_text(VEJLE_PLAN, encoding="utf-8")
-    assert not ingest_paths(container.indexer, [path]).failed
+    ingest_text(container, tmp_path / "vejle.txt", VEJLE_PLAN)
     a = container.service.ask("Hvilken fast mødedag besluttede Planudvalget i Vejle for følgegruppen?")
     assert not a.refused and a.citations[0].item_number == "2"
     assert "onsdag kl. 9" in a.answer and "Godkendt" in a.answer  # what was approved, then the decision
@@ -150,11 +147,8 @@ def test_a_decision_that_only_says_approved_is_quoted_with_what_it_approved(cont
 
 def test_a_compound_question_gets_a_passage_for_each_part(container: Container, tmp_path: Path) -> None:
     from assistant.answer import refusal
-    from ingest.pipeline import ingest_paths
 
-    path = tmp_path / "vejle.txt"
-    path.write_text(VEJLE_PLAN, encoding="utf-8")
-    assert not ingest_paths(container.indexer, [path]).failed
+    ingest_text(container, tmp_path / "vejle.txt", VEJLE_PLAN)
     a = container.service.ask("Hvornår skal følgegruppen i Vejle aflevere rapporten, og hvorfor?")
     assert "1. december 2024" in a.answer and "havneplanen skal vedtages" in a.answer
     assert verify(a, container.catalog, refusal("da")).citations == a.citations  # both parts verbatim in the item
@@ -162,11 +156,7 @@ def test_a_compound_question_gets_a_passage_for_each_part(container: Container, 
 
 def test_each_part_of_a_compound_question_gets_its_passage_whatever_kind_it_asks(container: Container,
                                                                                   tmp_path: Path) -> None:
-    from ingest.pipeline import ingest_paths
-
-    path = tmp_path / "vejle.txt"
-    path.write_text(VEJLE_PLAN, encoding="utf-8")
-    assert not ingest_paths(container.indexer, [path]).failed
+    ingest_text(container, tmp_path / "vejle.txt", VEJLE_PLAN)
     # the question's kind is the second part's (a count); the first part asks why
     a = container.service.ask("Hvorfor skal følgegruppen i Vejle aflevere rapporten senest 1. december, "
                               "og hvor mange medlemmer får den?")

@@ -11,6 +11,7 @@ import pytest
 
 from assistant import bodies, traps, unanswered
 from assistant.container import Container
+from tests.helpers import ingest_text
 
 MINUTES = """Thisted Kommune
 Referat af Byrådet den 11. juni 2024
@@ -64,12 +65,7 @@ Godkendt.
 
 @pytest.fixture()
 def thisted(container: Container, tmp_path: Path) -> Container:
-    from ingest.pipeline import ingest_paths
-
-    path = tmp_path / "thisted.txt"
-    path.write_text(MINUTES, encoding="utf-8")
-    assert not ingest_paths(container.indexer, [path]).failed
-    return container
+    return ingest_text(container, tmp_path / "thisted.txt", MINUTES)
 
 
 def test_a_partys_reason_is_the_remark_after_its_own_vote() -> None:

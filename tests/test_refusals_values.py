@@ -10,6 +10,7 @@ import pytest
 
 from assistant import asked_values
 from assistant.container import Container
+from tests.helpers import ingest_text
 
 MINUTES = """Fanø Kommune
 Referat af Teknik- og Miljøudvalget den 4. juni 2024
@@ -61,12 +62,7 @@ Godkendt.
 
 @pytest.fixture()
 def fanoe(container: Container, tmp_path: Path) -> Container:
-    from ingest.pipeline import ingest_paths
-
-    path = tmp_path / "fanoe.txt"
-    path.write_text(MINUTES, encoding="utf-8")
-    assert not ingest_paths(container.indexer, [path]).failed
-    return container
+    return ingest_text(container, tmp_path / "fanoe.txt", MINUTES)
 
 
 def test_the_finer_value_a_question_asks_for() -> None:
