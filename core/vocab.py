@@ -335,11 +335,17 @@ def item_only_absentees(text: str) -> set[str]:
     return found
 
 
+# a further absence label inside a line of names, and a remark after a member's party ("Pia Juhl (C) (uden afbud)")
+_NEXT_LABEL = re.compile(r"\.?\s+(?:Afbud|Fraværende|Fravær|Forfald|Ikke til stede)\s*:\s*", re.I)
+_AFTER_PARTY = re.compile(r"(\([^()]{1,30}\))\s*\([^()]{1,40}\)$")
+
+
 def split_names(text: str) -> list[str]:
     text = text.strip().rstrip(".")
     if not text or _NONE.match(text):
         return []
-    parts = [_ROLE_BEFORE.sub("", p.strip()) for p in re.split(r",\s*|\s+og\s+|;\s*", text)]
+    text = _NEXT_LABEL.sub(", ", text)  # "Allan Bork (O). Fraværende: Pia Juhl (C)": both are absent
+    parts = [_ROLE_BEFORE.sub("", _AFTER_PARTY.sub(r"\1", p.strip())) for p in re.split(r",\s*|\s+og\s+|;\s*", text)]
     return [p for p in parts if p and len(p) < 60 and not ROLE.match(p)]
 
 

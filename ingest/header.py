@@ -41,11 +41,20 @@ class Header:
 
 
 _MAIL_HEADER = re.compile(r"^(?:from|to|cc|bcc|sent|date|fra|til|sendt|emne|kopi|dato)\s*:", re.I)  # an e-mail's
+# a cover letter's greeting ("Kære medlemmer af Social- og Arbejdsmarkedsudvalget") addresses a committee; like an
+# e-mail's To: line it does not name the meeting's
+_GREETING = re.compile(r"^(?:kære|hej|goddag|dear|hi|hello|til)\b", re.I)
+# a cover letter's sign-off: the name and title lines after it ("Udvalgssekretær, Politisk Sekretariat") are the
+# sender's signature
+_SIGN_OFF = re.compile(r"^(?:(?:med\s+)?venlig(?:st)?\s+hilsen|mvh\.?|kind regards|best regards|regards)\b", re.I)
+_SIGNATURE_LINES = 3
 
 
 def _committee_from(line: str) -> str | None:
-    if _MAIL_HEADER.match(line):
+    if _MAIL_HEADER.match(line) or _GREETING.match(line):
         return None  # "To: Beskæftigelsesudvalget; Jobcenter ..." addresses a committee; it does not name the meeting's
+    if line.rstrip().endswith(".") and len(line.split()) > 6:
+        return None  # a sentence ("Hermed referatet fra udvalgets møde mandag den 11. marts 2024.") names no committee
     text = _DOC_WORDS.sub("", _NAME_LABEL.sub("", line)).strip()
     text = re.sub(r"\s*[-–:•|]\s*(?:åbent?\s+)?(?:referat|dagsorden|beslutningsprotokol)\b.*$", "", text, flags=re.I)
     text = re.split(r"\s+(?:-|–|—|•|d\.|den)\s+(?=.*\d)", text)[0].strip()
@@ -99,11 +108,17 @@ def parse_header(lines: list[str]) -> Header:
     head.status = "agenda" if any(re.match(r"^dagsorden\b", x, re.I) for x in lines[:6]) and not any(
         re.search(r"\breferat\b|beslutningsprotokol", x, re.I) for x in lines[:10]) else "minutes"
     seen = 0  # lines of text so far, an e-mail's header lines not counted
-    for i, line in enumerate(lines[:40]):
+    signature = 0  # lines of a cover letter's signature still to come
+    words = 0  # the header is the first 40 lines of text: an HTML page's blank lines do not count
+    for i, line in enumerate(lines):
         if not line:
             continue
+        words += 1
+        if words > 40:
+            break
         seen += not _MAIL_HEADER.match(line)
-        if head.committee is None and seen <= 12:
+        signature = _SIGNATURE_LINES if _SIGN_OFF.match(line) else signature - 1
+        if head.committee is None and seen <= 12 and signature < 0:
             head.committee = _committee_from(line) or committee_in(line)
         m = LABEL.match(line)
         if m:
@@ -118,9 +133,9 @@ def parse_header(lines: list[str]) -> Header:
                     k += 1
                 present, absent = _people(value)
                 head.participants += present + absent
-                head.absentees += absent
-            elif label in {"fraværende", "afbud"}:
-                head.absentees += vocab.split_names(value)
+                head.absentees += [a for a in absent if a not in head.absentees]
+            elif label in {"fraværende", "afbud"}:  # a members table's "Afbud" beside the facts' own: once
+                head.absentees += [a for a in vocab.split_names(value) if a not in head.absentees]
     head.date, head.time = _when([x for x in lines if x][:25])  # blank lines (an HTML page's) do not count
     return head
 

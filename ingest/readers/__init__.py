@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from core.errors import IngestError, NotMinutes
 from core.model import Meeting
+from ingest import mime
 from ingest.readers.base import MeetingDraft, Reader, Source, build_meeting
 
 
@@ -59,6 +60,11 @@ def read_source(src: Source, municipality: str | None = None) -> ReadResult:
 
     if question_set(src):
         raise NotMinutes(src.path, "a question set (records with a question and its answer fields), not minutes")
+    inner = mime.inner_document(src.data)
+    if inner is not None:  # a saved web page (MHTML) or an e-mail: read the document it carries
+        result = read_source(Source(inner.data, src.path), municipality)
+        result.warnings.insert(0, f"read the {inner.what} of a MIME message")
+        return result
 
     for reader in structured_readers():
         try:
