@@ -46,6 +46,11 @@ from store.lexical import tokens
 MeetingLookup = Callable[[str], Meeting | None]
 _DECIDED_ACT = re.compile(r"\b(?:vedtog|vedtaget|besluttede|besluttet|godkendte|endeligt|approved|adopted|decided)\b",
                           re.I)
+# a region as the body that decided ("Hvad besluttede Region Hovedstaden ...?", "Regionsrådet vedtog ..."): regions
+# are no search filter (minutes cite them as actors), but a decision question names whose decision it asks for
+_REGION = r"(Region (?:Hovedstaden|Sjælland|Syddanmark|Midtjylland|Nordjylland)|Regionsrådet)"
+_ACT = r"(?:besluttede|vedtog|godkendte|bevilgede|afviste)"
+_REGION_ACTOR = re.compile(rf"\b(?:{_ACT}|did|has|have)\s+{_REGION}|{_REGION}\s+(?:{_ACT}|decided|approved|rejected)\b")
 CommitteeLookup = Callable[[str | None], list[str]]
 
 
@@ -173,6 +178,10 @@ class ExtractiveAnswerer:
         found is another body's and records no decision of that committee: its minutes are not stored."""
         if not (asks_decided(query) or _DECIDED_ACT.search(query.text)) or hit.in_conversation:
             return None  # "hvor mange vindmøller har byrådet endeligt vedtaget?" also asks what a body decided
+        region = _REGION_ACTOR.search(query.text)
+        named = region and (region.group(1) or region.group(2))
+        if named and fold(named) != fold(hit.item.municipality):
+            return named  # "Hvad besluttede Region Hovedstaden om ...?" of a municipality's item
         decided = [hit.item.committee] + [d.body for d in hit.item.item.decisions]
         missing = bodies.unmatched(query.text, decided)
         return missing[0] if missing else None

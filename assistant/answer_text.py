@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.answer_kind import DECISION_ACT
 from assistant.answer_quote import own_decisions
 from assistant.contract import Answer, Citation
 from assistant.retrieve import Hit
@@ -26,6 +27,12 @@ NO_DECISION = {
 REFUSAL = {
     "da": "Jeg kan ikke finde et dagsordenspunkt i de indlæste referater, der besvarer spørgsmålet.",
     "en": "I could not find an agenda item in the indexed minutes that answers this question.",
+}
+
+
+AFTERMATH = {
+    "da": "Referatet viser, hvad der blev besluttet på mødet, ikke hvad der siden skete — det siger:",
+    "en": "The minutes record what was decided at the meeting, not what came of it afterwards; they say:",
 }
 
 
@@ -161,8 +168,8 @@ YES = {"da": "Ja.", "en": "Yes."}
 NO = {"da": "Nej.", "en": "No."}
 def yes_no(item: AgendaItem, question: str, kind: str, lang: str, meeting_date: str) -> str:
     """"Ja."/"Nej." first when a yes/no question asks whether something was decided, from this meeting's outcome."""
-    if kind != "yesno" or not YES_NO_DECISION.search(question):
-        return ""
+    if kind != "yesno" or not YES_NO_DECISION.search(question) or not DECISION_ACT.search(question):
+        return ""  # "Did Greve end up getting money from the state pool?" is not settled by this meeting's outcome
     outcomes = {d.outcome for d in own_decisions(item, meeting_date)}
     if outcomes == {"approved"}:
         return YES[lang] + " "

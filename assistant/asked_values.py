@@ -136,6 +136,9 @@ def not_stated(question: str, item_text: str, quote_text: str, people: str, lang
     kind = unstated(question, item_text, people) or ("day" if vague_day(question, quote_text) else None)
     if kind:
         return LABELS[kind][0 if en else 1]
+    role = views.role_unnamed(question, f"{item_text}\n{people}")  # the meeting's list may give the chair
+    if role:
+        return f"who the {role} is" if en else f"hvem der er {role}"
     who = views.absence_unexplained(question, item_text)
     if who:
         return f"a reason for {who}'s absence" if en else f"en begrundelse for {who}s fravær"

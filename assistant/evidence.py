@@ -18,7 +18,7 @@ from assistant.query import language
 from assistant.quotes import MONEY, headings, sentences
 from assistant.terms import content_terms, match, prefixes
 from core.dates import MONTH_STEM
-from core.model import AgendaItem
+from core.model import AgendaItem, fold
 from core.vocab import ABSENT_WORD
 from store.lexical import tokens
 
@@ -102,6 +102,10 @@ def values(kind: str, text: str) -> set[str]:
     return {re.sub(r"\s+", " ", m.group(0)).strip(" .,").lower() for m in pattern.finditer(text)}
 
 
+def _squeeze(text: str) -> str:
+    return re.sub(r"[\W_]+", "", fold(text))
+
+
 def new_values(kind: str, text: str, known: str) -> set[str]:
     """The answers of ``kind`` in ``text`` that the question, title or meeting do not already state: the
     question "How many homes does local plan 14.54 allow?" is answered by "138", not by "14.54"."""
@@ -110,12 +114,13 @@ def new_values(kind: str, text: str, known: str) -> set[str]:
         return values(kind, text) if pattern is not None else set()
     seen = values(kind, known)
     known_tokens = set(tokens(known))
+    squeezed = _squeeze(known)
     out = set()
     for v in values(kind, text) - seen:
         if kind in {"person", "party", "body", "place", "company"}:
             words = [w for w in tokens(v) if not _GENERIC_NAME.search(w)]
-            if not words or all(w in known_tokens for w in words):
-                continue
+            if not words or all(w in known_tokens for w in words) or _squeeze(v) in squeezed:
+                continue  # "Greve Golfklub" is the question's "Greve Golf Klub"
         out.add(v)
     return out
 

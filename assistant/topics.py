@@ -41,6 +41,12 @@ _AND = {"og", "eller", "and", "or"}
 # a compound's first half this long names the thing by itself ("solcelle|parken" is mentioned by "solcelleanlæg",
 # "fodbold|baner" by "fodboldklub"); shorter heads ("hunde|skove") are too general alone
 _LONG_HEAD = 7
+# abstract nouns ("tryghed", "sundhed", "uddannelse", "forvaltning"): as a compound's first half they qualify its
+# second ("tryghedsvagter" are guards), so they do not name the thing by themselves
+_ABSTRACT = re.compile(r"(?:hed|else|ning|skab|tion|isme)$")
+# second halves that add nothing to an abstract first half ("sundheds|området" is about sundhed): stems
+_GENERIC_TAIL = {"omraad", "indsats", "politik", "plan", "strategi", "sag", "arbejd", "tilbud", "ordning", "forhold",
+                 "spoergsmaal", "emn", "felt", "initiativ", "aktivitet", "projek"}
 # "blev det vedtaget": after an auxiliary, "det" is a pronoun and the next word a participle
 _AUXILIARY = set("blev bliver er var har havde være blive været is was were has have had been".split())
 # nouns that name what is asked or the civic frame, not the topic: they need not be in the minutes
@@ -54,7 +60,8 @@ referat referatet referater dagsorden dagsordenen omkostninger udgifter udgiften
 administration administrationen forvaltning forvaltningen merforbrug merforbruget mindreforbrug mindreforbruget
 underskud underskuddet overskud overskuddet ekstraordinære
 sommerferie sommerferien vinterferie vinterferien efterårsferie efterårsferien påskeferie påskeferien juleferie
-juleferien ferien julen påsken weekenden sæsonen skoleåret kvartal kvartalet halvåret""".split()) | set(MONTHS)
+juleferien ferien julen påsken weekenden sæsonen skoleåret kvartal kvartalet halvåret
+sidst sidste gengæld slutningen""".split()) | set(MONTHS)  # "til sidst", "til gengæld": adverbs, not nouns
 _MUNI_WORDS = {fold(w) for m in MUNICIPALITIES for w in m.split()}
 _BODY = ("udvalg", "udvalget", "udvalgets", "udvalgene", "raad", "raadet", "raadets", "committee", "council")
 
@@ -160,7 +167,9 @@ def _forms(noun: str, lang: str) -> list[tuple[str, ...]] | None:
             continue
         heads = [word[:k]] + ([word[:k - 1]] if word[k - 1] in "se" and k > 4 else [])
         ways += [(head, tail) for head in heads]
-        ways += [(head,) for head in heads if len(head) >= _LONG_HEAD]  # "solcelleparken" ~ "solcelleanlæg"
+        # "solcelleparken" ~ "solcelleanlæg"; an abstract first half ("tryghed|svagter") is too general alone
+        specific = not _ABSTRACT.search(word[:k].rstrip("s")) or tail in _GENERIC_TAIL
+        ways += [(head,) for head in heads if specific and len(head) >= _LONG_HEAD]
     return ways
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer_kind import clauses
+from assistant.answer_kind import DECISION_ACT, clauses
 from assistant.evidence import FIGURE_KINDS, JOIN, KIND_PATTERNS, VALUE_KINDS, new_values
 from assistant.glossary import danish, expand
 from assistant.query import language
@@ -333,10 +333,35 @@ def uncounted(item_text: str, kind: str, question: str) -> bool:
 # "Hvem tror du vinder valget?", "Do you think taxes will go up?": an opinion or a forecast, which minutes never hold
 _OPINION = re.compile(r"\b(?:tror|synes|mener|forventer|gætter) (?:du|i)\b|\bhvad (?:er din|synes du)|"
                       r"\b(?:do|would) you (?:think|expect|guess|predict|recommend|believe)\b|"
-                      r"\byour (?:opinion|view|guess)\b|\bin your (?:opinion|view)\b|\bwho will win\b|\bhvem vinder\b",
-                      re.I)
+                      r"\byour (?:opinion|view|guess)\b|\bin your (?:opinion|view)\b|\bwho will win\b|\bhvem vinder\b|"
+                      # a judgement the minutes cannot settle: "Was it a good idea ...?", "Er ... pengene værd?"
+                      r"\b(?:was|is) (?:it|this|that) (?:a )?(?:good|bad|wise|smart|sensible|right|wrong)\b|"
+                      r"\b(?:a good|the right|a wise|a bad|the wrong) (?:idea|decision|choice)\b|"
+                      r"\bworth (?:it|the money|the cost)\b|\bpengene værd\b|"
+                      r"\b(?:var|er) det (?:en )?(?:god|godt|klog|klogt|fornuftig|fornuftigt|rigtig|rigtigt|forkert|"
+                      r"dårlig|dårligt)\b|"
+                      r"\b(?:en god|den rigtige|en klog|en dårlig|den forkerte) (?:idé|ide|beslutning)\b", re.I)
 
 
 def asks_opinion(question: str) -> bool:
     """The question asks the assistant's own opinion or forecast, not what the minutes record."""
     return _OPINION.search(question) is not None
+
+
+# what came of a decision after the meeting ("Blev broen faktisk bygget?", "Hvordan gik pilottesten?", "Did they
+# end up ...?"): the minutes of the meeting record the decision, not its aftermath. A question naming a decision
+# act ("Blev forslaget faktisk vedtaget?") or a sum ("how much did they end up setting aside?") asks for the decision
+_AFTERMATH = re.compile(r"\b(?:faktisk|actually|end(?:ed|s)? up|in the end|til sidst)\b|^\W*hvordan gik\b|"
+                        r"^\W*how did\b.{0,80}\bgo\b|\bwhat came of\b|\bhvad kom der ud af\b|"
+                        r"\bblev\b.{0,60}\btil noget\b", re.I)
+# the passage tells what happened afterwards: a completion, a result, an evaluation
+_AFTERMATH_TOLD = re.compile(r"\b(?:er|blev|var) (?:nu )?(?:blevet )?(?:bygget|etableret|gennemført|indviet|åbnet|"
+                             r"færdig\w*|afsluttet|opført|udført|taget i brug|vedtaget|indført)\b|\bresultat\w*|"
+                             r"\bviste\b|\bevaluering\w*|\bhas been\b|\bwas (?:built|completed|opened|finished)\b|"
+                             r"\berfaring\w*", re.I)
+
+
+def untold_aftermath(question: str, kind: str, quote_text: str) -> bool:
+    """The question asks what came of a decision afterwards and the passage found tells no outcome."""
+    return (kind != "amount" and _AFTERMATH.search(question) is not None
+            and DECISION_ACT.search(question) is None and _AFTERMATH_TOLD.search(quote_text) is None)

@@ -12,6 +12,7 @@ import re
 
 from assistant.quotes import sentences
 from core import municipalities, parties
+from core.model import fold
 
 _ABSENCE = re.compile(r"\bafbud\b|\bfravær\w*|\bikke (?:med|til stede)\b|\bdeltog ikke\b|\bikke deltog\b|"
                       r"\bnot (?:take|taking|took) part\b|\babsent\b|\bmiss(?:ed|ing)? the\b|\bnot (?:at|attend)", re.I)
@@ -93,3 +94,33 @@ def result_unreported(question: str, item_text: str) -> bool:
         return False
     about = [s for s in sentences(item_text) if _STUDY.search(s)]
     return not any(_FINDING.search(s) for s in about)
+
+
+# "Hvem er formand for Greve Golf Klub?", "Who is the director of Casa Nord?": a person in a role, whom the item can
+# name only where it names the role; each role asked by its Danish and English words, with the stems that hold it
+_ROLES = (
+    (r"næstformand\w*|vice[- ]?chair\w*", ("naestformand",)),
+    (r"formand\w*|forperson\w*|forkvinde\w*|chair\w*", ("formand", "formaend", "forperson", "forkvind")),
+    (r"direktør\w*|director|ceo|administrerende", ("direktoer", "direktion", "administrerende")),
+    (r"borgmester\w*|mayor", ("borgmester",)),
+    (r"rådmand\w*|rådmænd\w*|alderman", ("raadmand", "raadmaend")),
+    (r"skoleleder\w*|principal|inspektør\w*", ("skoleleder", "inspektoer", "leder")),
+    (r"leder(?:en)?|chef(?:en)?|manager|head|leader", ("leder", "chef")),
+    (r"kontaktperson\w*|contact person", ("kontaktperson",)),
+)
+_WHO_IS = re.compile(r"^\W*(?:hvem|who)\s+(?:er|var|bliver|is|was|will be)\s+(?:the\s+|den\s+nye\s+|the new\s+)?"
+                     r"(?P<role>\w+(?:[- ]\w+)?)\b", re.I)
+
+
+def role_unnamed(question: str, item_text: str) -> str | None:
+    """The role a who-is question asks about ("formand") when the item never names that role: then no name it
+    holds is the answer."""
+    m = _WHO_IS.search(question)
+    if not m:
+        return None
+    role = m.group("role").lower()
+    text = fold(item_text)
+    for pattern, stems in _ROLES:
+        if re.fullmatch(pattern, role, re.I) or re.fullmatch(pattern, role.split()[0], re.I):
+            return None if any(stem in text for stem in stems) else role.split()[0]
+    return None
