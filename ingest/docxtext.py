@@ -240,9 +240,9 @@ def _missing_parts(zf: zipfile.ZipFile, names: set[str]) -> list[str]:
     return [f"DOCX parts missing: {', '.join(missing)}"] if missing else []
 
 
-def paragraphs(xml: bytes, numbering: Numbering | None = None) -> list[str]:
-    """The lines of a WordprocessingML body: each paragraph (with its automatic number, see ``Numbering``), each
-    table row (see ``ingest.votetable``)."""
+def parse_xml(xml: bytes, name: str = DOCUMENT) -> object:
+    """The root of a WordprocessingML part (safe parser options; a damaged part is recovered). Raises ``DocxError``
+    naming the part ``name``."""
     from lxml import etree
 
     options = {"resolve_entities": False, "no_network": True, "huge_tree": False}
@@ -251,33 +251,45 @@ def paragraphs(xml: bytes, numbering: Numbering | None = None) -> list[str]:
     except etree.XMLSyntaxError:
         root = etree.fromstring(xml, etree.XMLParser(recover=True, **options))  # type: ignore[arg-type]
     if root is None:
-        raise DocxError("word/document.xml is not XML")
-    body = root.find(f"{W}body")
+        raise DocxError(f"{name} is not XML")
+    return root
+
+
+def paragraphs(xml: bytes, numbering: Numbering | None = None) -> list[str]:
+    """The lines of a WordprocessingML body: each paragraph (with its automatic number, see ``Numbering``), each
+    table row (see ``ingest.votetable``)."""
+    root = parse_xml(xml)
+    body = root.find(f"{W}body")  # type: ignore[attr-defined]
     lines: list[str] = []
-    _walk(body if body is not None else root, lines, numbering)
+    walk(body if body is not None else root, lines, numbering)
     return lines
 
 
-def _paragraph(p: object) -> str:
-    marks = {f"{W}tab": "\t", f"{W}br": "\n", f"{W}cr": "\n"}
+def paragraph_text(p: object, w: str = W) -> str:
+    """A paragraph's text: its runs' ``t`` joined as they stand (a word split over runs stays whole), ``tab`` as a
+    tab, ``br``/``cr`` as a line break; ``w`` is the namespace in Clark form ("{…/2006/main}", or Word 2003's)."""
+    marks = {f"{w}tab": "\t", f"{w}br": "\n", f"{w}cr": "\n"}
     parts = []
-    for node in p.iter(f"{W}t", *marks):  # type: ignore[attr-defined]
+    for node in p.iter(f"{w}t", *marks):  # type: ignore[attr-defined]
         parts.append(marks.get(node.tag) or node.text or "")
     return "".join(parts)
 
 
-def _walk(element: object, lines: list[str], numbering: Numbering | None = None) -> None:
+def walk(element: object, lines: list[str], numbering: Numbering | None = None, w: str = W,
+         skip: frozenset[str] = frozenset()) -> None:
+    """Append the lines of ``element``'s paragraphs (``w:p``) and tables (``w:tbl``, one line per row) in document
+    order; any other element is walked into, except those whose local name is in ``skip``."""
     for child in element:  # type: ignore[attr-defined]
-        if child.tag == f"{W}p":
-            text = _paragraph(child)
+        if child.tag == f"{w}p":
+            text = paragraph_text(child, w)
             label = numbering.label(child) if numbering is not None else ""
             lines.append(f"{label} {text.lstrip()}" if label and text.strip() else text)
-        elif child.tag == f"{W}tbl":
-            rows = [["\n".join(_paragraph(p) for p in cell.iter(f"{W}p")) for cell in row.iter(f"{W}tc")]
-                    for row in child.iter(f"{W}tr")]
+        elif child.tag == f"{w}tbl":
+            rows = [["\n".join(paragraph_text(p, w) for p in cell.iter(f"{w}p")) for cell in row.iter(f"{w}tc")]
+                    for row in child.iter(f"{w}tr")]
             lines.extend(table_lines(rows))
-        else:
-            _walk(child, lines, numbering)  # content controls, insertions, custom XML: their paragraphs in place
+        elif not (skip and isinstance(child.tag, str) and child.tag.rsplit("}", 1)[-1] in skip):
+            walk(child, lines, numbering, w, skip)  # content controls, insertions, custom XML: paragraphs in place
 
 
 def docx_text(data: bytes, limit: int) -> DocxText:

@@ -1,4 +1,4 @@
-"""Read a file of minutes into text: txt, md, html, pdf, docx, odt, rtf.
+"""Read a file of minutes into text: txt, md, html, pdf, docx, odt, rtf, Word 2003 XML (``ingest.wordml``).
 
 Each reader returns a ``Document``: the text in the line form the segmenter reads, plus
 hints (committee, date, ...) when the source states them as fields. JSON is structure, not text:
@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from core.errors import IngestError, TooLarge
-from ingest import fixedwidth, frontmatter, labelblocks
+from ingest import fixedwidth, frontmatter, labelblocks, wordml
 from ingest import odttext as odt
 from ingest.docxtext import DocxText
 from ingest.html import html_to_text
@@ -122,6 +122,8 @@ def read_bytes(data: bytes, path: str) -> Document:
         return _docx(data, path)
     if data.lstrip().startswith(b"{\\rtf") or suffix == ".rtf":
         return Document(path, _rtf(data, path))
+    if wordml.is_wordml(data):
+        return _docx(data, path, lambda raw, _limit: wordml.wordml_text(raw))
     text = decode(data, path)
     head = text.lstrip()[:1]
     if suffix in JSON_SUFFIXES or (head and head in "{["):

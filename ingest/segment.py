@@ -216,13 +216,15 @@ def _attachments(body: list[str]) -> list[str]:
 
 
 _CLOSED_TITLE = re.compile(r"^(?:Lukket|Lukkede?|Fortroligt?)\b", re.I)
+_CLOSED_NOTE = re.compile(r"^\(?(?:lukket|fortroligt?)(?:\s+punkt)?\)?\.?$", re.I)  # "Lukket punkt": a status only
 
 
 def _bare_decision(title: str, body: list[str]) -> list[str]:
-    """A closed item that prints only its decision, with no heading: the text is the decision."""
+    """A closed item that prints only its decision, with no heading: the text is the decision (a note that only
+    repeats that the item is closed, "Lukket punkt", is none)."""
     if not _CLOSED_TITLE.match(title) or any(x and (vocab.decision_heading(x) or vocab.section_name(x)) for x in body):
         return body
-    text = [k for k, x in enumerate(body) if x and not vocab.CASE_ALONE.match(x)]
+    text = [k for k, x in enumerate(body) if x and not vocab.CASE_ALONE.match(x) and not _CLOSED_NOTE.match(x)]
     if not text or all(vocab.ABSENT_LABEL.match(body[k]) for k in text):  # only attendance: no decision
         return body
     return [*body[:text[0]], "Beslutning", *body[text[0]:]]

@@ -11,6 +11,7 @@ import re
 
 from core import vocab
 from ingest import header
+from ingest.membertable import member_lines
 
 _POSITION = re.compile(r"^(?:for|imod|undlod(?: at stemme)?|undlader at stemme|hverken for eller imod|blank|"
                        r"afstod(?: fra at stemme)?)\.?$", re.I)
@@ -20,10 +21,14 @@ _PARTY = re.compile(r"^[A-ZÆØÅ]{1,3}$")
 
 
 def table_lines(rows: list[list[str]]) -> list[str]:
-    """One line per row (its non-empty cells joined by spaces), or the vote lines of a vote table."""
+    """One line per row (its non-empty cells joined by spaces), the vote lines of a vote table, or the participant
+    lines of a members table (``ingest.membertable``)."""
     flat = [[" ".join(c.split()) for c in row] for row in rows]
-    column = _position_column(flat)
+    column = _position_column(flat)  # a vote table first: "Navn | Parti | Stemme" lists members too
     if column is None:
+        members = member_lines(flat)
+        if members is not None:
+            return members
         return [x for row, raw in zip(flat, rows, strict=True) for x in _row_lines(row, raw)]
     return _vote_lines(flat, column)
 

@@ -109,6 +109,7 @@ class DecisionDraft:
     text: str
     body: str | None = None  # None: the meeting's committee
     date: date | None = None  # None: the meeting's date when body is None
+    outcome: str | None = None  # as the source states it (<vedtaget>: "approved"); None: read from the text
 
 
 @dataclass
@@ -155,6 +156,9 @@ class Reader(Protocol):
 def build_item(draft: ItemDraft, order: int, committee: str, meeting_date: date) -> AgendaItem:
     decisions = [decision_from_text(d.text, d.body or committee, d.date if d.body else (d.date or meeting_date))
                  for d in draft.decisions if d.text.strip()]
+    for dec, stated in zip(decisions, [d for d in draft.decisions if d.text.strip()], strict=True):
+        if stated.outcome in ("approved", "noted", "postponed", "rejected"):
+            dec.outcome = stated.outcome  # type: ignore[assignment]
     absentees = list(draft.absentees)
     for dec in decisions:
         absentees += [a for a in dec.absentees if a not in absentees]

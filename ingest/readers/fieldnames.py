@@ -22,6 +22,19 @@ BODY = ("text", "tekst", "content", "indhold", "body", "description", "beskrivel
         "resumé", "summary", "indstilling", "recommendation", "proposal", "html", "details", "notes", "note",
         "bemærkninger", "redegørelse", "baggrund", "background", "sagsbeskrivelse", "sagsfremstilling")
 DECISION = ("beslutning", "decision", "afgørelse", "resolution", "outcome", "konklusion", "conclusion")
+# an element named after the decision's status (<vedtaget>, <udsat>, <tagetTilEfterretning>, <approved>) holds the
+# decision; the name is its outcome (``core.model.Outcome``)
+STATUS = {
+    "approved": ("vedtaget", "godkendt", "anbefalet", "tiltrådt", "tiltraadt", "bevilget", "imødekommet",
+                 "imoedekommet", "approved", "adopted", "accepted", "recommended", "carried", "passed", "granted"),
+    "noted": ("tagettilefterretning", "tilefterretning", "efterretning", "drøftet", "droeftet", "noted",
+              "takennote", "takentonote", "discussed"),
+    "postponed": ("udsat", "postponed", "deferred", "adjourned"),
+    "rejected": ("afvist", "forkastet", "ikkegodkendt", "ikkevedtaget", "ikkeanbefalet", "bortfaldet", "rejected",
+                 "refused", "declined"),
+}
+CLASSIFICATION = ("kle", "klenummer", "klenr", "klekode", "emnenummer", "emnenr", "facet", "handlingsfacet",
+                  "klassifikation", "classification", "classificationcode", "taskcode")  # KLE "24.10.00": no case
 CASE_WORKER = ("caseworker", "sagsbehandler", "casehandler", "handler", "officer", "ansvarlig")
 CASE = ("casenumber", "caseno", "casenr", "sagsnummer", "sagsnr", "journalnummer", "journalnr", "jnr", "caseref")
 CLOSED = ("closed", "lukket", "confidential", "fortrolig", "private")
@@ -53,7 +66,7 @@ JSON_FIELDS: dict[str, set[str]] = {
     "number": {"number", "nummer", "nr", "no", "punkt", "pkt", "position", "sorting", "index", "serialno"},
     "order": {"sortorder", "order", "raekkefoelge", "sequence"},
     "title": {"title", "titel", "navn", "name", "caption", "overskrift", "heading", "subject", "emne",
-              "sectiontitle", "neutraltitle"},
+              "sectiontitle", "neutraltitle", "fullname", "displayname", "filename"},
     "text": {"text", "tekst", "html", "body", "content", "indhold", "felter", "fields", "description", "beskrivelse",
              "sagsfremstilling", "fremstilling", "sections", "summary", "resume", "casepresentations", "afsnit",
              "punkttekst", "paragraphs"},
@@ -62,18 +75,19 @@ JSON_FIELDS: dict[str, set[str]] = {
     "closed": {"closed", "lukket", "isclosed", "erlukket", "confidential", "fortrolig"},
     "open": {"public", "ispublic", "offentlig", "aaben", "open"},
     "date": {"date", "dato", "datetime", "start", "startdate", "startdatetime", "begin", "beginutc", "when",
-             "heldon", "tidspunkt"},
+             "heldon", "tidspunkt", "startsat", "startat", "beginsat"},
     "time": {"time", "tid", "starttime", "starttid", "klokken", "kl"},
     "end": {"end", "enddate", "enddatetime", "endtime", "ends", "until", "slut", "sluttid", "slutdato",
-            "sluttidspunkt"},  # when the meeting ends: never its date
+            "sluttidspunkt", "endsat", "endat"},  # when the meeting ends: never its date
     "committee": {"committee", "udvalg", "udvalgsnavn", "board", "organ", "committeename"},
-    "municipality": {"municipality", "kommune", "organisation", "organization", "city"},
+    "municipality": {"municipality", "kommune", "organisation", "organization", "city", "organizationname",
+                     "municipalityname"},
     "location": {"location", "sted", "venue", "place", "lokale", "room", "where", "adresse", "address"},
     "participants": {"participants", "deltagere", "members", "medlemmer", "attendees", "moededeltagere", "partic"},
     "absent": {"absent", "absentees", "afbud", "fravaerende", "fravaer", "absence", "absences", "cancel",
                "cancelled", "canceled", "cancellations", "apologies"},
     "present": {"present", "ispresent", "attended", "attending", "tilstede", "deltog", "fremmoedt"},
-    "party": {"party", "parti", "partibogstav"},
+    "party": {"party", "parti", "partibogstav", "partyletter"},
 }
 ABSENT_STEMS = ("afbud", "fravaer", "absent")  # "AfbudTekst", "FravaerendeMedlemmer": who did not attend
 PLAIN_BODY = {"text", "tekst", "html", "body", "content", "indhold", "felter", "fields", "sections",
@@ -86,7 +100,7 @@ MEETING_KEYS = {"meeting", "moede", "mode", "session", "header", "meta", "metada
 # a row's section name, when a file has one row per section
 SECTION_KEYS = {"afsnit", "afsnitnavn", "afsnittitel", "afsnitstitel", "afsnitsnavn", "section", "sectionname",
                 "sectionheading", "sectiontype", "felt", "feltnavn", "fieldname"}
-LABEL_KEYS = {"type", "kind", "typename", "sectiontype", "art"}  # a section's label when it has no title
+LABEL_KEYS = {"type", "kind", "typename", "sectiontype", "art", "label"}  # a section's label when it has no title
 
 
 def key(name: str) -> str:
@@ -97,7 +111,16 @@ def kind_of(name: str, vocab_: tuple[str, ...]) -> bool:
     k = key(name)
     if vocab_ is NUMBER and (k in CASE or any(k.endswith(t) for t in CASE)):
         return False  # "CaseNumber" is no item number
+    tail = key(name.rsplit("/", 1)[-1])  # "sagsreference/kle": the child's own name
+    if (vocab_ is NUMBER or vocab_ is CASE) and (tail in CLASSIFICATION or tail.startswith("kle")):
+        return False  # a KLE classification code ("KLENummer" 24.10.00) is neither an item nor a case number
     return k in vocab_ or any(len(t) >= 4 and k.endswith(t) for t in vocab_)
+
+
+def status(name: str) -> str | None:
+    """The outcome an element's status name states (<ns2:vedtaget> -> "approved", <udsat> -> "postponed")."""
+    k = key(name)
+    return next((outcome for outcome, words in STATUS.items() if k in words), None)
 
 
 def label(value: str) -> str:

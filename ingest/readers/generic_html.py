@@ -2,11 +2,12 @@
 
 Items are found by ``html_items`` (repeated containers, numbered or labelled headings). Meeting facts: labelled
 fields of the page head (``<th>Udvalg</th><td>``, ``<dt>Mødedato</dt><dd>``, "Mødedato: …", ``class="…__committee"``,
-``<time datetime>``, ``<meta>``), then its h1, lines and <title>; print dates are skipped. Page furniture (nav,
-footer, cookie banners, breadcrumbs, "Print" links) is removed first; then each accordion/tab trigger and its panel
-become one titled container (``html_disclosure``) and a table of several label/value records one table per record
-(``html_records``). Fewer than two items or no meeting date: the page is not claimed,
-and the text parser reads it.
+``<time datetime>`` (a stamp with a zone in local time), ``<meta>``), then its h1, lines and <title>; print dates
+are skipped; a time or place still missing comes from the page's schema.org JSON-LD Event of that day
+(``jsonld``). Page furniture (nav, footer, cookie banners, breadcrumbs, "Print" links) is removed first; then each
+accordion/tab trigger and its panel become one titled container (``html_disclosure``) and a table of several
+label/value records one table per record (``html_records``). Fewer than two items or no meeting date: the page
+is not claimed, and the text parser reads it.
 """
 
 from __future__ import annotations
@@ -22,10 +23,11 @@ from core import dates, municipalities, vocab
 from core.errors import IngestError
 from core.model import fold
 from ingest import header
-from ingest.readers import html_disclosure, html_records
+from ingest.readers import html_disclosure, html_records, jsonld
 from ingest.readers.base import ItemDraft, MeetingDraft, Source
 from ingest.readers.html_items import BLOCKS, El, attrs, heading_level, inner_text, outer_html, read_items, subtree
 from ingest.readers.markup import fragment_text
+from ingest.readers.stamps import date_clock
 
 FURNITURE = {"script", "style", "noscript", "template", "svg", "iframe", "object", "input", "select", "textarea",
              "nav", "footer"}
@@ -60,6 +62,12 @@ _CACHE: weakref.WeakKeyDictionary[Source, MeetingDraft | None] = weakref.WeakKey
 def _clock(text: str) -> str | None:
     m = CLOCK.search(dates.ISO.sub(" ", dates.NUMERIC.sub(" ", text)))
     return f"{int(m.group(1)):02d}:{m.group(2)}" if m else None
+
+
+def _stamp_clock(stamp: str) -> str | None:
+    """The local clock of a <time datetime> stamp ("2024-11-04T16:30:00+01:00" -> "16:30"; a date alone: None)."""
+    found = date_clock(stamp)
+    return found[1] if found is not None else _clock(stamp.partition("T")[2]) if "T" in stamp else None
 
 
 def _meta(metas: dict[str, str], kind: str) -> str | None:
@@ -102,7 +110,7 @@ def _meeting(root: El, head_html: str, items: list[ItemDraft]) -> MeetingDraft |
         return None  # the text parser also looks for the date in the decisions
     clock = field("time")
     time = (_clock(clock) if clock else None) or dates.find_time(when or "") or next(
-        (_clock(s.partition("T")[2]) for s in stamps if "T" in s), None) or head.time
+        (c for s in stamps if (c := _stamp_clock(s))), None) or head.time
     place = re.search(r"\bkl\.?\s*\d{1,2}[.:]\d{2}\s+(?:i|på)\s+(?P<place>[A-ZÆØÅ][^.]{3,90})", when or "")
     committee = field("committee") or head.committee or ""
     municipality = next((x.strip() for x in [field("municipality"), *(metas.get(k) for k in (
@@ -159,7 +167,10 @@ def analyse(src: Source) -> MeetingDraft | None:
     if found is None:
         return None
     head_html, items = found
-    return _meeting(root, head_html, items)
+    draft = _meeting(root, head_html, items)
+    if draft is not None:
+        jsonld.complete(draft, src.text)
+    return draft
 
 
 class GenericHtmlReader:

@@ -43,7 +43,7 @@ from ingest.readers.json_facts import (
     undated,
     value_of,
 )
-from ingest.readers.json_rows import flat, formatted, grouped
+from ingest.readers.json_rows import flat, formatted, grouped, numbered_records
 from ingest.readers.markup import fragment_text, headed_parts
 
 MAX_DEPTH = 12
@@ -97,6 +97,8 @@ def find_items(data: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]], s
         nonlocal best
         if depth > MAX_DEPTH:
             return
+        if isinstance(node, dict) and (rows := numbered_records(node)) is not None:  # {"1": {...}, "2": {...}}
+            node = rows
         if isinstance(node, dict):  # an item's own sub-items are read with it, never as the item list
             subs = set(sub_item_keys(node)) if in_list and item_like(node) else set()
             for k, v in node.items():
@@ -145,26 +147,33 @@ class GenericJsonReader:
         return data is not None and find_items(data) is not None
 
     def read(self, src: Source) -> MeetingDraft:
-        found = find_items(_data(src))
-        assert found is not None
-        records, parents, path = found
-        records = ordered(grouped(records))
-        facts = meeting_facts(parents, records)
-        committee = first_name(facts, "committee")
-        day, time = date_time(facts)
-        items = read_items(records, committee, day or date.min)
-        warnings = [f"read by the generic JSON reader: {len(items)} items from {path}"
-                    + (" (JSON:API relationships resolved)" if jsonapi.is_document(src.json) else "")]
-        if day is None:
-            day, note = undated(facts, items, src.name)
-            warnings.append(note)
-        people, absentees = attendance(facts)
-        return MeetingDraft(
-            committee=committee, date=day, time=time, items=items,
-            municipality=first_name(facts, "municipality") or None,
-            location=first_name(facts, "location") or None, participants=people, absentees=absentees,
-            status="minutes" if any(it.decisions for it in items) else "agenda", warnings=warnings,
-        )
+        note = " (JSON:API relationships resolved)" if jsonapi.is_document(src.json) else ""
+        return read_data(_data(src), src.name, f"read by the generic JSON reader: {{n}} items from {{path}}{note}")
+
+
+def read_data(data: Any, source: str, warning: str, day: date | None = None) -> MeetingDraft:
+    """The meeting of a JSON document ``find_items`` finds items in (``sniff`` said so); ``warning`` names the
+    reader with {n} and {path} for the item count and the list's path; ``day`` dates it when no field does."""
+    found = find_items(data)
+    assert found is not None
+    records, parents, path = found
+    records = ordered(grouped(records))
+    facts = meeting_facts(parents, records)
+    committee = first_name(facts, "committee")
+    stated, time = date_time(facts)
+    day = stated or day
+    items = read_items(records, committee, day or date.min)
+    warnings = [warning.format(n=len(items), path=path)]
+    if day is None:
+        day, note = undated(facts, items, source)
+        warnings.append(note)
+    people, absentees = attendance(facts)
+    return MeetingDraft(
+        committee=committee, date=day, time=time, items=items,
+        municipality=first_name(facts, "municipality") or None,
+        location=first_name(facts, "location") or None, participants=people, absentees=absentees,
+        status="minutes" if any(it.decisions for it in items) else "agenda", warnings=warnings,
+    )
 
 
 def ordered(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -231,8 +240,13 @@ def read_item(record: dict[str, Any], committee: str, day: date) -> ItemDraft:
                 for printed, chunk in headed_parts(text):
                     read_field(item, printed or sub or heading, chunk, committee, day, bare_decision=False)
     decision = found.get("decision", ("", None))[1]
-    if decision is not None:
-        add_decision(item, fragment_text("\n".join(v for _, v in _parts(decision))))
+    parts = _parts(decision) if decision is not None else []
+    dec = vocab.decision_heading(parts[0][0]) if len(parts) == 1 and parts[0][0] else None
+    if dec is not None:  # {"label": "Beslutning i Økonomiudvalget den 08-10-2024", "bodyHtml": …}: whose, when
+        add_decision(item, fragment_text("\n".join(x for x in (dec.inline_text, parts[0][1]) if x)),
+                     dec.body if dec.body and dec.body != committee else None, dec.date)
+    elif parts:
+        add_decision(item, fragment_text("\n".join(v for _, v in parts)))
     for attachment in seq(found.get("attachments", ("", []))[1]):
         if name_of(attachment):
             item.attachments.append(name_of(attachment))

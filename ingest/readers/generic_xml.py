@@ -26,9 +26,10 @@ from datetime import date
 
 from core import vocab
 from ingest.readers import fieldnames as names
-from ingest.readers.base import DecisionDraft, ItemDraft, MeetingDraft, Source
+from ingest.readers.base import ItemDraft, MeetingDraft, Source
 from ingest.readers.greve_json import read_field
 from ingest.readers.markup import fragment_text
+from ingest.readers.xmldecision import decides, decision, status_decision, status_of
 from ingest.readers.xmlutil import (
     CLOCK,
     Element,
@@ -70,7 +71,7 @@ def _fields(el: Element, flatten: bool = True) -> list[Field]:
     counts = Counter(local(c) for c in kids_)
     for c in kids_:
         one_record = counts[local(c)] == 1 and record(c)
-        if flatten and one_record and not names.kind_of(local(c), names.ATTACH + names.PEOPLE):
+        if flatten and one_record and not names.kind_of(local(c), names.ATTACH + names.PEOPLE) and not status_of(c):
             later += [(f"{local(c)}/{n}", v, cc) for n, v, cc in _fields(c, flatten=False)]
         else:
             out.append((local(c), (content(c) if not has_kids(c) else "".join(c.itertext())).strip(), c))
@@ -120,6 +121,8 @@ def _rank(els: list[Element]) -> tuple[int, bool, int, int] | None:
 
 
 def _is_body(name: str, c: Element | None) -> bool:
+    if status_of(c):  # <vedtaget><tekst>…</tekst></vedtaget>: a decision
+        return True
     if c is not None and has_kids(c):
         return any(_title(s) for s in c if local(s) and not names.kind_of(local(s), names.PEOPLE))
     return names.kind_of(name, names.BODY + names.DECISION) and texty("".join(c.itertext()) if c is not None else "x")
@@ -188,10 +191,14 @@ def _compact(value: str, vocab_: tuple[str, ...]) -> bool:
 
 
 def _location(lay: Layout) -> str | None:
-    """The venue, with the street address the same element states beside it (Lokale="…" Adresse="…")."""
+    """The venue, with the street address the same element states beside it (Lokale="…" Adresse="…"), or all the
+    parts of a venue record (<sted><lokale/><bygning/><adresse/></sted>)."""
     venue, el = _meeting_field(lay, names.LOCATION)
     if el is None:
         return None
+    up = el.getparent()  # <sted><lokale/><bygning/><adresse/></sted>: the venue is all its parts
+    if up is not None and names.key(local(up)) in names.LOCATION and record(up) and not any(map(has_kids, up)):
+        return ", ".join(dict.fromkeys(v for c in up if local(c) and (v := squash(content(c))))) or None
     pairs = [(str(n), str(v)) for n, v in el.attrib.items()] + [(local(c), content(c)) for c in el if local(c)]
     address = next((squash(v) for n, v in pairs if names.key(n) in ADDRESS and squash(v)), "")
     return (f"{venue}, {address}" if address and address not in venue else venue) or None
@@ -202,7 +209,7 @@ class GenericXmlReader:
 
     def sniff(self, src: Source) -> bool:
         root = src.xml
-        if root is None:
+        if root is None or local(root) == "wordDocument":  # a Word 2003 document: text, read by ingest.wordml
             return False
         lay = layout(root)
         return lay is not None and when(_meeting_value(lay, names.DATE))[0] is not None
@@ -270,6 +277,10 @@ def _item(el: Element, committee: str, day: date) -> ItemDraft:
             draft.attachments += [_label(a) for a in c if local(a) and _label(a)] if has_kids(c) else [squash(value)]
         elif names.kind_of(name, names.ABSENT):
             draft.absentees += vocab.split_names(squash(value))
+        elif status_of(c):  # <ns2:vedtaget>, <udsat>: the decision, its name the outcome
+            found, absent = status_decision(c, committee)
+            draft.decisions += [found] if not placeholder(found.text) else []
+            draft.absentees += [a for a in absent if a not in draft.absentees]
         elif c is not None and has_kids(c) and any(_title(s) or _typed(s) for s in c if local(s)):
             _sections(c, draft, committee)
         elif placeholder(text) or not texty(value):
@@ -277,26 +288,11 @@ def _item(el: Element, committee: str, day: date) -> ItemDraft:
         elif c is not None and not has_kids(c) and HTML_HEADING.search(value):  # an HTML body (CDATA): its headings
             read_field(draft, _typed(c) or ("" if names.fold(local(c)) in PLAIN else heading_of(local(c))),
                        value, committee, day, bare_decision=False)
-        elif names.kind_of(name, names.DECISION) or _decides(_typed(c)):
-            draft.decisions.append(_decision(text, _typed(c), c, committee))
+        elif names.kind_of(name, names.DECISION) or decides(_typed(c)):
+            draft.decisions.append(decision(text, _typed(c), c, committee))
         elif _typed(c) or names.kind_of(name, names.BODY) or (len(value) > 60 and not names.kind_of(name, _NOT_TEXT)):
             draft.sections.append((_typed(c) or heading_of(name.split("/")[-1]), text))
     return draft
-
-
-def _decides(heading: str) -> bool:
-    return bool(heading) and (vocab.decision_heading(heading) is not None or names.kind_of(heading, names.DECISION))
-
-
-def _decision(text: str, heading: str, el: Element | None, committee: str) -> DecisionDraft:
-    """A decision, by the body and on the date its heading ("Beslutning i Økonomiudvalget den 04-03-2024") or
-    its attributes (<beslutning organ="Byrådet" dato="2024-01-31">) name; the meeting's own body is None."""
-    dec = vocab.decision_heading(heading) if heading else None
-    body, day = (dec.body, dec.date) if dec else (None, None)
-    attrs = [(str(n), squash(str(v))) for n, v in el.attrib.items()] if el is not None and not (body or day) else []
-    body = body or next((v for n, v in attrs if names.kind_of(n, names.COMMITTEE) and v), None)
-    day = day or next((d for n, v in attrs if names.kind_of(n, names.DATE) and (d := when(v)[0])), None)
-    return DecisionDraft(text, None if body == committee else body, day)
 
 
 def _sections(container: Element, draft: ItemDraft, committee: str) -> None:
@@ -309,8 +305,8 @@ def _sections(container: Element, draft: ItemDraft, committee: str) -> None:
                            if texty(v) and v != heading and names.kind_of(n, names.BODY + names.DECISION))
         if placeholder(body):
             continue
-        if _decides(heading):
-            draft.decisions.append(_decision(body, heading, part, committee))
+        if decides(heading):
+            draft.decisions.append(decision(body, heading, part, committee))
         else:
             draft.sections.append((heading, body))
 

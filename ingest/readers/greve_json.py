@@ -24,6 +24,7 @@ from typing import Any, cast
 from bs4 import BeautifulSoup
 
 from core import dates, municipalities, vocab
+from ingest.readers import stamps
 from ingest.readers.base import DecisionDraft, ItemDraft, MeetingDraft, Source
 from ingest.readers.markup import fragment_sections, fragment_text
 from ingest.readers.xmlutil import when as field_when
@@ -61,7 +62,8 @@ def text_of(value: Any) -> str:
 
 
 def when(value: Any) -> tuple[date | None, str | None]:
-    """An ISO timestamp ("2025-10-01T17:30:00+02:00") or a Danish date: the local date and "HH:MM"."""
+    """An ISO timestamp ("2025-10-01T17:30:00+02:00") or a Danish date: the local date and "HH:MM" (a stamp with
+    a zone as the Copenhagen clock shows it, ``stamps.local``)."""
     raw = text_of(value)
     if not raw:
         return None, None
@@ -69,13 +71,7 @@ def when(value: Any) -> tuple[date | None, str | None]:
         stamp = datetime.fromisoformat(raw.replace("Z", "+00:00"))
     except ValueError:  # "21.05.2024", "27. august 2024 16:00": the date-and-time field reading of every reader
         return field_when(raw)
-    if stamp.utcoffset() is not None and not stamp.utcoffset():
-        try:  # a true UTC stamp: shown in Danish local time
-            from zoneinfo import ZoneInfo
-
-            stamp = stamp.astimezone(ZoneInfo("Europe/Copenhagen"))
-        except Exception:  # no tz database: keep UTC rather than fail
-            pass
+    stamp = stamps.local(stamp)  # a stamp with a zone (UTC or an offset): shown in Danish local time
     clock = stamp.strftime("%H:%M")
     return stamp.date(), (None if clock == "00:00" else clock)  # midnight: a date given without a time
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from core import dates, vocab
 from ingest.readers import fieldnames as names
+from ingest.readers import stamps
 from ingest.readers.base import ItemDraft
 from ingest.readers.greve_json import text_of, when
 from ingest.readers.xmlutil import absent_by_flag, flag
@@ -107,16 +108,18 @@ def _absent_by_field(person: Any) -> bool:
 def date_time(facts: Facts) -> tuple[date | None, str | None]:
     """The date of the first date field that parses (a date-time gives the time too); the time from it or
     from a time field ("kl": "16.30")."""
-    stamps = [_when(v) for v in [*facts.get("date", []), *facts.get("time", [])]]
-    day, clock = next(((d, c) for d, c in stamps if d), (None, None))
-    clocks = [c for d, c in stamps if d in (None, day)]
+    found = [_when(v) for v in [*facts.get("date", []), *facts.get("time", [])]]
+    day, clock = next(((d, c) for d, c in found if d), (None, None))
+    clocks = [c for d, c in found if d in (None, day)]
     clocks += [f"{int(m[1]):02d}:{m[2]}" for v in facts.get("time", []) if (m := CLOCK.search(text_of(v)))]
     return day, clock or next((c for c in clocks if c), None)
 
 
 def _when(value: Any) -> tuple[date | None, str | None]:
-    """ISO (a UTC stamp in local time), "30.10.2024 17:00", "03.09.2024 kl. 17:00", "3. juni 2024 kl. 14": the
-    date and "HH:MM"."""
+    """ISO or epoch (a stamp with a zone in local time), "30.10.2024 17:00", "03.09.2024 kl. 17:00", "3. juni 2024
+    kl. 14": the date and "HH:MM"."""
+    if stamps.epoch(value) is not None:  # 1728399600000: epoch milliseconds (UTC), in Danish local time
+        return stamps.date_clock(value) or (None, None)
     day, clock = when(value)
     other_day, other_clock = xml_when(text_of(value))
     clock = clock or (other_clock if other_day == (day or other_day) else None)

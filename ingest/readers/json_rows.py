@@ -1,5 +1,6 @@
 """JSON rows that are not whole items: one section of an item per row (grouped back into items), and the text of
-a value that may be a string, a list, an object or a formatted-text object (``flat``)."""
+a value that may be a string, a list, an object or a formatted-text object (``flat``), and the records of an
+object keyed by item number ({"1": {...}, "2": {...}}: ``numbered_records``)."""
 
 from __future__ import annotations
 
@@ -47,6 +48,19 @@ def grouped(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
             sections.append({"heading": "Fraværende", "text": "\n".join(absent)})
         out.append({**dropped[key], "sections": sections})
     return out
+
+
+ITEM_KEY = re.compile(r"\d{1,4}(?:\.\d{1,3})*[a-z]?", re.I)
+
+
+def numbered_records(node: dict[str, Any]) -> list[dict[str, Any]] | None:
+    """An object keyed by item number ({"1": {"title": …}, "2": {…}}, as JavaScript state often keeps a list): its
+    records in number order, each given its key as its "number" when it states none; None for any other object."""
+    if not node or not all(isinstance(k, str) and ITEM_KEY.fullmatch(k) and isinstance(v, dict)
+                           for k, v in node.items()):
+        return None
+    return [v if "number" in names.fields(v) else {**v, "number": k}
+            for k, v in sorted(node.items(), key=lambda kv: _number_key(kv[0]))]
 
 
 def _number_key(number: str) -> tuple[int, ...]:

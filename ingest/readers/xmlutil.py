@@ -1,4 +1,5 @@
-"""Small helpers the XML readers share: namespace-agnostic lookup, flags, dates, placeholders, regions, base64 bodies.
+"""Small helpers the XML readers share: namespace-agnostic lookup, flags, placeholders, regions, base64 bodies; the
+date and clock fields (``xmlwhen``) are re-exported here.
 
 Element names are matched by their local name, so ``edoc:Name`` and ``Name`` are the same field;
 every value is stripped text (CDATA included). Nothing here parses free text into structure.
@@ -10,10 +11,16 @@ import base64
 import binascii
 import re
 from collections import Counter
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from core import dates, municipalities
+from ingest.readers.xmlwhen import CLOCK as CLOCK
+from ingest.readers.xmlwhen import compact_clock as compact_clock
+from ingest.readers.xmlwhen import field_clock as field_clock
+from ingest.readers.xmlwhen import timestamp as timestamp
+from ingest.readers.xmlwhen import when as when
+from ingest.readers.xmlwhen import when_compact as when_compact
 
 Element = Any  # an lxml element (the stubs do not type lxml trees usefully)
 
@@ -77,66 +84,6 @@ def flag(value: str | None) -> bool | None:
     return None
 
 
-_NUMERIC_DT = re.compile(r"^\s*(\d{1,2})[-./](\d{1,2})[-./](\d{4})(?:[ T]+(\d{1,2})[:.](\d{2})(?::(\d{2}))?)?")
-_ISO_DT = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?")
-
-
-def when(value: str | None) -> tuple[date | None, str | None]:
-    """A date and "HH:MM" from "02-05-2017 10:00", "15-05-2013 16:30:00", ISO or Danish words; the time
-    is None when the value states none (or states midnight with seconds, the way exports say 'no time')."""
-    value = (value or "").strip()
-    if not value:
-        return None, None
-    m = _NUMERIC_DT.match(value)
-    if m:
-        day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
-    else:
-        m = _ISO_DT.match(value)
-        if m:
-            year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
-    if m:
-        try:
-            found = date(year, month, day)
-        except ValueError:
-            return None, None
-        hour, minute = m.group(4), m.group(5)
-        clock = f"{int(hour):02d}:{minute}" if hour is not None and minute is not None else _clock(value[m.end():])
-        return found, (None if clock == "00:00" else clock)
-    clock = dates.find_time(value) or _clock(value)
-    return dates.first_date(value), (None if clock == "00:00" else clock)
-
-
-_BARE_CLOCK = re.compile(r"(?<![\d.:])([01]?\d|2[0-3]):([0-5]\d)(?::\d{2})?(?!\d)")
-
-
-def _clock(rest: str) -> str | None:
-    """The time in what follows a field's date: "kl. 16.00", or a bare "16:00" ("27. august 2018 16:00")."""
-    found = dates.find_time(rest)
-    if found:
-        return found
-    m = _BARE_CLOCK.search(rest)
-    return f"{int(m.group(1)):02d}:{m.group(2)}" if m else None
-
-
-def timestamp(value: str | None) -> str | None:
-    """A publication time stamp as ISO "YYYY-MM-DDTHH:MM:SS" (offset kept when stated), else None."""
-    value = (value or "").strip()
-    m = _ISO_DT.match(value)
-    if m and m.group(4):
-        stamp = f"{m.group(1)}-{m.group(2)}-{m.group(3)}T{m.group(4)}:{m.group(5)}:{m.group(6) or '00'}"
-        zone = m.group(7) or ""
-        return stamp + ("+00:00" if zone == "Z" else zone)
-    m = _NUMERIC_DT.match(value)
-    if m and m.group(4):
-        try:
-            stamp_dt = datetime(int(m.group(3)), int(m.group(2)), int(m.group(1)), int(m.group(4)),
-                                int(m.group(5)), int(m.group(6) or 0))
-        except ValueError:
-            return None
-        return stamp_dt.isoformat()
-    return None
-
-
 # A field a system fills in before anything is decided: not a decision, not content.
 _PLACEHOLDER = re.compile(
     r"^(?:beslutning(?:en)?\s+(?:er\s+)?ikke\s+(?:frigivet|truffet|offentliggjort)|tomt\s+indhold|ikke\s+udfyldt|"
@@ -192,7 +139,8 @@ def region_named(hints: list[str], body_text: str) -> str | None:
 
 
 def markup(el: Element | None) -> str:
-    """An element's content as an HTML/text fragment: CDATA or text as is, nested elements serialised."""
+    """An element's content as an HTML/text fragment: CDATA or text as is, nested elements serialised without
+    namespace declarations or tag prefixes (<ns5:p>, <xhtml:br/> read as HTML's <p>, <br/>)."""
     if el is None:
         return ""
     if not has_kids(el):
@@ -200,7 +148,7 @@ def markup(el: Element | None) -> str:
     from lxml import etree
 
     inner = [el.text or ""] + [etree.tostring(c, encoding="unicode", with_tail=True) for c in el]
-    return re.sub(r"\sxmlns(?::\w+)?=\"[^\"]*\"", "", "".join(inner))
+    return re.sub(r"<(/?)[A-Za-z_][\w.-]*:", r"<\1", re.sub(r"\sxmlns(?::\w+)?=\"[^\"]*\"", "", "".join(inner)))
 
 
 def absent_by_flag(people: list[tuple[str, bool | None]]) -> list[str]:
@@ -226,34 +174,6 @@ def published(root: Element) -> str | None:
             if stamp:
                 return stamp
     return None
-
-
-_COMPACT_DAY = re.compile(r"^\s*((?:19|20)\d\d)(0[1-9]|1[0-2])([0-3]\d)(?:T?([01]\d|2[0-3])([0-5]\d)(?:[0-5]\d)?)?\s*$")
-_COMPACT_CLOCK = re.compile(r"^\s*([01]\d|2[0-3])([0-5]\d)\s*$")
-CLOCK = re.compile(r"^\s*(?:kl\.?\s*)?([01]?\d|2[0-3])(?:[:.]([0-5]\d))?\s*(?:[-–].*)?$", re.I)
-
-
-def when_compact(value: str | None) -> tuple[date | None, str | None]:
-    """``when``, and also a compact date field "20240416" / "20240416T1300" (yyyymmdd[hhmm])."""
-    found = when(value)
-    m = _COMPACT_DAY.match(value or "") if found[0] is None else None
-    if m is None:
-        return found
-    try:
-        return date(int(m[1]), int(m[2]), int(m[3])), (f"{m[4]}:{m[5]}" if m[4] and m[4] + m[5] != "0000" else None)
-    except ValueError:
-        return found
-
-
-def compact_clock(value: str) -> bool:
-    """A bare "hhmm" clock ("1300"), as exports write a start time."""
-    return bool(_COMPACT_CLOCK.match(value))
-
-
-def field_clock(value: str) -> str | None:
-    """A time field as "HH:MM" ("16.00", "kl. 16", "1600" -> "16:00"); as printed when it names no clock."""
-    m = CLOCK.search(value) or _COMPACT_CLOCK.match(value)
-    return f"{int(m[1]):02d}:{m[2] or '00'}" if m else (value or None)
 
 
 _BASE64, _HTML_TAG = re.compile(r"[A-Za-z0-9+/]+={0,2}"), re.compile(r"<[a-z][a-z0-9]*\b[^<>]*>", re.I)
