@@ -285,6 +285,9 @@ def select(item: AgendaItem, question: str, kind: str, meeting_date: str = "", f
             break
         if k not in chosen and (pattern is None or pattern.search(cands[k].text)):
             chosen.append(k)
+    for k in list(chosen):  # a lead-in cut off before its list ("Administrationen indstiller," then "1. at ...")
+        if cands[k].text.rstrip().endswith((",", ":")) and k + 1 < len(cands) and cands[k + 1].entry:
+            chosen += [j for j in _entries_after(cands, k + 1) if j not in chosen]
     picked: list[Passage] = []
     total = 0
     for k in sorted(set(chosen)):

@@ -38,7 +38,8 @@ _FRAME = set(tokens(
     "januar februar marts april maj juni juli august september oktober november december january february "
     "march may june july october sent send gave had have havde været been har apologies apology meet meets mødes "
     "anyone anybody someone nobody nogen ingen hvordan how afholdt missing missed skulle skal holdes afholdes fra "
-    "hold holds its their take took place begynder begynde begyndte starter starte"))
+    "hold holds its their take took place begynder begynde begyndte starter starte does do will would begins "
+    "starts"))
 
 
 def aspects(question: str, committee_tokens: set[str] | None = None) -> list[str]:

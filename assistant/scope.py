@@ -62,9 +62,17 @@ def rescope(item: AgendaItem, question: str, quote: str, meeting_date: str) -> t
     meeting_year = meeting_date[:4]
     if years == [meeting_year] and other_year(quote, years) is None:
         return quote, []  # "i 2024" of a 2024 meeting: the minutes are of that year unless the quote says otherwise
+    found = passages(item, meeting_date)
+    if other_year(quote, years) is None:
+        # the quote names no other year and its section (or the title) is about the asked one: "Forvaltningen har
+        # beregnet taksten for 2025 ... Taksten foreslås fastsat til 865 kr." answers "what does it cost in 2025?"
+        sections = {p.section for p in found if p.text in parts}
+        if all(_covers(item.title, y) or any(_covers(p.text, y) for p in found if p.section in sections)
+               for y in years):
+            return quote, []
     q = question if language(question) != "en" else expand(question)
     asked = content_terms(set(tokens(q))) - set(years)
-    for p in passages(item, meeting_date):
+    for p in found:
         if all(_covers(p.text, y) for y in years):
             toks = set(tokens(p.text))
             if any(match(t, toks, prefixes(toks)) for t in asked):

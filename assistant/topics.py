@@ -62,6 +62,11 @@ underskud underskuddet overskud overskuddet ekstraordinære
 sommerferie sommerferien vinterferie vinterferien efterårsferie efterårsferien påskeferie påskeferien juleferie
 juleferien ferien julen påsken weekenden sæsonen skoleåret kvartal kvartalet halvåret
 sidst sidste gengæld slutningen""".split()) | set(MONTHS)  # "til sidst", "til gengæld": adverbs, not nouns
+# adjectives an article or a preposition precedes as often as a noun ("den gamle pedelbolig", "de nuværende
+# regler"): they qualify the topic, they do not name it
+_ADJECTIVES = set("""gamle gammel gammelt unge lille store stort større største mindre mindste samme andre anden
+andet nuværende tidligere kommende eksisterende sidste første næste nyeste ældste ældre yngre offentlige offentlig
+private privat kommunale kommunal lokale samlede samlet fælles særlige særlig endelige endelig""".split())
 _MUNI_WORDS = {fold(w) for m in MUNICIPALITIES for w in m.split()}
 _BODY = ("udvalg", "udvalget", "udvalgets", "udvalgene", "raad", "raadet", "raadets", "committee", "council")
 
@@ -140,6 +145,7 @@ def topic_nouns(question: str, lang: str) -> list[str]:
         noun = (prev in before or adjective or _NOMINAL.search(low) is not None
                 or (prev in _AND and i >= 2 and words[i - 2].lower() in out))
         if (not noun or word[:1].isupper() or not tokens(low) or len(low) < 5 or low in _FRAME or low.endswith("ede")
+                or low in _ADJECTIVES
                 or fold(low) in _MUNI_WORDS or fold(low).endswith(_BODY)):
             continue
         out.append(low)

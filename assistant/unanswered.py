@@ -103,7 +103,11 @@ def lacks_value(quote_text: str, kind: str, question: str) -> bool:
 
 # a cue word, a remark to the record, or a relative clause right after the party ("Imod stemte: Ø, som ønsker færre
 # boliger"): the party's own reason
-_REASON = re.compile(KIND_PATTERNS["explanation"].pattern + r"|bemærkning|protokol|^\s*,\s*(?:som|der)\s+\w+", re.I)
+_REASON = re.compile(KIND_PATTERNS["explanation"].pattern + r"|bemærkning|protokol|^\s*,\s*(?:som|der)\s+\w+|"
+                     # the party's own stance sentence ("SF ønsker ingen øvre timegrænse i standarden.")
+                     r"^\s*(?:ønsker|ønskede|finder|fandt|mener|mente|foreslår|foreslog|henviser|henviste|"
+                     r"lægger vægt|lagde vægt|tager forbehold|tog forbehold|wants|wanted|finds|found that|believes)\b",
+                     re.I)
 _NEXT_VOTE = re.compile(r"\b(?:imod|for|undlod|undlader|against|abstained)\b(?:\s+stemte)?\s*:|\n", re.I)
 _BARE_LETTER = re.compile(r"(?<![\wÆØÅæøå])([A-HJ-ZÆØÅ])(?=\s+(?:undlod|stemte|voted|abstained|kunne|imod\b|for\b))")
 
