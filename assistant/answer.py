@@ -96,6 +96,9 @@ class ExtractiveAnswerer:
         if not lines and wanted == "chair":
             return refusal(lang, "the minutes do not name who chaired the meeting" if lang == "en"
                            else "referatet nævner ikke, hvem der var formand")
+        if not lines and wanted == "remarks":
+            return refusal(lang, "the minutes record no member arriving late or leaving early" if lang == "en"
+                           else "referatet nævner ingen, der kom senere eller gik før tid")
         if not lines:
             return None  # the meeting records no such fact: the items may (an absentee line under a decision)
         text = f"{head}:\n" + "\n".join(f"«{x}»" for x in lines)

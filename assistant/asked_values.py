@@ -14,6 +14,10 @@ from collections.abc import Callable
 
 from assistant import views
 from assistant.evidence import KIND_PATTERNS
+from assistant.glossary import expand
+from assistant.query import language
+from assistant.terms import content_terms, match, prefixes
+from store.lexical import tokens
 
 # (label en, label da): what the item does not state
 LABELS = {"clock": ("a time of day", "et klokkeslæt"), "duration": ("how long it took", "hvor lang tid det tog"),
@@ -46,6 +50,7 @@ _ASKS = {
 
 _CLOCK = re.compile(r"\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?\b|\bklokken\s+\d|(?<![\d.,])\d{1,2}[.:][0-5]\d(?![\d.,:])"
                     r"(?!\s*(?:mio|mia|kr|%|procent))|\b\d{1,2}\s*(?:am|pm)\b", re.I)
+_KL = re.compile(r"\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?\b|\bklokken\s+\d", re.I)
 _DURATION = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:minut\w*|timer?\b|hours?|minutes?|min\.)|"
                        r"\b(?:en|et|halv|to|tre|one|half|an?)\s+(?:time|timer|hour|hours|minut\w*)\b|"
                        r"kl\.?\s*\d{1,2}(?:[.:]\d{2})?\s*[-–]\s*(?:kl\.?\s*)?\d{1,2}", re.I)
@@ -111,7 +116,25 @@ def unstated(question: str, item_text: str, people: str = "") -> str | None:
             return None
         text = f"{item_text}\n{people}"
         return None if any(_has_party(n, text) for n in names) else kind
+    if kind == "clock" and _clock_about(question, item_text):
+        return None
     return None if _HOLDS[kind](item_text) else kind
+
+
+def _clock_about(question: str, text: str) -> bool:
+    """A "kl. 6.00" in a sentence that shares a term with the question ("veje i klasse 1 ryddes og saltes inden
+    kl. 6.00" for "by what time must class 1 roads be cleared?"): the date-free check would drop it as a date's
+    time. A clock about something else ("mødestart kl. 8.15" for a Monday discussion) does not count."""
+    english = language(question) == "en"
+    asked = [t for t in content_terms(set(tokens(expand(question) if english else question))) if not t.isdigit()]
+    for sentence in re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])|\n", text):  # not after "kl."
+        if _KL.search(sentence):
+            toks = set(tokens(sentence))
+            words = re.findall(r"\w{5,}", sentence.lower()) if english else []
+            fives = {x[:5] for x in words}  # an English word and its Danish cognate: "salted" ~ "saltes"
+            if any(match(t, toks, prefixes(toks)) or len(t) >= 5 and t[:5] in fives for t in asked):
+                return True
+    return False
 
 
 # "hvilken dato", "on what date", "hvilken dag præcis": a day, which a month or a year does not give

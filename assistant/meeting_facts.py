@@ -10,6 +10,11 @@ from core.model import Meeting
 from store.lexical import tokens
 
 ASPECTS: list[tuple[str, re.Pattern[str]]] = [
+    # who came late or left early ("Hvem forlod mødet før tid?", "Who turned up late?")
+    ("remarks", re.compile(r"\bforlod\b|\bleft\b.{0,40}\b(?:early|before)|\bleave early|\b(?:arrived|turned up|came|"
+                           r"showed up|joined) (?:late|after)|\blate(?:r)? (?:arrival|to the meeting)|\bfor sent\b|"
+                           r"\bankom\b|\bkom senere\b|\bgik (?:tidligt|før)|\bfør tid\b|\bdeltog (?:først )?fra\b",
+                           re.I)),
     ("chair", re.compile(r"\bformand|\bforperson|\bchair(?:s|ed|man|woman|person)?\b|\bpresided", re.I)),
     ("absent", re.compile(r"fravær|afbud|\babsent|absence|apologies|deltog ikke|ikke deltog|ikke (?:var )?til stede|"
                           r"not attend|(?:did not|didn't) attend|not present|missing|\bmissed\b|meldt(?:e)? fra|"
@@ -39,7 +44,8 @@ _FRAME = set(tokens(
     "march may june july october sent send gave had have havde været been har apologies apology meet meets mødes "
     "anyone anybody someone nobody nogen ingen hvordan how afholdt missing missed skulle skal holdes afholdes fra "
     "hold holds its their take took place begynder begynde begyndte starter starte does do will would begins "
-    "starts"))
+    "starts forlod left leave early late turned up arrived came showed joined before sent senere tid tidligt gik "
+    "ankom først kom"))
 
 
 def aspects(question: str, committee_tokens: set[str] | None = None) -> list[str]:
@@ -48,12 +54,15 @@ def aspects(question: str, committee_tokens: set[str] | None = None) -> list[str
     found = [name for name, pattern in ASPECTS if pattern.search(question)]
     if "absent" in found and "participants" in found:
         found.remove("participants")  # "var der medlemmer, der ikke deltog?" asks who was absent
-    if not found or not {"absent", "chair"} & set(found) and not _MEETING.search(question):
+    if "remarks" in found:  # "hvem deltog først fra kl. 17?", "who left before the vote?": a remark, not the list
+        found = [f for f in found if f not in {"participants", "absent", "time"}]
+    if not found or not {"absent", "chair", "remarks"} & set(found) and not _MEETING.search(question):
         return []
     known = committee_tokens or set()
     stems = {t[:8] for t in known if len(t) >= 8}
     english = {t for w in re.findall(r"[a-z]+", question.lower()) if _names_committee(w, known) for t in tokens(w)}
     words = [t for t in tokens(question) if not t.isdigit() and t not in _FRAME and t not in known
+             and t.removesuffix("s") not in known  # "Fanøs Teknik- og Miljøudvalg": a genitive of the meeting's
              and t[:8] not in stems and t not in english]  # "forretningsudvalgsmødet" names the committee too
     return found if not words else []
 
@@ -76,6 +85,8 @@ def fact_lines(meeting: Meeting, wanted: str) -> list[str]:
     facts = meeting.facts()
     if wanted == "absent":
         return [facts["absent"]] if "absent" in facts else []
+    if wanted == "remarks":
+        return [facts["remarks"]] if "remarks" in facts else []
     if wanted == "venue":
         return [facts["venue"]] if "venue" in facts else []
     if wanted == "time":

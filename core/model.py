@@ -99,6 +99,8 @@ class Meeting(BaseModel):
     location: str | None = None
     participants: list[str] = Field(default_factory=list)
     absentees: list[str] = Field(default_factory=list)
+    # who came late or left early, as printed ("Peter Kolind (Ø) forlod mødet kl. 19.50 under punkt 5")
+    remarks: list[str] = Field(default_factory=list)
     status: Literal["minutes", "agenda"] = "minutes"
     extraordinary: bool = False
     published: str | None = None  # the source's own publication/version timestamp (ISO), when it states one
@@ -154,6 +156,8 @@ class Meeting(BaseModel):
             out["participants"] = "Deltagere: " + ", ".join(self.participants)
         if self.absentees:
             out["absent"] = "Fraværende/afbud: " + ", ".join(self.absentees)
+        if self.remarks:
+            out["remarks"] = "Bemærkning: " + " ".join(self.remarks)
         return out
 
     def facts_text(self) -> str:

@@ -53,9 +53,12 @@ def _canonical(name: str) -> str:
 
 def canonical_name(text: str) -> str | None:
     """Map a user's spelling ("esbjerg", "Esbjerg Kommune") to the canonical name."""
-    low = text.lower().removesuffix(" kommune").strip()
+    low = text.lower().strip().removesuffix(" kommune").removesuffix(" regionskommune").strip()
     for name in [*MUNICIPALITIES, *REGIONS]:
         if name.lower() == low:
+            return name
+    for name in MUNICIPALITIES:  # the official genitive form: "Vesthimmerlands Kommune", "Bornholms Regionskommune"
+        if name.lower() + "s" == low:
             return name
     return None
 

@@ -324,6 +324,25 @@ ROLE = re.compile(rf"^\(?(?:{_ROLES})\)?\.?$", re.I)  # "Ole Bjørn (A), formand
 _ROLE_BEFORE = re.compile(rf"^(?:{_ROLES})\s+(?=(?-i:[A-ZÆØÅ]))", re.I)
 
 
+# a member who came late or left early: "Peter Kolind (Ø) forlod mødet kl. 19.50 under behandlingen af punkt 5",
+# "Yasmin Dahl (Ø) deltog fra kl. 17.25", "Anders Kirk (F) ankom kl. 9.15"
+ATTENDANCE_CHANGE = re.compile(r"\b(?:forlod (?:mødet|udvalgsmødet|byrådsmødet|salen)|ankom\b|deltog (?:først )?fra\b|"
+                               r"mødte (?:op )?(?:kl\.|klokken|under|efter)|kom (?:for sent|kl\.|under)|"
+                               r"left the meeting|arrived (?:at|late|during)|joined (?:the meeting )?(?:at|during))",
+                               re.I)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])|\n")
+
+
+def attendance_remarks(text: str) -> list[str]:
+    """The sentences of ``text`` that record a member coming late or leaving early, as printed."""
+    found = []
+    for sentence in _SENTENCE_END.split(text):
+        sentence = re.sub(r"^(?:Bemærkning(?:er)?|Note|Remarks?)\b\s*:?\s*", "", sentence.strip(), flags=re.I)
+        if ATTENDANCE_CHANGE.search(sentence) and re.search(r"[A-ZÆØÅ][a-zæøå]+", sentence) and len(sentence) < 240:
+            found.append(sentence)
+    return list(dict.fromkeys(found))
+
+
 def item_only_absentees(text: str) -> set[str]:
     """Names a decision text records as absent from its own item only ("Jens Ø (V) deltog ikke i behandlingen
     af punktet"): they were at the meeting."""

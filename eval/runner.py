@@ -11,6 +11,7 @@ import httpx
 
 from assistant.contract import Answer
 from core.model import item_order
+from core.municipalities import canonical_name
 from eval import metrics as m
 from eval.questions import Question
 from store.rows import StoredItem
@@ -55,7 +56,8 @@ def is_gold(q: Question, ref: Ref) -> bool:
 
 
 def _muni(name: str) -> str:
-    return m.fold(name).removesuffix(" kommune").strip()
+    """A municipality as compared: its canonical name where known ("Vesthimmerlands Kommune" is Vesthimmerland)."""
+    return m.fold(canonical_name(name) or name).removesuffix(" kommune").strip()
 
 
 @dataclass

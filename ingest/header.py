@@ -37,6 +37,7 @@ class Header:
     location: str | None = None
     participants: list[str] = field(default_factory=list)
     absentees: list[str] = field(default_factory=list)
+    remarks: list[str] = field(default_factory=list)  # who came late or left early
     status: str = "minutes"
 
 
@@ -120,6 +121,7 @@ def parse_header(lines: list[str]) -> Header:
         signature = _SIGNATURE_LINES if _SIGN_OFF.match(line) else signature - 1
         if head.committee is None and seen <= 12 and signature < 0:
             head.committee = _committee_from(line) or committee_in(line)
+        head.remarks += [r for r in vocab.attendance_remarks(line) if r not in head.remarks]
         m = LABEL.match(line)
         if m:
             label = m.group("label").lower()

@@ -12,6 +12,7 @@ from ingest import header, pagetext
 from ingest.items import build_item
 from ingest.read import MAX_BYTES, Document
 from ingest.readers import ReadResult
+from ingest.readers.base import own_remarks
 from ingest.segment import segment
 
 
@@ -45,6 +46,7 @@ def parse_document(doc: Document, municipality: str | None = None) -> Meeting:
         location=head.location,
         participants=head.participants,
         absentees=head.absentees,
+        remarks=own_remarks(head.remarks, items, committee, day),
         status=head.status,  # type: ignore[arg-type]
         extraordinary=any(re.search(r"\bekstraordinært\s+møde|\bextraordinary\s+meeting", x, re.I) for x in seg.header),
         source=Path(doc.path).name,

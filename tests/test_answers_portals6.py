@@ -53,3 +53,23 @@ def test_a_year_stated_in_the_quotes_section_scopes_the_quote() -> None:
     assert scope.rescope(item, "Hvad koster frokostordningen om måneden i 2025?", quote, "2024-09-24") == (quote, [])
     other = "Taksten var 820 kr. pr. måned i 2024."
     assert scope.rescope(_item(text + other), "Hvad koster frokosten i 2025?", other, "2024-09-24")[0] != other
+
+
+def test_a_clock_about_the_asked_thing_answers_what_time() -> None:
+    from assistant import asked_values
+
+    roads = "Forvaltningen foreslår, at veje i klasse 1 ryddes og saltes inden kl. 6.00 på hverdage."
+    assert asked_values.unstated("By what time must class 1 roads be cleared and salted?", roads) is None
+    assert asked_values.unstated("Hvornår på dagen skal vejene i klasse 1 saltes?", roads) is None
+    other = "2. at den faste mødedag bliver tirsdag med mødestart kl. 8.15."
+    assert asked_values.unstated("Hvad tid på dagen skal drøftelsen med skolelederne mandag foregå?", other) == "clock"
+
+
+def test_the_official_genitive_name_of_a_municipality_is_the_municipality() -> None:
+    from core.municipalities import canonical_name
+    from eval.runner import _muni
+
+    assert canonical_name("Vesthimmerlands Kommune") == canonical_name("Vesthimmerlands") == "Vesthimmerland"
+    assert canonical_name("Bornholms Regionskommune") == "Bornholm"
+    assert _muni("Vesthimmerlands") == _muni("Vesthimmerland")
+    assert canonical_name("Greves") == "Greve" and canonical_name("Nowhere") is None

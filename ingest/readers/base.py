@@ -137,6 +137,7 @@ class MeetingDraft:
     location: str | None = None
     participants: list[str] = field(default_factory=list)
     absentees: list[str] = field(default_factory=list)
+    remarks: list[str] = field(default_factory=list)  # who came late or left early, as the source prints it
     status: str = "minutes"  # "minutes" | "agenda"
     extraordinary: bool = False
     published: str | None = None  # ISO timestamp of this publication/version, when the source states it
@@ -199,6 +200,17 @@ def published_from_path(path: str) -> str | None:
     return None
 
 
+def own_remarks(stated: list[str], items: list[AgendaItem], committee: str, day: date) -> list[str]:
+    """Who came late or left early: the remarks the meeting's facts print, then those in its own decisions
+    ("Peter Ulstrup forlod mødet under behandlingen af punkt 5")."""
+    found = list(stated)
+    for it in items:
+        for dec in it.decisions:
+            if dec.body == committee and dec.date in (None, day):
+                found += [r for r in vocab.attendance_remarks(dec.text) if r not in found]
+    return found
+
+
 def build_meeting(draft: MeetingDraft, src: Source, explicit_municipality: str | None = None) -> Meeting:
     if not draft.items:
         raise IngestError(src.path, "no agenda items found")
@@ -221,6 +233,7 @@ def build_meeting(draft: MeetingDraft, src: Source, explicit_municipality: str |
         location=draft.location,
         participants=draft.participants,
         absentees=absentees,
+        remarks=own_remarks(draft.remarks, items, committee, draft.date),
         status="agenda" if draft.status == "agenda" else "minutes",
         extraordinary=draft.extraordinary,
         published=draft.published or published_from_path(src.path),

@@ -206,6 +206,7 @@ class FeedReader:
             location=facts.location,
             participants=participants,
             absentees=list(dict.fromkeys(facts.absentees)),
+            remarks=facts.remarks,
             status="minutes" if minutes else "agenda",
             extraordinary=bool(re.search(r"ekstraordin", kind, re.I)),
             published=_published(feed),

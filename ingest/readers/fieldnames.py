@@ -88,6 +88,9 @@ JSON_FIELDS: dict[str, set[str]] = {
                "cancelled", "canceled", "cancellations", "apologies"},
     "present": {"present", "ispresent", "attended", "attending", "tilstede", "deltog", "fremmoedt"},
     "party": {"party", "parti", "partibogstav", "partyletter"},
+    # a note on attendance: who came late or left early ("protocolNote": "X deltog fra kl. 17.25 ...")
+    "remarks": {"remarks", "remark", "bemaerkning", "bemaerkninger", "protocolnote", "protokolbemaerkning",
+                "attendancenote", "moedebemaerkning"},
 }
 ABSENT_STEMS = ("afbud", "fravaer", "absent")  # "AfbudTekst", "FravaerendeMedlemmer": who did not attend
 PLAIN_BODY = {"text", "tekst", "html", "body", "content", "indhold", "felter", "fields", "sections",

@@ -194,6 +194,7 @@ def whole_draft(src: Source) -> MeetingDraft:
         location=fields.get("location") or head.location,
         participants=head.participants,
         absentees=head.absentees,
+        remarks=head.remarks,
         status=head.status,
         warnings=warnings,
     )

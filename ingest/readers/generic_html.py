@@ -131,7 +131,7 @@ def _meeting(root: El, head_html: str, items: list[ItemDraft]) -> MeetingDraft |
     return MeetingDraft(
         committee=committee, date=day, items=items, municipality=municipality, time=time,
         location=field("place") or (place.group("place").strip() if place else None) or head.location,
-        participants=[ABSENT.sub("", x) for x in present], absentees=absent,
+        participants=[ABSENT.sub("", x) for x in present], absentees=absent, remarks=head.remarks,
         status="minutes" if minutes else "agenda", extraordinary=bool(re.search(r"ekstraordinær", kind, re.I)),
         warnings=[f"the page says {word!r} but records no decision; read as an agenda"]
         if word not in ("", "dagsorden") and not any_decision else [])

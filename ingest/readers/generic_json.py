@@ -172,6 +172,7 @@ def read_data(data: Any, source: str, warning: str, day: date | None = None) -> 
         committee=committee, date=day, time=time, items=items,
         municipality=first_name(facts, "municipality") or None,
         location=first_name(facts, "location") or None, participants=people, absentees=absentees,
+        remarks=[r for v in facts.get("remarks", []) if isinstance(v, str) for r in vocab.attendance_remarks(v)],
         status="minutes" if any(it.decisions for it in items) else "agenda", warnings=warnings,
     )
 
