@@ -110,6 +110,15 @@ test: install browser postgres lint
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat eval eval/portals5.jsonl --data-dir $(CURDIR)/.referat/eval-portals5 \
 	  --ingest sample_data/portals5 --min-hit5 0.9 --min-first-citation 0.85 --min-refusal 0.75 --min-keywords 0.75
+	# dev10 (calibration, session 9): questions real users ask, written blind: what came of a decision, judgements,
+	# false premises, wrong municipality or year, details not stated
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/dev10.jsonl --data-dir $(CURDIR)/.referat/eval-minutes \
+	  --min-hit5 0.9 --min-first-citation 0.85 --min-refusal 0.8 --min-keywords 0.65
+	# portals6 (calibration, session 9): Next.js state, JSON-LD, Atom feed, MHTML, e-mail, Word 2003 XML, ...
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/portals6.jsonl --data-dir $(CURDIR)/.referat/eval-portals6 \
+	  --ingest sample_data/portals6 --min-hit5 0.95 --min-first-citation 0.9 --min-refusal 0.3 --min-keywords 0.8
 	# questions written from the stored minutes themselves (case numbers, item numbers, votes): eval/probe.py
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat probe --data-dir $(CURDIR)/.referat/eval-minutes --min-right 0.95

@@ -314,6 +314,9 @@ def _counted(question: str) -> list[str] | None:
     return tokens(noun)[:1] or None
 
 
+_SHARE_OR_SUM = re.compile(r"(?:pct|procent\w*|%|kr|kroner|mio|mia|million\w*|mia\w*)\.?,?$", re.I)
+
+
 def uncounted(item_text: str, kind: str, question: str) -> bool:
     """A count question names what it counts ("how many visitors did the exhibition attract?") and no figure in
     the item stands within a few words of it: the item's figures count something else (kroner, years)."""
@@ -328,6 +331,8 @@ def uncounted(item_text: str, kind: str, question: str) -> bool:
             continue
         if i and _REFERENCE.fullmatch(words[i - 1].lower()) or _YEAR.fullmatch(word.rstrip(".,")):
             continue  # "Bilag 2", "nr. 1010", "§ 85", a year: a reference, not a count
+        if i + 1 < len(words) and _SHARE_OR_SUM.match(words[i + 1]):
+            continue  # "Ungeledigheden er steget til 5,4 pct.": a share or a sum, not a count of young people
         near = words[max(0, i - _NEAR): i + _NEAR + 1]
         if any(stem in t for w in near for t in [*tokens(w), w.lower()] for stem in stems):
             return False
@@ -355,7 +360,7 @@ def asks_opinion(question: str) -> bool:
 # what came of a decision after the meeting ("Blev broen faktisk bygget?", "Hvordan gik pilottesten?", "Did they
 # end up ...?"): the minutes of the meeting record the decision, not its aftermath. A question naming a decision
 # act ("Blev forslaget faktisk vedtaget?") or a sum ("how much did they end up setting aside?") asks for the decision
-_AFTERMATH = re.compile(r"\b(?:faktisk|actually|end(?:ed|s)? up|in the end|til sidst)\b|^\W*hvordan gik\b|"
+_AFTERMATH = re.compile(r"\b(?:faktisk|actually|end(?:ed|s)? up|in the end|til sidst|endeligt)\b|^\W*hvordan gik\b|"
                         r"^\W*how did\b.{0,80}\bgo\b|\bwhat came of\b|\bhvad kom der ud af\b|"
                         r"\bblev\b.{0,60}\btil noget\b", re.I)
 # the passage tells what happened afterwards: a completion, a result, an evaluation

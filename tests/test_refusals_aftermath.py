@@ -112,3 +112,13 @@ def test_an_abstract_first_half_alone_does_not_mention_a_compound(fanoe: Contain
     assert not fanoe.service.ask("Hvad drøftede Fanø om tryghedsområdet i nattelivet?").refused  # a generic half
     forms = topics._forms("solcelleparken", "da") or []
     assert ("solcelle",) in forms  # a concrete first half still names the thing
+
+
+def test_a_share_or_a_sum_is_no_count_and_a_final_figure_is_an_aftermath() -> None:
+    text = ("I 4. kvartal 2023 var der 412 fuldtidsledige, svarende til en ledighed på 3,1 pct. Det er et fald i "
+            "forhold til samme kvartal året før og det samme som sidste år. Ungeledigheden er steget til 5,4 pct.")
+    assert unanswered.uncounted(text, "count", "Hvor mange unge var ledige i 4. kvartal?")
+    assert not unanswered.uncounted(text, "count", "Hvor mange fuldtidsledige var der i 4. kvartal?")
+    assert unanswered.untold_aftermath("Hvilken rente fik kommunen endeligt på lånet?", "percent",
+                                       "Renten var den 21. maj 2024 indikativt 3,4 pct.")
+    assert not unanswered.untold_aftermath("Blev lokalplanen endeligt vedtaget?", "yesno", "Godkendt.")
