@@ -38,6 +38,11 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
                           rf"hvad (?:har|vil|skal|skulle) .{{0,50}}\bbetale\b|"
                           rf"what (?:will|does|did|would) .{{0,60}}\bpay\b|"
                           rf"hvad (?:kommer|kom) .{{0,80}}til at koste|"
+                          # "what is the total capital grant for ...?", "hvad er den samlede anlægsbevilling?"
+                          rf"^\W*what (?:is|was|will be) the (?:total |overall |full |combined |final )?"
+                          rf"(?:[\w-]+ ){{0,2}}(?:grant|cost|costs|price|budget|appropriation|subsidy|fee|rent)\b|"
+                          rf"^\W*hvad (?:er|var|bliver) (?:den|det) (?:samlede |endelige |fulde )?"
+                          rf"\w*(?:bevilling|budget|pris|beløb|udgift|tilskud|takst|leje)\w*\b|"
                           rf"what (?:does|did|will) .{{0,100}}\bcost|how much (?:money|did|does|will|is|was)", re.I)),
     ("percent", re.compile(r"procent|percent|\bandel\b|\bshare\b|hvor stor en del|what proportion|\bprocentsats|"
                            r"skatteprocent|%", re.I)),

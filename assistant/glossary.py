@@ -83,6 +83,7 @@ GLOSSARY: dict[str, str] = {
     "complaints": "klager", "users": "brugere", "beds": "senge pladser", "apartments": "lejligheder boliger",
     "seats": "pladser mandater", "patients": "patienter", "cars": "biler", "vehicles": "køretøjer biler",
     "places": "pladser steder", "positions": "stillinger",
+    "self-driving": "selvkørende", "self driving": "selvkørende", "driverless": "førerløse selvkørende",
     # things people ask about (facilities, transport, services): what the topic check judges an English question by
     "swimming pool": "svømmehal svømmebad",
     "wind turbine": "vindmølle", "harbor": "havn", "taxes": "skat skatter", "sports hall": "idrætshal hal",
@@ -146,7 +147,7 @@ def expand(question: str) -> str:
     """The question plus the Danish words for the English civic terms in it."""
     low = question.lower()
     extra = [GLOSSARY[w] for w in _WORD.findall(low) if GLOSSARY.get(w)]
-    extra += [v for k, v in GLOSSARY.items() if " " in k and k in low]
+    extra += [v for k, v in GLOSSARY.items() if (" " in k or "-" in k) and k in low]  # phrases, "self-driving"
     return question + (" " + " ".join(extra) if extra else "")
 
 

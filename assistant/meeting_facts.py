@@ -63,6 +63,7 @@ def aspects(question: str, committee_tokens: set[str] | None = None) -> list[str
     english = {t for w in re.findall(r"[a-z]+", question.lower()) if _names_committee(w, known) for t in tokens(w)}
     words = [t for t in tokens(question) if not t.isdigit() and t not in _FRAME and t not in known
              and t.removesuffix("s") not in known  # "Fanøs Teknik- og Miljøudvalg": a genitive of the meeting's
+             and not (len(t) >= 4 and any(k.startswith(t) for k in known))  # "Henny's test committee": its name
              and t[:8] not in stems and t not in english]  # "forretningsudvalgsmødet" names the committee too
     return found if not words else []
 

@@ -15,7 +15,7 @@ CASES = [
     ("Hvad kommer den nye bro over åen til at koste?", "amount"),
     ("How much did the municipality pay for the land?", "amount"),
     ("Hvor stort er tilskuddet til musikskolen?", "amount"),
-    ("What is the total grant for the festival?", "fact"),
+    ("What is the total grant for the festival?", "amount"),  # a sum is asked, though no "how much"
     ("Hvor mange kroner sparer man på vejbelysning?", "amount"),
     ("Hvor stor en andel af borgerne får hjemmehjælp?", "percent"),
     ("What share of the recipients were sanctioned?", "percent"),
@@ -75,3 +75,19 @@ def test_compound_questions_split_into_their_parts() -> None:
         "Hvad besluttede byrådet om skoler og daginstitutioner?"]
     assert clauses("Which company did Greve contract, and at what times will the guards be on duty?") == [
         "Which company did Greve contract", "at what times will the guards be on duty?"]
+
+
+def test_what_is_the_total_grant_asks_for_an_amount() -> None:
+    assert answer_kind("What is the total capital grant for the new sports facility in Lisbjerg?") == "amount"
+    assert answer_kind("Hvad er den samlede anlægsbevilling til idrætsanlægget?") == "amount"
+    assert answer_kind("What is the plan for the harbour?") != "amount"
+
+
+def test_a_committee_named_by_the_start_of_its_name_is_no_topic() -> None:
+    from assistant.glossary import expand
+    from assistant.meeting_facts import aspects
+    from store.lexical import tokens
+
+    known = set(tokens("Hennys testudvalg Middelfart"))
+    assert aspects("Who chaired Henny's test committee in Middelfart on 2 May 2017?", known) == ["chair"]
+    assert "selvkørende" in expand("Who proposed making Aarhus a test city for self-driving cars?")
