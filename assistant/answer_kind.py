@@ -14,7 +14,8 @@ KINDS = ("vote", "history", "amount", "percent", "count", "measure", "date", "ex
 
 # the act a yes/no answer from the meeting's outcome settles: approving, adopting, granting, rejecting, deciding
 DECISION_ACT = re.compile(r"\b(?:reject|approv|grant|adopt|decid|agree|accept|afvis|afvist|godkend|vedt[ao]g|bevilg|"
-                          r"beslut|tildel|imødekom|dispens|anbefal|recommend|vælg|valgte|choose|chose)", re.I)
+                          r"beslut|tildel|imødekom|dispens|anbefal|recommend|vælg|valgte|choose|chose|"
+                          r"tage stilling|tog stilling|stillingtagen)", re.I)
 
 _MONEY_WORDS = (r"kr\b|kroner|\bdkk\b|koste|\bcost|beløb|\bpris|\bprice|\bfee|udgift|expense|tilskud|\bgrant|"
                 r"bevilling|appropriation|\bramme|pulje|\bpool|merforbrug|mindreforbrug|overspend|underspend|"

@@ -54,9 +54,15 @@ NO_VOTE = {
 
 CONTRADICTED = {
     "da": {"approved": "Referatet siger det modsatte af spørgsmålet: forslaget blev godkendt —",
-           "rejected": "Referatet siger det modsatte af spørgsmålet: forslaget blev ikke godkendt —"},
+           "rejected": "Referatet siger det modsatte af spørgsmålet: forslaget blev ikke godkendt —",
+           "noted": "Referatet siger noget andet end spørgsmålet: udvalget tog kun sagen til efterretning —"},
     "en": {"approved": "The minutes say the opposite of the question: the proposal was approved;",
-           "rejected": "The minutes say the opposite of the question: the proposal was not approved;"},
+           "rejected": "The minutes say the opposite of the question: the proposal was not approved;",
+           "noted": "The minutes say otherwise: the item was only noted, nothing was approved;"},
+}
+NO_VOTE_WHO = {
+    "da": "Referatet noterer ingen afstemning om punktet, så ingen stemte imod eller for — beslutningen lyder:",
+    "en": "The minutes record no vote on this item, so no one is recorded voting for or against; the decision reads:",
 }
 OFF_TOPIC = {
     "da": "Det fundne punkt nævner ikke {what}, så dets tal handler om noget andet — det nærmeste er:",

@@ -13,6 +13,7 @@ from assistant.answer_text import (
     CONTRADICTED,
     NO_CHOICE,
     NO_VOTE,
+    NO_VOTE_WHO,
     NOT_SAID,
     NOT_STATED_HEAD,
     OFF_TOPIC,
@@ -77,6 +78,8 @@ def trap(answerer: ExtractiveAnswerer, query: Query, hit: Hit, quote: str, kind:
     voted = any(d.votes for d in own)
     if unanswered.no_vote_count(quote, kind, query.text, voted):
         return NO_VOTE[lang], quote
+    if own and unanswered.unrecorded_vote(item.text, kind, query.text, voted):
+        return NO_VOTE_WHO[lang], own_decision_quote(item, hit.item.date) or quote
     if voted and unanswered.asks_vote_count(query.text) and not counted_votes(own):
         # "how many members voted against?" of "Imod stemte: Ø": the parties, not a number of members
         return PARTIES_ONLY[lang], own_decision_quote(item, hit.item.date) or quote

@@ -18,7 +18,7 @@ ASPECTS: list[tuple[str, re.Pattern[str]]] = [
     ("chair", re.compile(r"\bformand|\bforperson|\bchair(?:s|ed|man|woman|person)?\b|\bpresided", re.I)),
     ("absent", re.compile(r"fravær|afbud|\babsent|absence|apologies|deltog ikke|ikke deltog|ikke (?:var )?til stede|"
                           r"not attend|(?:did not|didn't) attend|not present|missing|\bmissed\b|meldt(?:e)? fra|"
-                          r"meldt afbud", re.I)),
+                          r"meldt afbud|\bmanglede\b|\budeblev\w*|\bikke mødt", re.I)),
     ("venue", re.compile(r"\bhvor (?:blev|holdt|mødtes|foregik|var|afholdt)|hvordan blev .{0,80}(?:afholdt|holdt)|"
                          r"\bhvor\b.{0,60}\b(?:mødes|holdes|afholdes)\b|"
                          r"how was .{0,80}\bheld|mødested|\bwhere\b|venue|location|"
@@ -45,7 +45,7 @@ _FRAME = set(tokens(
     "anyone anybody someone nobody nogen ingen hvordan how afholdt missing missed skulle skal holdes afholdes fra "
     "hold holds its their take took place begynder begynde begyndte starter starte does do will would begins "
     "starts forlod left leave early late turned up arrived came showed joined before sent senere tid tidligt gik "
-    "ankom først kom"))
+    "ankom først kom manglede udeblev mødt"))
 
 
 def aspects(question: str, committee_tokens: set[str] | None = None) -> list[str]:

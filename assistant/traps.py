@@ -116,7 +116,9 @@ def amount_elsewhere(item_text: str, title: str, kind: str, question: str, names
         return None
     money, near = KIND_PATTERNS["amount"], _WINDOW
     for k, sentence in enumerate(said):
-        if money.search(sentence) and not _TOTAL.search(sentence) \
+        # a table row's figure carries its unit in the table's header ("Rigshospitalet | 22,50")
+        valued = money.search(sentence) or " | " in sentence and re.search(r"\d", sentence)
+        if valued and not _TOTAL.search(sentence) \
                 and any(mentions(" ".join(said[max(0, k - near):k + near + 1]), n) for n in named):
             return None
     starts = [question.find(n) for n in named]

@@ -183,6 +183,17 @@ def asks_vote_count(question: str) -> bool:
     return COUNTS.search(question) is not None and ASKS_VOTE.search(question) is not None
 
 
+_WHO_VOTED = re.compile(r"^\W*(?:hvem|who|which (?:members|parties|party)|hvilke(?:t)? (?:medlemmer|partier|parti))\b"
+                        r".{0,40}\b(?:stemte|voted)\b", re.I)
+
+
+def unrecorded_vote(item_text: str, kind: str, question: str, votes_recorded: bool) -> bool:
+    """"Who voted against ...?" of an item whose text records no vote at all (no "stemte", no "enstemmigt"):
+    no one is recorded voting; the question takes a split vote for granted."""
+    return (kind == "vote" and _WHO_VOTED.search(question) is not None and not votes_recorded
+            and VOTE_RECORD.search(item_text) is None)
+
+
 def no_vote_count(quote_text: str, kind: str, question: str, votes_recorded: bool) -> bool:
     """"How many voted for?" of a decision taken without a recorded vote (and a quote that records none):
     there is no count to give."""
@@ -196,6 +207,8 @@ _WHY = re.compile(r"^\W*(?:hvorfor|why|what was the reason|what were the reasons
                   r"hvad var (?:begrundelsen|grunden|årsagen))\b", re.I)
 _SAYS_REJECTED = re.compile(r"\b(?:afvis\w*|afvist\w*|forkast\w*|reject\w*|refus\w*|turn(?:ed|s)? down|"
                             r"vot(?:ed|es) down|declin\w*|sagde nej|said no)\b", re.I)
+_SAYS_APPROVED = re.compile(r"\b(?:godkendte|vedtog|bevilgede|approved|adopted|granted)\b|"
+                            r"\bdid\b.{0,60}\b(?:approve|adopt|grant)\b", re.I)
 _SAYS_DONE = {  # past tense in Danish ("at stoppe" only proposes); "why did X approve" in English
     "da": re.compile(r"\b(?:godkendte|vedtog|bevilgede|stoppede|lukkede|indførte|hævede|sænkede|nedlagde)\b", re.I),
     "en": re.compile(r"\b(?:(?:approv|grant|adopt|stopp?|clos|introduc|rais|lower|abolish)(?:e|ed|es)?|cut)\b", re.I),
@@ -204,7 +217,11 @@ _SAYS_DONE = {  # past tense in Danish ("at stoppe" only proposes); "why did X a
 
 def contradicted(question: str, outcomes: set[str], lang: str) -> str | None:
     """The recorded outcome when a why-question takes the opposite for granted ("why did X reject it?" of an
-    approved item, "why did X stop the grant?" when the proposal to stop it was not approved); else None."""
+    approved item, "why did X stop the grant?" when the proposal to stop it was not approved), or when any
+    question takes an approval for granted of an item only noted ("which measures did the committee approve?"
+    of "Orienteringen blev taget til efterretning"); else None."""
+    if outcomes == {"noted"} and _SAYS_APPROVED.search(question):
+        return "noted"
     if not _WHY.search(question) or len(outcomes) != 1:
         return None
     outcome = next(iter(outcomes))
@@ -346,6 +363,11 @@ _OPINION = re.compile(r"\b(?:tror|synes|mener|forventer|gætter) (?:du|i)\b|\bhv
                       # a judgement the minutes cannot settle: "Was it a good idea ...?", "Er ... pengene værd?"
                       r"\b(?:was|is) (?:it|this|that) (?:a )?(?:good|bad|wise|smart|sensible|right|wrong)\b|"
                       r"\b(?:a good|the right|a wise|a bad|the wrong) (?:idea|decision|choice)\b|"
+                      r"\btoo (?:much|expensive|high|costly|little|low|cheap)\b|"
+                      r"\b(?:var|er|blev)\b.{0,40}\bfor (?:dyr|dyrt|høj|højt|lav|lavt)\b|"
+                      # an evaluative superlative the minutes do not rank ("den farligste skolevej", "the best")
+                      r"\b(?:farligste|bedste|værste|most dangerous|the best|the worst|største forkæmper|"
+                      r"biggest (?:champion|supporter|opponent))\b|"
                       r"\bworth (?:it|the money|the cost)\b|\bpengene værd\b|"
                       r"\b(?:var|er) det (?:en )?(?:god|godt|klog|klogt|fornuftig|fornuftigt|rigtig|rigtigt|forkert|"
                       r"dårlig|dårligt)\b|"
@@ -360,7 +382,14 @@ def asks_opinion(question: str) -> bool:
 # what came of a decision after the meeting ("Blev broen faktisk bygget?", "Hvordan gik pilottesten?", "Did they
 # end up ...?"): the minutes of the meeting record the decision, not its aftermath. A question naming a decision
 # act ("Blev forslaget faktisk vedtaget?") or a sum ("how much did they end up setting aside?") asks for the decision
-_AFTERMATH = re.compile(r"\b(?:faktisk|actually|end(?:ed|s)? up|in the end|til sidst|endeligt)\b|^\W*hvordan gik\b|"
+_AFTERMATH = re.compile(r"\b(?:faktisk|actually|end(?:ed|s)? up|in the end|til sidst)\b|^\W*hvordan gik\b|"
+                        r"^\W*hvordan (?:er|har) det (?:gået|fungeret)\b|"
+                        r"^\W*how (?:has|have|did) .{0,60}\b(?:gone|worked|fared|turned out)\b|"
+                        # "Blev Kongeruten færdig?", "Was the bridge built?": a completion after the meeting
+                        r"^\W*(?:blev|er)\b[^?]{0,60}\b(?:færdig\w*|bygget|indviet|åbnet|etableret|opført|realiseret)\b|"
+                        r"^\W*(?:was|were|has|have)\b[^?]{0,60}\b(?:built|finished|completed|opened|inaugurated)\b|"
+                        # "Hvilken rente fik kommunen endeligt?" (not "hvornår skal byrådet endeligt tage stilling?")
+                        r"\b(?:fik|blev|kostede|endte|landede)\b[^?]{0,60}\bendeligt\b|"
                         r"^\W*how did\b.{0,80}\bgo\b|\bwhat came of\b|\bhvad kom der ud af\b|"
                         r"\bblev\b.{0,60}\btil noget\b", re.I)
 # the passage tells what happened afterwards: a completion, a result, an evaluation

@@ -122,3 +122,24 @@ def test_a_share_or_a_sum_is_no_count_and_a_final_figure_is_an_aftermath() -> No
     assert unanswered.untold_aftermath("Hvilken rente fik kommunen endeligt på lånet?", "percent",
                                        "Renten var den 21. maj 2024 indikativt 3,4 pct.")
     assert not unanswered.untold_aftermath("Blev lokalplanen endeligt vedtaget?", "yesno", "Godkendt.")
+
+
+def test_more_kinds_of_question_the_minutes_cannot_settle() -> None:
+    assert unanswered.untold_aftermath("Blev Kongeruten færdig, og hvornår blev den indviet?", "date",
+                                       "At der gives anlægsbevilling på 18,8 mio. kr.")
+    assert unanswered.untold_aftermath("Hvordan er det gået med tryghedsvagterne?", "fact", "Ruterne fastlægges.")
+    assert not unanswered.untold_aftermath("Hvornår skal byrådet endeligt tage stilling til sagen?", "date",
+                                           "Sagen forelægges byrådet i december.")
+    for judgement in ("Was 30.7 million kroner too much to pay for the facility?", "Er skolevejen den farligste?",
+                      "Var prisen for høj?"):
+        assert unanswered.asks_opinion(judgement), judgement
+    assert not unanswered.asks_opinion("Hvad er prisen for den nye hal?")
+
+
+def test_a_split_vote_or_an_approval_taken_for_granted() -> None:
+    assert unanswered.unrecorded_vote("Bevillingerne er givet. Godkendt.", "vote",
+                                      "Who voted against the Broderist X grant?", False)
+    assert not unanswered.unrecorded_vote("Godkendt. Imod stemte: Ø.", "vote", "Who voted against the grant?", False)
+    assert not unanswered.unrecorded_vote("Godkendt enstemmigt.", "vote", "Hvem stemte for?", False)
+    assert unanswered.contradicted("Which traffic measures did the committee approve?", {"noted"}, "en") == "noted"
+    assert unanswered.contradicted("Which traffic measures were proposed?", {"noted"}, "en") is None
