@@ -71,7 +71,9 @@ def is_toc(raw: str, line: str) -> bool:
 # --- item headings ----------------------------------------------------------------------
 
 ITEM = re.compile(
-    r"^(?:Punkt|Pkt\.?|Dagsordens?punkt|Sag\s+nr\.?)\s*(?P<num>\d{1,4}(?:\.\d{1,3})*)\.?"
+    # "Sag 3. Cykelsti langs Gl. Vardevej" (a case number is "Sag nr. 24/16820" or "J.nr."): an item heading
+    r"^(?:Punkt|Pkt\.?|Dagsordens?punkt|Sag\s+nr\.?|Sag(?=\s+\d{1,3}[.:]\s+(?-i:[A-ZÆØÅ])))\s*"
+    r"(?P<num>\d{1,4}(?:\.\d{1,3})*)\.?"
     r"(?:\s*[:.\-–—]\s*|\s+|$)(?P<title>.*)$",
     re.I,
 )

@@ -11,7 +11,8 @@ from core import dates, vocab
 _DOC_WORDS = re.compile(
     r"^(?:(?:mødet?\s*)?referat(?:\s+(?:fra|af|for)(?:\s+(?:mødet\s+i|møde\s+i|mødet|møde))?)?|"
     r"beslutningsprotokol(?:\s+(?:for|fra))?|dagsorden(?:\s+(?:til|for)\s+(?:mødet\s+i)?)?|"
-    r"åben\s+(?:dagsorden|referat)|protokol|(?:ekstraordinært|ordinært)\s+møde(?:\s+i)?|møde\s+i)\b\s*[:•\-–]?\s*",
+    r"åben\s+(?:dagsorden|referat)|protokol|(?:ekstraordinært|ordinært)\s+møde(?:\s+i)?|møde\s+i|"
+    r"beslutninger\s+(?:fra|i)(?:\s+(?:mødet\s+i|møde\s+i))?|nyt\s+fra)\b\s*[:•\-–]?\s*",
     re.I)
 _PERIOD = re.compile(r"\s+\(?\d{4}\s*[-–]\s*\d{4}\)?$")
 _COMMITTEE = re.compile(
@@ -24,7 +25,7 @@ _DATE_LABELS = {"mødedato", "dato", "mødetidspunkt", "mødetid", "tidspunkt", 
 _TIME_LABELS = {"mødetidspunkt", "mødetid", "tidspunkt", "tid"}
 # a date the document was printed or generated on, not the meeting's ("Udskrevet 07-02-2024")
 _PRINTED = re.compile(r"\b(?:udskrevet|udskriftsdato|udskrivningsdato|printet|printdato|genereret|dannet|"
-                      r"sidst opdateret)\b", re.I)
+                      r"sidst opdateret|godkendt af formanden|underskrevet|offentliggjort)\b", re.I)
 _CLOCK = re.compile(r"(?:\bkl\.?\s*)?\b([01]?\d|2[0-3])[.:]([0-5]\d)\b", re.I)
 _NAME_LABEL = re.compile(r"^(?:Udvalg|Organ|Forum|Mødeforum)\s*[:|]\s*(?=\S)", re.I)  # "Udvalg | Børne- og ..."
 
@@ -152,8 +153,9 @@ def _when(lines: list[str]) -> tuple[date | None, str | None]:
         name = label.group("label").lower() if label else ""
         day = dates.first_date(line) if line else None
         printed = bool(line and _PRINTED.search(line))
-        if day:
-            days.append((2 if printed else 0 if name in _DATE_LABELS else 1, i, day))
+        alone = i and not (label and label.group("value").strip()) and _alone_date_label(lines[i - 1])
+        if day:  # "Mødedato:" alone, "Mandag den 14. oktober 2024" on the next line: a labelled date too
+            days.append((2 if printed else 0 if name in _DATE_LABELS or alone else 1, i, day))
         clock = _time(line, name, day) if line else None
         if clock is None and name in _TIME_LABELS and label and not label.group("value").strip() and i + 1 < len(lines):
             clock = _time(lines[i + 1], name, None)  # "Mødetid" alone, "15:30 - 17:45" on the next line
@@ -166,6 +168,11 @@ def _when(lines: list[str]) -> tuple[date | None, str | None]:
     best = min(days)
     same_line = [t for t in times if t[1] == best[1]]
     return best[2], min(same_line or times)[2] if times else None
+
+
+def _alone_date_label(line: str) -> bool:
+    m = LABEL.match(line) if line else None
+    return bool(m and m.group("label").lower() in _DATE_LABELS and not m.group("value").strip())
 
 
 def _time(line: str, label: str, day: date | None) -> str | None:
