@@ -17,7 +17,7 @@ from ingest.index import Indexer, IngestReport
 from ingest.parse import read_path
 
 SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ".pdf", ".docx", ".odt", ".rtf", ".json", ".jsonl",
-            ".ndjson", ".xml", ".csv", ".tsv", ".mht", ".mhtml", ".eml"}
+            ".ndjson", ".xml", ".csv", ".tsv", ".xlsx", ".xls", ".ods", ".mht", ".mhtml", ".eml"}
 log = logging.getLogger("referat.ingest")
 # a folder's own documentation ("README.md", "SOURCES.md", "LICENSE.txt"): read only when named explicitly
 _DOCS = re.compile(r"^(?:readme|license|licence|changelog|changes|contributing|sources|notice|authors)\b", re.I)

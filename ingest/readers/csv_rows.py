@@ -28,6 +28,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from core import vocab
@@ -128,6 +129,17 @@ def _width(cells: list[str], header: list[str]) -> int:
     return width
 
 
+def item_kinds(header: list[str]) -> list[str | None] | None:
+    """The columns' kinds when ``header`` names a table of agenda items (an item number, a title, and a body,
+    decision, date or committee; short names, not prose), else None."""
+    if not _header_like(header):
+        return None
+    kinds = [column_kind(h) for h in header]
+    if "number" not in kinds or not {"title", "name"} & set(kinds) or not SNIFF_BODIES & set(kinds):
+        return None
+    return kinds
+
+
 def layout(src: Source) -> Layout | None:
     """The delimiter and the header when the source is a CSV table of agenda items, else None."""
     text = _text(src)
@@ -147,11 +159,10 @@ def layout(src: Source) -> Layout | None:
         try:
             records = _records(text, delimiter)
             _, header = next(records)
-            if not _header_like(header):
+            found = item_kinds(header)
+            if found is None:
                 continue
-            kinds = [column_kind(h) for h in header]
-            if "number" not in kinds or not {"title", "name"} & set(kinds) or not SNIFF_BODIES & set(kinds):
-                continue
+            kinds = found
             second = next(records, None)
         except (csv.Error, StopIteration):
             continue
@@ -226,40 +237,75 @@ class CsvRowsReader:
         lay = layout(src)
         if lay is None:
             raise IngestError(src.path, "not a CSV table of agenda items")
-        kinds = lay.kinds
-        groups = meetings_of(rows_of(src, lay), kinds)
-        rows = next(iter(groups.values()))
-        warnings: list[str] = []
-        facts: dict[str, list[Any]] = {"date": _values(rows, kinds, "date"), "time": _values(rows, kinds, "time")}
-        day, time = date_time(facts)
-        committee = next(iter(_values(rows, kinds, "committee")), "")
-        if len(groups) > 1:
-            others = sum(len(g) for g in list(groups.values())[1:])
-            warnings.append(f"{len(groups)} meetings in one CSV file; read the first ({committee or 'no committee'}, "
-                            f"{day or 'undated'}, {len(rows)} rows), skipped {len(groups) - 1} "
-                            f"({others} rows)")
-        absent = _values(rows, kinds, "absent")
-        shared_absence = len(set(absent)) <= 1 and len(absent) in (0, len(rows))
-        items = [read_item(row, lay, committee, day or date.min, not shared_absence) for row in rows]
-        if day is None:
-            day, note = undated(facts, items, src.name)
-            warnings.append(note)
-        decided = any(it.decisions for it in items)
-        doc_kind = next(iter(_values(rows, kinds, "kind")), "")
-        status = "minutes" if decided else "agenda"
-        if MINUTES_WORDS.search(doc_kind):
-            status = "minutes"
-        elif AGENDA_WORDS.search(doc_kind):
-            status = "agenda"
-        people = next(iter(_values(rows, kinds, "people")), "")
-        return MeetingDraft(
-            committee=committee, date=day, time=time, items=items,
-            municipality=next(iter(_values(rows, kinds, "town")), None),
-            location=next(iter(_values(rows, kinds, "location")), None),
-            participants=_names(people),
-            absentees=_names(absent[0]) if shared_absence and absent else [],
-            status=status, warnings=warnings,
-        )
+        return draft_from(rows_of(src, lay), lay, src.name)
+
+
+def draft_from(table: list[Row], lay: Layout, source: str, stated: list[tuple[str, str]] | None = None,
+               what: str = "CSV file") -> MeetingDraft:
+    """The meeting of a table of agenda items (its first meeting, when rows of several are grouped). ``stated``:
+    meeting facts given outside the table as (column kind, value), e.g. a spreadsheet's sheet of label/value
+    rows; they come before the values of the table's own columns."""
+    said = stated or []
+    kinds = lay.kinds
+    groups = meetings_of(table, kinds)
+    rows = next(iter(groups.values()))
+
+    def values(kind: str) -> list[str]:
+        return [v for k, v in said if k == kind and v] + _values(rows, kinds, kind)
+
+    warnings: list[str] = []
+    facts: dict[str, list[Any]] = {"date": values("date"), "time": values("time")}
+    day, time = date_time(facts)
+    committee = next(iter(values("committee")), "")
+    if len(groups) > 1:
+        others = sum(len(g) for g in list(groups.values())[1:])
+        warnings.append(f"{len(groups)} meetings in one {what}; read the first ({committee or 'no committee'}, "
+                        f"{day or 'undated'}, {len(rows)} rows), skipped {len(groups) - 1} "
+                        f"({others} rows)")
+    absent = _values(rows, kinds, "absent")
+    shared_absence = len(set(absent)) <= 1 and len(absent) in (0, len(rows))
+    items = [read_item(row, lay, committee, day or date.min, not shared_absence) for row in rows]
+    if day is None:
+        day, note = undated(facts, items, source)
+        warnings.append(note)
+    decided = any(it.decisions for it in items)
+    doc_kind = next(iter(values("kind")), "")
+    status = "minutes" if decided else "agenda"
+    if MINUTES_WORDS.search(doc_kind):
+        status = "minutes"
+    elif AGENDA_WORDS.search(doc_kind):
+        status = "agenda"
+    people = next(iter(values("people")), "")
+    said_absent = list(dict.fromkeys(n for k, v in said if k == "absent" for n in _names(v)))
+    table_absent = _names(absent[0]) if shared_absence and absent else []
+    return MeetingDraft(
+        committee=committee, date=day, time=time, items=items,
+        municipality=next(iter(values("town")), None),
+        location=next(iter(values("location")), None),
+        participants=_names(people),
+        absentees=said_absent + [n for n in table_absent if n not in said_absent],
+        status=status, warnings=warnings,
+    )
+
+
+def meeting_from_rows(cells: list[list[str]], path: str, stated: list[tuple[str, str]] | None = None,
+                      what: str = "table") -> MeetingDraft:
+    """Rows of cells (a spreadsheet's sheet) to a meeting, read as a CSV table is: the first row that names item
+    columns is the header, each non-blank row under it an item (cells past the header's width are dropped).
+    Raises ``IngestError`` when no row is such a header or none follows it."""
+    start = next((k for k, r in enumerate(cells) if item_kinds([c.strip() for c in r]) is not None), None)
+    if start is None:
+        raise IngestError(path, f"{what} has no header row naming agenda-item columns (an item number, a title, "
+                                f"and a text, decision, date or committee)")
+    header = [c.strip() for c in cells[start]]
+    while header and not header[-1]:
+        header.pop()
+    lay = Layout("", header, [column_kind(h) for h in header])
+    rows = [Row(k, k, (r + [""] * len(header))[: len(header)])
+            for k, r in enumerate(cells[start + 1:], start + 2) if any(c.strip() for c in r)]
+    if not rows:
+        raise IngestError(path, f"{what} has a header row but no rows under it")
+    return draft_from(rows, lay, Path(path).name, stated, what)
 
 
 def read_item(row: Row, lay: Layout, committee: str, day: date, item_absence: bool) -> ItemDraft:

@@ -9,6 +9,7 @@ from ingest.readers.base import Reader
 
 MODULES = [
     "greve_json", "greve_jsonl", "edoc_xml", "sbsys_xml", "sbsys_aarhus_xml", "acadre_xml",
+    "spreadsheet",  # XLSX/ODS/XLS workbooks (zip or OLE2 by content), mapped by the CSV reader's columns
     "csv_rows",  # before the HTML readers: a CSV cell may hold HTML
     "firstagenda_html", "edoc_html", "embedded_json", "generic_html", "generic_json", "feed", "generic_xml",
 ]
