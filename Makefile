@@ -119,6 +119,14 @@ test: install browser postgres lint
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat eval eval/portals6.jsonl --data-dir $(CURDIR)/.referat/eval-portals6 \
 	  --ingest sample_data/portals6 --min-hit5 0.95 --min-first-citation 0.9 --min-refusal 0.3 --min-keywords 0.8
+	# dev11 (calibration, session 9): a journalist's questions, written blind, half of them unanswerable
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/dev11.jsonl --data-dir $(CURDIR)/.referat/eval-minutes \
+	  --min-hit5 0.9 --min-first-citation 0.9 --min-refusal 0.7 --min-keywords 0.65
+	# portals7 (calibration, session 9): auto-numbered DOCX, XLSX, ODS, semicolon CSV, rowspan tables, ...
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/portals7.jsonl --data-dir $(CURDIR)/.referat/eval-portals7 \
+	  --ingest sample_data/portals7 --min-hit5 0.85 --min-first-citation 0.7 --min-refusal 0.35 --min-keywords 0.6
 	# questions written from the stored minutes themselves (case numbers, item numbers, votes): eval/probe.py
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat probe --data-dir $(CURDIR)/.referat/eval-minutes --min-right 0.95

@@ -83,6 +83,7 @@ GLOSSARY: dict[str, str] = {
     "complaints": "klager", "users": "brugere", "beds": "senge pladser", "apartments": "lejligheder boliger",
     "seats": "pladser mandater", "patients": "patienter", "cars": "biler", "vehicles": "køretøjer biler",
     "places": "pladser steder", "positions": "stillinger",
+    "school route": "skolevej skoleveje", "school routes": "skolevej skoleveje", "school-route": "skolevej skoleveje",
     "self-driving": "selvkørende", "self driving": "selvkørende", "driverless": "førerløse selvkørende",
     # things people ask about (facilities, transport, services): what the topic check judges an English question by
     "swimming pool": "svømmehal svømmebad",
