@@ -48,9 +48,9 @@ _ASKS = {
                           r"\bby what percent(?:age)?\b|\bhow many per ?cent\b|\bprocentsats", re.I),
 }
 
-_CLOCK = re.compile(r"\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?\b|\bklokken\s+\d|(?<![\d.,])\d{1,2}[.:][0-5]\d(?![\d.,:])"
-                    r"(?!\s*(?:mio|mia|kr|%|procent))|\b\d{1,2}\s*(?:am|pm)\b", re.I)
-_KL = re.compile(r"\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?\b|\bklokken\s+\d", re.I)
+_KL = re.compile(r"\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?\b|\bklokken\s+\d", re.I)  # "kl. 6.00": a clock wherever it stands
+_CLOCK = re.compile(_KL.pattern + r"|(?<![\d.,])\d{1,2}[.:][0-5]\d(?![\d.,:])(?!\s*(?:mio|mia|kr|%|procent))|"
+                    r"\b\d{1,2}\s*(?:am|pm)\b", re.I)
 _DURATION = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:minut\w*|timer?\b|hours?|minutes?|min\.)|"
                        r"\b(?:en|et|halv|to|tre|one|half|an?)\s+(?:time|timer|hour|hours|minut\w*)\b|"
                        r"kl\.?\s*\d{1,2}(?:[.:]\d{2})?\s*[-–]\s*(?:kl\.?\s*)?\d{1,2}", re.I)

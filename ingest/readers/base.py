@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import re
+import weakref
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -152,6 +154,31 @@ class Reader(Protocol):
     def sniff(self, src: Source) -> bool: ...
 
     def read(self, src: Source) -> MeetingDraft: ...
+
+
+class AnalysedReader:
+    """A reader whose sniff and read are one analysis of the source (``analyse`` gives the draft, or None when the
+    layout is not there), computed once per source and kept while the source lives."""
+
+    def __init__(self, name: str, analyse: Callable[[Source], MeetingDraft | None], refusal: str) -> None:
+        self.name = name
+        self._analyse = analyse
+        self._refusal = refusal  # the error when read() is asked of a source the analysis does not claim
+        self._cache: weakref.WeakKeyDictionary[Source, MeetingDraft | None] = weakref.WeakKeyDictionary()
+
+    def _draft(self, src: Source) -> MeetingDraft | None:
+        if src not in self._cache:
+            self._cache[src] = self._analyse(src)
+        return self._cache[src]
+
+    def sniff(self, src: Source) -> bool:
+        return self._draft(src) is not None
+
+    def read(self, src: Source) -> MeetingDraft:
+        draft = self._draft(src)
+        if draft is None:
+            raise IngestError(src.path, self._refusal)
+        return draft
 
 
 def build_item(draft: ItemDraft, order: int, committee: str, meeting_date: date) -> AgendaItem:

@@ -18,21 +18,19 @@ holds no item records.
 from __future__ import annotations
 
 import re
-import weakref
 from datetime import date
 from typing import Any
 
 from core import dates, municipalities
 from ingest.readers import fieldnames as names
 from ingest.readers import generic_html, scripts
-from ingest.readers.base import MeetingDraft, Source
+from ingest.readers.base import AnalysedReader, MeetingDraft, Source
 from ingest.readers.generic_json import find_items, ordered, read_data
 from ingest.readers.json_facts import date_time, meeting_facts
 from ingest.readers.json_rows import grouped
 
 TITLE = re.compile(r"<title\b[^>]*>(?P<title>.*?)</title\s*>", re.I | re.S)
 MIN_ITEMS = 2
-_CACHE: weakref.WeakKeyDictionary[Source, MeetingDraft | None] = weakref.WeakKeyDictionary()
 
 
 def _page(src: Source) -> bool:
@@ -97,18 +95,4 @@ def analyse(src: Source) -> MeetingDraft | None:
     return draft
 
 
-class EmbeddedJsonReader:
-    name = "embedded-json"
-
-    def sniff(self, src: Source) -> bool:
-        if src not in _CACHE:
-            _CACHE[src] = analyse(src)
-        return _CACHE[src] is not None
-
-    def read(self, src: Source) -> MeetingDraft:
-        draft = _CACHE[src] if src in _CACHE else analyse(src)
-        assert draft is not None, "read() after a sniff that said no"
-        return draft
-
-
-READER = EmbeddedJsonReader()
+READER = AnalysedReader("embedded-json", analyse, "no agenda items in the page's embedded JSON")

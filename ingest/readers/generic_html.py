@@ -13,18 +13,16 @@ is not claimed, and the text parser reads it.
 from __future__ import annotations
 
 import re
-import weakref
 from datetime import date
 
 from lxml import etree
 from lxml import html as lhtml
 
 from core import dates, municipalities, vocab
-from core.errors import IngestError
 from core.model import fold
 from ingest import header
 from ingest.readers import html_disclosure, html_records, jsonld
-from ingest.readers.base import ItemDraft, MeetingDraft, Source
+from ingest.readers.base import AnalysedReader, ItemDraft, MeetingDraft, Source
 from ingest.readers.html_items import BLOCKS, El, attrs, heading_level, inner_text, outer_html, read_items, subtree
 from ingest.readers.markup import fragment_text
 from ingest.readers.stamps import date_clock
@@ -56,7 +54,6 @@ BULLET = re.compile(r"^\s*[-•*·–]\s+")  # a list item's bullet as the text 
 ITEMPROPS = {"place": {"location"}}  # schema.org microdata (Event): the meeting's facts by property name
 META_PREFIXES = {"moede", "møde", "meeting", "dagsorden", "referat"}  # <meta name="moede:start">
 META_NAMES = {"time": "start", "date": "date", "committee": "committee", "place": "venue", "kind": "status"}
-_CACHE: weakref.WeakKeyDictionary[Source, MeetingDraft | None] = weakref.WeakKeyDictionary()
 
 
 def _clock(text: str) -> str | None:
@@ -173,19 +170,4 @@ def analyse(src: Source) -> MeetingDraft | None:
     return draft
 
 
-class GenericHtmlReader:
-    name = "generic-html"
-
-    def sniff(self, src: Source) -> bool:
-        if src not in _CACHE:
-            _CACHE[src] = analyse(src)
-        return _CACHE[src] is not None
-
-    def read(self, src: Source) -> MeetingDraft:
-        draft = _CACHE[src] if src in _CACHE else analyse(src)
-        if draft is None:
-            raise IngestError(src.path, "no agenda items marked in the page's structure")
-        return draft
-
-
-READER = GenericHtmlReader()
+READER = AnalysedReader("generic-html", analyse, "no agenda items marked in the page's structure")
