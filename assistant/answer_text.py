@@ -104,15 +104,22 @@ def citation(hit: Hit, quote: str, public_url: str) -> Citation:
                     url=f"{public_url.rstrip('/')}/items/{hit.item_id}", case_number=item.case_number)
 
 
+def authority(name: str, lang: str) -> str:
+    """"Greve Kommune" / "Greve Municipality"; a region ("Region Hovedstaden") is named as it is."""
+    if name.startswith("Region "):
+        return name
+    return f"{name} Municipality" if lang == "en" else f"{name} Kommune"
+
+
 def where(hit: Hit, lang: str) -> str:
     row, item = hit.item, hit.item.item
     y, m, d = (int(x) for x in row.date.split("-"))
     if lang == "en":
         num = f"item {item.number}" if item.number else f"agenda item no. {item.order} (unnumbered)"
-        return (f"{row.municipality} Municipality, {row.committee}, meeting of {d} {MONTHS_EN[m - 1]} {y}, "
+        return (f"{authority(row.municipality, lang)}, {row.committee}, meeting of {d} {MONTHS_EN[m - 1]} {y}, "
                 f"{num} “{item.title}”")
     num = f"punkt {item.number}" if item.number else f"dagsordenspunkt nr. {item.order} (uden nummer)"
-    return f"{row.municipality} Kommune, {row.committee}, mødet den {d:02d}-{m:02d}-{y}, {num} »{item.title}«"
+    return f"{authority(row.municipality, lang)}, {row.committee}, mødet den {d:02d}-{m:02d}-{y}, {num} »{item.title}«"
 
 
 PARTIES_ONLY = {
@@ -188,5 +195,5 @@ def meeting_where(meeting: Meeting, lang: str) -> str:
     d = meeting.date
     if lang == "en":
         return f"{meeting.municipality}, {meeting.committee}, meeting of {d.day} {MONTHS_EN[d.month - 1]} {d.year}"
-    return f"{meeting.municipality} Kommune, {meeting.committee}, mødet den {d.strftime('%d-%m-%Y')}"
+    return f"{authority(meeting.municipality, lang)}, {meeting.committee}, mødet den {d.strftime('%d-%m-%Y')}"
 

@@ -162,6 +162,8 @@ def not_stated(question: str, item_text: str, quote_text: str, people: str, lang
     role = views.role_unnamed(question, f"{item_text}\n{people}")  # the meeting's list may give the chair
     if role:
         return f"who the {role} is" if en else f"hvem der er {role}"
+    if views.member_unnamed(question, item_text, people):
+        return "which member it was" if en else "hvilket medlem det var"
     who = views.absence_unexplained(question, item_text)
     if who:
         return f"a reason for {who}'s absence" if en else f"en begrundelse for {who}s fravær"

@@ -45,7 +45,10 @@ _FRAME = set(tokens(
     "anyone anybody someone nobody nogen ingen hvordan how afholdt missing missed skulle skal holdes afholdes fra "
     "hold holds its their take took place begynder begynde begyndte starter starte does do will would begins "
     "starts forlod left leave early late turned up arrived came showed joined before sent senere tid tidligt gik "
-    "ankom først kom manglede udeblev mødt"))
+    "ankom først kom manglede udeblev mødt "
+    # a time frame narrows the meeting, it names no topic ("in mid-May 2013", "i efteråret 2024")
+    "mid midt midten medio primo ultimo start starten begyndelsen slutningen end last sidste year år month måned "
+    "week uge spring autumn fall summer winter forår foråret efterår efteråret sommer sommeren vinter vinteren"))
 
 
 def aspects(question: str, committee_tokens: set[str] | None = None) -> list[str]:

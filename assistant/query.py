@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from core import dates as ddates
-from core.municipalities import MUNICIPALITIES, QUESTION_ALIASES
+from core.municipalities import MUNICIPALITIES, QUESTION_ALIASES, REGIONS
 from core.vocab import CASE_ANY, CASE_ASKED, CASE_NUMBERS
 
 EN_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
@@ -130,10 +130,27 @@ def _part_of_a_name(text: str, m: re.Match[str]) -> bool:
     return bool(_NAME_NEXT.match(rest)) and not _CIVIC_NEXT.match(rest)
 
 
+# a region the question's opening makes its subject ("Hvordan fordelte Region Sjælland ...", "Did Region Midtjylland
+# ..."): whose minutes are asked for. Named later, a region is often an actor cited in another's minutes ("according
+# to Region Sjælland"), which says nothing about whose minutes are meant, so it is no filter there.
+_REGION_SUBJECT = re.compile(r"^\W*(?:[\wæøå]+\s+){1,3}?(" + "|".join(REGIONS) + r")\b", re.I)
+_CITES = re.compile(r"\b(?:ifølge|according|fra|from|til|to|med|with|af|by|i forhold)\b", re.I)
+
+
+def _region_subject(text: str) -> str | None:
+    m = _REGION_SUBJECT.search(text)
+    if m is None or _CITES.search(text[:m.start(1)]):
+        return None
+    return next(r for r in REGIONS if r.lower() == m.group(1).lower())
+
+
 def extract_filters(text: str) -> Filters:
     f = Filters()
     f.municipalities = list(dict.fromkeys(_canon_muni(m.group(1)) for m in _MUNI.finditer(text)
                                           if not _part_of_a_name(text, m)))
+    region = _region_subject(text)
+    if region and not f.municipalities:
+        f.municipalities = [region]
     m = _ITEM.search(text)
     if m and not _ENUMERATION.match(text[m.end():]):  # "punkt 1 og 2" counts recommendation points, not items
         f.item_number, f.soft_item = m.group(1), True
@@ -164,15 +181,30 @@ _CONTINUES = re.compile(r"^\W*(?:and|og|what about|hvad med|men|but|also|også|t
                         r"\b(?:it|its|they|them|their)\b", re.I)
 
 
-def is_followup(text: str, before: list[str] | None = None) -> bool:
-    """Does the question lean on the one before it ("and how much did it cost?")? Naming another municipality
-    than the conversation's (``before``) starts a new question; naming the same one does not ("And how much
-    will Greve itself pay?")."""
+_DEFINITE_EN = re.compile(r"\bthe\s+([a-z]{4,})\b", re.I)
+_DEFINITE_DA = re.compile(r"\b([a-zæøå]{3,}?)(?:erne|ene|en|et|ne)\b", re.I)
+
+
+def _refers_back(text: str, previous: str) -> bool:
+    """A definite noun naming a thing of the question before ("... how long would the bridge be?" after "the
+    proposed bridge"; "broen" after "en bro"): the question speaks of what was asked about."""
+    before = {w.lower() for w in re.findall(r"\w+", previous)}
+    stems = {w[:6] for w in before if len(w) >= 4}
+    if any(m.group(1).lower()[:6] in stems for m in _DEFINITE_EN.finditer(text)):
+        return True
+    return any(m.group(1).lower() in before for m in _DEFINITE_DA.finditer(text))
+
+
+def is_followup(text: str, before: list[str] | None = None, previous: str | None = None) -> bool:
+    """Does the question lean on the one before it (``previous``: "and how much did it cost?", "how long would
+    the bridge be?")? Naming another municipality than the conversation's (``before``) starts a new question;
+    naming the same one does not ("And how much will Greve itself pay?")."""
     words = re.findall(r"\w+", text)
     named = {_canon_muni(m.group(1)) for m in _MUNI.finditer(text)}
     if named - set(before or []):
         return False
-    return (len(words) <= 12 and bool(_FOLLOWUP.search(text))) or (len(words) <= 20 and bool(_CONTINUES.search(text)))
+    return ((len(words) <= 12 and bool(_FOLLOWUP.search(text))) or (len(words) <= 20 and bool(_CONTINUES.search(text)))
+            or (len(words) <= 20 and not named and previous is not None and _refers_back(text, previous)))
 
 
 def understand(text: str, request_filters: Filters | None = None) -> Query:

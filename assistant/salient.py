@@ -63,10 +63,18 @@ def salient_names(question: str, ignore: set[str] | None = None) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+_DEMONYM = ("ian", "ians", "ean", "eans", "ese", "ish")
+
+
 def mentions(text: str, name: str) -> bool:
     """Does ``text`` name ``name``: a folded prefix match tolerant of Danish inflection (Movia/Movias)."""
     key = fold(name)
-    stem = key[: max(4, min(6, len(key) - 2))] if len(key) > 5 else key  # Ukrainian ~ ukrainske
+    # Ukrainian ~ ukrainske, Movias ~ Movia; a long name keeps all but an inflection's letters, so a compound's
+    # first half is not its name ("Svømmeklubben" is not in "svømmehallen")
+    # an English people's name (its Danish form ends otherwise: ukrainske) or a hyphenated compound (its tail
+    # inflected or written apart: "Broderist-udstillingen" ~ "Broderist udstilling")
+    loose = key.endswith(_DEMONYM) or "-" in key
+    stem = key[: max(4, min(6, len(key) - 2), 0 if loose else len(key) - 3)] if len(key) > 5 else key
     return re.search(rf"(?<![a-z0-9]){re.escape(stem)}", fold(text)) is not None
 
 

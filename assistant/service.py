@@ -166,7 +166,8 @@ class ChatService:
         if len(turns) >= self.max_turns:
             raise QuestionError(f"the conversation has {len(turns)} turns; the limit is {self.max_turns}")
         query = understand(question, filters)
-        search_text, followup = question, bool(turns) and is_followup(question, turns[-1].filters.municipalities)
+        search_text, followup = question, bool(turns) and is_followup(question, turns[-1].filters.municipalities,
+                                                                           turns[-1].question)
         if followup:
             prev = turns[-1]
             search_text = self.rewriter.rewrite(question, turns)

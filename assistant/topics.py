@@ -129,11 +129,17 @@ def _english_nouns(question: str) -> list[str]:
 _BODY_EN = re.compile(r"((?:[a-z'-]+\s+(?:and\s+|&\s+)?){1,4})(?:committee|council|board)\b", re.I)
 
 
+_GLOSSED = re.compile(r"((?:[a-z'-]+\s+){1,4})\([^()]{3,40}\)", re.I)
+
+
 def topic_nouns(question: str, lang: str) -> list[str]:
     """The lower-case nouns of the question that name its topic (see the module note)."""
     if lang == "en":
         body = {w.lower() for m in _BODY_EN.finditer(question) for w in re.findall(r"[a-z'-]+", m.group(1), re.I)}
-        return [n for n in _english_nouns(question) if not set(n.split()) <= body]
+        # "the rules of procedure (styrelsesvedtægt)": the asker gives the minutes' own word, so the English
+        # words it translates need not be in them
+        glossed = {w.lower() for m in _GLOSSED.finditer(question) for w in re.findall(r"[a-z'-]+", m.group(1), re.I)}
+        return [n for n in _english_nouns(question) if not set(n.split()) <= body | glossed]
     words = [m.group(0) for m in _WORD.finditer(question)]
     before = _BEFORE_NOUN_DA
     out: list[str] = []
@@ -142,7 +148,10 @@ def topic_nouns(question: str, lang: str) -> list[str]:
         if i >= 2 and words[i - 2].lower() in _AUXILIARY and prev in {"det", "den", "it"}:
             continue  # "blev det vedtaget": a participle after a pronoun, not a noun after an article
         adjective = prev.endswith(("ede", "nye", "store", "gamle")) and i >= 2 and words[i - 2].lower() in before
-        noun = (prev in before or adjective or _NOMINAL.search(low) is not None
+        # "at sætte solceller op": the object of an infinitive after "at"
+        infinitive = (i >= 2 and words[i - 2].lower() == "at" and prev.endswith("e") and len(prev) >= 4
+                      and low not in before)  # "at afsætte flere penge": a quantity, the noun follows
+        noun = (prev in before or adjective or infinitive or _NOMINAL.search(low) is not None
                 or (prev in _AND and i >= 2 and words[i - 2].lower() in out))
         if (not noun or word[:1].isupper() or not tokens(low) or len(low) < 5 or low in _FRAME or low.endswith("ede")
                 or low in _ADJECTIVES

@@ -175,7 +175,11 @@ def holds_value(kind: str, text: str, known: str) -> bool:
 ASKS_VOTE = re.compile(r"\bstem(?:te|me|mer|ning)\w*|afstemning|\bvot(?:e|ed|es|ing)\b", re.I)  # not "tog imod"
 VOTE_RECORD = re.compile(r"\bstemte\b|\bstemmer (?:for|imod)\b|\bundlod\b|afstemning|enstemmig|\bflertal|"
                          r"\bmindretal|kunne ikke tiltræde|\bvoted\b|unanimous", re.I)  # a vote the minutes record
-COUNTS = re.compile(r"\bhvor mange\b|\bhow many\b|\bantal(?:let)?\b|\bnumber of\b", re.I)
+COUNTS = re.compile(r"\bhvor mange\b|\bhow many\b|\bantal(?:let)?\b|\bnumber of\b|\bvote (?:count|tally)|"
+                    r"\bstemmetal(?:let)?\b", re.I)
+# how the votes fell: the parties answer it, and a decision taken without a vote has none to give
+_SPLIT = re.compile(r"\bvote split|\bstemmefordeling(?:en)?\b|\bhow (?:was|were) the votes\b|"
+                    r"\bhvordan (?:faldt|fordelte) (?:afstemningen|stemmerne)", re.I)
 
 
 def asks_vote_count(question: str) -> bool:
@@ -197,8 +201,9 @@ def unrecorded_vote(item_text: str, kind: str, question: str, votes_recorded: bo
 def no_vote_count(quote_text: str, kind: str, question: str, votes_recorded: bool) -> bool:
     """"How many voted for?" of a decision taken without a recorded vote (and a quote that records none):
     there is no count to give."""
-    return (kind == "vote" and COUNTS.search(question) is not None and ASKS_VOTE.search(question) is not None
-            and not votes_recorded and VOTE_RECORD.search(quote_text) is None)
+    return (kind == "vote" and (COUNTS.search(question) is not None or _SPLIT.search(question) is not None)
+            and ASKS_VOTE.search(question) is not None and not votes_recorded
+            and VOTE_RECORD.search(quote_text) is None)
 
 
 
@@ -390,11 +395,15 @@ _AFTERMATH = re.compile(r"\b(?:faktisk|actually|end(?:ed|s)? up|in the end|til s
                         r"^\W*(?:was|were|has|have)\b[^?]{0,60}\b(?:built|finished|completed|opened|inaugurated)\b|"
                         # "Hvilken rente fik kommunen endeligt?" (not "hvornår skal byrådet endeligt tage stilling?")
                         r"\b(?:fik|blev|kostede|endte|landede)\b[^?]{0,60}\bendeligt\b|"
-                        r"^\W*how did\b.{0,80}\bgo\b|\bwhat came of\b|\bhvad kom der ud af\b|"
+                        r"^\W*how did\b.{0,80}\bgo\b|\bwhat came (?:out )?of\b|\bhvad kom der ud af\b|"
+                        # "Hvor mange kom der i resten af 2025?": a past verb over the time after the meeting
+                        r"\b(?:kom|fik|blev|var|kostede|came|got|arrived|was|were|cost)\b[^?]{0,60}"
+                        r"\b(?:resten af|the rest of|senere i|later in)\b|"
                         r"\bblev\b.{0,60}\btil noget\b", re.I)
 # the passage tells what happened afterwards: a completion, a result, an evaluation
 _AFTERMATH_TOLD = re.compile(r"\b(?:er|blev|var) (?:nu )?(?:blevet )?(?:bygget|etableret|gennemført|indviet|åbnet|"
-                             r"færdig\w*|afsluttet|opført|udført|taget i brug|vedtaget|indført)\b|\bresultat\w*|"
+                             r"færdig\w*|afsluttet|opført|udført|taget i brug|vedtaget|indført)\b|"
+                             r"\bresultat(?:et|er|erne)?\b|"
                              r"\bviste\b|\bevaluering\w*|\bhas been\b|\bwas (?:built|completed|opened|finished)\b|"
                              r"\berfaring\w*", re.I)
 
@@ -402,4 +411,5 @@ _AFTERMATH_TOLD = re.compile(r"\b(?:er|blev|var) (?:nu )?(?:blevet )?(?:bygget|e
 def untold_aftermath(question: str, kind: str, quote_text: str) -> bool:
     """The question asks what came of a decision afterwards and the passage found tells no outcome."""
     return (kind != "amount" and _AFTERMATH.search(question) is not None
-            and DECISION_ACT.search(question) is None and _AFTERMATH_TOLD.search(quote_text) is None)
+            and DECISION_ACT.search(question) is None and _AFTERMATH_TOLD.search(quote_text) is None
+            and ASKS_VOTE.search(question) is None)  # "how did the vote go on X?" asks for the vote

@@ -124,3 +124,34 @@ def role_unnamed(question: str, item_text: str) -> str | None:
         if re.fullmatch(pattern, role, re.I) or re.fullmatch(pattern, role.split()[0], re.I):
             return None if any(stem in text for stem in stems) else role.split()[0]
     return None
+
+
+# "Hvilket byrådsmedlem fremsatte forslaget?", "which councillor proposed it?": a member's name is asked
+_WHICH_MEMBER = re.compile(r"^\W*(?:hvilke[nt]?|which)\s+(?:\w+\s+)?(?:\w*medlem\w*|politiker\w*|member|members|"
+                           r"councill?or|councill?ors|politician|politicians)\b", re.I)
+# attendance lines name members who took no part in the matter asked about
+_ATTENDANCE = re.compile(r"^\W*(?:afbud|fraværende|fravær|deltog ikke|til stede|deltagere|absent)\b", re.I | re.M)
+_SURNAME = re.compile(r"[A-ZÆØÅ][\wæøåéü-]+(?=[ \t]*(?:\(|,|$))")  # "John T. Olsen (A), formand" -> Olsen
+
+
+_NAME_PAIR = re.compile(r"\b[A-ZÆØÅ][a-zæøåé]+(?:[ \t]+[A-ZÆØÅ]\.)?[ \t]+[A-ZÆØÅ][a-zæøåé]+\b")
+_PLACE_WORDS = {w for name in municipalities.MUNICIPALITIES for w in name.split()}  # "Sorø Museum" is no person
+_CIVIC_NAMES = {"Kommune", "Kommunes", "Byråd", "Byrådet", "Region", "Regionsrådet", "Rådhus", "Danmark", "Udvalg",
+                "Udvalget", "Byrådssalen", "Kommunalbestyrelsen", "Kommunalbestyrelse"}
+
+
+def member_unnamed(question: str, item_text: str, people: str) -> bool:
+    """A which-member question of an item that names none of the meeting's members (outside its attendance
+    lines): "initiativretsforslag fra Socialdemokratiet (A)" tells the party, not who proposed it. Without a
+    stored member list nothing is judged."""
+    if not _WHICH_MEMBER.search(question):
+        return False
+    surnames = {m.group(0) for line in people.splitlines() for m in [_SURNAME.search(line)] if m}
+    if not surnames:
+        return False
+    text = "\n".join(line for line in item_text.splitlines() if not _ATTENDANCE.match(line))
+    if any(re.search(rf"\b{re.escape(s)}\b", text) for s in surnames):
+        return False
+    # members of another body ("hvilke medlemmer af Folkeoplysningsudvalget ...") are named as people too
+    return not any(not set(m.group(0).split()) & _CIVIC_NAMES for m in _NAME_PAIR.finditer(text)
+                   if not set(m.group(0).split()) & _PLACE_WORDS)

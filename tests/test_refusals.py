@@ -20,7 +20,10 @@ def test_nouns_are_told_by_their_place_not_by_case() -> None:
     # verbs, stop-words after a preposition, what is asked, and names are not topics
     assert topics.topic_nouns("Hvad gjorde byrådet med sagsnummeret, og hvornår blev det vedtaget?", "da") == []
     assert topics.topic_nouns("Hvad er der sket med Kongeruten og med hvilken begrundelse?", "da") == []
-    assert topics.topic_nouns("Hvad besluttede udvalget om at stoppe støtten?", "da") == []
+    # an infinitive after "at" is a verb; its object is a noun ("at sætte solceller op"), a quantity is not
+    assert topics.topic_nouns("Hvad besluttede udvalget om at stoppe støtten?", "da") == ["støtten"]
+    assert topics.topic_nouns("Har Greve besluttet at sætte solceller op på skolerne?", "da") == ["solceller",
+                                                                                                  "skolerne"]
 
 
 def test_english_nouns_are_judged_only_through_the_glossary() -> None:
