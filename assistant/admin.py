@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from core.errors import IngestError, NotFound, TooLarge
 from ingest.index import IngestReport
-from ingest.parse import parse_file
+from ingest.parse import read_path
+from ingest.pipeline import add_meetings
 
 if TYPE_CHECKING:
     from assistant.container import Container
@@ -35,7 +36,7 @@ class AdminService:
                     if out.tell() > limit:
                         raise TooLarge(name, f"upload is larger than {limit} bytes (the limit)")
             try:
-                self.c.indexer.add(parse_file(path, municipality), report)
+                add_meetings(self.c.indexer, read_path(path, municipality), report)  # every meeting of the file
             except TooLarge as exc:  # named by the upload's name, not the temporary path
                 raise TooLarge(name, exc.reason) from exc
             except IngestError as exc:

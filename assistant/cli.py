@@ -69,17 +69,19 @@ def setup(data_dir: DataDir = None) -> None:
 def parse(file: Path, as_json: Annotated[bool, typer.Option("--json", help="Print the meeting as JSON")] = False,
           municipality: Annotated[str | None, typer.Option(help="Municipality, if not detected")] = None,
           data_dir: DataDir = None) -> None:
-    """Parse one file of minutes and print its meeting and agenda items."""
-    from ingest.parse import parse_file
+    """Parse one file of minutes and print its meeting (each, if it holds several) and agenda items."""
+    from ingest.parse import read_path
 
-    meeting = parse_file(file, municipality)
-    if as_json:
-        typer.echo(meeting.model_dump_json(indent=2))
+    meetings = read_path(file, municipality).meetings
+    if as_json:  # one meeting as an object, several as a list of them
+        dumped = [m.model_dump(mode="json") for m in meetings]
+        typer.echo(json.dumps(dumped[0] if len(dumped) == 1 else dumped, indent=2, ensure_ascii=False))
         return
-    typer.echo(f"{meeting.municipality} · {meeting.committee} · {meeting.date} · {len(meeting.items)} items")
-    for it in meeting.items:
-        decided = "; ".join(f"{d.body}: {d.outcome}" for d in it.decisions)
-        typer.echo(f"  {it.number or '-':>5}  {it.title[:70]}  [{decided}]")
+    for meeting in meetings:
+        typer.echo(f"{meeting.municipality} · {meeting.committee} · {meeting.date} · {len(meeting.items)} items")
+        for it in meeting.items:
+            decided = "; ".join(f"{d.body}: {d.outcome}" for d in it.decisions)
+            typer.echo(f"  {it.number or '-':>5}  {it.title[:70]}  [{decided}]")
 
 
 @app.command()

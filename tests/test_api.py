@@ -110,3 +110,11 @@ def test_freshness_needs_the_read_key_when_reads_do(seeded: Container) -> None:
     with TestClient(create_app(seeded.settings, seeded)) as c:
         assert c.get("/freshness").status_code == 401
         assert c.get("/freshness", headers={"authorization": "Bearer k"}).status_code == 200
+
+
+def test_an_upload_of_several_meetings_stores_each(client: TestClient) -> None:
+    egedal = Path(__file__).parents[1] / "sample_data" / "portals8" / "egedal_plan-og-klimaudvalget_2025-04-08.json"
+    r = client.post("/ingest", files={"file": (egedal.name, egedal.read_bytes())}, headers={"x-api-key": "s3cret"})
+    assert r.status_code == 200 and len(r.json()["added"]) == 2
+    dates = sorted(m["date"] for m in client.get("/meetings", params={"municipality": "Egedal"}).json())
+    assert dates == ["2025-03-11", "2025-04-08"]

@@ -3,6 +3,9 @@
 ``read_source`` never rejects a document it can read as text: a structured file no reader knows
 goes to the generic readers, and failing those its text becomes one searchable meeting (with a
 warning naming the reader used). Only unreadable input raises ``IngestError``.
+
+A file holds one meeting, except a JSON list of meeting records (``several``): then ``ReadResult.meetings``
+holds each, read on its own, and ``ReadResult.meeting`` is the first.
 """
 
 from __future__ import annotations
@@ -18,9 +21,17 @@ from ingest.readers.base import MeetingDraft, Reader, Source, build_meeting
 
 @dataclass
 class ReadResult:
-    meeting: Meeting
-    reader: str
+    meeting: Meeting  # the file's meeting; of a file of several, the first
+    reader: str  # of a file of several read by different readers, their names joined by "+"
     warnings: list[str] = field(default_factory=list)
+    meetings: list[Meeting] = field(default_factory=list)  # every meeting of the file, in its order ([meeting])
+    readers: list[str] = field(default_factory=list)  # the reader of each of ``meetings``
+
+    def __post_init__(self) -> None:
+        if not self.meetings:
+            self.meetings = [self.meeting]
+        if not self.readers:
+            self.readers = [self.reader] * len(self.meetings)
 
 
 def structured_readers() -> list[Reader]:
@@ -55,8 +66,12 @@ def question_set(src: Source) -> bool:
     return len(asked) >= max(1, 0.8 * len(records))
 
 
+# whole-file readers whose reading of a list of meeting records merges them: such a file is read as several
+SPLIT_AFTER = {"generic-json"}
+
+
 def read_source(src: Source, municipality: str | None = None) -> ReadResult:
-    from ingest.readers import fulltext, text
+    from ingest.readers import fulltext, several, text
 
     if question_set(src):
         raise NotMinutes(src.path, "a question set (records with a question and its answer fields), not minutes")
@@ -74,9 +89,13 @@ def read_source(src: Source, municipality: str | None = None) -> ReadResult:
         except Exception:  # a sniffer must never sink the file; the next reader gets its chance
             matched = False
         if matched:
+            if reader.name in SPLIT_AFTER and (many := several.read_several(src, municipality)) is not None:
+                return many
             draft: MeetingDraft = reader.read(src)
             meeting = build_meeting(draft, src, municipality)
             return ReadResult(meeting, reader.name, draft.warnings)
+    if (many := several.read_several(src, municipality)) is not None:  # records no reader takes as a whole
+        return many
     try:
         meeting, warnings = text.read_text_meeting(src, municipality)
         return ReadResult(meeting, "text", warnings)

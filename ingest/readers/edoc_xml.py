@@ -1,16 +1,25 @@
-"""eDoc (Fujitsu) agenda XML: ``Root/edoc:Committee/edoc:Meeting/edoc:Agenda/edoc:AgendaElements``.
+"""eDoc (Fujitsu) agenda XML: ``Root/edoc:Committee/edoc:Meeting/edoc:Agenda`` holding its elements either flat
+(``Agenda/AgendaElements/AgendaElement``, the 2009 schema) or grouped in sections
+(``Agenda/AgendaSections/AgendaSection/{SectionName, AccessIsPublic, AgendaElements/AgendaElement}``, later
+versions, e.g. "Åbne sager" / "Lukkede sager").
 
 The printed item number is ``HandlingItem/SerialNo``; ``SortOrder`` only orders the elements (two
-elements may share one). An element is closed when ``AccessIsPublic`` is false or its ``AccessName``
-says "Fortrolig"/"Lukket". ``CasePresentation``s are the sections (``IsDecision`` true: a decision);
-the decision of this meeting is the ``Handling`` placed "This" (a placeholder such as "Beslutning ikke
-frigivet" is no decision); other handlings with a decision are earlier or later bodies' decisions.
+elements may share one; an element printed without a number, such as "Meddelelser", has an empty SerialNo and
+the numbering continues past it). An element is closed when its own or its section's ``AccessIsPublic`` is
+false or its ``AccessName`` says "Fortrolig"/"Lukket". ``CasePresentation``s are the sections (``IsDecision``
+true: a decision, whose title may name another body's or an earlier meeting's decision); the decision of this
+meeting is the ``Handling`` placed "This" (a placeholder such as "Beslutning ikke frigivet" is no decision);
+other handlings with a decision are earlier or later bodies' (or meetings') decisions. Meeting participants
+carry a ``Participate`` flag; the meeting's ``DescriptionText`` records who came late or left early.
+A field may be written as a child element or as an attribute of the same name.
 """
 
 from __future__ import annotations
 
 import re
+from datetime import date
 
+from core import vocab
 from core.errors import IngestError
 from ingest.readers.base import DecisionDraft, ItemDraft, MeetingDraft, Source
 from ingest.readers.markup import fragment_text
@@ -32,11 +41,75 @@ from ingest.readers.xmlutil import (
 
 NAMESPACE = "fujitsu.dk/agenda/xml"
 _CLOSED = re.compile(r"fortrolig|lukket|ikke offentlig", re.I)
+_CLOSED_SECTION = re.compile(r"fortrolig|\blukke(?:t|de)\b|ikke offentlig", re.I)
 _MINUTES = re.compile(r"referat|beslutningsprotokol|protokol", re.I)
 
 
 def _meeting(root: Element) -> Element | None:
     return child(root, "Committee", "Meeting") if local(root) != "Committee" else child(root, "Meeting")
+
+
+def _field(el: Element | None, name: str) -> str:
+    """A field written as a child element (``<edoc:Placement>This</…>``) or as an attribute (``Placement="This"``,
+    namespaced or not); '' when neither is there."""
+    if el is None:
+        return ""
+    if child(el, name) is not None:
+        return text(el, name)
+    for key, value in el.attrib.items():
+        if key.rsplit("}", 1)[-1] == name:
+            return str(value).strip()
+    return ""
+
+
+def _has_field(el: Element | None, name: str) -> bool:
+    return el is not None and (child(el, name) is not None
+                               or any(k.rsplit("}", 1)[-1] == name for k in el.attrib))
+
+
+def _elements(node: Element | None, sections: tuple[Element, ...] = ()) -> list[tuple[Element, tuple[Element, ...]]]:
+    """The agenda's elements in document order, each with the sections that hold it (outermost first): the
+    ``AgendaElements`` lists directly under the agenda or inside (nested) section elements."""
+    found: list[tuple[Element, tuple[Element, ...]]] = []
+    for c in kids(node):
+        name = local(c)
+        if name == "AgendaElement":
+            found.append((c, sections))
+        elif name == "AgendaElements":
+            found += _elements(c, sections)
+        elif len(c):  # a section (it has fields of its own: SectionName, AccessIsPublic) or a list of sections
+            own = bool(c.attrib) or any(local(f) and not len(f) for f in c)
+            found += _elements(c, (*sections, c) if own else sections)
+    return found
+
+
+def _section_closed(section: Element) -> bool:
+    public = flag(_field(section, "AccessIsPublic"))
+    if public is not None:
+        return not public
+    return bool(_CLOSED_SECTION.search(_field(section, "SectionName") or _field(section, "Name")))
+
+
+def _ordered(entries: list[tuple[Element, tuple[Element, ...]]]) -> list[tuple[Element, tuple[Element, ...]]]:
+    """By ``SortOrder``. Sections that number their elements on one scale (no SortOrder shared between two
+    sections) are ordered by it across sections; sections that each count from 1 keep their document order."""
+    groups: dict[int, set[int]] = {}
+    section_rank: dict[int, int] = {}
+    for el, sections in entries:
+        key = id(sections[-1]) if sections else 0
+        section_rank.setdefault(key, len(section_rank))
+        value = _int(_field(el, "SortOrder"))
+        if value != 1 << 30:
+            groups.setdefault(key, set()).add(value)
+    values = [v for g in groups.values() for v in g]
+    one_scale = len(values) == len(set(values))
+
+    def rank(pair: tuple[int, tuple[Element, tuple[Element, ...]]]) -> tuple[int, int, int]:
+        pos, (el, sections) = pair
+        section = 0 if one_scale else section_rank[id(sections[-1]) if sections else 0]
+        return section, _int(_field(el, "SortOrder")), pos
+
+    return [entry for _, entry in sorted(enumerate(entries), key=rank)]
 
 
 class EdocXmlReader:
@@ -47,7 +120,7 @@ class EdocXmlReader:
         if root is None:
             return False
         meeting = _meeting(root)
-        if child(meeting, "Agenda", "AgendaElements") is None:
+        if not _elements(child(meeting, "Agenda")):
             return False
         return any(NAMESPACE in (ns or "") for ns in root.nsmap.values()) or bool(every(meeting, "HandlingItem"))
 
@@ -59,20 +132,19 @@ class EdocXmlReader:
         day, clock = when(text(meeting, "MeetingDateTime"))
         if day is None:  # the handlings placed at this meeting repeat its date
             day, clock = when(next((text(h, "MeetingDate") for h in every(agenda, "Handling")
-                                    if text(h, "Placement").lower() == "this" and text(h, "MeetingDate")), ""))
+                                    if _field(h, "Placement").lower() == "this" and text(h, "MeetingDate")), ""))
         if day is None:
             raise IngestError(src.path, "eDoc XML without a MeetingDateTime")
         committee = squash(text(committee_el, "Name")) or squash(text(committee_el, "ShortName"))
-        elements = kids(child(agenda, "AgendaElements"), "AgendaElement")
-        ordered = sorted(enumerate(elements), key=lambda pair: (_int(text(pair[1], "SortOrder")), pair[0]))
-        items = [_item(el) for _, el in ordered]
+        items = [_item(el, sections, committee, day) for el, sections in _ordered(_elements(agenda))]
         participants, absentees = _people(meeting)
         agenda_type = text(agenda, "Type")
         decided = any(d.body is None for it in items for d in it.decisions)
         status = "minutes" if _MINUTES.search(agenda_type) or decided else "agenda"
         warnings = [f"{sum(1 for it in items if it.number is None)} element(s) without a SerialNo"] \
             if any(it.number is None for it in items) else []
-        about = " ".join([agenda_type, text(meeting, "DescriptionText"), text(meeting, "MeetingStateCode")])
+        description = text(meeting, "DescriptionText")
+        about = " ".join([agenda_type, description, text(meeting, "MeetingStateCode")])
         return MeetingDraft(
             committee=committee,
             date=day,
@@ -81,6 +153,7 @@ class EdocXmlReader:
             location=squash(text(meeting, "MeetingLocation")) or squash(text(committee_el, "DefaultLocation")) or None,
             participants=participants,
             absentees=absentees,
+            remarks=vocab.attendance_remarks(fragment_text(description)) if description else [],
             status=status,
             extraordinary=bool(re.search(r"ekstraordin", about, re.I)),
             published=published(root),
@@ -96,30 +169,48 @@ def _people(meeting: Element) -> tuple[list[str], list[str]]:
     people: list[tuple[str, bool | None]] = []
     participants: list[str] = []
     for p in every(child(meeting, "MeetingParticipants"), "MeetingParticipant"):
-        name = squash(text(p, "Name"))
+        name = squash(_field(p, "Name"))
         if not name:
             continue
-        party = squash(text(p, "PoliticalPartyList"))
+        party = squash(_field(p, "PoliticalPartyList"))
         label = f"{name} ({party})" if party and len(party) <= 3 else name
-        role = squash(text(p, "RoleInMeeting"))
+        role = squash(_field(p, "RoleInMeeting"))
         participants.append(f"{label}, {role.lower()}" if role and role.lower() not in {"medlem", "member"} else label)
-        people.append((label, flag(text(p, "Participate"))))
+        people.append((label, flag(_field(p, "Participate"))))
     for p in every(child(meeting, "MeetingParticipantExternals"), "MeetingParticipantExternal"):
-        name = squash(text(p, "Name"))
+        name = squash(_field(p, "Name"))
         if name:
             participants.append(name)
     return participants, absent_by_flag(people)
 
 
-def _item(el: Element) -> ItemDraft:
+def _decider(title: str, committee: str, day: date) -> tuple[str | None, date | None]:
+    """Whose decision a decision section is, by its title ("Beslutning i Økonomiudvalget den 20-05-2024"): (None,
+    None) for this meeting's own (no body or date named, or this committee on this day), else (body, date)."""
+    heading = vocab.decision_heading(squash(title)) if title else None
+    if heading is None or heading.inline_text is not None:
+        return None, None
+    body = heading.body if heading.body and heading.body.lower() != committee.lower() else None
+    on = heading.date if heading.date and heading.date != day else None
+    if body is None and on is None:
+        return None, None
+    return body or committee or None, heading.date
+
+
+def _item(el: Element, sections: tuple[Element, ...], committee: str, day: date) -> ItemDraft:
     handling = child(el, "HandlingItem")
-    public = flag(text(el, "AccessIsPublic"))
+    plan = every(child(handling, "HandlingPlan"), "Handling")
+    public = flag(_field(el, "AccessIsPublic"))
+    number = _field(handling, "SerialNo")
+    if not _has_field(handling, "SerialNo"):  # no own SerialNo field: the number of the handling at this meeting
+        number = next((_field(h, "SerialNo") for h in plan if _field(h, "Placement").lower() == "this"), "")
     draft = ItemDraft(
         title=squash(text(handling, "Title")) or squash(text(handling, "NeutralTitle")),
-        number=text(handling, "SerialNo") or None,
+        number=number.strip().rstrip(".") or None,
         case_number=text(handling, "CaseNumber") or None,
         case_worker=squash(text(handling, "CaseWorker")) or None,
-        closed=public is False or bool(_CLOSED.search(text(el, "AccessName"))),
+        closed=public is False or bool(_CLOSED.search(text(el, "AccessName")))
+        or any(_section_closed(s) for s in sections),
     )
     # the public title and the case's own title, when they say more than the item's title ("Fejloprettet" is
     # published as "Udvalgets indsatser 2010-2013"): searchable and quotable as sections
@@ -129,31 +220,31 @@ def _item(el: Element) -> ItemDraft:
             draft.sections.append((label, value))
     for cp in kids(child(handling, "CasePresentations"), "CasePresentation"):
         body = fragment_text(markup(child(cp, "Content")))
-        if flag(text(cp, "IsDecision")):
+        if flag(_field(cp, "IsDecision")):
             if not placeholder(body):
-                draft.decisions.append(DecisionDraft(body))
+                draft.decisions.append(DecisionDraft(body, *_decider(text(cp, "Title"), committee, day)))
         elif body:
             draft.sections.append((squash(text(cp, "Title")), body))
     for holder in (el, handling):
         decision = fragment_text(markup(child(holder, "Decision")))
         if not placeholder(decision):
             draft.decisions.append(DecisionDraft(decision))
-    for h in every(child(handling, "HandlingPlan"), "Handling"):
+    for h in plan:
         decision = fragment_text(markup(child(h, "Decision")))
         if placeholder(decision):
             continue
-        if text(h, "Placement").lower() in {"", "this"}:
+        if _field(h, "Placement").lower() in {"", "this"}:
             draft.decisions.append(DecisionDraft(decision))
-        else:
+        else:  # an earlier (or later) meeting's handling: that body's decision on that day, not this meeting's
             draft.decisions.append(DecisionDraft(decision, squash(text(h, "CommitteeName")) or None,
                                                  when(text(h, "MeetingDate"))[0]))
     for absence in kids(child(el, "Absences")):
-        name = squash(text(absence, "Name")) or squash(text(absence))
+        name = squash(_field(absence, "Name")) or squash(text(absence))
         if name and name not in draft.absentees:
             draft.absentees.append(name)
     unique: list[DecisionDraft] = []
-    for dec in draft.decisions:
-        if all(dec.text != u.text for u in unique):
+    for dec in draft.decisions:  # one decision stated twice (IsDecision section and "This" handling) is one
+        if all((dec.text, dec.body, dec.date) != (u.text, u.body, u.date) for u in unique):
             unique.append(dec)
     draft.decisions = unique
     draft.attachments = [squash(text(a, "Title")) for a in every(child(handling, "Attachments"), "Attachment")

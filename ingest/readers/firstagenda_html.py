@@ -2,7 +2,12 @@
 
 Meeting: ``h1.dato`` ("Dagsorden 8. oktober 2025 kl. 16.00": the word says agenda or minutes, then date and
 time), ``span.udvalg`` (committee), ``span.sted`` (place), and ``table.dagsordeninfo`` rows (Udvalg, Mødedato,
-Mødested, Mødedeltagere) as the fallback and for participants.
+Mødested, Mødedeltagere) as the fallback and for participants. A page without these names the meeting only in
+its breadcrumb (``ol.breadcrumb``: Forside › committee › "Referat mandag den 3. februar 2025 kl. 17.30": the last
+crumb is the meeting, read as ``h1.dato``; the crumb before it, not the first, is its committee) and in
+``<title>`` ("Committee - Referat - 3. februar 2025" or "Committee - Venue": the first part is the committee).
+A participant's status label (``<span class="label … afbud">Afbud</span>``) is no part of the name; an absence
+word in it, or an absence class on the entry, marks the participant absent.
 
 Item: ``tr.punktrow`` with the printed number in ``span.label``, the title in ``h2.overskrift``, the case in
 ``span.sagsnummer`` and the body in ``#sagsfremstillingContainer``, split on its ``h3``/``h4`` headings. The
@@ -47,6 +52,22 @@ def _info(soup: Any) -> dict[str, Any]:
         if len(cells) >= 2:
             rows.setdefault(_text(cells[0]).rstrip(":").strip().lower(), cells[1])
     return rows
+
+
+def _crumbs(soup: Any) -> tuple[str, str]:
+    """(committee, meeting) of the breadcrumb: the last crumb is this meeting, the one before it (unless it is
+    the first, the front page) its committee."""
+    trail = soup.select_one("ol.breadcrumb, ul.breadcrumb, .breadcrumb")
+    crumbs = [t for t in (_text(li) for li in trail.find_all("li")) if t] if trail is not None else []
+    meeting = crumbs[-1] if crumbs and dates.first_date(crumbs[-1]) else ""
+    committee = crumbs[-2] if meeting and len(crumbs) >= 3 else ""
+    return committee, meeting
+
+
+def _title_parts(soup: Any) -> list[str]:
+    """The parts of ``<title>`` ("Børne- og Ungdomsudvalget - Referat - 3. februar 2025")."""
+    title = soup.find("title")
+    return [x.strip() for x in re.split(r"\s+[-–|]\s+", _text(title)) if x.strip()] if title is not None else []
 
 
 def _is_caps_heading(line: str) -> bool:
@@ -134,13 +155,28 @@ def read_item(row: Any) -> ItemDraft:
     return item
 
 
+def _entry(tag: Any) -> tuple[str, bool]:
+    """A participant entry: the name without its status labels (``span.label``), and whether a label, the entry's
+    class or the text marks the participant absent."""
+    labels = tag.select(".label")
+    marks = {id(lb) for lb in labels}
+    shown = [str(x) for x in tag.find_all(string=True) if not any(id(up) in marks for up in x.parents)]
+    name, said = " ".join(" ".join(shown).split()), " ".join(_text(lb) for lb in labels)
+    classes = " ".join([*tag.get("class", []), *(c for lb in labels for c in lb.get("class", []))])
+    absent = bool(vocab.ABSENT_WORD.search(" ".join((name, said))) or re.search(r"afbud|frav", classes, re.I))
+    return name, absent
+
+
 def _people(cell: Any) -> tuple[list[str], list[str]]:
     if cell is None:
         return [], []
-    entries = [_text(x) for x in cell.find_all(["li", "div", "p", "tr"]) if not x.find(["li", "div", "p", "tr"])]
-    entries = [x for x in entries if x] or vocab.split_names(fragment_text(str(cell)).replace("\n", ", "))
-    present = [re.sub(r"\s*\((?:fraværende|fravær|afbud|forfald)\)\s*", "", x, flags=re.I).strip() for x in entries]
-    absent = [p for p, raw in zip(present, entries, strict=True) if vocab.ABSENT_WORD.search(raw)]
+    tags = [x for x in cell.find_all(["li", "div", "p", "tr"]) if not x.find(["li", "div", "p", "tr"])]
+    found = [e for e in (_entry(x) for x in tags) if e[0]]
+    if not found:
+        found = [(x, bool(vocab.ABSENT_WORD.search(x)))
+                 for x in vocab.split_names(fragment_text(str(cell)).replace("\n", ", "))]
+    present = [re.sub(r"\s*\((?:fraværende|fravær|afbud|forfald)\)\s*", "", x, flags=re.I).strip() for x, _ in found]
+    absent = [p for p, (_, gone) in zip(present, found, strict=True) if gone]
     return present, absent
 
 
@@ -171,9 +207,11 @@ class FirstAgendaHtmlReader:
         if soup is None:
             raise IngestError(src.path, "not an HTML page")
         info = _info(soup)
-        heading = _first(soup, "h1.dato")
+        crumb_committee, crumb_meeting = _crumbs(soup)
+        titled = _title_parts(soup)
+        heading = _first(soup, "h1.dato") or crumb_meeting
         when = heading + " " + _text(info.get("mødedato"))
-        day = dates.first_date(heading) or dates.first_date(when)
+        day = dates.first_date(heading) or dates.first_date(when) or dates.first_date(" ".join(titled[1:]))
         warnings = []
         if day is None:
             day, warnings = date.today(), ["no meeting date in the page head; dated today"]
@@ -186,7 +224,8 @@ class FirstAgendaHtmlReader:
         participants, absentees = _people(info.get("mødedeltagere") or soup.select_one("td.deltagere"))
         described = _text(info.get("information"))
         return MeetingDraft(
-            committee=_first(soup, "span.udvalg") or _text(info.get("udvalg")),
+            committee=(_first(soup, "span.udvalg") or _text(info.get("udvalg")) or crumb_committee
+                       or (titled[0] if len(titled) > 1 else "")),
             date=day,
             time=dates.find_time(heading) or dates.find_time(when),
             items=items,

@@ -139,6 +139,14 @@ def _data(src: Source) -> Any:
     return src.json if resolved is None else resolved
 
 
+def item_list_path(src: Source) -> str | None:
+    """The path of the list the items would be read from ("$.Dagsordenpunkter"); "$" when the document is
+    itself one item record, None when there is none."""
+    data = _data(src)
+    found = find_items(data) if data is not None else None
+    return found[2] if found is not None else None
+
+
 class GenericJsonReader:
     name = "generic-json"
 

@@ -125,7 +125,7 @@ class GreveJsonReader:
             if not name:
                 continue
             participants.append(name)
-            if get(person, "Absent", "ParticipationCancelled", "Afbud", "Fravaerende", "Fraværende") is True:
+            if absent_flag(person):
                 absentees.append(name)
         items = []
         for k, raw in enumerate(_items(payload)):
@@ -151,6 +151,15 @@ class GreveJsonReader:
             published=text_of(get(moede, "ReleasedDate")) or None,
             warnings=warnings,
         )
+
+
+ABSENT_FLAGS = ("Absent", "ParticipationCancelled", "Afbud", "Fravaerende", "Fraværende")
+
+
+def absent_flag(person: Any) -> bool:
+    """Any of the portal's absence flags set: ``Absent`` (did not come) or ``ParticipationCancelled`` (afbud). Each
+    flag is asked on its own: a member with ``"Absent": false, "ParticipationCancelled": true`` sent apologies."""
+    return isinstance(person, dict) and any(get(person, flag) is True for flag in ABSENT_FLAGS)
 
 
 def portal_host(payload: dict[str, Any]) -> str | None:

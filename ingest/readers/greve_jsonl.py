@@ -9,6 +9,12 @@ HTML with the tags stripped and the white space collapsed: "Beslutning … Afbud
 capital letter, digit or quote, and each heading once. The decision runs up to "Fremstilling" when that
 follows it. A text with no heading at all is the bare decision (closed items). Venue and attendance flags are
 not in this export; absence comes from the "Afbud:"/"Fraværende:" lines of the decisions.
+
+A later variant of the export has one line per SECTION of an item: ``item_title`` holds the item's title,
+``section_title`` the section's label ("Resume", "Beslutning", "Supplerende sagsfremstilling") and ``text`` that
+section's plain text (optionally ``section_index``). Such a line's label is its heading (a decision label makes a
+decision, "Sagens forløb" the case history); its text is not split again. The lines of one item need not be
+contiguous, so items are put in ``agenda_index`` order and each item's lines in ``section_index`` order.
 """
 
 from __future__ import annotations
@@ -18,15 +24,21 @@ import re
 from datetime import date
 from typing import Any
 
-from core import dates
+from core import dates, vocab
 from ingest.readers.base import DecisionDraft, ItemDraft, MeetingDraft, Source
 from ingest.readers.greve_json import CLOSED_TITLE, SECTION_WORDS, add_decision, text_of, when
+from ingest.readers.greve_json import HISTORY as HISTORY_LABEL
 
 DECISION = "Beslutning"
+ITEM_TITLE = "item_title"
 HISTORY = "Sagens forløb"
 _WORDS = sorted([DECISION, HISTORY, *SECTION_WORDS], key=len, reverse=True)
 HEADING = re.compile(rf"(?<![\wæøåÆØÅ-])(?P<h>{'|'.join(_WORDS)})(?=\s+[A-ZÆØÅ0-9\"'“”„«(]|\s*$)")
 ABSENT_BREAK = re.compile(r"\s+(?=(?:Afbud|Fraværende|Ikke til stede|Deltog ikke|Inhabil)\s*:)")
+# the export collapsed the decision's lines: a vote line starts at "For stemte"/"Imod stemte"/"Undlod at stemme"
+# and ends after its "(n)" count, where a remark may follow ("Imod stemte: Ø (1) Ø ønsker, at …")
+VOTE_BREAK = re.compile(r"\s+(?=(?:For|Imod)\s+stemte\b|Undlod\s+at\s+stemme\b)")
+VOTE_END = re.compile(r"^((?:(?:For|Imod)\s+stemte|Undlod\s+at\s+stemme)\b[^\n]*?\(\d{1,3}\))[ \t]+(?=\S)", re.M)
 ENTRY = re.compile(r"(?P<date>\b\d{1,2}[-/.]\d{1,2}[-/.]\d{4})\s+(?P<body>(?:[\w,.-]+\s+){0,6}?"
                    r"[\wæøå-]*(?:udvalg(?:et)?|[Rr]åd(?:et)?|bestyrelse(?:n)?)(?:\s+\d{4}-\d{4})?)\s+")
 
@@ -79,8 +91,11 @@ class GreveJsonlReader:
             index = row.get("agenda_index")
             key = ("index", index) if type(index) is int else ("title", text_of(row.get("section_title")) or k)
             groups.setdefault(key, []).append(row)
+        ordered = list(groups.items())
+        if all(key[0] == "index" for key, _ in ordered):  # rows of one item need not be contiguous
+            ordered.sort(key=lambda kv: kv[0][1])
         items = [read_item(group, str(key[1] + 1) if key[0] == "index" else str(k), committee, day)
-                 for k, (key, group) in enumerate(groups.items(), 1)]
+                 for k, (key, group) in enumerate(ordered, 1)]
         return MeetingDraft(
             committee=committee, date=day, time=time, items=items,
             status="minutes" if any(it.decisions for it in items) else "agenda", warnings=warnings,
@@ -88,18 +103,47 @@ class GreveJsonlReader:
 
 
 def read_item(rows: list[dict[str, Any]], number: str, committee: str, day: date) -> ItemDraft:
-    title = text_of(rows[0].get("section_title"))
+    sectioned = [r for r in rows if text_of(r.get("item_title"))]
+    title = text_of((sectioned[0] if sectioned else rows[0]).get(ITEM_TITLE if sectioned else "section_title"))
     case = next((text_of(r.get("case_number")) for r in rows if text_of(r.get("case_number"))), None)
     item = ItemDraft(title=title, number=number, case_number=case, closed=bool(CLOSED_TITLE.match(title)))
+    if sectioned:
+        read_sections(item, rows, committee, day)
+        return item
     for row in rows:
         for heading, text in split(text_of(row.get("text"))):
             if heading == DECISION or (not heading and not item.decisions):
-                add_decision(item, ABSENT_BREAK.sub("\n", text))
+                add_decision(item, lines_of(text))
             elif heading == HISTORY:
                 item.decisions += history(text, committee, day)
             elif heading != "Fremstilling" or text:
                 item.sections.append((heading, text))
     return item
+
+
+def read_sections(item: ItemDraft, rows: list[dict[str, Any]], committee: str, day: date) -> None:
+    """The one-line-per-section variant: each line's ``section_title`` is its heading, its ``text`` the body."""
+    if all(type(r.get("section_index")) is int for r in rows):
+        rows = sorted(rows, key=lambda r: int(r["section_index"]))  # a section may come late in the file
+    for row in rows:
+        heading, text = text_of(row.get("section_title")), text_of(row.get("text"))
+        dec = vocab.decision_heading(heading) if heading else None
+        if dec is not None:
+            add_decision(item, lines_of("\n".join(x for x in (dec.inline_text, text) if x)),
+                         dec.body if dec.body and dec.body != committee else None, dec.date)
+        elif not heading and not text:
+            continue
+        elif not heading and not item.decisions and len(rows) == 1:
+            add_decision(item, lines_of(text))  # a closed item's bare decision
+        elif HISTORY_LABEL.match(heading):
+            item.decisions += history(text, committee, day)
+        else:
+            item.sections.append((heading, text))
+
+
+def lines_of(decision: str) -> str:
+    """A collapsed decision text with its absence and vote lines on lines of their own again."""
+    return VOTE_END.sub(r"\1\n", VOTE_BREAK.sub("\n", ABSENT_BREAK.sub("\n", decision)))
 
 
 def split(text: str) -> list[tuple[str, str]]:

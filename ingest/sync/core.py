@@ -8,6 +8,7 @@ For every document the portal lists:
 * failing (HTTP error after retries, a timeout, malformed JSON, not a meeting) -> reported, the run goes on,
   and the stored meeting (if any) stays as it was.
 A document the listing no longer shows is reported as removed from the portal; its meeting is not deleted.
+A document of several meetings (a JSON list of meeting records) ingests each by its own id and remembers all of them.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ from core.errors import IngestError, ReferatError, StoreError
 from core.model import fold
 from ingest.index import Indexer, IngestReport
 from ingest.parse import parse_bytes
+from ingest.pipeline import file_status
+from ingest.readers import ReadResult
 from ingest.sync.config import SourceConfig
 from ingest.sync.http import Fetcher, FetchError, Response
 from ingest.sync.state import DocState, SyncState, now
@@ -195,8 +198,8 @@ class Syncer:
 
     def _one(self, source: SourceConfig, portal: Portal, entry: Entry, known: DocState | None, run: SyncRun,
              report: IngestReport) -> None:
-        stored = known is not None and (not known.meeting_id or
-                                        self.indexer.catalog.version_of(known.meeting_id) is not None)
+        stored = known is not None and all(self.indexer.catalog.version_of(mid) is not None
+                                           for mid in meeting_ids(known))
         base = known if (known is not None and stored and not self.full) else None
         doc = known or DocState(source.name, entry.key, entry.url)
         doc.url, doc.label, doc.scope, doc.seen_at, doc.removed_at = entry.url, entry.label, entry.scope, now(), None
@@ -241,6 +244,9 @@ class Syncer:
             kept = f"; {doc.meeting_id} stays as stored" if doc.meeting_id else ""
             run.outcome("failed", label, f"({reason}{kept})")
             return
+        if len(result.meetings) > 1:
+            self._ingest_several(source, result, doc, known, run, report, label)
+            return
         meeting = result.meeting
         if not wanted(source, meeting.committee, meeting.date):
             doc.status, doc.error, doc.meeting_id = "skipped", None, None
@@ -259,6 +265,36 @@ class Syncer:
         self.state.put(doc)
         run.outcome(status, label, detail)
 
+    def _ingest_several(self, source: SourceConfig, result: ReadResult, doc: DocState, known: DocState | None,
+                        run: SyncRun, report: IngestReport, label: str) -> None:
+        """A document of several meetings (a JSON list of meeting records): each wanted meeting ingested by its own
+        id, so none replaces or deletes another's items; the document remembers all their ids (``meeting_ids``)
+        and gets one line naming each, its status the strongest of theirs (``file_status``)."""
+        keep = [(m, r) for m, r in zip(result.meetings, result.readers, strict=True)
+                if wanted(source, m.committee, m.date)]
+        skipped = [f"{m.committee} {m.date}" for m in result.meetings if not wanted(source, m.committee, m.date)]
+        if not keep:
+            doc.status, doc.error, doc.meeting_id = "skipped", None, None
+            self.state.put(doc)
+            run.outcome("skipped", label, f"({', '.join(skipped)}: not in this source's committees/years)")
+            return
+        parts: list[tuple[str, str]] = []
+        for meeting, reader in keep:  # a StoreError ends the source; the document is read again next run
+            status = self.indexer.add(meeting, report)
+            note = "a newer publication is stored" if status == "kept" else f"{len(meeting.items)} items"
+            parts.append((status, f"{meeting.id} [{reader}, {note}, {status}]"))
+        ids = [m.id for m, _ in keep]
+        detail = f"-> {len(keep)} meetings: " + "; ".join(p for _, p in parts)
+        if skipped:
+            detail += f" ({', '.join(skipped)}: not in this source's committees/years)"
+        was = [mid for mid in meeting_ids(known) if mid not in ids]
+        if was:
+            detail += f" (was {' '.join(was)}, which stays stored)"
+        status = file_status([s for s, _ in parts])
+        doc.status, doc.error, doc.meeting_id, doc.changed_at = status, None, " ".join(ids), now()
+        self.state.put(doc)
+        run.outcome(status, label, detail)
+
     def _removed(self, listing: Listing, entries: list[Entry], known: dict[str, DocState], run: SyncRun) -> None:
         listed = {e.key for e in entries}
         gone = [d for k, d in known.items() if k not in listed and not d.removed_at
@@ -274,6 +310,12 @@ class Syncer:
             stored = f"{doc.meeting_id}, kept in the store" if doc.meeting_id else "never stored"
             run.counts["removed"] += 1
             run.say(f"{run.source}: removed from portal: {doc.label or doc.doc_key} ({stored})")
+
+
+def meeting_ids(doc: DocState | None) -> list[str]:
+    """The meetings a document became: one id, or of a document of several meetings their ids separated by
+    spaces (``DocState.meeting_id``; a meeting id holds no space)."""
+    return doc.meeting_id.split() if doc is not None and doc.meeting_id else []
 
 
 def sync_sources(indexer: Indexer, state: SyncState, sources: Iterable[SourceConfig], fetcher: Fetcher,

@@ -47,7 +47,7 @@ class DocState:
     etag: str | None = None
     last_modified: str | None = None
     sha256: str | None = None
-    meeting_id: str | None = None
+    meeting_id: str | None = None  # the meeting it became; a document of several: their ids, space-separated
     status: str = ""  # added | replaced | unchanged | kept | skipped | failed (how its content last ended)
     error: str | None = None  # the last attempt's error (fetch or read), cleared by a good one
     seen_at: str | None = None
