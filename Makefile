@@ -127,6 +127,15 @@ test: install browser postgres lint
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat eval eval/portals7.jsonl --data-dir $(CURDIR)/.referat/eval-portals7 \
 	  --ingest sample_data/portals7 --min-hit5 0.85 --min-first-citation 0.7 --min-refusal 0.35 --min-keywords 0.6
+	# dev12 (calibration, session 10): an outside evaluator's questions, written blind, 36 of 60 unanswerable
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/dev12.jsonl --data-dir $(CURDIR)/.referat/eval-minutes \
+	  --min-hit5 0.9 --min-first-citation 0.9 --min-refusal 0.8 --min-keywords 0.8
+	# portals8 (calibration, session 10): other versions of the real formats (two meetings in one JSON, sectioned
+	# eDoc XML, JSON lines per section, breadcrumb-only First Agenda page, ...)
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/portals8.jsonl --data-dir $(CURDIR)/.referat/eval-portals8 \
+	  --ingest sample_data/portals8 --min-hit5 0.9 --min-first-citation 0.85 --min-refusal 0.75 --min-keywords 0.8
 	# questions written from the stored minutes themselves (case numbers, item numbers, votes): eval/probe.py
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat probe --data-dir $(CURDIR)/.referat/eval-minutes --min-right 0.95

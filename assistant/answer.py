@@ -53,6 +53,8 @@ _REGION = r"(Region (?:Hovedstaden|Sjælland|Syddanmark|Midtjylland|Nordjylland)
 _ACT = r"(?:besluttede|vedtog|godkendte|bevilgede|afviste)"
 _REGION_ACTOR = re.compile(rf"\b(?:{_ACT}|did|has|have)\s+{_REGION}|{_REGION}\s+(?:{_ACT}|decided|approved|rejected)\b")
 CommitteeLookup = Callable[[str | None], list[str]]
+_AGENDA_APPROVAL = re.compile(r"^\W*(?:godkendelse af (?:den )?dagsorden(?:en)?|dagsorden(?:en)? godkendes|"
+                              r"approval of (?:the )?agenda)\W*$", re.I)
 
 
 class ExtractiveAnswerer:
@@ -238,6 +240,10 @@ class ExtractiveAnswerer:
             return evidence.strength(h.item.item, query.text, kind, h.item.date,
                                      f"{h.item.municipality} {h.item.committee}")
 
+        # the approval of the agenda may name every item's topic; it answers none of them
+        window = [window[0], *[h for h in window[1:] if not _AGENDA_APPROVAL.match(h.item.title)]]
+        if len(window) < 2:
+            return hits
         first = strength(window[0])
         best = max(window[1:], key=strength)
         if strength(best) >= first + r.rerank_margin:

@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 
 from assistant import salient, topics, unanswered, views
+from assistant.answer import ExtractiveAnswerer
 from assistant.answer_text import authority
 from assistant.container import Container
-from assistant.query import extract_filters, is_followup
+from assistant.query import extract_filters, is_followup, understand
 from tests.helpers import ingest_text
 
 MINUTES = """Sorø Kommune
@@ -122,3 +123,32 @@ def test_an_english_phrase_glossed_in_danish_is_judged_by_its_gloss() -> None:
     nouns = topics.topic_nouns("What did they decide about the rules of procedure (styrelsesvedtægt)?", "en")
     assert "procedure" not in nouns
     assert "parking" in topics.topic_nouns("What did they decide about parking fees?", "en")
+
+
+AGENDA = """Egedal Kommune
+Dagsorden for Plan- og Klimaudvalget den 8. april 2025
+Mødedato: 8. april 2025 kl. 16.00
+
+Punkt 1: Godkendelse af dagsorden
+Indstilling
+Direktionen indstiller, at dagsordenen godkendes, herunder punktet om trafikhandleplanen og prioriteringen af
+trafikhandleplanens projekter i 2025.
+
+Punkt 2: Trafikhandleplan 2025-2028
+Indstilling
+Direktionen indstiller, at krydset ved Ganløse prioriteres først i trafikhandleplanen.
+"""
+
+
+def test_the_approval_of_the_agenda_answers_no_topic_it_lists(container: Container, tmp_path: Path) -> None:
+    egedal = ingest_text(container, tmp_path / "egedal.txt", AGENDA)
+    question = "Hvad besluttede Plan- og Klimaudvalget i Egedal om trafikhandleplanens projekter i april 2025?"
+    _, hits = egedal.service.ask_with_hits(question, depth=5)
+    by_number = {h.item.item.number: h for h in hits}
+    first, agenda = by_number["2"], by_number["1"]
+    for h in (first, agenda):  # two near-tied, well supported hits, the topic's own item first
+        h.score, h.dense, h.overlap = 0.05, 0.9, 1.0
+    answerer = egedal.service.answerer
+    assert isinstance(answerer, ExtractiveAnswerer)
+    ordered = answerer.by_evidence(understand(question), [first, agenda])
+    assert ordered[0].item.item.number == "2"
