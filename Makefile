@@ -131,6 +131,10 @@ test: install browser postgres lint
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat eval eval/dev12.jsonl --data-dir $(CURDIR)/.referat/eval-minutes \
 	  --min-hit5 0.9 --min-first-citation 0.9 --min-refusal 0.8 --min-keywords 0.8
+	# dev13 (calibration, session 10): facts stated inside an item's body, beside decoys, over minutes and seeds
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/dev13.jsonl --data-dir $(CURDIR)/.referat/eval-minutes-seeds \
+	  --min-hit5 0.9 --min-first-citation 0.9 --min-refusal 0.4 --min-keywords 0.8
 	# portals8 (calibration, session 10): other versions of the real formats (two meetings in one JSON, sectioned
 	# eDoc XML, JSON lines per section, breadcrumb-only First Agenda page, ...)
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \

@@ -44,7 +44,10 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
                           rf"(?:[\w-]+ ){{0,2}}(?:grant|cost|costs|price|budget|appropriation|subsidy|fee|rent)\b|"
                           rf"^\W*hvad (?:er|var|bliver) (?:den|det) (?:samlede |endelige |fulde )?"
                           rf"\w*(?:bevilling|budget|pris|beløb|udgift|tilskud|takst|leje)\w*\b|"
-                          rf"what (?:does|did|will) .{{0,100}}\bcost|how much (?:money|did|does|will|is|was)", re.I)),
+                          rf"what (?:does|did|will) .{{0,100}}\bcost|how much (?:money|did|does|will|is|was)|"
+                          # "What result subsidy does Greve receive ...?", "hvilket tilskud får klubben?"
+                          rf"^\W*(?:what|which|hvilke[tn]?) (?:[\w-]+ ){{0,2}}?\w*(?:subsid(?:y|ies)|grant|fee|"
+                          rf"tilskud|bevilling|takst)\b(?! (?:to|til) (?:which|hvem|hvilke))", re.I)),
     ("percent", re.compile(r"procent|percent|\bandel\b|\bshare\b|hvor stor en del|what proportion|\bprocentsats|"
                            r"skatteprocent|%", re.I)),
     ("measure", re.compile(r"(?:hvor mange|how many)\s+(?:kvadrat\w*|square\s+\w+|m2\b|m²|meter\b|metres?\b|"
@@ -60,15 +63,20 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
     ("party", re.compile(r"hvilke(?:t)? parti|which part(?:y|ies)|hvilke(?:n)? gruppe|which group|hvilket parti",
                          re.I)),
     ("company", re.compile(r"hvilke(?:t|n)? \w*(?:firma|virksomhed|leverandør|selskab|entreprenør|rådgiver|operatør)|"
-                           r"which (?:company|companies|firm|supplier|contractor|provider|operator|consultan)|"
+                           r"which (?:[\w-]+ ){0,2}(?:company|companies|firm|firms|supplier|contractor|provider|"
+                           r"operator|consultan)|"
                            r"what (?:company|firm|supplier|contractor)|hvem (?:leverer|driver|har vundet)|"
                            r"who (?:supplies|operates|won the (?:tender|contract))", re.I)),
-    ("body", re.compile(r"hvilke(?:t|n)? (?:udvalg|organ|myndighed|råd)|which (?:committee|body|authority|council)",
+    ("body", re.compile(r"hvilke(?:t|n)? (?:udvalg|organ|myndighed|råd)\b|which (?:committee|body|authority|council)\b",
                         re.I)),
     ("list", re.compile(r"\b(?:hvem|who)\s+(?:er|var|are|were)\s+(?:the\s+|de\s+)?(?:\w+\s+)?(?:målgruppe\w*|"
                         r"target groups?|grupper(?:ne)?|groups)\b", re.I)),  # "who were the target groups?": a list
     ("person", re.compile(r"\bhvem\b|\bwho(?:m|se)?\b|hvilke (?:medlemmer|personer|borgere)|which (?:members|"
-                          r"people|persons|councillors)|navn(?:et|ene)? på|name of", re.I)),
+                          r"people|persons|councillors)|navn(?:et|ene)? på|name of|"
+                          # "Hvilket byrådsmedlem stillede forslaget?", "which councillor proposed it?"
+                          r"hvilke[tn]? \w*(?:medlem|politiker)\b|"
+                          r"which (?:[\w-]+ )?(?:member|councill?or|politician)\b",
+                          re.I)),
     ("place", re.compile(r"\bhvor (?:ligger|skal .{0,40}(?:ligge|placeres|bygges|opføres)|er .{0,30} placeret|"
                          r"foregår|finder .{0,20} sted)|\bwhere\b|placering|\blocation|hvilken (?:by|adresse)|"
                          r"which (?:town|address|site)", re.I)),

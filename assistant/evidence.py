@@ -68,12 +68,15 @@ _PARTY = re.compile(r"\((?:[A-ZÆØÅ]{1,2}|[A-ZÆØÅ]{1,2}, [A-ZÆØÅ]{1,2})\
                     r"Socialdemokrat\w*|Konservative|Moderaterne|Radikale", re.I)
 _COMPANY = re.compile(r"\b[A-ZÆØÅ][\w&-]*(?:\s+(?:[A-ZÆØÅ][\w&-]*|&))*\s+(?:A/S|ApS|I/S|P/S|K/S|a\.m\.b\.a\.?)|"
                       r"\b[A-ZÆØÅ][a-zæøå]+[A-ZÆØÅa-zæøå]*\s+(?:DK|Danmark|Denmark|Group|Gruppen|Consult)\b|"
-                      r"\b[A-ZÆØÅ]{2,}[a-zæøå]*(?:\s+[A-ZÆØÅ][\wæøå]*)+|\b[A-ZÆØÅ]{3,6}\b")
+                      r"\b[A-ZÆØÅ]{2,}[a-zæøå]*(?:\s+[A-ZÆØÅ][\wæøå]*)+|\b[A-ZÆØÅ]{3,6}\b|"
+                      # a name after the contract or the work it does ("indgået aftale med Clavis", "revideret af BDO")
+                      r"\b(?:aftale|kontrakt|overenskomst) med [A-ZÆØÅ][\w&-]+|"
+                      r"\b(?:revideret|udført|leveret|drevet|varetaget|vundet) af [A-ZÆØÅ][\w&-]+")
 _BODY = re.compile(r"\w*(?:udvalg|udvalget|byråd|byrådet|råd|rådet|magistrat\w*|forvaltning\w*|administration\w*)\b",
                    re.I)
 _PLACE = re.compile(r"\b(?:på|i|ved|til)\s+[A-ZÆØÅ][\wæøå-]+|\b\w+(?:vej|gade|torv|plads|park|havn|center)\b", re.I)
 _WHY = re.compile(r"\bfordi\b|\bda\b|på grund af|derfor|med henblik på|\bfor at\b|skyldes|som følge af|begrund|"
-                  r"\bidet\b|årsag|baggrund|formålet\b", re.I)
+                  r"\bidet\b|årsag|baggrund|formålet\b|\bpga\b|\bgrundet\b|\bvurdering(?:en)?,? at\b", re.I)
 _VOTE = re.compile(r"stemte|stemmer|\bimod\b|undlod|undlader|tiltræde|flertal|mindretal|ønskede sagen|"
                    r"\bfor stemte\b|kunne ikke", re.I)
 _LIST_ENTRY = re.compile(r"^\s*(?:[-–•*]|\d{1,2}(?:\.\d{1,2})*[.)]?|[a-h][.)]|At \d+\))\s+")
@@ -249,7 +252,8 @@ def select(item: AgendaItem, question: str, kind: str, meeting_date: str = "", f
     scored: list[tuple[float, int]] = []
     for k, (p, score) in enumerate(zip(cands, base, strict=True)):
         if pattern is not None and new_values(kind, p.text, known) or kind == "amount" and _table_number(p.text) \
-                or kind == "list" and (p.entry or p.text.rstrip().endswith(":")):  # a list answers "which ..."
+                or kind == "list" and (p.entry or p.text.rstrip().endswith(":")  # a list answers "which ..."
+                                       or _INLINE_LIST.search(p.text) is not None):
             score += cfg.kind_bonus
         if p.decision == "own":
             # the decision's own figure or date overrules the proposal's ("Anbefales, dog med en mindstepris på ...")
@@ -315,6 +319,12 @@ def strength(item: AgendaItem, question: str, kind: str, meeting_date: str = "",
             score += 1.0
         best = max(best, score)
     return best
+
+
+# an enumeration inside a sentence ("fire pejlemærker: Sunde rammer, Sammen om sundhed, ... samt Lighed i sundhed",
+# "initiativer såsom Center for trivsel, Børnesamtaler og Socialkompasset")
+_INLINE_LIST = re.compile(r"(?::|\bsåsom\b|\bherunder\b|\bnemlig\b|\bsuch as\b|\bnamely\b)\s*[^.:;]{2,80}?,"
+                          r"\s*[^.:;,]{2,80}?(?:,|\bog\b|\bsamt\b|\band\b)")
 
 
 def _table_number(text: str) -> bool:

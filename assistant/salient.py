@@ -46,6 +46,8 @@ def salient_names(question: str, ignore: set[str] | None = None) -> list[str]:
         head = word.split("-")[0]
         if len(head) >= 2 and head.isupper() and head != word:
             word = head  # "KMD-systemerne": the name is KMD; the inflected compound may be written apart
+        elif head != word and len(head) >= 3 and word.split("-")[-1].islower():
+            word = head  # "Cabi-forløbet": the name is Cabi ("Cabi understøtter udviklingsforløbet")
         if _QUARTER.fullmatch(word):
             continue  # "Q2 2024" is a period, not a name
         acronym = len(word) >= 2 and word.isupper()

@@ -57,6 +57,7 @@ forslagene beslutning beslutningen beslutninger indstilling indstillingen punkt 
 møder sag sagen sager byrådet udvalget kommunen begrundelse begrundelsen grund grunden årsag årsagen penge
 afstemning afstemningen stemmer stemmerne partier partierne parti partiet ifølge angående vedrørende
 referat referatet referater dagsorden dagsordenen omkostninger udgifter udgiften summen ordinære
+opgørelse opgørelsen opgørelser opgørelserne redegørelse redegørelsen
 administration administrationen forvaltning forvaltningen merforbrug merforbruget mindreforbrug mindreforbruget
 underskud underskuddet overskud overskuddet ekstraordinære
 sommerferie sommerferien vinterferie vinterferien efterårsferie efterårsferien påskeferie påskeferien juleferie

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -40,7 +41,10 @@ def same_meeting(q: Question, ref: Ref) -> bool:
 
 
 def _committee(name: str) -> str:
-    return " ".join(m.fold(name).replace("-", " ").split())
+    """A committee as compared: folded, without the council period it may be printed with ("Social &
+    Arbejdsmarkedsudvalget 2022-2025" is Social & Arbejdsmarkedsudvalget)."""
+    bare = re.sub(r"\s+(?:19|20)\d{2}\s*-\s*(?:19|20)\d{2}\s*$", "", name)
+    return " ".join(m.fold(bare).replace("-", " ").split())
 
 
 def is_gold(q: Question, ref: Ref) -> bool:
