@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from assistant import bodies, evidence, honesty, meeting_facts, salient, scope, topics, unanswered
+from assistant import bodies, evidence, honesty, meeting_facts, outside, salient, scope, topics, unanswered
 from assistant.amounts import english_amounts
 from assistant.answer_kind import answer_kind
 from assistant.answer_quote import (
@@ -263,7 +263,7 @@ class ExtractiveAnswerer:
 
     def answer(self, query: Query, hits: list[Hit]) -> Answer:
         lang = query.language
-        if unanswered.asks_opinion(query.text):
+        if outside.asks_opinion(query.text):
             return refusal(lang, "minutes record what was decided; they hold no opinions or forecasts" if lang == "en"
                            else "referater viser, hvad der blev besluttet; de rummer ingen holdninger eller spådomme")
         facts = self.meeting_answer(query, hits)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from assistant import asked_values, evidence, salient, traps, unanswered
+from assistant import asked_values, evidence, outside, salient, traps, unanswered
 from assistant.answer_quote import own_decisions
 from assistant.answer_text import (
     AFTERMATH,
@@ -39,7 +39,7 @@ def trap(answerer: ExtractiveAnswerer, query: Query, hit: Hit, quote: str, kind:
     if unanswered.states_unknown(quote, kind, query.text):
         # the minutes say the figure is not known yet: that is the answer, and it is not the figure
         return UNKNOWN[lang], quote
-    if unanswered.untold_aftermath(query.text, kind, quote):
+    if outside.untold_aftermath(query.text, kind, quote):
         # "Blev broen faktisk bygget?" of the item deciding on the bridge: what came of it is not in these minutes
         return AFTERMATH[lang], own_decision_quote(item, hit.item.date) or quote
     other = answerer.decided_elsewhere(query, hit)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer_kind import DECISION_ACT, clauses
+from assistant.answer_kind import clauses
 from assistant.evidence import FIGURE_KINDS, JOIN, KIND_PATTERNS, VALUE_KINDS, new_values
 from assistant.glossary import danish, expand
 from assistant.query import language
@@ -359,57 +359,3 @@ def uncounted(item_text: str, kind: str, question: str) -> bool:
         if any(stem in t for w in near for t in [*tokens(w), w.lower()] for stem in stems):
             return False
     return True
-
-
-# "Hvem tror du vinder valget?", "Do you think taxes will go up?": an opinion or a forecast, which minutes never hold
-_OPINION = re.compile(r"\b(?:tror|synes|mener|forventer|gætter) (?:du|i)\b|\bhvad (?:er din|synes du)|"
-                      r"\b(?:do|would) you (?:think|expect|guess|predict|recommend|believe)\b|"
-                      r"\byour (?:opinion|view|guess)\b|\bin your (?:opinion|view)\b|\bwho will win\b|\bhvem vinder\b|"
-                      # a judgement the minutes cannot settle: "Was it a good idea ...?", "Er ... pengene værd?"
-                      r"\b(?:was|is) (?:it|this|that) (?:a )?(?:good|bad|wise|smart|sensible|right|wrong)\b|"
-                      r"\b(?:a good|the right|a wise|a bad|the wrong) (?:idea|decision|choice)\b|"
-                      r"\btoo (?:much|expensive|high|costly|little|low|cheap)\b|"
-                      r"\b(?:var|er|blev)\b.{0,40}\bfor (?:dyr|dyrt|høj|højt|lav|lavt)\b|"
-                      # an evaluative superlative the minutes do not rank ("den farligste skolevej", "the best")
-                      r"\b(?:farligste|bedste|værste|most dangerous|the best|the worst|største forkæmper|"
-                      r"biggest (?:champion|supporter|opponent))\b|"
-                      r"\bworth (?:it|the money|the cost)\b|\bpengene værd\b|"
-                      r"\b(?:var|er) det (?:en )?(?:god|godt|klog|klogt|fornuftig|fornuftigt|rigtig|rigtigt|forkert|"
-                      r"dårlig|dårligt)\b|"
-                      r"\b(?:en god|den rigtige|en klog|en dårlig|den forkerte) (?:idé|ide|beslutning)\b", re.I)
-
-
-def asks_opinion(question: str) -> bool:
-    """The question asks the assistant's own opinion or forecast, not what the minutes record."""
-    return _OPINION.search(question) is not None
-
-
-# what came of a decision after the meeting ("Blev broen faktisk bygget?", "Hvordan gik pilottesten?", "Did they
-# end up ...?"): the minutes of the meeting record the decision, not its aftermath. A question naming a decision
-# act ("Blev forslaget faktisk vedtaget?") or a sum ("how much did they end up setting aside?") asks for the decision
-_AFTERMATH = re.compile(r"\b(?:faktisk|actually|end(?:ed|s)? up|in the end|til sidst)\b|^\W*hvordan gik\b|"
-                        r"^\W*hvordan (?:er|har) det (?:gået|fungeret)\b|"
-                        r"^\W*how (?:has|have|did) .{0,60}\b(?:gone|worked|fared|turned out)\b|"
-                        # "Blev Kongeruten færdig?", "Was the bridge built?": a completion after the meeting
-                        r"^\W*(?:blev|er)\b[^?]{0,60}\b(?:færdig\w*|bygget|indviet|åbnet|etableret|opført|realiseret)\b|"
-                        r"^\W*(?:was|were|has|have)\b[^?]{0,60}\b(?:built|finished|completed|opened|inaugurated)\b|"
-                        # "Hvilken rente fik kommunen endeligt?" (not "hvornår skal byrådet endeligt tage stilling?")
-                        r"\b(?:fik|blev|kostede|endte|landede)\b[^?]{0,60}\bendeligt\b|"
-                        r"^\W*how did\b.{0,80}\bgo\b|\bwhat came (?:out )?of\b|\bhvad kom der ud af\b|"
-                        # "Hvor mange kom der i resten af 2025?": a past verb over the time after the meeting
-                        r"\b(?:kom|fik|blev|var|kostede|came|got|arrived|was|were|cost)\b[^?]{0,60}"
-                        r"\b(?:resten af|the rest of|senere i|later in)\b|"
-                        r"\bblev\b.{0,60}\btil noget\b", re.I)
-# the passage tells what happened afterwards: a completion, a result, an evaluation
-_AFTERMATH_TOLD = re.compile(r"\b(?:er|blev|var) (?:nu )?(?:blevet )?(?:bygget|etableret|gennemført|indviet|åbnet|"
-                             r"færdig\w*|afsluttet|opført|udført|taget i brug|vedtaget|indført)\b|"
-                             r"\bresultat(?:et|er|erne)?\b|"
-                             r"\bviste\b|\bevaluering\w*|\bhas been\b|\bwas (?:built|completed|opened|finished)\b|"
-                             r"\berfaring\w*", re.I)
-
-
-def untold_aftermath(question: str, kind: str, quote_text: str) -> bool:
-    """The question asks what came of a decision afterwards and the passage found tells no outcome."""
-    return (kind != "amount" and _AFTERMATH.search(question) is not None
-            and DECISION_ACT.search(question) is None and _AFTERMATH_TOLD.search(quote_text) is None
-            and ASKS_VOTE.search(question) is None)  # "how did the vote go on X?" asks for the vote

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from assistant import topics, unanswered
+from assistant import outside, topics, unanswered
 from assistant.container import Container
 from core.model import fold
 
@@ -77,7 +77,6 @@ def test_a_topic_no_stored_minutes_mention_is_refused_and_named(seeded: Containe
 
 
 def test_a_why_question_that_takes_the_opposite_outcome_for_granted() -> None:
-    from assistant import unanswered
 
     assert unanswered.contradicted("Hvorfor afviste byrådet bustrafikbestillingen?", {"approved"}, "da") == "approved"
     assert unanswered.contradicted("Why did the committee stop the grant?", {"rejected"}, "en") == "rejected"
@@ -147,10 +146,10 @@ def test_a_body_named_with_its_term_or_in_a_title_is_no_year_and_no_missing_comm
 
 
 def test_opinions_and_forecasts_are_not_answered_from_minutes() -> None:
-    assert unanswered.asks_opinion("Hvem tror du vinder kommunalvalget?")
-    assert unanswered.asks_opinion("Do you think Greve will raise taxes next year?")
-    assert not unanswered.asks_opinion("Hvad mener udvalget om forslaget?")  # what a body thinks is on record
-    assert not unanswered.asks_opinion("What did the council think of the proposal?")
+    assert outside.asks_opinion("Hvem tror du vinder kommunalvalget?")
+    assert outside.asks_opinion("Do you think Greve will raise taxes next year?")
+    assert not outside.asks_opinion("Hvad mener udvalget om forslaget?")  # what a body thinks is on record
+    assert not outside.asks_opinion("What did the council think of the proposal?")
 
 
 def test_a_named_committees_own_decision_and_a_followup_naming_the_same_town(container: Container) -> None:

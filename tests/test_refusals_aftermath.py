@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant import topics, unanswered, views
+from assistant import outside, topics, unanswered, views
 from assistant.answer_text import yes_no
 from assistant.container import Container
 from core.model import AgendaItem, Decision
@@ -69,11 +69,11 @@ def test_what_came_of_a_decision_is_not_in_the_minutes_of_the_meeting(fanoe: Con
 
 
 def test_the_aftermath_cue_and_its_exceptions() -> None:
-    assert unanswered.untold_aftermath("Kom der faktisk et ordensreglement for fortet?", "fact", "Sendes videre.")
-    assert unanswered.untold_aftermath("Hvordan gik pilottesten?", "fact", "Pilottesten kører i efteråret.")
-    assert not unanswered.untold_aftermath("Blev forslaget faktisk vedtaget?", "yesno", "Godkendt.")  # a decision
-    assert not unanswered.untold_aftermath("How much did they end up setting aside?", "amount", "150.000 kr.")
-    assert not unanswered.untold_aftermath("Hvordan gik pilottesten?", "fact", "Evalueringen viste stor tilfredshed.")
+    assert outside.untold_aftermath("Kom der faktisk et ordensreglement for fortet?", "fact", "Sendes videre.")
+    assert outside.untold_aftermath("Hvordan gik pilottesten?", "fact", "Pilottesten kører i efteråret.")
+    assert not outside.untold_aftermath("Blev forslaget faktisk vedtaget?", "yesno", "Godkendt.")  # a decision
+    assert not outside.untold_aftermath("How much did they end up setting aside?", "amount", "150.000 kr.")
+    assert not outside.untold_aftermath("Hvordan gik pilottesten?", "fact", "Evalueringen viste stor tilfredshed.")
 
 
 def test_a_judgement_is_no_question_the_minutes_answer(fanoe: Container) -> None:
@@ -119,21 +119,21 @@ def test_a_share_or_a_sum_is_no_count_and_a_final_figure_is_an_aftermath() -> No
             "forhold til samme kvartal året før og det samme som sidste år. Ungeledigheden er steget til 5,4 pct.")
     assert unanswered.uncounted(text, "count", "Hvor mange unge var ledige i 4. kvartal?")
     assert not unanswered.uncounted(text, "count", "Hvor mange fuldtidsledige var der i 4. kvartal?")
-    assert unanswered.untold_aftermath("Hvilken rente fik kommunen endeligt på lånet?", "percent",
+    assert outside.untold_aftermath("Hvilken rente fik kommunen endeligt på lånet?", "percent",
                                        "Renten var den 21. maj 2024 indikativt 3,4 pct.")
-    assert not unanswered.untold_aftermath("Blev lokalplanen endeligt vedtaget?", "yesno", "Godkendt.")
+    assert not outside.untold_aftermath("Blev lokalplanen endeligt vedtaget?", "yesno", "Godkendt.")
 
 
 def test_more_kinds_of_question_the_minutes_cannot_settle() -> None:
-    assert unanswered.untold_aftermath("Blev Kongeruten færdig, og hvornår blev den indviet?", "date",
+    assert outside.untold_aftermath("Blev Kongeruten færdig, og hvornår blev den indviet?", "date",
                                        "At der gives anlægsbevilling på 18,8 mio. kr.")
-    assert unanswered.untold_aftermath("Hvordan er det gået med tryghedsvagterne?", "fact", "Ruterne fastlægges.")
-    assert not unanswered.untold_aftermath("Hvornår skal byrådet endeligt tage stilling til sagen?", "date",
+    assert outside.untold_aftermath("Hvordan er det gået med tryghedsvagterne?", "fact", "Ruterne fastlægges.")
+    assert not outside.untold_aftermath("Hvornår skal byrådet endeligt tage stilling til sagen?", "date",
                                            "Sagen forelægges byrådet i december.")
     for judgement in ("Was 30.7 million kroner too much to pay for the facility?", "Er skolevejen den farligste?",
                       "Var prisen for høj?"):
-        assert unanswered.asks_opinion(judgement), judgement
-    assert not unanswered.asks_opinion("Hvad er prisen for den nye hal?")
+        assert outside.asks_opinion(judgement), judgement
+    assert not outside.asks_opinion("Hvad er prisen for den nye hal?")
 
 
 def test_a_split_vote_or_an_approval_taken_for_granted() -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant import salient, topics, unanswered, views
+from assistant import outside, salient, topics, views
 from assistant.answer import ExtractiveAnswerer
 from assistant.answer_text import authority
 from assistant.container import Container
@@ -102,9 +102,9 @@ def test_which_member_proposed_needs_a_member_named(soroe: Container) -> None:
 
 def test_a_period_after_the_meeting_is_not_in_its_minutes(soroe: Container) -> None:
     asked = "Hvor mange ukrainere kom der til Sorø i resten af 2025?"
-    assert unanswered.untold_aftermath(asked, "count", "Kommunen modtager et resultattilskud på 89.000 kr.")
-    assert not unanswered.untold_aftermath(asked, "count", "Resultatet blev, at 40 ukrainere kom i alt.")
-    assert not unanswered.untold_aftermath("Hvor mange ukrainere forventes at komme i resten af 2025?", "count", "")
+    assert outside.untold_aftermath(asked, "count", "Kommunen modtager et resultattilskud på 89.000 kr.")
+    assert not outside.untold_aftermath(asked, "count", "Resultatet blev, at 40 ukrainere kom i alt.")
+    assert not outside.untold_aftermath("Hvor mange ukrainere forventes at komme i resten af 2025?", "count", "")
     vote = soroe.service.ask("Hvordan gik afstemningen om de nye bænke i Skovparken i Sorø?")
     assert not vote.refused and "Imod stemte: A" in vote.answer
 
