@@ -135,6 +135,14 @@ test: install browser postgres lint
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat eval eval/dev13.jsonl --data-dir $(CURDIR)/.referat/eval-minutes-seeds \
 	  --min-hit5 0.9 --min-first-citation 0.9 --min-refusal 0.4 --min-keywords 0.8
+	# dev14 (calibration, session 10): every portals folder, the minutes and the seeds in ONE store (75 meetings of
+	# 74 municipalities): the right municipality among many, and what none of them holds
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/dev14.jsonl --data-dir $(CURDIR)/.referat/eval-all \
+	  --ingest sample_data/minutes --ingest sample_data/seeds --ingest sample_data/portals \
+	  --ingest sample_data/portals2 --ingest sample_data/portals3 --ingest sample_data/portals4 \
+	  --ingest sample_data/portals5 --ingest sample_data/portals6 --ingest sample_data/portals7 \
+	  --ingest sample_data/portals8 --min-hit5 0.9 --min-first-citation 0.9 --min-refusal 0.75 --min-keywords 0.7
 	# portals8 (calibration, session 10): other versions of the real formats (two meetings in one JSON, sectioned
 	# eDoc XML, JSON lines per section, breadcrumb-only First Agenda page, ...)
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \

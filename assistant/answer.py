@@ -23,9 +23,12 @@ from assistant.answer_quote import (
     named_decisions,
     own_decisions,
     unmatched_date,
+    unmatched_month,
 )
 from assistant.answer_text import (
     CLOSED,
+    MONTHS_DA,
+    MONTHS_EN,
     NO_DECISION,
     _summary,
     citation,
@@ -40,7 +43,7 @@ from assistant.quotes import MONEY, best_sentence, has_content, own_decision_quo
 from assistant.ranking import DEFAULT_RANKING, RankingConfig
 from assistant.retrieve import Hit
 from assistant.terms import content_terms
-from core.dates import find_dates
+from core.dates import MONTHS, find_dates
 from core.model import AgendaItem, Meeting, fold
 from store.lexical import tokens
 
@@ -53,8 +56,35 @@ _REGION = r"(Region (?:Hovedstaden|Sjælland|Syddanmark|Midtjylland|Nordjylland)
 _ACT = r"(?:besluttede|vedtog|godkendte|bevilgede|afviste)"
 _REGION_ACTOR = re.compile(rf"\b(?:{_ACT}|did|has|have)\s+{_REGION}|{_REGION}\s+(?:{_ACT}|decided|approved|rejected)\b")
 CommitteeLookup = Callable[[str | None], list[str]]
+# the council as the deciding body: "Vedtog Byrådet ...?", "Did the city council approve ...?"
+_COUNCIL_ASKED = re.compile(r"\b(?:byrådet|byråd|kommunalbestyrelsen|regionsrådet|the city council|city council|"
+                            r"the municipal council)\b", re.I)
+_COUNCIL = re.compile(r"byråd|kommunalbestyrelse|regionsråd|city council|borgerrepræsentation", re.I)
+# the item's text tells what the council itself decided (its case history): that answers the question
+_COUNCIL_DECIDED = re.compile(r"\b(?:byråd\w*|kommunalbestyrelse\w*|regionsråd\w*)\s+(?:\w+\s+){0,3}?"
+                              r"(?:godkendte|vedtog|besluttede|har (?:godkendt|vedtaget|besluttet))\b|"
+                              r"\b(?:godkendt|vedtaget|besluttet)\s+(?:\w+\s+){0,3}?(?:af|i)\s+"
+                              r"(?:byråd\w*|kommunalbestyrelse\w*|regionsråd\w*)", re.I)
 _AGENDA_APPROVAL = re.compile(r"^\W*(?:godkendelse af (?:den )?dagsorden(?:en)?|dagsorden(?:en)? godkendes|"
                               r"approval of (?:the )?agenda)\W*$", re.I)
+
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\.?\s+({_MONTH_NAMES})\b\.?(?!\s*\d{{4}})|"
+                        rf"\b({_MONTH_NAMES})\.?\s+(\d{{1,2}})\b(?!\s*,?\s*\d{{4}})", re.I)
+
+
+def _day_month(text: str) -> tuple[int, int] | None:
+    """A day and month the question names without a year ("den 8. april", "on April 8"), or None."""
+    m = _DAY_MONTH.search(text)
+    if m is None:
+        return None
+    day, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+    return int(day), MONTHS[month.lower()]
+
+
+def _on(iso: str, day_month: tuple[int, int]) -> bool:
+    return int(iso[8:10]) == day_month[0] and int(iso[5:7]) == day_month[1]
+
 
 
 class ExtractiveAnswerer:
@@ -80,12 +110,18 @@ class ExtractiveAnswerer:
         """A question about the meeting itself, answered from the meeting's facts, or None."""
         if self.meetings is None or not hits or hits[0].in_conversation:
             return None  # a follow-up about an item asks about that item
-        row = hits[0].item
+        f = query.filters
+        day_month = _day_month(query.text)  # "mødet den 8. april": the meeting of that day among those found
+
+        def fits(iso: str) -> bool:
+            return ((day_month is None or _on(iso, day_month)) and not (f.date_from and iso < f.date_from.isoformat())
+                    and not (f.date_to and iso > f.date_to.isoformat()))
+
+        row = next((h.item for h in hits if fits(h.item.date)), hits[0].item)
         asked = meeting_facts.aspects(query.text, set(tokens(row.committee)) | set(tokens(row.municipality)))
         if not asked:
             return None
         wanted = asked[0]
-        f = query.filters
         day = row.date
         if (f.date_from and day < f.date_from.isoformat()) or (f.date_to and day > f.date_to.isoformat()):
             return None  # the question names another date than the meeting found
@@ -196,6 +232,10 @@ class ExtractiveAnswerer:
         if named and fold(named) != fold(hit.item.municipality):
             return named  # "Hvad besluttede Region Hovedstaden om ...?" of a municipality's item
         decided = [hit.item.committee] + [d.body for d in hit.item.item.decisions]
+        council = _COUNCIL_ASKED.search(query.text)
+        if council and not any(_COUNCIL.search(b or "") for b in decided) \
+                and not _COUNCIL_DECIDED.search(hit.item.item.text):  # "Kommunalbestyrelsen godkendte den ..."
+            return council.group(0)  # "Vedtog Byrådet ...?" of a committee's recommendation to the council
         missing = bodies.unmatched(query.text, decided)
         return missing[0] if missing else None
 
@@ -219,7 +259,9 @@ class ExtractiveAnswerer:
         # an item further down holding the year answers only when it is near-tied with the first (as a second
         # citation would be): a far weaker item that merely mentions the year is no answer about that year
         bar = self.ranking.second_ratio * hits[0].score
-        full = [h for h in hits if has(h) and (h is hits[0] or h.score >= bar)]
+        named = {fold(m) for m in query.filters.municipalities}  # another municipality's item answers nothing asked
+        full = [h for h in hits if has(h) and (h is hits[0] or h.score >= bar)
+                and (not named or fold(h.item.municipality) in named)]
         if not full:
             return hits, list(dict.fromkeys(wanted))
         return [full[0], *[h for h in hits if h is not full[0]]], []
@@ -274,6 +316,11 @@ class ExtractiveAnswerer:
             when = day.strftime("%d-%m-%Y")
             return refusal(lang, f"no stored minutes are from a meeting on {when} or mention that date" if lang == "en"
                            else f"ingen indlæste referater er fra et møde den {when} eller nævner datoen")
+        month = unmatched_month(query, hits)
+        if month is not None:
+            name = (MONTHS_EN if lang == "en" else MONTHS_DA)[month[1] - 1]
+            return refusal(lang, f"no stored minutes are from a meeting in {name} {month[0]}" if lang == "en"
+                           else f"ingen indlæste referater er fra et møde i {name} {month[0]}")
         hits, absent = self.naming(query, hits)
         if not absent:
             absent = self.absent_topics(query, hits)

@@ -15,7 +15,7 @@ from assistant.quotes import decision_trail, own_decision_quote, proposal_quote,
 from assistant.ranking import DEFAULT_RANKING
 from assistant.retrieve import Hit
 from assistant.traps import asks_choice
-from core.dates import find_dates
+from core.dates import MONTHS, find_dates
 from core.model import AgendaItem, Decision, fold
 from store.lexical import tokens
 
@@ -167,6 +167,45 @@ YEAR = re.compile(r"(?<![\d/.-])(?:19|20)\d{2}(?![\d/])")
 SEASON = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})/(?:(?:19|20)\d{2}|\d{2})(?![\d/])")
 MEETING_DATE = re.compile(r"(?:\bmøde[t]?|\bmeeting|\bsession)\b[^.?!]{0,15}$|"
                           r"(?:udvalg\w*|byråd\w*|råd\w*|council|committee|board)\s+(?:den|on|d\.)\s*$", re.I)
+
+
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH_YEAR = re.compile(rf"\b({_MONTH_NAMES})\.?\s+((?:19|20)\d{{2}})\b", re.I)
+# the month is the meeting's ("på sit møde i oktober 2024", "at its February 2025 meeting", "mødet i marts 2022")
+_MEETING_MONTH = re.compile(rf"\b(?:møde[t]?|meeting)\s+(?:[\wæøå'-]+\s+){{0,3}}?(?:i|in|den|on)\s+"
+                            rf"(?:{_MONTH_NAMES})\b|"
+                            rf"\b(?:{_MONTH_NAMES})\.?\s+(?:19|20)\d{{2}}\s+(?:meeting|møde[t]?)\b|"
+                            # "What did X decide in September 2024?", "Hvad besluttede udvalget i maj 2024?"
+                            rf"\b(?:decide|decided|besluttede|vedtog)\s+(?:[\w'-]+\s+){{0,2}}?(?:in|i)\s+"
+                            rf"(?:{_MONTH_NAMES})\b", re.I)
+
+
+def unmatched_month(query: Query, hits: list[Hit]) -> tuple[int, int] | None:
+    """A month the question names ("Hvad besluttede Sorø Økonomiudvalg på sit møde i oktober 2024?") that no item
+    found (of the municipality named) has as its meeting's or a decision's month, or mentions: (year, month), or
+    None. When the month is the meeting's, a date the item only mentions ("2. behandling den 9. oktober") is no
+    meeting of that month."""
+    if not hits or hits[0].in_conversation or find_dates(query.text):
+        return None  # an exact date is checked on its own (``unmatched_date``)
+    named = [(int(m.group(2)), MONTHS[m.group(1).lower()]) for m in _MONTH_YEAR.finditer(query.text)]
+    if not named:
+        return None
+    as_meeting = _MEETING_MONTH.search(query.text) is not None
+    places = {fold(m) for m in query.filters.municipalities}
+    for hit in hits:
+        if places and fold(hit.item.municipality) not in places:
+            continue
+        item: AgendaItem = hit.item.item
+        days = {hit.item.date, *(d.date.isoformat() for d in item.decisions if d.date)}
+        if not as_meeting:
+            days |= {d.isoformat() for _, d in find_dates(item.text)}
+        for year, month in named:
+            if any(day[:7] == f"{year:04d}-{month:02d}" for day in days):
+                return None
+            names = "|".join(n for n, k in MONTHS.items() if k == month)
+            if not as_meeting and re.search(rf"\b(?:{names})\.?\s+{year}\b", item.text, re.I):
+                return None
+    return named[0]
 
 
 def _bodies(hit: Hit) -> set[str]:

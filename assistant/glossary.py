@@ -127,6 +127,8 @@ GLOSSARY: dict[str, str] = {
     "dog park": "hundeskov hundepark", "cemetery": "kirkegård", "church": "kirke", "forest": "skov",
     "trees": "træer", "park": "park", "nature": "natur", "flooding": "oversvømmelse", "flood": "oversvømmelse",
     "sewer": "kloak", "sewage": "spildevand kloak", "recycling": "genbrug", "garbage": "affald skrald",
+    "recycling centre": "genbrugsplads genbrugsstation", "recycling center": "genbrugsplads genbrugsstation",
+    "rural": "landdistrikt landdistrikter land",
     "solar": "sol solcelle", "solar panels": "solceller solcelleanlæg", "wind turbines": "vindmøller",
     "district heating": "fjernvarme", "nursery": "vuggestue", "kindergarten": "børnehave",
     "nursing home": "plejehjem", "nursing homes": "plejehjem", "homeless": "hjemløse", "shelter": "herberg",

@@ -7,6 +7,7 @@ import re
 
 from assistant.glossary import GLOSSARY
 from core.model import Meeting
+from core.municipalities import QUESTION_ALIASES
 from store.lexical import tokens
 
 ASPECTS: list[tuple[str, re.Pattern[str]]] = [
@@ -51,6 +52,9 @@ _FRAME = set(tokens(
     "week uge spring autumn fall summer winter forår foråret efterår efteråret sommer sommeren vinter vinteren"))
 
 
+_ALIASES = {t for a in QUESTION_ALIASES for t in tokens(a)}
+
+
 def aspects(question: str, committee_tokens: set[str] | None = None) -> list[str]:
     """The meeting facts a question asks for ("hvor og hvornår blev mødet holdt?" asks two), or [] when it asks
     about an agenda item's topic."""
@@ -67,7 +71,8 @@ def aspects(question: str, committee_tokens: set[str] | None = None) -> list[str
     words = [t for t in tokens(question) if not t.isdigit() and t not in _FRAME and t not in known
              and t.removesuffix("s") not in known  # "Fanøs Teknik- og Miljøudvalg": a genitive of the meeting's
              and not (len(t) >= 4 and any(k.startswith(t) for k in known))  # "Henny's test committee": its name
-             and t[:8] not in stems and t not in english]  # "forretningsudvalgsmødet" names the committee too
+             and t[:8] not in stems and t not in english  # "forretningsudvalgsmødet" names the committee too
+             and t not in _ALIASES]  # "Elsinore's city council": the municipality by its English name
     return found if not words else []
 
 

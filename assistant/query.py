@@ -120,7 +120,8 @@ def _canon_muni(raw: str) -> str:
     return QUESTION_ALIASES.get(low) or next(m for m in MUNICIPALITIES if m.lower() == low)
 
 
-_CIVIC_NEXT = re.compile(r"\s+(?:Kommune|Kommunes|Byråd|Byrådet|Byråds|Municipality|City|Council|Region)\b")
+_CIVIC_NEXT = re.compile(r"\s+(?:Kommune|Kommunes|Byråd|Byrådet|Byråds|Municipality|City|Council|Region|"
+                         r"[A-ZÆØÅ]\w*udvalg\w*|Kommunalbestyrelse\w*)\b")  # "Glostrup Økonomiudvalg" names both
 _NAME_NEXT = re.compile(r"\s+[A-ZÆØÅ][a-zæøå]")
 
 

@@ -130,6 +130,7 @@ def _english_nouns(question: str) -> list[str]:
 _BODY_EN = re.compile(r"((?:[a-z'-]+\s+(?:and\s+|&\s+)?){1,4})(?:committee|council|board)\b", re.I)
 
 
+_GLOSS_WORD = re.compile(r"\(([a-zæøå]{5,})\)")
 _GLOSSED = re.compile(r"((?:[a-z'-]+\s+){1,4})\([^()]{3,40}\)", re.I)
 
 
@@ -192,8 +193,11 @@ def _forms(noun: str, lang: str) -> list[tuple[str, ...]] | None:
 def absent(question: str, lang: str, municipalities: list[str], mentioned: Mentioned) -> list[str]:
     """The topic nouns of the question that no stored chunk (of the municipalities named) mentions."""
     out = []
-    for noun in topic_nouns(question, lang):
-        forms = _forms(noun, lang)
+    glosses = {g.lower() for g in _GLOSS_WORD.findall(question)} if lang == "en" else set()
+    nouns = topic_nouns(question, lang)
+    for noun in [*nouns, *sorted(glosses - set(nouns))]:
+        # "an artificial turf pitch (kunstgræsbane)": the asker gives the minutes' own word; it is judged as Danish
+        forms = _forms(noun, "da" if noun in glosses else lang)
         if forms is None:
             continue
         if not any(mentioned(parts, municipalities) for parts in forms):
