@@ -57,8 +57,12 @@ _ACT = r"(?:besluttede|vedtog|godkendte|bevilgede|afviste)"
 _REGION_ACTOR = re.compile(rf"\b(?:{_ACT}|did|has|have)\s+{_REGION}|{_REGION}\s+(?:{_ACT}|decided|approved|rejected)\b")
 CommitteeLookup = Callable[[str | None], list[str]]
 # the council as the deciding body: "Vedtog Byrådet ...?", "Did the city council approve ...?"
-_COUNCIL_ASKED = re.compile(r"\b(?:byrådet|byråd|kommunalbestyrelsen|regionsrådet|the city council|city council|"
-                            r"the municipal council)\b", re.I)
+_COUNCIL_NAME = (r"(?:byrådet|byråd|kommunalbestyrelsen|regionsrådet|the city council|city council|"
+                 r"the municipal council)")
+_DECIDING = (r"(?:vedtog|godkendte|besluttede|bevilgede|afviste|vedtaget|godkendt|besluttet|bevilget|afvist|"
+             r"approved|adopted|decided|approve|adopt|decide)")
+_COUNCIL_ASKED = re.compile(rf"\b{_DECIDING}\s+(?:[\wæøå]+\s+){{0,2}}?({_COUNCIL_NAME})\b|"
+                            rf"\b({_COUNCIL_NAME})\s+(?:[\wæøå]+\s+){{0,2}}?(?:har\s+)?{_DECIDING}\b", re.I)
 _COUNCIL = re.compile(r"byråd|kommunalbestyrelse|regionsråd|city council|borgerrepræsentation", re.I)
 # the item's text tells what the council itself decided (its case history): that answers the question
 _COUNCIL_DECIDED = re.compile(r"\b(?:byråd\w*|kommunalbestyrelse\w*|regionsråd\w*)\s+(?:\w+\s+){0,3}?"
@@ -235,7 +239,7 @@ class ExtractiveAnswerer:
         council = _COUNCIL_ASKED.search(query.text)
         if council and not any(_COUNCIL.search(b or "") for b in decided) \
                 and not _COUNCIL_DECIDED.search(hit.item.item.text):  # "Kommunalbestyrelsen godkendte den ..."
-            return council.group(0)  # "Vedtog Byrådet ...?" of a committee's recommendation to the council
+            return council.group(1) or council.group(2)  # "Vedtog Byrådet ...?" of a committee's recommendation
         missing = bodies.unmatched(query.text, decided)
         return missing[0] if missing else None
 
