@@ -77,6 +77,21 @@ _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\.?\s+({_MONTH_NAMES})\b\.?(?!\s*\d{{4}}
                         rf"\b({_MONTH_NAMES})\.?\s+(\d{{1,2}})\b(?!\s*,?\s*\d{{4}})", re.I)
 
 
+def _council_first(query: Query, hits: list[Hit]) -> list[Hit]:
+    """"Og hvad besluttede byrådet så?": when the first item is a committee's and another found is the council's
+    handling of the same case (its case number or its title), the council's comes first."""
+    if not hits or hits[0].in_conversation or not _COUNCIL_ASKED.search(query.text) \
+            or _COUNCIL.search(hits[0].item.committee):
+        return hits
+    first = hits[0].item
+    for h in hits[1:]:
+        same = (first.item.case_number and h.item.item.case_number == first.item.case_number) \
+            or fold(h.item.title) == fold(first.title)
+        if _COUNCIL.search(h.item.committee) and same and h.item.municipality == first.municipality:
+            return [h, *[x for x in hits if x is not h]]
+    return hits
+
+
 def _day_month(text: str) -> tuple[int, int] | None:
     """A day and month the question names without a year ("den 8. april", "on April 8"), or None."""
     m = _DAY_MONTH.search(text)
@@ -348,6 +363,7 @@ class ExtractiveAnswerer:
         if not hits or not self.supported(hits[0], lang):
             return refusal(lang)
         hits = self.by_evidence(query, hits)
+        hits = _council_first(query, hits)
         kind = answer_kind(query.text)
         if asks_amount(query, kind) and not MONEY.search(hits[0].item.item.text):
             return refusal(lang, "the item found states no amount" if lang == "en"

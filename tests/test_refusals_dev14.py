@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answer import _day_month
+from assistant.answer import _council_first, _day_month
 from assistant.container import Container
-from assistant.query import extract_filters
+from assistant.query import extract_filters, understand
 from tests.helpers import ingest_text
 
 MARCH = """Egedal Kommune
@@ -133,3 +133,32 @@ def test_a_municipality_named_in_english_and_a_danish_gloss_in_an_english_questi
                          lambda parts, _m: all(p in "ny kunstgræsbane i haslev" for p in parts)) == []
     assert topics.absent("What did they decide about an artificial turf pitch (kunstgræsbane)?", "en", [],
                          lambda parts, _m: all(p in "skøjtehal" for p in parts)) == ["kunstgræsbane"]
+
+
+COUNCIL = """Esbjerg Kommune
+Referat af Byrådet den 4. november 2024
+Mødedato: 4. november 2024 kl. 18.00
+
+Punkt 9: Trafiksikkerhedsplan 2025-2028
+Sagsfremstilling
+Teknik- og Byggeudvalget anbefaler planen med 24 projekter.
+
+Beslutning i Byrådet den 04-11-2024
+Godkendt med den tilføjelse, at Gredstedbrovej prioriteres først.
+"""
+
+
+def test_the_council_s_handling_of_the_case_answers_what_the_council_decided(container: Container,
+                                                                             tmp_path: Path) -> None:
+    ingest_text(container, tmp_path / "esbjerg.txt", ESBJERG)
+    esbjerg = ingest_text(container, tmp_path / "esbjerg-byraad.txt", COUNCIL)
+    question = "Vedtog Byrådet i Esbjerg Trafiksikkerhedsplan 2025-2028?"
+    council = esbjerg.service.ask(question)
+    assert not council.refused and council.citations[0].committee == "Byrådet"
+    assert "Gredstedbrovej prioriteres først" in council.answer
+    # the committee's recommendation found first, the council's handling of the same case further down
+    _, hits = esbjerg.service.ask_with_hits(question, depth=5)
+    committee_first = sorted(hits, key=lambda h: h.item.committee == "Byrådet")
+    assert committee_first[0].item.committee == "Teknik- og Byggeudvalget"
+    assert _council_first(understand(question), committee_first)[0].item.committee == "Byrådet"
+    assert _council_first(understand("Hvad anbefalede udvalget om planen?"), committee_first) == committee_first
