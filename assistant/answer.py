@@ -19,8 +19,10 @@ from assistant.answer_quote import (
     asks_amount,
     asks_decided,
     bare_decision,
+    day_month,
     evidence_quote,
     named_decisions,
+    on_day,
     own_decisions,
     unmatched_date,
     unmatched_month,
@@ -43,8 +45,9 @@ from assistant.quotes import MONEY, best_sentence, has_content, own_decision_quo
 from assistant.ranking import DEFAULT_RANKING, RankingConfig
 from assistant.retrieve import Hit
 from assistant.terms import content_terms
-from core.dates import MONTHS, find_dates
+from core.dates import find_dates
 from core.model import AgendaItem, Meeting, fold
+from core.municipalities import REGIONS
 from store.lexical import tokens
 
 MeetingLookup = Callable[[str], Meeting | None]
@@ -52,7 +55,7 @@ _DECIDED_ACT = re.compile(r"\b(?:vedtog|vedtaget|besluttede|besluttet|godkendte|
                           re.I)
 # a region as the body that decided ("Hvad besluttede Region Hovedstaden ...?", "Regionsrådet vedtog ..."): regions
 # are no search filter (minutes cite them as actors), but a decision question names whose decision it asks for
-_REGION = r"(Region (?:Hovedstaden|Sjælland|Syddanmark|Midtjylland|Nordjylland)|Regionsrådet)"
+_REGION = "(" + "|".join(REGIONS) + "|Regionsrådet)"
 _ACT = r"(?:besluttede|vedtog|godkendte|bevilgede|afviste)"
 _REGION_ACTOR = re.compile(rf"\b(?:{_ACT}|did|has|have)\s+{_REGION}|{_REGION}\s+(?:{_ACT}|decided|approved|rejected)\b")
 CommitteeLookup = Callable[[str | None], list[str]]
@@ -72,10 +75,6 @@ _COUNCIL_DECIDED = re.compile(r"\b(?:byråd\w*|kommunalbestyrelse\w*|regionsråd
 _AGENDA_APPROVAL = re.compile(r"^\W*(?:godkendelse af (?:den )?dagsorden(?:en)?|dagsorden(?:en)? godkendes|"
                               r"approval of (?:the )?agenda)\W*$", re.I)
 
-_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
-_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\.?\s+({_MONTH_NAMES})\b\.?(?!\s*\d{{4}})|"
-                        rf"\b({_MONTH_NAMES})\.?\s+(\d{{1,2}})\b(?!\s*,?\s*\d{{4}})", re.I)
-
 
 def _council_first(query: Query, hits: list[Hit]) -> list[Hit]:
     """"Og hvad besluttede byrådet så?": when the first item is a committee's and another found is the council's
@@ -91,18 +90,6 @@ def _council_first(query: Query, hits: list[Hit]) -> list[Hit]:
             return [h, *[x for x in hits if x is not h]]
     return hits
 
-
-def _day_month(text: str) -> tuple[int, int] | None:
-    """A day and month the question names without a year ("den 8. april", "on April 8"), or None."""
-    m = _DAY_MONTH.search(text)
-    if m is None:
-        return None
-    day, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
-    return int(day), MONTHS[month.lower()]
-
-
-def _on(iso: str, day_month: tuple[int, int]) -> bool:
-    return int(iso[8:10]) == day_month[0] and int(iso[5:7]) == day_month[1]
 
 
 
@@ -130,11 +117,13 @@ class ExtractiveAnswerer:
         if self.meetings is None or not hits or hits[0].in_conversation:
             return None  # a follow-up about an item asks about that item
         f = query.filters
-        day_month = _day_month(query.text)  # "mødet den 8. april": the meeting of that day among those found
+        asked_day = day_month(query.text)  # "mødet den 8. april": the meeting of that day among those found
+
+        def in_range(iso: str) -> bool:
+            return not (f.date_from and iso < f.date_from.isoformat() or f.date_to and iso > f.date_to.isoformat())
 
         def fits(iso: str) -> bool:
-            return ((day_month is None or _on(iso, day_month)) and not (f.date_from and iso < f.date_from.isoformat())
-                    and not (f.date_to and iso > f.date_to.isoformat()))
+            return (asked_day is None or on_day(iso, asked_day)) and in_range(iso)
 
         row = next((h.item for h in hits if fits(h.item.date)), hits[0].item)
         asked = meeting_facts.aspects(query.text, set(tokens(row.committee)) | set(tokens(row.municipality)))
@@ -142,7 +131,7 @@ class ExtractiveAnswerer:
             return None
         wanted = asked[0]
         day = row.date
-        if (f.date_from and day < f.date_from.isoformat()) or (f.date_to and day > f.date_to.isoformat()):
+        if not in_range(day):
             return None  # the question names another date than the meeting found
         meeting = self.meetings(row.meeting_id)
         if meeting is None:

@@ -15,7 +15,7 @@ from assistant.quotes import decision_trail, own_decision_quote, proposal_quote,
 from assistant.ranking import DEFAULT_RANKING
 from assistant.retrieve import Hit
 from assistant.traps import asks_choice
-from core.dates import MONTHS, find_dates
+from core.dates import DAY_MONTH, MONTH_RE, MONTH_YEAR, MONTHS, find_dates
 from core.model import AgendaItem, Decision, fold
 from store.lexical import tokens
 
@@ -169,15 +169,27 @@ MEETING_DATE = re.compile(r"(?:\bmøde[t]?|\bmeeting|\bsession)\b[^.?!]{0,15}$|"
                           r"(?:udvalg\w*|byråd\w*|råd\w*|council|committee|board)\s+(?:den|on|d\.)\s*$", re.I)
 
 
-_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
-_MONTH_YEAR = re.compile(rf"\b({_MONTH_NAMES})\.?\s+((?:19|20)\d{{2}})\b", re.I)
 # the month is the meeting's ("på sit møde i oktober 2024", "at its February 2025 meeting", "mødet i marts 2022")
 _MEETING_MONTH = re.compile(rf"\b(?:møde[t]?|meeting)\s+(?:[\wæøå'-]+\s+){{0,3}}?(?:i|in|den|on)\s+"
-                            rf"(?:{_MONTH_NAMES})\b|"
-                            rf"\b(?:{_MONTH_NAMES})\.?\s+(?:19|20)\d{{2}}\s+(?:meeting|møde[t]?)\b|"
+                            rf"(?:{MONTH_RE})\b|"
+                            rf"\b(?:{MONTH_RE})\.?\s+(?:19|20)\d{{2}}\s+(?:meeting|møde[t]?)\b|"
                             # "What did X decide in September 2024?", "Hvad besluttede udvalget i maj 2024?"
                             rf"\b(?:decide|decided|besluttede|vedtog)\s+(?:[\w'-]+\s+){{0,2}}?(?:in|i)\s+"
-                            rf"(?:{_MONTH_NAMES})\b", re.I)
+                            rf"(?:{MONTH_RE})\b", re.I)
+
+
+def day_month(text: str) -> tuple[int, int] | None:
+    """A day and month the question names without a year ("den 8. april", "on April 8"), or None."""
+    m = DAY_MONTH.search(text)
+    if m is None:
+        return None
+    day, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+    return int(day), MONTHS[month.lower()]
+
+
+def on_day(iso: str, day_and_month: tuple[int, int]) -> bool:
+    """Is the ISO date ``iso`` on that day of that month (any year)?"""
+    return int(iso[8:10]) == day_and_month[0] and int(iso[5:7]) == day_and_month[1]
 
 
 def unmatched_month(query: Query, hits: list[Hit]) -> tuple[int, int] | None:
@@ -187,7 +199,7 @@ def unmatched_month(query: Query, hits: list[Hit]) -> tuple[int, int] | None:
     meeting of that month."""
     if not hits or hits[0].in_conversation or find_dates(query.text):
         return None  # an exact date is checked on its own (``unmatched_date``)
-    named = [(int(m.group(2)), MONTHS[m.group(1).lower()]) for m in _MONTH_YEAR.finditer(query.text)]
+    named = [(int(m.group(2)), MONTHS[m.group(1).lower()]) for m in MONTH_YEAR.finditer(query.text)]
     if not named:
         return None
     as_meeting = _MEETING_MONTH.search(query.text) is not None

@@ -47,8 +47,6 @@ _ITEM = re.compile(r"\b(?:punkt|pkt\.?|item|agenda item|dagsordenspunkt)\s*(?:nr
                    r"(\d{1,4}(?:\.\d{1,3})?(?:[a-h](?![a-zæøå]))?|(?-i:[IVXL]{1,6}))\b", re.I)
 _ENUMERATION = re.compile(r"\s*(?:og|and|,|-|–)\s*\d")
 _YEAR = re.compile(r"\b(?:i|in|during|fra|from|år|year)\s+((?:19|20)\d{2})\b", re.I)
-_MONTH_YEAR = re.compile(r"\b(" + "|".join(list(ddates.MONTHS) + list(EN_MONTHS)) + r")\.?\s+((?:19|20)\d{2})\b",
-                         re.I)
 _LAST = re.compile(r"\b(?:last|latest|most recent|seneste|sidste)\s+(?:meeting|møde)", re.I)
 _FOLLOWUP = re.compile(r"^(?:and|og|what about|hvad med|men|but|also|også|then|så)\b|\b(?:it|that|this|they|them|"
                        r"det|den|dette|denne|de|dem|punktet|sagen|there|der)\b", re.I)
@@ -162,7 +160,7 @@ def extract_filters(text: str) -> Filters:
     if found:
         f.date_from = f.date_to = found[0][1]
     else:
-        mm = _MONTH_YEAR.search(text)
+        mm = ddates.MONTH_YEAR.search(text)
         if mm:
             name, year = mm.group(1).lower().rstrip("."), int(mm.group(2))
             month = ddates.MONTHS.get(name) or EN_MONTHS[name]

@@ -17,13 +17,19 @@ MONTHS = {
     # English names (questions are asked in English; "april", "august", ... are spelt alike)
     "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "october": 10, "oct": 10,
 }
-_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+# any month name or abbreviation (longest first): one alternation for every pattern that names a month
+MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 # a Danish month name or abbreviation inside running text ("16. jan.", "3. marts")
 MONTH_STEM = r"(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-zæøå]*"
 
 NUMERIC = re.compile(r"\b(\d{1,2})[-./](\d{1,2})[-./](\d{4})\b")
 ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?!\d)")
-WORDED = re.compile(rf"\b(\d{{1,2}})\.?\s*({_MONTH_RE})\.?,?\s+(\d{{4}})\b", re.IGNORECASE)
+WORDED = re.compile(rf"\b(\d{{1,2}})\.?\s*({MONTH_RE})\.?,?\s+(\d{{4}})\b", re.IGNORECASE)
+# a month and year without a day ("marts 2022", "May 2024"): (month name, year)
+MONTH_YEAR = re.compile(rf"\b({MONTH_RE})\.?\s+((?:19|20)\d{{2}})\b", re.IGNORECASE)
+# a day and month without a year ("den 8. april", "April 8"): (day, month) or (month, day)
+DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\.?\s+({MONTH_RE})\b\.?(?!\s*\d{{4}})|"
+                       rf"\b({MONTH_RE})\.?\s+(\d{{1,2}})\b(?!\s*,?\s*\d{{4}})", re.IGNORECASE)
 TIME = re.compile(r"(?:\bkl\.?\s*|\s-\s*)(\d{1,2})[.:](\d{2})\b")
 
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answer import _council_first, _day_month
+from assistant.answer import _council_first
+from assistant.answer_quote import day_month
 from assistant.container import Container
 from assistant.query import extract_filters, understand
 from tests.helpers import ingest_text
@@ -72,9 +73,9 @@ def store(container: Container, tmp_path: Path) -> Container:
 
 
 def test_the_meeting_named_by_day_and_month_is_the_one_answered(store: Container) -> None:
-    assert _day_month("Hvem havde meldt afbud til mødet den 8. april?") == (8, 4)
-    assert _day_month("Who was absent on April 8?") == (8, 4)
-    assert _day_month("Hvem var fraværende den 8. april 2025?") is None  # a full date is a filter of its own
+    assert day_month("Hvem havde meldt afbud til mødet den 8. april?") == (8, 4)
+    assert day_month("Who was absent on April 8?") == (8, 4)
+    assert day_month("Hvem var fraværende den 8. april 2025?") is None  # a full date is a filter of its own
     april = store.service.ask("Hvem havde meldt afbud til Plan- og Klimaudvalgets møde i Egedal den 8. april?")
     assert not april.refused and "Lone Brix" in april.answer and "Henrik Sølund" not in april.answer
     march = store.service.ask("Hvem havde meldt afbud til Plan- og Klimaudvalgets møde i Egedal den 11. marts?")
