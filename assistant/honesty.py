@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from assistant import asked_values, evidence, outside, salient, traps, unanswered
+from assistant import asked_values, counted, evidence, outside, salient, traps, unanswered
 from assistant.answer_quote import own_decisions
 from assistant.answer_text import (
     AFTERMATH,
@@ -93,7 +93,7 @@ def trap(answerer: ExtractiveAnswerer, query: Query, hit: Hit, quote: str, kind:
     asked = unanswered.asked_kind(kind, query.text)
     if (query.intent not in {"case", "list"}
             and (unanswered.lacks_value(quote, asked, query.text)
-                 or unanswered.uncounted(item.text, kind, query.text))):
+                 or counted.uncounted(item.text, kind, query.text))):
         # the item is about the topic but holds no value of the kind asked (no firm, no figure): say so
         what = unanswered.NOT_STATED[asked][0 if lang == "en" else 1]
         return NOT_STATED_HEAD[lang].format(what=what), quote

@@ -10,7 +10,7 @@ import re
 
 from assistant.answer_kind import clauses
 from assistant.evidence import FIGURE_KINDS, JOIN, KIND_PATTERNS, VALUE_KINDS, new_values
-from assistant.glossary import danish, expand
+from assistant.glossary import expand
 from assistant.query import language
 from assistant.quotes import sentences
 from assistant.terms import content_terms, match, prefixes
@@ -301,61 +301,3 @@ def only_applied(item_text: str, question: str) -> str | None:
         return None  # "kommunen har fået tilsagn fra puljen": the item does say
     asked = set(tokens(question))
     return max((s for s in about if _APPLIES.search(s)), key=lambda s: len(asked & set(tokens(s))), default=None)
-
-
-# "hvor mange besøgende ...?", "how many visitors ...?": the thing counted
-_COUNTED = re.compile(r"\b(?:hvor mange|how many|antal(?:let)?(?:\s+af)?|(?:the )?number of)\s+((?:\w+\s+){0,2}\w+)",
-                      re.I)
-_NOT_COUNTED = set("nye new flere more de the af of kommunale municipal danske danish ekstra extra gange times "
-                   "penge money kroner mio procent percent".split())
-# too general to be what the figure stands beside ("how many people" may be counted as "ledige" or "elever")
-_GENERAL = set("people persons personer mennesker folk ones".split())
-_VERB = re.compile(r"(?:ede|[^n]te|[^n]de)$|"
-                   r"^(?:har|er|blev|var|skal|vil|kan|fik|have|has|had|are|were|was|did|do|will)$")
-_DIGIT = re.compile(r"\d")
-_COUNT_WORDS = set("to tre fire fem seks syv otte ni ti elleve tolv tyve hundrede tusind two three four five six seven "
-                   "eight nine ten eleven twelve twenty hundred thousand".split())
-_REFERENCE = re.compile(r"bilag|nr\.?|pkt\.?|punkt|§|kl\.?|stk\.?|side|uge|lokalplan|kommuneplan|linje|buslinje")
-_YEAR = re.compile(r"(?:19|20)\d{2}")
-_NEAR = 5  # words between a figure and the thing it counts ("10 nye midlertidige pladser", "200 besøgende")
-
-
-def _counted(question: str) -> list[str] | None:
-    """Stems the counted thing is written with (Danish; English through the glossary); None: cannot judge."""
-    m = _COUNTED.search(question)
-    if m is None:
-        return None
-    words = [w for w in m.group(1).lower().split() if w not in _NOT_COUNTED]
-    if not words or len(words[0]) < 4:
-        return None
-    noun = words[0]
-    if noun in _GENERAL or _VERB.search(noun):
-        return None  # "hvor mange anbefalede udvalget?": the counted thing is not named
-    if language(question) == "en":
-        return [t for d in danish(noun) for t in tokens(d)[:1]] or None
-    return tokens(noun)[:1] or None
-
-
-_SHARE_OR_SUM = re.compile(r"(?:pct|procent\w*|%|kr|kroner|mio|mia|million\w*|mia\w*)\.?,?$", re.I)
-
-
-def uncounted(item_text: str, kind: str, question: str) -> bool:
-    """A count question names what it counts ("how many visitors did the exhibition attract?") and no figure in
-    the item stands within a few words of it: the item's figures count something else (kroner, years)."""
-    if kind != "count":
-        return False
-    stems = _counted(question)
-    if not stems:
-        return False
-    words = re.findall(r"[\w.,§]+", item_text)
-    for i, word in enumerate(words):
-        if not (_DIGIT.match(word) or word.lower() in _COUNT_WORDS):
-            continue
-        if i and _REFERENCE.fullmatch(words[i - 1].lower()) or _YEAR.fullmatch(word.rstrip(".,")):
-            continue  # "Bilag 2", "nr. 1010", "§ 85", a year: a reference, not a count
-        if i + 1 < len(words) and _SHARE_OR_SUM.match(words[i + 1]):
-            continue  # "Ungeledigheden er steget til 5,4 pct.": a share or a sum, not a count of young people
-        near = words[max(0, i - _NEAR): i + _NEAR + 1]
-        if any(stem in t for w in near for t in [*tokens(w), w.lower()] for stem in stems):
-            return False
-    return True

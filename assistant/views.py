@@ -107,6 +107,7 @@ _ROLES = (
     (r"skoleleder\w*|principal|inspektør\w*", ("skoleleder", "inspektoer", "leder")),
     (r"leder(?:en)?|chef(?:en)?|manager|head|leader", ("leder", "chef")),
     (r"kontaktperson\w*|contact person", ("kontaktperson",)),
+    (r"sagsbehandler\w*|case (?:officer|worker|handler)|caseworker", ("sagsbehandl",)),
 )
 _WHO_IS = re.compile(r"^\W*(?:hvem|who)\s+(?:er|var|bliver|is|was|will be)\s+(?:the\s+|den\s+nye\s+|the new\s+)?"
                      r"(?P<role>\w+(?:[- ]\w+)?)\b", re.I)
@@ -121,8 +122,9 @@ def role_unnamed(question: str, item_text: str) -> str | None:
     role = m.group("role").lower()
     text = fold(item_text)
     for pattern, stems in _ROLES:
-        if re.fullmatch(pattern, role, re.I) or re.fullmatch(pattern, role.split()[0], re.I):
-            return None if any(stem in text for stem in stems) else role.split()[0]
+        whole = re.fullmatch(pattern, role, re.I) is not None  # "case officer"; else its first word
+        if whole or re.fullmatch(pattern, role.split()[0], re.I):
+            return None if any(stem in text for stem in stems) else role if whole else role.split()[0]
     return None
 
 

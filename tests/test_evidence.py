@@ -241,7 +241,7 @@ def test_an_application_is_not_a_grant() -> None:
 
 
 def test_a_count_must_count_what_was_asked() -> None:
-    from assistant.unanswered import uncounted
+    from assistant.counted import uncounted
 
     text = "Der godkendes en indtægtsbevilling på 100.000 kr. til udstillingen, som åbner i 2 sale."
     assert uncounted(text, "count", "How many visitors did the exhibition attract?")
@@ -323,3 +323,34 @@ def test_which_days_and_times_are_answered_by_weekdays_and_a_clock_range() -> No
 
     weekday = {"torsdag", "fredag"}
     assert _weight("dag", weekday, prefixes(weekday)) > 0  # "which days" is asked with the word "day"
+
+
+def test_dates_clock_times_and_case_numbers_count_nothing() -> None:
+    from assistant.counted import uncounted
+
+    spørgetid = "Punkt 5 Spørgetid - start klokken 19.00. Borgere i kommunen kan stille spørgsmål til byrådet."
+    assert uncounted(spørgetid, "count", "Hvor mange borgere stillede spørgsmål i spørgetiden?")
+    høring = "Budgettet har været i høring fra den 20. august 2025 til den 10. september 2025. Høringssvar fremgår."
+    assert uncounted(høring, "count", "Hvor mange høringssvar kom der ind?")
+    assert not uncounted(høring + " Der kom 14 høringssvar.", "count", "Hvor mange høringssvar kom der ind?")
+    sag = "Sagsnr. 24-19955. Lokalplanforslaget giver plads til nye arbejdspladser."
+    assert uncounted(sag, "count", "Hvor mange arbejdspladser skabes der?")
+    assert not uncounted(sag.replace("nye", "400 nye"), "count", "Hvor mange arbejdspladser skabes der?")
+    # a figure a few words after the thing still counts it
+    assert not uncounted("Antallet af ledige forventes at stige fra 780 til 850 personer.", "count",
+                         "Hvor mange ledige forventes der næste år?")
+    # English: one word names the thing; two nouns ("citizen reports") leave it unclear, so no judgement
+    assert uncounted("Elever, som på to workshops har udpeget udfordringer.", "count",
+                     "How many pupils attend the school?") is False  # "to workshops" stands after "Elever"
+    assert not uncounted("Der kom 642 henvendelser fra borgerne.", "count", "How many citizen reports came in?")
+
+
+def test_a_measure_in_units_must_be_given_in_that_unit() -> None:
+    from assistant.counted import uncounted
+
+    text = "Marken ligger indenfor et område med 3 kildepladser og forsyner 40.000 personer med drikkevand."
+    assert uncounted(text, "measure", "Hvor mange hektar er marken?")
+    assert not uncounted(text + " Marken er på 12 ha.", "measure", "Hvor mange hektar er marken?")
+    assert not uncounted("Klubhuset bliver på 1.200m2.", "measure", "Hvor mange kvadratmeter bliver klubhuset?")
+    assert uncounted("Klubhuset bliver i to etager.", "measure", "How many square metres will the clubhouse be?")
+    assert not uncounted(text, "measure", "Hvor høj bliver masten?")  # no unit named: no judgement

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant import outside, topics, unanswered, views
+from assistant import counted, outside, topics, unanswered, views
 from assistant.answer_text import yes_no
 from assistant.container import Container
 from core.model import AgendaItem, Decision
@@ -98,6 +98,9 @@ def test_the_holder_of_a_role_must_be_named_where_the_role_is(fanoe: Container) 
     assert views.role_unnamed("Who is the director of Casa Nord?", "Casa Nord præsenterede et projekt") == "director"
     assert views.role_unnamed("Hvem er formand for klubben?", "Formanden Jens Hansen orienterede") is None
     assert views.role_unnamed("Hvad er formandens navn?", "x") is None  # not a who-is question
+    assert views.role_unnamed("Hvem er sagsbehandler på ansøgningen?", "Klubben søger tilskud.") == "sagsbehandler"
+    assert views.role_unnamed("Who is the case officer on the sludge ban?", "Forbud mod slam.") == "case officer"
+    assert views.role_unnamed("Hvem er sagsbehandler?", "Sagsbehandler: Jens Hansen, Center for Kultur") is None
 
 
 def test_a_region_is_not_the_body_that_decided_a_municipality_item(fanoe: Container) -> None:
@@ -117,8 +120,8 @@ def test_an_abstract_first_half_alone_does_not_mention_a_compound(fanoe: Contain
 def test_a_share_or_a_sum_is_no_count_and_a_final_figure_is_an_aftermath() -> None:
     text = ("I 4. kvartal 2023 var der 412 fuldtidsledige, svarende til en ledighed på 3,1 pct. Det er et fald i "
             "forhold til samme kvartal året før og det samme som sidste år. Ungeledigheden er steget til 5,4 pct.")
-    assert unanswered.uncounted(text, "count", "Hvor mange unge var ledige i 4. kvartal?")
-    assert not unanswered.uncounted(text, "count", "Hvor mange fuldtidsledige var der i 4. kvartal?")
+    assert counted.uncounted(text, "count", "Hvor mange unge var ledige i 4. kvartal?")
+    assert not counted.uncounted(text, "count", "Hvor mange fuldtidsledige var der i 4. kvartal?")
     assert outside.untold_aftermath("Hvilken rente fik kommunen endeligt på lånet?", "percent",
                                        "Renten var den 21. maj 2024 indikativt 3,4 pct.")
     assert not outside.untold_aftermath("Blev lokalplanen endeligt vedtaget?", "yesno", "Godkendt.")

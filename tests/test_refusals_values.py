@@ -152,7 +152,8 @@ def test_an_absence_reason_an_outside_view_and_an_exact_day_must_be_in_the_item(
 def test_a_finish_date_an_age_a_study_result_a_case_officer_and_a_measure_must_be_stated() -> None:
     from assistant import views
     from assistant.answer_kind import answer_kind
-    from assistant.unanswered import asked_kind, lacks_value, uncounted
+    from assistant.counted import uncounted
+    from assistant.unanswered import asked_kind, lacks_value
 
     ready = "Hvornår skal broen fra Dokk1 stå færdig?"
     assert asked_values.unstated(ready, "Broen undersøges i 2025. Den bliver 51 meter lang.") == "ready"

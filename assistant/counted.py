@@ -1,0 +1,112 @@
+"""Does an item count what a count question asks about? "Hvor mange høringssvar kom der?" is answered by a
+figure written beside "høringssvar" ("der kom 14 høringssvar"), not by the "8" of "Bilag 8. Høringssvar", the
+"10." of "10. september" or the "19.00" of "klokken 19.00". A pure function of item text and question.
+
+A figure counts the thing when it stands up to ``NEAR_BEFORE`` words before the thing's word ("10 nye midlertidige
+pladser", "200 besøgende"), or up to ``NEAR_AFTER`` words after it ("Antallet af ledige forventes at stige fra
+780"). Dates, clock times, case numbers, references ("bilag 2", "nr. 1010", "§ 85"), periods ("2. kvartal",
+"1. runde") and years are removed first: they are figures that count nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.glossary import danish
+from assistant.query import language
+from core.dates import MONTH_RE
+from store.lexical import tokens
+
+NEAR_BEFORE = 5  # words between a figure and the thing it counts ("10 nye midlertidige pladser")
+NEAR_AFTER = 5  # "Antallet af ledige forventes at stige fra 780 til 850" (calibration: 2 lost an answer)
+
+# "hvor mange besøgende ...?", "how many visitors ...?": the thing counted
+_COUNTED = re.compile(r"\b(?:hvor mange|how many|antal(?:let)?(?:\s+af)?|(?:the )?number of)\s+((?:\w+\s+){0,2}\w+)",
+                      re.I)
+_NOT_COUNTED = set("nye new flere more de the af of kommunale municipal danske danish ekstra extra gange times "
+                   "penge money kroner mio procent percent".split())
+# too general to be what the figure stands beside ("how many people" may be counted as "ledige" or "elever")
+_GENERAL = set("people persons personer mennesker folk ones".split())
+_VERB = re.compile(r"(?:ede|[^n]te|[^n]de)$|"
+                   r"^(?:har|er|blev|var|skal|vil|kan|fik|have|has|had|are|were|was|did|do|will)$")
+# a measure counted in units ("hvor mange kvadratmeter", "how many hectares"): the unit as the minutes write it
+_AREA = "kvadratmeter kvm m2 m² etagemeter etm etagem2 boligm2"
+_UNITS = {"kvadrat": _AREA, "square": _AREA, "m2": _AREA, "hektar": "hektar ha tdr", "hectare": "hektar ha tdr",
+          "meter": "meter m lbm km kilometer", "metre": "meter m lbm km kilometer", "km": "km kilometer",
+          "kilomet": "km kilometer"}
+_DIGIT = re.compile(r"\d")
+_COUNT_WORDS = set("to tre fire fem seks syv otte ni ti elleve tolv tyve hundrede tusind two three four five six seven "
+                   "eight nine ten eleven twelve twenty hundred thousand".split())
+_REFERENCE = re.compile(r"bilag|nr\.?|sagsnr\.?|j\.?nr\.?|pkt\.?|punkt|§|kl\.?|klokken|stk\.?|side|uge|lokalplan|"
+                        r"kommuneplan|linje|buslinje|etape|fase|model|scenarie")
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+_SHARE_OR_SUM = re.compile(r"(?:pct|procent\w*|%|kr|kroner|mio|mia|million\w*|mia\w*)\.?,?$", re.I)
+# figures that count nothing: dates, clock times, case numbers, year ranges, ordinal periods
+_NOT_A_COUNT = re.compile(
+    rf"\b\d{{1,2}}\.?\s*(?:{MONTH_RE})\b|\b\d{{1,2}}[-./]\d{{1,2}}[-./]\d{{2,4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|"
+    r"\b\d{1,2}[.:]\d{2}\b(?!\s*(?:mio|mia|kr|%|pct|procent))|"
+    r"\b\d{2}[-/]\d{4,}(?:[-/]\d+)*\b|"  # a case number ("24-009644", "23/21177"), not a range ("62-63 flygtninge")
+    r"\b\d{1,2}\.\s*(?:kvartal|halvår|runde|behandling|klasse|etape|fase|quarter|round|reading)\w*|"
+    r"\b(?:19|20)\d{2}\s*[-–/]\s*\d{2,4}\b", re.I)
+
+
+def counted(question: str) -> list[str] | None:
+    """Stems the counted thing is written with (Danish; English through the glossary); None: cannot judge."""
+    m = _COUNTED.search(question)
+    if m is None:
+        return None
+    words = [w for w in m.group(1).lower().split() if w not in _NOT_COUNTED]
+    if not words or len(words[0]) < 2:
+        return None
+    for stem, written in _UNITS.items():
+        if words[0].startswith(stem):
+            return written.split()
+    if len(words[0]) < 4 or words[0] in _GENERAL or _VERB.search(words[0]):
+        return None  # "hvor mange anbefalede udvalget?": the counted thing is not named
+    if language(question) == "en":
+        if len(words) > 1 and words[1] not in _GENERAL and not _VERB.search(words[1]) and danish(words[1]):
+            return None  # "citizen reports", "traffic accidents": which word names the thing counted is unclear
+        return [t for d in danish(words[0]) for t in tokens(d)[:1]] or None
+    return tokens(words[0])[:1] or None
+
+
+def _is_figure(words: list[str], i: int) -> bool:
+    word = words[i]
+    if not (_DIGIT.match(word) or word.lower() in _COUNT_WORDS):
+        return False
+    if i and _REFERENCE.fullmatch(words[i - 1].lower()) or _YEAR.fullmatch(word.rstrip(".,")):
+        return False  # "Bilag 2", "nr. 1010", "§ 85", a year: a reference, not a count
+    # "Ungeledigheden er steget til 5,4 pct.": a share or a sum, not a count of young people
+    return not (i + 1 < len(words) and _SHARE_OR_SUM.match(words[i + 1]))
+
+
+def uncounted(item_text: str, kind: str, question: str) -> bool:
+    """A count question names what it counts ("how many visitors did the exhibition attract?") and no figure in
+    the item stands beside it: the item's figures count something else (kroner, years, dates)."""
+    if kind not in {"count", "measure"}:
+        return False
+    stems = counted(question)
+    if not stems:
+        return False
+    units = kind == "measure"
+    if units and stems[0] not in {written.split()[0] for written in _UNITS.values()}:
+        return False  # "how tall ...?": no unit named to look for
+    words = re.findall(r"[\w.,§²]+", _NOT_A_COUNT.sub(" ", item_text))
+    for i, word in enumerate(words):
+        if not _is_figure(words, i):
+            continue
+        if units:  # "12 hektar", "1.200 m2"; a table's "Areal (m²): 1.200" names the unit before
+            near = words[max(0, i - NEAR_AFTER): i] + words[i + 1: i + 3]
+            if any(w.lower().strip(".,()") in stems for w in near) or _fused(word, stems):
+                return False
+            continue
+        near = words[max(0, i - NEAR_AFTER): i] + words[i + 1: i + NEAR_BEFORE + 1]
+        if any(stem in t for w in near for t in [*tokens(w), w.lower()] for stem in stems):
+            return False
+    return True
+
+
+def _fused(word: str, units: list[str]) -> bool:
+    """"1.200m2": figure and unit written together."""
+    low = word.lower().rstrip(".,")
+    return any(low.endswith(u) and u != low for u in units if not u.isalpha() or len(u) > 1)
