@@ -202,10 +202,10 @@ _BODY_REFUSES = (r"(?:^|[.!?:]\s+)(?:(?:(?-i:[A-ZÆØÅ])\w*-?,?\s+(?:og\s+)?){0
                  r"(?:godkende|tiltræde|vedtage|anbefale|imødekomme)\b|"
                  r"(?:godkender|godkendte|tiltræder|tiltrådte|anbefaler|anbefalede|vedtog)\s+ikke\b)")
 OUTCOMES: list[tuple[str, re.Pattern[str]]] = [
-    ("rejected", re.compile(r"ikke (?:godkendt|tiltrådt|vedtaget|anbefalet|imødekommet)|forkast|afvist|afslået|"
-                            r"faldt\b|bortfald|" + _BODY_REFUSES, re.I | re.M)),
+    ("rejected", re.compile(r"ikke (?:godkendt|tiltrådt|vedtaget|anbefalet|imødekommet|accepteret)|forkast|afvist|"
+                            r"afslået|faldt\b|bortfald|" + _BODY_REFUSES, re.I | re.M)),
     ("postponed", re.compile(r"\budsat\b|\budsættes\b|\butsat\b|genoptages|sendt tilbage|tilbagesendt", re.I)),
-    ("approved", re.compile(r"godkend|tiltrå|vedtag|anbefal|imødekom|bevilg|besluttede|udpegede|"
+    ("approved", re.compile(r"godkend|tiltrå|vedtag|anbefal|imødekom|bevilg|besluttede|udpegede|accepter|"
                             r"\bvalgt\b|\bvalgte\b", re.I)),
     ("noted", re.compile(r"efterretning|orientering(?:en)? (?:blev )?(?:givet|taget)|drøftet|drøftede|"
                          r"orienteret|til orientering|intet under|^\.?$", re.I)),

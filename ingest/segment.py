@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from core import vocab
-from ingest import pagetext
+from ingest import attachlist, pagetext
 
 
 @dataclass
@@ -59,8 +59,9 @@ def _candidates(lines: list[str], patterns: Patterns) -> list[Cand]:
     """(line, number, title, number key, weak). A title that starts with a lowercase letter, "§" or "<" is weak:
     it is an item only where the numbering says so (see ``_run``); "Punkt 3 i sagen blev drøftet." is prose."""
     out = []
+    listed = attachlist.listed_attachments(lines)  # "Bilag:" / "1. Kortbilag": attachments, not items
     for i, line in enumerate(lines):
-        m = next((found for p in patterns if (found := p.match(line))), None)
+        m = next((found for p in patterns if (found := p.match(line))), None) if i not in listed else None
         if not m:
             continue
         title = _OPEN_MARK.sub("", m.group("title").strip())  # "Punkt 4 (Åben) Titel": the access mark is no title
@@ -155,7 +156,8 @@ def _wrapped_title(title: str, body: list[str]) -> tuple[str, list[str]]:
         return title, body
     for n in (1, 2):
         if (len(body) > n and _structure_line(body[n])
-                and all(x and len(x) < 120 and not _structure_line(x) and not x.endswith(":") for x in body[:n])):
+                and all(x and len(x) < 120 and not _structure_line(x) and not x.endswith(":")
+                        and not _CLOSED_NOTE.match(x) for x in body[:n])):
             return " ".join([title, *body[:n]]), body[n:]
     return title, body
 

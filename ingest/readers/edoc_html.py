@@ -4,7 +4,12 @@ Its structure, by class: ``xsltAgendaTitle`` ("Dagsorden" / committee), ``xsltDa
 time, "Mødested:"), ``xsltItemsHeader`` ("Åbne sager" / "Lukkede sager"), per item a
 ``table.xsltTitleTableBegin`` (printed number and title) and ``table.xsltTitleTableEnd`` ("Sagsnr.:",
 "Åben"/"Lukket"), then ``div.xsltHeader`` headings each followed by its content ``div``, and a "Bilag:"
-heading followed by ``a.xsltAttachment`` links. The result is the same meeting as the XML it renders
+heading followed by ``a.xsltAttachment`` links. A later template puts each item in one ``table.xsltItem``: a
+``tr.xsltTitleRow`` (``td.xsltTitle`` number, ``div.xsltTitle`` title), a ``tr.xsltSubTitleRow`` ("Sagsnr.:",
+"Åben") and one row per section (``div.xsltHeader`` and its content ``div``), and may list the members in
+``table.xsltParticipants`` (``td.xsltAbsence``: "Afbud"). The tables of contents (``table.xsltListOfContent*``)
+link each item to its body by anchor; an item listed there without a body (a closed item published without its
+text) is kept, by its number and title. The result is the same meeting as the XML it renders
 (same committee string and date), so one replaces the other.
 """
 
@@ -39,8 +44,9 @@ class EdocHtmlReader:
         soup = src.html
         if soup is None:
             return False
-        return (soup.find(class_="xsltTitleTableBegin") is not None
-                and soup.find(class_=re.compile(r"^xslt(AgendaTitle|DateAndLocation|ItemsHeader)$")) is not None)
+        items = soup.find(class_="xsltTitleTableBegin") is not None or (
+            soup.find("table", class_="xsltItem") is not None and soup.find(class_="xsltTitleRow") is not None)
+        return items and soup.find(class_=re.compile(r"^xslt(AgendaTitle|DateAndLocation|ItemsHeader)$")) is not None
 
     def read(self, src: Source) -> MeetingDraft:
         soup = src.html
@@ -58,6 +64,7 @@ class EdocHtmlReader:
         location = next((re.sub(r"^Mødested\s*:\s*", "", x) for x in when_lines if x.lower().startswith("mødested")),
                         None)
         items = _items(soup)
+        participants, absentees = _people(soup)
         decided = any(d.body is None for it in items for d in it.decisions)
         minutes = bool(re.search(r"referat|beslutningsprotokol", kind, re.I)) or decided
         return MeetingDraft(
@@ -66,26 +73,99 @@ class EdocHtmlReader:
             items=items,
             time=dates.find_time(when_text),
             location=location or None,
+            participants=participants,
+            absentees=absentees,
             status="minutes" if minutes else "agenda",
             extraordinary=bool(re.search(r"ekstraordin", kind + " " + page_title, re.I)),
         )
 
 
+def _anchor(tag: Tag) -> str:
+    link = tag.find("a", attrs={"name": True})
+    return str(link["name"]).strip() if link is not None else ""
+
+
 def _items(soup: Tag) -> list[ItemDraft]:
     items: list[ItemDraft] = []
+    anchors: list[str] = []
     closed = False
     for tag in soup.find_all(["div", "table"]):
         if _has_class(tag, "xsltItemsHeader"):
             closed = bool(re.search(r"lukke", tag.get_text(), re.I))
         elif _has_class(tag, "xsltTitleTableBegin"):
             items.append(_begin(tag, closed))
+            anchors.append(_anchor(tag))
+        elif tag.name == "table" and _has_class(tag, "xsltItem"):
+            items.append(_item_table(tag, closed))
+            anchors.append(_anchor(tag))
         elif not items:
             continue
         elif _has_class(tag, "xsltTitleTableEnd"):
             _end(tag, items[-1])
         elif _has_class(tag, "xsltHeader"):
             _section(tag, items[-1])
-    return items
+    return _listed_only(soup, items, anchors)
+
+
+def _item_table(table: Tag, closed: bool) -> ItemDraft:
+    """One ``table.xsltItem``: its title row, then the sub-title row (case number, "Åben"/"Lukket")."""
+    row = table.find("tr", class_="xsltTitleRow") or table.find("tr")
+    number_cell = row.find("td", class_="xsltTitle") if row is not None else None
+    title_tag = row.find("div", class_="xsltTitle") if row is not None else None
+    number = squash(number_cell.get_text(" ")).rstrip(".") if number_cell is not None else ""
+    item = ItemDraft(title=squash(title_tag.get_text(" ")) if title_tag is not None else "", number=number or None,
+                     closed=closed)
+    sub = table.find("tr", class_="xsltSubTitleRow")
+    if sub is not None:
+        _end(sub, item)
+    return item
+
+
+def _listed_only(soup: Tag, items: list[ItemDraft], anchors: list[str]) -> list[ItemDraft]:
+    """The items with a body, and in their place in the tables of contents those listed there only (linked to an
+    anchor no item body has: a closed item published without its text)."""
+    entries: list[tuple[str, ItemDraft]] = []
+    for toc in soup.find_all("table", class_=re.compile(r"^xsltListOfContent")):
+        title_tag = toc.find(class_="xsltContentTitle")
+        closed = bool(re.search(r"lukke|fortrolig", title_tag.get_text(" ") if title_tag else "", re.I))
+        for row in toc.find_all("tr"):
+            link = row.find("a", href=re.compile(r"^#."))
+            cells = row.find_all("td")
+            if link is None or not cells:
+                continue
+            number = squash(cells[0].get_text(" ")).rstrip(".")
+            entries.append((str(link["href"])[1:], ItemDraft(title=squash(link.get_text(" ")), number=number or None,
+                                                             closed=closed)))
+    if not any(anchor in anchors for anchor, _ in entries):  # no table of contents linking to these bodies
+        return items
+    out = list(items)
+    last: ItemDraft | None = None  # the item listed before the entry
+    for anchor, entry in entries:
+        if anchor in anchors:
+            last = items[anchors.index(anchor)]
+        elif entry.title:
+            out.insert(next((j + 1 for j, it in enumerate(out) if it is last), 0), entry)
+            last = entry
+    return out
+
+
+def _people(soup: Tag) -> tuple[list[str], list[str]]:
+    """The members table: "Name (Party), Formand" and its absence cell ("Afbud")."""
+    participants: list[str] = []
+    absentees: list[str] = []
+    for table in soup.find_all("table", class_="xsltParticipants"):
+        for row in table.find_all("tr"):
+            absence = row.find("td", class_="xsltAbsence")
+            name_cell = row.find("td")
+            if absence is None or name_cell is None or name_cell is absence:
+                continue
+            label, _, role = squash(name_cell.get_text(" ")).partition(", ")
+            if not label:
+                continue
+            participants.append(f"{label}, {role.lower()}" if role and role.lower() != "medlem" else label)
+            if squash(absence.get_text(" ")):
+                absentees.append(label)
+    return participants, absentees
 
 
 def _begin(table: Tag, closed: bool) -> ItemDraft:

@@ -21,6 +21,7 @@ from datetime import date
 
 from core import vocab
 from core.errors import IngestError
+from ingest.readers import edoc_xml2007
 from ingest.readers.base import DecisionDraft, ItemDraft, MeetingDraft, Source
 from ingest.readers.markup import fragment_text
 from ingest.readers.xmlutil import (
@@ -120,8 +121,9 @@ class EdocXmlReader:
         if root is None:
             return False
         meeting = _meeting(root)
-        if not _elements(child(meeting, "Agenda")):
-            return False
+        if not _elements(child(meeting, "Agenda")):  # or the 2007 schema's Items/Item, in the eDoc namespace
+            return bool(edoc_xml2007.items(child(meeting, "Agenda"))) and any(
+                NAMESPACE in (ns or "") for ns in root.nsmap.values())
         return any(NAMESPACE in (ns or "") for ns in root.nsmap.values()) or bool(every(meeting, "HandlingItem"))
 
     def read(self, src: Source) -> MeetingDraft:
@@ -129,6 +131,8 @@ class EdocXmlReader:
         committee_el = root if local(root) == "Committee" else child(root, "Committee")
         meeting = _meeting(root)
         agenda = child(meeting, "Agenda")
+        if not _elements(agenda) and edoc_xml2007.items(agenda):
+            return edoc_xml2007.read(src, root, committee_el, meeting)
         day, clock = when(text(meeting, "MeetingDateTime"))
         if day is None:  # the handlings placed at this meeting repeat its date
             day, clock = when(next((text(h, "MeetingDate") for h in every(agenda, "Handling")

@@ -9,11 +9,14 @@ crumb is the meeting, read as ``h1.dato``; the crumb before it, not the first, i
 A participant's status label (``<span class="label … afbud">Afbud</span>``) is no part of the name; an absence
 word in it, or an absence class on the entry, marks the participant absent.
 
-Item: ``tr.punktrow`` with the printed number in ``span.label``, the title in ``h2.overskrift``, the case in
+Item: ``tr.punktrow`` with the printed number in ``span.label`` (or ``span.punktnummer`` "3." inside the title
+button, where a page has no number column), the title in ``h2.overskrift``, the case in
 ``span.sagsnummer`` and the body in ``#sagsfremstillingContainer``, split on its ``h3``/``h4`` headings. The
 text before the first heading is split on its upper-case lines ("BESLUTNINGSFORSLAG FRA RV"). A "Beslutning"
-heading is this meeting's decision; "Sagsforløb" holds earlier decisions as ``Udvalg: … / Dato: dd-mm-yyyy /
-Punktnummer: n`` followed by the text. Attachments are the ``a.bilag-link`` (or list entries) of the item.
+heading is this meeting's decision, as is one headed with a body and this meeting's date ("Beslutning Social- og
+Sundhedsudvalget 20-08-2024"; one with another date is an earlier meeting's); "Sagsforløb" holds earlier
+decisions as ``Udvalg: … / Dato: dd-mm-yyyy / Punktnummer: n`` followed by the text. Attachments are the
+``a.bilag-link`` (or list entries) of the item.
 No decision anywhere: the page is an agenda.
 """
 
@@ -25,6 +28,7 @@ from typing import Any
 
 from core import dates, municipalities, vocab
 from core.errors import IngestError
+from core.model import slug
 from ingest.readers.base import DecisionDraft, ItemDraft, MeetingDraft, Source
 from ingest.readers.markup import fragment_sections, fragment_text
 
@@ -119,8 +123,8 @@ def _has_content(text: str) -> bool:
 
 
 def read_item(row: Any) -> ItemDraft:
-    label = next((t for t in (_text(x) for x in row.select("span.label")) if re.fullmatch(r"\d+(?:\.\d+)*", t)),
-                 None)
+    label = next((m.group(1) for m in (re.fullmatch(r"(\d+(?:\.\d+)*)\.?", _text(x))
+                                       for x in row.select("span.label, .punktnummer")) if m), None)
     title = _first(row, "h2.overskrift") or _first(row, "h2")
     item = ItemDraft(title=title, number=label, case_number=_first(row, "span.sagsnummer") or None,
                      closed=bool(CLOSED.match(title)))
@@ -180,18 +184,40 @@ def _people(cell: Any) -> tuple[list[str], list[str]]:
     return present, absent
 
 
-def _own_decision(item: ItemDraft) -> bool:
-    return any(d.body is None for d in item.decisions)
+def _own_decision(item: ItemDraft, day: date) -> bool:
+    """A decision of this meeting: headed "Beslutning", or dated this meeting's day ("Beslutning Social- og
+    Sundhedsudvalget 20-08-2024"); one dated another day is an earlier meeting's."""
+    return any(d.body is None or d.date == day for d in item.decisions)
+
+
+def _venue(soup: Any, info: dict[str, Any]) -> str | None:
+    """``span.sted``, or the ``Mødested`` row when it holds that and more (the head may print only the room)."""
+    short, full = _first(soup, "span.sted"), _text(info.get("mødested"))
+    return (full if full and short in full else short or full) or None
 
 
 def _portal_municipality(soup: Any) -> str | None:
     """The portal themes each customer: ``/dist/css/aarhus.css``, ``/Content/img/aarhus_logo.png``."""
+    for img in soup.select("img[alt]"):  # the logo's alternative text: "Morsø Kommune"
+        alt = _text_of(str(img.get("alt") or ""))
+        if re.search(r"\bKommune$", alt) and municipalities.canonical_name(alt):
+            return municipalities.canonical_name(alt)
     for tag in soup.select("link[href], img[src]"):
         ref = str(tag.get("href") or tag.get("src") or "")
         m = re.search(r"/([a-zæøå-]+?)(?:_logo)?\.(?:css|png|svg|jpe?g|gif)$", ref, re.I)
-        if m and municipalities.canonical_name(m.group(1)):
-            return municipalities.canonical_name(m.group(1))
+        name = m and (municipalities.canonical_name(m.group(1)) or _folded_municipality(m.group(1)))
+        if name:
+            return name
     return None
+
+
+def _text_of(value: str) -> str:
+    return " ".join(value.split())
+
+
+def _folded_municipality(word: str) -> str | None:
+    """A municipality spelled in ASCII in a file name ("morsoe" for Morsø)."""
+    return next((n for n in municipalities.MUNICIPALITIES if slug(n) == word.lower()), None)
 
 
 class FirstAgendaHtmlReader:
@@ -217,7 +243,7 @@ class FirstAgendaHtmlReader:
             day, warnings = date.today(), ["no meeting date in the page head; dated today"]
         items = [read_item(row) for row in soup.select("tr.punktrow")]
         word = STATUS.match(heading)
-        decided = any(_own_decision(it) for it in items)
+        decided = any(_own_decision(it, day) for it in items)
         if word and word.group("word").lower() in ("referat", "beslutningsprotokol") and not decided:
             warnings.append(f"the page says {word.group('word')!r} but records no decision; read as an agenda")
         status = "minutes" if decided else "agenda"
@@ -230,7 +256,7 @@ class FirstAgendaHtmlReader:
             time=dates.find_time(heading) or dates.find_time(when),
             items=items,
             municipality=_portal_municipality(soup),
-            location=_first(soup, "span.sted") or _text(info.get("mødested")) or None,
+            location=_venue(soup, info),
             participants=participants,
             absentees=absentees,
             status=status,

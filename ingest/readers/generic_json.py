@@ -40,6 +40,7 @@ from ingest.readers.json_facts import (
     flag_of,
     meeting_facts,
     name_of,
+    printed_number,
     undated,
     value_of,
 )
@@ -231,6 +232,8 @@ def read_item(record: dict[str, Any], committee: str, day: date) -> ItemDraft:
         record = {**record, key: rest, "title": heading, **({"case": case} if case and "case" not in found else {})}
         found = names.fields(record)
     number_key, number = found.get("number", ("", None))
+    if "index" in number_key.lower() and (printed_field := printed_number(record)) is not None:
+        number_key, number = printed_field  # "item_number" beside "agenda_index": the number as printed
     if isinstance(number, int) and not isinstance(number, bool) and "index" in number_key.lower():
         number += 1  # a 0-based index, not a printed number
     title = text_of(found["title"][1])

@@ -9,10 +9,12 @@ of meeting, not by itself extraordinary.
 Item: ``Punktnummer``/``Number`` (printed), ``Navn``/``Caption`` (closed items start "Lukket"), ``SagsNummer``,
 ``Bilag[].Navn``, ``ExternalAgendaItemAttendees`` (Reason "Fraværende"/"Afbud"). ``Felter[].Html`` is split on
 its headings: "Beslutning" is this meeting's decision, "Sagens forløb" holds earlier decisions (``<u>dd-mm-yyyy
-Body</u>`` entries), known section headings (Sagsprocedure, Resume, Indstilling, ...) become sections; any other
-heading element is body text (the portal often wraps whole paragraphs in ``<h4>``). A paragraph that is only a
-bold known heading counts as a heading. A field with neither a name nor a heading is a bare decision (closed
-items publish only that). Artefacts such as "50?%" (a lost narrow no-break space) are kept as printed.
+Body</u>`` entries; with no "Beslutning", this meeting's entry is the decision: ``greve_vis``), known section
+headings (Sagsprocedure, Resume, Indstilling, ...) become sections; any other heading element is body text (the
+portal often wraps whole paragraphs in ``<h4>``). A paragraph that is only a bold known heading counts as a
+heading. A field with neither a name nor a heading is a bare decision (closed items publish only that).
+Artefacts such as "50?%" (a lost narrow no-break space) are kept as printed. The agenda object may come wrapped
+in an API envelope ({"success": …, "data": {…}}; ``greve_vis.envelope``).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from bs4 import BeautifulSoup
 from core import dates, municipalities, vocab
 from ingest.readers import stamps
 from ingest.readers.base import DecisionDraft, ItemDraft, MeetingDraft, Source
+from ingest.readers.greve_vis import envelope, first_own, own_entry, same_body
 from ingest.readers.markup import fragment_sections, fragment_text
 from ingest.readers.xmlutil import when as field_when
 
@@ -80,6 +83,11 @@ def _items(payload: Any) -> list[Any]:
     return seq(get(payload, "Dagsordenpunkter"))
 
 
+def agenda_of(data: Any) -> Any:
+    """The agenda object: the document, or the one object an API envelope wraps (``greve_vis.envelope``)."""
+    return envelope(data, lambda node: bool(_items(node)))
+
+
 PORTAL_ITEM_KEYS = {"punktnummer", "number", "caption", "itemdecision", "externalagendaitemattendees"}
 
 
@@ -100,9 +108,9 @@ class GreveJsonReader:
         vendor's export that happens to use the word (items keyed "Punktnr"/"Overskrift", fields
         {"Navn", "Indhold"}, sub-items nested in an item) is left to ``generic_json``, which maps field
         names generally; only when that reader finds no item-like records either is the list read here."""
-        if not isinstance(src.json, dict):
+        if not isinstance(src.json, dict | list):
             return False
-        records = [x for x in _items(src.json) if isinstance(x, dict)]
+        records = [x for x in _items(agenda_of(src.json)) if isinstance(x, dict)]
         if not records:
             return False
         if any(portal_record(r) for r in records):
@@ -112,7 +120,7 @@ class GreveJsonReader:
         return not generic_json.READER.sniff(src)
 
     def read(self, src: Source) -> MeetingDraft:
-        payload = cast(dict[str, Any], src.json)
+        payload = cast(dict[str, Any], agenda_of(src.json))
         udvalg, moede = get(payload, "Udvalg") or {}, get(payload, "Moede", "Møde") or {}
         committee = text_of(get(udvalg, "Navn", "Name") if isinstance(udvalg, dict) else udvalg)
         day, time = when(get(moede, "MeetingBeginUtc", "Dato", "Moededato", "Mødedato", "Date"))
@@ -127,12 +135,15 @@ class GreveJsonReader:
             participants.append(name)
             if absent_flag(person):
                 absentees.append(name)
-        items = []
+        items: list[ItemDraft] = []
+        bodies: set[str] = set()
         for k, raw in enumerate(_items(payload)):
             if isinstance(raw, dict):
-                items.append(read_item(raw, committee, day))
+                items.append(read_item(raw, committee, day, bodies))
             else:
                 warnings.append(f"Dagsordenpunkter[{k}] is not an object; skipped")
+        if len(bodies) == 1:  # "Byrådet 2022-2025" deciding as "Byrådet": the committee is named as it decides
+            committee = bodies.pop()
         absentees = printed_names(absentees, items)
         absentees = printed_names(absentees, items)
         label = " ".join(text_of(get(moede, key)) for key in ("Navn", "Description"))
@@ -172,7 +183,8 @@ def portal_host(payload: dict[str, Any]) -> str | None:
     return None
 
 
-def read_item(raw: dict[str, Any], committee: str, day: date) -> ItemDraft:
+def read_item(raw: dict[str, Any], committee: str, day: date, bodies: set[str] | None = None) -> ItemDraft:
+    """One item; ``bodies`` collects the names under which this meeting decided in the items' case histories."""
     title = text_of(get(raw, "Navn", "Caption", "Titel", "Overskrift"))
     number = get(raw, "Punktnummer", "Number", "Nummer")
     closed = bool(CLOSED_TITLE.match(title)) or get(raw, "Lukket", "ErLukket", "IsClosed") is True
@@ -180,8 +192,14 @@ def read_item(raw: dict[str, Any], committee: str, day: date) -> ItemDraft:
                      case_number=text_of(get(raw, "SagsNummer", "CaseNumber", "Sagsnummer")) or None)
     for felt in seq(get(raw, "Felter", "Fields")):
         if isinstance(felt, dict):
-            read_field(item, text_of(get(felt, "Navn", "Name", "Overskrift")),
-                       str(get(felt, "Html", "Tekst", "Text") or ""), committee, day)
+            read_field(item, text_of(get(felt, "Navn", "Name", "Overskrift")),  # every history entry kept:
+                       str(get(felt, "Html", "Tekst", "Text") or ""), committee, date.min)  # sorted by own_entry
+    if (own := own_entry(item, committee, day)) is not None:
+        decided = len(item.decisions)
+        add_decision(item, own[1])
+        first_own(item, decided)
+        if bodies is not None and same_body(own[0], committee):
+            bodies.add(own[0])
     if not item.decisions and isinstance(get(raw, "ItemDecision"), str):
         add_decision(item, fragment_text(get(raw, "ItemDecision")))
     for b in seq(get(raw, "Bilag", "Attachments")):

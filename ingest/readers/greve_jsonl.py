@@ -2,7 +2,8 @@
 
 Each line is ``{document_id, committee, meeting_date, section_type, section_title, case_number, agenda_index,
 text, source_path}``. Lines are grouped by item (``agenda_index``, else the title) in document order. There
-is no printed item number, so the number is ``agenda_index + 1`` (the 1-based line). ``text`` is the portal's
+is no printed item number, so the number is ``agenda_index + 1`` (the 1-based line); a line that prints one
+("item_number") is numbered as printed (an export leaving a closed item out skips its number). ``text`` is the portal's
 HTML with the tags stripped and the white space collapsed: "Beslutning … Afbud: X Fremstilling Sagsprocedure
 … Resume … Indstilling …". It is split back at the portal's heading words (``greve_json.SECTION_WORDS``,
 "Beslutning", "Sagens forløb"): a heading counts at a word boundary, capitalised as printed, followed by a
@@ -28,6 +29,7 @@ from core import dates, vocab
 from ingest.readers.base import DecisionDraft, ItemDraft, MeetingDraft, Source
 from ingest.readers.greve_json import CLOSED_TITLE, SECTION_WORDS, add_decision, text_of, when
 from ingest.readers.greve_json import HISTORY as HISTORY_LABEL
+from ingest.readers.json_facts import printed_number
 
 DECISION = "Beslutning"
 ITEM_TITLE = "item_title"
@@ -94,12 +96,17 @@ class GreveJsonlReader:
         ordered = list(groups.items())
         if all(key[0] == "index" for key, _ in ordered):  # rows of one item need not be contiguous
             ordered.sort(key=lambda kv: kv[0][1])
-        items = [read_item(group, str(key[1] + 1) if key[0] == "index" else str(k), committee, day)
+        items = [read_item(group, number_of(group, str(key[1] + 1) if key[0] == "index" else str(k)), committee, day)
                  for k, (key, group) in enumerate(ordered, 1)]
         return MeetingDraft(
             committee=committee, date=day, time=time, items=items,
             status="minutes" if any(it.decisions for it in items) else "agenda", warnings=warnings,
         )
+
+
+def number_of(rows: list[dict[str, Any]], position: str) -> str:
+    """The item number a line prints ("item_number": "6", ``json_facts.printed_number``), else its position."""
+    return next((text_of(found[1]) for r in rows if (found := printed_number(r)) is not None), position)
 
 
 def read_item(rows: list[dict[str, Any]], number: str, committee: str, day: date) -> ItemDraft:

@@ -31,6 +31,19 @@ def value_of(obj: Any, name: str) -> Any:
     return names.fields(obj).get(name, ("", None))[1] if isinstance(obj, dict) else None
 
 
+POSITION_WORDS = ("index", "sorting", "position", "sequence", "order")  # where a record stands, not what it prints
+
+
+def printed_number(record: Any) -> tuple[str, Any] | None:
+    """(key, value) of the item number a record prints: its first number field ("item_number", "Punktnummer",
+    "nr") that names no position ("agenda_index", "Sorting"); None when it has none. A public export that leaves a
+    closed item out numbers its lines 0..n contiguously while the printed numbers skip it."""
+    if not isinstance(record, dict):
+        return None
+    return next(((str(k), v) for k, v in record.items() if names.kind(str(k)) == "number"
+                 and not any(w in names.fold(k) for w in POSITION_WORDS) and text_of(v)), None)
+
+
 def flag_of(value: Any) -> bool | None:
     return value if isinstance(value, bool) else flag(text_of(value))
 

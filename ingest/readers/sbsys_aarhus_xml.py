@@ -5,9 +5,14 @@ The mapping is the SBSYS one (``sbsys_xml.read_publication``). Specific to this 
 - numbers are hierarchical and kept exactly as printed ("1", "1.1", "2.3"); a parent item gets an
   "Underpunkter" section listing its sub-items;
 - the trailing items numbered "0" ("Lukket referat", "Åbent referat", which carry the minutes as a PDF
-  enclosure) keep the number "0" as printed; they stay separate items (``order`` tells them apart);
-- an empty ``Content`` leaves an item with its title only;
-- ``Participate`` is a flag; when it is 0 for every member it states nothing, so nobody is made absent;
+  enclosure): when no item carries text (a table of contents, as the Aarhus sample) they keep the number "0"
+  as printed and stay separate items (``order`` tells them apart); when the items carry text they are the
+  minutes document, not agenda items, and are left out (``sbsys_parts.drop_referat_records``);
+- an empty ``Content`` leaves an item with its title only; a ``Content`` whose field caption repeats the item
+  caption and which holds the whole item as HTML is split on its ``<h3>`` headings, the one under
+  "Beslutning" being the decision (``sbsys_parts.headed_parts``);
+- ``Participate`` is a flag; when it is 0 for every member it states nothing, so nobody is made absent; the
+  ``Frontpage`` may print the absences instead ("Afbud: Kim Dalsgaard");
 - ``PublicationTypeAsValue`` 2 is the minutes (referat) publication; the ``TimeStamp`` is ``published``.
 """
 

@@ -6,7 +6,9 @@ Enclosures/Enclosure/Name}}``. Each ``ItemField`` is a section headed by its cap
 is a decision heading ("Beslutning", "FORRETNINGSUDVALGETS BESLUTNING") is that body's decision, and a
 decision field recording several meetings ("18. september 2012: …  25. september 2012: …") is one
 decision per date. Publication type Draft (0) and Final (1) are agendas unless this meeting's decision is
-filled in; Minutes (2) is minutes. Item numbers are kept as printed ("1.1", and "0").
+filled in; Minutes (2) is minutes. Item numbers are kept as printed ("1.1", and "0"). A field holding the
+whole item as HTML, referat records numbered "0", absences on the front page and a municipality named only
+by the venue or e-mail domains: ``sbsys_parts``.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from core import municipalities, vocab
 from core.errors import IngestError
 from ingest.readers.base import DecisionDraft, ItemDraft, MeetingDraft, Source
 from ingest.readers.markup import fragment_text
+from ingest.readers.sbsys_parts import drop_referat_records, frontpage_absentees, headed_parts, own_municipality
 from ingest.readers.xmlutil import (
     Element,
     absent_by_flag,
@@ -77,27 +80,32 @@ def read_publication(src: Source) -> MeetingDraft:
     if day is None:
         raise IngestError(src.path, "SBSYS publication without a meeting date (Meeting/When)")
     committee = squash(text(agenda, "Committee", "Name")) or squash(text(agenda, "Name"))
-    items = [_item(it, committee, day) for it in kids(child(agenda, "Items"), "Item")]
+    items = drop_referat_records([_item(it, committee, day) for it in kids(child(agenda, "Items"), "Item")])
     _list_sub_items(items)
     participants, absentees = _members(meeting)
+    frontpage_html = markup(child(agenda, "Frontpage"))
+    absentees += [n for n in frontpage_absentees(frontpage_html, participants) if n not in absentees]
     kind = text(root, "PublicationTypeAsEnum") or text(agenda, "PublicationTypeAsEnum") \
         or text(root, "PublicationTypeAsValue") or text(agenda, "PublicationTypeAsValue")
     decided = any(d.body is None and d.date in (None, day) for it in items for d in it.decisions)
-    frontpage = fragment_text(markup(child(agenda, "Frontpage")))
+    frontpage = fragment_text(frontpage_html)
     hints = [text(agenda, "Committee", "CommitteeGroup", "Name"), frontpage, text(agenda, "Organisation"),
              committee] + [text(f, "Caption") for f in every(child(agenda, "Items"), "ItemField")]
     body_text = "\n".join(s for it in items for _, s in it.sections)
+    decided_text = "\n".join(d.text for it in items for d in it.decisions)
     warnings = []
     others = len(kids(child(root, "Agendas"), "Agenda")) - 1
     if others > 0:
         warnings.append(f"the publication holds {others + 1} agendas; only the first was read")
+    location = squash(text(meeting, "Where")) or squash(text(agenda, "Committee", "DefaultMeetingPlace"))
     return MeetingDraft(
         committee=committee,
         date=day,
         items=items,
-        municipality=region_named(hints, body_text) or municipalities.detect("\n".join(hints)).name,
+        municipality=region_named(hints, body_text) or municipalities.detect("\n".join(hints)).name
+        or own_municipality(location, root, "\n".join([committee, location, body_text, decided_text])),
         time=clock,
-        location=squash(text(meeting, "Where")) or squash(text(agenda, "Committee", "DefaultMeetingPlace")) or None,
+        location=location or None,
         participants=participants,
         absentees=absentees,
         status="minutes" if _MINUTES_TYPE.match(kind.strip()) or decided else "agenda",
@@ -136,9 +144,11 @@ def _item(el: Element, committee: str, day: date) -> ItemDraft:
     )
     fields = kids(child(el, "Fields"), "ItemField")
     fields.sort(key=lambda f: int(text(f, "Index")) if text(f, "Index").isdigit() else 1 << 30)
+    parts: list[tuple[str, str]] = []
     for field in fields:
-        caption = squash(text(field, "Caption"))
-        body = fragment_text(markup(child(field, "Content")))
+        caption, html = squash(text(field, "Caption")), markup(child(field, "Content"))
+        parts += headed_parts(caption, draft.title, html) or [(caption, fragment_text(html))]
+    for caption, body in parts:
         heading = vocab.decision_heading(caption.capitalize() if caption.isupper() else caption)
         if heading is None:
             if not placeholder(body):

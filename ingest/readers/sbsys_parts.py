@@ -1,0 +1,92 @@
+"""Parts of an SBSYS publication that some exports put in other places than the Ballerup/Region H schema.
+
+- A field that is the whole item (the compact SBSYS-Aarhus export writes ONE ``ItemField`` per item whose
+  ``Caption`` repeats the item caption) holds its sections as heading elements inside its HTML
+  (``<h3>Sagsfremstilling</h3><div>…</div><h3>Beslutning</h3><div>…</div>``): the markup is split on those
+  headings, and the part under a decision heading is the decision.
+- The trailing records numbered "0" ("Åbent referat", "Lukket referat") only carry the referat PDF as an
+  enclosure. When the publication's items carry text, those records are the minutes document, not agenda
+  items; when no item carries text (a table-of-contents publication, as the Aarhus sample) they are kept.
+- Absences a front page prints ("Afbud: Kim Dalsgaard") when the members' flags state none.
+- The municipality from the meeting's own fields when no organisation field names it: the venue
+  ("Nordfyns Rådhus", "Rådhuset i …") and the e-mail domains of the publisher and members
+  ("@nordfynskommune.dk").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from core import municipalities, vocab
+from core.model import slug
+from ingest.readers.base import ItemDraft
+from ingest.readers.markup import HEADINGS, fragment_sections, fragment_text
+from ingest.readers.xmlutil import Element, every, squash, text
+
+_HEADING_TAG = re.compile(r"<h[1-6][\s>]", re.I)
+# "Nordfyns Rådhus", "Rådhuset, Langeland": a name next to the town hall
+_HALL = re.compile(r"([\wÆØÅæøå-]+)\s+Rådhus|Rådhus(?:et)?,?\s+(?:i\s+)?([\wÆØÅæøå-]+)")
+_DOMAIN = re.compile(r"@(?:[\w-]+\.)*?([\w-]+)\.dk\b", re.I)
+
+
+def headed_parts(caption: str, item_title: str, html: str) -> list[tuple[str, str]] | None:
+    """A field's markup split on its heading elements, [(heading, text)], when the field is the whole item (its
+    caption repeats the item's, or is empty) or one of its headings is a decision heading; else None (the field
+    is one section headed by its caption). Text before the first heading keeps the field's caption."""
+    if not _HEADING_TAG.search(html):
+        return None
+    parts = fragment_sections(html, HEADINGS)
+    whole_item = not caption or caption.casefold() == item_title.casefold()
+    if not whole_item and not any(h and vocab.decision_heading(h) for h, _ in parts):
+        return None
+    return [(h or caption, body) for h, body in parts]
+
+
+def drop_referat_records(items: list[ItemDraft]) -> list[ItemDraft]:
+    """Without the records numbered "0" that only carry enclosures, when the other items carry text."""
+
+    def record(it: ItemDraft) -> bool:
+        return it.number == "0" and not it.sections and not it.decisions and bool(it.attachments)
+
+    if not any(it.sections or it.decisions for it in items if not record(it)):
+        return items
+    return [it for it in items if not record(it)]
+
+
+def frontpage_absentees(frontpage_html: str, members: list[str]) -> list[str]:
+    """The names a front page's "Afbud:"/"Fraværende:" paragraphs list, printed as in the member list."""
+    found: list[str] = []
+    for line in fragment_text(frontpage_html).splitlines():
+        m = vocab.ABSENT_LABEL.match(line.strip())
+        if not m or not m.group("names").strip():
+            continue
+        for name in vocab.split_names(m.group("names")):
+            printed = next((p for p in members if p == name or vocab.member(p)[0] == vocab.member(name)[0]), name)
+            if printed not in found:
+                found.append(printed)
+    return found
+
+
+def own_municipality(location: str, root: Element | None, mentions: str) -> str | None:
+    """The municipality the meeting's venue or its people's e-mail domains name, when the text's mentions name
+    another (a town an item is about: "linje 130 mellem Bogense og Odense"); None when they agree, so that the
+    text's evidence stands, or when these fields name none."""
+    own = _own_fields(location, root)
+    return own if own and municipalities.detect(mentions).name != own else None
+
+
+def _own_fields(location: str, root: Element | None) -> str | None:
+    for m in _HALL.finditer(location):
+        name = municipalities.canonical_name(m.group(1) or m.group(2) or "")
+        if name:
+            return name
+    by_slug = {slug(n): n for n in municipalities.MUNICIPALITIES}
+    found: Counter[str] = Counter()
+    for el in every(root, "EmailAddress"):
+        for dm in _DOMAIN.finditer(squash(text(el))):
+            label = dm.group(1).lower().removesuffix("kommune").removesuffix("-")
+            name = by_slug.get(label) or (by_slug.get(label[:-1]) if label.endswith("s") else None)
+            if name:
+                found[name] += 1
+    return found.most_common(1)[0][0] if found else None
