@@ -233,8 +233,11 @@ class ExtractiveAnswerer:
     def decided_elsewhere(self, query: Query, hit: Hit) -> str | None:
         """The committee a decision question names ("hvad endte teknikudvalget med at beslutte?") when the item
         found is another body's and records no decision of that committee: its minutes are not stored."""
-        if not (asks_decided(query) or _DECIDED_ACT.search(query.text)) or hit.in_conversation:
-            return None  # "hvor mange vindmøller har byrådet endeligt vedtaget?" also asks what a body decided
+        # "hvor mange vindmøller har byrådet endeligt vedtaget?" also asks what a body decided, and "hvorfor ville
+        # udvalget ikke ...?" why it decided so
+        why = answer_kind(query.text) == "explanation"
+        if not (asks_decided(query) or _DECIDED_ACT.search(query.text) or why) or hit.in_conversation:
+            return None
         region = _REGION_ACTOR.search(query.text)
         named = region and (region.group(1) or region.group(2))
         if named and fold(named) != fold(hit.item.municipality):

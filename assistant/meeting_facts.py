@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from assistant.glossary import GLOSSARY
+from core.dates import MONTHS
 from core.model import Meeting
 from core.municipalities import QUESTION_ALIASES
 from store.lexical import tokens
@@ -25,6 +26,7 @@ ASPECTS: list[tuple[str, re.Pattern[str]]] = [
                          r"how was .{0,80}\bheld|mødested|\bwhere\b|venue|location|"
                          r"\bsted\b|lokale", re.I)),
     ("time", re.compile(r"hvornår (?:startede|begyndte|starter|begynder|start|begynde)|what time|hvilket tidspunkt|"
+                        r"\bhvad tid\b|"
                         r"\bklokken\b|\bkl\.|start(?:ed|ede|er|s)?\b|begin|began|begynder", re.I)),
     ("participants", re.compile(r"delt(?:ag|og)|\bmedlem|\bmembers?\b|attend|"
                                 r"present|til stede", re.I)),
@@ -53,6 +55,7 @@ _FRAME = set(tokens(
 
 
 _ALIASES = {t for a in QUESTION_ALIASES for t in tokens(a)}
+_FRAME |= {t for month in MONTHS for t in tokens(month)}  # "i nov 2023": abbreviations too
 
 
 def aspects(question: str, committee_tokens: set[str] | None = None) -> list[str]:
@@ -63,12 +66,14 @@ def aspects(question: str, committee_tokens: set[str] | None = None) -> list[str
         found.remove("participants")  # "var der medlemmer, der ikke deltog?" asks who was absent
     if "remarks" in found:  # "hvem deltog først fra kl. 17?", "who left before the vote?": a remark, not the list
         found = [f for f in found if f not in {"participants", "absent", "time"}]
-    if not found or not {"absent", "chair", "remarks"} & set(found) and not _MEETING.search(question):
-        return []
     known = committee_tokens or set()
+    # "hvad tid startede kmb it-udvalget?": a body named with its start or venue asks about its meeting
+    body = {"time", "venue"} & set(found) and any(t in known and len(t) >= 4 for t in tokens(question))
+    if not found or not {"absent", "chair", "remarks"} & set(found) and not _MEETING.search(question) and not body:
+        return []
     stems = {t[:8] for t in known if len(t) >= 8}
     english = {t for w in re.findall(r"[a-z]+", question.lower()) if _names_committee(w, known) for t in tokens(w)}
-    words = [t for t in tokens(question) if not t.isdigit() and t not in _FRAME and t not in known
+    words = [t for t in tokens(question) if not re.fullmatch(r"[\d/.-]+", t) and t not in _FRAME and t not in known
              and t.removesuffix("s") not in known  # "Fanøs Teknik- og Miljøudvalg": a genitive of the meeting's
              and not (len(t) >= 4 and any(k.startswith(t) for k in known))  # "Henny's test committee": its name
              and t[:8] not in stems and t not in english  # "forretningsudvalgsmødet" names the committee too

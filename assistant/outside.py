@@ -23,7 +23,8 @@ _OPINION = re.compile(r"\b(?:tror|synes|mener|forventer|gætter) (?:du|i)\b|\bhv
                       r"biggest (?:champion|supporter|opponent))\b|"
                       r"\bworth (?:it|the money|the cost)\b|\bpengene værd\b|"
                       r"\b(?:var|er) det (?:en )?(?:god|godt|klog|klogt|fornuftig|fornuftigt|rigtig|rigtigt|forkert|"
-                      r"dårlig|dårligt)\b|"
+                      r"dårlig|dårligt|fair|unfair|retfærdigt|uretfærdigt|rimeligt|urimeligt)\b|"
+                      r"\b(?:was|is) (?:it|this|that) (?:fair|unfair|reasonable|unreasonable|justified)\b|"
                       r"\b(?:en god|den rigtige|en klog|en dårlig|den forkerte) (?:idé|ide|beslutning)\b", re.I)
 
 

@@ -22,7 +22,8 @@ MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 # a Danish month name or abbreviation inside running text ("16. jan.", "3. marts")
 MONTH_STEM = r"(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-zæøå]*"
 
-NUMERIC = re.compile(r"\b(\d{1,2})[-./](\d{1,2})[-./](\d{4})\b")
+# "16-01-2024", "16.01.2024", and the informal "15/5 2013", "15/5-2013"
+NUMERIC = re.compile(r"\b(\d{1,2})[-./](\d{1,2})(?:[-./]|(?<=/\d)\s|(?<=/\d\d)\s)(\d{4})\b")
 ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?!\d)")
 WORDED = re.compile(rf"\b(\d{{1,2}})\.?\s*({MONTH_RE})\.?,?\s+(\d{{4}})\b", re.IGNORECASE)
 # a month and year without a day ("marts 2022", "May 2024"): (month name, year)

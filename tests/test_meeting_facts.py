@@ -110,3 +110,18 @@ def test_when_does_the_meeting_begin_asks_its_start_time() -> None:
     known = set(tokens("Klima- og Miljøudvalget")) | set(tokens("Køge"))
     assert meeting_facts.aspects("Hvornår begynder mødet i Køges Klima- og Miljøudvalg i oktober 2024?", known) == [
         "time"]
+
+
+def test_informal_ways_to_ask_when_and_where_a_named_committee_met() -> None:
+    from assistant.meeting_facts import aspects
+    from core.dates import find_dates
+    from store.lexical import tokens
+
+    kmb = set(tokens("KMB IT-udvalget Ballerup"))
+    # no word for "meeting": the committee named with a start time asks about its meeting; "15/5 2013" is a date
+    assert aspects("hvad tid startede kmb it-udvalget i ballerup d. 15/5 2013?", kmb) == ["time"]
+    assert [d.isoformat() for _, d in find_dates("d. 15/5 2013 og 15/5-2013")] == ["2013-05-15", "2013-05-15"]
+    assert aspects("hvad tid startede byggeriet af skolen?", kmb) == []  # a topic, no committee named
+    greve = set(tokens("Økonomiudvalget Greve"))
+    assert aspects("hvor holdt økonomiudvalget det ekstraordinære møde i nov 2023", greve) == ["venue",
+                                                                                             "extraordinary"]

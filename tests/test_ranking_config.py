@@ -64,3 +64,13 @@ def test_a_misspelt_constant_is_an_error_not_ignored() -> None:
         RankingConfig(rerank_margn=2.0)  # type: ignore[call-arg]
     with pytest.raises(ValidationError):
         RankingConfig().rrf_k = 10  # type: ignore[misc]  # frozen: one config, shared, never changed in place
+
+
+def test_a_committee_written_out_in_full_is_named() -> None:
+    from assistant.retrieve import _names_committee
+    from core.model import fold
+
+    assert _names_committee(fold("hennys testudvalg 2017: hvilke børnehuse var med?"), "Hennys testudvalg")
+    assert _names_committee(fold("Hvad besluttede Social- og Handicapudvalget?"), "Social- og Handicapudvalget")
+    assert not _names_committee(fold("Hvad besluttede byrådet?"), "Byråd 2022-2025")  # too short to name one
+    assert not _names_committee(fold("Hvad besluttede Social- og Handicapudvalget?"), "Handicaprådet")

@@ -150,6 +150,9 @@ def test_opinions_and_forecasts_are_not_answered_from_minutes() -> None:
     assert outside.asks_opinion("Do you think Greve will raise taxes next year?")
     assert not outside.asks_opinion("Hvad mener udvalget om forslaget?")  # what a body thinks is on record
     assert not outside.asks_opinion("What did the council think of the proposal?")
+    assert outside.asks_opinion("var det fair at golfklubben ikke fik lokaletilskud?")
+    assert outside.asks_opinion("Was it fair that the club got nothing?")
+    assert not outside.asks_opinion("Hvad er en fair pris for grunden ifølge vurderingen?")
 
 
 def test_a_named_committees_own_decision_and_a_followup_naming_the_same_town(container: Container) -> None:
@@ -164,6 +167,8 @@ def test_a_named_committees_own_decision_and_a_followup_naming_the_same_town(con
     assert later.refused and "ingen beslutning fra" in later.answer and later.citations[0].item_number == "7"
     council = container.service.ask("Hvad besluttede byrådet om skiltning ved Mosede Fort?")
     assert not council.refused and council.citations[0].item_number == "7"
+    why = container.service.ask("hvorfor ville klima-, teknik- og miljøudvalget ikke skilte ved Mosede Fort?")
+    assert why.refused and "ingen beslutning fra" in why.answer  # why a body decided, of another body's item
     # "And how much will Greve pay?" leans on the question before it, though it names the town again
     assert is_followup("And how much will Greve itself pay for it?", ["Greve"])
     assert not is_followup("And how much will Aarhus pay for it?", ["Greve"])
