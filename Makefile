@@ -148,6 +148,15 @@ test: install browser postgres lint
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat eval eval/portals8.jsonl --data-dir $(CURDIR)/.referat/eval-portals8 \
 	  --ingest sample_data/portals8 --min-hit5 0.9 --min-first-citation 0.85 --min-refusal 0.75 --min-keywords 0.8
+	# dev15 (calibration, session 11): short chat-style questions written blind, half unanswerable
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/dev15.jsonl --data-dir $(CURDIR)/.referat/eval-minutes \
+	  --min-hit5 0.9 --min-first-citation 0.85 --min-refusal 0.65 --min-keywords 0.85
+	# portals9 (calibration, session 11): more variants of the real formats (API envelope, 2007 eDoc XML, eDoc
+	# tables, Latin-1 SBSYS, headed compact publication.xml, span.punktnummer, Bilag lists in PDF text)
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/portals9.jsonl --data-dir $(CURDIR)/.referat/eval-portals9 \
+	  --ingest sample_data/portals9 --min-hit5 0.95 --min-first-citation 0.85 --min-refusal 0.7 --min-keywords 0.7
 	# questions written from the stored minutes themselves (case numbers, item numbers, votes): eval/probe.py
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat probe --data-dir $(CURDIR)/.referat/eval-minutes --min-right 0.95
