@@ -317,7 +317,9 @@ ABSENT_SENTENCE = re.compile(
     r"forlod mødet)", re.I)
 # an absence from one item only, not from the meeting: "X deltog ikke i behandlingen af punktet", "X var inhabil"
 ITEM_ONLY_ABSENCE = re.compile(r"deltog ikke i (?:behandlingen|punktet|sagen|drøftelsen|beslutningen|afstemningen)|"
-                               r"inhabil|forlod mødet (?:under|ved|efter|før|inden)", re.I)
+                               # "forlod mødet kl. 16.10 under behandlingen": one item only, not the meeting
+                               r"inhabil|forlod mødet (?:kl\.?\s*\d{1,2}[.:]\d{2}\s+)?"
+                               r"(?:under|ved|efter|før|inden)", re.I)
 _PARTY = re.compile(r"^(?P<name>.+?)\s*\((?P<party>[^)]{1,30})\)\s*$")
 _NONE = re.compile(r"^(?:ingen|intet|-)\.?$", re.I)
 _ROLES = r"(?:næst)?(?:formand|forkvinde|forperson)(?:en)?|(?:vice)?borgmester(?:en)?|rådmand(?:en)?"

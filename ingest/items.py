@@ -7,7 +7,7 @@ from datetime import date
 
 from core import vocab
 from core.model import AgendaItem, Decision, Member, Section, Vote
-from ingest.segment import Block
+from ingest.segment import NO_CASE, Block
 
 
 class _Builder:
@@ -110,6 +110,11 @@ class _Builder:
         self.buffer.append(line)
 
     def _maybe_vote(self, line: str) -> None:
+        parts = _vote_clauses(line)
+        if len(parts) > 1:
+            for part in parts:
+                self._maybe_vote(part)
+            return
         found = vocab.votes_in(line)
         for position, count, names, text in found:
             vote = Vote(position=position, count=count, text=text)  # type: ignore[arg-type]
@@ -129,6 +134,20 @@ class _Builder:
         if names not in vote.text:  # names on the line after "Imod stemte:"
             vote.text = f"{vote.text} {names}".strip()
 
+
+
+# a vote clause's count closes it even with no full stop after: "For stemte: V, A (5) Imod stemte: Ø (1) Ø ønsker …"
+_AFTER_COUNT = re.compile(r"(?<=\(\d\))\s+|(?<=\(\d\d\))\s+")
+_VOTE_START = re.compile(r"(?:^|[.;]\s+)(?:For|Imod|Undlod(?:\s+at\s+stemme)?|Hverken for eller imod)\s+stemte\b", re.I)
+
+
+def _vote_clauses(line: str) -> list[str]:
+    """A line of vote clauses run together, each cut after its count ("(5)"), so each is read on its own; the line
+    itself when no count is followed by more text."""
+    if not _VOTE_START.search(line):
+        return [line]
+    parts = [re.sub(r"(?<=\(\d\)|\d\d\))\.$", "", x) for x in _AFTER_COUNT.split(line) if x]  # "Ø (1)." ends
+    return parts if len(parts) > 1 else [line]
 
 
 def decision_from_text(text: str, body: str, day: date | None, heading: str = "") -> Decision:
@@ -194,6 +213,9 @@ def build_item(block: Block, order: int, committee: str, meeting_date: date) -> 
             case = found
             lines[k] = ""
             break
+        if line and NO_CASE.match(line):  # "Sagsnr.: -": no case number, and no text
+            lines[k] = ""
+            break
     for line in lines:
         builder.line(line)
     builder.flush()
@@ -211,7 +233,7 @@ def build_item(block: Block, order: int, committee: str, meeting_date: date) -> 
         title=title,
         title_derived=derived,
         case_number=case,
-        closed=bool(vocab.CLOSED.search(title)),
+        closed=block.closed or bool(vocab.CLOSED.search(title)),
         sections=[s for s in builder.sections if s.text or s.name != "Bilag"],
         decisions=[d for d in builder.decisions if d.text.strip()],  # an empty "Beslutning:" is an agenda's blank
         attachments=builder.attachments,

@@ -22,6 +22,7 @@ _LABEL = re.compile(r"^[\wæøåÆØÅ][\wæøåÆØÅ .-]{0,30}:(?:\s|$)")
 _SENTENCE_END = (".", ":", "!", "?", ";")
 
 
+_PAGE_OF = re.compile(r"(?<=\b(?:Side|Page)\s)\d{1,4}(?=\s*(?:af|ud af|of|/)\s*\d{1,4}\s*$)", re.I)
 _PAGE_NO = re.compile(r"^(?:Side|Page)\s+\d{1,4}\s*(?:af|ud af|of|/)\s*\d{1,4}$", re.I)
 # the meeting's end, the minutes' approval, an e-mail's sign-off
 _CLOSING = re.compile(r"^(?:Mødet\s+(?:blev\s+)?(?:hævet|afsluttet|sluttede|slut)\b|"
@@ -63,7 +64,8 @@ def without_pages(text: str) -> str:
         for line in set(lines[:2] + lines[-2:]):
             if _content(line):
                 continue
-            m = re.search(r"\d+(?=\D*$)", line)
+            # "Referat fra …, 29.10.2024 Side 3 af 7": the page's number (a bare "Side 3 af 7" is without_footers')
+            m = (None if _PAGE_NO.match(line) else _PAGE_OF.search(line)) or re.search(r"\d+(?=\D*$)", line)
             key = f"{line[:m.start()]}#{line[m.end():]}" if m else line
             seen[key].append((int(m.group()) - i if m else None, line))
     running: set[str] = set()

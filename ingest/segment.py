@@ -22,6 +22,7 @@ class Block:
     number: str | None
     title: str
     lines: list[str] = field(default_factory=list)
+    closed: bool = False  # the heading marks the item closed ("Punkt 5 Lukket sag"), whatever its title says
 
 
 @dataclass
@@ -44,15 +45,14 @@ def clean_lines(text: str) -> list[str]:
 
 
 Head = tuple[int, str, str]
-
-
 Cand = tuple[int, str, str, tuple[int, ...], bool]
-
-
 Patterns = tuple[re.Pattern[str], ...]
-
-
 _OPEN_MARK = re.compile(r"^\((?:åben|åbent|åbent punkt|offentlig|offentligt|public|open)\)\s*", re.I)
+# a heading that holds only the item's access mark ("Punkt 2 Åben sag", the title on the next line): no title
+_ACCESS_ONLY = re.compile(r"^\(?(?:åbent?|offentligt?|(?P<closed>lukket|lukkede|fortroligt?))\s+(?:sag|punkt)\)?$",
+                          re.I)
+# "Sagsnr.: -": the case-number label with none after it (a closed item's), a fact line, no title text
+NO_CASE = re.compile(r"^(?:Sags?\s*(?:nr|nummer)\.?|Journal\s*(?:nr|nummer)\.?|J\.\s*nr\.?)\s*:?\s*[-–—]?$", re.I)
 
 
 def _candidates(lines: list[str], patterns: Patterns) -> list[Cand]:
@@ -136,17 +136,22 @@ def _blocks_from_heads(lines: list[str], heads: list[Head]) -> list[Block]:
     for k, (i, num, title) in enumerate(heads):
         end = heads[k + 1][0] if k + 1 < len(heads) else len(lines)
         body = lines[i + 1:end] if end < len(lines) else pagetext.without_closing(lines[i + 1:end])
-        if not title:  # "Punkt 5" alone, the title on the next line
+        mark = _ACCESS_ONLY.match(title)
+        if not title or mark:  # "Punkt 5" alone (or with its access mark only), the title on the next line
             first = next((j for j, x in enumerate(body) if x), None)
-            if first is not None and _is_title(body[first]):
+            if first is not None and _is_title(body[first]) and not NO_CASE.match(body[first]) \
+                    and not (mark and body[first].endswith(".")):
                 title, body = body[first], body[:first] + body[first + 1:]
         title, body = _wrapped_title(title, body)
-        blocks.append(Block(num, title, _bare_decision(title, _attachments(_history(body)))))
+        closed = bool(mark and mark.group("closed"))
+        blocks.append(Block(num, title, _bare_decision(title, _attachments(_history(body))), closed))
     return blocks
 
 
+
 def _structure_line(line: str) -> bool:
-    return bool(vocab.case_number(line) or vocab.decision_heading(line) or vocab.section_name(line))
+    return bool(vocab.case_number(line) or vocab.decision_heading(line) or vocab.section_name(line)
+                or NO_CASE.match(line))
 
 
 def _wrapped_title(title: str, body: list[str]) -> tuple[str, list[str]]:

@@ -4,6 +4,7 @@ A field states its value either as attributes (the index file, e.g. ``XML_1863.x
 ``<field sysid="…" name="…" date="…" xmlfilename="…" filesfolder="…"/>``) or as text under a ``name``
 attribute (the agenda file: ``<field name="caseno">21/1234</field>``). Tables read:
 - ``committee`` (name), ``meeting`` (name, date, finish, location), ``agenda`` (producedate);
+- the ``table``/``row``/``field`` shape (``acadre_rows``): agendaItem rows are the items;
 - ``producedAgenda`` rows: the agenda/minutes documents the index points to (``filesfolder``/``xmlfilename``,
   ``docfilename``, ``type`` 0 kladde / 1 dagsorden / 2 referat, ``publish``);
 - ``agendaitemparents`` (``sort`` is the item's number) each holding an ``agendaitem`` (name, caseno,
@@ -16,12 +17,13 @@ states: kind, file, dates), and a warning says where the body lives.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from core import vocab
-from core.errors import IngestError
+from ingest.readers.acadre_rows import absent, dated, field_format, heading_dates, item_rows, people, row_item, rows
 from ingest.readers.base import DecisionDraft, ItemDraft, MeetingDraft, Source
 from ingest.readers.markup import fragment_text
-from ingest.readers.xmlutil import Element, flag, kids, local, placeholder, squash, timestamp, when
+from ingest.readers.xmlutil import Element, field_clock, flag, kids, local, placeholder, squash, timestamp
 
 KINDS = {"0": "Kladde", "1": "Dagsorden", "2": "Referat"}
 TABLES = {"committee", "meeting", "agenda", "producedagenda", "agendaitemparents", "agendaitem"}
@@ -36,8 +38,7 @@ def fields(table: Element | None) -> dict[str, str]:
     out: dict[str, str] = {}
     if table is None:
         return out
-    holders = kids(table, "fields") or [table]
-    for holder in holders:
+    for holder in rows(table):
         for field in kids(holder, "field"):
             value = "".join(field.itertext()).strip()
             if value and field.get("name"):
@@ -61,35 +62,77 @@ class AcadreXmlReader:
     def read(self, src: Source) -> MeetingDraft:
         root = src.xml
         committee = fields(next(iter(_tables(root, "committee")), None))
-        meeting = fields(next(iter(_tables(root, "meeting")), None))
+        meeting_table = next(iter(_tables(root, "meeting")), None)
+        meeting = fields(meeting_table)
         agenda = fields(next(iter(_tables(root, "agenda")), None))
-        day, clock = when(meeting.get("date") or meeting.get("start") or agenda.get("date"))
-        if day is None:
-            raise IngestError(src.path, "Acadre XML without a meeting date (table meeting, field date)")
-        name = committee.get("name") or meeting.get("comname") or meeting.get("name") or ""
-        produced = [fields(t) for t in _tables(root, "producedAgenda")]
+        day, clock = _day(root)
+        warnings: list[str] = []
+        if day is None:  # read all the same: the structure is there, only the date is not
+            day, note = _undated([*produced_rows(root), agenda])
+            warnings.append(note)
+        name = (committee.get("name") or committee.get("title") or meeting.get("comname") or meeting.get("name")
+                or "")
+        produced = produced_rows(root)
         items = [_item(t) for t in _tables(root, "agendaitemparents")]
+        items += [row_item(r) for r in item_rows(_tables(root, "agendaitem"))]
         items = [it for it in items if it.title]
         items.sort(key=lambda it: _number_key(it.number))
-        warnings: list[str] = []
         if not items:
             items = [_reference(p, name, day.strftime("%d-%m-%Y")) for p in produced]
             files = ", ".join(_path(p) for p in produced) or "a file the index does not name"
             warnings.append(f"Acadre index: the agenda/minutes text is in the referenced file(s) {files}; "
                             "only what the index states was read")
         kinds = {p.get("type", "") for p in produced} | {agenda.get("type", "")}
+        minutes = "2" in kinds or any(re.match(r"referat|beslutningsprotokol", k, re.I) for k in kinds)
         decided = any(d.body is None for it in items for d in it.decisions)
+        start = meeting.get("starttime") or meeting.get("starttid") or meeting.get("time")
+        absentees = absent(meeting.get("absence") or meeting.get("absent"))
         return MeetingDraft(
             committee=squash(name),
             date=day,
             items=items,
-            time=clock,
+            municipality=squash(committee.get("organisation") or committee.get("organization") or "") or None,
+            time=clock or (field_clock(start) if start else None),
             location=squash(meeting.get("location") or meeting.get("locationname") or "") or None,
-            status="minutes" if "2" in kinds or decided else "agenda",
+            participants=people(meeting.get("members")) + [a for a in absentees
+                                                           if a not in people(meeting.get("members"))],
+            absentees=absentees,
+            remarks=vocab.attendance_remarks(fragment_text(meeting.get("remark", ""))),
+            status="minutes" if minutes or decided else "agenda",
             extraordinary=bool(re.search(r"ekstraordin", " ".join(meeting.values()), re.I)),
             published=timestamp(agenda.get("producedate") or next((p.get("producedate") for p in produced), None)),
             warnings=warnings,
         )
+
+
+def _day(root: Element) -> tuple[date | None, str | None]:
+    """The meeting's date (and clock): the meeting's date/start field (read by its ``format`` attribute), the
+    agenda's date, else the date every item's decision heading states. Never a produced document's date."""
+    meeting_table = next(iter(_tables(root, "meeting")), None)
+    meeting = fields(meeting_table)
+    agenda = fields(next(iter(_tables(root, "agenda")), None))
+    row = next(iter(rows(meeting_table)), None) if meeting_table is not None else None
+    for value, fmt in ((meeting.get("date"), field_format(row, "date")), (meeting.get("start"), None),
+                       (agenda.get("date"), None)):
+        day, clock = dated(value, fmt)
+        if day is not None:
+            return day, clock
+    stated = set(heading_dates(item_rows(_tables(root, "agendaitem"))))
+    return (stated.pop(), None) if len(stated) == 1 else (None, None)
+
+
+def produced_rows(root: Element) -> list[dict[str, str]]:
+    return [fields(t) for t in _tables(root, "producedAgenda")]
+
+
+def _undated(rows_: list[dict[str, str]]) -> tuple[date, str]:
+    """No meeting date anywhere: the date the produced document states (approved/produced), else today."""
+    for row in rows_:
+        for key in ("approved", "producedate", "date"):
+            day = dated(row.get(key), None)[0]
+            if day is not None:
+                return day, f"Acadre XML without a meeting date: dated by the document's {key} date {day.isoformat()}"
+    return date.today(), "Acadre XML without a meeting date: dated today"
 
 
 def _number_key(number: str | None) -> tuple[int, ...]:

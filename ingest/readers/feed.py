@@ -34,6 +34,9 @@ PREFIXED = re.compile(r"^(?:Punkt|Pkt\.?|Dagsordens?punkt|Nr\.?)\s*(?P<num>\d{1,
 NUMBERED = re.compile(r"^(?P<num>\d{1,3}(?:\.\d{1,2})*)(?:\.|\s*[:–—-])\s+(?P<title>[A-ZÆØÅ].*)$")  # "3. Titel"
 BARE_NUMBER = re.compile(r"^(?:Punkt|Pkt\.?|Nr\.?)?\s*(\d{1,3}(?:\.\d{1,2})*)\.?$", re.I)
 KIND = re.compile(r"referat|beslutningsprotokol|dagsorden", re.I)
+# a prose meeting sentence's venue: "… møde tirsdag den 8. april 2025 kl. 17.30 i Mødelokale A, Rådhuset, Vej 30."
+VENUE = re.compile(r"(?:\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?|\b(?:19|20)\d{2})"
+                   r"\s+(?:i|på)\s+(?P<venue>[A-ZÆØÅ0-9](?:[^.]|\.(?!\s+[A-ZÆØÅ]|\s*$))*)")
 NEXT_LABEL = re.compile(r"(?<=[.)])\s+(?=(?:Afbud|Fraværende|Fravær|Forfald|Ikke til stede)\s*:)", re.I)
 
 
@@ -113,6 +116,22 @@ def _municipality(heads: list[str], feed: Element) -> str | None:
     author = text(feed, "author", "name") or text(feed, "managingEditor") or text(feed, "copyright")
     parts = [p for h in [*heads, author] for p in re.split(r"\s+[-–—|·•]\s+|,\s*", h)]
     return next((name for p in parts if (name := municipalities.canonical_name(p.strip()))), None)
+
+
+def _prose_venue(heads: list[str]) -> str | None:
+    """The venue a feed's prose description names after the meeting's date or clock ("… kl. 17.30 i Mødelokale A,
+    Vallensbæk Rådhus, Vallensbækvej 30, 2625 Vallensbæk.")."""
+    return next((squash(m["venue"]).rstrip(".") for h in heads if (m := VENUE.search(h))), None)
+
+
+def _prose_absent(heads: list[str]) -> list[str]:
+    """The names of "Afbud: …"/"Fraværende: …" sentences in a feed's prose description."""
+    out: list[str] = []
+    for part in (p for h in heads for p in NEXT_LABEL.split(h)):
+        m = vocab.ABSENT_LABEL.match(part.strip())
+        if m and ":" in part.strip()[:m.start("names")]:  # a label, not a sentence that opens with the word
+            out += [n for n in vocab.split_names(m["names"].strip().rstrip(".")) if n and n not in out]
+    return out
 
 
 def _attendance(draft: ItemDraft, moved: bool) -> None:
@@ -203,9 +222,9 @@ class FeedReader:
             items=items,
             municipality=_municipality(heads, feed),
             time=time,
-            location=facts.location,
+            location=facts.location or _prose_venue(heads),
             participants=participants,
-            absentees=list(dict.fromkeys(facts.absentees)),
+            absentees=list(dict.fromkeys(facts.absentees)) or _prose_absent(heads),
             remarks=facts.remarks,
             status="minutes" if minutes else "agenda",
             extraordinary=bool(re.search(r"ekstraordin", kind, re.I)),

@@ -21,7 +21,7 @@ from lxml import html as lhtml
 from core import dates, municipalities, vocab
 from core.model import fold
 from ingest import header
-from ingest.readers import html_disclosure, html_records, jsonld
+from ingest.readers import html_disclosure, html_labels, html_records, jsonld
 from ingest.readers.base import AnalysedReader, ItemDraft, MeetingDraft, Source
 from ingest.readers.html_items import BLOCKS, El, attrs, heading_level, inner_text, outer_html, read_items, subtree
 from ingest.readers.markup import fragment_text
@@ -84,6 +84,7 @@ def _meeting(root: El, head_html: str, items: list[ItemDraft]) -> MeetingDraft |
     lines = [BULLET.sub("", x) for x in fragment_text(head_html).splitlines() if x.strip() and not PRINTED.search(x)]
     rows = [c for c in (tr.xpath("./td|./th") for tr in frag.iter("tr")) if len(c) == 2]
     rows += [[dt, dt.getnext()] for dt in frag.iter("dt") if getattr(dt.getnext(), "tag", "") == "dd"]
+    rows += [list(pair) for pair in html_labels.class_pairs(frag)]  # <span class="…-label">Tid</span><span …-value>
     pairs = [(inner_text(k), ", ".join(x.lstrip("- ") for x in fragment_text(outer_html(v)).splitlines() if x.strip()))
              for k, v in rows] + [(m["label"], m["value"]) for m in map(LINE_LABEL.match, lines) if m]
     leaves = [x for x in subtree(frag) if len(inner_text(x)) <= 200 and not any(

@@ -44,7 +44,7 @@ from ingest.readers.json_facts import (
     undated,
     value_of,
 )
-from ingest.readers.json_rows import flat, formatted, grouped, numbered_records
+from ingest.readers.json_rows import add_dated_decisions, flat, formatted, grouped, numbered_records
 from ingest.readers.markup import fragment_text, headed_parts
 
 MAX_DEPTH = 12
@@ -252,7 +252,8 @@ def read_item(record: dict[str, Any], committee: str, day: date) -> ItemDraft:
                 for printed, chunk in headed_parts(text):
                     read_field(item, printed or sub or heading, chunk, committee, day, bare_decision=False)
     decision = found.get("decision", ("", None))[1]
-    parts = _parts(decision) if decision is not None else []
+    listed = add_dated_decisions(item, decision, committee, day)  # [{"committeeName", "date", "body"}, …]
+    parts = _parts(decision) if decision is not None and not listed else []
     dec = vocab.decision_heading(parts[0][0]) if len(parts) == 1 and parts[0][0] else None
     if dec is not None:  # {"label": "Beslutning i Økonomiudvalget den 08-10-2024", "bodyHtml": …}: whose, when
         add_decision(item, fragment_text("\n".join(x for x in (dec.inline_text, parts[0][1]) if x)),

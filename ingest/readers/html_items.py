@@ -21,8 +21,10 @@ from lxml import etree
 from lxml import html as lhtml
 
 from core import vocab
-from ingest.readers import html_disclosure, html_records, microdata
+from ingest.readers import html_disclosure, html_labels, html_records, html_tree, microdata
 from ingest.readers.base import DecisionDraft, ItemDraft
+from ingest.readers.html_tree import between as _between
+from ingest.readers.html_tree import common as _common
 from ingest.readers.markup import fragment_text
 
 El = Any  # an lxml.html element
@@ -70,8 +72,8 @@ def _starts_block(el: El) -> bool:
 def _label(el: El, named: bool = True) -> str | None:
     """The label a heading or label element prints ("Indstilling", "Beslutning i Byrådet"), else None; with
     ``named`` False every sub-heading is one."""
-    level = heading_level(el)
-    if not level and (el.tag not in LABEL_TAGS or "title" in attrs(el)
+    level, own = heading_level(el), html_labels.section_title(el)  # own: a class names it a section's title
+    if not level and (el.tag not in LABEL_TAGS or "title" in attrs(el) and not own
                       or any(x.tag in BLOCKS for x in el.iterdescendants())):
         return None
     if el.tag in INLINE and not _starts_block(el):
@@ -80,7 +82,7 @@ def _label(el: El, named: bool = True) -> str | None:
     if not text or len(text) > 140:
         return None
     line = vocab.clean_line(text)
-    return text if (level and not named) or vocab.section_name(line) or vocab.decision_heading(line) else None
+    return text if (level and not named) or own or vocab.section_name(line) or vocab.decision_heading(line) else None
 
 
 @dataclass
@@ -111,7 +113,8 @@ def _anchor(el: El) -> _Anchor:
     number = number or microdata.position(el, el)
     cells = el.xpath("./td|./th") if el.tag == "tr" else []
     num_el = cells[0] if cells and NUMBER.match(inner_text(cells[0])) else next(
-        (x for x in found if NUMBER_CLASS.search(attrs(x).split(" ")[0]) and NUMBER.match(inner_text(x))), None)
+        (x for x in found if (NUMBER_CLASS.search(attrs(x).split(" ")[0]) or html_labels.names_number(x))
+         and NUMBER.match(inner_text(x))), None)
     m = NUMBER.match(inner_text(num_el)) if num_el is not None and not number else None
     number = m.group(1) if m else number
     case_el = next((x for x in found if CASE_CLASS.search(attrs(x)) and vocab.case_number(inner_text(x))), None)
@@ -139,6 +142,7 @@ def _groups(body: El) -> list[list[El]]:
         keys = [("class", c) for c in str(el.get("class") or "").lower().split() if c.endswith(("item", "punkt"))]
         keys += [("id", "")] if ITEM_ID.match(el.get("id") or "") else []
         keys += [("data", a) for a in NUMBER_ATTRS if NUMBER.match(el.get(a) or "")]
+        keys += [("article", c) for c in str(el.get("class") or "").split()] if el.tag == "article" else []
         keys += [("details", "")] if el.tag == "details" and el.find("summary") is not None else []
         keys += [("disclosure", "")] if el.get(html_disclosure.MARK) is not None else []
         keys += [("record", el.tag)] if html_records.is_record(el) else []
@@ -151,7 +155,7 @@ def _groups(body: El) -> list[list[El]]:
         outer = [m for m in members if not any(a in set(members) for a in m.iterancestors())]
         if len(outer) >= 2 and outer not in out:
             out.append(outer)
-    return out
+    return html_labels.outer_articles(out)
 
 
 def _valid(anchors: list[_Anchor], order: dict[El, int], elements: list[El]) -> bool:
@@ -204,43 +208,13 @@ def _anchors(body: El) -> list[_Anchor]:
         if len(anchors) > len(best) and _valid(anchors, order, elements):
             best = anchors
     anchors = best or _headings(order, elements)
-    return anchors if _valid(anchors, order, elements) else []
-
-
-def _common(els: list[El]) -> El:
-    others = [set(x.iterancestors()) for x in els[1:]]
-    return next(a for a in els[0].iterancestors() if all(a in up for up in others))
-
-
-def _between(region: El, start: El | None, stop: El | None) -> str:
-    """The HTML after ``start`` (or from the region's start) and before ``stop`` (or to the region's end)."""
-    out: list[str] = []
-    started = start is None
-    start_up = set(start.iterancestors()) if start is not None else set()
-    stop_up = set(stop.iterancestors()) if stop is not None else set()
-
-    def walk(el: El) -> bool:
-        nonlocal started
-        for child in el:
-            if child is stop:
-                return False
-            if not started or not isinstance(child.tag, str):
-                if child is start:
-                    started = True
-                elif child in start_up and not walk(child):
-                    return False
-                out.append(htmllib.escape(child.tail or "", quote=False) if started else "")
-            elif child in stop_up:
-                out.append(f"<{child.tag}>{htmllib.escape(child.text or '', quote=False)}")
-                if not walk(child):
-                    return False
-                out.append(f"</{child.tag}>{htmllib.escape(child.tail or '', quote=False)}")
-            else:
-                out.append(outer_html(child, tail=True))
-        return True
-
-    walk(region)
-    return "".join(out)
+    if not _valid(anchors, order, elements):
+        return []
+    unnumbered = not any(a.number for a in anchors)  # an <ol> that prints the numbers by its markers (or a counter)
+    positions = (unnumbered and html_labels.list_positions([a.el for a in anchors])) or []
+    for a, number in zip(anchors, positions, strict=False):
+        a.number = number
+    return anchors
 
 
 def _own_html(a: _Anchor) -> str:
@@ -296,12 +270,15 @@ def _item(a: _Anchor, html: str) -> ItemDraft:
             for k, x in enumerate(lines[:8]):  # the case number printed under the title
                 if len(x) < 80 and vocab.case_number(x) and not item.case_number:
                     item.case_number, lines[k] = vocab.case_number(x), ""
-            item.sections += [("", "\n".join(lines).strip())]
+            item.sections += [("", html_labels.without_status(lines))]
         elif dec is not None:
             body = "\n".join(x for x in (dec.inline_text or "", text) if x).strip()
-            item.decisions += [DecisionDraft(body, dec.body, dec.date)] if body else []
+            own = html_labels.decision_head(body) if not (dec.body or dec.date) else None
+            body, who, day = own if own else (body, dec.body, dec.date)  # its first line heads it: "Xs beslutning …:"
+            item.decisions += [DecisionDraft(body, who, day)] if body else []
         elif vocab.section_name(line) == "Bilag":
-            item.attachments += [x.lstrip("- ").strip() for x in text.splitlines() if x.strip()]
+            item.attachments += [x.lstrip("- ").strip() for x in text.splitlines()
+                                 if x.strip() and not html_labels.no_attachments(x)]
         else:
             item.sections.append((heading.rstrip(":").strip(), text))
     return item
@@ -316,4 +293,5 @@ def read_items(body: El) -> tuple[str, list[ItemDraft]] | None:
     head_html = _between(body, None, anchors[0].el)
     tails = [_between(region, a.el, b.el if b else None) if not (a.record or a.el.get(html_disclosure.MARK) is not None)
              else "" for a, b in zip(anchors, [*anchors[1:], None], strict=True)]  # a record or panel is whole
+    tails = [html_tree.own_tail(a.el, t, _label) if not a.flow else t for a, t in zip(anchors, tails, strict=True)]
     return head_html, [_item(a, _own_html(a) + tail) for a, tail in zip(anchors, tails, strict=True)]

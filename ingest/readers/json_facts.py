@@ -83,8 +83,21 @@ def _around(parents: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def first_name(facts: Facts, name: str) -> str:
     """The first value of kind ``name`` that names something; a place given as parts ({"room": ..., "address":
     ...}) is its parts joined."""
-    return next((n for v in facts.get(name, []) if (n := name_of(v) or _named(v, name) or (
+    return next((n for v in facts.get(name, []) if (n := _with_address(name_of(v), v, name) or _named(v, name) or (
         _joined(v) if name == "location" and isinstance(v, dict) else ""))), "")
+
+
+_ADDRESS_KEYS = {"address", "adresse", "streetaddress", "moedeadresse", "postaladdress"}
+
+
+def _with_address(named: str, value: Any, name: str) -> str:
+    """A venue object's name with the street address it states beside it ({"name": "Mødelokale 1", "address":
+    "Solrød Rådhus, …"} -> "Mødelokale 1, Solrød Rådhus, …")."""
+    if name != "location" or not named or not isinstance(value, dict):
+        return named
+    address = next((" ".join(v.split()) for k, v in value.items()
+                    if names.fold(k) in _ADDRESS_KEYS and isinstance(v, str) and v.strip()), "")
+    return f"{named}, {address}" if address and address not in named else named
 
 
 def _named(value: Any, name: str) -> str:
@@ -121,14 +134,14 @@ def _absent_by_field(person: Any) -> bool:
 def date_time(facts: Facts) -> tuple[date | None, str | None]:
     """The date of the first date field that parses (a date-time gives the time too); the time from it or
     from a time field ("kl": "16.30")."""
-    found = [_when(v) for v in [*facts.get("date", []), *facts.get("time", [])]]
+    found = [when_of(v) for v in [*facts.get("date", []), *facts.get("time", [])]]
     day, clock = next(((d, c) for d, c in found if d), (None, None))
     clocks = [c for d, c in found if d in (None, day)]
     clocks += [f"{int(m[1]):02d}:{m[2]}" for v in facts.get("time", []) if (m := CLOCK.search(text_of(v)))]
     return day, clock or next((c for c in clocks if c), None)
 
 
-def _when(value: Any) -> tuple[date | None, str | None]:
+def when_of(value: Any) -> tuple[date | None, str | None]:
     """ISO or epoch (a stamp with a zone in local time), "30.10.2024 17:00", "03.09.2024 kl. 17:00", "3. juni 2024
     kl. 14": the date and "HH:MM"."""
     if stamps.epoch(value) is not None:  # 1728399600000: epoch milliseconds (UTC), in Danish local time

@@ -5,12 +5,14 @@ object keyed by item number ({"1": {...}, "2": {...}}: ``numbered_records``)."""
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 from core import vocab
 from ingest.readers import fieldnames as names
-from ingest.readers.greve_json import text_of
-from ingest.readers.json_facts import value_of
+from ingest.readers.base import ItemDraft
+from ingest.readers.greve_json import add_decision, text_of
+from ingest.readers.json_facts import value_of, when_of
 from ingest.readers.markup import fragment_text
 
 
@@ -101,3 +103,34 @@ def formatted(value: dict[str, Any]) -> str | None:
     if not ("value" in has and has & {"format", "processed"} or {"processed", "format"} <= has):
         return None
     return next((v for k in ("value", "processed") if isinstance(v := value.get(k), str) and v.strip()), "")
+
+
+def add_dated_decisions(item: ItemDraft, value: Any, committee: str, day: date) -> bool:
+    """Each entry of a decision list that says whose and when (``dated_decisions``) as the item's decision; False
+    when the value is no such list."""
+    listed = dated_decisions(value, committee, day)
+    for text, body, when in listed or []:
+        add_decision(item, text, body, when)
+    return listed is not None
+
+
+def dated_decisions(value: Any, committee: str, day: date) -> list[tuple[str, str | None, date | None]] | None:
+    """A decision list whose entries say whose and when ({"committeeName", "date", "body"}, as a case's decisions
+    by several bodies): (text, body, date) each, in order; body and date None for this meeting's own (this
+    committee, this date or none). Another meeting's absence lines are kept in parentheses, so they are not read
+    as absence from this one. None when the value is no such list."""
+    entries = [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
+    if not entries or len(entries) < len(value) or not all({"committee", "date"} & set(names.fields(e))
+                                                           for e in entries):
+        return None
+    out: list[tuple[str, str | None, date | None]] = []
+    for entry in entries:
+        found = names.fields(entry)
+        body = " ".join(text_of(found.get("committee", ("", ""))[1]).split())
+        stated = when_of(found["date"][1])[0] if "date" in found else None
+        own = (not body or body.casefold() == committee.casefold()) and stated in (None, day)
+        text = fragment_text(flat(found.get("text", found.get("decision", ("", "")))[1]))
+        if not own:
+            text = "\n".join(f"({x.strip()})" if vocab.ABSENT_LABEL.match(x.strip()) else x for x in text.splitlines())
+        out.append((text, None if own else body or committee, None if own else stated))
+    return out

@@ -1,9 +1,10 @@
-"""Documents without a structure to read (txt, md, PDF text layer, DOCX, free HTML): the text parser."""
+"""Documents without a structure to read (txt, md, PDF text layer, DOCX, free HTML): the text parser. A DOCX whose
+items are the rows of one table is read by that structure first (``ingest.docxtable``)."""
 
 from __future__ import annotations
 
 from core.model import Meeting
-from ingest.readers.base import Source
+from ingest.readers.base import Source, build_meeting
 
 
 def read_text_meeting(src: Source, municipality: str | None = None) -> tuple[Meeting, list[str]]:
@@ -11,5 +12,11 @@ def read_text_meeting(src: Source, municipality: str | None = None) -> tuple[Mee
     from ingest.parse import parse_document
     from ingest.read import read_bytes
 
+    if src.data.startswith(b"PK"):
+        from ingest.docxtable import table_draft
+
+        draft = table_draft(src.data)
+        if draft is not None:
+            return build_meeting(draft, src, municipality), draft.warnings
     doc = read_bytes(src.data, src.path)
     return parse_document(doc, municipality), doc.warnings
