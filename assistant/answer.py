@@ -172,6 +172,18 @@ class ExtractiveAnswerer:
         return (hit.in_conversation or hit.overlap >= r.full_coverage or agree
                 or hit.dense + r.coverage_weight * hit.overlap >= threshold)
 
+    def supported_first(self, hits: list[Hit], lang: str) -> list[Hit]:
+        """When the first item is not supported but one near-tied with it is (as a second citation would be), that
+        one comes first: a title word naming the town or committee may lift an item the question is not about
+        ("Resultatkontrakt med Erhverv Langeland" above "Tilskud til shuttlebus" for "Langeland's business
+        committee's grant for the shuttle bus")."""
+        if not hits or hits[0].in_conversation or self.supported(hits[0], lang):
+            return hits
+        bar = self.ranking.second_ratio * hits[0].score
+        better = next((h for h in hits[1:self.ranking.max_citations] if h.score >= bar and self.supported(h, lang)),
+                      None)
+        return hits if better is None else [better, *[h for h in hits if h is not better]]
+
     @staticmethod
     def naming(query: Query, hits: list[Hit]) -> tuple[list[Hit], list[str]]:
         """Hits reordered so the first names every salient name of the question; or the names none names."""
@@ -271,7 +283,9 @@ class ExtractiveAnswerer:
         # citation would be): a far weaker item that merely mentions the year is no answer about that year
         bar = self.ranking.second_ratio * hits[0].score
         named = {fold(m) for m in query.filters.municipalities}  # another municipality's item answers nothing asked
-        full = [h for h in hits if has(h) and (h is hits[0] or h.score >= bar)
+        asked_fold = fold(query.text)  # "hennys testudvalg 2017: ...": the committee written out owns its year
+        full = [h for h in hits if has(h) and (h is hits[0] or h.score >= bar
+                                               or bodies.named_in_full(asked_fold, h.item.committee))
                 and (not named or fold(h.item.municipality) in named)]
         if not full:
             return hits, list(dict.fromkeys(wanted))
@@ -352,6 +366,7 @@ class ExtractiveAnswerer:
                     if lang == "en" else
                     f"ingen indlæste referater{' fra ' + where_ if where_ else ''} nævner {', '.join(absent)}")
             return refusal(lang, note)
+        hits = self.supported_first(hits, lang)
         if not hits or not self.supported(hits[0], lang):
             return refusal(lang)
         hits = self.by_evidence(query, hits)

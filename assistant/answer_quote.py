@@ -29,7 +29,12 @@ def asks_decided(query: Query) -> bool:
     """Does the question ask what a body decided: a decision or vote question, or a yes/no question about a
     decision act ("Did the council reject ...?", "Gav byrådet dispensation ...?")."""
     return (query.intent in {"decision", "vote"} or bool(_YES_NO_OPEN.search(query.text) and _ACTS.search(query.text))
-            or asks_choice(query.text))
+            or asks_choice(query.text) or _WHEN_DECIDED.search(query.text) is not None)
+
+
+# "Hvornår blev affaldsplanen endeligt vedtaget?", "When was the plan approved?": the decision's date is asked
+_WHEN_DECIDED = re.compile(r"^\W*(?:hvornår|when)\b.{0,80}\b(?:blev|was|were|has|have)\b.{0,80}"
+                           r"\b(?:vedtaget|godkendt|besluttet|bevilget|adopted|approved|decided|passed)\b", re.I)
 
 
 ASKS_MONEY = re.compile(r"\bkr\.?\b|kroner|\bkost|\bcost|beløb|\bpris|\bprice|amount|\bdkk\b|udgift|expense|"

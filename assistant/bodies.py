@@ -17,6 +17,7 @@ from core.model import fold
 _DA = re.compile(r"(?:\b([A-ZÆØÅ][\wæøå]*)\s+)?\b((?:[\wæøå]+-,?\s*(?:og\s+)?)*[\wæøå]*)"
                  r"[Uu]dvalg(?:et|ets|s)?\b")
 _FOR = re.compile(r"\s+for\s+((?:[\wæøå-]+(?:\s*(?:&|og|,)\s*|\s+)?){1,4})")  # "Udvalget for Job & Arbejdsmarked"
+_LOOSE = re.compile(r"\b([a-zæøå]+)\s+og\s+([a-zæøå]+)\s+udvalg(?:et|ets)?\b")
 _EN = re.compile(r"((?:[\w'-]+\s+){1,5})committee\b", re.I)
 _SKIP_EN = {"the", "and", "of", "its", "their", "a", "an", "for", "s", "on", "in", "city", "council", "municipality",
             "municipal", "standing", "what", "did", "which", "when", "who", "how", "was", "has", "by", "at", "to"}
@@ -46,12 +47,19 @@ def named(question: str) -> list[tuple[str, list[str]]]:
             phrase = m.group(0)[m.start(2) - m.start(0):]
         if stems:
             out.append((phrase.strip(), stems))
+    for m in _LOOSE.finditer(question):  # "social sundhed og ældre udvalget": an informal name, typed apart
+        if not any(m.start() < e and b < m.end() for b, e in [(x.start(), x.end()) for x in _DA.finditer(question)
+                                                               if _parts(x.group(2) or "")]):
+            stems = [fold(w) for w in (m.group(1), m.group(2)) if len(w) >= 4]
+            if stems:
+                out.append((m.group(0).strip(), stems))
     for m in _EN.finditer(question):
         words = [w for w in re.findall(r"[\w'-]+", m.group(1)) if fold(w) not in _SKIP_EN]
-        stems = []
+        stems, used = [], []
         for w in words[-3:]:
             if len(w) >= 2 and w.isupper():
                 stems.append(fold(w))  # "KMB IT committee"
+                used.append(w)
                 continue
             if w.endswith(("'s", "'")) or w[:1].isupper():
                 continue  # an owner: "Greve's employment committee"
@@ -60,8 +68,9 @@ def named(question: str) -> list[tuple[str, list[str]]]:
                 stems = []
                 break  # a word we cannot put in Danish: the committee cannot be judged
             stems += [fold(d) for d in danish]  # any of its Danish words may be the committee's
+            used.append(w)
         if stems:
-            out.append((m.group(0).strip(), stems))
+            out.append((" ".join([*used, "committee"]), stems))
     return out
 
 
@@ -105,3 +114,13 @@ def acronyms(name: str) -> set[str]:
     if "udvalg" in words[-1].lower() and not words[-1].lower().startswith("udvalg"):
         out.add(initials + "U")
     return out
+
+
+def named_in_full(folded_question: str, committee: str) -> bool:
+    """The question writes out the committee's own name ("hennys testudvalg", "Social- og Handicapudvalget"), its
+    council period ("Byråd 2022-2025") left out; a name shorter than ``_LONG_NAME`` ("Byråd") names no committee."""
+    name = fold(re.sub(r"\s*\d{4}\s*[-–]\s*\d{4}\s*$", "", committee)).strip()
+    return len(name) >= _LONG_NAME and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", folded_question) is not None
+
+
+_LONG_NAME = 12  # "Byråd", "Magistraten": too general to name one committee

@@ -91,7 +91,8 @@ class Container:
             rewriter = LLMRewriter(s)
         return ChatService(self.catalog, self.retriever, self.answerer, s.top_k, s.max_question_chars,
                            s.max_history_turns, rewriter, base_url=s.default_base_url,
-                           conversations=self.conversations, max_history_chars=s.max_history_chars)
+                           conversations=self.conversations, max_history_chars=s.max_history_chars,
+                           respell=self.lexical.respell)
 
     @cached_property
     def conversations(self) -> ConversationStore:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from assistant.glossary import expand
 from assistant.query import language
 from assistant.quotes import MONEY, headings, sentences
-from assistant.terms import content_terms, match, prefixes
+from assistant.terms import GENERIC, content_terms, match, prefixes
 from core.dates import MONTH_STEM
 from core.model import AgendaItem, fold
 from core.vocab import ABSENT_WORD
@@ -213,7 +213,8 @@ FIGURE_KINDS = frozenset({"amount", "percent", "count", "measure", "date"})  # f
 
 def _terms_score(cands: list[Passage], question: str, title: str, cfg: EvidenceConfig,
                  ignore: set[str]) -> list[float]:
-    q = content_terms(set(tokens(question))) - ignore
+    # a town's name is a content term here unless it is the item's own ("Herlev Hospital" in Region H's minutes)
+    q = {t for t in tokens(question) if t not in GENERIC and (not t.isdigit() or len(t) == 4)} - ignore
     title_tok = set(tokens(title))
     toks = [set(tokens(c.text)) for c in cands]
     weights = [{t: _weight(t, ts, prefixes(ts)) for t in q} for ts in toks]
@@ -269,7 +270,10 @@ def select(item: AgendaItem, question: str, kind: str, meeting_date: str = "", f
         scored.append((score, k))
     scored.sort(key=lambda s: -s[0])
     if kind in STRICT_KINDS:  # the answer must hold the wanted value: a passage that only repeats the topic cannot
-        holding = [(sc, k) for sc, k in scored if base[k] > 0 and new_values(kind, cands[k].text, known)]
+        def holds(text: str) -> bool:  # a table row's figure carries its unit in the header ("Mio. kr.")
+            return bool(new_values(kind, text, known)) or kind == "amount" and _table_number(text)
+
+        holding = [(sc, k) for sc, k in scored if base[k] > 0 and holds(cands[k].text)]
         if holding:
             scored = holding + [s for s in scored if s not in holding]
     best_score, best = scored[0]

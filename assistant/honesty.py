@@ -39,7 +39,7 @@ def trap(answerer: ExtractiveAnswerer, query: Query, hit: Hit, quote: str, kind:
     if unanswered.states_unknown(quote, kind, query.text):
         # the minutes say the figure is not known yet: that is the answer, and it is not the figure
         return UNKNOWN[lang], quote
-    if outside.untold_aftermath(query.text, kind, quote):
+    if outside.untold_aftermath(query.text, kind, quote) or outside.after_meeting(query.text, hit.item.date):
         # "Blev broen faktisk bygget?" of the item deciding on the bridge: what came of it is not in these minutes
         return AFTERMATH[lang], own_decision_quote(item, hit.item.date) or quote
     other = answerer.decided_elsewhere(query, hit)

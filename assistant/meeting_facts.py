@@ -15,7 +15,8 @@ ASPECTS: list[tuple[str, re.Pattern[str]]] = [
     # who came late or left early ("Hvem forlod mødet før tid?", "Who turned up late?")
     ("remarks", re.compile(r"\bforlod\b|\bleft\b.{0,40}\b(?:early|before)|\bleave early|\b(?:arrived|turned up|came|"
                            r"showed up|joined) (?:late|after)|\blate(?:r)? (?:arrival|to the meeting)|\bfor sent\b|"
-                           r"\bankom\b|\bkom senere\b|\bgik (?:tidligt|før)|\bfør tid\b|\bdeltog (?:først )?fra\b",
+                           r"\bankom\b|\bkom senere\b|\bgik (?:tidligt|før)|\bfør tid\b|\bdeltog (?:først )?fra\b|"
+                           r"\bhvornår kom\b|\bwhen did\b.{0,40}\b(?:arrive|come|join)\b",
                            re.I)),
     ("chair", re.compile(r"\bformand|\bforperson|\bchair(?:s|ed|man|woman|person)?\b|\bpresided", re.I)),
     ("absent", re.compile(r"fravær|afbud|\babsent|absence|apologies|deltog ikke|ikke deltog|ikke (?:var )?til stede|"
@@ -33,8 +34,9 @@ ASPECTS: list[tuple[str, re.Pattern[str]]] = [
     ("extraordinary", re.compile(r"ekstraordinær|extraordinary", re.I)),
     ("status", re.compile(r"dagsorden eller (?:et )?referat|agenda or (?:the )?minutes|referat foreligger", re.I)),
 ]
+_PERSON = re.compile(r"\b[A-ZÆØÅ][a-zæøåé]+(?:\s+[A-ZÆØÅ][a-zæøåé]+)+\b")
 _CHAIR_ROLE = re.compile(r"\b(?:formand|forperson|chair|borgmester)\b", re.I)
-_MEETING = re.compile(r"\bmød(?:e|et|er|erne|tes|es)\b|\bmeeting|\bmee?t\b|\bheld\b|\bholdt\b", re.I)
+_MEETING = re.compile(r"mød(?:e|et|er|erne|tes|es)\b|\bmeeting|\bmee?t\b|\bheld\b|\bholdt\b", re.I)  # "byrådsmødet"
 # words that ask about the meeting, not a topic: question words, meeting vocabulary, months
 _FRAME = set(tokens(
     "hvem hvad hvor hvornår hvilke hvilken var blev havde har holdt holdte mødtes møde mødet meldt meldte afbud "
@@ -73,12 +75,24 @@ def aspects(question: str, committee_tokens: set[str] | None = None) -> list[str
         return []
     stems = {t[:8] for t in known if len(t) >= 8}
     english = {t for w in re.findall(r"[a-z]+", question.lower()) if _names_committee(w, known) for t in tokens(w)}
-    words = [t for t in tokens(question) if not re.fullmatch(r"[\d/.-]+", t) and t not in _FRAME and t not in known
+    # "Hvornår kom Anne Ravnsborg til mødet?": the person whose arrival or leaving is asked names no topic
+    people = {t for m in _PERSON.finditer(question) for t in tokens(m.group(0))} if "remarks" in found else set()
+    words = [t for t in tokens(question) if t not in people and not re.fullmatch(r"[\d/.-]+", t)
+             and t not in _FRAME and t not in known
              and t.removesuffix("s") not in known  # "Fanøs Teknik- og Miljøudvalg": a genitive of the meeting's
              and not (len(t) >= 4 and any(k.startswith(t) for k in known))  # "Henny's test committee": its name
              and t[:8] not in stems and t not in english  # "forretningsudvalgsmødet" names the committee too
-             and t not in _ALIASES]  # "Elsinore's city council": the municipality by its English name
+             and t not in _ALIASES  # "Elsinore's city council": the municipality by its English name
+             and not (len(t) > 6 and t.endswith(("mød", "møde")))  # "byrådsmødet": the meeting of a body
+             and not _short_name(t, known)]
     return found if not words else []
+
+
+def _short_name(token: str, known: set[str]) -> bool:
+    """"sundhedsudvalget" for Sundheds- og Omsorgsudvalget: the first part of the committee's name and "udvalg"."""
+    head = token[:-len("udvalg")] if token.endswith("udvalg") else ""
+    head = head.rstrip("s")
+    return len(head) >= 4 and any(k.startswith(head) or head.startswith(k) for k in known if len(k) >= 4)
 
 
 def aspect(question: str, committee_tokens: set[str] | None = None) -> str | None:

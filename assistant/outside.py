@@ -25,6 +25,8 @@ _OPINION = re.compile(r"\b(?:tror|synes|mener|forventer|gætter) (?:du|i)\b|\bhv
                       r"\b(?:var|er) det (?:en )?(?:god|godt|klog|klogt|fornuftig|fornuftigt|rigtig|rigtigt|forkert|"
                       r"dårlig|dårligt|fair|unfair|retfærdigt|uretfærdigt|rimeligt|urimeligt)\b|"
                       r"\b(?:was|is) (?:it|this|that) (?:fair|unfair|reasonable|unreasonable|justified)\b|"
+                      # "was X wrong to vote against it?", "var det forkert af X at ..."
+                      r"\b(?:was|were|is|are)\b.{0,60}\b(?:wrong|right) to\b|\bvar det (?:forkert|rigtigt) af\b|"
                       r"\b(?:en god|den rigtige|en klog|en dårlig|den forkerte) (?:idé|ide|beslutning)\b", re.I)
 
 
@@ -62,3 +64,13 @@ def untold_aftermath(question: str, kind: str, quote_text: str) -> bool:
     return (kind != "amount" and _AFTERMATH.search(question) is not None
             and DECISION_ACT.search(question) is None and _AFTERMATH_TOLD.search(quote_text) is None
             and ASKS_VOTE.search(question) is None)  # "how did the vote go on X?" asks for the vote
+
+
+# "Fortsatte samarbejdet efter 2022?", "did they keep it up after 2022?": a year after the meeting asked about
+_AFTER_YEAR = re.compile(r"\b(?:efter|after)\s+((?:19|20)\d{2})\b", re.I)
+
+
+def after_meeting(question: str, meeting_date: str) -> bool:
+    """The question asks what happened after a year no earlier than the meeting's: minutes cannot tell."""
+    return any(int(m.group(1)) >= int(meeting_date[:4]) for m in _AFTER_YEAR.finditer(question))
+

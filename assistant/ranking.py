@@ -29,8 +29,6 @@ class RankingConfig(BaseModel):
     # about; 0 and 0.25 lost items whose topic is the town ("Ukrainske flygtninge i Greve Kommune")
     town_title_weight: float = 0.5
     soft_item_bonus: float = 1.0  # times 1/rrf_k: the item number the question names, when not a hard filter
-    committee_bonus: float = 0.5  # times 1/rrf_k: the question writes out the item's committee by its full name
-    # ("hennys testudvalg 2017: ..."); a boost, not a filter: informal names ("skoleudvalget") are not matched
 
     # -- the extractive answerer: is an item supported, which are cited (assistant/answer.py) --
     coverage_weight: float = 0.02  # supported: dense similarity plus a little term coverage reaches the threshold

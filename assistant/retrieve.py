@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -44,16 +43,6 @@ class Retrieval:
 
 def _in_range(day: str, f: Filters) -> bool:
     return not (f.date_from and day < f.date_from.isoformat() or f.date_to and day > f.date_to.isoformat())
-
-
-def _names_committee(folded_question: str, committee: str) -> bool:
-    """The question writes out the committee's own name ("hennys testudvalg", "Social- og Handicapudvalget"), its
-    council period ("Byråd 2022-2025") left out; a name shorter than ``_LONG_NAME`` ("Byråd") names no committee."""
-    name = fold(re.sub(r"\s*\d{4}\s*[-–]\s*\d{4}\s*$", "", committee)).strip()
-    return len(name) >= _LONG_NAME and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", folded_question) is not None
-
-
-_LONG_NAME = 12
 
 
 def _committee_match(wanted: str, committee: str) -> bool:
@@ -170,7 +159,6 @@ class Retriever:
         # the topic (RankingConfig.town_title_weight)
         town = {t for m in f.municipalities for t in tokens(m)}
         title_q = qtok - town
-        folded = fold(text)
         scored: list[tuple[float, str]] = []
         for item_id, score in fused.items():
             row = light.get(item_id)
@@ -184,8 +172,6 @@ class Retriever:
                            / max(1, len(title_tok)) if qtok else 0.0)
             if f.item_number and f.soft_item and (row.number or "") == f.item_number:
                 score += self.ranking.soft_item_bonus / rrf_k
-            if _names_committee(folded, row.committee):
-                score += self.ranking.committee_bonus / rrf_k
             scored.append((score + title_bonus, item_id))
         scored.sort(key=lambda s: -s[0])
         if f.latest and scored:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 from typing import Any
@@ -76,8 +76,10 @@ class ChatService:
     def __init__(self, catalog: Catalog, retriever: Retriever, answerer: Answerer, top_k: int = 5,
                  max_question_chars: int = 1000, max_turns: int = 20, rewriter: Rewriter | None = None,
                  max_conversations: int = 10_000, base_url: str = "http://127.0.0.1:8000",
-                 conversations: ConversationStore | None = None, max_history_chars: int = 20_000) -> None:
+                 conversations: ConversationStore | None = None, max_history_chars: int = 20_000,
+                 respell: Callable[[str], str] | None = None) -> None:
         self.catalog, self.retriever, self.answerer = catalog, retriever, answerer
+        self.respell = respell  # a typing slip mended to the stored word it meant (``store.spelling``)
         self.base_url = base_url  # citation links when the caller names no base (CLI, eval, Socket Mode)
         self.top_k, self.max_question_chars, self.max_turns = top_k, max_question_chars, max_turns
         self.rewriter = rewriter or Rewriter()
@@ -165,6 +167,8 @@ class ChatService:
         conversation_id, turns = self._history(conversation_id, history, owner)
         if len(turns) >= self.max_turns:
             raise QuestionError(f"the conversation has {len(turns)} turns; the limit is {self.max_turns}")
+        if self.respell is not None:
+            question = self.respell(question)
         query = understand(question, filters)
         search_text, followup = question, bool(turns) and is_followup(question, turns[-1].filters.municipalities,
                                                                            turns[-1].question)

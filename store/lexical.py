@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 import Stemmer
 
 from core.model import fold
+from store import spelling
 from store.catalog import Catalog
 
 if TYPE_CHECKING:  # bm25s pulls in scipy (~0.3 s): imported where an index is built or loaded, not at import
@@ -183,6 +184,7 @@ class LexicalStore:
         self._cache: tuple[str, LexicalIndex] | None = None
         self._masks: dict[tuple[str, ...], np.ndarray] = {}
         self._lock = threading.Lock()
+        self._surface: tuple[str, dict[str, int]] | None = None  # stored words for ``respell``
 
     def _stamp(self) -> str:
         return ";".join(f"{m}={g}" for m, g in sorted(self.catalog.generations().items()))  # one query
@@ -248,3 +250,31 @@ class LexicalStore:
         """Does one chunk (of these municipalities; all when none) hold a word containing each folded part?
         ("lejr", "skol"): a compound the minutes write apart or inflect differently still counts."""
         return self.index().mentioned(parts, municipalities)
+
+    def respell(self, question: str) -> str:
+        """The question with a typing slip in a long lower-case word mended to the stored word it meant
+        ("var der nogen fraværnde?"); see ``store.spelling``. A word is checked only when its stem is in no
+        chunk; the stored words are counted then, once per catalog generation."""
+        idx = self.index()
+        vocab = getattr(idx.bm25, "vocab_dict", {})
+
+        def fix(word: str) -> str | None:
+            stem = next(iter(tokens(word)), "")
+            if not stem or stem in vocab:
+                return None
+            words = self._surface_words()
+            return spelling.meant(word, words.keys(), words)
+
+        return spelling.respell(question, fix)
+
+    def _surface_words(self) -> dict[str, int]:
+        """Each lower-case word of the stored chunks with the number of chunks holding it."""
+        stamp = self._stamp()
+        if self._surface is None or self._surface[0] != stamp:
+            counts: dict[str, int] = {}
+            for muni in self.catalog.municipalities():
+                for _, _, text in self.catalog.chunks(muni):
+                    for w in set(spelling.words(text.lower())):
+                        counts[w] = counts.get(w, 0) + 1
+            self._surface = (stamp, counts)
+        return self._surface[1]

@@ -125,3 +125,14 @@ def test_informal_ways_to_ask_when_and_where_a_named_committee_met() -> None:
     greve = set(tokens("Økonomiudvalget Greve"))
     assert aspects("hvor holdt økonomiudvalget det ekstraordinære møde i nov 2023", greve) == ["venue",
                                                                                              "extraordinary"]
+
+
+def test_a_meeting_named_by_a_compound_and_a_named_persons_arrival() -> None:
+    from assistant.meeting_facts import aspects
+    from store.lexical import tokens
+
+    council = set(tokens("Byrådet Høje-Taastrup"))
+    assert aspects("Hvornår startede byrådsmødet i Høje-Taastrup den 26. november 2024?", council) == ["time"]
+    plan = set(tokens("Plan- og Miljøudvalget Hørsholm"))
+    assert aspects("Hvornår kom Anne Ravnsborg til mødet i Plan- og Miljøudvalget?", plan) == ["remarks"]
+    assert aspects("Hvornår kom lokalplanen for Rungsted Havn på mødet?", plan) == []  # a topic, not a person

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
+from assistant.container import Container
 from assistant.evidence import EvidenceConfig
 from assistant.ranking import DEFAULT_RANKING, RankingConfig
 from assistant.settings import Settings
@@ -67,10 +68,31 @@ def test_a_misspelt_constant_is_an_error_not_ignored() -> None:
 
 
 def test_a_committee_written_out_in_full_is_named() -> None:
-    from assistant.retrieve import _names_committee
+    from assistant.bodies import named_in_full as _names_committee
     from core.model import fold
 
     assert _names_committee(fold("hennys testudvalg 2017: hvilke børnehuse var med?"), "Hennys testudvalg")
     assert _names_committee(fold("Hvad besluttede Social- og Handicapudvalget?"), "Social- og Handicapudvalget")
     assert not _names_committee(fold("Hvad besluttede byrådet?"), "Byråd 2022-2025")  # too short to name one
     assert not _names_committee(fold("Hvad besluttede Social- og Handicapudvalget?"), "Handicaprådet")
+
+
+def test_an_unsupported_first_item_gives_way_to_a_near_tied_supported_one(container: Container) -> None:
+    from dataclasses import replace
+
+    from ingest.pipeline import ingest_paths
+    from tests.conftest import ROOT
+
+    greve = ROOT / "sample_data" / "minutes" / "greve_byraad_2025-10-01.json"
+    assert not ingest_paths(container.indexer, [greve]).failed
+    p = container.service._prepare("Hvad besluttede byrådet om Movia?", None, None, None, 5)
+    from assistant.answer import ExtractiveAnswerer
+
+    answerer = container.service.answerer
+    assert isinstance(answerer, ExtractiveAnswerer)
+    weak, strong = replace(p.hits[0], score=1.0, dense=0.0, overlap=0.0, dense_rank=3, lexical_rank=3), \
+        replace(p.hits[1], score=0.95, dense=0.99, overlap=1.0)
+    assert answerer.supported_first([weak, strong], "da")[0] is strong
+    far = replace(strong, score=0.5)  # not near-tied: the ranking stands
+    assert answerer.supported_first([weak, far], "da")[0] is weak
+    assert answerer.supported_first([strong, weak], "da")[0] is strong

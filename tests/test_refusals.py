@@ -223,3 +223,13 @@ def test_a_figure_of_an_item_that_never_names_the_thing_asked_is_not_its_price(c
 def test_a_holiday_or_a_grant_is_no_topic() -> None:
     assert topics.topic_nouns("Hvornår er første skoledag efter sommerferien 2025 i Holstebro?", "da") == ["skoledag"]
     assert "grant" not in topics.topic_nouns("How much did the committee grant for the school camp?", "en")
+
+
+def test_when_a_decision_was_taken_asks_for_the_decision() -> None:
+    from assistant.answer_quote import asks_decided
+    from assistant.query import understand
+
+    assert asks_decided(understand("Hvornår blev affaldsplanen endeligt vedtaget?"))
+    assert asks_decided(understand("When was the local plan approved?"))
+    assert not asks_decided(understand("Hvornår åbner den nye skole?"))
+

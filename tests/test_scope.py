@@ -44,7 +44,11 @@ def test_committees_are_matched_by_the_stems_people_use() -> None:
     assert bodies.unmatched("Hvad skete under Eventuelt i Lejres Udvalget for Job & Arbejdsmarked?",
                             ["Udvalget for Job & Arbejdsmarked"]) == []
     assert bodies.named("Hvad besluttede udvalget?") == []  # no name, nothing to check
-    assert bodies.named("What did the finance committee decide?") == []  # a word we cannot put in Danish
+    assert bodies.named("What did the zorblax committee decide?") == []  # a word we cannot put in Danish
+    assert bodies.named("What did Esbjerg's finance committee decide?") == [("finance committee", ["oekonomi"])]
+    assert bodies.named("hvad besluttede social sundhed og ældre udvalget?") == [("sundhed og ældre udvalget",
+                                                                                  ["sundhed", "aeldre"])]
+    assert bodies.named("hvad sagde borgmesteren og udvalget?") == []
 
 
 def test_a_committee_an_item_names_counts_unless_its_decision_is_asked() -> None:
