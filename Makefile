@@ -156,7 +156,16 @@ test: install browser postgres lint
 	# tables, Latin-1 SBSYS, headed compact publication.xml, span.punktnummer, Bilag lists in PDF text)
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat eval eval/portals9.jsonl --data-dir $(CURDIR)/.referat/eval-portals9 \
-	  --ingest sample_data/portals9 --min-hit5 0.95 --min-first-citation 0.85 --min-refusal 0.7 --min-keywords 0.7
+	  --ingest sample_data/portals9 --min-hit5 0.95 --min-first-citation 0.9 --min-refusal 0.8 --min-keywords 0.85
+	# dev16 (calibration, session 11): chat-style questions over the five real seed minutes, half unanswerable
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/dev16.jsonl --data-dir $(CURDIR)/.referat/eval \
+	  --min-hit5 0.9 --min-first-citation 0.85 --min-refusal 0.75 --min-keywords 0.8
+	# portals10 (calibration, session 11): OS2web, Acadre ASP.NET and row XML, Netpublicator, RSS, camelCase API
+	# JSON, a PDF with boxed item headers, a DOCX whose items are the rows of one table
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/portals10.jsonl --data-dir $(CURDIR)/.referat/eval-portals10 \
+	  --ingest sample_data/portals10 --min-hit5 0.95 --min-first-citation 0.85 --min-refusal 0.7 --min-keywords 0.85
 	# questions written from the stored minutes themselves (case numbers, item numbers, votes): eval/probe.py
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat probe --data-dir $(CURDIR)/.referat/eval-minutes --min-right 0.95
