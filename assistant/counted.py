@@ -91,19 +91,56 @@ def uncounted(item_text: str, kind: str, question: str) -> bool:
     units = kind == "measure"
     if units and stems[0] not in {written.split()[0] for written in _UNITS.values()}:
         return False  # "how tall ...?": no unit named to look for
-    words = re.findall(r"[\w.,§²]+", _NOT_A_COUNT.sub(" ", item_text))
+    asked_years = _years(question)
+    for sentence in _SENTENCE.split(item_text):
+        if asked_years and (said := _years(sentence)) and not asked_years & said:
+            continue  # "Festivalen havde 21.000 gæster i 2024" does not count the guests of 2025
+        if _counts_in(sentence, stems, units):
+            return False
+    return True
+
+
+def _counts_in(sentence: str, stems: list[str], units: bool) -> bool:
+    words = re.findall(r"[\w.,§²]+", _NOT_A_COUNT.sub(" ", sentence))
     for i, word in enumerate(words):
         if not _is_figure(words, i):
             continue
         if units:  # "12 hektar", "1.200 m2"; a table's "Areal (m²): 1.200" names the unit before
             near = words[max(0, i - NEAR_AFTER): i] + words[i + 1: i + 3]
             if any(w.lower().strip(".,()") in stems for w in near) or _fused(word, stems):
-                return False
+                return True
             continue
         near = words[max(0, i - NEAR_AFTER): i] + words[i + 1: i + NEAR_BEFORE + 1]
-        if any(stem in t for w in near for t in [*tokens(w), w.lower()] for stem in stems):
-            return False
-    return True
+        if any(_is_thing(t, stem) for w in near for t in [*tokens(w), w.lower()] for stem in stems):
+            return True
+    return False
+
+
+def _is_thing(word: str, stem: str) -> bool:
+    """The word names the counted thing: the thing itself, inflected ("pavillonenheder" for "enheder"), or a
+    compound ending in it; or the head of the asked compound written alone ("Tre projekter" for
+    "vandløbsprojekter"). A compound the thing only begins is something else ("ansøgningsfristen" is a deadline)."""
+    w = word.lower().strip(".,;:()")
+    at = w.rfind(stem)
+    if at >= 0 and (len(w) - at - len(stem) <= 4 or _COUNT_TAIL.match(w, at + len(stem))):
+        return True  # "elevtallet", "antallet af borgere": the count of the thing
+    return len(stem) > len(w) >= 5 and w[:5] in stem[-len(w) - 1:]
+
+
+# sentences, not lines: a table's header row ("Skole | Elever") and its rows ("Hedelyskolen | 450") belong together
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])")
+_COUNT_TAIL = re.compile(r"s?e?(?:tal|antal)")
+_YEAR_RANGE = re.compile(r"\b((?:19|20)\d{2})\s*[-–/]\s*((?:19|20)?\d{2})\b")
+
+
+def _years(text: str) -> set[int]:
+    """The years a text names, ranges spelt out ("2025-28" is 2025 to 2028)."""
+    found = {int(y) for y in re.findall(r"\b(?:19|20)\d{2}\b", text)}
+    for m in _YEAR_RANGE.finditer(text):
+        start, end = int(m.group(1)), m.group(2)
+        stop = int(end) if len(end) == 4 else start // 100 * 100 + int(end)
+        found |= set(range(start, stop + 1)) if start <= stop <= start + 30 else set()
+    return found
 
 
 def _fused(word: str, units: list[str]) -> bool:

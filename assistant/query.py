@@ -120,7 +120,9 @@ def _canon_muni(raw: str) -> str:
 
 _CIVIC_NEXT = re.compile(r"\s+(?:Kommune|Kommunes|Byråd|Byrådet|Byråds|Municipality|City|Council|Region|"
                          r"[A-ZÆØÅ]\w*udvalg\w*|Kommunalbestyrelse\w*)\b")  # "Glostrup Økonomiudvalg" names both
-_NAME_NEXT = re.compile(r"\s+[A-ZÆØÅ][a-zæøå]")
+# a capitalised word, or a place noun typed in lower case ("køge bugt strandpark", "aarhus havn")
+_NAME_NEXT = re.compile(r"\s+(?:[A-ZÆØÅ][a-zæøå]|(?:bugt|fjord|havn|strand|sø|å|skov|bakke|midtby|centrum|station|"
+                        r"nord|syd|øst|vest|ø)(?:en|et|s)?\b)")
 
 
 def _part_of_a_name(text: str, m: re.Match[str]) -> bool:

@@ -354,3 +354,25 @@ def test_a_measure_in_units_must_be_given_in_that_unit() -> None:
     assert not uncounted("Klubhuset bliver på 1.200m2.", "measure", "Hvor mange kvadratmeter bliver klubhuset?")
     assert uncounted("Klubhuset bliver i to etager.", "measure", "How many square metres will the clubhouse be?")
     assert not uncounted(text, "measure", "Hvor høj bliver masten?")  # no unit named: no judgement
+
+
+def test_a_count_of_another_year_or_a_compound_the_thing_only_begins_counts_nothing() -> None:
+    from assistant.counted import uncounted
+
+    festival = "Foreningen søger tilskud til festivalen. Festivalen havde 21.000 gæster i 2024."
+    assert uncounted(festival, "count", "Hvor mange gæster kom der til festivalen i 2025?")
+    assert not uncounted(festival, "count", "Hvor mange gæster kom der til festivalen i 2024?")
+    assert not uncounted("I perioden 2025-28 forventes 120 unge omfattet.", "count",
+                         "Hvor mange unge omfattes i 2026?")  # a range holds the year asked
+    pulje = "Forvaltningen forventer at kunne støtte ca. 24 gårdrum. Ansøgningsfristen er 1. marts 2025."
+    assert uncounted(pulje, "count", "Hvor mange ansøgninger kom der til puljen?")  # a deadline, another sentence
+    assert not uncounted("Der kom 31 byggeansøgninger.", "count", "Hvor mange ansøgninger kom der?")
+    assert not uncounted("Tre projekter er afsluttet.", "count", "Hvor mange vandløbsprojekter blev færdige?")
+    assert not uncounted("Pavillonerne består af 34 pavillonenheder.", "count", "Hvor mange enheder er det?")
+
+
+def test_a_count_compound_and_a_table_header_still_count_the_thing() -> None:
+    from assistant.counted import uncounted
+
+    assert not uncounted("Elevtallet er 450 i år.", "count", "Hvor mange elever går på skolen?")
+    assert not uncounted("Skole | Elever\nHedelyskolen | 450", "count", "Hvor mange elever går på Hedelyskolen?")

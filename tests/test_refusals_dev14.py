@@ -85,6 +85,8 @@ def test_the_meeting_named_by_day_and_month_is_the_one_answered(store: Container
 def test_a_municipality_before_its_committee_is_a_filter_and_its_year_is_its_own(store: Container) -> None:
     assert extract_filters("Hvad besluttede Glostrup Økonomiudvalg om salget?").municipalities == ["Glostrup"]
     assert extract_filters("Hvad koster Køge Bugt Strandpark?").municipalities == []
+    assert extract_filters("how high should the dike be at køge bugt strandpark?").municipalities == []  # typed
+    assert extract_filters("hvad besluttede køge om skolen?").municipalities == ["Køge"]  # lower case still names
     asked = store.service.ask("Hvad besluttede Glostrup Økonomiudvalg om salget af Hovedvejen 121 i 2023?")
     assert asked.refused and "Greve" not in asked.answer and "2023" in asked.answer
 
