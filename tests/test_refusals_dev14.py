@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answer import _council_first
 from assistant.answer_quote import day_month
 from assistant.container import Container
+from assistant.deciders import council_first
 from assistant.query import extract_filters, understand
 from tests.helpers import ingest_text
 
@@ -163,5 +163,5 @@ def test_the_council_s_handling_of_the_case_answers_what_the_council_decided(con
     _, hits = esbjerg.service.ask_with_hits(question, depth=5)
     committee_first = sorted(hits, key=lambda h: h.item.committee == "Byrådet")
     assert committee_first[0].item.committee == "Teknik- og Byggeudvalget"
-    assert _council_first(understand(question), committee_first)[0].item.committee == "Byrådet"
-    assert _council_first(understand("Hvad anbefalede udvalget om planen?"), committee_first) == committee_first
+    assert council_first(understand(question), committee_first)[0].item.committee == "Byrådet"
+    assert council_first(understand("Hvad anbefalede udvalget om planen?"), committee_first) == committee_first

@@ -1,0 +1,73 @@
+"""Which body decided: a question may name the council, a committee or a region as the deciding body ("Vedtog
+Byrådet ...?", "hvad besluttede teknikudvalget?", "Hvad besluttede Region Hovedstaden ...?"). When the item found
+records no decision of that body, the answer says so; when the council's own handling of the same case is among
+the items found, it comes first. Pure functions of question and hits."""
+
+from __future__ import annotations
+
+import re
+
+from assistant import bodies
+from assistant.answer_kind import answer_kind
+from assistant.answer_quote import asks_decided
+from assistant.query import Query
+from assistant.retrieve import Hit
+from core.model import fold
+from core.municipalities import REGIONS
+
+_DECIDED_ACT = re.compile(r"\b(?:vedtog|vedtaget|besluttede|besluttet|godkendte|endeligt|approved|adopted|decided)\b",
+                          re.I)
+# a region as the body that decided ("Hvad besluttede Region Hovedstaden ...?", "Regionsrådet vedtog ..."): regions
+# are no search filter (minutes cite them as actors), but a decision question names whose decision it asks for
+_REGION = "(" + "|".join(REGIONS) + "|Regionsrådet)"
+_ACT = r"(?:besluttede|vedtog|godkendte|bevilgede|afviste)"
+_REGION_ACTOR = re.compile(rf"\b(?:{_ACT}|did|has|have)\s+{_REGION}|{_REGION}\s+(?:{_ACT}|decided|approved|rejected)\b")
+# the council as the deciding body: "Vedtog Byrådet ...?", "Did the city council approve ...?"
+_COUNCIL_NAME = (r"(?:byrådet|byråd|kommunalbestyrelsen|regionsrådet|the city council|city council|"
+                 r"the municipal council)")
+_DECIDING = (r"(?:vedtog|godkendte|besluttede|bevilgede|afviste|vedtaget|godkendt|besluttet|bevilget|afvist|"
+             r"approved|adopted|decided|approve|adopt|decide)")
+_COUNCIL_ASKED = re.compile(rf"\b{_DECIDING}\s+(?:[\wæøå]+\s+){{0,2}}?({_COUNCIL_NAME})\b|"
+                            rf"\b({_COUNCIL_NAME})\s+(?:[\wæøå]+\s+){{0,2}}?(?:har\s+)?{_DECIDING}\b", re.I)
+_COUNCIL = re.compile(r"byråd|kommunalbestyrelse|regionsråd|city council|borgerrepræsentation", re.I)
+# the item's text tells what the council itself decided (its case history): that answers the question
+_COUNCIL_DECIDED = re.compile(r"\b(?:byråd\w*|kommunalbestyrelse\w*|regionsråd\w*)\s+(?:\w+\s+){0,3}?"
+                              r"(?:godkendte|vedtog|besluttede|har (?:godkendt|vedtaget|besluttet))\b|"
+                              r"\b(?:godkendt|vedtaget|besluttet)\s+(?:\w+\s+){0,3}?(?:af|i)\s+"
+                              r"(?:byråd\w*|kommunalbestyrelse\w*|regionsråd\w*)", re.I)
+
+
+def council_first(query: Query, hits: list[Hit]) -> list[Hit]:
+    """"Og hvad besluttede byrådet så?": when the first item is a committee's and another found is the council's
+    handling of the same case (its case number or its title), the council's comes first."""
+    if not hits or hits[0].in_conversation or not _COUNCIL_ASKED.search(query.text) \
+            or _COUNCIL.search(hits[0].item.committee):
+        return hits
+    first = hits[0].item
+    for h in hits[1:]:
+        same = (first.item.case_number and h.item.item.case_number == first.item.case_number) \
+            or fold(h.item.title) == fold(first.title)
+        if _COUNCIL.search(h.item.committee) and same and h.item.municipality == first.municipality:
+            return [h, *[x for x in hits if x is not h]]
+    return hits
+
+
+def decided_elsewhere(query: Query, hit: Hit) -> str | None:
+    """The committee a decision question names ("hvad endte teknikudvalget med at beslutte?") when the item
+    found is another body's and records no decision of that committee: its minutes are not stored."""
+    # "hvor mange vindmøller har byrådet endeligt vedtaget?" also asks what a body decided, and "hvorfor ville
+    # udvalget ikke ...?" why it decided so
+    why = answer_kind(query.text) == "explanation"
+    if not (asks_decided(query) or _DECIDED_ACT.search(query.text) or why) or hit.in_conversation:
+        return None
+    region = _REGION_ACTOR.search(query.text)
+    named = region and (region.group(1) or region.group(2))
+    if named and fold(named) != fold(hit.item.municipality):
+        return named  # "Hvad besluttede Region Hovedstaden om ...?" of a municipality's item
+    decided = [hit.item.committee] + [d.body for d in hit.item.item.decisions]
+    council = _COUNCIL_ASKED.search(query.text)
+    if council and not any(_COUNCIL.search(b or "") for b in decided) \
+            and not _COUNCIL_DECIDED.search(hit.item.item.text):  # "Kommunalbestyrelsen godkendte den ..."
+        return council.group(1) or council.group(2)  # "Vedtog Byrådet ...?" of a committee's recommendation
+    missing = bodies.unmatched(query.text, decided)
+    return missing[0] if missing else None
