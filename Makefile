@@ -152,6 +152,10 @@ test: install browser postgres lint
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat eval eval/dev15.jsonl --data-dir $(CURDIR)/.referat/eval-minutes \
 	  --min-hit5 0.9 --min-first-citation 0.85 --min-refusal 0.65 --min-keywords 0.85
+	# dev17 (calibration, session 11): an outside evaluator's question types over the real minutes, 16 of 40 traps
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/dev17.jsonl --data-dir $(CURDIR)/.referat/eval-minutes \
+	  --min-hit5 0.9 --min-first-citation 0.9 --min-refusal 0.75 --min-keywords 0.8
 	# portals9 (calibration, session 11): more variants of the real formats (API envelope, 2007 eDoc XML, eDoc
 	# tables, Latin-1 SBSYS, headed compact publication.xml, span.punktnummer, Bilag lists in PDF text)
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \

@@ -251,8 +251,10 @@ def unmatched_date(query: Query, hits: list[Hit]) -> date | None:
         mentioned = find_dates(item.text)
         if not as_meeting:  # a date in the topic ("the deadline of 1 May") may be one the item only mentions
             known |= {d.isoformat() for _, d in mentioned}
-        else:  # a meeting the item reports on ("referat af Movias bestyrelsesmøde den 16. august 2012")
-            known |= {d.isoformat() for pos, d in mentioned if MEETING_DATE.search(item.text[max(0, pos - 30):pos])}
+        else:  # a meeting the item reports on ("referat af Movias bestyrelsesmøde den 16. august 2012"); a later
+            # one it only announces ("behandles på byrådsmødet den 24. november") has decided nothing yet
+            known |= {d.isoformat() for pos, d in mentioned if MEETING_DATE.search(item.text[max(0, pos - 30):pos])
+                      and d.isoformat() <= hit.item.date}
         if any(d.isoformat() in known for d in named):
             return None
     return named[0]

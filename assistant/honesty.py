@@ -83,7 +83,8 @@ def trap(answerer: ExtractiveAnswerer, query: Query, hit: Hit, quote: str, kind:
     if voted and unanswered.asks_vote_count(query.text) and not counted_votes(own):
         # "how many members voted against?" of "Imod stemte: Ø": the parties, not a number of members
         return PARTIES_ONLY[lang], own_decision_quote(item, hit.item.date) or quote
-    figure = lang == "da" and kind in evidence.FIGURE_KINDS
+    # a follow-up's "centret" is the one the conversation is about, though the item writes "FrivilligCenter"
+    figure = lang == "da" and kind in evidence.FIGURE_KINDS and not (hit.in_conversation or query.followup)
     elsewhere = answerer.off_topic(query, hit) if figure else []
     if elsewhere:  # "Hvad koster den nye svømmehal?" of an item on a sports ground: its figure is another's
         return OFF_TOPIC[lang].format(what=", ".join(elsewhere)), quote

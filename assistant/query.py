@@ -85,6 +85,7 @@ class Query:
     language: str
     intent: str
     filters: Filters
+    followup: bool = False  # leans on an earlier question ("Og hvor stort er tilskuddet til centret?")
 
 
 def language(text: str) -> str:

@@ -178,6 +178,7 @@ class ChatService:
             query = understand(search_text, filters)
             query.intent = understand(question).intent
             query.text, query.filters = question, query.filters.merged(prev.filters)
+            query.followup = True
         retrieval = self.retriever.retrieve(query, max(self.top_k, depth), search_text=search_text)
         hits = retrieval.hits[: self.top_k]
         if followup and turns[-1].item_ids:

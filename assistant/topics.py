@@ -178,6 +178,9 @@ def _forms(noun: str, lang: str) -> list[tuple[str, ...]] | None:
         return [(_stem(d),) for d in words]
     word = fold(noun)
     ways: list[tuple[str, ...]] = [(_stem(noun),)]
+    m = re.search(r"r(?:et|ets|ene|enes|e)$", noun)
+    if m and len(noun) > 6 and noun[m.start() - 1] not in "aeiouyæøå":  # "centret", "teatret": center, teater
+        ways.append((_stem(noun[:m.start()] + "er"),))
     for k in range(4, len(word) - 3):  # the two halves of a compound, linking -s-/-e- dropped from the head
         tail = _stem(word[k:])
         if len(tail) < 4:

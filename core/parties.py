@@ -28,7 +28,7 @@ PARTIES: dict[str, tuple[str, ...]] = {
     "V": ("Venstre", "Venstre, Danmarks Liberale Parti", "Liberal Party", "Liberals"),
     "Ø": ("Enhedslisten", "Red-Green Alliance", "Red–Green Alliance", "Red Green Alliance", "Unity List"),
     "Å": ("Alternativet", "The Alternative"),
-    "Æ": ("Danmarksdemokraterne", "Denmark Democrats"),
+    "Æ": ("Danmarksdemokraterne", "Denmark Democrats", "Danish Democrats", "DD"),
 }
 
 

@@ -52,3 +52,8 @@ def test_possessive_apostrophes_are_not_quotes() -> None:
     assert salient_names(question) == ["IT"]  # not "committee", "pilot", "councillors" as a quoted phrase
     assert salient_names("Hvad skete der med 'Kongeruten'?") == ["Kongeruten"]
     assert "harbour" in salient_names("What did the council say about 'the harbour plan'?")
+
+
+def test_danmarksdemokraterne_by_their_english_name_and_their_two_letters() -> None:
+    assert salient_names("What happened to the Danish Democrats' proposal?") == ["Danish Democrats"]
+    assert missing("Svar på forslag fra DD om principbeslutning", ["Danish Democrats"]) == []

@@ -233,3 +233,33 @@ def test_when_a_decision_was_taken_asks_for_the_decision() -> None:
     assert asks_decided(understand("When was the local plan approved?"))
     assert not asks_decided(understand("Hvornår åbner den nye skole?"))
 
+
+def test_a_meeting_an_item_only_announces_has_decided_nothing(container: Container, tmp_path: Path) -> None:
+    from tests.helpers import ingest_text
+
+    ingest_text(container, tmp_path / "greve.txt", """Greve Kommune
+Byråd 2022-2025
+Mødedato: 01-10-2025
+
+Punkt 19: Samarbejdsaftale med FrivilligCenter Greve
+Sagsfremstilling
+Mentorkorpset flyttes efter planen til FrivilligCenter Greve; sagen behandles på byrådsmødet den 24. november 2025.
+Beslutning i Byråd 2022-2025 den 01-10-2025
+Godkendt.
+""")
+    a = container.service.ask("Hvad besluttede Greve Byråd den 24. november 2025 om at flytte mentorkorpset?")
+    assert a.refused and "24-11-2025" in a.answer
+    b = container.service.ask("Hvad besluttede Greve Byråd den 1. oktober 2025 om mentorkorpset?")
+    assert not b.refused
+
+
+def test_a_follow_ups_definite_noun_is_the_thing_talked_about(container: Container) -> None:
+    from ingest.pipeline import ingest_paths
+    from tests.conftest import ROOT
+
+    greve = ROOT / "sample_data" / "minutes" / "greve_byraad_2025-10-01.json"
+    assert not ingest_paths(container.indexer, [greve]).failed
+    a = container.service.ask("Og hvor stort er det årlige kommunale tilskud til centret?",
+                              history=["Hvad besluttede byrådet i Greve om FrivilligCenter Greve i oktober 2025?"])
+    assert not a.refused and a.citations[0].item_number == "19" and "0,4 mio. kr." in a.answer
+
