@@ -84,6 +84,10 @@ def trap(answerer: ExtractiveAnswerer, query: Query, hit: Hit, quote: str, kind:
         # "how many members voted against?" of "Imod stemte: Ø": the parties, not a number of members
         return PARTIES_ONLY[lang], own_decision_quote(item, hit.item.date) or quote
     # a follow-up's "centret" is the one the conversation is about, though the item writes "FrivilligCenter"
+    priced = None if query.followup or hit.in_conversation else traps.priced_absent(
+        query.text, f"{item.title}\n{item.text}")
+    if priced:  # "hvad kostede udvalgsturen?" of an item on the visit that states other costs
+        return OFF_TOPIC[lang].format(what=priced), quote
     figure = lang == "da" and kind in evidence.FIGURE_KINDS and not (hit.in_conversation or query.followup)
     elsewhere = answerer.off_topic(query, hit) if figure else []
     if elsewhere:  # "Hvad koster den nye svømmehal?" of an item on a sports ground: its figure is another's

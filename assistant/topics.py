@@ -168,7 +168,7 @@ def _stem(word: str) -> str:
     return fold(stems[0] if stems else word)
 
 
-def _forms(noun: str, lang: str) -> list[tuple[str, ...]] | None:
+def forms(noun: str, lang: str) -> list[tuple[str, ...]] | None:
     """The ways the minutes may hold ``noun``, any of which counts: each a tuple of parts one chunk must hold.
     None: the noun cannot be judged (an English word the glossary lacks)."""
     if lang == "en":
@@ -200,9 +200,9 @@ def absent(question: str, lang: str, municipalities: list[str], mentioned: Menti
     nouns = topic_nouns(question, lang)
     for noun in [*nouns, *sorted(glosses - set(nouns))]:
         # "an artificial turf pitch (kunstgræsbane)": the asker gives the minutes' own word; it is judged as Danish
-        forms = _forms(noun, "da" if noun in glosses else lang)
-        if forms is None:
+        ways = forms(noun, "da" if noun in glosses else lang)
+        if ways is None:
             continue
-        if not any(mentioned(parts, municipalities) for parts in forms):
+        if not any(mentioned(parts, municipalities) for parts in ways):
             out.append(noun)
     return out

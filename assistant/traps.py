@@ -12,6 +12,7 @@ from assistant.evidence import KIND_PATTERNS
 from assistant.quotes import sentences
 from assistant.salient import mentions
 from core import parties
+from core.model import fold
 
 # "Which bridge model did the council pick?": a choice among options, which only a decision makes
 _CHOICE = re.compile(r"^\W*(?:hvilke[nt]?|which|what)\b.{0,120}\b(?:valgte|vælge|valgt|besluttede sig for|landede på|"
@@ -138,3 +139,29 @@ def _in_body_name(text: str, name: str) -> bool:
     """Does ``text`` name ``name`` only inside a department's name ("Magistratsafdelingen for Teknik og Miljø")?"""
     spots = [m.start() for m in re.finditer(re.escape(name), text, re.I)]
     return bool(spots) and all(_BODY_BEFORE.search(text[max(0, k - 60):k]) for k in spots)
+
+
+# "hvad kostede udvalgsturen til Kofoedsminde?": the thing whose price is asked, right after the verb
+_PRICED = re.compile(r"\b(?:hvad|hvor meget)\s+(?:har\s+|vil\s+|skal\s+)?(?:kostede|koster|kostet|koste)\s+"
+                     r"(?:den\s+|det\s+|de\s+)?(?:nye\s+|samlede\s+|hele\s+|endelige\s+)?([a-zæøå-]{5,})\b", re.I)
+
+
+_NOT_A_THING = set("samlet samlede ekstra årligt totalt egentlig ialt cirka omkring mindst højst allerede stadig "
+                   "fortsat også endnu kommunen borgerne".split())
+
+
+def priced_absent(question: str, item_text: str) -> str | None:
+    """The thing a Danish price question names ("udvalgsturen") when the item found never mentions it (in any
+    of the forms the topic check accepts): the item's amounts are another thing's. Else None."""
+    from assistant import topics  # topics imports nothing of traps; kept local to keep the import graph flat
+
+    m = _PRICED.search(question)
+    if m is None or not m.group(1).islower() or m.group(1) in _NOT_A_THING:
+        return None  # "Tårnbys plan": a name; "hvad koster det samlet?": an adverb, the thing is the topic's
+    noun = m.group(1)
+    forms = topics.forms(noun, "da")
+    text = fold(item_text)
+    if not forms or any(all(p in text for p in parts) for parts in forms):
+        return None
+    return noun
+

@@ -113,7 +113,7 @@ def test_an_abstract_first_half_alone_does_not_mention_a_compound(fanoe: Contain
     guards = fanoe.service.ask("Hvad har Fanø besluttet om tryghedsvagter i nattelivet?")
     assert guards.refused and "tryghedsvagter" in guards.answer
     assert not fanoe.service.ask("Hvad drøftede Fanø om tryghedsområdet i nattelivet?").refused  # a generic half
-    forms = topics._forms("solcelleparken", "da") or []
+    forms = topics.forms("solcelleparken", "da") or []
     assert ("solcelle",) in forms  # a concrete first half still names the thing
 
 

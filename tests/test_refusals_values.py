@@ -169,3 +169,16 @@ def test_a_finish_date_an_age_a_study_result_a_case_officer_and_a_measure_must_b
     # a reference number ("Bilag 2", "nr. 1010") or a year beside the counted word is no count of it
     assert uncounted("Bilag 2: Samlede høringssvar fra høringen i 2024.", "count", "Hvor mange høringssvar kom der?")
     assert not uncounted("Der kom 14 høringssvar.", "count", "Hvor mange høringssvar kom der?")
+
+
+def test_a_price_asked_of_a_thing_the_item_never_mentions() -> None:
+    from assistant.traps import priced_absent
+
+    visit = "Besøg på Kofoedsminde\nRegion Sjælland estimerer, at 10 nye pladser vil koste ca. 43,7 mio. kr. årligt."
+    assert priced_absent("hvad kostede udvalgsturen til kofoedsminde?", visit) == "udvalgsturen"
+    assert priced_absent("Hvad koster pladserne på Kofoedsminde?", visit) is None  # "pladser" is in the item
+    assert priced_absent("Hvad kostede besøget på Kofoedsminde?", visit) is None  # "besøg" is in the item
+    assert priced_absent("Hvad koster den nye svømmehal?", "Renovering af svømmehallen koster 12 mio. kr.") is None
+    assert priced_absent("lisbjerg idrætsanlæg - hvad koster det samlet?", visit) is None  # an adverb
+    assert priced_absent("Hvad koster Tårnbys plan for demens?", visit) is None  # a name: the salient check's
+
