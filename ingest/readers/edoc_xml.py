@@ -165,6 +165,13 @@ class EdocXmlReader:
         )
 
 
+def member_label(name: str, party: str, role: str) -> tuple[str, str]:
+    """A member as the minutes print them: "Name (V)" (a party letter, not a long list name), and the participant
+    line with the role unless it is plain membership ("Name (V), formand")."""
+    label = f"{name} ({party})" if party and len(party) <= 3 else name
+    return label, f"{label}, {role.lower()}" if role and role.lower() not in {"medlem", "member"} else label
+
+
 def _int(value: str) -> int:
     return int(value) if value.strip().lstrip("-").isdigit() else 1 << 30
 
@@ -176,10 +183,8 @@ def _people(meeting: Element) -> tuple[list[str], list[str]]:
         name = squash(_field(p, "Name"))
         if not name:
             continue
-        party = squash(_field(p, "PoliticalPartyList"))
-        label = f"{name} ({party})" if party and len(party) <= 3 else name
-        role = squash(_field(p, "RoleInMeeting"))
-        participants.append(f"{label}, {role.lower()}" if role and role.lower() not in {"medlem", "member"} else label)
+        label, line = member_label(name, squash(_field(p, "PoliticalPartyList")), squash(_field(p, "RoleInMeeting")))
+        participants.append(line)
         people.append((label, flag(_field(p, "Participate"))))
     for p in every(child(meeting, "MeetingParticipantExternals"), "MeetingParticipantExternal"):
         name = squash(_field(p, "Name"))

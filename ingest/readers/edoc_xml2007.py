@@ -90,10 +90,10 @@ def _people(meeting: Element | None) -> tuple[list[str], list[str]]:
         name = squash(text(member, "Name"))
         if not name:
             continue
-        party = squash(text(member, "Party"))
-        label = f"{name} ({party})" if party and len(party) <= 3 else name
-        role = squash(text(member, "Role"))
-        participants.append(f"{label}, {role.lower()}" if role and role.lower() not in {"medlem", "member"} else label)
+        from ingest.readers.edoc_xml import member_label  # edoc_xml imports this module: import at use
+
+        label, line = member_label(name, squash(text(member, "Party")), squash(text(member, "Role")))
+        participants.append(line)
         present = flag(text(member, "Present"))
         if present is None and squash(text(member, "AbsenceReason")):
             present = False
