@@ -41,6 +41,10 @@ _REFERENCE = re.compile(r"bilag|nr\.?|sagsnr\.?|j\.?nr\.?|pkt\.?|punkt|§|kl\.?|
                         r"kommuneplan|linje|buslinje|etape|fase|model|scenarie")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _SHARE_OR_SUM = re.compile(r"(?:pct|procent\w*|%|kr|kroner|mio|mia|million\w*|mia\w*)\.?,?$", re.I)
+# sentences, not lines: a table's header row ("Skole | Elever") and its rows ("Hedelyskolen | 450") belong together
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])")
+_COUNT_TAIL = re.compile(r"s?e?(?:tal|antal)")
+_YEAR_RANGE = re.compile(r"\b((?:19|20)\d{2})\s*[-–/]\s*((?:19|20)?\d{2})\b")
 # figures that count nothing: dates, clock times, case numbers, year ranges, ordinal periods
 _NOT_A_COUNT = re.compile(
     rf"\b\d{{1,2}}\.?\s*(?:{MONTH_RE})\b|\b\d{{1,2}}[-./]\d{{1,2}}[-./]\d{{2,4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|"
@@ -125,12 +129,6 @@ def _is_thing(word: str, stem: str) -> bool:
     if at >= 0 and (len(w) - at - len(stem) <= 4 or _COUNT_TAIL.match(w, at + len(stem))):
         return True  # "elevtallet", "antallet af borgere": the count of the thing
     return len(stem) > len(w) >= 5 and w[:5] in stem[-len(w) - 1:]
-
-
-# sentences, not lines: a table's header row ("Skole | Elever") and its rows ("Hedelyskolen | 450") belong together
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])")
-_COUNT_TAIL = re.compile(r"s?e?(?:tal|antal)")
-_YEAR_RANGE = re.compile(r"\b((?:19|20)\d{2})\s*[-–/]\s*((?:19|20)?\d{2})\b")
 
 
 def _years(text: str) -> set[int]:

@@ -33,6 +33,7 @@ from ingest.readers.xmlutil import (
     kids,
     local,
     markup,
+    member_label,
     placeholder,
     published,
     squash,
@@ -163,13 +164,6 @@ class EdocXmlReader:
             published=published(root),
             warnings=warnings,
         )
-
-
-def member_label(name: str, party: str, role: str) -> tuple[str, str]:
-    """A member as the minutes print them: "Name (V)" (a party letter, not a long list name), and the participant
-    line with the role unless it is plain membership ("Name (V), formand")."""
-    label = f"{name} ({party})" if party and len(party) <= 3 else name
-    return label, f"{label}, {role.lower()}" if role and role.lower() not in {"medlem", "member"} else label
 
 
 def _int(value: str) -> int:

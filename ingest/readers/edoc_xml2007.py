@@ -27,6 +27,7 @@ from ingest.readers.xmlutil import (
     flag,
     kids,
     markup,
+    member_label,
     placeholder,
     published,
     squash,
@@ -90,8 +91,6 @@ def _people(meeting: Element | None) -> tuple[list[str], list[str]]:
         name = squash(text(member, "Name"))
         if not name:
             continue
-        from ingest.readers.edoc_xml import member_label  # edoc_xml imports this module: import at use
-
         label, line = member_label(name, squash(text(member, "Party")), squash(text(member, "Role")))
         participants.append(line)
         present = flag(text(member, "Present"))

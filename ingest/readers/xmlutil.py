@@ -151,6 +151,13 @@ def markup(el: Element | None) -> str:
     return re.sub(r"<(/?)[A-Za-z_][\w.-]*:", r"<\1", re.sub(r"\sxmlns(?::\w+)?=\"[^\"]*\"", "", "".join(inner)))
 
 
+def member_label(name: str, party: str, role: str) -> tuple[str, str]:
+    """A member as the minutes print them: "Name (V)" (a party letter, not a long list name), and the participant
+    line with the role unless it is plain membership ("Name (V), formand")."""
+    label = f"{name} ({party})" if party and len(party) <= 3 else name
+    return label, f"{label}, {role.lower()}" if role and role.lower() not in {"medlem", "member"} else label
+
+
 def absent_by_flag(people: list[tuple[str, bool | None]]) -> list[str]:
     """Names whose attendance flag is False. A flag that is False for everyone states nothing (exports
     write the default before the meeting), so then nobody is counted absent."""
