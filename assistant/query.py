@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from core import dates as ddates
-from core.municipalities import MUNICIPALITIES, QUESTION_ALIASES, REGIONS
+from core.municipalities import ALL_MUNICIPALITIES, QUESTION_ALIASES, REGIONS
 from core.vocab import CASE_ANY, CASE_ASKED, CASE_NUMBERS
 
 EN_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
@@ -40,7 +40,7 @@ INTENTS: list[tuple[str, re.Pattern[str]]] = [
     ("who", re.compile(r"\bhvem\b|\bwho\b", re.I)),
 ]
 
-_MUNI = re.compile(r"(?<![\w-])(" + "|".join(sorted((re.escape(m) for m in [*MUNICIPALITIES, *QUESTION_ALIASES]),
+_MUNI = re.compile(r"(?<![\w-])(" + "|".join(sorted((re.escape(m) for m in [*ALL_MUNICIPALITIES, *QUESTION_ALIASES]),
                                                      key=len, reverse=True)) + r")s?(?![\w-])", re.I)
 # "punkt 5", "punkt 4a", "punkt 10.1", "punkt IV" (roman numerals in capitals: "punkt i" is a preposition)
 _ITEM = re.compile(r"\b(?:punkt|pkt\.?|item|agenda item|dagsordenspunkt)\s*(?:nr\.?\s*)?"
@@ -116,7 +116,7 @@ def intent(text: str) -> str:
 
 def _canon_muni(raw: str) -> str:
     low = raw.lower()
-    return QUESTION_ALIASES.get(low) or next(m for m in MUNICIPALITIES if m.lower() == low)
+    return QUESTION_ALIASES.get(low) or next(m for m in ALL_MUNICIPALITIES if m.lower() == low)
 
 
 _CIVIC_NEXT = re.compile(r"\s+(?:Kommune|Kommunes|Byråd|Byrådet|Byråds|Municipality|City|Council|Region|"

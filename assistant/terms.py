@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from core.municipalities import MUNICIPALITIES
+from core.municipalities import ALL_MUNICIPALITIES
 from store.lexical import tokens
 
 GENERIC = {"beslut", "besluttet", "decid", "decided", "decision", "udvalg", "udvalget", "kommun", "kommune", "mød",
            "mødet", "punkt", "punktet", "sag", "sagen", "ny", "nye", "skete", "what", "when", "who", "which", "many",
            "much", "municipality", "committe", "committee", "meeting", "about", "hvor", "hvordan", "hvilk", "hvilken",
            "hvem", "hvornår", "blev", "der", "item", "agenda", "ifølg"}
-MUNI_TOKENS = {t for m in MUNICIPALITIES for t in tokens(m)} | {t for m in MUNICIPALITIES for t in tokens(m + "s")}
+MUNI_TOKENS = {t for m in ALL_MUNICIPALITIES for t in [*tokens(m), *tokens(m + "s")]}
 
 
 def content_terms(question_tokens: set[str]) -> set[str]:

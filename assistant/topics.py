@@ -24,7 +24,7 @@ from collections.abc import Callable
 from assistant.glossary import GLOSSARY, danish
 from core.dates import MONTHS
 from core.model import fold
-from core.municipalities import MUNICIPALITIES
+from core.municipalities import ALL_MUNICIPALITIES
 from store.lexical import tokens
 
 # (parts, municipalities) -> does one stored chunk of those municipalities hold a word containing each part
@@ -68,7 +68,7 @@ sidst sidste gengæld slutningen""".split()) | set(MONTHS)  # "til sidst", "til 
 _ADJECTIVES = set("""gamle gammel gammelt unge lille store stort større største mindre mindste samme andre anden
 andet nuværende tidligere kommende eksisterende sidste første næste nyeste ældste ældre yngre offentlige offentlig
 private privat kommunale kommunal lokale samlede samlet fælles særlige særlig endelige endelig""".split())
-_MUNI_WORDS = {fold(w) for m in MUNICIPALITIES for w in m.split()}
+_MUNI_WORDS = {fold(w) for m in ALL_MUNICIPALITIES for w in m.split()}
 _BODY = ("udvalg", "udvalget", "udvalgets", "udvalgene", "raad", "raadet", "raadets", "committee", "council")
 
 

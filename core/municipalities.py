@@ -1,4 +1,5 @@
-"""The 98 Danish municipalities and 5 regions, and detection of which one wrote a text."""
+"""The 98 Danish municipalities, 5 regions and Greenland's 5 municipalities (whose minutes are written in Danish),
+and detection of which one wrote a text."""
 
 from __future__ import annotations
 
@@ -18,6 +19,9 @@ MUNICIPALITIES = (
     "Slagelse Solrød Sorø Stevns Struer Svendborg Syddjurs Sønderborg Thisted Tønder Tårnby "
     "Vallensbæk Varde Vejen Vejle Vesthimmerland Viborg Vordingborg Ærø Aabenraa Aalborg Aarhus"
 ).split()
+# Greenland's municipalities, named officially "Kommuneqarfik Sermersooq", "Qeqqata Kommunia", "Kommune Kujalleq"
+GREENLAND = ("Avannaata", "Qeqertalik", "Qeqqata", "Sermersooq", "Kujalleq")
+ALL_MUNICIPALITIES = (*MUNICIPALITIES, *GREENLAND)  # what a question may name as the municipality asked about
 REGIONS = ("Region Hovedstaden", "Region Sjælland", "Region Syddanmark", "Region Midtjylland", "Region Nordjylland")
 
 # other names users ask by: English exonyms and old spellings. Regions are left out: minutes cite them as actors
@@ -29,12 +33,14 @@ QUESTION_ALIASES = {
 }
 
 _NAMES = "|".join(sorted((re.escape(m) for m in MUNICIPALITIES), key=len, reverse=True))
+_GREENLAND = "|".join(GREENLAND)
 _STRONG = [
     re.compile(rf"\b({_NAMES})s?\s+(?:Kommune|kommune|Regionskommune)"),
+    re.compile(rf"\b({_GREENLAND})\s+Kommunia\b|\b(?:Kommuneqarfik|Kommune)\s+({_GREENLAND})\b"),
     re.compile(rf"(?:[Kk]ommunalbestyrelsen|[Bb]yrådet|[Bb]orgmesteren)\s+i\s+({_NAMES})\b"),
 ]
 _MEDIUM = [re.compile(rf"\b(?:Jobcenter|Rådhus(?:et)?|Borgerservice)\s+({_NAMES})\b")]
-_WEAK = re.compile(rf"(?<![\w-])({_NAMES})(?![\w-])")
+_WEAK = re.compile(rf"(?<![\w-])({_NAMES}|{_GREENLAND})(?![\w-])")
 _REGION = re.compile(r"\b(" + "|".join(REGIONS) + r")\b")
 _ALIASES = {"Københavns": "København", "Bornholms": "Bornholm"}
 
@@ -54,7 +60,8 @@ def _canonical(name: str) -> str:
 def canonical_name(text: str) -> str | None:
     """Map a user's spelling ("esbjerg", "Esbjerg Kommune") to the canonical name."""
     low = text.lower().strip().removesuffix(" kommune").removesuffix(" regionskommune").strip()
-    for name in [*MUNICIPALITIES, *REGIONS]:
+    low = re.sub(r"^(?:kommuneqarfik|kommune)\s+|\s+kommunia$", "", low)  # "Kommuneqarfik Sermersooq"
+    for name in [*MUNICIPALITIES, *GREENLAND, *REGIONS]:
         if name.lower() == low:
             return name
     for name in MUNICIPALITIES:  # the official genitive form: "Vesthimmerlands Kommune", "Bornholms Regionskommune"
@@ -64,7 +71,8 @@ def canonical_name(text: str) -> str | None:
 
 
 def detect(text: str, header_lines: int = 12) -> Detection:
-    """Score mentions: "<Name> Kommune" 3, "Jobcenter <Name>" 2, bare name 1; header counts double."""
+    """Score mentions: "<Name> Kommune" 3, "Jobcenter <Name>" 2, bare name 1, header counting double; a region
+    6 in the header (as strong as "<Name> Kommune" there), else 1."""
     head = "\n".join(text.splitlines()[:header_lines])
     scores: Counter[str] = Counter()
     evidence: dict[str, list[str]] = {}
@@ -79,17 +87,18 @@ def detect(text: str, header_lines: int = 12) -> Detection:
     for part, factor in ((text, 1), (head, 1)):
         for pattern in _STRONG:
             for m in pattern.finditer(part):
-                add(m.group(1), 3 * factor, m.group(0))
+                add(m.group(m.lastindex or 1), 3 * factor, m.group(0))
         for pattern in _MEDIUM:
             for m in pattern.finditer(part):
                 add(m.group(1), 2 * factor, m.group(0))
         for m in _WEAK.finditer(part):
             add(m.group(1), 1 * factor, m.group(0))
+    # a region named in the head is the writer ("Region Midtjylland · Regionsrådet"); in the body it is an actor
+    # ("Region Sjælland oplyser ..."), as weak as a town named in the venue
+    for part, weight in ((head, 5), (text, 1)):
+        for m in _REGION.finditer(part):
+            add(m.group(1), weight, m.group(0))
     if not scores:
-        regions = Counter(m.group(1) for m in _REGION.finditer(text))
-        if regions:
-            name, count = regions.most_common(1)[0]
-            return Detection(name, [f"{name} ×{count}"])
         return Detection(None, [])
     name, score = scores.most_common(1)[0]
     notes = [f"score {score}"] + evidence[name]
@@ -107,7 +116,7 @@ def from_path(path: str) -> str | None:
 
     words = re.split(r"[^a-z0-9]+", fold(" ".join(PurePath(path).parts[-3:])))
     joined = "-".join(words)
-    for name in sorted(MUNICIPALITIES, key=len, reverse=True):
+    for name in sorted([*MUNICIPALITIES, *GREENLAND], key=len, reverse=True):
         if fold(name) in words or ("-" in name and fold(name) in joined):
             return name
     if "regionh" in words or "hovedstaden" in words:

@@ -25,7 +25,7 @@ _LABELS: dict[str, str] = {
     **dict.fromkeys(("deltagere", "medlemmer", "participants", "members", "moededeltagere"), "Medlemmer"),
     **dict.fromkeys(("fravaerende", "fravaer", "afbud", "absent", "absentees"), "Fraværende"),
 }
-_MUNICIPALITY = {"kommune", "municipality", "region"}
+_MUNICIPALITY = {"kommune", "municipality", "region", "myndighed", "authority"}
 _STATUS = {"type", "status", "dokumenttype", "kind"}
 
 
@@ -137,3 +137,20 @@ def as_header(text: str) -> str:
     lines, rest = found
     head = header_lines(parse(lines))
     return "\n".join(head) + "\n\n" + rest if head else rest
+
+
+def stated(text: str) -> dict[str, str]:
+    """The meeting's facts the front matter states as fields, as the parser's hints: "municipality" (``kommune``,
+    ``municipality``, ``region``), "committee" (``udvalg``, ``committee``) and "date" (``dato``, ``date``)."""
+    found = split(text)
+    if found is None:
+        return {}
+    out: dict[str, str] = {}
+    for key, value in parse(found[0]).items():
+        name = _key(key)
+        text = value.strip() if isinstance(value, str) else ""
+        kind = ("municipality" if name in _MUNICIPALITY else "committee" if _LABELS.get(name) == "Udvalg"
+                else "date" if _LABELS.get(name) == "Mødedato" else None)
+        if kind and text and kind not in out:
+            out[kind] = text
+    return out

@@ -227,20 +227,42 @@ def build_item(block: Block, order: int, committee: str, meeting_date: date) -> 
         builder.sections.append(Section(name="Tekst", heading="", text=preamble))
     elif preamble:
         builder.sections.insert(0, Section(name="Tekst", heading="", text=preamble))
+    closed = block.closed or bool(vocab.CLOSED.search(title))
+    decisions = [d for d in builder.decisions if d.text.strip()]  # an empty "Beslutning:" is an agenda's blank
+    if closed:  # "Beslutning" / "Lukket punkt.": a closed item's status note under the heading decides nothing
+        builder.sections += [Section(name="Tekst", heading="", text=d.text) for d in decisions if status_only(d.text)]
+        decisions = [d for d in decisions if not status_only(d.text)]
     item = AgendaItem(
         number=block.number,
         order=order,
         title=title,
         title_derived=derived,
         case_number=case,
-        closed=block.closed or bool(vocab.CLOSED.search(title)),
+        closed=closed,
         sections=[s for s in builder.sections if s.text or s.name != "Bilag"],
-        decisions=[d for d in builder.decisions if d.text.strip()],  # an empty "Beslutning:" is an agenda's blank
+        decisions=decisions,
         attachments=builder.attachments,
         absentees=builder.absentees,
     )
     item.text = render_text(item)
     return item
+
+
+# a closed item's status note: "Lukket punkt.", "Punktet er lukket for offentligheden.", "Sagen er behandlet for
+# lukkede døre.", "Lukket punkt – ikke offentligt."
+_STATUS_NOTE = re.compile(
+    r"^\(?(?:(?:lukket|lukkede?|fortroligt?)(?:\s+(?:punkt|sag|dagsordenspunkt))?(?:\s*[-–—,]\s*ikke\s+offentligt?)?|"
+    r"(?:punktet|sagen)\s+er\s+lukket(?:\s+for\s+offentligheden)?|"
+    r"(?:(?:punktet|sagen)\s+(?:er\s+|blev\s+)?)?behandle[ts]\s+(?:for\s+lukkede\s+døre|på\s+lukket\s+møde))\)?$",
+    re.I)
+
+
+def status_only(text: str) -> bool:
+    """The text only says that the item is closed (attendance lines beside that say nothing either)."""
+    lines = [x.strip() for x in text.splitlines() if x.strip()]
+    notes = [x for x in lines if not vocab.ABSENT_LABEL.match(x) and not vocab.ABSENT_SENTENCE.match(x)]
+    sentences = [x.strip() for line in notes for x in re.split(r"(?<=\.)\s+", line) if x.strip()]
+    return bool(sentences) and all(_STATUS_NOTE.match(x.rstrip(".").strip()) for x in sentences)
 
 
 def render_text(item: AgendaItem) -> str:

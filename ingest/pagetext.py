@@ -14,12 +14,14 @@ import re
 from collections import defaultdict
 
 from core import vocab
-from ingest import header
+from ingest import columns, header
 
 _HYPHENATED = re.compile(r"(\w+)-$")
 _LIST = re.compile(r"^(?:[-•*–]\s|\(?\d{1,2}[.)]\s|[a-zæøå][.)]\s|At\s+\d+\)|Ad\s+\d|Bilag\s+\d)", re.I)
 _LABEL = re.compile(r"^[\wæøåÆØÅ][\wæøåÆØÅ .-]{0,30}:(?:\s|$)")
 _SENTENCE_END = (".", ":", "!", "?", ";")
+# an abbreviation that a number follows ("mellem kl." / "23 og kl. 7"): the line breaks inside the sentence
+_BEFORE_NUMBER = re.compile(r"(?:^|\s)(?:kl|nr|ca|pkt|jf|stk)\.$", re.I)
 
 
 _PAGE_OF = re.compile(r"(?<=\b(?:Side|Page)\s)\d{1,4}(?=\s*(?:af|ud af|of|/)\s*\d{1,4}\s*$)", re.I)
@@ -37,7 +39,9 @@ _FURNITURE = re.compile(r"\b(?:Tlf|Telefon|CVR(?:-nr)?|EAN)\.?\s*:?\s*\d{2}|Tilg
 
 
 def page_lines(text: str) -> list[str]:
-    """The lines of ``text``, page furniture removed and hyphenated/wrapped lines joined (see the module)."""
+    """The lines of ``text``, page furniture removed and hyphenated/wrapped lines joined (see the module); a head
+    printed in two columns is read column by column first (``columns``)."""
+    text = columns.unfold(text)
     if "\f" not in text:
         return dehyphenate(without_footers(text.splitlines()))
     return reflow(dehyphenate(without_footers(without_pages(text).splitlines())))
@@ -50,8 +54,9 @@ def _structural(line: str) -> bool:
 
 def _content(line: str) -> bool:
     """A line that is the item's own even where it recurs on every page: a heading, a case number, or attendance
-    ("Fraværende: Torben Skov (Ø)" closing each item of a First Agenda print)."""
-    return _structural(line) or bool(vocab.ABSENT_LABEL.match(line))
+    ("Fraværende: Torben Skov (Ø)" closing each item of a First Agenda print, "Kristian Brandt (V) og Lisbeth
+    Aagaard (F) var fraværende." closing each decision)."""
+    return _structural(line) or bool(vocab.ABSENT_LABEL.match(line) or vocab.ABSENT_SENTENCE.match(line))
 
 
 def without_pages(text: str) -> str:
@@ -172,10 +177,11 @@ def dehyphenate(lines: list[str]) -> list[str]:
     for line in lines:
         prev = out[-1].rstrip() if out else ""
         m = _HYPHENATED.search(prev)
-        if m and line[:1].isalpha() and line[:1].islower() and not vocab.is_toc(prev, prev):
+        nxt = line.lstrip()  # a layout transcript indents the text under its headings
+        if m and nxt[:1].isalpha() and nxt[:1].islower() and not vocab.is_toc(prev, prev):
             word = m.group(1)
             keep = len(word) < 2 or not word.isalpha() or not word[-1].islower() or any(c.isupper() for c in word[1:])
-            out[-1] = (prev if keep else prev[:-1]) + line
+            out[-1] = (prev if keep else prev[:-1]) + nxt
             continue
         out.append(line)
     return out
@@ -202,7 +208,8 @@ def reflow(lines: list[str]) -> list[str]:
         if (prev and line and not _structural(prev) and not _structural(line) and not _LIST.match(line)
                 and not _LABEL.match(line) and not vocab.is_toc(prev, prev) and not vocab.is_toc(line, line)
                 and not _bare_label(line) and not _bare_label(prev)
-                and (line[0].islower() or (len(prev) >= full and not prev.endswith(_SENTENCE_END)))):
+                and (line[0].islower() or (len(prev) >= full and not prev.endswith(_SENTENCE_END))
+                     or (line[0].isdigit() and bool(_BEFORE_NUMBER.search(prev))))):
             out[-1] = f"{prev} {line}"
             continue
         out.append(line)

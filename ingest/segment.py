@@ -1,6 +1,7 @@
 """Split the text of a meeting into its header and agenda-item blocks.
 
-Three strategies, tried in order, each validated before it is trusted:
+Where a Markdown document numbers its items in headings, those headings alone (``ingest.mdsegment``). Else three
+strategies, tried in order, each validated before it is trusted:
 1. printed item headings ("Punkt 5: Titel", "Pkt. 5", "Dagsordenspunkt 10.1 ..."), else paragraph-sign ones
    ("§ 112. Titel");
 2. bare numbered headings ("5. Titel") forming a rising sequence;
@@ -14,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from core import vocab
-from ingest import attachlist, pagetext
+from ingest import attachlist, mdsegment, pagetext
 
 
 @dataclass
@@ -35,13 +36,7 @@ class Segmented:
 def clean_lines(text: str) -> list[str]:
     """Cleaned lines, table-of-contents entries dropped, blank lines kept as ''. Page breaks (form feeds) are
     removed with the running headers and footers they repeat, and words hyphenated across lines are joined."""
-    out: list[str] = []
-    for raw in pagetext.page_lines(text):
-        line = vocab.clean_line(raw)
-        if vocab.is_toc(raw, line):
-            continue
-        out.append(line)
-    return out
+    return [line for _, line in mdsegment.paired_lines(text)]
 
 
 Head = tuple[int, str, str]
@@ -291,7 +286,13 @@ def _with_bare(lines: list[str], heads: list[Head]) -> list[Head]:
 
 
 def segment(text: str) -> Segmented:
-    lines = clean_lines(text)
+    pairs = mdsegment.paired_lines(mdsegment.unquote(text))
+    lines = [line for _, line in pairs]
+    markdown = mdsegment.plan(pairs)  # items numbered in Markdown headings: only those headings start items
+    if markdown is not None:
+        heads = _numbered(markdown.masked, (vocab.ITEM, vocab.BARE_ITEM), strict_sequence=False)
+        if len(heads) >= 2:
+            return Segmented(lines[: heads[0][0]], _blocks_from_heads(lines[: markdown.end], heads), True)
     heads = _numbered(lines, (vocab.ITEM,), strict_sequence=False)
     if not heads:  # "§ 112. Titel": only where no printed "Punkt" headings, so a law reference cannot cut into them
         paragraphs = _numbered(lines, (vocab.PARAGRAPH_ITEM,), strict_sequence=False)

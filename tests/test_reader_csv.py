@@ -99,17 +99,21 @@ def test_prose_with_semicolons_not_claimed() -> None:
     assert result.reader == "text" and len(result.meeting.items) == 2
 
 
-def test_several_meetings_read_first_and_warn() -> None:
+def test_several_meetings_are_each_read() -> None:
     """Tab-separated; blank date and committee cells repeat the row above; an unknown column is a section."""
     result = read_path(FIXTURES / "two_meetings.tsv")
-    m = result.meeting
+    m, later = result.meetings
+    assert m is result.meeting and result.readers == ["csv", "csv"]
     assert (m.committee, m.date, len(m.items)) == ("Socialudvalget", date(2024, 9, 4), 3)
-    assert result.warnings == ["2 meetings in one CSV file; read the first (Socialudvalget, 2024-09-04, 3 rows), "
-                               "skipped 1 (2 rows)"]
+    assert result.warnings == ["2 meetings in one file (rows[0..1]), each read and stored on its own: "
+                               "Socialudvalget 2024-09-04 (minutes), Socialudvalget 2024-09-18 (minutes)"]
     assert m.absentees == ["Karen Holm (V)"]  # the same afbud cell on every row: the meeting's
     assert m.items[1].case_worker == "Jens Berg"
     assert [(s.name, s.text) for s in m.items[1].sections] == [("Økonomi", "Rammen er 1,2 mio. kr.")]
     assert m.status == "minutes" and not m.items[2].decisions
+    assert (later.committee, later.date, [it.title for it in later.items]) == (
+        "Socialudvalget", date(2024, 9, 18), ["Godkendelse af dagsorden", "Budget 2025"])
+    assert later.absentees == [] and all(it.decisions for it in later.items)
 
 
 def test_absence_differing_per_row_is_the_items(tmp_path: Path) -> None:

@@ -4,8 +4,9 @@
 goes to the generic readers, and failing those its text becomes one searchable meeting (with a
 warning naming the reader used). Only unreadable input raises ``IngestError``.
 
-A file holds one meeting, except a JSON list of meeting records (``several``): then ``ReadResult.meetings``
-holds each, read on its own, and ``ReadResult.meeting`` is the first.
+A file holds one meeting, except a JSON list of meeting records (``several``) or a table whose rows belong to
+several meetings (a reader's ``read_all``, e.g. ``csv_rows``): then ``ReadResult.meetings`` holds each, read on its
+own, and ``ReadResult.meeting`` is the first.
 """
 
 from __future__ import annotations
@@ -70,6 +71,21 @@ def question_set(src: Source) -> bool:
 SPLIT_AFTER = {"generic-json"}
 
 
+def _read_all(reader: Reader, src: Source, municipality: str | None) -> ReadResult | None:
+    """The meetings of a file a reader reads as several (its ``read_all`` gives a draft per meeting); None when the
+    reader has no ``read_all``, finds one meeting, or two of its meetings would share an id."""
+    from ingest.readers import several
+
+    read_all = getattr(reader, "read_all", None)
+    drafts: list[MeetingDraft] = read_all(src) if read_all is not None else []
+    if len(drafts) < 2:
+        return None
+    parts = [ReadResult(build_meeting(d, src, municipality), reader.name, d.warnings) for d in drafts]
+    if len({p.meeting.id for p in parts}) != len(parts):
+        return None
+    return several.combine(parts, "rows")
+
+
 def read_source(src: Source, municipality: str | None = None) -> ReadResult:
     from ingest.readers import fulltext, several, text
 
@@ -90,6 +106,8 @@ def read_source(src: Source, municipality: str | None = None) -> ReadResult:
             matched = False
         if matched:
             if reader.name in SPLIT_AFTER and (many := several.read_several(src, municipality)) is not None:
+                return many
+            if (many := _read_all(reader, src, municipality)) is not None:
                 return many
             draft: MeetingDraft = reader.read(src)
             meeting = build_meeting(draft, src, municipality)

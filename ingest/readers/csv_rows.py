@@ -8,13 +8,14 @@ a date or a committee (header cells are short names, not prose). The second reco
 split by the same delimiter. A text whose first line is prose with semicolons has no such header and is left to
 the text reader.
 
-Rows are grouped into meetings by date and committee (a blank cell repeats the row above). A file of several
-meetings is read as its first meeting with a warning naming how many were skipped: the pipeline stores one
-meeting per file. Each row is an item: the number and title from their columns; every body column, and every
-column no list knows, a section named by its header (a line inside it that is a known heading, such as
-"Indstilling" or "Økonomi", starts a section of its own); a decision column a decision (empty: none). Meeting facts
-come from the columns that hold them (date and time, municipality, location, absence, participants, a
-document-type column). With no decision in any row and no document type saying otherwise, the meeting is an agenda.
+Rows are grouped into meetings by date and committee (a blank cell repeats the row above; ``csv_meetings``). A
+file of several meetings is several meetings (``read_all``: one draft each, with its own items and facts); ``read``
+gives the first with a warning naming how many were skipped. Each row is an item: the number and title from their
+columns; every body column, and every column no list knows, a section named by its header (a line inside it that is
+a known heading, such as "Indstilling" or "Økonomi", starts a section of its own); a decision column a decision
+(empty: none); a status column saying "Lukket" closes it. Meeting facts come from the columns that hold them (date
+and time, municipality, location, absence, participants, a document-type column, which may call the meeting
+extraordinary). With no decision in any row and no document type saying otherwise, the meeting is an agenda.
 
 Errors name the file and the record: "CSV row 7 (line 12) has 5 fields, header has 7" (the header is row 1,
 as in a spreadsheet; the line is where the record starts in the file).
@@ -26,7 +27,6 @@ import csv
 import io
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -35,7 +35,18 @@ from core import vocab
 from core.errors import IngestError
 from ingest.readers import fieldnames as names
 from ingest.readers.base import ItemDraft, MeetingDraft, Source
-from ingest.readers.greve_json import CLOSED_TITLE, add_decision, read_field, text_of, when
+from ingest.readers.csv_meetings import (
+    AGENDA_WORDS,
+    MINUTES_WORDS,
+    Layout,
+    Row,
+    column_cells,
+    document_kind,
+    extraordinary,
+    meetings_of,
+    status_closed,
+)
+from ingest.readers.greve_json import CLOSED_TITLE, add_decision, read_field, text_of
 from ingest.readers.json_facts import date_time, undated
 from ingest.readers.markup import fragment_text, headed_parts
 from ingest.readers.xmlutil import flag
@@ -66,8 +77,6 @@ KINDS: list[tuple[str, tuple[str, ...]]] = [
 ]
 MEETING_KINDS = {"date", "time", "end", "committee", "town", "location", "absent", "people", "kind"}
 SNIFF_BODIES = {"body", "decision", "date", "committee"}
-MINUTES_WORDS = re.compile(r"referat|protokol|minutes", re.I)
-AGENDA_WORDS = re.compile(r"dagsorden|agenda", re.I)
 CLOSED_EN = re.compile(r"^\s*Closed\s+(?:item|session|meeting)\b", re.I)  # CLOSED_TITLE knows "Lukket"
 NUMBER_PREFIX = re.compile(r"^(?:punkt|pkt|nr|no|item)\b\.?\s*", re.I)
 
@@ -80,24 +89,6 @@ def column_kind(header: str) -> str | None:
     if k.startswith(DECISION_PREFIXES):  # "beslutningstekst", "decisiontext"
         return "decision"
     return next((kind for kind, words in KINDS if names.kind_of(header, words)), None)
-
-
-@dataclass
-class Layout:
-    delimiter: str
-    header: list[str]
-    kinds: list[str | None]
-
-
-@dataclass
-class Row:
-    number: int  # the record's number in the file, the header being row 1
-    line: int  # the line the record starts on
-    cells: list[str]
-
-    def get(self, kinds: list[str | None], kind: str) -> str:
-        """The first non-blank cell of columns of ``kind``."""
-        return next((c.strip() for c, k in zip(self.cells, kinds, strict=False) if k == kind and c.strip()), "")
 
 
 def _records(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
@@ -213,19 +204,6 @@ def rows_of(src: Source, lay: Layout) -> list[Row]:
     return rows
 
 
-def meetings_of(rows: list[Row], kinds: list[str | None]) -> dict[tuple[Any, str], list[Row]]:
-    """Rows grouped by (date, committee), in the order the meetings first appear; a blank cell repeats the
-    value of the row above (a spreadsheet that states the meeting once)."""
-    groups: dict[tuple[Any, str], list[Row]] = {}
-    day_raw, committee = "", ""
-    for row in rows:
-        day_raw = row.get(kinds, "date") or day_raw
-        committee = row.get(kinds, "committee") or committee
-        day = when(day_raw)[0] or day_raw
-        groups.setdefault((day, committee), []).append(row)
-    return groups
-
-
 class CsvRowsReader:
     name = "csv"
 
@@ -239,29 +217,41 @@ class CsvRowsReader:
             raise IngestError(src.path, "not a CSV table of agenda items")
         return draft_from(rows_of(src, lay), lay, src.name)
 
+    def read_all(self, src: Source) -> list[MeetingDraft]:
+        """Every meeting of the file, each from its own rows (``read`` gives the first)."""
+        lay = layout(src)
+        if lay is None:
+            raise IngestError(src.path, "not a CSV table of agenda items")
+        table = rows_of(src, lay)
+        return [meeting_draft(rows, lay, src.name) for rows in meetings_of(table, lay.kinds)]
+
 
 def draft_from(table: list[Row], lay: Layout, source: str, stated: list[tuple[str, str]] | None = None,
                what: str = "CSV file") -> MeetingDraft:
-    """The meeting of a table of agenda items (its first meeting, when rows of several are grouped). ``stated``:
-    meeting facts given outside the table as (column kind, value), e.g. a spreadsheet's sheet of label/value
-    rows; they come before the values of the table's own columns."""
-    said = stated or []
-    kinds = lay.kinds
-    groups = meetings_of(table, kinds)
-    rows = next(iter(groups.values()))
+    """The first meeting of a table of agenda items, with a warning naming the meetings skipped when rows of several
+    are grouped. ``stated``: meeting facts given outside the table as (column kind, value), e.g. a spreadsheet's
+    sheet of label/value rows; they come before the values of the table's own columns."""
+    first, *skipped = meetings_of(table, lay.kinds)
+    return meeting_draft(first, lay, source, stated, what, skipped)
+
+
+def meeting_draft(rows: list[Row], lay: Layout, source: str, stated: list[tuple[str, str]] | None = None,
+                  what: str = "CSV file", skipped: list[list[Row]] | None = None) -> MeetingDraft:
+    """The meeting of one group of rows; ``skipped``: the file's other meetings, named in a warning."""
+    said, kinds = stated or [], lay.kinds
 
     def values(kind: str) -> list[str]:
         return [v for k, v in said if k == kind and v] + _values(rows, kinds, kind)
 
     warnings: list[str] = []
-    facts: dict[str, list[Any]] = {"date": values("date"), "time": values("time")}
+    dated = [v for k, v in said if k == "date" and v] + column_cells(rows, kinds, "date")  # "dato", "tidspunkt"
+    facts: dict[str, list[Any]] = {"date": dated, "time": values("time")}
     day, time = date_time(facts)
     committee = next(iter(values("committee")), "")
-    if len(groups) > 1:
-        others = sum(len(g) for g in list(groups.values())[1:])
-        warnings.append(f"{len(groups)} meetings in one {what}; read the first ({committee or 'no committee'}, "
-                        f"{day or 'undated'}, {len(rows)} rows), skipped {len(groups) - 1} "
-                        f"({others} rows)")
+    if skipped:
+        warnings.append(f"{len(skipped) + 1} meetings in one {what}; read the first ({committee or 'no committee'}, "
+                        f"{day or 'undated'}, {len(rows)} rows), skipped {len(skipped)} "
+                        f"({sum(map(len, skipped))} rows)")
     absent = _values(rows, kinds, "absent")
     shared_absence = len(set(absent)) <= 1 and len(absent) in (0, len(rows))
     items = [read_item(row, lay, committee, day or date.min, not shared_absence) for row in rows]
@@ -269,7 +259,7 @@ def draft_from(table: list[Row], lay: Layout, source: str, stated: list[tuple[st
         day, note = undated(facts, items, source)
         warnings.append(note)
     decided = any(it.decisions for it in items)
-    doc_kind = next(iter(values("kind")), "")
+    doc_kind = document_kind([v for k, v in said if k == "kind" and v] + column_cells(rows, kinds, "kind"))
     status = "minutes" if decided else "agenda"
     if MINUTES_WORDS.search(doc_kind):
         status = "minutes"
@@ -284,7 +274,7 @@ def draft_from(table: list[Row], lay: Layout, source: str, stated: list[tuple[st
         location=next(iter(values("location")), None),
         participants=_names(people),
         absentees=said_absent + [n for n in table_absent if n not in said_absent],
-        status=status, warnings=warnings,
+        status=status, extraordinary=extraordinary(doc_kind), warnings=warnings,
     )
 
 
@@ -313,7 +303,7 @@ def read_item(row: Row, lay: Layout, committee: str, day: date, item_absence: bo
     title = text_of(row.get(kinds, "title") or row.get(kinds, "name"))
     number = NUMBER_PREFIX.sub("", text_of(row.get(kinds, "number"))).rstrip(".")
     closed = bool(CLOSED_TITLE.match(title) or CLOSED_EN.match(title)) or flag(row.get(kinds, "closed")) is True \
-        or flag(row.get(kinds, "open")) is False
+        or flag(row.get(kinds, "open")) is False or status_closed(row, kinds)
     item = ItemDraft(title=title, number=number or None, closed=closed,
                      case_number=text_of(row.get(kinds, "case")) or None,
                      case_worker=text_of(row.get(kinds, "worker")) or None)

@@ -18,6 +18,10 @@ TITLE = ("title", "titel", "caption", "overskrift", "heading", "subject", "emne"
 NAME = ("name", "navn")  # a title only when nothing better is there (people have names too)
 NUMBER = ("number", "nummer", "punktnummer", "punktnr", "itemno", "serialno", "nr", "no", "num", "punkt", "pkt",
           "sequence", "seq", "position")  # <agendaItem sequence="3">; schema.org's ListItem position
+# a number field that may be a place in a list, counted from 0 or 1 (<item seq="0" number="1">): a printed number
+# beside it wins
+POSITION = ("sequence", "seq", "position", "index", "idx", "sortorder", "sortindex", "order", "rækkefølge",
+            "raekkefoelge")
 BODY = ("text", "tekst", "content", "indhold", "body", "description", "beskrivelse", "fremstilling", "resume",
         "resumé", "summary", "indstilling", "recommendation", "proposal", "html", "details", "notes", "note",
         "bemærkninger", "redegørelse", "baggrund", "background", "sagsbeskrivelse", "sagsfremstilling")
@@ -36,7 +40,8 @@ STATUS = {
 CLASSIFICATION = ("kle", "klenummer", "klenr", "klekode", "emnenummer", "emnenr", "facet", "handlingsfacet",
                   "klassifikation", "classification", "classificationcode", "taskcode")  # KLE "24.10.00": no case
 CASE_WORKER = ("caseworker", "sagsbehandler", "casehandler", "handler", "officer", "ansvarlig")
-CASE = ("casenumber", "caseno", "casenr", "sagsnummer", "sagsnr", "journalnummer", "journalnr", "jnr", "caseref")
+CASE = ("casenumber", "caseno", "casenr", "sagsnummer", "sagsnr", "journalnummer", "journalnr", "jnr", "caseref",
+        "case")  # <m:case>24/00052</m:case>
 CLOSED = ("closed", "lukket", "confidential", "fortrolig", "private")
 OPEN = ("public", "offentlig", "ispublic", "open", "åben", "aaben")
 ATTACH = ("attachments", "attachment", "bilag", "enclosures", "enclosure", "files", "documents", "vedhæftninger")

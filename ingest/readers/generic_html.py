@@ -21,7 +21,7 @@ from lxml import html as lhtml
 from core import dates, municipalities, vocab
 from core.model import fold
 from ingest import header
-from ingest.readers import html_disclosure, html_labels, html_records, jsonld
+from ingest.readers import html_disclosure, html_facts, html_labels, html_records, jsonld
 from ingest.readers.base import AnalysedReader, ItemDraft, MeetingDraft, Source
 from ingest.readers.html_items import BLOCKS, El, attrs, heading_level, inner_text, outer_html, read_items, subtree
 from ingest.readers.markup import fragment_text
@@ -111,9 +111,10 @@ def _meeting(root: El, head_html: str, items: list[ItemDraft]) -> MeetingDraft |
         (c for s in stamps if (c := _stamp_clock(s))), None) or head.time
     place = re.search(r"\bkl\.?\s*\d{1,2}[.:]\d{2}\s+(?:i|på)\s+(?P<place>[A-ZÆØÅ][^.]{3,90})", when or "")
     committee = field("committee") or head.committee or ""
-    municipality = next((x.strip() for x in [field("municipality"), *(metas.get(k) for k in (
-        "og:site_name", "application-name", "publisher", "author")), *re.split(r"\s+[-–|·]\s+", title), *lines[:15]]
-        if x and municipalities.canonical_name(x.strip())), None)
+    stated = [field("municipality"), *(metas.get(k) for k in ("og:site_name", "application-name", "publisher",
+                                                              "author")), *re.split(r"\s+[-–|·]\s+", title)]
+    municipality = next((x.strip() for x in [*stated, *lines[:15]] if x and municipalities.canonical_name(x.strip())),
+                        None) or html_facts.authority(stated)  # a name the list does not know still reaches resolve
     present = [x for x in vocab.split_names(field("present") or "") if not ROLE.match(x)] or [
         x for x in head.participants if not ROLE.match(x)]
     absent = [x for x in vocab.split_names(field("absent") or "")] or head.absentees

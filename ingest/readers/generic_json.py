@@ -1,20 +1,24 @@
 """Any JSON (or JSON lines) no format reader knows: find the item-like records and map their fields by name.
 
-An item-like record is an object with a title-ish string and a body, a decision, an item number or a case
-number. The list holding the most wins, preferring a list whose key says "items"/"agenda"/"punkter", then the
-shallowest; a sort field ("sortOrder") orders it. Field names (``fieldnames.JSON_FIELDS``) are compared slug-folded
-after dropping a leading "item"/"agenda"/"meeting"/"punkt"/"moede" ("itemTitle", "meeting_date"). Meeting facts
-come from the objects around the list and the records (``json_facts``). A list of {heading, text} objects is the
-item's sections, one whose heading or type names a decision its decision; HTML bodies are split on their headings
-as in ``greve_json``, plain ones on lines that are known headings; a formatted-text object ({"value", "format",
-"processed"}) is one text, its value. A JSON:API document ({"data", "included"}) is first resolved into plain
-nested JSON by following its relationships (``jsonapi``). A record with a number and no title whose body is one
-HTML string is an item titled by the body's first heading ({"no": "3", "html": "<h2>3. Titel</h2>…"}), its case
-number from a "Sagsnr.:" line before the sections. Rows of one section each (an "afsnit" name and a text, the
-item's number and title repeated) are grouped into items (``grouped``). A list of numbered item records nested in
-an item ("Underpunkter": [{"Punktnr": "4a", …}]) holds its sub-items: read as items right after their parent, numbered
-as printed (``sub_item_keys``, ``read_items``), never as the parent's sections. The reader names itself in a warning.
-If no list qualifies, ``sniff`` says no and the full-text reader indexes the text instead.
+An item-like record is an object with a title-ish string and a body, a decision, an item number or a case number. The
+list holding the most wins, preferring a list whose key says "items"/"agenda"/"punkter", then the shallowest; a sort
+field ("sortOrder") orders it. Field names (``fieldnames.JSON_FIELDS``) are compared slug-folded after dropping a
+leading "item"/"agenda"/"meeting"/"punkt"/"moede" ("itemTitle", "meeting_date"). Meeting facts come from the objects
+around the list and the records (``json_facts``). A list of {heading, text} objects is the item's sections, one whose
+heading or type names a decision its decision; HTML bodies are split on their headings as in ``greve_json``, plain
+ones on their heading lines (``json_parts.text_parts``); a formatted-text object ({"value", "format", "processed"})
+is one text, its value. A JSON:API document ({"data", "included"}) is first resolved into plain nested JSON by
+following its relationships (``jsonapi``); a GraphQL connection ({"edges": [{"node": …}]}) is the list of its nodes
+(``graphql``). Numbers printed in front of every title of a list ("3. Titel" beside a 0-based "index") are the items'
+numbers (``json_titles``). A case line and the meeting's labelled facts printed before the first heading of a
+plain-text body are lifted out (``json_preamble``). A stated IANA time zone ("timeZone": "America/Nuuk") gives the
+clock of epoch and UTC stamps (``zones``). A record with a number and no title whose body is one HTML string is an
+item titled by the body's first heading ({"no": "3", "html": "<h2>3. Titel</h2>…"}), its case number from a
+"Sagsnr.:" line before the sections. Rows of one section each (an "afsnit" name and a text, the item's number and
+title repeated) are grouped into items (``grouped``). A list of numbered item records nested in an item
+("Underpunkter": [{"Punktnr": "4a", …}]) holds its sub-items: read as items right after their parent, numbered as
+printed (``sub_item_keys``, ``read_items``), never as the parent's sections. The reader names itself in a warning. If
+no list qualifies, ``sniff`` says no and the full-text reader indexes the text instead.
 """
 
 from __future__ import annotations
@@ -23,12 +27,10 @@ import re
 from datetime import date
 from typing import Any
 
-from bs4 import BeautifulSoup
-
 from core import vocab
 from core.model import slug
 from ingest.readers import fieldnames as names
-from ingest.readers import jsonapi
+from ingest.readers import graphql, json_preamble, jsonapi
 from ingest.readers.base import ItemDraft, MeetingDraft, Source
 from ingest.readers.greve_json import CLOSED_TITLE, add_decision, read_field, seq, text_of
 from ingest.readers.greve_jsonl import rows_of
@@ -44,8 +46,10 @@ from ingest.readers.json_facts import (
     undated,
     value_of,
 )
-from ingest.readers.json_rows import add_dated_decisions, flat, formatted, grouped, numbered_records
-from ingest.readers.markup import fragment_text, headed_parts
+from ingest.readers.json_parts import case_line, html_head, parts, prose, section_list, text_parts
+from ingest.readers.json_rows import add_dated_decisions, grouped, numbered_records
+from ingest.readers.json_titles import number_titles
+from ingest.readers.markup import fragment_text
 
 MAX_DEPTH = 12
 
@@ -56,42 +60,14 @@ def item_like(record: Any) -> bool:
     found = names.fields(record)
     numbered = re.fullmatch(r"\d{1,4}(?:\.\d{1,3})*\.?", text_of(found.get("number", ("", ""))[1])) is not None
     if not isinstance(found.get("title", (None, None))[1], str):  # {"no": "3", "html": "<h2>3. Titel</h2>…"}
-        return numbered and _html_head(record) is not None
+        return numbered and html_head(record) is not None
     return numbered or bool({"text", "decision", "case"} & set(found))
 
 
-HTML_HEAD = re.compile(r"^\s*<(h[1-6])\b[^>]*>(?P<title>.*?)</\1\s*>", re.I | re.S)
-PRINTED_NUMBER = re.compile(r"^(?:punkt|pkt\.?|nr\.?)?\s*\d{1,4}(?:\.\d{1,3})*[.)]?\s+", re.I)
-CASE_LINE = re.compile(r"^(?:Sagsnr|Sagsnummer|Sag nr|J\.?\s?nr)\.?\s*:?\s*(?P<case>\S+)$", re.I)
-
-
-def _html_head(record: dict[str, Any]) -> tuple[str, str, str] | None:
-    """A record with no title whose body is one HTML string opening with a heading: (key, the heading
-    without its printed number, the rest of the body)."""
-    for key, value in record.items():
-        if names.kind(key) == "text" and isinstance(value, str) and (m := HTML_HEAD.match(value)):
-            title = PRINTED_NUMBER.sub("", fragment_text(m.group("title")).replace("\n", " "))
-            if title.strip():
-                return str(key), " ".join(title.split()), value[m.end():]
-    return None
-
-
-def _case_line(html: str) -> tuple[str | None, str]:
-    """A "Sagsnr.: 24/7701" element before the body's first heading: (the case number, the body without it)."""
-    soup = BeautifulSoup(html, "lxml")
-    for el in soup.find_all(["p", "div", "span"]):
-        if el.find_previous(["h1", "h2", "h3", "h4", "h5", "h6"]) is not None:
-            break
-        m = CASE_LINE.match(" ".join(el.get_text(" ").replace("\u00a0", " ").split()))
-        if m:
-            el.decompose()
-            body = soup.body
-            return m.group("case"), body.decode_contents() if body else str(soup)
-    return None, html
-
-
 def find_items(data: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]], str] | None:
-    """(records, enclosing objects from the root, path) of the best list of item-like records, or None."""
+    """(records, enclosing objects from the root, path) of the best list of item-like records, or None. A GraphQL
+    connection is first the list of its nodes (``graphql``)."""
+    data = graphql.unwrap(data)
     best: tuple[tuple[int, int, int], list[dict[str, Any]], list[dict[str, Any]], str] | None = None
 
     def walk(node: Any, parents: list[dict[str, Any]], path: str, key: str, depth: int, in_list: bool = False) -> None:
@@ -166,10 +142,11 @@ def read_data(data: Any, source: str, warning: str, day: date | None = None) -> 
     found = find_items(data)
     assert found is not None
     records, parents, path = found
-    records = ordered(grouped(records))
+    records, head = json_preamble.lift(ordered(grouped(records)))  # facts printed only in an item's text
     facts = meeting_facts(parents, records)
     committee = first_name(facts, "committee")
     stated, time = date_time(facts)
+    time = time or (head.time if head else None)
     day = stated or day
     items = read_items(records, committee, day or date.min)
     warnings = [warning.format(n=len(items), path=path)]
@@ -177,10 +154,14 @@ def read_data(data: Any, source: str, warning: str, day: date | None = None) -> 
         day, note = undated(facts, items, source)
         warnings.append(note)
     people, absentees = attendance(facts)
+    if head is not None:
+        people = people or head.participants
+        absentees += [n for n in head.absentees if n not in absentees]
     return MeetingDraft(
         committee=committee, date=day, time=time, items=items,
         municipality=first_name(facts, "municipality") or None,
-        location=first_name(facts, "location") or None, participants=people, absentees=absentees,
+        location=first_name(facts, "location") or (head.location if head else None) or None,
+        participants=people, absentees=absentees,
         remarks=[r for v in facts.get("remarks", []) if isinstance(v, str) for r in vocab.attendance_remarks(v)],
         status="minutes" if any(it.decisions for it in items) else "agenda", warnings=warnings,
     )
@@ -210,11 +191,14 @@ def sub_item_keys(record: dict[str, Any]) -> list[str]:
 def read_items(records: list[dict[str, Any]], committee: str, day: date, parent: str | None = None,
                depth: int = 0) -> list[ItemDraft]:
     """Each record as an item, followed by its sub-items (``sub_item_keys``) in their own order, numbered as
-    printed ("4a", "4b"); a sub-item numbered only "1" under item 4 is "4.1"."""
+    printed ("4a", "4b"); a sub-item numbered only "1" under item 4 is "4.1". Numbers printed in front of the
+    titles of one list are read as ``json_titles`` says."""
     items: list[ItemDraft] = []
-    for record in records:
-        subs = sub_item_keys(record) if depth < MAX_DEPTH else []
-        item = read_item({k: v for k, v in record.items() if k not in subs}, committee, day)
+    own = [{k: v for k, v in r.items() if k not in (sub_item_keys(r) if depth < MAX_DEPTH else [])} for r in records]
+    pairs = [(record, read_item(record, committee, day)) for record in own]
+    number_titles(pairs)  # "3. Titel" beside a 0-based index: the printed number, the title without it
+    for record, (mine, item) in zip(records, pairs, strict=True):
+        subs = [k for k in record if k not in mine]
         if parent and item.number and item.number.isdigit():
             item.number = f"{parent}.{item.number}"
         items.append(item)
@@ -226,9 +210,9 @@ def read_items(records: list[dict[str, Any]], committee: str, day: date, parent:
 
 def read_item(record: dict[str, Any], committee: str, day: date) -> ItemDraft:
     found = names.fields(record)
-    if "title" not in found and (head := _html_head(record)):  # the title is the body's first heading
+    if "title" not in found and (head := html_head(record)):  # the title is the body's first heading
         key, heading, rest = head
-        case, rest = _case_line(rest)
+        case, rest = case_line(rest)
         record = {**record, key: rest, "title": heading, **({"case": case} if case and "case" not in found else {})}
         found = names.fields(record)
     number_key, number = found.get("number", ("", None))
@@ -245,66 +229,25 @@ def read_item(record: dict[str, Any], committee: str, day: date) -> ItemDraft:
                      case_worker=text_of(value_of(record, "worker")) or None)
     claimed = {name for name, _ in found.values()}
     for key, value in record.items():  # every body field, and any other field holding prose or sections, in order
-        if names.kind(key) == "text" or key not in claimed and (isinstance(value, str) and _prose(value)
-                                                          or _section_list(value)):
+        if names.kind(key) == "text" or key not in claimed and (isinstance(value, str) and prose(value)
+                                                          or section_list(value)):
             heading = "" if names.fold(key) in names.PLAIN_BODY else str(key)
-            for sub, text in _parts(value):
-                for printed, chunk in headed_parts(text):
+            for sub, text in parts(value):
+                for printed, chunk in text_parts(text):
                     read_field(item, printed or sub or heading, chunk, committee, day, bare_decision=False)
     decision = found.get("decision", ("", None))[1]
     listed = add_dated_decisions(item, decision, committee, day)  # [{"committeeName", "date", "body"}, …]
-    parts = _parts(decision) if decision is not None and not listed else []
-    dec = vocab.decision_heading(parts[0][0]) if len(parts) == 1 and parts[0][0] else None
+    given = parts(decision) if decision is not None and not listed else []
+    dec = vocab.decision_heading(given[0][0]) if len(given) == 1 and given[0][0] else None
     if dec is not None:  # {"label": "Beslutning i Økonomiudvalget den 08-10-2024", "bodyHtml": …}: whose, when
-        add_decision(item, fragment_text("\n".join(x for x in (dec.inline_text, parts[0][1]) if x)),
+        add_decision(item, fragment_text("\n".join(x for x in (dec.inline_text, given[0][1]) if x)),
                      dec.body if dec.body and dec.body != committee else None, dec.date)
-    elif parts:
-        add_decision(item, fragment_text("\n".join(v for _, v in parts)))
+    elif given:
+        add_decision(item, fragment_text("\n".join(v for _, v in given)))
     for attachment in seq(found.get("attachments", ("", []))[1]):
         if name_of(attachment):
             item.attachments.append(name_of(attachment))
     return item
-
-
-def _parts(value: Any) -> list[tuple[str, str]]:
-    """A body as (heading, HTML or text): a string; a list of strings or of {heading, text} objects; or an
-    object mapping headings to texts."""
-    if isinstance(value, str | int | float):
-        return [("", str(value))]
-    if isinstance(value, list):
-        return [_part(p) if isinstance(p, dict) else ("", flat(p)) for p in value]
-    if isinstance(value, dict) and formatted(value) is not None:
-        return [("", formatted(value) or "")]
-    if isinstance(value, dict):
-        heading, text = _part(value)
-        if heading and "text" in names.fields(value):  # {heading, text}
-            return [(heading, text)]
-        return [(str(k), flat(v)) for k, v in value.items() if isinstance(v, str | list | dict) and flat(v).strip()]
-    return []
-
-
-def _part(part: dict[str, Any]) -> tuple[str, str]:
-    """A {heading, text} object. The heading is its title, else its type ("Background"); a type or title
-    naming a decision makes it a decision ({"type": "Decision", "title": "Udvalgets svar"})."""
-    sub = names.fields(part)
-    title = text_of(sub.get("title", ("", ""))[1])
-    label = next((lb for k, v in part.items()
-                  if names.fold(k) in names.LABEL_KEYS and (lb := names.label(text_of(v)))), "")
-    heading = title or label
-    if any(names.kind_of(x, names.DECISION) for x in (label, title) if x) and vocab.decision_heading(heading) is None:
-        heading = "Beslutning"
-    return heading, flat(sub.get("text", sub.get("decision", ("", "")))[1])
-
-
-def _section_list(value: Any) -> bool:
-    """A list of {heading, text} objects under a name no field list knows ("blokke": [{"type", "tekst"}])."""
-    parts = [_part(p) for p in value if isinstance(p, dict)] if isinstance(value, list) else []
-    return 0 < len(parts) == len(value) and all(h for h, _ in parts) and any(t.strip() for _, t in parts)
-
-
-def _prose(value: str) -> bool:
-    """A string that reads as text (several words), not an id, a URL or a code."""
-    return len(value.split()) >= 4 and not re.match(r"^\s*(?:https?://|[\w.-]+@)", value)
 
 
 READER = GenericJsonReader()

@@ -11,8 +11,9 @@ part labelled by an attribute (<afsnit type="Sagsfremstilling">) is a section of
 the label names one; a decision's organ/dato attributes say whose and when. Fields it cannot name become
 sections headed by their element name, so no text is lost. An HTML body (CDATA, escaped, or base64 text
 ``xmlutil.unbase64`` accepts) is split on its headings as in ``greve_json``, a decision heading giving the
-decision. People inside an absence element (<fravaerende><person>) or with status="Fraværende" are absent; an
-access field (adgang="Lukket") closes an item. A time "16.00" or "1600" is stored "16:00"; "20240416" is a date;
+decision. People inside an absence element (<fravaerende><person>) or with status="Fraværende"/"afbud" are
+absent; an item's printed number wins over its place in a list (<item seq="0" number="1"> is item 1); an access
+field (adgang="Lukket") closes an item. A time "16.00" or "1600" is stored "16:00"; "20240416" is a date;
 an empty element's value is its name attribute (<Myndighed Navn="…"/>); an address beside the venue joins it.
 Without items or a meeting date ``sniff`` is False and the full-text fallback indexes the document instead.
 """
@@ -34,6 +35,7 @@ from ingest.readers.xmlutil import (
     CLOCK,
     Element,
     absent_by_flag,
+    absent_by_status,
     access_closed,
     attendance,
     compact_clock,
@@ -45,6 +47,7 @@ from ingest.readers.xmlutil import (
     kind_attr,
     local,
     placeholder,
+    printed_number,
     published,
     record,
     squash,
@@ -231,6 +234,7 @@ class GenericXmlReader:
                  for el in lay.people]  # a present flag, else a status ("Til stede", "Fraværende")
         absentees = [_person(el) for el in lay.people if flag(_first(el, names.ABSENT)) is True
                      or any(names.kind_of(local(a), names.ABSENT) for a in el.iterancestors())]  # <fravaerende><person>
+        absentees += absent_by_status([(_person(el), _first(el, STATUS)) for el in lay.people])
         meeting_text = " ".join(squash(v) for el in lay.meta for _, v, c in _fields(el) if not has_kids(c))
         return MeetingDraft(
             committee=committee,
@@ -261,14 +265,15 @@ def _start(lay: Layout) -> str | None:
 
 def _item(el: Element, committee: str, day: date) -> ItemDraft:
     draft = ItemDraft(title=_title(el))
-    num = re.sub(r"^(?:punkt|pkt\.?|item|no\.?)\s*", "", _first(el, names.NUMBER), flags=re.I).rstrip(".")
+    printed = printed_number([(n, v) for n, v, c in _fields(el) if not has_kids(c)])
+    num = re.sub(r"^(?:punkt|pkt\.?|item|no\.?)\s*", "", printed, flags=re.I).rstrip(".")
     draft.number = num or None
     draft.case_number = _first(el, names.CASE) or None
     draft.case_worker = squash(_first(el, names.CASE_WORKER)) or None
     closed, public = flag(_first(el, names.CLOSED)), flag(_first(el, names.OPEN))
     draft.closed = (closed is True or public is False or access_closed(_first(el, ACCESS)) is True
                     or bool(re.match(r"lukket\b", draft.title, re.I)))
-    used = {draft.title, _first(el, names.NUMBER), draft.case_number, _first(el, names.CASE_WORKER)}
+    used = {draft.title, _first(el, names.NUMBER), printed, draft.case_number, _first(el, names.CASE_WORKER)}
     for name, value, c in _fields(el):
         if not value or (value in used and not has_kids(c)):
             continue

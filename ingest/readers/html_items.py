@@ -21,7 +21,7 @@ from lxml import etree
 from lxml import html as lhtml
 
 from core import vocab
-from ingest.readers import html_disclosure, html_labels, html_records, html_tree, microdata
+from ingest.readers import html_disclosure, html_facts, html_labels, html_records, html_tree, microdata
 from ingest.readers.base import DecisionDraft, ItemDraft
 from ingest.readers.html_tree import between as _between
 from ingest.readers.html_tree import common as _common
@@ -207,7 +207,7 @@ def _anchors(body: El) -> list[_Anchor]:
         anchors = [_anchor(x) for x in group]
         if len(anchors) > len(best) and _valid(anchors, order, elements):
             best = anchors
-    anchors = best or _headings(order, elements)
+    anchors = html_facts.leading(best or _headings(order, elements))  # "Mødeoplysninger": the head's, not an item
     if not _valid(anchors, order, elements):
         return []
     unnumbered = not any(a.number for a in anchors)  # an <ol> that prints the numbers by its markers (or a counter)

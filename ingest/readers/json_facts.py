@@ -11,7 +11,7 @@ from typing import Any
 
 from core import dates, vocab
 from ingest.readers import fieldnames as names
-from ingest.readers import stamps
+from ingest.readers import stamps, zones
 from ingest.readers.base import ItemDraft
 from ingest.readers.greve_json import text_of, when
 from ingest.readers.xmlutil import absent_by_flag, flag
@@ -55,12 +55,13 @@ def name_of(value: Any) -> str:
 
 def meeting_facts(parents: list[dict[str, Any]], records: list[dict[str, Any]]) -> Facts:
     """The values of the objects around the item list (``_around``), then those the records repeat. Around
-    the items, a short name under "body"/"organ" is the committee ({"meeting": {"body": "Teknisk Udvalg"}})."""
+    the items, a short name under "body"/"organ" is the committee ({"meeting": {"body": "Teknisk Udvalg"}}); an
+    IANA time zone under a time-zone key ("timeZone": "America/Nuuk") is the zone of its time stamps."""
     facts: Facts = {}
     around = _around(parents)
     for k, obj in enumerate([*around, *records]):
         for key, value in obj.items():
-            name = names.kind(key)
+            name = "zone" if zones.is_zone_key(key) and zones.zone(value) is not None else names.kind(key)
             if name == "text" and k < len(around) and names.fold(key) in names.NAME_KEYS and _name_like(value):
                 name = "committee"
             if name and value not in (None, "", [], {}):
@@ -133,17 +134,20 @@ def _absent_by_field(person: Any) -> bool:
 
 def date_time(facts: Facts) -> tuple[date | None, str | None]:
     """The date of the first date field that parses (a date-time gives the time too); the time from it or
-    from a time field ("kl": "16.30")."""
-    found = [when_of(v) for v in [*facts.get("date", []), *facts.get("time", [])]]
+    from a time field ("kl": "16.30"). A stamp fixing an instant is read in the stated time zone, if any."""
+    zone = next((z for z in facts.get("zone", []) if isinstance(z, str)), None)
+    found = [when_of(v, zone) for v in [*facts.get("date", []), *facts.get("time", [])]]
     day, clock = next(((d, c) for d, c in found if d), (None, None))
     clocks = [c for d, c in found if d in (None, day)]
     clocks += [f"{int(m[1]):02d}:{m[2]}" for v in facts.get("time", []) if (m := CLOCK.search(text_of(v)))]
     return day, clock or next((c for c in clocks if c), None)
 
 
-def when_of(value: Any) -> tuple[date | None, str | None]:
-    """ISO or epoch (a stamp with a zone in local time), "30.10.2024 17:00", "03.09.2024 kl. 17:00", "3. juni 2024
-    kl. 14": the date and "HH:MM"."""
+def when_of(value: Any, zone: str | None = None) -> tuple[date | None, str | None]:
+    """ISO or epoch (a stamp with a zone in local time: the stated IANA ``zone``'s, else Danish), "30.10.2024
+    17:00", "03.09.2024 kl. 17:00", "3. juni 2024 kl. 14": the date and "HH:MM"."""
+    if zone and (zoned := zones.date_clock(value, zone)) is not None:  # 1726135200000 in America/Nuuk: 09:00
+        return zoned
     if stamps.epoch(value) is not None:  # 1728399600000: epoch milliseconds (UTC), in Danish local time
         return stamps.date_clock(value) or (None, None)
     day, clock = when(value)

@@ -4,6 +4,7 @@ items are the rows of one table is read by that structure first (``ingest.docxta
 from __future__ import annotations
 
 from core.model import Meeting
+from ingest import frontmatter
 from ingest.readers.base import Source, build_meeting
 
 
@@ -19,4 +20,7 @@ def read_text_meeting(src: Source, municipality: str | None = None) -> tuple[Mee
         if draft is not None:
             return build_meeting(draft, src, municipality), draft.warnings
     doc = read_bytes(src.data, src.path)
+    if src.head.startswith("---"):  # YAML front matter: its fields state the meeting's facts
+        for key, value in frontmatter.stated(src.text).items():
+            doc.hints.setdefault(key, value)
     return parse_document(doc, municipality), doc.warnings

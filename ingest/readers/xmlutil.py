@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from core import dates, municipalities
+from ingest.readers import fieldnames as names
 from ingest.readers.xmlwhen import CLOCK as CLOCK
 from ingest.readers.xmlwhen import compact_clock as compact_clock
 from ingest.readers.xmlwhen import field_clock as field_clock
@@ -218,6 +219,13 @@ def attendance(value: str) -> bool | None:
     return False if _ABSENT_WORDS.match(squash(value)) else True if _PRESENT_WORDS.match(squash(value)) else None
 
 
+def absent_by_status(people: list[tuple[str, str]]) -> list[str]:
+    """Names whose status value says absent (<member status="afbud">), even when nobody's says present: a word
+    is stated, not a default flag. A status every person has states nothing (as in ``absent_by_flag``)."""
+    absent = [name for name, status in people if attendance(status) is False]
+    return absent if len(absent) < len(people) else []
+
+
 _CLOSED_WORDS = re.compile(r"^(?:lukket|closed|fortrolig|confidential|private|ikke\s+offentlig|not\s+public)\b", re.I)
 _OPEN_WORDS = re.compile(r"^(?:åben|aaben|aben|åbent|aabent|offentlig|public|open)\b", re.I)
 
@@ -225,6 +233,14 @@ _OPEN_WORDS = re.compile(r"^(?:åben|aaben|aben|åbent|aabent|offentlig|public|o
 def access_closed(value: str) -> bool | None:
     """An access field's value (Adgang="Lukket"/"Aaben") as closed: True, False, or None when it says neither."""
     return True if _CLOSED_WORDS.match(squash(value)) else False if _OPEN_WORDS.match(squash(value)) else None
+
+
+def printed_number(fields: list[tuple[str, str]]) -> str:
+    """The number an item prints, of its (name, value) fields: a number field before a place in a list counted from
+    0 or 1 (<item seq="0" number="1">: "1"; ``fieldnames.POSITION``); '' when none has a value."""
+    found = [(names.key(n.rsplit("/", 1)[-1]) in names.POSITION, squash(v)) for n, v in fields
+             if names.kind_of(n, names.NUMBER) and not placeholder(v)]
+    return next((v for _, v in sorted(found, key=lambda f: f[0])), "")
 
 
 def record(el: Element) -> bool:
