@@ -170,6 +170,16 @@ test: install browser postgres lint
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat eval eval/portals10.jsonl --data-dir $(CURDIR)/.referat/eval-portals10 \
 	  --ingest sample_data/portals10 --min-hit5 0.95 --min-first-citation 0.85 --min-refusal 0.7 --min-keywords 0.85
+	# dev18 (calibration, session 12): an outside evaluator's questions, written blind: facts inside an item's body,
+	# and forecasts, parts of a counted whole, comparisons with the year before, blame, a topic on the wrong day
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/dev18.jsonl --data-dir $(CURDIR)/.referat/eval-minutes \
+	  --min-hit5 0.9 --min-first-citation 0.85 --min-refusal 0.8 --min-keywords 0.8
+	# portals11 (calibration, session 12): third-party scraper shapes (GraphQL JSON, scraper JSON/XML, CSV of two
+	# meetings, YAML-fronted Markdown, pdftotext -layout, a CMS accordion) from regions and Greenland
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/portals11.jsonl --data-dir $(CURDIR)/.referat/eval-portals11 \
+	  --ingest sample_data/portals11 --min-hit5 0.95 --min-first-citation 0.9 --min-refusal 0.75 --min-keywords 0.8
 	# questions written from the stored minutes themselves (case numbers, item numbers, votes): eval/probe.py
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat probe --data-dir $(CURDIR)/.referat/eval-minutes --min-right 0.95

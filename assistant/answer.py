@@ -8,7 +8,19 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from assistant import bodies, deciders, evidence, honesty, meeting_facts, outside, salient, scope, topics, unanswered
+from assistant import (
+    bodies,
+    deciders,
+    evidence,
+    honesty,
+    meeting_facts,
+    outside,
+    salient,
+    scope,
+    topics,
+    unanswered,
+    wrong_date,
+)
 from assistant.amounts import english_amounts
 from assistant.answer_kind import answer_kind
 from assistant.answer_quote import (
@@ -287,6 +299,15 @@ class ExtractiveAnswerer:
             when = day.strftime("%d-%m-%Y")
             return refusal(lang, f"no stored minutes are from a meeting on {when} or mention that date" if lang == "en"
                            else f"ingen indlæste referater er fra et møde den {when} eller nævner datoen")
+        moved = wrong_date.treated_on_other_day(query, hits)
+        if moved is not None:
+            asked, other = moved
+            when, then = asked.strftime("%d-%m-%Y"), other.item.date
+            then = f"{then[8:10]}-{then[5:7]}-{then[:4]}"
+            return refusal(lang, f"the meeting on {when} has no item on it; {other.item.committee} treated it on "
+                           f"{then} (item {other.item.number or '-'} “{other.item.title}”)" if lang == "en" else
+                           f"mødet den {when} har intet punkt om det; {other.item.committee} behandlede det den "
+                           f"{then} (punkt {other.item.number or '-'} »{other.item.title}«)")
         month = unmatched_month(query, hits)
         if month is not None:
             name = (MONTHS_EN if lang == "en" else MONTHS_DA)[month[1] - 1]

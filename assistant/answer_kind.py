@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 KINDS = ("vote", "history", "amount", "percent", "count", "measure", "date", "explanation", "party", "company",
-         "body", "person", "place", "list", "yesno", "decision", "fact")
+         "address", "municipality", "body", "person", "place", "list", "yesno", "decision", "fact")
 
 # the act a yes/no answer from the meeting's outcome settles: approving, adopting, granting, rejecting, deciding
 DECISION_ACT = re.compile(r"\b(?:reject|approv|grant|adopt|decid|agree|accept|afvis|afvist|godkend|vedt[ao]g|bevilg|"
@@ -41,7 +41,8 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
                           rf"hvad (?:kommer|kom) .{{0,80}}til at koste|"
                           # "what is the total capital grant for ...?", "hvad er den samlede anlægsbevilling?"
                           rf"^\W*what (?:is|was|will be) the (?:total |overall |full |combined |final )?"
-                          rf"(?:[\w-]+ ){{0,2}}(?:grant|cost|costs|price|budget|appropriation|subsidy|fee|rent)\b|"
+                          rf"(?:[\w-]+ ){{0,2}}(?:grant|cost|costs|price|budget|appropriation|subsidy|fee|rent|"
+                          rf"spending|expenditure|expenses)\b|"
                           rf"^\W*hvad (?:er|var|bliver) (?:den|det) (?:samlede |endelige |fulde )?"
                           rf"\w*(?:bevilling|budget|pris|beløb|udgift|tilskud|takst|leje)\w*\b|"
                           rf"what (?:does|did|will) .{{0,100}}\bcost|how much (?:money|did|does|will|is|was)|"
@@ -66,7 +67,15 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
                            r"which (?:[\w-]+ ){0,2}(?:company|companies|firm|firms|supplier|contractor|provider|"
                            r"operator|consultan)|"
                            r"what (?:company|firm|supplier|contractor)|hvem (?:leverer|driver|har vundet)|"
-                           r"who (?:supplies|operates|won the (?:tender|contract))", re.I)),
+                           r"who (?:supplies|operates|won the (?:tender|contract))|"
+                          # "who did Greve hire to run the security patrols?": a firm doing a job
+                          r"\bwho\b.{0,60}\b(?:hire|hired|contract|contracted|engage|engaged)\b.{0,40}\bto "
+                          r"(?:run|operate|do|carry out|handle|deliver|supply|provide)\b|"
+                          r"\bhvem\b.{0,60}\b(?:indgået (?:en )?aftale med|hyret|antaget|engageret)\b", re.I)),
+    ("address", re.compile(r"\baddress\b|\badressen?\b", re.I)),  # "what address are they going up at?": a street
+    # "Which other municipality is part of ...?", "hvilke kommuner deltager?": a municipality's name
+    ("municipality", re.compile(r"\bwhich (?:other |neighbou?ring |\w+ )?municipalit(?:y|ies)\b|"
+                                r"\bhvilke(?:[tn])? (?:andre |anden |\w+ )?kommuner?\b", re.I)),
     ("body", re.compile(r"hvilke(?:t|n)? (?:udvalg|organ|myndighed|råd)\b|which (?:committee|body|authority|council)\b",
                         re.I)),
     ("list", re.compile(r"\b(?:hvem|who)\s+(?:er|var|are|were)\s+(?:the\s+|de\s+)?(?:\w+\s+)?(?:målgruppe\w*|"
@@ -75,15 +84,17 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
                           r"people|persons|councillors)|navn(?:et|ene)? på|name of|"
                           # "Hvilket byrådsmedlem stillede forslaget?", "which councillor proposed it?"
                           r"hvilke[tn]? \w*(?:medlem|politiker)\b|"
-                          r"which (?:[\w-]+ )?(?:member|councill?or|politician)\b",
+                          r"which (?:[\w-]+ )?(?:member|councill?or|politician|official|officer|employee|director|"
+                          r"manager|chief|civil servant)\b|"
+                          r"hvilke[tn]? \w*(?:embedsmand|medarbejder|chef|direktør|leder)\b",
                           re.I)),
     ("place", re.compile(r"\bhvor (?:ligger|skal .{0,40}(?:ligge|placeres|bygges|opføres)|er .{0,30} placeret|"
                          r"foregår|finder .{0,20} sted)|\bwhere\b|placering|\blocation|hvilken (?:by|adresse)|"
-                         r"which (?:town|address|site)", re.I)),
+                         r"which (?:town|site)", re.I)),
     ("list", re.compile(r"\bhvilke\b|\bwhich\b(?! (?:is|was)\b)|\blist\b|\boversigt|\bnævn\b|hvad indeholder|"
                         r"what does .{0,60} (?:include|contain)|what are the|hvad er de\b", re.I)),
-    ("yesno", re.compile(r"^\s*(?:fik|blev|var|er|har|havde|skal|skulle|kan|kunne|vil|ville|godkendte|vedtog|"
-                         r"besluttede|did|was|were|is|are|has|have|had|will|would|can|could|does|do|should)\b",
+    ("yesno", re.compile(r"^\s*(?:fik|blev|bliver|kommer|var|er|har|havde|skal|skulle|kan|kunne|vil|ville|godkendte|"
+                         r"vedtog|besluttede|did|was|were|is|are|has|have|had|will|would|can|could|does|do|should)\b",
                          re.I)),
     ("amount", re.compile(r"^\s*(?:hvad (?:er|var|bliver)|what (?:is|was|will be)|what|which|hvilke[nt]?)\b.{0,50}"
                           r"(?:afgift|gebyr|\bpris|beløb|\bleje\b|takst|udgift|omkostning|\bprice|\bfee\b|"

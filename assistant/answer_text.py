@@ -78,6 +78,10 @@ NOT_SAID = {
     "da": "Referatet gengiver ikke, hvad {who} sagde; det noterer beslutningen:",
     "en": "The minutes do not report what {who} said; they record the decision:",
 }
+UNSETTLED = {
+    "da": "Referatet siger ikke, om det sker; punktet blev ikke afgjort — beslutningen var:",
+    "en": "The minutes do not say whether it will happen; the item was not settled — the decision was:",
+}
 NO_CHOICE = {
     "da": "Referatet viser ikke, at der blev valgt noget; beslutningen var:",
     "en": "The minutes record no choice being made; the decision was:",

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 
 from assistant import views
+from assistant.compared import comparison_unstated
 from assistant.evidence import KIND_PATTERNS
 from assistant.glossary import expand
 from assistant.query import language
@@ -25,7 +26,8 @@ LABELS = {"clock": ("a time of day", "et klokkeslæt"), "duration": ("how long i
           "plot": ("a plot number", "et matrikelnummer"), "plan": ("a local plan number", "et lokalplannummer"),
           "party": ("a party", "et parti"), "day": ("an exact day", "en præcis dato"),
           "age": ("an age", "en alder"), "ready": ("when it will be finished", "hvornår det står færdigt"),
-          "percent": ("a percentage", "en procentsats")}
+          "percent": ("a percentage", "en procentsats"),
+          "compared": ("a comparison with the earlier period", "en sammenligning med den tidligere periode")}
 
 _ASKS = {
     "clock": re.compile(r"\bhvad tid\b|\bhvilket klokkeslæt|\bklokken hvad\b|\bhvornår på dagen\b|\bwhat time\b|"
@@ -156,7 +158,8 @@ def not_stated(question: str, item_text: str, quote_text: str, people: str, lang
     """What the question asks that the cited item does not state, in the answer's language ("a time of day",
     "a reason for Jesper Kjeldsen's absence"); None when the item may answer it."""
     en = lang == "en"
-    kind = unstated(question, item_text, people) or ("day" if vague_day(question, quote_text) else None)
+    kind = (unstated(question, item_text, people) or ("day" if vague_day(question, quote_text) else None)
+            or ("compared" if comparison_unstated(question, item_text) else None))
     if kind:
         return LABELS[kind][0 if en else 1]
     role = views.role_unnamed(question, f"{item_text}\n{people}")  # the meeting's list may give the chair

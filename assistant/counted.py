@@ -54,6 +54,57 @@ _NOT_A_COUNT = re.compile(
     r"\b(?:19|20)\d{2}\s*[-–/]\s*\d{2,4}\b", re.I)
 
 
+# "hvor mange af de 31 ansøgninger kom fra fodboldklubber?", "how many of the 612 responses were against?": a part
+# of a whole the question names; the figure must be said of the part ("fra fodboldklubber", "imod")
+_SUBSET = re.compile(r"\b(?:hvor mange|how many)\s+(?:af|of)\s+(?:(?:de|disse|dem|the|these|those)\s+)?"
+                     r"(?:([\d.,]+)\s+)?([^\W\d]+)\s+(.+)", re.I)
+
+
+_SUBSET_VERB = re.compile(r"(?:ede|[^n]te)$|^(?:kom|var|blev|er|fik|gik|gav|har|havde|ville|kunne|skal|skulle|"
+                          r"were|was|are|is|came|went|got|had|have|did|do|will|would)$", re.I)
+
+
+def subset(question: str) -> tuple[str | None, list[str]] | None:
+    """The whole's figure the question gives ("31") and the stems that name the part asked about (the words after
+    the verb: "kom fra fodboldklubber"); None when the question counts no part of a named whole, or the part cannot
+    be told in Danish (an English word the glossary lacks)."""
+    m = _SUBSET.search(question)
+    if m is None:
+        return None
+    rest = re.findall(r"[^\W\d]+", m.group(3).lower())
+    verb = next((i for i, w in enumerate(rest) if _SUBSET_VERB.search(w)), None)
+    if verb is None:
+        return None
+    english = language(question) == "en"
+    stems: list[str] = []
+    for word in (w for w in rest[verb + 1:] if len(w) >= 4):
+        if english:
+            glossed = danish(word)
+            if not glossed:
+                return None
+            stems += [t for d in glossed for t in tokens(d)[:1]]
+        else:
+            stems += tokens(word)[:1]
+    return (m.group(1), stems) if stems else None
+
+
+def _part_counted(item_text: str, question: str) -> bool | None:
+    """Does a sentence give a figure (not the whole's) beside every word of the part asked about? None: the
+    question asks no part."""
+    asked = subset(question)
+    if asked is None:
+        return None
+    whole, stems = asked
+    for sentence in _SENTENCE.split(item_text):
+        words = re.findall(r"[\w.,§²]+", _NOT_A_COUNT.sub(" ", sentence))
+        figures = [w for i, w in enumerate(words)
+                   if _is_figure(words, i) and w.strip(".,") != (whole or "").strip(".,")]
+        said = set(tokens(sentence))
+        if figures and all(any(t.startswith(stem[:5]) for t in said) for stem in stems):
+            return True
+    return False
+
+
 def counted(question: str) -> list[str] | None:
     """Stems the counted thing is written with (Danish; English through the glossary); None: cannot judge."""
     m = _COUNTED.search(question)
@@ -89,6 +140,9 @@ def uncounted(item_text: str, kind: str, question: str) -> bool:
     the item stands beside it: the item's figures count something else (kroner, years, dates)."""
     if kind not in {"count", "measure"}:
         return False
+    part = _part_counted(item_text, question)
+    if part is not None:
+        return not part
     stems = counted(question)
     if not stems:
         return False

@@ -19,6 +19,7 @@ from assistant.quotes import MONEY, headings, sentences
 from assistant.terms import GENERIC, content_terms, match, prefixes
 from core.dates import MONTH_STEM
 from core.model import AgendaItem, fold
+from core.municipalities import ALL_MUNICIPALITIES, REGIONS
 from core.vocab import ABSENT_WORD
 from store.lexical import tokens
 
@@ -72,6 +73,11 @@ _COMPANY = re.compile(r"\b[A-ZÆØÅ][\w&-]*(?:\s+(?:[A-ZÆØÅ][\w&-]*|&))*\s+(
                       # a name after the contract or the work it does ("indgået aftale med Clavis", "revideret af BDO")
                       r"\b(?:aftale|kontrakt|overenskomst) med [A-ZÆØÅ][\w&-]+|"
                       r"\b(?:revideret|udført|leveret|drevet|varetaget|vundet) af [A-ZÆØÅ][\w&-]+")
+_MUNICIPALITY = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, [*ALL_MUNICIPALITIES, *REGIONS]), key=len,
+                                                                 reverse=True)) + r")s?(?![\w-])")
+# a street address: "Hundigevej 36", "Rådhuspladsen 1", "Ishøj Store Torv 20"
+_ADDRESS = re.compile(r"\b[A-ZÆØÅ][\wæøå.-]*(?:vej|gade|allé|alle|vænge|stræde|plads|pladsen|torv|boulevard|park|"
+                      r"parken|høj|bakke|have|haven|sti|vang|toften|bygade|hegn|dige|kaj|bro)(?:\s+\d{1,4}\s?[A-Za-z]?)\b")
 _BODY = re.compile(r"\w*(?:udvalg|udvalget|byråd|byrådet|råd|rådet|magistrat\w*|forvaltning\w*|administration\w*)\b",
                    re.I)
 _PLACE = re.compile(r"\b(?:på|i|ved|til)\s+[A-ZÆØÅ][\wæøå-]+|\b\w+(?:vej|gade|torv|plads|park|havn|center)\b", re.I)
@@ -83,12 +89,14 @@ _LIST_ENTRY = re.compile(r"^\s*(?:[-–•*]|\d{1,2}(?:\.\d{1,2})*[.)]?|[a-h][.)
 MANY = re.compile(r"\bhvilke\b|\bwhich\b|\bmedlemmer|\bmembers|partier\b|parties|\bpersoner|\bpeople|"
                   r"\balle\b|\ball\b|\blist\b", re.I)
 
+# kinds whose answer is a value the question does not already state
 VALUE_KINDS = frozenset({"amount", "percent", "count", "measure", "date", "person", "party", "company", "body",
-                         "place"})  # kinds whose answer is a value the question does not already state
+                         "place", "municipality", "address"})
 STRICT_KINDS = frozenset({"amount", "percent", "count", "measure", "date", "person", "party", "company"})
 KIND_PATTERNS: dict[str, re.Pattern[str]] = {
     "amount": MONEY, "percent": _PERCENT, "count": _COUNT, "measure": _MEASURE, "date": _DATE,
     "person": _NAME, "party": _PARTY, "company": _COMPANY, "body": _BODY, "place": _PLACE, "explanation": _WHY,
+    "municipality": _MUNICIPALITY, "address": _ADDRESS,
     "vote": _VOTE,
     "absent": re.compile(ABSENT_WORD.pattern + r"|forlod mødet|left the meeting", re.I),
 }
@@ -120,7 +128,7 @@ def new_values(kind: str, text: str, known: str) -> set[str]:
     squeezed = _squeeze(known)
     out = set()
     for v in values(kind, text) - seen:
-        if kind in {"person", "party", "body", "place", "company"}:
+        if kind in {"person", "party", "body", "place", "company", "municipality", "address"}:
             words = [w for w in tokens(v) if not _GENERIC_NAME.search(w)]
             if not words or all(w in known_tokens for w in words) or _squeeze(v) in squeezed:
                 continue  # "Greve Golfklub" is the question's "Greve Golf Klub"

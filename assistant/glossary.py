@@ -132,7 +132,9 @@ GLOSSARY: dict[str, str] = {
     "recycling centre": "genbrugsplads genbrugsstation", "recycling center": "genbrugsplads genbrugsstation",
     "rural": "landdistrikt landdistrikter land",
     "solar": "sol solcelle", "solar panels": "solceller solcelleanlæg", "wind turbines": "vindmøller",
-    "district heating": "fjernvarme", "nursery": "vuggestue", "kindergarten": "børnehave",
+    "district heating": "fjernvarme", "nursery": "vuggestue", "kindergarten": "børnehave børnehus",
+    "accounts": "regnskab", "spending": "forbrug udgift", "expenditure": "forbrug udgift",
+    "construction accounts": "anlægsregnskab", "construction": "anlæg byggeri",
     "nursing home": "plejehjem", "nursing homes": "plejehjem", "homeless": "hjemløse", "shelter": "herberg",
     "refugee": "flygtning", "doctor": "læge", "doctors": "læger", "dentist": "tandlæge", "vaccination": "vaccination",
     "school camp": "lejrskole", "school camps": "lejrskoler", "camps": "lejr", "excursions": "udflugter ekskursioner",
@@ -151,7 +153,8 @@ _WORD = re.compile(r"[a-z]+")
 def expand(question: str) -> str:
     """The question plus the Danish words for the English civic terms in it."""
     low = question.lower()
-    extra = [GLOSSARY[w] for w in _WORD.findall(low) if GLOSSARY.get(w)]
+    # a plural the glossary gives only in the singular ("kindergartens") takes the singular's words
+    extra = [v for w in _WORD.findall(low) if (v := GLOSSARY.get(w) or GLOSSARY.get(w.removesuffix("s")))]
     extra += [v for k, v in GLOSSARY.items() if (" " in k or "-" in k) and k in low]  # phrases, "self-driving"
     return question + (" " + " ".join(extra) if extra else "")
 

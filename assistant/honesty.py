@@ -21,6 +21,7 @@ from assistant.answer_text import (
     OTHER_PART,
     PARTIES_ONLY,
     UNKNOWN,
+    UNSETTLED,
     counted_votes,
 )
 from assistant.query import Query
@@ -75,6 +76,10 @@ def trap(answerer: ExtractiveAnswerer, query: Query, hit: Hit, quote: str, kind:
     if own and traps.asks_choice(query.text) and not any(d.outcome in {"approved", "rejected"} for d in own):
         # "which model did they pick?" of a decision that sent the case on: nothing was chosen
         return NO_CHOICE[lang], own_decision_quote(item, hit.item.date) or quote
+    if (own and kind == "yesno" and traps.asks_forecast(query.text)
+            and not any(d.outcome in {"approved", "rejected"} for d in own)):
+        # "bliver Aarhus udpeget som testkommune?" of a proposal that was postponed: nothing settles it
+        return UNSETTLED[lang], own_decision_quote(item, hit.item.date) or quote
     voted = any(d.votes for d in own)
     if unanswered.no_vote_count(quote, kind, query.text, voted):
         return NO_VOTE[lang], quote

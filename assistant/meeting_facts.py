@@ -46,7 +46,7 @@ _FRAME = set(tokens(
     "absence members member meeting held city council committee municipality extraordinary present chair "
     "chaired formand næstformand ifølge according participant list deltagerlisten start startede time "
     "januar februar marts april maj juni juli august september oktober november december january february "
-    "march may june july october sent send gave had have havde været been har apologies apology meet meets mødes "
+    "march may june july october sent send gave had has have havde været been har apologies apology meet meets mødes "
     "anyone anybody someone nobody nogen ingen hvordan how afholdt missing missed skulle skal holdes afholdes fra "
     "hold holds its their take took place begynder begynde begyndte starter starte does do will would begins "
     "starts forlod left leave early late turned up arrived came showed joined before sent senere tid tidligt gik "

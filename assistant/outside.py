@@ -27,7 +27,9 @@ _OPINION = re.compile(r"\b(?:tror|synes|mener|forventer|gætter) (?:du|i)\b|\bhv
                       r"\b(?:was|is) (?:it|this|that) (?:fair|unfair|reasonable|unreasonable|justified)\b|"
                       # "was X wrong to vote against it?", "var det forkert af X at ..."
                       r"\b(?:was|were|is|are)\b.{0,60}\b(?:wrong|right) to\b|\bvar det (?:forkert|rigtigt) af\b|"
-                      r"\b(?:en god|den rigtige|en klog|en dårlig|den forkerte) (?:idé|ide|beslutning)\b", re.I)
+                      r"\b(?:en god|den rigtige|en klog|en dårlig|den forkerte) (?:idé|ide|beslutning)\b|"
+                      # blame: "is the mayor to blame?", "er borgmesteren skyld i ...?" (not "hvad var skyld i")
+                      r"\bto blame\b|\bat fault\b|\b(?:er|var) (?:\w+ ){1,3}skyld i\b|\b(?:har|havde) skylden\b", re.I)
 
 
 def asks_opinion(question: str) -> bool:

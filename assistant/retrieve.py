@@ -11,6 +11,7 @@ from assistant.query import Filters, Query
 from assistant.ranking import DEFAULT_RANKING, RankingConfig
 from assistant.terms import coverage
 from core.model import chunk_item_id, fold, slug
+from core.municipalities import REGIONS
 from core.municipalities import UNKNOWN as UNKNOWN_MUNICIPALITY  # stored when nothing names the municipality
 from store.catalog import Catalog
 from store.embed import Embedder
@@ -102,9 +103,14 @@ class Retriever:
         known = self.catalog.municipalities()
         munis = [m for m in f.municipalities if m in known] if f.municipalities else known
         if f.municipalities and not munis:
-            if UNKNOWN_MUNICIPALITY not in known:
+            if all(m in REGIONS for m in f.municipalities):
+                # a region is often an actor in another's minutes ("Hvad estimerer Region Sjælland, at det koster
+                # ...?"): search them all; the answer stands only if the item found names the region (below)
+                munis = known
+            elif UNKNOWN_MUNICIPALITY not in known:
                 return Retrieval([], [], note="no minutes from " + ", ".join(f.municipalities) + " are indexed")
-            munis = [UNKNOWN_MUNICIPALITY]  # minutes whose municipality could not be told may be the ones asked for
+            else:
+                munis = [UNKNOWN_MUNICIPALITY]  # minutes whose municipality could not be told may be the ones asked
         timings: dict[str, float] = {}
         if f.case_number:
             rows = [r for r in self.catalog.item_rows(case_number=f.case_number) if r.municipality in munis]

@@ -25,6 +25,17 @@ def asks_choice(question: str) -> bool:
     return _CHOICE.search(question) is not None
 
 
+# "bliver Aarhus udpeget som testkommune?", "Will the school close?": whether something will happen, which a
+# decision settles only when it approves or rejects it
+_FORECAST = re.compile(r"^\W*(?:bliver|vil|kommer)\s+(?!(?:det|der)\s+(?:besluttet|vedtaget|godkendt))\w+|^\W*will\b",
+                       re.I)
+
+
+def asks_forecast(question: str) -> bool:
+    """A yes/no question about whether something will happen ("bliver X udpeget ...?", "will X ...?")."""
+    return _FORECAST.search(question) is not None
+
+
 # "Hvad sagde Liselott Blixt i debatten?", "What did the mayor argue?": a person's words, which minutes record only
 # as a remark to the record ("med bemærkning", "ønskede ført til protokol") or a reported statement
 _SPEAKER = re.compile(r"\b(?:hvad (?:sagde|mente|argumenterede|udtalte|fremhævede)|what did)\s+(?P<who>"

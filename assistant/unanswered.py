@@ -66,7 +66,7 @@ def states_unknown(quote_text: str, kind: str, question: str) -> bool:
 NOT_STATED = {"amount": ("an amount", "et beløb"), "percent": ("a share", "en andel"),
               "count": ("a number", "et antal"), "measure": ("a measure", "et mål"), "date": ("a date", "en dato"),
               "company": ("a firm", "et firma"), "explanation": ("a reason", "en begrundelse"),
-              "name": ("a name", "et navn")}
+              "name": ("a name", "et navn"), "address": ("an address", "en adresse")}
 _NUMERIC = FIGURE_KINDS - {"date"}
 _FRACTION = re.compile(r"\b(?:halvdel\w*|(?:en |to )?(?:tredjedel|fjerdedel|femtedel)\w*|\d+/\d+|"
                        r"half|(?:one |two )?(?:third|quarter|fifth)s?)\b", re.I)

@@ -1,0 +1,69 @@
+"""A topic asked of a meeting day that did not treat it (the item of that day is about something else; another
+day's item is about the topic), and a region named as an actor in another's minutes (calibration set dev18)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.container import Container
+from tests.helpers import ingest_text
+
+AUGUST = """Aarhus Kommune
+Referat af Aarhus Byråd den 27. august 2025
+Mødedato: 27. august 2025 kl. 18.00
+
+Punkt 2: Svar på forslag om at sikre Havnens Perle på Aarhus Ø
+Sagsfremstilling
+Forslaget handler om en principbeslutning om Havnens Perle ved havnen på Aarhus Ø.
+
+Beslutning i Aarhus Byråd den 27-08-2025
+Fremsendes til Teknisk Udvalg.
+"""
+
+OCTOBER = """Aarhus Kommune
+Referat af Aarhus Byråd den 8. oktober 2025
+Mødedato: 8. oktober 2025 kl. 18.00
+
+Punkt 11: Svar på forslag om vindmøller på Aarhus Havn
+Sagsfremstilling
+Byrådet har bedt om en undersøgelse af vindmøller på Aarhus Havn og dialog med havnen.
+
+Beslutning i Aarhus Byråd den 08-10-2025
+Godkendt.
+"""
+
+GREVE = """Greve Kommune
+Referat af Social- og Handicapudvalget den 9. september 2024
+Mødedato: 9. september 2024 kl. 16.00
+
+Punkt 2: Besøg på Kofoedsminde
+Sagsfremstilling
+Rammeaftale Sjælland gør opmærksom på, at Region Sjælland estimerer, at det vil koste ca. 43,7 mio. kr. årligt at
+drive 10 nye pladser på Kofoedsminde.
+
+Beslutning i Social- og Handicapudvalget den 09-09-2024
+Taget til efterretning.
+"""
+
+
+@pytest.fixture()
+def store(container: Container, tmp_path: Path) -> Container:
+    for name, text in (("august", AUGUST), ("october", OCTOBER), ("greve", GREVE)):
+        ingest_text(container, tmp_path / f"{name}.txt", text)
+    return container
+
+
+def test_a_topic_asked_of_a_day_that_did_not_treat_it(store: Container) -> None:
+    wrong = store.service.ask("Hvad besluttede Aarhus Byråd om vindmøller på Aarhus Havn på mødet den 27. august 2025?")
+    assert wrong.refused and "08-10-2025" in wrong.answer and "vindmøller" in wrong.answer
+    right = store.service.ask("Hvad besluttede Aarhus Byråd om vindmøller på Aarhus Havn på mødet den 8. oktober 2025?")
+    assert not right.refused and right.citations[0].item_number == "11"
+
+
+def test_a_region_named_as_an_actor_in_another_municipalitys_minutes(store: Container) -> None:
+    asked = store.service.ask("Hvad estimerer Region Sjælland, at det koster årligt at drive 10 nye pladser?")
+    assert not asked.refused and "43,7 mio. kr." in asked.answer
+    other = store.service.ask("Hvordan fordelte Region Sjælland pengene til nye svømmehaller?")
+    assert other.refused and "Region Sjælland" in other.answer

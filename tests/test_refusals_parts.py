@@ -1,0 +1,64 @@
+"""Questions the item found cannot settle although it is about the topic: a part of a counted whole, a comparison
+with an earlier period, blame; and the finer answer kinds (an address, a municipality, a firm hired, an
+official) that choose the sentence carrying the fact. Pure functions, calibrated on eval/dev18.jsonl."""
+
+from __future__ import annotations
+
+from assistant.answer_kind import answer_kind
+from assistant.compared import asks_comparison, comparison_unstated
+from assistant.counted import subset, uncounted
+from assistant.evidence import new_values
+from assistant.outside import asks_opinion
+
+POOL = "Hvor mange af de 31 ansøgninger til Idrætspuljen 2025 kom fra fodboldklubber?"
+
+
+def test_a_part_of_a_counted_whole_needs_a_figure_said_of_the_part() -> None:
+    assert subset(POOL) == ("31", ["fodboldklub"])
+    assert subset("How many of the 612 responses were against?") == ("612", ["imod"])
+    assert subset("Hvor mange ansøgninger kom der?") is None  # a whole, not a part
+    whole = "Idrætspuljen Der er indsendt 31 ansøgninger for i alt 1.596.201 kr. Udvalget anbefaler 23 ansøgninger."
+    assert uncounted(whole, "count", POOL)  # 23 is said of the applications recommended, not the football clubs
+    assert not uncounted(whole + " Heraf kom 12 fra fodboldklubber.", "count", POOL)
+    against = "How many of the 612 responses were against?"
+    assert uncounted("Der kom 612 høringssvar.", "count", against)
+    assert not uncounted("Der kom 612 høringssvar, heraf 400 imod.", "count", against)
+
+
+def test_a_comparison_with_an_earlier_period_needs_the_other_period() -> None:
+    q = "var der flere børn med til sommerferieaktiviteterne i 2024 end året før?"
+    assert asks_comparison(q) and asks_comparison("Was spending higher than last year?")
+    assert not asks_comparison("Hvor mange børn deltog i 2024?")
+    this_year = "Omkring 400 børn og unge har deltaget i en sommerferieaktivitet. Udvalget tog det til efterretning."
+    assert comparison_unstated(q, this_year)
+    assert not comparison_unstated(q, this_year + " Det er 50 flere børn end sidste år.")
+    assert not comparison_unstated(q, "I 2023 deltog 350 børn, i 2024 omkring 400 børn.")
+    # a change said of something else does not compare the children
+    assert comparison_unstated(q, this_year + " Budgettet er steget.")
+
+
+def test_blame_is_a_judgement() -> None:
+    assert asks_opinion("Is the mayor to blame for the credit card case?")
+    assert asks_opinion("Er borgmesteren skyld i sagen?")
+    assert not asks_opinion("Hvad var skyld i forsinkelsen?")  # a cause the minutes may give
+
+
+def test_finer_answer_kinds() -> None:
+    assert answer_kind("lunas ark pavilions - what address are they going up at?") == "address"
+    assert answer_kind("who did greve hire to run the tryghedsvagter?") == "company"
+    assert answer_kind("Which other municipality is part of Sundhedsråd Aarhus together with Aarhus?") == "municipality"
+    assert answer_kind("Which official attends the meeting for the item?") == "person"
+    assert new_values("address", "en del af ejendommen Hundigevej 36, 2670 Greve", "") == {"hundigevej 36"}
+    assert not new_values("address", "pavillonerne opstilles på matriklen", "")
+    said = "Aarhus Kommune indgår i Sundhedsråd Aarhus sammen med Samsø Kommune og Region Midtjylland."
+    assert new_values("municipality", said, "Which other municipality is part of Sundhedsråd Aarhus?") == {
+        "samsø", "region midtjylland"}
+
+
+def test_whether_something_will_happen_is_a_forecast() -> None:
+    from assistant.traps import asks_forecast
+
+    assert asks_forecast("bliver aarhus udpeget som testkommune for selvkørende biler?")
+    assert asks_forecast("Will the school close?") and asks_forecast("Kommer der flere p-pladser?")
+    assert not asks_forecast("Blev det vedtaget?") and not asks_forecast("Bliver det besluttet at lukke skolen?")
+    assert answer_kind("bliver aarhus udpeget som testkommune?") == "yesno"
