@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from assistant import (
     bodies,
+    dated,
     deciders,
     evidence,
     honesty,
@@ -19,15 +20,10 @@ from assistant import (
     scope,
     topics,
     unanswered,
-    wrong_date,
 )
 from assistant.amounts import english_amounts
 from assistant.answer_kind import answer_kind
 from assistant.answer_quote import (
-    SEASON,
-    YEAR,
-    _bodies,
-    _without,
     asks_amount,
     asks_decided,
     bare_decision,
@@ -36,13 +32,9 @@ from assistant.answer_quote import (
     named_decisions,
     on_day,
     own_decisions,
-    unmatched_date,
-    unmatched_month,
 )
 from assistant.answer_text import (
     CLOSED,
-    MONTHS_DA,
-    MONTHS_EN,
     NO_DECISION,
     _summary,
     citation,
@@ -57,7 +49,6 @@ from assistant.quotes import MONEY, best_sentence, has_content, own_decision_quo
 from assistant.ranking import DEFAULT_RANKING, RankingConfig
 from assistant.retrieve import Hit
 from assistant.terms import content_terms
-from core.dates import find_dates
 from core.model import AgendaItem, Meeting, fold
 from store.lexical import tokens
 
@@ -220,35 +211,6 @@ class ExtractiveAnswerer:
         """The body a decision question names when the item found records no decision of it (``deciders``)."""
         return deciders.decided_elsewhere(query, hit)
 
-    def years(self, query: Query, hits: list[Hit]) -> tuple[list[Hit], list[str]]:
-        """A year the question names ("trafikbestillingen for 2027") must be the meeting's year or occur in the
-        item: hits reordered so the first does, or the years no hit has."""
-        if not hits or hits[0].in_conversation:
-            return hits, []
-        # "mødet i Byråd 2022-2025" names a body, not a year: body names are no years, in question or item
-        asked = _without(query.text, {b for h in hits for b in _bodies(h)})
-        spans = [(pos, pos + 22) for pos, _ in find_dates(asked)]  # years inside full dates: checked apart
-        wanted = [m.group(0) for m in YEAR.finditer(asked) if not any(a <= m.start() < b for a, b in spans)]
-        wanted += [m.group(1) for m in SEASON.finditer(asked)]  # "varmesæsonen 2020/2021": its first year
-        if not wanted:
-            return hits, []
-
-        def has(h: Hit) -> bool:
-            text = _without(f"{h.item.date} {h.item.title}\n{h.item.text}", _bodies(h))
-            return all(y in text for y in wanted)
-
-        # an item further down holding the year answers only when it is near-tied with the first (as a second
-        # citation would be): a far weaker item that merely mentions the year is no answer about that year
-        bar = self.ranking.second_ratio * hits[0].score
-        named = {fold(m) for m in query.filters.municipalities}  # another municipality's item answers nothing asked
-        asked_fold = fold(query.text)  # "hennys testudvalg 2017: ...": the committee written out owns its year
-        full = [h for h in hits if has(h) and (h is hits[0] or h.score >= bar
-                                               or bodies.named_in_full(asked_fold, h.item.committee))
-                and (not named or fold(h.item.municipality) in named)]
-        if not full:
-            return hits, list(dict.fromkeys(wanted))
-        return [full[0], *[h for h in hits if h is not full[0]]], []
-
     def by_evidence(self, query: Query, hits: list[Hit]) -> list[Hit]:
         """Among near-tied top items, the one whose text holds more of what was asked comes first
         (two meetings handling one case, two budget items of one meeting)."""
@@ -294,30 +256,14 @@ class ExtractiveAnswerer:
         facts = self.meeting_answer(query, hits)
         if facts is not None:
             return facts
-        day = unmatched_date(query, hits)
-        if day is not None:
-            when = day.strftime("%d-%m-%Y")
-            return refusal(lang, f"no stored minutes are from a meeting on {when} or mention that date" if lang == "en"
-                           else f"ingen indlæste referater er fra et møde den {when} eller nævner datoen")
-        moved = wrong_date.treated_on_other_day(query, hits)
-        if moved is not None:
-            asked, other = moved
-            when, then = asked.strftime("%d-%m-%Y"), other.item.date
-            then = f"{then[8:10]}-{then[5:7]}-{then[:4]}"
-            return refusal(lang, f"the meeting on {when} has no item on it; {other.item.committee} treated it on "
-                           f"{then} (item {other.item.number or '-'} “{other.item.title}”)" if lang == "en" else
-                           f"mødet den {when} har intet punkt om det; {other.item.committee} behandlede det den "
-                           f"{then} (punkt {other.item.number or '-'} »{other.item.title}«)")
-        month = unmatched_month(query, hits)
-        if month is not None:
-            name = (MONTHS_EN if lang == "en" else MONTHS_DA)[month[1] - 1]
-            return refusal(lang, f"no stored minutes are from a meeting in {name} {month[0]}" if lang == "en"
-                           else f"ingen indlæste referater er fra et møde i {name} {month[0]}")
+        dated_note = dated.refusal_note(query, hits)
+        if dated_note is not None:
+            return refusal(lang, dated_note)
         hits, absent = self.naming(query, hits)
         if not absent:
             absent = self.absent_topics(query, hits)
         if not absent:
-            hits, years = self.years(query, hits)
+            hits, years = dated.years(query, hits, self.ranking.second_ratio)
             if years:  # the items that answer the question do not hold the year (other minutes may)
                 return refusal(lang, f"the items found do not mention {' or '.join(years)}" if lang == "en"
                                else f"de fundne punkter nævner ikke {' eller '.join(years)}")

@@ -1,0 +1,91 @@
+"""Dates and years a question names that the items found do not bear out, each answered with a refusal saying so:
+a day no stored meeting was held or item mentions, a month the committee did not meet, a topic asked of a meeting day
+that did not treat it ("Hvad besluttede byrådet om vindmøller på mødet den 27. august 2025?" when the wind turbines
+came up on 8 October: the refusal names the day that did), and a year no item found holds."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from assistant import bodies, topics
+from assistant.answer_quote import SEASON, YEAR, _bodies, _without, unmatched_date, unmatched_month
+from assistant.answer_text import MONTHS_DA, MONTHS_EN
+from assistant.query import Query
+from assistant.retrieve import Hit
+from core.dates import find_dates
+from core.model import fold
+
+
+def _mentions_all(hit: Hit, query: Query) -> bool:
+    text = fold(f"{hit.item.title}\n{hit.item.text}")
+    return not topics.absent(query.text, query.language, [], lambda parts, _m: all(p in text for p in parts))
+
+
+def treated_on_other_day(query: Query, hits: list[Hit]) -> tuple[date, Hit] | None:
+    """(the day asked, the item of another day that treats the topic) when no retrieved item of the day asked
+    names the question's topic nouns and one of another day names them all; else None."""
+    if not hits or hits[0].in_conversation or query.followup:
+        return None
+    days = {d.isoformat(): d for _, d in find_dates(query.text)}
+    if not days or not topics.topic_nouns(query.text, query.language):
+        return None
+    on_day = [h for h in hits if h.item.date in days]
+    if not on_day or any(_mentions_all(h, query) for h in on_day):
+        return None
+    other = next((h for h in hits if h.item.date not in days and _mentions_all(h, query)), None)
+    return (days[on_day[0].item.date], other) if other else None
+
+
+def refusal_note(query: Query, hits: list[Hit]) -> str | None:
+    """Why the date the question names rules the items found out (in the question's language), or None."""
+    en = query.language == "en"
+    day = unmatched_date(query, hits)
+    if day is not None:
+        when = day.strftime("%d-%m-%Y")
+        return (f"no stored minutes are from a meeting on {when} or mention that date" if en
+                else f"ingen indlæste referater er fra et møde den {when} eller nævner datoen")
+    moved = treated_on_other_day(query, hits)
+    if moved is not None:
+        asked, other = moved
+        when, then = asked.strftime("%d-%m-%Y"), other.item.date
+        then = f"{then[8:10]}-{then[5:7]}-{then[:4]}"
+        return (f"the meeting on {when} has no item on it; {other.item.committee} treated it on {then} (item "
+                f"{other.item.number or '-'} “{other.item.title}”)" if en else
+                f"mødet den {when} har intet punkt om det; {other.item.committee} behandlede det den {then} (punkt "
+                f"{other.item.number or '-'} »{other.item.title}«)")
+    month = unmatched_month(query, hits)
+    if month is not None:
+        name = (MONTHS_EN if en else MONTHS_DA)[month[1] - 1]
+        return (f"no stored minutes are from a meeting in {name} {month[0]}" if en
+                else f"ingen indlæste referater er fra et møde i {name} {month[0]}")
+    return None
+
+
+def years(query: Query, hits: list[Hit], second_ratio: float) -> tuple[list[Hit], list[str]]:
+    """A year the question names ("trafikbestillingen for 2027") must be the meeting's year or occur in the
+    item: hits reordered so the first does, or the years no hit has."""
+    if not hits or hits[0].in_conversation:
+        return hits, []
+    # "mødet i Byråd 2022-2025" names a body, not a year: body names are no years, in question or item
+    asked = _without(query.text, {b for h in hits for b in _bodies(h)})
+    spans = [(pos, pos + 22) for pos, _ in find_dates(asked)]  # years inside full dates: checked apart
+    wanted = [m.group(0) for m in YEAR.finditer(asked) if not any(a <= m.start() < b for a, b in spans)]
+    wanted += [m.group(1) for m in SEASON.finditer(asked)]  # "varmesæsonen 2020/2021": its first year
+    if not wanted:
+        return hits, []
+
+    def has(h: Hit) -> bool:
+        text = _without(f"{h.item.date} {h.item.title}\n{h.item.text}", _bodies(h))
+        return all(y in text for y in wanted)
+
+    # an item further down holding the year answers only when it is near-tied with the first (as a second
+    # citation would be): a far weaker item that merely mentions the year is no answer about that year
+    bar = second_ratio * hits[0].score
+    named = {fold(m) for m in query.filters.municipalities}  # another municipality's item answers nothing asked
+    asked_fold = fold(query.text)  # "hennys testudvalg 2017: ...": the committee written out owns its year
+    full = [h for h in hits if has(h) and (h is hits[0] or h.score >= bar
+                                           or bodies.named_in_full(asked_fold, h.item.committee))
+            and (not named or fold(h.item.municipality) in named)]
+    if not full:
+        return hits, list(dict.fromkeys(wanted))
+    return [full[0], *[h for h in hits if h is not full[0]]], []
