@@ -29,9 +29,14 @@ def asks_decided(query: Query) -> bool:
     """Does the question ask what a body decided: a decision or vote question, or a yes/no question about a
     decision act ("Did the council reject ...?", "Gav byrådet dispensation ...?")."""
     return (query.intent in {"decision", "vote"} or bool(_YES_NO_OPEN.search(query.text) and _ACTS.search(query.text))
-            or asks_choice(query.text) or _WHEN_DECIDED.search(query.text) is not None)
+            or asks_choice(query.text) or _WHEN_DECIDED.search(query.text) is not None
+            or _GRANTED.search(query.text) is not None)
 
 
+# "Hvor meget bevilgede udvalget til lektiecaféen?", "How much did the council grant?": the amount decided
+_GRANTED = re.compile(r"^\W*(?:hvor (?:meget|mange penge|mange kroner)|how much(?: money)?)\b.{0,80}"
+                      r"\b(?:bevilgede|bevilget|tildelte|tildelt|afsatte|afsat|grant|granted|award|awarded|allocate|"
+                      r"allocated)\b", re.I)
 # "Hvornår blev affaldsplanen endeligt vedtaget?", "When was the plan approved?": the decision's date is asked
 _WHEN_DECIDED = re.compile(r"^\W*(?:hvornår|when)\b.{0,80}\b(?:blev|was|were|has|have)\b.{0,80}"
                            r"\b(?:vedtaget|godkendt|besluttet|bevilget|adopted|approved|decided|passed)\b", re.I)
@@ -116,7 +121,7 @@ def _evidence_quote(item: AgendaItem, query: Query, kind: str, hit: Hit, cfg: Ev
         proposal = proposal_quote(item)
         if found or proposal:
             return evidence.quote(found) if found else proposal or ""
-    if (kind == "decision" or (kind == "yesno" and asks_decided(query))
+    if (kind == "decision" or (kind == "yesno" and asks_decided(query)) or asks_choice(query.text)
             or (kind == "vote" and any(d.votes for d in own_decisions(item, day)))):
         named = {d.body for d in named_decisions(item, query.text)}
         own = own_decision_quote(item, day, named, bool(EVERY_BODY.search(query.text)))

@@ -154,12 +154,13 @@ def vague_day(question: str, quote_text: str) -> bool:
     return _ASKS_DAY.search(question) is not None and _DAY.search(quote_text) is None
 
 
-def not_stated(question: str, item_text: str, quote_text: str, people: str, lang: str) -> str | None:
+def not_stated(question: str, item_text: str, quote_text: str, people: str, lang: str,
+               meeting_date: str = "") -> str | None:
     """What the question asks that the cited item does not state, in the answer's language ("a time of day",
     "a reason for Jesper Kjeldsen's absence"); None when the item may answer it."""
     en = lang == "en"
     kind = (unstated(question, item_text, people) or ("day" if vague_day(question, quote_text) else None)
-            or ("compared" if comparison_unstated(question, item_text) else None))
+            or ("compared" if comparison_unstated(question, item_text, meeting_date) else None))
     if kind:
         return LABELS[kind][0 if en else 1]
     role = views.role_unnamed(question, f"{item_text}\n{people}")  # the meeting's list may give the chair

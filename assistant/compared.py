@@ -27,19 +27,20 @@ _CHANGE = re.compile(r"\b(?:stig\w*|steg|steget|fald\w*|faldt|øge\w*|øgning|re
                      r"flere end|færre end|mere end|mindre end|sammenlign\w*|i forhold til|end sidste år|"
                      r"sidste år|året før|sidste års|forrige år|tidligere år|i fjor|increase\w*|decrease\w*|"
                      r"compared|last year|previous year)\b", re.I)
-_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])|\n")  # not after "kr." or "ca."
 
 
 def asks_comparison(question: str) -> bool:
     return _ASKS.search(question) is not None
 
 
-def comparison_unstated(question: str, item_text: str) -> bool:
+def comparison_unstated(question: str, item_text: str, meeting_date: str = "") -> bool:
     """The question compares with an earlier period and no sentence of the item that shares a term with the
-    question states a change or names another year than the question's own."""
+    question states a change or names another year than the one asked about (the question's, else the meeting's:
+    "større end sidste år" asked of a 2025 meeting is not told by "besparelse ... i budget 2025")."""
     if not asks_comparison(question):
         return False
-    asked_years = set(re.findall(rf"\b{_YEAR}\b", question))
+    asked_years = set(re.findall(rf"\b{_YEAR}\b", question)) or ({meeting_date[:4]} if meeting_date else set())
     words = expand(question) if language(question) == "en" else question
     terms = {t for t in content_terms(set(tokens(words))) if not t.isdigit()}
     for sentence in _SENTENCE.split(item_text):

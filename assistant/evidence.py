@@ -72,7 +72,10 @@ _COMPANY = re.compile(r"\b[A-ZÆØÅ][\w&-]*(?:\s+(?:[A-ZÆØÅ][\w&-]*|&))*\s+(
                       r"\b[A-ZÆØÅ]{2,}[a-zæøå]*(?:\s+[A-ZÆØÅ][\wæøå]*)+|\b[A-ZÆØÅ]{3,6}\b|"
                       # a name after the contract or the work it does ("indgået aftale med Clavis", "revideret af BDO")
                       r"\b(?:aftale|kontrakt|overenskomst) med [A-ZÆØÅ][\w&-]+|"
-                      r"\b(?:revideret|udført|leveret|drevet|varetaget|vundet) af [A-ZÆØÅ][\w&-]+")
+                      r"\b(?:revideret|udført|leveret|drevet|varetaget|vundet) af [A-ZÆØÅ][\w&-]+|"
+                      # a name after its role ("Leverandøren Køkkenet Vestegnen", "rådgiveren Niras")
+                      r"\b(?:[Ll]everandør|[Ee]ntreprenør|[Rr]ådgiver|[Oo]peratør|[Ff]irma|[Vv]irksomhed|[Ss]elskab)"
+                      r"(?:en|et)?\s+[A-ZÆØÅ][\w&-]+(?:\s+[A-ZÆØÅ][\w&-]+)*")
 _MUNICIPALITY = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, [*ALL_MUNICIPALITIES, *REGIONS]), key=len,
                                                                  reverse=True)) + r")s?(?![\w-])")
 # a street address: "Hundigevej 36", "Rådhuspladsen 1", "Ishøj Store Torv 20"

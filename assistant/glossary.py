@@ -133,6 +133,7 @@ GLOSSARY: dict[str, str] = {
     "rural": "landdistrikt landdistrikter land",
     "solar": "sol solcelle", "solar panels": "solceller solcelleanlæg", "wind turbines": "vindmøller",
     "district heating": "fjernvarme", "nursery": "vuggestue", "kindergarten": "børnehave børnehus",
+    "passengers": "passagerer", "passenger": "passager", "heritage": "arv kulturarv verdensarv",
     "accounts": "regnskab", "spending": "forbrug udgift", "expenditure": "forbrug udgift",
     "construction accounts": "anlægsregnskab", "construction": "anlæg byggeri",
     "nursing home": "plejehjem", "nursing homes": "plejehjem", "homeless": "hjemløse", "shelter": "herberg",

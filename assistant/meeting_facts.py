@@ -35,6 +35,7 @@ ASPECTS: list[tuple[str, re.Pattern[str]]] = [
     ("status", re.compile(r"dagsorden eller (?:et )?referat|agenda or (?:the )?minutes|referat foreligger", re.I)),
 ]
 _PERSON = re.compile(r"\b[A-ZÆØÅ][a-zæøåé]+(?:\s+[A-ZÆØÅ][a-zæøåé]+)+\b")
+_IN_PLACE = re.compile(r"\b(?:i|in|på|at)\s+([A-ZÆØÅ][\wæøå-]+)")
 _CHAIR_ROLE = re.compile(r"\b(?:formand|forperson|chair|borgmester)\b", re.I)
 _MEETING = re.compile(r"mød(?:e|et|er|erne|tes|es)\b|\bmeeting|\bmee?t\b|\bheld\b|\bholdt\b", re.I)  # "byrådsmødet"
 # words that ask about the meeting, not a topic: question words, meeting vocabulary, months
@@ -77,7 +78,9 @@ def aspects(question: str, committee_tokens: set[str] | None = None) -> list[str
     english = {t for w in re.findall(r"[a-z]+", question.lower()) if _names_committee(w, known) for t in tokens(w)}
     # "Hvornår kom Anne Ravnsborg til mødet?": the person whose arrival or leaving is asked names no topic
     people = {t for m in _PERSON.finditer(question) for t in tokens(m.group(0))} if "remarks" in found else set()
-    words = [t for t in tokens(question) if t not in people and not re.fullmatch(r"[\d/.-]+", t)
+    # "Økonomiudvalgets møde i Nuuk": a town the meeting was held in narrows the meeting, it names no topic
+    places = {t for m in _IN_PLACE.finditer(question) for t in tokens(m.group(1))}
+    words = [t for t in tokens(question) if t not in people and t not in places and not re.fullmatch(r"[\d/.-]+", t)
              and t not in _FRAME and t not in known
              and t.removesuffix("s") not in known  # "Fanøs Teknik- og Miljøudvalg": a genitive of the meeting's
              and not (len(t) >= 4 and any(k.startswith(t) for k in known))  # "Henny's test committee": its name

@@ -103,10 +103,15 @@ class Retriever:
         known = self.catalog.municipalities()
         munis = [m for m in f.municipalities if m in known] if f.municipalities else known
         if f.municipalities and not munis:
+            told_by = [r for r in REGIONS if r in known and fold(r) in fold(text)]
             if all(m in REGIONS for m in f.municipalities):
                 # a region is often an actor in another's minutes ("Hvad estimerer Region Sjælland, at det koster
                 # ...?"): search them all; the answer stands only if the item found names the region (below)
                 munis = known
+            elif told_by:
+                # "borgere i Tønder Kommune ... ifølge Region Syddanmark": a stored region's minutes tell of the towns
+                # in it; the answer stands only if the item found names the town (below)
+                munis = told_by
             elif UNKNOWN_MUNICIPALITY not in known:
                 return Retrieval([], [], note="no minutes from " + ", ".join(f.municipalities) + " are indexed")
             else:

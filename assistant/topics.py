@@ -38,6 +38,7 @@ _BEFORE_NOUN_DA = set("en et den det ny nye nyt flere alle om til af på for med
 _BEFORE_NOUN_EN = set("a an the new about on for of to with at from regarding any more".split())
 _NOMINAL = re.compile(r"(?:ing|ning|else|hed|tion|skab|isme)(?:en|er|erne|ens|s)?$|(?:ingen|elsen|heden|ionen|erne)$")
 _AND = {"og", "eller", "and", "or"}
+_ARTICLES = {"den", "det", "de"}
 # a compound's first half this long names the thing by itself ("solcelle|parken" is mentioned by "solcelleanlæg",
 # "fodbold|baner" by "fodboldklub"); shorter heads ("hunde|skove") are too general alone
 _LONG_HEAD = 7
@@ -149,7 +150,10 @@ def topic_nouns(question: str, lang: str) -> list[str]:
         low, prev = word.lower(), words[i - 1].lower() if i else ""
         if i >= 2 and words[i - 2].lower() in _AUXILIARY and prev in {"det", "den", "it"}:
             continue  # "blev det vedtaget": a participle after a pronoun, not a noun after an article
-        adjective = prev.endswith(("ede", "nye", "store", "gamle")) and i >= 2 and words[i - 2].lower() in before
+        # "den nye skole", "det åbne bibliotek": after an article, a definite adjective ends in -e
+        adjective = (i >= 2 and words[i - 2].lower() in before
+                     and (prev.endswith(("ede", "nye", "store", "gamle")) or words[i - 2].lower() in _ARTICLES
+                          and prev.endswith("e") and len(prev) >= 3))
         # "at sætte solceller op": the object of an infinitive after "at"
         infinitive = (i >= 2 and words[i - 2].lower() == "at" and prev.endswith("e") and len(prev) >= 4
                       and low not in before)  # "at afsætte flere penge": a quantity, the noun follows

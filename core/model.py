@@ -144,7 +144,9 @@ class Meeting(BaseModel):
 
     def facts(self) -> dict[str, str]:
         """The meeting's own facts as labelled lines (the meeting page prints them; citations quote them)."""
-        when = self.date.strftime("%d-%m-%Y") + (f" kl. {self.time}" if self.time else "")
+        # the time as Danish minutes print it ("kl. 09.00") and as structured exports write it ("09:00")
+        when = self.date.strftime("%d-%m-%Y") + (f" kl. {self.time.replace(':', '.')} ({self.time})" if self.time
+                                                 else "")
         out = {"meeting": f"{self.committee}, {self.municipality}", "date": f"Mødedato: {when}"}
         if self.location:
             out["venue"] = f"Mødested: {self.location}"

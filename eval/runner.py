@@ -53,10 +53,15 @@ def is_gold(q: Question, ref: Ref) -> bool:
     if q.meeting_level:
         return True
     if q.item_number is not None:
-        return (ref.number or "") == q.item_number
+        return _number(ref.number or "") == _number(q.item_number)
     if q.item_order is not None:
         return ref.order == q.item_order
     return bool(q.item_title) and m.fold(q.item_title or "") in m.fold(ref.title)
+
+
+def _number(printed: str) -> str:
+    """An item number as compared: "04" and "4" (a zero-padded "Punkt 04") are the same item; "4a", "2.1" stay."""
+    return printed.strip().lstrip("0") or printed.strip()
 
 
 def _muni(name: str) -> str:

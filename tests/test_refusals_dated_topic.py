@@ -48,9 +48,23 @@ Taget til efterretning.
 """
 
 
+REGION = """Region Syddanmark
+Referat af Udvalget for Det Nære Sundhedsvæsen den 21. oktober 2024
+Mødedato: 21. oktober 2024 kl. 15.00
+
+Punkt 3: Lægedækning i Tønder - etablering af regionsklinik
+Sagsfremstilling
+Siden 2022 er 4 ydernumre i Tønder Kommune blevet ledige, og ca. 5.600 borgere er i dag tilknyttet midlertidige
+udbudsklinikker.
+
+Beslutning i Udvalget for Det Nære Sundhedsvæsen den 21-10-2024
+Anbefales.
+"""
+
+
 @pytest.fixture()
 def store(container: Container, tmp_path: Path) -> Container:
-    for name, text in (("august", AUGUST), ("october", OCTOBER), ("greve", GREVE)):
+    for name, text in (("august", AUGUST), ("october", OCTOBER), ("greve", GREVE), ("region", REGION)):
         ingest_text(container, tmp_path / f"{name}.txt", text)
     return container
 
@@ -67,3 +81,11 @@ def test_a_region_named_as_an_actor_in_another_municipalitys_minutes(store: Cont
     assert not asked.refused and "43,7 mio. kr." in asked.answer
     other = store.service.ask("Hvordan fordelte Region Sjælland pengene til nye svømmehaller?")
     assert other.refused and "Region Sjælland" in other.answer
+
+
+def test_a_town_with_no_minutes_told_of_by_its_region(store: Container) -> None:
+    question = "Hvor mange borgere i {} Kommune er tilknyttet udbudsklinikker ifølge Region Syddanmark?"
+    asked = store.service.ask(question.format("Tønder"))
+    assert not asked.refused and "5.600 borgere" in asked.answer
+    other = store.service.ask(question.format("Aabenraa"))
+    assert other.refused and "Aabenraa" in other.answer

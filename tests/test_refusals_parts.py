@@ -62,3 +62,37 @@ def test_whether_something_will_happen_is_a_forecast() -> None:
     assert asks_forecast("Will the school close?") and asks_forecast("Kommer der flere p-pladser?")
     assert not asks_forecast("Blev det vedtaget?") and not asks_forecast("Bliver det besluttet at lukke skolen?")
     assert answer_kind("bliver aarhus udpeget som testkommune?") == "yesno"
+
+
+def test_calibration_dev19_rules() -> None:
+    from assistant.answer_quote import asks_decided
+    from assistant.compared import comparison_unstated
+    from assistant.meeting_facts import aspects
+    from assistant.query import understand
+    from assistant.topics import topic_nouns
+
+    assert new_values("company", "Leverandøren Køkkenet Vestegnen har varslet en prisstigning.", "") == {
+        "leverandøren køkkenet vestegnen"}
+    assert asks_decided(understand("Hvor meget bevilgede Børne- og Skoleudvalget til lektiecaféen?"))
+    assert not asks_decided(understand("Hvor meget søger foreningen om?"))
+    assert topic_nouns("Hvornår åbner det åbne bibliotek i Ishøj?", "da") == ["bibliotek"]
+    assert aspects("Hvornår begyndte Økonomiudvalgets møde i Nuuk den 18. juni 2024?", {"økonomiudvalg"}) == ["time"]
+    q = "Er besparelsen ved sommerlukningen større end sidste år?"
+    saving = "Sommerlukningen giver en besparelse på 310.000 kr., som indgår i budget 2025."
+    assert comparison_unstated(q, saving, "2025-04-08")  # 2025 is the year asked about, not the one before
+    assert not comparison_unstated(q, saving + " Besparelsen var 280.000 kr. i 2024.", "2025-04-08")
+
+
+def test_the_start_time_in_both_printed_forms() -> None:
+    from datetime import date
+
+    from core.model import Meeting
+
+    m = Meeting(municipality="Sermersooq", committee="Økonomiudvalget", date=date(2024, 6, 18), time="09:00")
+    assert m.facts()["date"] == "Mødedato: 18-06-2024 kl. 09.00 (09:00)"
+
+
+def test_a_zero_padded_item_number_is_the_same_item() -> None:
+    from eval.runner import _number
+
+    assert _number("04") == _number("4") == "4" and _number("4a") == "4a" and _number("0") == "0"
