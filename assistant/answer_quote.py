@@ -121,7 +121,9 @@ def _evidence_quote(item: AgendaItem, query: Query, kind: str, hit: Hit, cfg: Ev
         proposal = proposal_quote(item)
         if found or proposal:
             return evidence.quote(found) if found else proposal or ""
-    if (kind == "decision" or (kind == "yesno" and asks_decided(query)) or asks_choice(query.text)
+    # "which name was chosen?" is told by the decision; "which firm did they choose?" by the sentence naming a firm
+    if (kind == "decision" or (kind == "yesno" and asks_decided(query))
+            or (asks_choice(query.text) and kind not in evidence.VALUE_KINDS)
             or (kind == "vote" and any(d.votes for d in own_decisions(item, day)))):
         named = {d.body for d in named_decisions(item, query.text)}
         own = own_decision_quote(item, day, named, bool(EVERY_BODY.search(query.text)))
