@@ -78,6 +78,10 @@ NOT_SAID = {
     "da": "Referatet gengiver ikke, hvad {who} sagde; det noterer beslutningen:",
     "en": "The minutes do not report what {who} said; they record the decision:",
 }
+FORECAST_YEAR = {
+    "da": "Referatet siger ikke, hvad der sker i {year}; det nærmeste er:",
+    "en": "The minutes do not say what will happen in {year}; the closest they say is:",
+}
 UNSETTLED = {
     "da": "Referatet siger ikke, om det sker; punktet blev ikke afgjort — beslutningen var:",
     "en": "The minutes do not say whether it will happen; the item was not settled — the decision was:",

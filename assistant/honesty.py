@@ -11,6 +11,7 @@ from assistant.answer_quote import own_decisions
 from assistant.answer_text import (
     AFTERMATH,
     CONTRADICTED,
+    FORECAST_YEAR,
     NO_CHOICE,
     NO_VOTE,
     NO_VOTE_WHO,
@@ -76,6 +77,9 @@ def trap(answerer: ExtractiveAnswerer, query: Query, hit: Hit, quote: str, kind:
     if own and traps.asks_choice(query.text) and not any(d.outcome in {"approved", "rejected"} for d in own):
         # "which model did they pick?" of a decision that sent the case on: nothing was chosen
         return NO_CHOICE[lang], own_decision_quote(item, hit.item.date) or quote
+    year = traps.forecast_year_untold(query.text, f"{item.title}\n{item.text}") if kind == "yesno" else None
+    if year:  # "will Greve raise the tax in 2027?" of a budget that says nothing of 2027's tax
+        return FORECAST_YEAR[lang].format(year=year), quote
     if (own and kind == "yesno" and traps.asks_forecast(query.text)
             and not any(d.outcome in {"approved", "rejected"} for d in own)):
         # "bliver Aarhus udpeget som testkommune?" of a proposal that was postponed: nothing settles it

@@ -36,6 +36,26 @@ def asks_forecast(question: str) -> bool:
     return _FORECAST.search(question) is not None
 
 
+def forecast_year_untold(question: str, item_text: str) -> str | None:
+    """"Kommer Greve til at hæve skatten i 2027?": the year asked about when no sentence of the item names it
+    beside a term of the question (a budget for 2026-29 and a party wishing to raise the tax do not say what
+    happens in 2027); None when the question is no forecast about a year, or a sentence tells it."""
+    from assistant.glossary import expand
+    from assistant.query import language
+    from assistant.terms import content_terms
+    from store.lexical import tokens
+
+    years = re.findall(r"\b(?:19|20)\d{2}\b", question)
+    if not years or not asks_forecast(question):
+        return None
+    words = expand(question) if language(question) == "en" else question
+    terms = {t for t in content_terms(set(tokens(words))) if not t.isdigit()}
+    for sentence in re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])|\n", item_text):
+        if all(y in sentence for y in years) and terms & set(tokens(sentence)):
+            return None
+    return years[0]
+
+
 # "Hvad sagde Liselott Blixt i debatten?", "What did the mayor argue?": a person's words, which minutes record only
 # as a remark to the record ("med bemærkning", "ønskede ført til protokol") or a reported statement
 _SPEAKER = re.compile(r"\b(?:hvad (?:sagde|mente|argumenterede|udtalte|fremhævede)|what did)\s+(?P<who>"

@@ -96,3 +96,15 @@ def test_a_zero_padded_item_number_is_the_same_item() -> None:
     from eval.runner import _number
 
     assert _number("04") == _number("4") == "4" and _number("4a") == "4a" and _number("0") == "0"
+
+
+def test_a_forecast_about_a_year_needs_that_year_beside_the_topic() -> None:
+    from assistant.traps import forecast_year_untold
+
+    budget = ("Budget 2026-29 er vedtaget. Hertil kan indberetningen i overslagsårene 2027-29 give mindre udsving.\n"
+              "A, med bemærkning om at A ønsker at hæve skatten med 0,4%.")
+    assert forecast_year_untold("Kommer Greve til at hæve skatten i 2027?", budget) == "2027"
+    assert forecast_year_untold("will greve raise the tax in 2027?", budget) == "2027"
+    told = budget + "\nSkatten hæves med 0,4 procentpoint fra 2027."
+    assert forecast_year_untold("Kommer Greve til at hæve skatten i 2027?", told) is None
+    assert forecast_year_untold("Hævede Greve skatten i 2027?", budget) is None  # not a forecast
