@@ -180,6 +180,16 @@ test: install browser postgres lint
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat eval eval/portals11.jsonl --data-dir $(CURDIR)/.referat/eval-portals11 \
 	  --ingest sample_data/portals11 --min-hit5 0.95 --min-first-citation 0.9 --min-refusal 0.75 --min-keywords 0.8
+	# portals12 (calibration, session 12): PDF prints of Danish meeting systems (First Agenda, eDoc, SBSYS, two
+	# columns, grey heading tables, a decision protocol table, hyphenated running text, a supplementary item 5a)
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/portals12.jsonl --data-dir $(CURDIR)/.referat/eval-portals12 \
+	  --ingest sample_data/portals12 --min-hit5 0.95 --min-first-citation 0.9 --min-refusal 0.6 --min-keywords 0.85
+	# dev19 (calibration, session 12): a citizen's and a journalist's questions over portals9-11 in one store
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/dev19.jsonl --data-dir $(CURDIR)/.referat/eval-p91011 --ingest sample_data/portals9 \
+	  --ingest sample_data/portals10 --ingest sample_data/portals11 \
+	  --min-hit5 0.9 --min-first-citation 0.9 --min-refusal 0.8 --min-keywords 0.85
 	# questions written from the stored minutes themselves (case numbers, item numbers, votes): eval/probe.py
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat probe --data-dir $(CURDIR)/.referat/eval-minutes --min-right 0.95

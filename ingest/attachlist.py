@@ -50,4 +50,27 @@ def listed_attachments(lines: list[str]) -> set[int]:
             j = _next(lines, j + 1)
             while j < len(lines) and lines[j][:1].islower():  # an entry wrapped onto a second line
                 j = _next(lines, j + 1)
+        found |= _by_item(lines, _next(lines, i + 1))
+    return found
+
+
+# a Bilag list grouped by item: "Punkt 2. <title>" followed by its attachments as dash lines
+_ITEM_REF = re.compile(r"^(?:Punkt|Pkt\.?|Sag)\s+\d{1,3}[a-z]?[.:]?\s+\S", re.I)
+_DASHED = re.compile(r"^[-–—•·*]\s+\S")
+
+
+def _by_item(lines: list[str], j: int) -> set[int]:
+    """Indexes of "Punkt 2. <title>" lines, from ``j`` on, that head a dash list of an item's attachments: they
+    refer to items, they do not start them."""
+    found: set[int] = set()
+    while j < len(lines) and _ITEM_REF.match(lines[j]):
+        k = _next(lines, j + 1)
+        while k < len(lines) and lines[k][:1].islower():  # the title wrapped onto a second line
+            k = _next(lines, k + 1)
+        if k >= len(lines) or not _DASHED.match(lines[k]):
+            break
+        found.add(j)
+        while k < len(lines) and _DASHED.match(lines[k]):
+            k = _next(lines, k + 1)
+        j = k
     return found

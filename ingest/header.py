@@ -60,7 +60,7 @@ def _committee_from(line: str) -> str | None:
     text = _DOC_WORDS.sub("", _NAME_LABEL.sub("", line)).strip()
     text = re.sub(r"\s*[-–:•|]\s*(?:åbent?\s+)?(?:referat|dagsorden|beslutningsprotokol)\b.*$", "", text, flags=re.I)
     text = re.split(r"\s+(?:-|–|—|•|d\.|den)\s+(?=.*\d)", text)[0].strip()
-    text = re.split(r"\s*\d{1,2}[-./]\d{1,2}[-./]\d{4}", text)[0].strip(" -–,:")
+    text = re.split(r"\s*\d{1,2}[-./]\d{1,2}[-./]\d{4}", text)[0].strip(" -–,:|·")
     text = _PERIOD.sub("", text).strip(" -–,:")
     text = re.sub(r",?\s*[\wæøåÆØÅ-]+\s+(?:Kommune|Regionskommune)\b.*$", "", text).strip(" -–,:·")
     if 3 <= len(text) <= 90 and _COMMITTEE.search(text) and not text.endswith("."):
@@ -105,7 +105,31 @@ def _people(text: str) -> tuple[list[str], list[str]]:
     return present, absent
 
 
+# a scanner's or fax machine's line at the top of each page: its date and time, then a page counter ("13-05-2024
+# 08:41  TØNDER KOMMUNE SEKRETARIAT  SCAN 0415  S. 01/03"): the scan's date, not the meeting's
+_SCANNER = re.compile(r"^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}\s+\d{1,2}:\d{2}\b"
+                      r".*(?:\b(?:scan|fax)\b|\bS\.\s*\d+\s*/\s*\d+\s*$)", re.I)
+# a received stamp: "MODTAGET" / "13. MAJ 2024" / "Byrådssekretariatet" (the office that received the paper)
+_STAMP = re.compile(r"^(?:modtaget|indgået|indkommet|received|journaliseret)\.?$", re.I)
+
+
+def _noise(lines: list[str]) -> set[int]:
+    """The lines of a scanner's page line and of a received stamp, which name neither the meeting's committee nor
+    its date."""
+    out = {i for i, x in enumerate(lines) if x and _SCANNER.match(x)}
+    for i, line in enumerate(lines):
+        if line and _STAMP.match(line):
+            out.add(i)
+            for j in range(i + 1, min(i + 3, len(lines))):
+                if not lines[j] or len(lines[j]) > 40 or LABEL.match(lines[j]):
+                    break
+                out.add(j)
+    return out
+
+
 def parse_header(lines: list[str]) -> Header:
+    noise = _noise(lines)
+    lines = [("" if i in noise else x) for i, x in enumerate(lines)]
     head = Header()
     head.status = "agenda" if any(re.match(r"^dagsorden\b", x, re.I) for x in lines[:6]) and not any(
         re.search(r"\breferat\b|beslutningsprotokol", x, re.I) for x in lines[:10]) else "minutes"

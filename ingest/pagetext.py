@@ -20,6 +20,8 @@ _HYPHENATED = re.compile(r"(\w+)-$")
 _LIST = re.compile(r"^(?:[-•*–]\s|\(?\d{1,2}[.)]\s|[a-zæøå][.)]\s|At\s+\d+\)|Ad\s+\d|Bilag\s+\d)", re.I)
 _LABEL = re.compile(r"^[\wæøåÆØÅ][\wæøåÆØÅ .-]{0,30}:(?:\s|$)")
 _SENTENCE_END = (".", ":", "!", "?", ";")
+# a decision heading with its text run in after the colon ("Beslutning: Godkendt. Bente Kragh (V) havde")
+_RUN_IN = re.compile(r"^[^:]{3,80}:\s+\S")
 # an abbreviation that a number follows ("mellem kl." / "23 og kl. 7"): the line breaks inside the sentence
 _BEFORE_NUMBER = re.compile(r"(?:^|\s)(?:kl|nr|ca|pkt|jf|stk)\.$", re.I)
 
@@ -44,7 +46,38 @@ def page_lines(text: str) -> list[str]:
     text = columns.unfold(text)
     if "\f" not in text:
         return dehyphenate(without_footers(text.splitlines()))
-    return reflow(dehyphenate(without_footers(without_pages(text).splitlines())))
+    return titles_joined(reflow(dehyphenate(without_footers(without_pages(text).splitlines()))))
+
+
+_MARK_ONLY = re.compile(r"^\(?(?:åbent?|offentligt?|lukket|lukkede|fortroligt?)(?:\s+(?:sag|punkt))?\)?$", re.I)
+
+
+def _titled(line: str) -> bool:
+    """An item heading with a title of two words or more ("Punkt 1 Åben sag" holds only its access mark)."""
+    m = vocab.ITEM.match(line) or vocab.BARE_ITEM.match(line)
+    title = re.sub(r"\([^)]*\)", "", m.group("title") or "").strip() if m else ""
+    return len(title.split()) >= 2 and not _MARK_ONLY.match(title)
+
+
+def titles_joined(lines: list[str]) -> list[str]:
+    """An item heading whose title wrapped onto a second line, the case number right after it, read as one line:
+    "4. Nye plejeboliger ved Plejecenter" / "Marstal" / "Sag nr. 23/3310". The second line is short, no
+    heading, label, list entry or sentence of its own."""
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        out.append(line)
+        k += 1
+        if not (_titled(line.strip()) and not line.rstrip().endswith(_SENTENCE_END) and k + 1 < len(lines)):
+            continue
+        more, after = lines[k].strip(), lines[k + 1].strip()
+        if (more and len(more) <= 80 and not more.endswith((*_SENTENCE_END, ","))
+                and not _structural(more) and not _LABEL.match(more) and not _LIST.match(more)
+                and not vocab.case_number(more) and not vocab.is_toc(more, more) and vocab.CASE_ALONE.match(after)):
+            out[-1] = f"{line.rstrip()} {more}"
+            k += 1
+    return out
 
 
 def _structural(line: str) -> bool:
@@ -80,8 +113,94 @@ def without_pages(text: str) -> str:
             if len({raw for _, raw in found}) == 1 or (None not in offsets and len(offsets) == 1):
                 running |= {raw for _, raw in found}
     running |= _two_page_header(pages)
-    kept = ["\n".join(x for x in page.split("\n") if x.strip() not in running) for page in pages]
+    numbers = _page_numbers(pages)
+    running |= numbers | _beside_numbers(pages, numbers)
+    deep = _deep_running(pages)
+    kept = []
+    for i, page in enumerate(pages):
+        lines = _trimmed(page.split("\n"), deep | running, head=i > 0)
+        kept.append("\n".join(x for x in lines if x.strip() not in running))
     return "\n".join(page.strip("\n") for page in kept if page.strip())
+
+
+_DEPTH = 6  # a page's furniture block: at most this many lines at its top or bottom
+# "side 2", "Page 3": a page number without the page total
+_BARE_PAGE = re.compile(r"^(?:Side|Page|s\.)\s*(?P<n>\d{1,4})$", re.I)
+
+
+def _edge(lines: list[str]) -> list[str]:
+    return lines[:_DEPTH] + lines[-_DEPTH:]
+
+
+def _page_numbers(pages: list[str]) -> set[str]:
+    """Bare page numbers ("side 2") at the top or bottom of the pages, rising with the page (at least two)."""
+    found: dict[int, set[str]] = defaultdict(set)
+    for i, page in enumerate(pages):
+        for line in _edge([x.strip() for x in page.splitlines() if x.strip()]):
+            m = _BARE_PAGE.match(line)
+            if m:
+                found[int(m.group("n")) - i].add(line)
+    best = max(found.values(), key=len, default=set())
+    return best if len(best) >= 2 else set()
+
+
+def _beside_numbers(pages: list[str], numbers: set[str]) -> set[str]:
+    """The line printed right beside a bare page number on at least two pages ("Ærø Kommune · Statene 2 ·
+    5970 Ærøskøbing" above "side 1"): not a sentence, not the item's own."""
+    if not numbers:
+        return set()
+    near: dict[str, int] = defaultdict(int)
+    for page in pages:
+        lines = [x.strip() for x in page.splitlines() if x.strip()]
+        beside = {lines[j] for k, x in enumerate(lines) if x in numbers for j in (k - 1, k + 1) if 0 <= j < len(lines)}
+        for line in beside - numbers:
+            near[line] += 1
+    return {x for x, n in near.items() if n >= 2 and not _content(x) and not x.endswith(_SENTENCE_END)}
+
+
+def _deep_running(pages: list[str]) -> set[str]:
+    """Lines within the top or bottom ``_DEPTH`` lines of at least half the pages (three or more), identical: a
+    furniture block deeper than two lines ("MIDDELFART KOMMUNE" / "Økonomi og Ejendomme · …" / "Økonomiudvalget" /
+    "Referat 07-10-2024"). They are dropped only inside a page's leading or trailing furniture (``_trimmed``): the
+    committee's name printed in the running header is also the cover's own line."""
+    if len(pages) < 3:
+        return set()
+    count: dict[str, int] = defaultdict(int)
+    for page in pages:
+        for line in set(_edge([x.strip() for x in page.splitlines() if x.strip()])):
+            count[line] += 1
+    return {x for x, n in count.items()
+            if n >= max(3, len(pages) // 2) and not _content(x) and not x.endswith(_SENTENCE_END)}
+
+
+def _trimmed(lines: list[str], furniture: set[str], head: bool) -> list[str]:
+    """``lines`` without the furniture at their top and bottom ("Side n af m" lines are passed over and kept for
+    ``without_footers``). On a page after the first (``head``), the short lines printed above the furniture at its
+    top are its header ("ÆRØ KOMMUNE · Social- og Sundhedsudvalget" above "side 2"): the furniture is printed
+    first."""
+    filled = [k for k, x in enumerate(lines) if x.strip()]
+    drop: set[int] = set()
+    pending: list[int] = []
+    for n, k in enumerate(filled[:_DEPTH]):
+        line = lines[k].strip()
+        if line in furniture:
+            drop |= {k, *(pending if k != filled[-1] else [])}  # the page goes on below its furniture
+            pending = []
+        elif _PAGE_NO.match(line):
+            drop |= set(pending)
+            pending = []
+        elif head and n < 3 and not (_content(line) or line.endswith(_SENTENCE_END) or line[:1].islower()
+                                     or len(line) > 80):
+            pending.append(k)
+        else:
+            break
+    for k in reversed(filled[-_DEPTH:]):
+        line = lines[k].strip()
+        if k in drop or not (line in furniture or _PAGE_NO.match(line)):
+            break
+        if line in furniture:
+            drop.add(k)
+    return [x for k, x in enumerate(lines) if k not in drop]
 
 
 def _two_page_header(pages: list[str]) -> set[str]:
@@ -160,7 +279,7 @@ def without_closing(body: list[str]) -> list[str]:
         if not line:
             continue
         if _structural(line):
-            content = False
+            content = bool(_RUN_IN.match(line) and vocab.decision_heading(line))  # "Beslutning: Godkendt."
             continue
         if (content and _CLOSING.match(line) or _FURNITURE.search(line)) \
                 and not any(x and _structural(x) for x in body[k + 1:]):
@@ -202,15 +321,32 @@ def reflow(lines: list[str]) -> list[str]:
         return lines
     full = 0.8 * widths[int(0.9 * (len(widths) - 1))]
     out: list[str] = []
-    for raw in lines:
+    last = ""  # the last physical line: a joined paragraph is longer than any line it was printed as
+    for k, raw in enumerate(lines):
         line = raw.strip()
         prev = out[-1] if out else ""
-        if (prev and line and not _structural(prev) and not _structural(line) and not _LIST.match(line)
+        if (prev and line and (not _structural(prev) or _RUN_IN.match(prev) and bool(vocab.decision_heading(prev)))
+                and not _structural(line) and not _LIST.match(line)
                 and not _LABEL.match(line) and not vocab.is_toc(prev, prev) and not vocab.is_toc(line, line)
                 and not _bare_label(line) and not _bare_label(prev)
-                and (line[0].islower() or (len(prev) >= full and not prev.endswith(_SENTENCE_END))
+                and (line[0].islower() or (len(last) >= full and not prev.endswith(_SENTENCE_END)
+                                           and _wrapped_on(line, lines[k + 1:], full))
                      or (line[0].isdigit() and bool(_BEFORE_NUMBER.search(prev))))):
-            out[-1] = f"{prev} {line}"
-            continue
+            joined = f"{prev} {line}"
+            if not _structural(prev) or vocab.decision_heading(joined):  # a decision heading stays one
+                out[-1] = joined
+                last = line
+                continue
         out.append(line)
+        last = line
     return out
+
+
+def _wrapped_on(line: str, rest: list[str], full: float) -> bool:
+    """A capitalised line after a full-width one continues its paragraph when it ends a sentence, fills the width
+    itself or runs on into a lower-case line; a short line without an end ("Referat nr. 9/2024" under a masthead
+    line as wide as a narrow column) stands alone."""
+    if line.endswith((*_SENTENCE_END, ",")) or len(line) >= full:
+        return True
+    nxt = next((x.strip() for x in rest if x.strip()), "")
+    return nxt[:1].islower()

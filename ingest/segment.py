@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from core import vocab
-from ingest import attachlist, mdsegment, pagetext
+from ingest import attachlist, cellheads, mdsegment, pagetext
 
 
 @dataclass
@@ -151,12 +151,12 @@ def _structure_line(line: str) -> bool:
 
 def _wrapped_title(title: str, body: list[str]) -> tuple[str, list[str]]:
     """A long title wrapped onto one or two more lines (PDF text): joined when a case number, decision or
-    section heading follows right after them."""
+    section heading follows right after them (a lowercase wrapped word, "høring", is no section heading)."""
     if len(title) < 40:
         return title, body
     for n in (1, 2):
         if (len(body) > n and _structure_line(body[n])
-                and all(x and len(x) < 120 and not _structure_line(x) and not x.endswith(":")
+                and all(x and len(x) < 120 and (x[:1].islower() or not _structure_line(x)) and not x.endswith(":")
                         and not _CLOSED_NOTE.match(x) for x in body[:n])):
             return " ".join([title, *body[:n]]), body[n:]
     return title, body
@@ -299,12 +299,18 @@ def segment(text: str) -> Segmented:
         heads = paragraphs if len(paragraphs) >= 2 else []
     if heads:
         heads = _with_bare(lines, heads)
+        lines, heads = cellheads.supplement(lines, heads)
         return Segmented(lines[: heads[0][0]], _blocks_from_heads(lines, heads), True)
     for pattern in (vocab.BARE_ITEM, vocab.ROMAN_ITEM):  # "3. Titel", then "III. TITEL", each as a rising run
         heads = _numbered(lines, (pattern,), strict_sequence=True)
         if len(heads) >= 2:
-            blocks = _blocks_from_heads(lines, heads)
+            supplemented, heads = cellheads.supplement(lines, heads)
+            blocks = _blocks_from_heads(supplemented, heads)
             if sum(_has_structure(b.lines) for b in blocks) * 2 >= len(blocks):
                 return Segmented(lines[: heads[0][0]], blocks, True)
+    cells = cellheads.number_cells(lines)  # "44" / "Titel" / "Sag: 24/4417": a heading table's cells
+    if cells is not None:
+        cell_lines, heads = cells
+        return Segmented(cell_lines[: heads[0][0]], _blocks_from_heads(cell_lines, heads), True)
     start, blocks = _structural(lines)
     return Segmented(lines[:start], blocks, False)
