@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from assistant import asked_values, counted, evidence, outside, salient, traps, unanswered
+from assistant import asked_values, counted, evidence, outside, part_amount, salient, traps, unanswered
 from assistant.answer_quote import own_decisions
 from assistant.answer_text import (
     AFTERMATH,
@@ -66,6 +66,10 @@ def trap(answerer: ExtractiveAnswerer, query: Query, hit: Hit, quote: str, kind:
     part = traps.other_designation(f"{item.title}\n{item.text}", query.text)
     if part:  # "stage 4" of an item on stage 3
         return OTHER_PART[lang].format(what=part[0], other=part[1]), quote
+    share = part_amount.part_untold(query.text, item.text)
+    if share:  # "how much of the overspend is due to special education?" of an item giving only the total
+        what = f"an amount for {share}" if lang == "en" else f"et beløb for {share}"
+        return NOT_STATED_HEAD[lang].format(what=what), quote
     lone = traps.amount_elsewhere(item.text, item.title, kind, query.text, salient.salient_names(query.text))
     if lone:  # "what did Supercykelsti Tilst cost?" of an item giving only the total of four projects
         what = f"an amount for {lone}" if lang == "en" else f"et beløb for {lone}"

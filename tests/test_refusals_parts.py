@@ -108,3 +108,17 @@ def test_a_forecast_about_a_year_needs_that_year_beside_the_topic() -> None:
     told = budget + "\nSkatten hæves med 0,4 procentpoint fra 2027."
     assert forecast_year_untold("Kommer Greve til at hæve skatten i 2027?", told) is None
     assert forecast_year_untold("Hævede Greve skatten i 2027?", budget) is None  # not a forecast
+
+
+def test_a_part_of_a_sum_needs_an_amount_said_of_the_part() -> None:
+    from assistant.part_amount import asked_part, part_untold
+
+    q = "How much of the expected overspend of 6.3 million kroner is due to special education?"
+    assert asked_part(q) == ("special education", ["specialundervisning", "specialtilbud"])
+    total = "Budgetopfølgningen viser et forventet merforbrug på 6,3 mio. kr. Specialundervisningen er under pres."
+    assert part_untold(q, total) == "special education"
+    assert part_untold(q, total + "\nHeraf skyldes 2,1 mio. kr. specialundervisning.") is None
+    table = "Fordelt således:\nHospital | Mio. kr.\nHerlev Hospital | 12,5\nRigshospitalet | 25,0"
+    assert part_untold("How much of the 100 million goes to Herlev Hospital?", table) is None
+    assert part_untold("Hvor meget af pengene gik til vejene?", "Der er afsat 5 mio. kr. til stier.") == "vejene"
+    assert asked_part("Hvor meget koster projektet?") is None

@@ -1,0 +1,49 @@
+"""A part of a sum the item never splits out: "How much of the 6.3 million overspend is due to special education?",
+"Hvor meget af pengene gik til vejene?". The item may state the whole; the answer needs an amount said of the part,
+in a sentence naming it. A pure function of question and item text."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.glossary import expand
+from assistant.query import language
+from assistant.quotes import MONEY
+from store.lexical import tokens
+
+_ASKS = re.compile(r"^\W*(?:how much of|hvor (?:meget|mange penge|stor en del) af)\s+(?P<whole>.+?)\s+"
+                   r"(?P<verb>is due to|was due to|is spent on|was spent on|went to|goes to|gik til|går til|"
+                   r"blev brugt på|bruges på|skyldes|vedrører|vedrørte|concerned|concerns|is|was|are|were)\s+"
+                   r"(?P<part>[^?]+)", re.I)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])|\n")
+
+
+def asked_part(question: str) -> tuple[str, list[str]] | None:
+    """The part of a sum the question asks about and the Danish stems it is written with; None when the question
+    asks no part, or an English part the glossary cannot put in Danish."""
+    m = _ASKS.search(question)
+    if m is None:
+        return None
+    part = m.group("part").strip()
+    if language(question) == "en":
+        danish = expand(part)[len(part):]  # the glossary's Danish words for the part, phrases included
+        names = " ".join(re.findall(r"\b[A-ZÆØÅ][\wæøå-]+", part))  # a name is written alike ("Rigshospitalet")
+        stems = tokens(f"{danish} {names}")
+    else:
+        stems = [t for w in re.findall(r"[^\W\d]{4,}", part) for t in tokens(w)[:1]]
+    return (part, stems) if stems else None
+
+
+def part_untold(question: str, item_text: str) -> str | None:
+    """The part asked about when no sentence of the item states an amount beside a word for it; else None."""
+    asked = asked_part(question)
+    if asked is None:
+        return None
+    part, stems = asked
+    for sentence in _SENTENCE.split(item_text):
+        if not (MONEY.search(sentence) or " | " in sentence and re.search(r"\d", sentence)):
+            continue  # a table row's figures carry their unit in the header
+        said = tokens(sentence)
+        if any(t.startswith(s[:5]) or s in t for s in stems for t in said):
+            return None
+    return part
