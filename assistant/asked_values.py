@@ -15,9 +15,9 @@ from collections.abc import Callable
 from assistant import views
 from assistant.compared import comparison_unstated
 from assistant.evidence import KIND_PATTERNS
-from assistant.glossary import expand
 from assistant.query import language
-from assistant.terms import content_terms, match, prefixes
+from assistant.quotes import SENTENCE_BREAK
+from assistant.terms import match, prefixes, question_terms
 from store.lexical import tokens
 
 # (label en, label da): what the item does not state
@@ -128,8 +128,8 @@ def _clock_about(question: str, text: str) -> bool:
     kl. 6.00" for "by what time must class 1 roads be cleared?"): the date-free check would drop it as a date's
     time. A clock about something else ("mødestart kl. 8.15" for a Monday discussion) does not count."""
     english = language(question) == "en"
-    asked = [t for t in content_terms(set(tokens(expand(question) if english else question))) if not t.isdigit()]
-    for sentence in re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])|\n", text):  # not after "kl."
+    asked = question_terms(question)
+    for sentence in SENTENCE_BREAK.split(text):  # not after "kl."
         if _KL.search(sentence):
             toks = set(tokens(sentence))
             words = re.findall(r"\w{5,}", sentence.lower()) if english else []

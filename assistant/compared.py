@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import re
 
-from assistant.glossary import expand
-from assistant.query import language
-from assistant.terms import content_terms
+from assistant.quotes import SENTENCE_BREAK
+from assistant.terms import question_terms
 from store.lexical import tokens
 
 _YEAR = r"(?:19|20)\d{2}"
@@ -27,7 +26,6 @@ _CHANGE = re.compile(r"\b(?:stig\w*|steg|steget|fald\w*|faldt|øge\w*|øgning|re
                      r"flere end|færre end|mere end|mindre end|sammenlign\w*|i forhold til|end sidste år|"
                      r"sidste år|året før|sidste års|forrige år|tidligere år|i fjor|increase\w*|decrease\w*|"
                      r"compared|last year|previous year)\b", re.I)
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])|\n")  # not after "kr." or "ca."
 
 
 def asks_comparison(question: str) -> bool:
@@ -41,9 +39,8 @@ def comparison_unstated(question: str, item_text: str, meeting_date: str = "") -
     if not asks_comparison(question):
         return False
     asked_years = set(re.findall(rf"\b{_YEAR}\b", question)) or ({meeting_date[:4]} if meeting_date else set())
-    words = expand(question) if language(question) == "en" else question
-    terms = {t for t in content_terms(set(tokens(words))) if not t.isdigit()}
-    for sentence in _SENTENCE.split(item_text):
+    terms = question_terms(question)
+    for sentence in SENTENCE_BREAK.split(item_text):
         said = set(tokens(sentence))
         if not terms & said:
             continue

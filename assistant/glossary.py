@@ -134,7 +134,7 @@ GLOSSARY: dict[str, str] = {
     "solar": "sol solcelle", "solar panels": "solceller solcelleanlæg", "wind turbines": "vindmøller",
     "district heating": "fjernvarme", "nursery": "vuggestue", "kindergarten": "børnehave børnehus",
     "special education": "specialundervisning specialtilbud", "storm damage": "stormskade stormflod",
-    "jetty": "bro badebro", "jetties": "broer badebroer", "bathing jetties": "badebroer", "damage": "skade skader",
+    "jetty": "bro badebro", "jetties": "broer badebroer", "damage": "skade skader",
     "passengers": "passagerer", "passenger": "passager", "heritage": "arv kulturarv verdensarv",
     "accounts": "regnskab", "spending": "forbrug udgift", "expenditure": "forbrug udgift",
     "construction accounts": "anlægsregnskab", "construction": "anlæg byggeri",

@@ -8,14 +8,13 @@ import re
 
 from assistant.glossary import expand
 from assistant.query import language
-from assistant.quotes import MONEY
+from assistant.quotes import MONEY, SENTENCE_BREAK
 from store.lexical import tokens
 
 _ASKS = re.compile(r"^\W*(?:how much of|hvor (?:meget|mange penge|stor en del) af)\s+(?P<whole>.+?)\s+"
                    r"(?P<verb>is due to|was due to|is spent on|was spent on|went to|goes to|gik til|går til|"
                    r"blev brugt på|bruges på|skyldes|vedrører|vedrørte|concerned|concerns|is|was|are|were)\s+"
                    r"(?P<part>[^?]+)", re.I)
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])|\n")
 
 
 def asked_part(question: str) -> tuple[str, list[str]] | None:
@@ -40,7 +39,7 @@ def part_untold(question: str, item_text: str) -> str | None:
     if asked is None:
         return None
     part, stems = asked
-    for sentence in _SENTENCE.split(item_text):
+    for sentence in SENTENCE_BREAK.split(item_text):
         if not (MONEY.search(sentence) or " | " in sentence and re.search(r"\d", sentence)):
             continue  # a table row's figures carry their unit in the header
         said = tokens(sentence)

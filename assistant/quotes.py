@@ -19,6 +19,11 @@ _ABBREV = re.compile(r"(?:\b(?:pr|kr|mio|mia|ca|bl\.a|f\.eks|jf|nr|pkt|kl|d|evt|
                      r"ang|dvs|mv|osv|m\.fl|ift|st|gl)\.)$", re.I)
 
 
+# a sentence's end before a capital, or a line break: the plain split the refusal checks share ("kr. Heraf" ends
+# one, so an amount stays with its own sentence; ``sentences`` below keeps abbreviations for quoting)
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])|\n")
+
+
 def sentences(text: str) -> list[str]:
     """Verbatim sentences/lines of ``text`` (every one is a substring of it); abbreviations do not end one."""
     out: list[str] = []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from assistant.glossary import expand
+from assistant.query import language
 from core.municipalities import ALL_MUNICIPALITIES
 from store.lexical import tokens
 
@@ -15,6 +17,13 @@ MUNI_TOKENS = {t for m in ALL_MUNICIPALITIES for t in [*tokens(m), *tokens(m + "
 def content_terms(question_tokens: set[str]) -> set[str]:
     return {t for t in question_tokens if t not in GENERIC and t not in MUNI_TOKENS
             and (not t.isdigit() or len(t) == 4)}
+
+
+def question_terms(question: str) -> set[str]:
+    """The question's content terms without figures, an English question's with the glossary's Danish words: what a
+    sentence of the minutes must share to be about the question."""
+    words = expand(question) if language(question) == "en" else question
+    return {t for t in content_terms(set(tokens(words))) if not t.isdigit()}
 
 
 def match(term: str, text_tokens: set[str], prefixes: set[str]) -> float:

@@ -9,10 +9,12 @@ from __future__ import annotations
 import re
 
 from assistant.evidence import KIND_PATTERNS
-from assistant.quotes import sentences
+from assistant.quotes import SENTENCE_BREAK, sentences
 from assistant.salient import mentions
+from assistant.terms import question_terms
 from core import parties
 from core.model import fold
+from store.lexical import tokens
 
 # "Which bridge model did the council pick?": a choice among options, which only a decision makes
 _CHOICE = re.compile(r"^\W*(?:hvilke[nt]?|which|what)\b.{0,120}\b(?:valgte|vælge|valgt|besluttede sig for|landede på|"
@@ -40,17 +42,11 @@ def forecast_year_untold(question: str, item_text: str) -> str | None:
     """"Kommer Greve til at hæve skatten i 2027?": the year asked about when no sentence of the item names it
     beside a term of the question (a budget for 2026-29 and a party wishing to raise the tax do not say what
     happens in 2027); None when the question is no forecast about a year, or a sentence tells it."""
-    from assistant.glossary import expand
-    from assistant.query import language
-    from assistant.terms import content_terms
-    from store.lexical import tokens
-
     years = re.findall(r"\b(?:19|20)\d{2}\b", question)
     if not years or not asks_forecast(question):
         return None
-    words = expand(question) if language(question) == "en" else question
-    terms = {t for t in content_terms(set(tokens(words))) if not t.isdigit()}
-    for sentence in re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])|\n", item_text):
+    terms = question_terms(question)
+    for sentence in SENTENCE_BREAK.split(item_text):
         if all(y in sentence for y in years) and terms & set(tokens(sentence)):
             return None
     return years[0]
