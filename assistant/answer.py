@@ -158,9 +158,8 @@ class ExtractiveAnswerer:
         if not names:
             return hits, []
 
-        def text_of(h: Hit) -> str:  # the committee also by its initials ("KTM" for Klima-, Teknik- og Miljøudvalget)
-            short = " ".join(sorted(bodies.acronyms(h.item.committee)))
-            return f"{h.item.municipality} {h.item.committee} {short} {h.item.title}\n{h.item.text}"
+        def text_of(h: Hit) -> str:
+            return salient.item_text(h.item.municipality, h.item.committee, h.item.title, h.item.text)
 
         full = [h for h in hits if not salient.missing(text_of(h), names)]
         if not full:

@@ -7,33 +7,65 @@ from __future__ import annotations
 
 from datetime import date
 
-from assistant import bodies, topics
+from assistant import bodies, salient, topics
 from assistant.answer_quote import SEASON, YEAR, _bodies, _without, unmatched_date, unmatched_month
 from assistant.answer_text import MONTHS_DA, MONTHS_EN
 from assistant.query import Query
 from assistant.retrieve import Hit
-from core.dates import find_dates
+from core.dates import MONTH_YEAR, MONTHS, find_dates
 from core.model import fold
 
 
-def _mentions_all(hit: Hit, query: Query) -> bool:
+def _unnamed(hit: Hit, query: Query, sure: bool = False) -> list[str]:
+    """The salient names ("City Metro") and topic nouns of the question the item does not name. ``sure``: only
+    those the minutes' own words judge - an English noun only when the asker glossed it ("artificial turf
+    (kunstgræsbaner)"), since the glossary's Danish words for it ("pool": svømmehal) may not be the item's."""
     text = fold(f"{hit.item.title}\n{hit.item.text}")
-    return not topics.absent(query.text, query.language, [], lambda parts, _m: all(p in text for p in parts))
+    raw = salient.item_text(hit.item.municipality, hit.item.committee, hit.item.title, hit.item.text)
+    nouns = topics.absent(query.text, query.language, [], lambda parts, _m: all(p in text for p in parts))
+    if sure and query.language == "en":
+        nouns = [n for n in nouns if n in topics.glossed(query.text)]
+    return [*salient.missing(raw, salient.salient_names(query.text)), *nouns]
 
 
-def treated_on_other_day(query: Query, hits: list[Hit]) -> tuple[date, Hit] | None:
-    """(the day asked, the item of another day that treats the topic) when no retrieved item of the day asked
-    names the question's topic nouns and one of another day names them all; else None."""
+def _mentions_all(hit: Hit, query: Query) -> bool:
+    return not _unnamed(hit, query)
+
+
+def _asked_days(query: Query) -> dict[str, date]:
+    """The meeting days a question names, keyed by the prefix of an ISO date they match: exact dates, or else
+    months with their year ("på mødet i juni 2022", "at its October 2024 meeting")."""
+    days = {d.isoformat(): d for _, d in find_dates(query.text)}
+    if days:
+        return days
+    months = [(int(m.group(2)), MONTHS[m.group(1).lower()]) for m in MONTH_YEAR.finditer(query.text)]
+    return {f"{year:04d}-{month:02d}": date(year, month, 1) for year, month in months}
+
+
+def treated_on_other_day(query: Query, hits: list[Hit]) -> tuple[date, Hit | None, str] | None:
+    """(the day asked, the item of another day that treats the topic or None, the terms missing) when no
+    retrieved item of the day (or month) asked names the question's topic nouns and salient names; else None.
+    The meeting asked about is found, so a topic none of its items names was not on its agenda, whether or not
+    another day's was."""
     if not hits or hits[0].in_conversation or query.followup:
         return None
-    days = {d.isoformat(): d for _, d in find_dates(query.text)}
-    if not days or not topics.topic_nouns(query.text, query.language):
+    days = _asked_days(query)
+    if not days or not (topics.topic_nouns(query.text, query.language) or salient.salient_names(query.text)):
         return None
-    on_day = [h for h in hits if h.item.date in days]
+
+    def asked(h: Hit) -> str | None:
+        return next((k for k in days if h.item.date.startswith(k)), None)
+
+    on_day = [h for h in hits if asked(h)]
     if not on_day or any(_mentions_all(h, query) for h in on_day):
         return None
-    other = next((h for h in hits if h.item.date not in days and _mentions_all(h, query)), None)
-    return (days[on_day[0].item.date], other) if other else None
+    other = next((h for h in hits if not asked(h) and _mentions_all(h, query)), None)
+    # with no other day's item naming the topic, only the terms the minutes' own words judge rule the day out
+    if other is None and any(not _unnamed(h, query, sure=True) for h in on_day):
+        return None
+    key = asked(on_day[0]) or ""
+    day = days[key] if len(key) == 10 else date.fromisoformat(on_day[0].item.date)
+    return day, other, ", ".join(_unnamed(on_day[0], query, sure=other is None))
 
 
 def refusal_note(query: Query, hits: list[Hit]) -> str | None:
@@ -46,8 +78,12 @@ def refusal_note(query: Query, hits: list[Hit]) -> str | None:
                 else f"ingen indlæste referater er fra et møde den {when} eller nævner datoen")
     moved = treated_on_other_day(query, hits)
     if moved is not None:
-        asked, other = moved
-        when, then = asked.strftime("%d-%m-%Y"), other.item.date
+        asked, other, terms = moved
+        when = asked.strftime("%d-%m-%Y")
+        if other is None:
+            return (f"the meeting on {when} has no item on {terms}" if en
+                    else f"mødet den {when} har intet punkt om {terms}")
+        then = other.item.date
         then = f"{then[8:10]}-{then[5:7]}-{then[:4]}"
         return (f"the meeting on {when} has no item on it; {other.item.committee} treated it on {then} (item "
                 f"{other.item.number or '-'} “{other.item.title}”)" if en else

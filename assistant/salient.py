@@ -81,6 +81,15 @@ def mentions(text: str, name: str) -> bool:
     return re.search(rf"(?<![a-z0-9]){re.escape(stem)}", fold(text)) is not None
 
 
+def item_text(municipality: str, committee: str, title: str, text: str) -> str:
+    """What an item names a salient name by: its meeting's town and committee (also by the committee's initials,
+    "KTM" for Klima-, Teknik- og Miljøudvalget), its title and its text."""
+    from assistant.bodies import acronyms
+
+    short = " ".join(sorted(acronyms(committee)))
+    return f"{municipality} {committee} {short} {title}\n{text}"
+
+
 def missing(text: str, names: list[str]) -> list[str]:
     """The names ``text`` does not mention. An English word that is a civic term ("Health Council") counts
     as mentioned when one of its Danish glossary words is ("sundhed")."""

@@ -197,10 +197,15 @@ def forms(noun: str, lang: str) -> list[tuple[str, ...]] | None:
     return ways
 
 
+def glossed(question: str) -> set[str]:
+    """The minutes' own words an English question gives in brackets ("artificial turf (kunstgræsbaner)")."""
+    return {g.lower() for g in _GLOSS_WORD.findall(question)}
+
+
 def absent(question: str, lang: str, municipalities: list[str], mentioned: Mentioned) -> list[str]:
     """The topic nouns of the question that no stored chunk (of the municipalities named) mentions."""
     out = []
-    glosses = {g.lower() for g in _GLOSS_WORD.findall(question)} if lang == "en" else set()
+    glosses = glossed(question) if lang == "en" else set()
     nouns = topic_nouns(question, lang)
     for noun in [*nouns, *sorted(glosses - set(nouns))]:
         # "an artificial turf pitch (kunstgræsbane)": the asker gives the minutes' own word; it is judged as Danish

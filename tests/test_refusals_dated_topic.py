@@ -89,3 +89,27 @@ def test_a_town_with_no_minutes_told_of_by_its_region(store: Container) -> None:
     assert not asked.refused and "5.600 borgere" in asked.answer
     other = store.service.ask(question.format("Aabenraa"))
     assert other.refused and "Aabenraa" in other.answer
+
+
+def test_a_topic_asked_of_a_month_whose_meeting_did_not_treat_it(store: Container) -> None:
+    """A month with its year names the meeting as a day does (calibration set dev20)."""
+    wrong = store.service.ask("Hvad besluttede Aarhus Byråd om vindmøller på Aarhus Havn på mødet i august 2025?")
+    assert wrong.refused and "08-10-2025" in wrong.answer
+    right = store.service.ask("Hvad besluttede Aarhus Byråd om vindmøller på Aarhus Havn på mødet i oktober 2025?")
+    assert not right.refused and right.citations[0].item_number == "11"
+
+
+def test_a_topic_no_item_of_the_day_names_is_refused_with_no_other_day(store: Container) -> None:
+    """The day's meeting is found and none of its items names the topic: it was not on that agenda, whether or
+    not another day's item is found; the refusal names what is missing. A name ("City Metro") counts too."""
+    asked = store.service.ask("Hvad besluttede Aarhus Byråd om letbanen på mødet den 27. august 2025?")
+    assert asked.refused and "27-08-2025" in asked.answer and "letbanen" in asked.answer
+    glossed = store.service.ask("What did Aarhus City Council decide about artificial turf pitches (kunstgræsbaner) "
+                                "at its meeting on 27 August 2025?")
+    assert glossed.refused and "kunstgræsbaner" in glossed.answer
+    named = store.service.ask("What did Aarhus City Council decide about the Aarhus City Metro at its meeting on "
+                              "27 August 2025?")
+    assert named.refused and "Metro" in named.answer
+    kept = store.service.ask("What did Aarhus City Council decide about Havnens Perle at its meeting on "
+                             "27 August 2025?")
+    assert not kept.refused and kept.citations[0].item_number == "2"
