@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from core import dates, vocab
+from core import dates, municipalities, vocab
 
 _DOC_WORDS = re.compile(
     r"^(?:(?:mødet?\s*)?referat(?:\s+(?:fra|af|for)(?:\s+(?:mødet\s+i|møde\s+i|mødet|møde))?)?|"
@@ -206,3 +206,18 @@ def _time(line: str, label: str, day: date | None) -> str | None:
         m = _CLOCK.search(text)
         found = f"{int(m.group(1)):02d}:{m.group(2)}" if m else None
     return found
+
+
+_MASTHEAD_LINES = 8
+
+
+def masthead_municipality(text: str) -> str | None:
+    """A masthead in capitals in the first lines of the text that is only a municipality's name ("KOMMUNE
+    KUJALLEQ", "VEJLE KOMMUNE"), as printed (``municipalities.canonical_name`` maps it). Mentions are found
+    case-sensitively (``municipalities.detect``), so a scan's or a print's capitalised masthead is otherwise missed."""
+    lines = [x.strip() for x in text.splitlines() if x.strip()][:_MASTHEAD_LINES]
+    for line in lines:
+        if line.isupper() and len(line) <= 40:
+            if municipalities.canonical_name(line):
+                return line
+    return None

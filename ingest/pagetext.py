@@ -97,6 +97,7 @@ def without_pages(text: str) -> str:
     or differing only in a page number that rises with the page)."""
     pages = text.split("\f")
     seen: dict[str, list[tuple[int | None, str]]] = defaultdict(list)
+    counters: set[str] = set()  # keys of lines that carry a "Side n af m" page counter
     for i, page in enumerate(pages):
         lines = [x.strip() for x in page.splitlines() if x.strip()]
         for line in set(lines[:2] + lines[-2:]):
@@ -106,12 +107,17 @@ def without_pages(text: str) -> str:
             m = (None if _PAGE_NO.match(line) else _PAGE_OF.search(line)) or re.search(r"\d+(?=\D*$)", line)
             key = f"{line[:m.start()]}#{line[m.end():]}" if m else line
             seen[key].append((int(m.group()) - i if m else None, line))
+            if m and not _PAGE_NO.match(line) and _PAGE_OF.search(line):
+                counters.add(key)
     running: set[str] = set()
-    for found in seen.values():
+    for key, found in seen.items():
+        offsets = {offset for offset, _ in found}
         if len(pages) >= 3 and len(found) >= max(3, len(pages) // 2):
-            offsets = {offset for offset, _ in found}
             if len({raw for _, raw in found}) == 1 or (None not in offsets and len(offsets) == 1):
                 running |= {raw for _, raw in found}
+        elif key in counters and len(found) >= max(2, (len(pages) + 1) // 2) and None not in offsets \
+                and len(offsets) == 1:  # two pages (too few to count): "… Side 1 af 2" / "… Side 2 af 2"
+            running |= {raw for _, raw in found}
     running |= _two_page_header(pages)
     numbers = _page_numbers(pages)
     running |= numbers | _beside_numbers(pages, numbers)

@@ -16,8 +16,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from core import municipalities
 from core.errors import IngestError, TooLarge
-from ingest import fixedwidth, frontmatter, labelblocks, wordml
+from ingest import fixedwidth, frontmatter, header, hocr, labelblocks, pdfoutline, wordml
 from ingest import odttext as odt
 from ingest.docxtext import DocxText
 from ingest.html import html_to_text
@@ -82,6 +83,7 @@ def _pdf(data: bytes, path: str) -> str:
                                   422)
     except (PdfReadError, ValueError, KeyError, TypeError, RecursionError, AttributeError) as exc:
         raise IngestError(path, f"unreadable PDF ({str(exc)[:200]})") from exc
+    pages = pdfoutline.numbered_headings(reader, pages)  # item numbers printed only in the bookmarks
     text = "\n\f".join(pages)  # a form feed marks each page break (see ingest.pagetext)
     if not text.strip():
         raise IngestError(path, "PDF has no text layer (scanned?); OCR it first")
@@ -109,6 +111,16 @@ def _docx(data: bytes, path: str, extract: Callable[[bytes, int], DocxText] | No
 
 
 def read_bytes(data: bytes, path: str) -> Document:
+    """The file's text and hints; a municipality named only by a masthead in capitals is a hint
+    (``header.masthead_municipality``), used where the text names none the usual way."""
+    doc = _read_bytes(data, path)
+    named = None if "municipality" in doc.hints else header.masthead_municipality(doc.text)
+    if named and municipalities.detect(doc.text).name is None:
+        doc.hints["municipality"] = named
+    return doc
+
+
+def _read_bytes(data: bytes, path: str) -> Document:
     if not data.strip():
         raise IngestError(path, "empty file")
     if len(data) > MAX_BYTES:
@@ -141,6 +153,8 @@ def read_bytes(data: bytes, path: str) -> Document:
         from ingest.readers.csv_rows import unrecognised_csv
 
         raise IngestError(path, unrecognised_csv(text))
+    if head == "<" and hocr.is_hocr(text):  # an OCR engine's layout of a scan: its lines and pages, not its markup
+        return Document(path, hocr.hocr_text(text))
     if suffix in {".html", ".htm", ".xhtml"} or re.match(r"\s*(<!doctype html|<html|<\w+[^>]*>)", text[:500], re.I):
         return Document(path, html_to_text(text))
     return Document(path, labelblocks.as_headings(fixedwidth.as_items(frontmatter.as_header(text))))

@@ -8,14 +8,16 @@ a date or a committee (header cells are short names, not prose). The second reco
 split by the same delimiter. A text whose first line is prose with semicolons has no such header and is left to
 the text reader.
 
-Rows are grouped into meetings by date and committee (a blank cell repeats the row above; ``csv_meetings``). A
-file of several meetings is several meetings (``read_all``: one draft each, with its own items and facts); ``read``
-gives the first with a warning naming how many were skipped. Each row is an item: the number and title from their
-columns; every body column, and every column no list knows, a section named by its header (a line inside it that is
-a known heading, such as "Indstilling" or "Økonomi", starts a section of its own); a decision column a decision
-(empty: none); a status column saying "Lukket" closes it. Meeting facts come from the columns that hold them (date
-and time, municipality, location, absence, participants, a document-type column, which may call the meeting
-extraordinary). With no decision in any row and no document type saying otherwise, the meeting is an agenda.
+Rows are grouped into meetings by date and committee (a blank cell repeats the row above; ``csv_meetings``). A file
+of several meetings is several meetings (``read_all``: one draft each, with its own items and facts); ``read`` gives
+the first with a warning naming how many were skipped. Each row is an item: the number and title from their columns;
+every body column, and every column no list knows, a section named by its header (a line inside it that is a known
+heading, such as "Indstilling" or "Økonomi", starts a section of its own); a decision column a decision (empty:
+none), labelled by a sub-point column ("Ad 1") and followed by a vote column; a status or access column saying
+"Lukket" closes it. A row with no number and no title continues the item above (``row_items``). Meeting facts come
+from the columns that hold them (date and time, municipality, location, absence, participants, a document-type
+column, which may call the meeting extraordinary). With no decision in any row and no document type saying
+otherwise, the meeting is an agenda.
 
 Errors name the file and the record: "CSV row 7 (line 12) has 5 fields, header has 7" (the header is row 1,
 as in a spreadsheet; the line is where the record starts in the file).
@@ -34,6 +36,7 @@ from typing import Any
 from core import vocab
 from core.errors import IngestError
 from ingest.readers import fieldnames as names
+from ingest.readers import row_items
 from ingest.readers.base import ItemDraft, MeetingDraft, Source
 from ingest.readers.csv_meetings import (
     AGENDA_WORDS,
@@ -49,7 +52,7 @@ from ingest.readers.csv_meetings import (
 from ingest.readers.greve_json import CLOSED_TITLE, add_decision, read_field, text_of
 from ingest.readers.json_facts import date_time, undated
 from ingest.readers.markup import fragment_text, headed_parts
-from ingest.readers.xmlutil import flag
+from ingest.readers.xmlutil import access_closed, flag
 
 DELIMITERS = ";,\t"
 SAMPLE_CHARS = 16_000
@@ -64,11 +67,13 @@ END = ("end", "ends", "enddate", "endtime", "enddatetime", "until", "slut", "slu
        "mødeslut", "moedeslut")  # when the meeting ends: never its date or start time
 PEOPLE_EXTRA = ("deltagere", "medlemmer", "members", "participants", "attendees")
 DECISION_PREFIXES = ("beslutning", "decision", "afgørelse")
+ACCESS = ("adgang", "access", "accesslevel", "visibility", "synlighed")  # an item's "Åben"/"Lukket"
 
 # (column kind, names) in the order tried: a case number is no item number, "sluttidspunkt" an end not a date,
 # "mødetidspunkt" a time not a date, "datetime" a date not a time, "udvalgsnavn" a committee not a name
 KINDS: list[tuple[str, tuple[str, ...]]] = [
-    ("case", names.CASE), ("worker", names.CASE_WORKER), ("decision", names.DECISION), ("end", END),
+    ("case", names.CASE), ("worker", names.CASE_WORKER), ("decision", names.DECISION), ("vote", row_items.VOTE),
+    ("part", row_items.PART), ("access", ACCESS), ("end", END),
     ("time", TIME_EXTRA),
     ("date", names.DATE), ("time", names.TIME), ("committee", names.COMMITTEE), ("town", names.TOWN + TOWN_EXTRA),
     ("location", names.LOCATION), ("absent", names.ABSENT), ("people", names.PRESENT + names.PEOPLE + PEOPLE_EXTRA),
@@ -254,7 +259,7 @@ def meeting_draft(rows: list[Row], lay: Layout, source: str, stated: list[tuple[
                         f"({sum(map(len, skipped))} rows)")
     absent = _values(rows, kinds, "absent")
     shared_absence = len(set(absent)) <= 1 and len(absent) in (0, len(rows))
-    items = [read_item(row, lay, committee, day or date.min, not shared_absence) for row in rows]
+    items = read_items(rows, lay, committee, day or date.min, not shared_absence)
     if day is None:
         day, note = undated(facts, items, source)
         warnings.append(note)
@@ -298,22 +303,38 @@ def meeting_from_rows(cells: list[list[str]], path: str, stated: list[tuple[str,
     return draft_from(rows, lay, Path(path).name, stated, what)
 
 
+def read_items(rows: list[Row], lay: Layout, committee: str, day: date, item_absence: bool) -> list[ItemDraft]:
+    """Each row an item, except a row continuing the item above (``row_items``: one row per decision)."""
+    items: list[ItemDraft] = []
+    above: tuple[str, str] | None = None
+    for row in rows:
+        item = read_item(row, lay, committee, day, item_absence)
+        if items and row_items.continues(item.number or "", item.title, above):
+            row_items.merge(items[-1], item)
+            continue
+        items.append(item)
+        above = (item.number or "", item.title)
+    return items
+
+
 def read_item(row: Row, lay: Layout, committee: str, day: date, item_absence: bool) -> ItemDraft:
     kinds = lay.kinds
     title = text_of(row.get(kinds, "title") or row.get(kinds, "name"))
     number = NUMBER_PREFIX.sub("", text_of(row.get(kinds, "number"))).rstrip(".")
     closed = bool(CLOSED_TITLE.match(title) or CLOSED_EN.match(title)) or flag(row.get(kinds, "closed")) is True \
-        or flag(row.get(kinds, "open")) is False or status_closed(row, kinds)
+        or flag(row.get(kinds, "open")) is False or status_closed(row, kinds) \
+        or access_closed(row.get(kinds, "access")) is True
     item = ItemDraft(title=title, number=number or None, closed=closed,
                      case_number=text_of(row.get(kinds, "case")) or None,
                      case_worker=text_of(row.get(kinds, "worker")) or None)
     title_column = kinds.index("title") if "title" in kinds else kinds.index("name")
+    decided: list[str] = []
     for k, (header, kind, cell) in enumerate(zip(lay.header, kinds, row.cells, strict=False)):
         if not cell.strip() or not header or k == title_column or kind in MEETING_KINDS and not (
                 kind == "absent" and item_absence):  # absence differing from row to row is the item's
             continue
         if kind == "decision":
-            add_decision(item, fragment_text(cell) if "<" in cell else cell.strip())
+            decided.append(fragment_text(cell) if "<" in cell else cell.strip())
         elif kind == "attach":
             item.attachments += _lines(cell)
         elif kind == "absent" and item_absence:
@@ -321,6 +342,11 @@ def read_item(row: Row, lay: Layout, committee: str, day: date, item_absence: bo
         elif kind in ("body", "name", "title", None):  # unknown columns are sections named by their header
             for printed, chunk in headed_parts(cell):
                 read_field(item, printed or _label(header), chunk, committee, day, bare_decision=False)
+    part, vote = row.get(kinds, "part"), row.get(kinds, "vote")
+    for k, cell in enumerate(decided or [""]):  # the sub-point labels the first decision, the vote follows the last
+        text = row_items.decision_text(cell, part if k == 0 else "", vote if k == len(decided or [""]) - 1 else "")
+        if text:
+            add_decision(item, text)
     return item
 
 

@@ -1,10 +1,11 @@
-"""The names structured exports give their fields, in Danish and English, learnt from the formats we read
-(eDoc: SerialNo/Title/CaseNumber; SBSYS: Number/Caption/Content; Greve: Punktnummer/Navn/SagsNummer/Bilag;
-Acadre: name/caseno) and from common English schemas. A field name matches a list when, lower-cased and
-stripped of punctuation, it is one of the words or ends with one of four letters or more
-("AgendaItemTitle" is a title, "MeetingDateTime" a date). ``JSON_FIELDS`` and the sets after it are the JSON
-keys ``generic_json`` knows, compared slug-folded and whole (``kind``, ``fields``); a Drupal field name
-("field_os2web_m_bp_number") by its most specific known ending once its prefixes are stripped.
+"""The names structured exports give their fields, in Danish and English, learnt from the formats we read (eDoc:
+SerialNo/Title/CaseNumber; SBSYS: Number/Caption/Content; Greve: Punktnummer/Navn/SagsNummer/Bilag; Acadre:
+name/caseno) and from common English schemas. A field name matches a list when, lower-cased and stripped of
+punctuation, it is one of the words or ends with one of four letters or more ("AgendaItemTitle" is a title,
+"MeetingDateTime" a date); an escaped name is decoded first ("M_x00f8_dedato", as SharePoint and XML writers spell
+"Mødedato"). ``JSON_FIELDS`` and the sets after it are the JSON keys ``generic_json`` knows, compared slug-folded
+and whole (``kind``, ``fields``); a Drupal field name ("field_os2web_m_bp_number") by its most specific known ending
+once its prefixes are stripped.
 """
 
 from __future__ import annotations
@@ -111,8 +112,17 @@ SECTION_KEYS = {"afsnit", "afsnitnavn", "afsnittitel", "afsnitstitel", "afsnitsn
 LABEL_KEYS = {"type", "kind", "typename", "sectiontype", "art", "label"}  # a section's label when it has no title
 
 
+_ESCAPE = re.compile(r"_x([0-9a-fA-F]{4})_")
+
+
+def decoded(name: str) -> str:
+    """A name with the XML/SharePoint escapes of characters a name cannot hold decoded ("M_x00f8_dedato" ->
+    "Mødedato", "_x00d8_konomi" -> "Økonomi")."""
+    return _ESCAPE.sub(lambda m: chr(int(m[1], 16)), name) if "_x" in name else name
+
+
 def key(name: str) -> str:
-    return re.sub(r"[^a-z0-9æøåé]", "", name.rsplit("}", 1)[-1].lower())
+    return re.sub(r"[^a-z0-9æøåé]", "", decoded(name.rsplit("}", 1)[-1]).lower())
 
 
 def kind_of(name: str, vocab_: tuple[str, ...]) -> bool:
@@ -139,7 +149,7 @@ def label(value: str) -> str:
 
 
 def fold(key: Any) -> str:
-    return re.sub(r"[^a-z0-9]", "", slug(str(key)))
+    return re.sub(r"[^a-z0-9]", "", slug(decoded(str(key))))
 
 
 def kind(key: str) -> str | None:

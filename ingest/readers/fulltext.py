@@ -1,11 +1,11 @@
 """The last resort: a document whose text can be read but whose items cannot be found.
 
-Its text becomes one searchable meeting with one item, so Referat is never worse than a plain text index on
-a file such an index could read. Meeting facts come from what the document states: in JSON or XML from
-fields whose names say what they hold (udvalg/committee, dato/date, sted/location, titel/title, in any
-case or spelling such as ``meeting_date``), else from the text's header (``header.parse_header``). The
-title is the first heading-like line; the date, failing all that, the first date in the text, and failing
-that today (with a warning). Nothing here raises but ``IngestError``.
+Its text becomes one searchable meeting with one item, so Referat is never worse than a plain text index on a file
+such an index could read. Meeting facts come from what the document states: in JSON or XML from fields whose names
+say what they hold (XML attributes too) (udvalg/committee, dato/date, sted/location, titel/title, in any case or
+spelling such as ``meeting_date``), else from the text's header (``header.parse_header``). The title is the first
+heading-like line; the date, failing all that, the first date in the text, and failing that today (with a warning).
+Nothing here raises but ``IngestError``.
 """
 
 from __future__ import annotations
@@ -50,7 +50,8 @@ def _strings(value: Any, out: list[str], depth: int = 0) -> None:
 
 
 def document_text(src: Source) -> str:
-    """The readable text of any source: JSON string values, XML text, HTML text, PDF/DOCX text, or plain."""
+    """The readable text of any source: JSON string values, XML text and attribute values, HTML text, PDF/DOCX
+    text, or plain."""
     from ingest.readers.markup import fragment_text
 
     if src.json is not None or src.json_lines is not None:
@@ -58,7 +59,7 @@ def document_text(src: Source) -> str:
         _strings(src.json if src.json is not None else src.json_lines, parts)
         return "\n".join(fragment_text(p) for p in parts)
     if src.xml is not None:
-        return "\n".join(fragment_text(t) for t in src.xml.itertext() if t.strip())
+        return "\n".join(fragment_text(t) for t in xml_strings(src.xml))
     from ingest.read import read_bytes
 
     try:
@@ -70,6 +71,23 @@ def document_text(src: Source) -> str:
         if src.path.lower().endswith((".csv", ".tsv")):  # a table that holds no agenda items: its cells are
             return src.text  # still searchable
         raise
+
+
+def xml_strings(root: Any) -> list[str]:
+    """An XML document's text in document order: each element's attribute values that hold words (a record whose
+    every value is an attribute, ``<z:row ows_Title="…"/>``), then its text and its children's."""
+    out: list[str] = []
+    for el in root.iter():
+        if isinstance(el.tag, str):
+            out += [v for v in map(str, el.attrib.values()) if _WORDY.search(v) and not _ID_LIKE.match(v.strip())]
+        if isinstance(el.tag, str) and el.text and el.text.strip():
+            out.append(el.text)
+        if el is not root and el.tail and el.tail.strip():
+            out.append(el.tail)
+    return out
+
+
+_WORDY = re.compile(r"[^\W\d_]{2}")
 
 
 def _norm(key: str) -> str:

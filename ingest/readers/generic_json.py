@@ -1,24 +1,26 @@
 """Any JSON (or JSON lines) no format reader knows: find the item-like records and map their fields by name.
 
-An item-like record is an object with a title-ish string and a body, a decision, an item number or a case number. The
-list holding the most wins, preferring a list whose key says "items"/"agenda"/"punkter", then the shallowest; a sort
-field ("sortOrder") orders it. Field names (``fieldnames.JSON_FIELDS``) are compared slug-folded after dropping a
-leading "item"/"agenda"/"meeting"/"punkt"/"moede" ("itemTitle", "meeting_date"). Meeting facts come from the objects
-around the list and the records (``json_facts``). A list of {heading, text} objects is the item's sections, one whose
-heading or type names a decision its decision; HTML bodies are split on their headings as in ``greve_json``, plain
-ones on their heading lines (``json_parts.text_parts``); a formatted-text object ({"value", "format", "processed"})
-is one text, its value. A JSON:API document ({"data", "included"}) is first resolved into plain nested JSON by
-following its relationships (``jsonapi``); a GraphQL connection ({"edges": [{"node": …}]}) is the list of its nodes
-(``graphql``). Numbers printed in front of every title of a list ("3. Titel" beside a 0-based "index") are the items'
-numbers (``json_titles``). A case line and the meeting's labelled facts printed before the first heading of a
-plain-text body are lifted out (``json_preamble``). A stated IANA time zone ("timeZone": "America/Nuuk") gives the
-clock of epoch and UTC stamps (``zones``). A record with a number and no title whose body is one HTML string is an
-item titled by the body's first heading ({"no": "3", "html": "<h2>3. Titel</h2>…"}), its case number from a
-"Sagsnr.:" line before the sections. Rows of one section each (an "afsnit" name and a text, the item's number and
-title repeated) are grouped into items (``grouped``). A list of numbered item records nested in an item
-("Underpunkter": [{"Punktnr": "4a", …}]) holds its sub-items: read as items right after their parent, numbered as
-printed (``sub_item_keys``, ``read_items``), never as the parent's sections. The reader names itself in a warning. If
-no list qualifies, ``sniff`` says no and the full-text reader indexes the text instead.
+An item-like record is an object with a title-ish string and a body, a decision, an item number or a case number.
+The list holding the most wins, preferring a list whose key says "items"/"agenda"/"punkter", then the shallowest; a
+sort field ("sortOrder") orders it. Field names (``fieldnames.JSON_FIELDS``) are compared slug-folded after dropping
+a leading "item"/"agenda"/"meeting"/"punkt"/"moede" ("itemTitle", "meeting_date"). Meeting facts come from the
+objects around the list and the records (``json_facts``). A list of {heading, text} objects is the item's sections,
+one whose heading or type names a decision its decision; HTML bodies are split on their headings as in
+``greve_json``, plain ones on their heading lines (``json_parts.text_parts``); a formatted-text object ({"value",
+"format", "processed"}) is one text, its value. A JSON:API document ({"data", "included"}) is first resolved into
+plain nested JSON by following its relationships (``jsonapi``), an OData response (Dataverse) without its
+annotations and column prefixes, its repeated expanded meeting beside the list and its records in item-number order
+(``odata``); a GraphQL connection ({"edges": [{"node": …}]}) is the list of its nodes (``graphql``). Numbers printed
+in front of every title of a list ("3. Titel" beside a 0-based "index") are the items' numbers (``json_titles``). A
+case line and the meeting's labelled facts printed before the first heading of a plain-text body are lifted out
+(``json_preamble``). A stated IANA time zone ("timeZone": "America/Nuuk") gives the clock of epoch and UTC stamps
+(``zones``). A record with a number and no title whose body is one HTML string is an item titled by the body's first
+heading ({"no": "3", "html": "<h2>3. Titel</h2>…"}), its case number from a "Sagsnr.:" line before the sections.
+Rows of one section each (an "afsnit" name and a text, the item's number and title repeated) are grouped into items
+(``grouped``). A list of numbered item records nested in an item ("Underpunkter": [{"Punktnr": "4a", …}]) holds its
+sub-items: read as items right after their parent, numbered as printed (``sub_item_keys``, ``read_items``), never as
+the parent's sections. The reader names itself in a warning. If no list qualifies, ``sniff`` says no and the
+full-text reader indexes the text instead.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from typing import Any
 from core import vocab
 from core.model import slug
 from ingest.readers import fieldnames as names
-from ingest.readers import graphql, json_preamble, jsonapi
+from ingest.readers import graphql, json_preamble, jsonapi, odata
 from ingest.readers.base import ItemDraft, MeetingDraft, Source
 from ingest.readers.greve_json import CLOSED_TITLE, add_decision, read_field, seq, text_of
 from ingest.readers.greve_jsonl import rows_of
@@ -109,10 +111,12 @@ def find_items(data: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]], s
 
 
 def _data(src: Source) -> Any:
-    """The document to search: a JSON:API document resolved into plain nested JSON (``jsonapi``)."""
+    """The document to search: a JSON:API document or an OData response resolved into plain nested JSON
+    (``jsonapi``, ``odata``)."""
     if src.json is None:
         return rows_of(src) or None
     resolved = jsonapi.resolve(src.json)
+    resolved = odata.resolve(src.json) if resolved is None else resolved
     return src.json if resolved is None else resolved
 
 
@@ -132,7 +136,8 @@ class GenericJsonReader:
         return data is not None and find_items(data) is not None
 
     def read(self, src: Source) -> MeetingDraft:
-        note = " (JSON:API relationships resolved)" if jsonapi.is_document(src.json) else ""
+        note = " (JSON:API relationships resolved)" if jsonapi.is_document(src.json) else \
+            " (OData annotations and prefixes resolved)" if odata.is_document(src.json) else ""
         return read_data(_data(src), src.name, f"read by the generic JSON reader: {{n}} items from {{path}}{note}")
 
 

@@ -8,8 +8,10 @@ import importlib
 from ingest.readers.base import Reader
 
 MODULES = [
+    "package_zip", "icalendar", "yaml_data",  # containers by content: item-document zip, .ics agenda, YAML data
     "greve_json", "greve_jsonl", "edoc_xml", "sbsys_xml", "sbsys_aarhus_xml", "acadre_xml",
     "spreadsheet",  # XLSX/ODS/XLS workbooks (zip or OLE2 by content), mapped by the CSV reader's columns
+    "excel_xml", "sharepoint_rows",  # SpreadsheetML workbooks and SharePoint list rowsets, as tables of rows
     "csv_rows",  # before the HTML readers: a CSV cell may hold HTML
     "firstagenda_html", "edoc_html", "embedded_json", "generic_html", "generic_json", "feed", "generic_xml",
 ]

@@ -5,13 +5,13 @@ spreadsheet type (ODS), or an OLE2 file with a ``Workbook``/``Book`` stream (XLS
 with python-calamine into rows of text: a date cell as its ISO date, a time cell as "HH:MM", a whole number
 without ".0"; hidden columns (an internal id such as "SagsID") are left out.
 
-Then the sheets are mapped as the CSV reader maps a table (``csv_rows.meeting_from_rows``): the first sheet with
-a header row naming item columns gives the items. Meeting facts come from two-column label/value rows (on other
-sheets, or above the item header: "Udvalg | Børne- og Skoleudvalget", "Mødedato | 07-11-2024", "Mødetid | 16:30 |
-Sluttid | 18:45"), the label read with the CSV reader's column names; a lone title cell ("Odder Kommune",
-"Referat – Social- og Seniorudvalget") gives the municipality, or the document kind and the committee. A sheet
-headed name | (party) | attendance ("Navn | Parti | Rolle | Fremmøde") lists the participants; those marked
-"Afbud" or "Fraværende" are the absentees.
+Then the sheets (also those of an Excel 2003 XML workbook, ``excel_xml``) are mapped as the CSV reader maps a table
+(``csv_rows.meeting_from_rows``): the first sheet with a header row naming item columns gives the items. Meeting
+facts come from two-column label/value rows (on other sheets, or above the item header: "Udvalg | Børne- og
+Skoleudvalget", "Mødedato | 07-11-2024", "Mødetid | 16:30 | Sluttid | 18:45"), the label read with the CSV reader's
+column names; a lone title cell ("Odder Kommune", "Referat – Social- og Seniorudvalget") gives the municipality, or
+the document kind and the committee. A sheet headed name | (party) | attendance ("Navn | Parti | Rolle | Fremmøde")
+lists the participants; those marked "Afbud" or "Fraværende" are the absentees.
 """
 
 from __future__ import annotations
@@ -228,36 +228,39 @@ class SpreadsheetReader:
         kind = kind_of(src.data)
         if kind is None:
             raise IngestError(src.path, "not an XLSX, ODS or XLS workbook")
-        sheets = sheets_of(src, kind)
-        item_sheet = next(((k, r) for k, (_, rows) in enumerate(sheets) for r, cells in enumerate(rows)
-                           if item_kinds([c.strip() for c in cells]) is not None), None)
-        if item_sheet is None:
-            shown = ", ".join(repr(n) for n, _ in sheets)
-            raise IngestError(src.path, f"{kind.upper()} workbook has no sheet with a header row naming agenda-item "
-                                        f"columns (an item number, a title, and a text, decision, date or "
-                                        f"committee); sheets: {shown}")
-        at, header_row = item_sheet
-        stated: list[tuple[str, str]] = []
-        people: list[str] = []
-        absent: list[str] = []
-        for k, (_, rows) in enumerate(sheets):
-            if k == at:
-                stated += _facts(rows[:header_row])
-            elif (listed := _attendance(rows)) is not None:
-                people += [p for p in listed[0] if p not in people]
-                absent += [a for a in listed[1] if a not in absent]
-            else:
-                stated += _facts(rows)
-        if people:
-            stated.append(("people", "\n".join(people)))
-        if absent:
-            stated.append(("absent", "\n".join(absent)))
-        remarks = [line.strip() for k, v in stated if k == "remark" for line in v.splitlines() if line.strip()]
-        name, rows = sheets[at]
-        draft = meeting_from_rows(rows, src.path, [(k, v) for k, v in stated if k != "remark"],
-                                  what=f"sheet {name!r}")
-        draft.remarks += [r for r in remarks if r not in draft.remarks]
-        return draft
+        return meeting_from_sheets(sheets_of(src, kind), src.path, f"{kind.upper()} workbook")
+
+
+def meeting_from_sheets(sheets: list[tuple[str, list[list[str]]]], path: str, what: str) -> MeetingDraft:
+    """A workbook's (name, rows of cell text) sheets as one meeting: the items from the first sheet with an item
+    header row, the meeting facts from label/value rows, the attendance from a sheet of people (module doc)."""
+    item_sheet = next(((k, r) for k, (_, rows) in enumerate(sheets) for r, cells in enumerate(rows)
+                       if item_kinds([c.strip() for c in cells]) is not None), None)
+    if item_sheet is None:
+        shown = ", ".join(repr(n) for n, _ in sheets)
+        raise IngestError(path, f"{what} has no sheet with a header row naming agenda-item columns (an item number, "
+                                f"a title, and a text, decision, date or committee); sheets: {shown}")
+    at, header_row = item_sheet
+    stated: list[tuple[str, str]] = []
+    people: list[str] = []
+    absent: list[str] = []
+    for k, (_, rows) in enumerate(sheets):
+        if k == at:
+            stated += _facts(rows[:header_row])
+        elif (listed := _attendance(rows)) is not None:
+            people += [p for p in listed[0] if p not in people]
+            absent += [a for a in listed[1] if a not in absent]
+        else:
+            stated += _facts(rows)
+    if people:
+        stated.append(("people", "\n".join(people)))
+    if absent:
+        stated.append(("absent", "\n".join(absent)))
+    remarks = [line.strip() for k, v in stated if k == "remark" for line in v.splitlines() if line.strip()]
+    name, rows = sheets[at]
+    draft = meeting_from_rows(rows, path, [(k, v) for k, v in stated if k != "remark"], what=f"sheet {name!r}")
+    draft.remarks += [r for r in remarks if r not in draft.remarks]
+    return draft
 
 
 READER = SpreadsheetReader()
