@@ -18,6 +18,7 @@ from assistant import (
     outside,
     salient,
     scope,
+    together,
     topics,
     unanswered,
 )
@@ -35,6 +36,7 @@ from assistant.answer_quote import (
 )
 from assistant.answer_text import (
     CLOSED,
+    CLOSED_BARE,
     NO_DECISION,
     _summary,
     citation,
@@ -54,6 +56,21 @@ from store.lexical import tokens
 
 MeetingLookup = Callable[[str], Meeting | None]
 CommitteeLookup = Callable[[str | None], list[str]]
+# "the closed item about contracts", "det lukkede punkt om ...": the question is about an item held in private
+_ASKS_CLOSED = re.compile(r"\bclosed (?:item|session|part|point)|\bbehind closed doors|\blukke(?:t|de) punkt|"
+                          r"\bfor lukkede døre", re.I)
+
+
+def closed_first(query: Query, hits: list[Hit]) -> list[Hit]:
+    """When the question asks about a closed item, the first closed item found of the first item's meeting comes
+    first (its text is withheld, so it ranks below the open items of its meeting)."""
+    if not hits or hits[0].item.item.closed or not _ASKS_CLOSED.search(query.text):
+        return hits
+    meeting = hits[0].item.meeting_id
+    closed = next((h for h in hits if h.item.item.closed and h.item.meeting_id == meeting), None)
+    return hits if closed is None else [closed, *[h for h in hits if h is not closed]]
+
+
 _AGENDA_APPROVAL = re.compile(r"^\W*(?:godkendelse af (?:den )?dagsorden(?:en)?|dagsorden(?:en)? godkendes|"
                               r"approval of (?:the )?agenda)\W*$", re.I)
 
@@ -266,6 +283,11 @@ class ExtractiveAnswerer:
             if years:  # the items that answer the question do not hold the year (other minutes may)
                 return refusal(lang, f"the items found do not mention {' or '.join(years)}" if lang == "en"
                                else f"de fundne punkter nævner ikke {' eller '.join(years)}")
+        joined = None if absent else together.apart(query, hits)
+        if joined:  # the person in one item, the topic in another: nothing stored joins them
+            both = f"{' '.join(joined[0])} {'and' if lang == 'en' else 'og'} {', '.join(joined[1])}"
+            return refusal(lang, f"no stored item names both {both}" if lang == "en"
+                           else f"intet indlæst punkt nævner både {both}")
         committees = [] if absent else self.absent_bodies(query, hits)
         if committees:
             in_ = " / ".join(query.filters.municipalities)
@@ -282,6 +304,7 @@ class ExtractiveAnswerer:
         if not hits or not self.supported(hits[0], lang):
             return refusal(lang)
         hits = self.by_evidence(query, hits)
+        hits = closed_first(query, hits)
         hits = deciders.council_first(query, hits)
         kind = answer_kind(query.text)
         if asks_amount(query, kind) and not MONEY.search(hits[0].item.item.text):
@@ -300,13 +323,17 @@ class ExtractiveAnswerer:
                      or evidence_quote(item, query, kind, hit, self.ranking.evidence))
             titles = kind == "list" or query.intent == "list"  # "which sub-items did it have?" is answered by titles
             decided = asks_decided(query) or query.intent == "case"  # "what happened in case X?": its decision
-            if not citations and item.closed and not item.sections and not decided and kind not in {"yesno", "list"} \
+            bare = not own_decisions(item, hit.item.date)  # a closed item published with its title alone
+            if not citations and item.closed and not item.sections and (not decided or bare) \
+                    and kind not in {"yesno", "list"} \
                     and (kind not in evidence.VALUE_KINDS or unanswered.lacks_value(quote, kind, query.text)):
-                # "what was the lease about?" of a closed item: only its decision is public
-                return self.cited_refusal(CLOSED[lang], hit, own_decision_quote(item, hit.item.date) or quote, lang)
-            if not has_content(quote, item, hit.item.committee, titles) or not decided and bare_decision(quote):
+                # "what was the lease about?" of a closed item: only its decision is public, if that
+                head = CLOSED[lang] if not bare else CLOSED_BARE[lang]
+                return self.cited_refusal(head, hit, own_decision_quote(item, hit.item.date) or item.title, lang)
+            case = query.intent == "casenr"
+            if not has_content(quote, item, hit.item.committee, titles, case) or not decided and bare_decision(quote):
                 quote = best_sentence(item, query.text, query.intent, hit.focus) or ""
-                if (not has_content(quote, item, hit.item.committee, titles)
+                if (not has_content(quote, item, hit.item.committee, titles, case)
                         or not decided and bare_decision(quote)):
                     continue  # a heading or a body's name is not an answer
             scoped, years = scope.rescope(item, query.text, quote, hit.item.date)

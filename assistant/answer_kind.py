@@ -48,7 +48,11 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
                           rf"what (?:does|did|will) .{{0,100}}\bcost|how much (?:money|did|does|will|is|was)|"
                           # "What result subsidy does Greve receive ...?", "hvilket tilskud får klubben?"
                           rf"^\W*(?:what|which|hvilke[tn]?) (?:[\w-]+ ){{0,2}}?\w*(?:subsid(?:y|ies)|grant|fee|"
-                          rf"tilskud|bevilling|takst)\b(?! (?:to|til) (?:which|hvem|hvilke))", re.I)),
+                          rf"tilskud|bevilling|takst|allowance|appropriation|godtgørelse)\b"
+                          rf"(?! (?:to|til) (?:which|hvem|hvilke))|"
+                          # "what operating result did Strandparken report?": a sum of money
+                          rf"\b(?:operating|net|financial|annual) (?:result|profit|loss)\b|"
+                          rf"\b(?:drifts|års|netto)resultat", re.I)),
     ("percent", re.compile(r"procent|percent|\bandel\b|\bshare\b|hvor stor en del|what proportion|\bprocentsats|"
                            r"skatteprocent|%", re.I)),
     ("measure", re.compile(r"(?:hvor mange|how many)\s+(?:kvadrat\w*|square\s+\w+|m2\b|m²|meter\b|metres?\b|"

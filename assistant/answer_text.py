@@ -82,6 +82,10 @@ FORECAST_YEAR = {
     "da": "Referatet siger ikke, hvad der sker i {year}; det nærmeste er:",
     "en": "The minutes do not say what will happen in {year}; the closest they say is:",
 }
+UNSETTLED_PAST = {
+    "da": "Referatet siger ikke, at det skete; punktet blev ikke afgjort — beslutningen var:",
+    "en": "The minutes do not say that it happened; the item was not settled — the decision was:",
+}
 UNSETTLED = {
     "da": "Referatet siger ikke, om det sker; punktet blev ikke afgjort — beslutningen var:",
     "en": "The minutes do not say whether it will happen; the item was not settled — the decision was:",
@@ -89,6 +93,14 @@ UNSETTLED = {
 NO_CHOICE = {
     "da": "Referatet viser ikke, at der blev valgt noget; beslutningen var:",
     "en": "The minutes record no choice being made; the decision was:",
+}
+ABSENT_VOTER = {
+    "da": "{who} var fraværende ved mødet og stemte derfor ikke; beslutningen var:",
+    "en": "{who} was absent from the meeting and so did not vote; the decision was:",
+}
+CLOSED_BARE = {
+    "da": "Punktet er lukket, og referatet offentliggør kun dets titel:",
+    "en": "The item is closed (lukket punkt); the minutes publish only its title:",
 }
 CLOSED = {
     "da": "Punktet er lukket, og referatet offentliggør kun beslutningen:",

@@ -71,6 +71,9 @@ GLOSSARY: dict[str, str] = {
     "transport": "transport kørsel trafik", "flex transport": "flextrafik flexkørsel",
     "hospital": "hospital", "equipment": "udstyr", "extra": "ekstra mer", "estimated": "skønnet anslået",
     "reduction": "reduktion nedsættelse", "increase": "stigning forhøjelse", "speed": "hastighed fart",
+    "assistive devices": "hjælpemidler", "aids": "hjælpemidler", "tender": "udbud", "tenders": "udbud",
+    "meals": "mad måltider", "meals-on-wheels": "madservice madudbringning", "owner": "ejer", "owners": "ejere",
+    "municipality": "kommune", "closed": "lukket lukkede",
     "limit": "grænse", "pupils": "elever", "students": "elever studerende", "teachers": "lærere",
     "staff": "medarbejdere personale", "employees": "medarbejdere", "jobs": "job stillinger", "water": "vand",
     "climate": "klima", "energy": "energi", "consumption": "forbrug", "sports": "idræt sport", "hall": "hal",
@@ -163,5 +166,7 @@ def expand(question: str) -> str:
 
 
 def danish(word: str) -> list[str]:
-    """The Danish words the glossary gives for an English word or its singular ("visitors", "cars"); [] if none."""
-    return (GLOSSARY.get(word) or GLOSSARY.get(word.removesuffix("s")) or "").split()
+    """The Danish words the glossary gives for an English word or its singular ("visitors", "cars",
+    "municipalities"); [] if none."""
+    singular = re.sub(r"ies$", "y", word) if word.endswith("ies") else word.removesuffix("s")  # "municipalities"
+    return (GLOSSARY.get(word) or GLOSSARY.get(singular) or "").split()

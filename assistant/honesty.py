@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from assistant import asked_values, counted, evidence, outside, part_amount, salient, traps, unanswered
 from assistant.answer_quote import own_decisions
 from assistant.answer_text import (
+    ABSENT_VOTER,
     AFTERMATH,
     CONTRADICTED,
     FORECAST_YEAR,
@@ -23,6 +24,7 @@ from assistant.answer_text import (
     PARTIES_ONLY,
     UNKNOWN,
     UNSETTLED,
+    UNSETTLED_PAST,
     counted_votes,
 )
 from assistant.query import Query
@@ -88,6 +90,14 @@ def trap(answerer: ExtractiveAnswerer, query: Query, hit: Hit, quote: str, kind:
             and not any(d.outcome in {"approved", "rejected"} for d in own)):
         # "bliver Aarhus udpeget som testkommune?" of a proposal that was postponed: nothing settles it
         return UNSETTLED[lang], own_decision_quote(item, hit.item.date) or quote
+    if (own and kind == "yesno" and traps.asks_settled(query.text)
+            and not any(d.outcome in {"approved", "rejected"} for d in own)):
+        # "Blev Aarhus udpeget som testkommune?" of a proposal sent on for a recommendation: nothing settled it
+        return UNSETTLED_PAST[lang], own_decision_quote(item, hit.item.date) or quote
+    meeting = answerer.meetings(hit.item.meeting_id) if answerer.meetings is not None else None
+    absent = traps.absent_voter(query.text, meeting.absentees) if meeting is not None else None
+    if absent:  # "Hvordan stemte Pia Juhl?" of a meeting she was absent from
+        return ABSENT_VOTER[lang].format(who=absent), own_decision_quote(item, hit.item.date) or quote
     voted = any(d.votes for d in own)
     if unanswered.no_vote_count(quote, kind, query.text, voted):
         return NO_VOTE[lang], quote

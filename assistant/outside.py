@@ -40,7 +40,8 @@ def asks_opinion(question: str) -> bool:
 # what came of a decision after the meeting ("Blev broen faktisk bygget?", "Hvordan gik pilottesten?", "Did they
 # end up ...?"): the minutes of the meeting record the decision, not its aftermath. A question naming a decision
 # act ("Blev forslaget faktisk vedtaget?") or a sum ("how much did they end up setting aside?") asks for the decision
-_AFTERMATH = re.compile(r"\b(?:faktisk|actually|end(?:ed|s)? up|in the end|til sidst)\b|^\W*hvordan gik\b|"
+_AFTERMATH = re.compile(r"\b(?:faktisk|actually|end(?:ed|s)? up|in the end|til sidst|endte (?:det )?med at)\b|"
+                        r"^\W*hvordan gik\b|"
                         r"^\W*hvordan (?:er|har) det (?:gået|fungeret)\b|"
                         r"^\W*how (?:has|have|did) .{0,60}\b(?:gone|worked|fared|turned out)\b|"
                         # "Blev Kongeruten færdig?", "Was the bridge built?": a completion after the meeting

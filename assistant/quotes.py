@@ -199,16 +199,24 @@ _SUB_ITEM_TITLE = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+[^.!?]{1,80}$")  # "2
 # title, printed where its text would be when the sub-item has none
 
 
-def has_content(quote: str, item: AgendaItem, committee: str = "", titles: bool = False) -> bool:
-    """A quote says something: more than a decision heading, a section heading, the item's title, a body's name
-    or the titles of empty sub-items (unless ``titles``: the question asks which sub-items there are)."""
+def has_content(quote: str, item: AgendaItem, committee: str = "", titles: bool = False, case: bool = False) -> bool:
+    """A quote says something: more than a decision heading, a section heading, the item's title, a body's name,
+    a case number (unless ``case``: the question asks for it) or the titles of empty sub-items (unless ``titles``:
+    the question asks which sub-items there are)."""
     parts = [p.strip() for x in quote.split("\n") for p in x.split(" … ")]
     lines = [x for x in parts if x and x not in headings(item) and (titles or not _SUB_ITEM_TITLE.match(x))]
     rest = _HEADING.sub(" ", "\n".join(lines))
-    for known in (item.title, committee, *(d.body for d in item.decisions)):
+    for known in (item.title, committee, *(d.body for d in item.decisions), None if case else item.case_number):
         if known:
             rest = rest.replace(known, " ")
+    if not case:
+        rest = _CASE_NUMBER.sub(" ", rest)  # "EMN-2025-006675" alone says nothing
     return len(re.findall(r"[A-Za-zÆØÅæøå]{3,}", rest)) >= 1
+
+
+# a case or document number written with letters ("EMN-2025-006675", "SAG-24-1234", "Sagsnr.: 24/1234")
+_CASE_NUMBER = re.compile(r"\b[A-ZÆØÅ]{2,6}-\d{2,4}-\d{3,}\b|\b(?:sagsnr|sags nr|journalnr|j\.\s?nr)\.?:?\s*[\w./-]+",
+                          re.I)
 
 
 _PROPOSAL = re.compile(r"indstil|beslutningspunkt|forslag|recommend", re.I)

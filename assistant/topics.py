@@ -44,7 +44,11 @@ _ARTICLES = {"den", "det", "de"}
 _LONG_HEAD = 7
 # abstract nouns ("tryghed", "sundhed", "uddannelse", "forvaltning"): as a compound's first half they qualify its
 # second ("tryghedsvagter" are guards), so they do not name the thing by themselves
-_ABSTRACT = re.compile(r"(?:hed|else|ning|skab|tion|isme)$")
+_ABSTRACT = re.compile(r"(?:hed|else|ing|skab|tion|isme)$")
+# how a Danish word (a compound's second half, after a linking -s-/-e-) can begin: a vowel or a consonant cluster
+# Danish words begin with. "betalin|gsparkering" is no split ("gs" begins no word), so "betalin" is no head
+_ONSET = re.compile(r"[aeiouyæøå]|(?:s?[kpt][lrvj]?|s[lmnvj]|[bdfg][lrj]?|[gk]n|hv|hj|[hjlmnrv])(?=[aeiouyæøå])|"
+                    r"(?:skr|spr|str|spl)(?=[aeiouyæøå])")
 # second halves that add nothing to an abstract first half ("sundheds|området" is about sundhed): stems
 _GENERIC_TAIL = {"omraad", "indsats", "politik", "plan", "strategi", "sag", "arbejd", "tilbud", "ordning", "forhold",
                  "spoergsmaal", "emn", "felt", "initiativ", "aktivitet", "projek"}
@@ -78,6 +82,7 @@ recommendation committee council meeting meetings item items agenda minutes case
 years vote votes parties party members member company firm what which much many about people persons home
 overspend underspend deficit surplus holiday holidays vacation season weekend quarter grant grants funding
 """.split())
+_ARTICLES_EN = {"a", "an", "the", "its", "their", "his", "her", "this", "that", "these", "those"}
 _STOP_EN = set("""a an the of to in on at for with from by about and or but is was were be been are has have had do
 did does will would can could should it its this that these those what which who whom how when where why than as
 not no into over under after before between during""".split())
@@ -93,8 +98,10 @@ def _english_runs(question: str) -> list[list[str]]:
             runs.append([])  # "a library and (a) swimming pool": the next noun phrase
         elif runs and runs[-1] is not None and word[:1].islower() and low not in _STOP_EN and i:
             following = words[i + 1].lower() if i + 1 < len(words) else ""
-            if low.endswith("ing") and following in _BEFORE_NOUN_EN:
-                runs.append([])  # "about building a new pool": a verb taking an object, not a noun
+            if low.endswith("ing") and following in _BEFORE_NOUN_EN or (
+                    words[i - 1].lower() == "to" and following in _ARTICLES_EN):
+                # "about building a new pool", "decide to start the project": a verb taking an object, not a noun
+                runs.append([])
                 continue
             prev = words[i - 1].lower()
             if prev in _BEFORE_NOUN_EN or prev in _AND or (runs[-1] and runs[-1][-1] == prev):
@@ -192,7 +199,7 @@ def forms(noun: str, lang: str) -> list[tuple[str, ...]] | None:
         heads = [word[:k]] + ([word[:k - 1]] if word[k - 1] in "se" and k > 4 else [])
         ways += [(head, tail) for head in heads]
         # "solcelleparken" ~ "solcelleanlæg"; an abstract first half ("tryghed|svagter") is too general alone
-        specific = not _ABSTRACT.search(word[:k].rstrip("s")) or tail in _GENERIC_TAIL
+        specific = (not _ABSTRACT.search(word[:k].rstrip("s")) or tail in _GENERIC_TAIL) and _ONSET.match(word[k:])
         ways += [(head,) for head in heads if specific and len(head) >= _LONG_HEAD]
     return ways
 

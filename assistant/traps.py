@@ -38,6 +38,17 @@ def asks_forecast(question: str) -> bool:
     return _FORECAST.search(question) is not None
 
 
+# "Blev Aarhus udpeget som testkommune?", "Was the site chosen?": whether a designation or choice was made, which a
+# decision that sends the proposal on or postpones it does not settle
+_SETTLED = re.compile(r"^\W*(?:blev|er|var|har|was|were|has|have|did)\b.{0,80}\b(?:udpeget|udnævnt|udvalgt|valgt|"
+                      r"designated?|selected|select|chosen|choose|appointed|appoint|named)\b", re.I)
+
+
+def asks_settled(question: str) -> bool:
+    """A yes/no question about whether a designation or choice was made ("Blev Aarhus udpeget ...?")."""
+    return _SETTLED.search(question) is not None
+
+
 def forecast_year_untold(question: str, item_text: str) -> str | None:
     """"Kommer Greve til at hæve skatten i 2027?": the year asked about when no sentence of the item names it
     beside a term of the question (a budget for 2026-29 and a party wishing to raise the tax do not say what
@@ -98,14 +109,25 @@ _DESIGNATOR_DA = {"stage": "etape", "phase": "fase", "local plan": "lokalplan", 
                   "supplement": "tillæg", "sub-area": "delområde", "line": "linje", "route": "rute"}
 
 
+_ORDINALS = {w: str(n) for n, words in enumerate((
+    ("første", "first"), ("anden", "andet", "second"), ("tredje", "third"), ("fjerde", "fourth"),
+    ("femte", "fifth"), ("sjette", "sixth"), ("syvende", "seventh"), ("ottende", "eighth")), 1) for w in words}
+# an ordinal written out: "tredje etape", "the second phase"
+_WORDED = re.compile(rf"\b({'|'.join(_ORDINALS)})\s+(etape|fase|stage|phase)\b", re.I)
+
+
 def designations(text: str) -> set[tuple[str, str]]:
-    """(Danish designator, number) pairs ``text`` names: {("etape", "4"), ("lokalplan", "1221")}."""
+    """(Danish designator, number) pairs ``text`` names: {("etape", "4"), ("lokalplan", "1221")}; an ordinal
+    written out counts as its number ("tredje etape": ("etape", "3"))."""
     out = set()
     for pattern in (_DA_DESIGNATION, _EN_DESIGNATION):
         for m in pattern.finditer(text):
             word, number = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
             word = word.lower()
             out.add((_DESIGNATOR_DA.get(word, word), number))
+    for m in _WORDED.finditer(text):
+        word = m.group(2).lower()
+        out.add((_DESIGNATOR_DA.get(word, word), _ORDINALS[m.group(1).lower()]))
     return out
 
 
@@ -191,4 +213,21 @@ def priced_absent(question: str, item_text: str) -> str | None:
     if not forms or any(all(p in text for p in parts) for parts in forms):
         return None
     return noun
+
+
+_HOW_VOTED = re.compile(r"\b(?:hvordan|hvad) stemte\b|\bstemte\b.{0,60}\b(?:for|imod)\b|\bhow did\b.{0,60}\bvote\b|"
+                        r"\bdid\b.{0,60}\bvote\b|\bvoted?\b.{0,20}\b(?:for|against)\b", re.I)
+
+
+def absent_voter(question: str, absentees: list[str]) -> str | None:
+    """The absentee ("Pia Juhl (C)") whose vote a question asks ("Hvordan stemte Pia Juhl om ...?"): a member
+    absent from the meeting cast no vote there. None when the question asks no one's vote or no absentee."""
+    if not _HOW_VOTED.search(question):
+        return None
+    low = question.lower()
+    for person in absentees:
+        words = re.findall(r"[A-Za-zÆØÅæøåÉéÜü-]{2,}", re.sub(r"\([^)]*\)", " ", person))
+        if len(words) >= 2 and all(re.search(rf"\b{re.escape(w.lower())}\b", low) for w in (words[0], words[-1])):
+            return person
+    return None
 

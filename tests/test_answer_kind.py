@@ -12,6 +12,10 @@ CASES = [
     ("Hvor stor en del af tilskuddet er knyttet til resultatkrav?", "percent"),
     ("Hvilket rådgivningsfirma lavede analysen?", "company"),
     ("Hvor meget koster den nye svømmehal?", "amount"),
+    # a value named by its noun, though the verb asks what was recommended or reported (calibration set dev20)
+    ("What mileage allowance per kilometre did the committee recommend for 2025?", "amount"),
+    ("What income appropriation did the committee recommend for the exhibition?", "amount"),
+    ("What operating result did the company report for 2024?", "amount"),
     ("Hvad kommer den nye bro over åen til at koste?", "amount"),
     ("How much did the municipality pay for the land?", "amount"),
     ("Hvor stort er tilskuddet til musikskolen?", "amount"),
