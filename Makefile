@@ -190,6 +190,21 @@ test: install browser postgres lint
 	  $(BIN)/referat eval eval/dev19.jsonl --data-dir $(CURDIR)/.referat/eval-p91011 --ingest sample_data/portals9 \
 	  --ingest sample_data/portals10 --ingest sample_data/portals11 \
 	  --min-hit5 0.9 --min-first-citation 0.9 --min-refusal 0.8 --min-keywords 0.85
+	# dev20 (calibration, session 13): an outside evaluator's near-miss unanswerables over the real minutes (a
+	# topic on another day or month, a person and a topic named apart, a closed item, a case number alone)
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/dev20.jsonl --data-dir $(CURDIR)/.referat/eval-minutes \
+	  --min-hit5 0.95 --min-first-citation 0.9 --min-refusal 0.8 --min-keywords 0.9
+	# dev21 (calibration, session 13): a citizen's and a journalist's questions over portals5-8 in one store
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/dev21.jsonl --data-dir $(CURDIR)/.referat/eval-p5678 --ingest sample_data/portals5 \
+	  --ingest sample_data/portals6 --ingest sample_data/portals7 --ingest sample_data/portals8 \
+	  --min-hit5 0.95 --min-first-citation 0.9 --min-refusal 0.8 --min-keywords 0.85
+	# portals13 (calibration, session 13): a meeting package ZIP, an .ics agenda, YAML, a SharePoint rowset, Excel
+	# 2003 XML, a Dataverse OData response, item numbers only in a PDF's outline, Tesseract hOCR
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/portals13.jsonl --data-dir $(CURDIR)/.referat/eval-portals13 \
+	  --ingest sample_data/portals13 --min-hit5 0.95 --min-first-citation 0.9 --min-refusal 0.85 --min-keywords 0.9
 	# questions written from the stored minutes themselves (case numbers, item numbers, votes): eval/probe.py
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat probe --data-dir $(CURDIR)/.referat/eval-minutes --min-right 0.95
