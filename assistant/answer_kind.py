@@ -59,7 +59,12 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
                            r"meters?\b|km\b|kilomet\w*|hektar\w*|hectares?\b)", re.I)),  # a count of units measures
     ("count", re.compile(r"hvor mange|how many|\bantal(?:let)?\b|number of", re.I)),
     ("measure", re.compile(r"hvor (?:høj|lang|bred|dyb|stor et areal)|how (?:high|tall|long|wide|deep)|"
-                           r"\bmeter\b|\bm2\b|m²|kvadratmeter|\bhektar|\bkm\b|højde\b|\bheight|\bareal\b|\barea\b",
+                           # a unit named in a yes/no question ("Fik ejeren lov til et anneks på 38 m²?") is stated,
+                           # not asked
+                           r"^(?!\W*(?:fik|blev|bliver|kan|kunne|må|måtte|skal|did|was|were|can|could|may|will)\b)"
+                           r"[^?]*?(?:\bmeter\b|\bm2\b|m²|kvadratmeter|\bhektar|\bkm\b|højde\b|\bheight|\bareal\b|\barea\b|"
+                           # "hvad er grænseværdien i tal?": a measured value
+                           r"grænseværdi|\blimit values?\b|\bthreshold values?\b|\bi tal\b|\bin (?:figures|numbers)\b)",
                            re.I)),
     ("date", re.compile(r"\bhvornår\b|\bwhen\b|what date|hvilken dato|which date|\bfrist(?:en)?\b|deadline|"
                         r"hvilken dag|what day|which day|tidspunkt|what time|by when|inden hvornår", re.I)),

@@ -50,7 +50,9 @@ _NOT_A_COUNT = re.compile(
     rf"\b\d{{1,2}}\.?\s*(?:{MONTH_RE})\b|\b\d{{1,2}}[-./]\d{{1,2}}[-./]\d{{2,4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|"
     r"\b\d{1,2}[.:]\d{2}\b(?!\s*(?:mio|mia|kr|%|pct|procent))|"
     r"\b\d{2}[-/]\d{4,}(?:[-/]\d+)*\b|"  # a case number ("24-009644", "23/21177"), not a range ("62-63 flygtninge")
-    r"\b\d{1,2}\.\s*(?:kvartal|halvår|runde|behandling|klasse|etape|fase|quarter|round|reading)\w*|"
+    r"\b\d{1,2}\.\s*(?:kvartal|halvår|runde|behandling|klasse|etape|fase|årgang|klassetrin|quarter|round|reading|"
+    r"grade)\w*|"
+    r"\b\d{1,2}\.?\s*(?:[-–]|til|to)\s*\d{1,2}\.\s*(?:klasse|årgang|klassetrin|grade)\w*|"  # "6.-9. årgang"
     r"\b(?:19|20)\d{2}\s*[-–/]\s*\d{2,4}\b", re.I)
 
 

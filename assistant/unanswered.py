@@ -215,7 +215,9 @@ _SAYS_REJECTED = re.compile(r"\b(?:afvis\w*|afvist\w*|forkast\w*|reject\w*|refus
 _SAYS_APPROVED = re.compile(r"\b(?:godkendte|vedtog|bevilgede|approved|adopted|granted)\b|"
                             r"\bdid\b.{0,60}\b(?:approve|adopt|grant)\b", re.I)
 _SAYS_DONE = {  # past tense in Danish ("at stoppe" only proposes); "why did X approve" in English
-    "da": re.compile(r"\b(?:godkendte|vedtog|bevilgede|stoppede|lukkede|indførte|hævede|sænkede|nedlagde)\b", re.I),
+    "da": re.compile(r"\b(?:godkendte|vedtog|bevilgede|stoppede|lukkede|indførte|hævede|sænkede|nedlagde|afskaffede|"
+                     r"opsagde)\b|\bbesluttede\b.{0,80}\bat (?:stoppe|lukke|indføre|hæve|sænke|nedlægge|afskaffe|"
+                     r"opsige|godkende|bevilge)\b", re.I),
     "en": re.compile(r"\b(?:(?:approv|grant|adopt|stopp?|clos|introduc|rais|lower|abolish)(?:e|ed|es)?|cut)\b", re.I),
 }
 

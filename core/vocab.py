@@ -203,7 +203,10 @@ _BODY_REFUSES = (r"(?:^|[.!?:]\s+)(?:(?:(?-i:[A-ZÆØÅ])\w*-?,?\s+(?:og\s+)?){0
                  r"(?:godkender|godkendte|tiltræder|tiltrådte|anbefaler|anbefalede|vedtog)\s+ikke\b)")
 OUTCOMES: list[tuple[str, re.Pattern[str]]] = [
     ("rejected", re.compile(r"ikke (?:godkendt|tiltrådt|vedtaget|anbefalet|imødekommet|accepteret)|forkast|afvist|"
-                            r"afslået|faldt\b|bortfald|" + _BODY_REFUSES, re.I | re.M)),
+                            r"afslået|faldt\b|bortfald|"
+                            # "Udvalget meddeler afslag på ansøgningen": a refusal of an application
+                            r"\b(?:meddele[rs]?|meddelt|give[rs]?|gives|givet)\s+(?:\w+\s+)?afslag\b|\bafslag på\b|"
+                            + _BODY_REFUSES, re.I | re.M)),
     ("postponed", re.compile(r"\budsat\b|\budsættes\b|\butsat\b|genoptages|sendt tilbage|tilbagesendt", re.I)),
     ("approved", re.compile(r"godkend|tiltrå|vedtag|anbefal|imødekom|bevilg|besluttede|udpegede|accepter|"
                             r"\bvalgt\b|\bvalgte\b", re.I)),

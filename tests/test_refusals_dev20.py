@@ -11,7 +11,7 @@ import pytest
 
 from assistant import topics, traps
 from assistant.container import Container
-from assistant.counted import counted
+from assistant.counted import counted, uncounted
 from assistant.glossary import danish
 from assistant.quotes import has_content
 from core.model import AgendaItem
@@ -144,3 +144,30 @@ def test_who_ended_up_buying_is_what_came_after(store: Container) -> None:
 def test_english_plurals_in_ies_take_the_glossary_singular() -> None:
     assert danish("municipalities") == ["kommune"]
     assert counted("How many municipalities are co-owners of the bus company?") == ["kommun"]
+
+
+def test_a_refused_application_is_rejected() -> None:
+    from core.vocab import outcome
+
+    assert outcome("Udvalget meddeler afslag på ansøgningen. For stemte: V, C, O (4) Imod stemte: A (1)") == "rejected"
+    assert outcome("Der gives afslag.") == "rejected"
+    assert outcome("Godkendt.") == "approved"
+
+
+def test_why_decided_to_stop_of_a_proposal_not_approved_is_contradicted() -> None:
+    from assistant.unanswered import contradicted
+
+    q = "Hvorfor besluttede udvalget at stoppe støtten til Stop Spild Lokalt?"
+    assert contradicted(q, {"rejected"}, "da") == "rejected"
+    assert contradicted(q, {"approved"}, "da") is None
+
+
+def test_grades_are_no_counts_and_a_unit_in_a_yes_no_question_is_stated() -> None:
+    from assistant.answer_kind import answer_kind
+
+    text = "Elever, der allerede går på Hårup Skole (6.-9. årgang), kan skifte. Det gælder 6. til 8. klassetrin."
+    assert uncounted(text, "count", "Hvor mange elever forventes at skifte skole?")
+    assert not uncounted("I alt 42 elever ønsker at skifte.", "count", "Hvor mange elever forventes at skifte skole?")
+    assert answer_kind("Fik ejeren lov til at bygge et anneks på 38 m²?") == "yesno"
+    assert answer_kind("Hvor stort er arealet i m²?") == "measure"
+    assert answer_kind("Hvad er Miljøstyrelsens grænseværdi for PFAS i tal?") == "measure"
