@@ -108,7 +108,8 @@ class ExtractiveAnswerer:
             return (asked_day is None or on_day(iso, asked_day)) and in_range(iso)
 
         row = next((h.item for h in hits if fits(h.item.date)), hits[0].item)
-        asked = meeting_facts.aspects(query.text, set(tokens(row.committee)) | set(tokens(row.municipality)))
+        short = {a.lower() for a in bodies.acronyms(row.committee)}  # "FU-mødet" of Forretningsudvalget
+        asked = meeting_facts.aspects(query.text, set(tokens(row.committee)) | set(tokens(row.municipality)) | short)
         if not asked:
             return None
         wanted = asked[0]
@@ -283,6 +284,11 @@ class ExtractiveAnswerer:
             if years:  # the items that answer the question do not hold the year (other minutes may)
                 return refusal(lang, f"the items found do not mention {' or '.join(years)}" if lang == "en"
                                else f"de fundne punkter nævner ikke {' eller '.join(years)}")
+        if not absent:
+            hits, absent = together.fragment_first(query, hits)
+            if absent:  # "greve svømmehal renovering?": no item found names them together
+                return refusal(lang, f"the items found do not mention {' and '.join(absent)} together" if lang == "en"
+                               else f"de fundne punkter nævner ikke {' og '.join(absent)} sammen med resten")
         joined = None if absent else together.apart(query, hits)
         if joined:  # the person in one item, the topic in another: nothing stored joins them
             both = f"{' '.join(joined[0])} {'and' if lang == 'en' else 'og'} {', '.join(joined[1])}"
@@ -315,7 +321,8 @@ class ExtractiveAnswerer:
         lines: list[str] = []
         for hit in cited:
             item: AgendaItem = hit.item.item
-            agenda_only = (asks_decided(query) and not own_decisions(item, hit.item.date)
+            asks_outcome = asks_decided(query) or query.intent == "case"  # "what happened to case X?" too
+            agenda_only = (asks_outcome and not own_decisions(item, hit.item.date)
                            and not named_decisions(item, query.text)
                            # a vote the text records (another body's, in the case history) answers "who voted"
                            and not (query.intent == "vote" and unanswered.VOTE_RECORD.search(item.text)))

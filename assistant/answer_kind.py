@@ -15,7 +15,8 @@ KINDS = ("vote", "history", "amount", "percent", "count", "measure", "date", "ex
 # the act a yes/no answer from the meeting's outcome settles: approving, adopting, granting, rejecting, deciding
 DECISION_ACT = re.compile(r"\b(?:reject|approv|grant|adopt|decid|agree|accept|afvis|afvist|godkend|vedt[ao]g|bevilg|"
                           r"beslut|tildel|imødekom|dispens|anbefal|recommend|vælg|valgte|choose|chose|"
-                          r"tage stilling|tog stilling|stillingtagen)", re.I)
+                          r"tage stilling|tog stilling|stillingtagen|turn(?:ed|s)? down|go-ahead|green light|"
+                          r"sagde (?:ja|nej)|said (?:yes|no)|grønt lys|afslog)", re.I)
 
 _MONEY_WORDS = (r"kr\b|kroner|\bdkk\b|koste|\bcost|beløb|\bpris|\bprice|\bfee|udgift|expense|tilskud|\bgrant|"
                 r"bevilling|appropriation|\bramme|pulje|\bpool|merforbrug|mindreforbrug|overspend|underspend|"
@@ -102,7 +103,8 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
                          r"which (?:town|site)", re.I)),
     ("list", re.compile(r"\bhvilke\b|\bwhich\b(?! (?:is|was)\b)|\blist\b|\boversigt|\bnævn\b|hvad indeholder|"
                         r"what does .{0,60} (?:include|contain)|what are the|hvad er de\b", re.I)),
-    ("yesno", re.compile(r"^\s*(?:fik|blev|bliver|kommer|var|er|har|havde|skal|skulle|kan|kunne|vil|ville|godkendte|"
+    ("yesno", re.compile(r"^\s*(?:[^,?]{0,60},\s*)?"  # after a leading phrase ("In Sept 2024, was ...?")
+                         r"(?:fik|blev|bliver|kommer|var|er|har|havde|skal|skulle|kan|kunne|vil|ville|godkendte|"
                          r"vedtog|besluttede|did|was|were|is|are|has|have|had|will|would|can|could|does|do|should)\b",
                          re.I)),
     ("amount", re.compile(r"^\s*(?:hvad (?:er|var|bliver)|what (?:is|was|will be)|what|which|hvilke[nt]?)\b.{0,50}"

@@ -40,6 +40,7 @@ _CHAIR_ROLE = re.compile(r"\b(?:formand|forperson|chair|borgmester)\b", re.I)
 _MEETING = re.compile(r"mød(?:e|et|er|erne|tes|es)\b|\bmeeting|\bmee?t\b|\bheld\b|\bholdt\b", re.I)  # "byrådsmødet"
 # words that ask about the meeting, not a topic: question words, meeting vocabulary, months
 _FRAME = set(tokens(
+    "ekstraordinære ekstraordinært ekstraordinær extraordinary special "
     "hvem hvad hvor hvornår hvilke hvilken var blev havde har holdt holdte mødtes møde mødet meldt meldte afbud "
     "fraværende fravær deltog deltagere deltager medlemmer medlem ikke til stede den det de og i på ved om af for "
     "da som kommune kommunes udvalg udvalget udvalgets byråd byrådet regionsråd ekstraordinære ekstraordinær "

@@ -17,7 +17,11 @@ EN_WORDS = {"what", "did", "the", "who", "when", "how", "which", "was", "were", 
             "and", "is", "of", "on", "vote", "voted", "absent", "much", "meeting", "committee", "item", "does",
             "do", "to", "in", "a", "an", "its", "their", "has", "have", "had", "are", "many", "will", "would",
             "should", "can", "could", "from", "with", "by", "at", "this", "that", "there", "any", "why", "where",
-            "whom", "whose", "it", "be", "been", "get", "got", "into", "after", "before", "than", "or", "not"}
+            "whom", "whose", "it", "be", "been", "get", "got", "into", "after", "before", "than", "or", "not",
+            "since", "until"}
+# glossary keys that are Danish words too ("plan", "budget", "festival"): no sign of English in a fragment
+DA_NOUNS = {"plan", "budget", "festival", "center", "job", "mentor", "integration", "social", "status", "workshop",
+            "procedure", "kontrakt", "bus", "hospital", "transport", "proces"}
 DA_WORDS = {"hvad", "hvem", "hvornår", "hvordan", "hvilke", "hvilken", "hvilket", "besluttede", "blev", "om", "og",
             "er", "på", "af", "til", "det", "den", "mødet", "udvalget", "punkt", "var", "stemte", "hvor", "meget",
             "mange", "har", "havde", "skal", "skulle", "kan", "kunne", "vil", "ville", "fik", "med", "i", "en", "et",
@@ -92,6 +96,11 @@ def language(text: str) -> str:
     words = re.findall(r"[a-zæøå]+", text.lower())
     en = sum(w in EN_WORDS for w in words)
     da = sum(w in DA_WORDS for w in words)
+    if en == da:  # a chat fragment with no function words ("greve ukrainian refugees total?"): its nouns decide
+        from assistant.glossary import danish
+
+        en = sum(bool(danish(w)) and w not in DA_NOUNS for w in words)
+        da = sum(bool(re.search(r"[æøå]", w)) for w in words)
     return "en" if en > da else "da"
 
 

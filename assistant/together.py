@@ -54,3 +54,22 @@ def apart(query: Query, hits: list[Hit]) -> tuple[list[str], list[str]] | None:
     if any(topical(h) and not named(h) for h in hits[1:]):
         return names, nouns
     return None
+
+
+def fragment_first(query: Query, hits: list[Hit]) -> tuple[list[Hit], list[str]]:
+    """A chat fragment ("greve svømmehal renovering?") asks about all of its words together: hits reordered so the
+    first names every noun of the fragment, or the nouns no item found names together (then nothing answers it)."""
+    if query.language != "da" or not hits or hits[0].in_conversation or query.followup:
+        return hits, []
+    nouns = topics.fragment_nouns(query.text)
+    if not nouns:
+        return hits, []
+
+    def unnamed(h: Hit) -> list[str]:  # the meeting's town and committee name it too ("hennys testudvalg 2017: ...")
+        text = fold(salient.item_text(h.item.municipality, h.item.committee, h.item.title, h.item.text))
+        return [n for n in nouns if not any(all(p in text for p in parts) for parts in topics.forms(n, "da") or [()])]
+
+    full = next((h for h in hits if not unnamed(h)), None)
+    if full is None:
+        return hits, unnamed(hits[0])
+    return [full, *[h for h in hits if h is not full]], []

@@ -152,7 +152,7 @@ def topic_nouns(question: str, lang: str) -> list[str]:
         return [n for n in _english_nouns(question) if not set(n.split()) <= body | glossed]
     words = [m.group(0) for m in _WORD.finditer(question)]
     before = _BEFORE_NOUN_DA
-    out: list[str] = []
+    out: list[str] = fragment_nouns(question)
     for i, word in enumerate(words):
         low, prev = word.lower(), words[i - 1].lower() if i else ""
         if i >= 2 and words[i - 2].lower() in _AUXILIARY and prev in {"det", "den", "it"}:
@@ -172,6 +172,34 @@ def topic_nouns(question: str, lang: str) -> list[str]:
             continue
         out.append(low)
     return list(dict.fromkeys(out))
+
+
+# a chat question's verbless fragment ("hundeskove i greve kommune - er der besluttet noget", "greve svømmehal
+# renovering?"): its words name the topic, with no article or preposition before them
+_SEGMENT = re.compile(r"\s[-–—]\s|[:;?!]")
+_QUESTION_DA = set("hvad hvem hvor hvornår hvorfor hvordan hvilke hvilken hvilket hvis hvorhen hvorfra".split())
+_FRAGMENT_WORDS = 6  # a chat fragment is short; a longer verbless run is a sentence whose verb is not listed
+_FINITE = set("""er var blev bliver har havde fik får skal skulle vil ville kan kunne må måtte gav giver kom kommer
+gik går sagde siger findes fandtes ligger lå står stod koster kostede vedtog besluttede godkendte afviste
+bevilgede valgte indførte""".split())
+
+
+def fragment_nouns(question: str) -> list[str]:
+    """The words of a verbless fragment of the question, five letters or longer and not frame words."""
+    out = []
+    for segment in _SEGMENT.split(question):
+        words = [w.lower() for w in _WORD.findall(segment)]
+        if not words or len(words) > _FRAGMENT_WORDS or any(
+                w in _QUESTION_DA or w in _FINITE or w.endswith("ede") for w in words):
+            continue
+        raw = {w.lower(): w for w in _WORD.findall(segment)}
+        out += [w for w in words if len(w) >= 5 and tokens(w) and w not in _FRAME and w not in _ADJECTIVES
+                and not raw[w][:1].isupper() and fold(w) not in _MUNI_WORDS and not fold(w).endswith(_BODY)
+                and fold(w) not in _CIVIC_FRAGMENT]
+    return out
+
+
+_CIVIC_FRAGMENT = {fold(w) for w in "kommune kommunes region status resultat resultater beslutning".split()}
 
 
 def _stem(word: str) -> str:

@@ -210,7 +210,7 @@ def no_vote_count(quote_text: str, kind: str, question: str, votes_recorded: boo
 # "Hvorfor afviste byrådet ...?" takes the outcome for granted: a why-question whose verb says what was done
 _WHY = re.compile(r"^\W*(?:hvorfor|why|what was the reason|what were the reasons|med hvilken begrundelse|"
                   r"hvad var (?:begrundelsen|grunden|årsagen))\b", re.I)
-_SAYS_REJECTED = re.compile(r"\b(?:afvis\w*|afvist\w*|forkast\w*|reject\w*|refus\w*|turn(?:ed|s)? down|"
+_SAYS_REJECTED = re.compile(r"\b(?:afvis\w*|afvist\w*|afslog|forkast\w*|reject\w*|refus\w*|turn(?:ed|s)? down|"
                             r"vot(?:ed|es) down|declin\w*|sagde nej|said no)\b", re.I)
 _SAYS_APPROVED = re.compile(r"\b(?:godkendte|vedtog|bevilgede|approved|adopted|granted)\b|"
                             r"\bdid\b.{0,60}\b(?:approve|adopt|grant)\b", re.I)

@@ -26,6 +26,10 @@ MONTH_STEM = r"(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-zæøå]*"
 NUMERIC = re.compile(r"\b(\d{1,2})[-./](\d{1,2})(?:[-./]|(?<=/\d)\s|(?<=/\d\d)\s)(\d{4})\b")
 ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?!\d)")
 WORDED = re.compile(rf"\b(\d{{1,2}})\.?\s*({MONTH_RE})\.?,?\s+(\d{{4}})\b", re.IGNORECASE)
+# English forms of a question ("Oct 22nd, 2025", "October 22, 2025", "22nd October 2025"): (month, day, year) or
+# (day, month, year)
+ENGLISH = re.compile(rf"\b({MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b|"
+                     rf"\b(\d{{1,2}})(?:st|nd|rd|th)\s+(?:of\s+)?({MONTH_RE})\.?,?\s+(\d{{4}})\b", re.IGNORECASE)
 # a month and year without a day ("marts 2022", "May 2024"): (month name, year)
 MONTH_YEAR = re.compile(rf"\b({MONTH_RE})\.?\s+((?:19|20)\d{{2}})\b", re.IGNORECASE)
 # a day and month without a year ("den 8. april", "April 8"): (day, month) or (month, day)
@@ -68,6 +72,11 @@ def find_dates(text: str) -> list[tuple[int, date]]:
     for m in WORDED.finditer(text):
         d = _worded(m)
         if d:
+            found.append((m.start(), d))
+    for m in ENGLISH.finditer(text):
+        month, day, year = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(5), m.group(4), m.group(6))
+        d = _make(int(year), MONTHS[month.lower()], int(day))
+        if d and not any(start <= m.start() < start + 12 for start, _ in found):
             found.append((m.start(), d))
     return sorted(found, key=lambda pair: pair[0])
 

@@ -32,6 +32,17 @@ QUESTION_ALIASES = {
     "åbenrå": "Aabenraa", "elsinore": "Helsingør", "bornholms regionskommune": "Bornholm",
 }
 
+
+def _plain(name: str, double: bool) -> str:
+    """A name typed without Danish letters: "kobenhavn" (or "koebenhavn" with ``double``)."""
+    low = name.lower().replace("æ", "ae")
+    return low.replace("ø", "oe" if double else "o").replace("å", "aa" if double else "a")
+
+
+# typed on a keyboard without æ, ø and å ("Kobenhavn", "Koebenhavn"); "koge" is a verb, not Køge
+QUESTION_ALIASES.update({plain: m for m in ALL_MUNICIPALITIES for plain in {_plain(m, False), _plain(m, True)}
+                         if plain != m.lower() and plain not in {"koge"}})
+
 _NAMES = "|".join(sorted((re.escape(m) for m in MUNICIPALITIES), key=len, reverse=True))
 _GREENLAND = "|".join(GREENLAND)
 _STRONG = [

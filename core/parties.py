@@ -44,13 +44,19 @@ def _by_name() -> dict[str, str]:
     return {fold(n): letter for letter, ns in PARTIES.items() for n in ns}
 
 
+_LOWER_OK = {fold(w) for w in ("socialdemokratiet", "socialdemokraterne", "enhedslisten", "danmarksdemokraterne",
+                                "kristendemokraterne", "socialdemokrater")}
+
+
 def party_names(text: str) -> list[tuple[str, str, int, int]]:
     """The party names ``text`` mentions: (name as written, letter, start, end), in order.
     Short names that are ordinary words elsewhere (SF, DF, Venstre as "left") count only capitalised."""
     out = []
     for m in _names().finditer(text):
         name = m.group(1)
-        if not name[:1].isupper():
+        # a chat question in lower case still names "social democrats", "enhedslisten"; a short or ordinary word
+        # ("venstre" is left, "sf" a typo) counts only capitalised
+        if not name[:1].isupper() and not (" " in name.strip() or fold(name) in _LOWER_OK):
             continue
         out.append((name, _by_name()[fold(name)], m.start(1), m.end(1)))
     return out

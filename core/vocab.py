@@ -406,7 +406,8 @@ CASE_ANY = re.compile(rf"(?<![\w./-])(?P<case>{'|'.join(CASE_FORMS[:3])})(?![\w/
 # in a question, a number the words "sag", "case" or "sagsnummer" introduce is a case number in any form: "sag
 # 21-014445" (alone, "21-014445" could be a span of years or a date, so CASE_ANY leaves the last two forms out)
 CASE_ASKED = re.compile(r"\b(?:sag(?:en)?|sags?nr\.?|sagsnummer(?:et)?|journalnummer(?:et)?|j\.\s*nr\.?|case|"
-                        rf"case (?:number|no\.?))\s*:?\s*(?P<case>{'|'.join(CASE_FORMS)})(?![\w/-])", re.I)
+                        rf"case (?:number|no\.?))\s*:?\s*(?P<case>(?:{'|'.join(CASE_FORMS)})[A-ZÆØÅ]?)(?![\w/-])",
+                        re.I)  # "sag 20-075304K": a letter after the number is part of it
 
 
 # "Sag: 23/18804" (First Agenda prints): after the bare word "Sag" only a number in a known form is a case number
