@@ -321,7 +321,8 @@ class ExtractiveAnswerer:
         lines: list[str] = []
         for hit in cited:
             item: AgendaItem = hit.item.item
-            asks_outcome = asks_decided(query) or query.intent == "case"  # "what happened to case X?" too
+            # "what happened to case X?" asks its outcome too; "when was case X treated?" asks its history
+            asks_outcome = asks_decided(query) or query.intent == "case" and kind in {"decision", "fact"}
             agenda_only = (asks_outcome and not own_decisions(item, hit.item.date)
                            and not named_decisions(item, query.text)
                            # a vote the text records (another body's, in the case history) answers "who voted"

@@ -98,3 +98,22 @@ Taget til efterretning.
     assert apart.refused and ("mikroplast" in apart.answer or "kunstgræs" in apart.answer)
     together_ = container.service.ask("hundige kunstgræsbaner granulat?")
     assert not together_.refused and together_.citations[0].item_number == "2"
+
+
+def test_a_case_asked_for_its_history_is_not_an_agenda_only_refusal(container: Container, tmp_path: Path) -> None:
+    ingest_text(container, tmp_path / "aarhus.txt", """Aarhus Kommune
+Dagsorden for Aarhus Byråd den 8. oktober 2025
+Mødedato: 8. oktober 2025 kl. 18.00
+
+Punkt 15: Udpegning til sundhedsråd
+Sagsnr.: EMN-2025-009824
+Sagsfremstilling
+Magistraten anbefalede i mødet den 23. september 2025, at byrådet udpeger tre medlemmer til sundhedsrådet.
+
+Indstilling
+Det indstilles, at Aarhus Byråd repræsenteres i sundhedsrådet ved tre rådmænd.
+""")
+    outcome = container.service.ask("What happened to case EMN-2025-009824?")
+    assert outcome.citations and "Det indstilles" in outcome.answer  # the agenda's recommendation, no decision
+    history = container.service.ask("Hvornår blev sag EMN-2025-009824 behandlet i Magistraten?")
+    assert not history.refused and "23. september 2025" in history.answer
