@@ -132,7 +132,7 @@ _CIVIC_NEXT = re.compile(r"\s+(?:Kommune|Kommunes|Byråd|Byrådet|Byråds|Munici
                          r"[A-ZÆØÅ]\w*udvalg\w*|Kommunalbestyrelse\w*)\b")  # "Glostrup Økonomiudvalg" names both
 # a capitalised word, or a place noun typed in lower case ("køge bugt strandpark", "aarhus havn")
 _NAME_NEXT = re.compile(r"\s+(?:[A-ZÆØÅ][a-zæøå]|(?:bugt|fjord|havn|strand|sø|å|skov|bakke|midtby|centrum|station|"
-                        r"nord|syd|øst|vest|ø)(?:en|et|s)?\b)")
+                        r"nord|syd|øst|vest|ø|hospital|sygehus)(?:en|et|s|'s)?\b)")  # "herlev hospital's share"
 
 
 def _part_of_a_name(text: str, m: re.Match[str]) -> bool:

@@ -67,7 +67,8 @@ administration administrationen forvaltning forvaltningen merforbrug merforbruge
 underskud underskuddet overskud overskuddet ekstraordinære
 sommerferie sommerferien vinterferie vinterferien efterårsferie efterårsferien påskeferie påskeferien juleferie
 juleferien ferien julen påsken weekenden sæsonen skoleåret kvartal kvartalet halvåret
-sidst sidste gengæld slutningen""".split()) | set(MONTHS)  # "til sidst", "til gengæld": adverbs, not nouns
+sidst sidste gengæld slutningen
+behandling behandlingen behandlinger""".split()) | set(MONTHS)  # "til sidst", "til gengæld": adverbs, not nouns
 # adjectives an article or a preposition precedes as often as a noun ("den gamle pedelbolig", "de nuværende
 # regler"): they qualify the topic, they do not name it
 _ADJECTIVES = set("""gamle gammel gammelt unge lille store stort større største mindre mindste samme andre anden
@@ -168,7 +169,7 @@ def topic_nouns(question: str, lang: str) -> list[str]:
                 or (prev in _AND and i >= 2 and words[i - 2].lower() in out))
         if (not noun or word[:1].isupper() or not tokens(low) or len(low) < 5 or low in _FRAME or low.endswith("ede")
                 or low in _ADJECTIVES
-                or fold(low) in _MUNI_WORDS or fold(low).endswith(_BODY)):
+                or fold(low) in _MUNI_WORDS or fold(low).endswith(_BODY) or _english(low)):
             continue
         out.append(low)
     return list(dict.fromkeys(out))
@@ -194,11 +195,22 @@ def fragment_nouns(question: str) -> list[str]:
             continue
         raw = {w.lower(): w for w in _WORD.findall(segment)}
         out += [w for w in words if len(w) >= 5 and tokens(w) and w not in _FRAME and w not in _ADJECTIVES
+                and not _english(w)
                 and not raw[w][:1].isupper() and fold(w) not in _MUNI_WORDS and not fold(w).endswith(_BODY)
                 and fold(w) not in _CIVIC_FRAGMENT]
     return out
 
 
+def _english(word: str) -> bool:
+    """An English word in a mixed chat fragment ("ravnbakkeskolen opening date"): common in English, rare in
+    Danish (wordfreq's lists, shipped in its wheel), so not a Danish topic noun."""
+    from wordfreq import zipf_frequency  # its lists load on first use, not at import
+
+    en = zipf_frequency(word, "en")
+    return en >= _ENGLISH_ZIPF and en > zipf_frequency(word, "da") + 1
+
+
+_ENGLISH_ZIPF = 3.0  # about once per million words: "height", "opening", not rare loans ("dike" 2.9)
 _CIVIC_FRAGMENT = {fold(w) for w in "kommune kommunes region status resultat resultater beslutning".split()}
 
 

@@ -117,3 +117,15 @@ Det indstilles, at Aarhus Byråd repræsenteres i sundhedsrådet ved tre rådmæ
     assert outcome.citations and "Det indstilles" in outcome.answer  # the agenda's recommendation, no decision
     history = container.service.ask("Hvornår blev sag EMN-2025-009824 behandlet i Magistraten?")
     assert not history.refused and "23. september 2025" in history.answer
+
+
+def test_english_words_in_a_danish_question_and_a_hospital_named_by_its_town() -> None:
+    from assistant.query import extract_filters
+
+    assert topics.topic_nouns("ravnbakkeskolen opening date", "da") == ["ravnbakkeskolen"]
+    assert topics.topic_nouns("strandparken dike height greve?", "da") == ["strandparken"]
+    assert topics.topic_nouns("Hvad koster den nye svømmehal?", "da") == ["svømmehal"]
+    # the handling of an item is the question's frame, not its topic
+    assert "behandling" not in topics.topic_nouns("Hvad kom der ud af KFU's behandling af forpagtningen?", "da")
+    assert extract_filters("how much is herlev hospital's share?").municipalities == []
+    assert extract_filters("Hvad besluttede Herlev Kommune om hospitalet?").municipalities == ["Herlev"]
