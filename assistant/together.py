@@ -46,7 +46,7 @@ def apart(query: Query, hits: list[Hit]) -> tuple[list[str], list[str]] | None:
 
     def topical(h: Hit) -> bool:
         text = fold(f"{h.item.title}\n{h.item.text}")
-        return all(any(all(p in text for p in parts) for parts in topics.forms(n, "da") or [()]) for n in nouns)
+        return all(topics.named_in(text, n) for n in nouns)
 
     first = hits[0]
     if not named(first) or topical(first):
@@ -67,7 +67,7 @@ def fragment_first(query: Query, hits: list[Hit]) -> tuple[list[Hit], list[str]]
 
     def unnamed(h: Hit) -> list[str]:  # the meeting's town and committee name it too ("hennys testudvalg 2017: ...")
         text = fold(salient.item_text(h.item.municipality, h.item.committee, h.item.title, h.item.text))
-        return [n for n in nouns if not any(all(p in text for p in parts) for parts in topics.forms(n, "da") or [()])]
+        return [n for n in nouns if not topics.named_in(text, n)]
 
     full = next((h for h in hits if not unnamed(h)), None)
     if full is None:

@@ -244,6 +244,11 @@ def forms(noun: str, lang: str) -> list[tuple[str, ...]] | None:
     return ways
 
 
+def named_in(text: str, noun: str) -> bool:
+    """Does ``text`` (folded) hold a Danish ``noun`` in any of its forms (a compound's halves in one text)?"""
+    return any(all(p in text for p in parts) for parts in forms(noun, "da") or [()])
+
+
 def glossed(question: str) -> set[str]:
     """The minutes' own words an English question gives in brackets ("artificial turf (kunstgræsbaner)")."""
     return {g.lower() for g in _GLOSS_WORD.findall(question)}
