@@ -205,6 +205,15 @@ test: install browser postgres lint
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat eval eval/portals13.jsonl --data-dir $(CURDIR)/.referat/eval-portals13 \
 	  --ingest sample_data/portals13 --min-hit5 0.95 --min-first-citation 0.9 --min-refusal 0.85 --min-keywords 0.9
+	# dev22 (calibration, session 13): 80 paraphrases of earlier calibration questions (other wording, language,
+	# register); gated at the figures it reached in session 13
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/dev22.jsonl --data-dir $(CURDIR)/.referat/eval-minutes \
+	  --min-hit5 0.95 --min-first-citation 0.9 --min-refusal 0.65 --min-keywords 0.85
+	# dev23 (calibration, session 13): 50 terse chat questions ("greve svømmehal renovering?")
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/dev23.jsonl --data-dir $(CURDIR)/.referat/eval-minutes \
+	  --min-hit5 0.95 --min-first-citation 0.85 --min-refusal 0.7 --min-keywords 0.75
 	# questions written from the stored minutes themselves (case numbers, item numbers, votes): eval/probe.py
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat probe --data-dir $(CURDIR)/.referat/eval-minutes --min-right 0.95
