@@ -1,6 +1,6 @@
 """A SharePoint list exported as an XML rowset (``owssvr.dll?…XMLDATA=TRUE``, "Export to spreadsheet"; any ADO
 persisted rowset): a table whose rows are ``<z:row …/>`` elements holding every value in an attribute, mapped by
-the CSV reader's column names (``csv_rows.meeting_from_rows``).
+the CSV reader's column names (``row_meeting.meeting_from_rows``).
 
 Sniffed by content: an ``rs:data`` element (namespace ``urn:schemas-microsoft-com:rowset``) holding ``row``
 elements. The columns are the attributes, named by the display name the ``s:Schema`` gives them
@@ -19,8 +19,8 @@ from typing import Any
 
 from ingest.readers import fieldnames as names
 from ingest.readers.base import MeetingDraft, Source
-from ingest.readers.csv_rows import column_kind, meeting_from_rows
 from ingest.readers.odata import by_number
+from ingest.readers.row_meeting import column_kind, meeting_from_rows
 from ingest.readers.xmlutil import local
 
 ROWSET = "urn:schemas-microsoft-com:rowset"

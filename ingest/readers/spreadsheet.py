@@ -6,7 +6,7 @@ with python-calamine into rows of text: a date cell as its ISO date, a time cell
 without ".0"; hidden columns (an internal id such as "SagsID") are left out.
 
 Then the sheets (also those of an Excel 2003 XML workbook, ``excel_xml``) are mapped as the CSV reader maps a table
-(``csv_rows.meeting_from_rows``): the first sheet with a header row naming item columns gives the items. Meeting
+(``row_meeting.meeting_from_rows``): the first sheet with a header row naming item columns gives the items. Meeting
 facts come from two-column label/value rows (on other sheets, or above the item header: "Udvalg | Børne- og
 Skoleudvalget", "Mødedato | 07-11-2024", "Mødetid | 16:30 | Sluttid | 18:45"), the label read with the CSV reader's
 column names; a lone title cell ("Odder Kommune", "Referat – Social- og Seniorudvalget") gives the municipality, or
@@ -24,7 +24,7 @@ from typing import Any
 
 from core.errors import IngestError
 from ingest.readers.base import XML_PARSER_OPTIONS, MeetingDraft, Source
-from ingest.readers.csv_rows import MEETING_KINDS, column_kind, item_kinds, meeting_from_rows
+from ingest.readers.row_meeting import MEETING_KINDS, column_kind, item_kinds, meeting_from_rows
 
 ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
