@@ -35,7 +35,7 @@ MONTH_YEAR = re.compile(rf"\b({MONTH_RE})\.?\s+((?:19|20)\d{{2}})\b", re.IGNOREC
 # a day and month without a year ("den 8. april", "April 8"): (day, month) or (month, day)
 DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\.?\s+({MONTH_RE})\b\.?(?!\s*\d{{4}})|"
                        rf"\b({MONTH_RE})\.?\s+(\d{{1,2}})\b(?!\s*,?\s*\d{{4}})", re.IGNORECASE)
-TIME = re.compile(r"(?:\bkl\.?\s*|\s-\s*)(\d{1,2})[.:](\d{2})\b")
+TIME = re.compile(r"(?:\bkl\.?\s*|\s-\s*)(\d{1,2})[.:](\d{2})\b(?![.:]\d)")  # not "- 04.03.2025"
 
 
 def _make(year: int, month: int, day: int) -> date | None:

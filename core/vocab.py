@@ -71,8 +71,9 @@ def is_toc(raw: str, line: str) -> bool:
 # --- item headings ----------------------------------------------------------------------
 
 ITEM = re.compile(
-    # "Sag 3. Cykelsti langs Gl. Vardevej" (a case number is "Sag nr. 24/16820" or "J.nr."): an item heading
-    r"^(?:Punkt|Pkt\.?|Dagsordens?punkt|Sag\s+nr\.?|Sag(?=\s+\d{1,3}[.:]\s+(?-i:[A-ZÆØÅ])))\s*"
+    # "Sag 3. Cykelsti langs Gl. Vardevej", "Sag 241 Godkendelse af dagsorden" (numbered through the year), "Sag
+    # 244.1 Ændringsforslag": an item heading; "Sag: 24/1234", "Sag 24/16820" and "Sag nr. 24/16820" are case numbers
+    r"^(?:Punkt|Pkt\.?|Dagsordens?punkt|Sag\s+nr\.?|Sag(?=\s+\d{1,4}(?:\.\d{1,3})*[.:]?\s+(?-i:[A-ZÆØÅ])))\s*"
     r"(?P<num>\d{1,4}(?:\.\d{1,3})*)\.?"
     r"(?:\s*[:.\-–—]\s*|\s+|$)(?P<title>.*)$",
     re.I,
@@ -364,6 +365,8 @@ def item_only_absentees(text: str) -> set[str]:
 # a further absence label inside a line of names, and a remark after a member's party ("Pia Juhl (C) (uden afbud)")
 _NEXT_LABEL = re.compile(r"\.?\s+(?:Afbud|Fraværende|Fravær|Forfald|Ikke til stede)\s*:\s*", re.I)
 _AFTER_PARTY = re.compile(r"(\([^()]{1,30}\))\s*\([^()]{1,40}\)$")
+# the reason after a name ("Karin Høgsted (V), afbud; Bent Lykke (A)"): no name of its own
+_REASON = re.compile(r"^\(?(?:(?:meldt\s+)?afbud|fraværende|fravær|forfald|syg(?:dom)?|ferie|orlov)\)?\.?$", re.I)
 
 
 def split_names(text: str) -> list[str]:
@@ -372,7 +375,7 @@ def split_names(text: str) -> list[str]:
         return []
     text = _NEXT_LABEL.sub(", ", text)  # "Allan Bork (O). Fraværende: Pia Juhl (C)": both are absent
     parts = [_ROLE_BEFORE.sub("", _AFTER_PARTY.sub(r"\1", p.strip())) for p in re.split(r",\s*|\s+og\s+|;\s*", text)]
-    return [p for p in parts if p and len(p) < 60 and not ROLE.match(p)]
+    return [p for p in parts if p and len(p) < 60 and not ROLE.match(p) and not _REASON.match(p)]
 
 
 def member(text: str) -> tuple[str, str | None]:
@@ -417,3 +420,22 @@ _CASE_SAG = re.compile(rf"(?<!\w)Sag\s*:\s*(?P<case>{'|'.join(CASE_FORMS)})(?![\
 def case_number(line: str) -> str | None:
     m = CASE_ALONE.match(line) or CASE_LABELLED.search(line) or _CASE_SAG.search(line)
     return m.group("case") if m else None
+
+
+# a closed item's status note: "Lukket punkt.", "Punktet er lukket for offentligheden.", "Sagen er behandlet for
+# lukkede døre.", "Lukket punkt – ikke offentligt."
+STATUS_NOTE = re.compile(
+    r"^\(?(?:(?:lukket|lukkede?|fortroligt?)(?:\s+(?:punkt|sag|dagsordenspunkt))?(?:\s*[-–—,]\s*ikke\s+offentligt?)?|"
+    r"(?:punktet|sagen)\s+er\s+lukket(?:\s+for\s+offentligheden)?|"
+    # "Beslutningen fremgår af den lukkede protokol": the decision is recorded elsewhere, none here
+    r"(?:beslutningen|afgørelsen)\s+fremgår\s+af\s+(?:den\s+)?lukkede?\s+(?:protokol|del\s+af\s+referatet)|"
+    r"(?:(?:punktet|sagen)\s+(?:er\s+|blev\s+)?)?behandle[ts]\s+(?:for\s+lukkede\s+døre|på\s+lukket\s+møde))\)?$",
+    re.I)
+
+
+def status_only(text: str) -> bool:
+    """The text only says that the item is closed (attendance lines beside that say nothing either)."""
+    lines = [x.strip() for x in text.splitlines() if x.strip()]
+    notes = [x for x in lines if not ABSENT_LABEL.match(x) and not ABSENT_SENTENCE.match(x)]
+    sentences = [x.strip() for line in notes for x in re.split(r"(?<=\.)\s+", line) if x.strip()]
+    return bool(sentences) and all(STATUS_NOTE.match(x.rstrip(".").strip()) for x in sentences)

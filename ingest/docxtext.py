@@ -4,7 +4,8 @@ can still be read.
 The part is taken from the zip directory when it can be read, else from the zip's local file headers (a
 truncated or overwritten central directory). Other parts (styles, properties, relationships) are not
 needed; missing ones are reported as warnings. Paragraphs (``w:p``/``w:t``) come out in document order, a
-table row as one line, a vote table as vote lines (``ingest.votetable``). Decompression is bounded: a part
+table row as one line, a vote table as vote lines (``ingest.votetable``), an imported chunk (``w:altChunk``: an HTML,
+MHT, text, RTF or DOCX part) as its own lines in its place (``ingest.altchunk``). Decompression is bounded: a part
 that unpacks past the limit is refused.
 """
 
@@ -15,12 +16,14 @@ import re
 import struct
 import zipfile
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ingest.votetable import table_lines
 
 DOCUMENT = "word/document.xml"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _LOCAL = b"PK\x03\x04"
 _LOCAL_HEADER = struct.Struct("<4sHHHHHIIIHH")
 
@@ -255,13 +258,16 @@ def parse_xml(xml: bytes, name: str = DOCUMENT) -> object:
     return root
 
 
-def paragraphs(xml: bytes, numbering: Numbering | None = None) -> list[str]:
+Chunk = Callable[[str], list[str]]  # an altChunk's relationship id -> its lines
+
+
+def paragraphs(xml: bytes, numbering: Numbering | None = None, chunk: Chunk | None = None) -> list[str]:
     """The lines of a WordprocessingML body: each paragraph (with its automatic number, see ``Numbering``), each
-    table row (see ``ingest.votetable``)."""
+    table row (see ``ingest.votetable``), each altChunk's lines from ``chunk``."""
     root = parse_xml(xml)
     body = root.find(f"{W}body")  # type: ignore[attr-defined]
     lines: list[str] = []
-    walk(body if body is not None else root, lines, numbering)
+    walk(body if body is not None else root, lines, numbering, chunk=chunk)
     return lines
 
 
@@ -276,24 +282,41 @@ def paragraph_text(p: object, w: str = W) -> str:
 
 
 def walk(element: object, lines: list[str], numbering: Numbering | None = None, w: str = W,
-         skip: frozenset[str] = frozenset()) -> None:
-    """Append the lines of ``element``'s paragraphs (``w:p``) and tables (``w:tbl``, one line per row) in document
-    order; any other element is walked into, except those whose local name is in ``skip``."""
+         skip: frozenset[str] = frozenset(), chunk: Chunk | None = None) -> None:
+    """Append the lines of ``element``'s paragraphs (``w:p``), tables (``w:tbl``, one line per row) and imported
+    chunks (``w:altChunk``, through ``chunk``) in document order; any other element is walked into, except those
+    whose local name is in ``skip``."""
     for child in element:  # type: ignore[attr-defined]
         if child.tag == f"{w}p":
             text = paragraph_text(child, w)
             label = numbering.label(child) if numbering is not None else ""
             lines.append(f"{label} {text.lstrip()}" if label and text.strip() else text)
         elif child.tag == f"{w}tbl":
-            rows = [["\n".join(paragraph_text(p, w) for p in cell.iter(f"{w}p")) for cell in row.iter(f"{w}tc")]
-                    for row in child.iter(f"{w}tr")]
+            rows = [[_cell_text(cell, w, chunk) for cell in row.iter(f"{w}tc")] for row in child.iter(f"{w}tr")]
             lines.extend(table_lines(rows))
+        elif child.tag == f"{w}altChunk":
+            if chunk is not None:
+                lines.extend(chunk(child.get(R_ID, "")))
         elif not (skip and isinstance(child.tag, str) and child.tag.rsplit("}", 1)[-1] in skip):
-            walk(child, lines, numbering, w, skip)  # content controls, insertions, custom XML: paragraphs in place
+            walk(child, lines, numbering, w, skip, chunk)  # content controls, insertions, custom XML: in place
 
 
-def docx_text(data: bytes, limit: int) -> DocxText:
-    """The document text, with warnings when the zip or its parts are damaged. Raises ``DocxError``."""
+def _cell_text(cell: object, w: str, chunk: Chunk | None) -> str:
+    """A table cell's paragraphs (and imported chunks), one per line."""
+    parts = []
+    for node in cell.iter(f"{w}p", f"{w}altChunk"):  # type: ignore[attr-defined]
+        if node.tag == f"{w}p":
+            parts.append(paragraph_text(node, w))
+        elif chunk is not None:
+            parts.extend(x for x in chunk(node.get(R_ID, "")) if x.strip())
+    return "\n".join(parts)
+
+
+def docx_text(data: bytes, limit: int, depth: int = 0) -> DocxText:
+    """The document text, with warnings when the zip or its parts are damaged; ``depth`` counts the DOCX chunks
+    this one is nested in (``ingest.altchunk``). Raises ``DocxError``."""
+    from ingest.altchunk import Chunks
+
     warnings: list[str] = []
     try:
         xml, warnings = _from_directory(data, limit)
@@ -307,7 +330,8 @@ def docx_text(data: bytes, limit: int) -> DocxText:
         if not warnings:
             warnings = ["word/document.xml read from the local file headers"]
     numbering = Numbering(_part(data, "word/numbering.xml", limit), _part(data, "word/styles.xml", limit))
-    lines = paragraphs(xml, numbering)
+    chunks = Chunks(lambda name: _part(data, name, limit), limit, depth)
+    lines = paragraphs(xml, numbering, chunks.lines if chunks else None)
     if not any(x.strip() for x in lines):
         raise DocxError("DOCX has no text in word/document.xml")
-    return DocxText("\n".join(lines), warnings)
+    return DocxText("\n".join(lines), warnings + chunks.warnings)

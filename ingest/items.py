@@ -215,6 +215,12 @@ def build_item(block: Block, order: int, committee: str, meeting_date: date) -> 
             break
         if line and NO_CASE.match(line):  # "Sagsnr.: -": no case number, and no text
             lines[k] = ""
+            # a table header's cells, one per line ("Sagsnr." / "Sagsansvarlig" / "24-001876" / "Økonomi / Navn"):
+            # the label's value is the first case number alone within the next lines
+            below = [j for j in range(k + 1, min(k + 4, len(lines))) if vocab.CASE_ALONE.match(lines[j].strip())]
+            if below and not case and not re.search(r"[-–—]\s*$", line):
+                case = vocab.case_number(lines[below[0]].strip())
+                lines[below[0]] = ""
             break
     for line in lines:
         builder.line(line)
@@ -230,8 +236,9 @@ def build_item(block: Block, order: int, committee: str, meeting_date: date) -> 
     closed = block.closed or bool(vocab.CLOSED.search(title))
     decisions = [d for d in builder.decisions if d.text.strip()]  # an empty "Beslutning:" is an agenda's blank
     if closed:  # "Beslutning" / "Lukket punkt.": a closed item's status note under the heading decides nothing
-        builder.sections += [Section(name="Tekst", heading="", text=d.text) for d in decisions if status_only(d.text)]
-        decisions = [d for d in decisions if not status_only(d.text)]
+        builder.sections += [Section(name="Tekst", heading="", text=d.text) for d in decisions
+                             if vocab.status_only(d.text)]
+        decisions = [d for d in decisions if not vocab.status_only(d.text)]
     item = AgendaItem(
         number=block.number,
         order=order,
@@ -246,23 +253,6 @@ def build_item(block: Block, order: int, committee: str, meeting_date: date) -> 
     )
     item.text = render_text(item)
     return item
-
-
-# a closed item's status note: "Lukket punkt.", "Punktet er lukket for offentligheden.", "Sagen er behandlet for
-# lukkede døre.", "Lukket punkt – ikke offentligt."
-_STATUS_NOTE = re.compile(
-    r"^\(?(?:(?:lukket|lukkede?|fortroligt?)(?:\s+(?:punkt|sag|dagsordenspunkt))?(?:\s*[-–—,]\s*ikke\s+offentligt?)?|"
-    r"(?:punktet|sagen)\s+er\s+lukket(?:\s+for\s+offentligheden)?|"
-    r"(?:(?:punktet|sagen)\s+(?:er\s+|blev\s+)?)?behandle[ts]\s+(?:for\s+lukkede\s+døre|på\s+lukket\s+møde))\)?$",
-    re.I)
-
-
-def status_only(text: str) -> bool:
-    """The text only says that the item is closed (attendance lines beside that say nothing either)."""
-    lines = [x.strip() for x in text.splitlines() if x.strip()]
-    notes = [x for x in lines if not vocab.ABSENT_LABEL.match(x) and not vocab.ABSENT_SENTENCE.match(x)]
-    sentences = [x.strip() for line in notes for x in re.split(r"(?<=\.)\s+", line) if x.strip()]
-    return bool(sentences) and all(_STATUS_NOTE.match(x.rstrip(".").strip()) for x in sentences)
 
 
 def render_text(item: AgendaItem) -> str:

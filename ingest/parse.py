@@ -7,9 +7,9 @@ from pathlib import Path
 
 from core import dates, municipalities, vocab
 from core.errors import IngestError, TooLarge
-from core.model import Meeting
+from core.model import AgendaItem, Meeting
 from ingest import header, pagetext
-from ingest.items import build_item
+from ingest.items import build_item, render_text
 from ingest.read import MAX_BYTES, Document
 from ingest.readers import ReadResult
 from ingest.readers.base import own_remarks
@@ -34,7 +34,7 @@ def parse_document(doc: Document, municipality: str | None = None) -> Meeting:
     if day is None:
         raise IngestError(doc.path, "no meeting date found in the header or the decisions")
     committee = committee or municipalities.UNKNOWN_COMMITTEE
-    items = [build_item(b, k, committee, day) for k, b in enumerate(seg.blocks, 1)]
+    items = parent_cases([build_item(b, k, committee, day) for k, b in enumerate(seg.blocks, 1)])
 
     name, evidence = municipalities.resolve(municipality, doc.hints.get("municipality"), doc.text, doc.path)
     return Meeting(
@@ -52,6 +52,18 @@ def parse_document(doc: Document, municipality: str | None = None) -> Meeting:
         source=Path(doc.path).name,
         items=items,
     )
+
+
+def parent_cases(items: list[AgendaItem]) -> list[AgendaItem]:
+    """A sub-item ("244.1", "4.2") that prints no case number of its own is handled in its parent item's case (a
+    budget's amendments, a plan's parts): it takes the parent's case number. A closed sub-item keeps none."""
+    cases = {it.number: it.case_number for it in items if it.number and it.case_number}
+    for it in items:
+        parent = it.number.rsplit(".", 1)[0] if it.number and "." in it.number else None
+        if parent and not it.case_number and not it.closed and cases.get(parent):
+            it.case_number = cases[parent]
+            it.text = render_text(it)
+    return items
 
 
 def _decision_heads(lines: list[str]) -> list[vocab.DecisionHeading]:

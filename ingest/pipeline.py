@@ -21,7 +21,7 @@ from ingest.readers import ReadResult
 
 SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ".pdf", ".docx", ".odt", ".rtf", ".json", ".jsonl",
             ".ndjson", ".xml", ".csv", ".tsv", ".xlsx", ".xls", ".ods", ".mht", ".mhtml", ".eml",
-            ".zip", ".ics", ".yaml", ".yml"}  # meeting packages, calendar invitations, YAML datasets (by content)
+            ".zip", ".ics", ".yaml", ".yml", ".epub"}  # packages, invitations, YAML data, e-books (by content)
 log = logging.getLogger("referat.ingest")
 # a folder's own documentation ("README.md", "SOURCES.md", "LICENSE.txt"): read only when named explicitly
 _DOCS = re.compile(r"^(?:readme|license|licence|changelog|changes|contributing|sources|notice|authors)\b", re.I)

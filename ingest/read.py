@@ -164,10 +164,23 @@ _RTF_CODEPAGE = re.compile(rb"\\ansicpg(\d{3,4})")
 
 
 def _rtf(data: bytes, path: str) -> str:
-    """The text of an RTF file: its body's paragraphs, tabs and table cells (striprtf drops the header, footer,
-    font and style groups); ``\\'xx`` escapes in the code page the file declares (``\\ansicpg``, else 1252)."""
+    """The text of an RTF file as Word shows it, tracked changes accepted (``ingest.rtftext``: deletions and hidden
+    text dropped, list numbers, table rows); striprtf only where that reader fails, with ``\\'xx`` escapes in the
+    code page the file declares (``\\ansicpg``, else 1252)."""
     from striprtf.striprtf import rtf_to_text
 
+    from ingest.rtftext import rtf_text
+
+    try:
+        text = rtf_text(data)
+    except (ValueError, LookupError, IndexError, RecursionError):
+        text = None
+    if text is not None:
+        if not text.strip():
+            raise IngestError(path, "RTF has no text")
+        if len(text) > MAX_TEXT_CHARS:
+            raise TooLarge(path, f"RTF text passes {MAX_TEXT_CHARS} characters (the limit)")
+        return text
     page = _RTF_CODEPAGE.search(data[:2000])
     encoding = f"cp{page.group(1).decode()}" if page else "cp1252"
     try:

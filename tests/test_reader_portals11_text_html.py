@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from core import municipalities
+from core.vocab import status_only
 from ingest import columns, frontmatter, mdsegment
-from ingest.items import status_only
 from ingest.parse import parse_document
 from ingest.read import Document
 from ingest.readers import ReadResult, generic_html, html_facts, read_source

@@ -8,12 +8,16 @@ import importlib
 from ingest.readers.base import Reader
 
 MODULES = [
-    "package_zip", "icalendar", "yaml_data",  # containers by content: item-document zip, .ics agenda, YAML data
+    "package_zip", "epub", "icalendar", "yaml_data",  # containers by content: item zip, EPUB, .ics, YAML data
+    "unstructured_elements", "jsonfeed",  # JSON shapes: unstructured.io element lists, JSON Feed entries
     "greve_json", "greve_jsonl", "edoc_xml", "sbsys_xml", "sbsys_aarhus_xml", "acadre_xml",
+    "pdf2xml",  # poppler pdftohtml -xml: positioned text fragments read by layout into lines for the text parser
     "spreadsheet",  # XLSX/ODS/XLS workbooks (zip or OLE2 by content), mapped by the CSV reader's columns
     "excel_xml", "sharepoint_rows",  # SpreadsheetML workbooks and SharePoint list rowsets, as tables of rows
     "csv_rows",  # before the HTML readers: a CSV cell may hold HTML
-    "firstagenda_html", "edoc_html", "embedded_json", "generic_html", "generic_json", "feed", "generic_xml",
+    "firstagenda_html", "edoc_html", "embedded_json",
+    "html_sheet",  # an HTML table of item rows under a named header (Excel HTML "Eksport til Excel")
+    "generic_html", "generic_json", "feed", "generic_xml",
 ]
 
 
