@@ -47,10 +47,19 @@ from assistant.answer_text import (
 )
 from assistant.contract import Answer, Citation
 from assistant.query import Query
-from assistant.quotes import MONEY, best_sentence, has_content, own_decision_quote, proposal_quote
+from assistant.quotes import (
+    MONEY,
+    best_sentence,
+    has_content,
+    opening_quote,
+    own_decision_quote,
+    proposal_quote,
+)
 from assistant.ranking import DEFAULT_RANKING, RankingConfig
 from assistant.retrieve import Hit
 from assistant.terms import content_terms
+from core import vocab
+from core.dates import find_dates
 from core.model import AgendaItem, Meeting, fold
 from store.lexical import tokens
 
@@ -270,6 +279,16 @@ class ExtractiveAnswerer:
         if outside.asks_opinion(query.text):
             return refusal(lang, "minutes record what was decided; they hold no opinions or forecasts" if lang == "en"
                            else "referater viser, hvad der blev besluttet; de rummer ingen holdninger eller spådomme")
+        if outside.all_time(query.text):
+            return refusal(lang, "the stored minutes record single meetings; they cannot rank anything over all time"
+                           if lang == "en" else "de indlæste referater viser enkelte møder; de kan ikke sige, hvad der "
+                           "er størst eller mest nogensinde")
+        if outside.compares_towns(query.text, query.filters.municipalities):
+            towns = " and ".join(query.filters.municipalities) if lang == "en" else \
+                " og ".join(query.filters.municipalities)
+            return refusal(lang, f"the stored minutes record each municipality's own decisions; none compares {towns}"
+                           if lang == "en" else f"de indlæste referater viser hver kommunes egne beslutninger; ingen "
+                           f"sammenligner {towns}")
         facts = self.meeting_answer(query, hits)
         if facts is not None:
             return facts
@@ -325,22 +344,30 @@ class ExtractiveAnswerer:
             asks_outcome = asks_decided(query) or query.intent == "case" and kind in {"decision", "fact"}
             agenda_only = (asks_outcome and not own_decisions(item, hit.item.date)
                            and not named_decisions(item, query.text)
-                           # a vote the text records (another body's, in the case history) answers "who voted"
-                           and not (query.intent == "vote" and unanswered.VOTE_RECORD.search(item.text)))
+                           # a vote the text records (another body's, in the case history) answers "who voted",
+                           # unless the question asks the vote of this meeting's day ("d. 3 marts 2025")
+                           and not (query.intent == "vote" and unanswered.VOTE_RECORD.search(item.text)
+                                    and hit.item.date not in {d.isoformat() for _, d in find_dates(query.text)}))
             quote = ((proposal_quote(item) if agenda_only else None)
                      or evidence_quote(item, query, kind, hit, self.ranking.evidence))
             titles = kind == "list" or query.intent == "list"  # "which sub-items did it have?" is answered by titles
             decided = asks_decided(query) or query.intent == "case"  # "what happened in case X?": its decision
             bare = not own_decisions(item, hit.item.date)  # a closed item published with its title alone
-            if not citations and item.closed and not item.sections and (not decided or bare) \
+            # a closed item whose only text says it is closed ("Lukket punkt. Beslutningen fremgår af den lukkede
+            # protokol.") has no content either
+            untold = all(vocab.status_only(sec.text) for sec in item.sections)
+            if not citations and item.closed and untold and (not decided or bare) \
                     and kind not in {"yesno", "list"} \
-                    and (kind not in evidence.VALUE_KINDS or unanswered.lacks_value(quote, kind, query.text)):
+                    and (kind not in evidence.VALUE_KINDS or unanswered.lacks_value(quote, kind, query.text)
+                         or vocab.status_only(quote)):
                 # "what was the lease about?" of a closed item: only its decision is public, if that
                 head = CLOSED[lang] if not bare else CLOSED_BARE[lang]
                 return self.cited_refusal(head, hit, own_decision_quote(item, hit.item.date) or item.title, lang)
             case = query.intent == "casenr"
             if not has_content(quote, item, hit.item.committee, titles, case) or not decided and bare_decision(quote):
                 quote = best_sentence(item, query.text, query.intent, hit.focus) or ""
+                if query.intent == "case" and not has_content(quote, item, hit.item.committee, titles, case):
+                    quote = opening_quote(item) or quote  # "what is case X about?": how the item opens
                 if (not has_content(quote, item, hit.item.committee, titles, case)
                         or not decided and bare_decision(quote)):
                     continue  # a heading or a body's name is not an answer

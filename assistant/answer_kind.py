@@ -58,7 +58,9 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
                            r"skatteprocent|%", re.I)),
     ("measure", re.compile(r"(?:hvor mange|how many)\s+(?:kvadrat\w*|square\s+\w+|m2\b|m²|meter\b|metres?\b|"
                            r"meters?\b|km\b|kilomet\w*|hektar\w*|hectares?\b)", re.I)),  # a count of units measures
-    ("count", re.compile(r"hvor mange|how many|\bantal(?:let)?\b|number of", re.I)),
+    # "what is the population of ...?" asks a count of people as surely as "hvor mange indbyggere"
+    ("count", re.compile(r"hvor mange|how many|\bantal(?:let)?\b|number of|\bpopulation\b|\bindbyggertal|"
+                         r"\bbefolkningstal", re.I)),
     ("measure", re.compile(r"hvor (?:høj|lang|bred|dyb|stor et areal)|how (?:high|tall|long|wide|deep)|"
                            # a unit named in a yes/no question ("Fik ejeren lov til et anneks på 38 m²?") is stated,
                            # not asked

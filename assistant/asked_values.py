@@ -63,7 +63,9 @@ _PLAN = re.compile(r"\blokalplan(?:forslag)?\s*(?:nr\.?\s*)?\d+|\blocal plan\s*(
 _DATE_LIKE = re.compile(KIND_PATTERNS["date"].pattern + r"|\b\d{1,2}\.\s*\d{1,2}\.\s*\d{2,4}\b", re.I)
 _PERCENT = KIND_PATTERNS["percent"]
 _AGE = re.compile(r"\b\d{1,2}\s*(?:-|–|til)\s*\d{1,2}\s*år|\b\d{1,2}\s*(?:år|års|årige|years?)\b|-årige\b|"
-                  r"\b(?:alder|alderen|aged?)\s+\d|\bover \d{2}\b|\bunder \d{2}\b|\bklassetrin\b|\b\d\.\s*klasse", re.I)
+                  r"\b(?:alder|alderen|aged?)\s+\d|\bover \d{2}\b|\bunder \d{2}\b|\bklassetrin\b|\b\d\.\s*klasse|"
+                  # a building's age is its year ("lokalerne er fra 1968", "opført i 1972")
+                  r"\b(?:er fra|bygget i|opført i|built in|dating from|dates from)\s+(?:18|19|20)\d\d\b", re.I)
 # a sentence saying when something is finished: a word for finishing and a date or year
 _READY = re.compile(r"færdig\w*|\bklar\b|tages i brug|ibrugtag\w*|indvi\w*|\båbne[rs]?\b|\båbning\w*|"
                     r"\bstår klar|afslut\w*|complet\w*|finish\w*|ready|open", re.I)

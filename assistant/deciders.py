@@ -15,8 +15,8 @@ from assistant.retrieve import Hit
 from core.model import fold
 from core.municipalities import REGIONS
 
-_DECIDED_ACT = re.compile(r"\b(?:vedtog|vedtaget|besluttede|besluttet|godkendte|endeligt|approved|adopted|decided)\b",
-                          re.I)
+_DECIDED_ACT = re.compile(r"\b(?:vedtog|vedtaget|besluttede|besluttet|godkendte|endeligt|approved|adopted|decided|"
+                          r"approve|approving|adopt|adopting|givet|bevilget|bevilgede|granted)\b", re.I)
 # a region as the body that decided ("Hvad besluttede Region Hovedstaden ...?", "Regionsrådet vedtog ..."): regions
 # are no search filter (minutes cite them as actors), but a decision question names whose decision it asks for
 _REGION = "(" + "|".join(REGIONS) + "|Regionsrådet)"
@@ -25,8 +25,8 @@ _REGION_ACTOR = re.compile(rf"\b(?:{_ACT}|did|has|have)\s+{_REGION}|{_REGION}\s+
 # the council as the deciding body: "Vedtog Byrådet ...?", "Did the city council approve ...?"
 _COUNCIL_NAME = (r"(?:byrådet|byråd|kommunalbestyrelsen|regionsrådet|the city council|city council|"
                  r"the municipal council)")
-_DECIDING = (r"(?:vedtog|godkendte|besluttede|bevilgede|afviste|vedtaget|godkendt|besluttet|bevilget|afvist|"
-             r"approved|adopted|decided|approve|adopt|decide)")
+_DECIDING = (r"(?:vedtog|godkendte|besluttede|bevilgede|afviste|vedtaget|godkendt|besluttet|bevilget|afvist|givet|gav|"
+             r"approved|adopted|decided|approve|adopt|decide|approving|adopting|deciding|granted|grant|gave)")
 _COUNCIL_ASKED = re.compile(rf"\b{_DECIDING}\s+(?:[\wæøå]+\s+){{0,2}}?({_COUNCIL_NAME})\b|"
                             rf"\b({_COUNCIL_NAME})\s+(?:[\wæøå]+\s+){{0,2}}?(?:har\s+)?{_DECIDING}\b", re.I)
 _COUNCIL = re.compile(r"byråd|kommunalbestyrelse|regionsråd|city council|borgerrepræsentation", re.I)

@@ -207,7 +207,13 @@ def _names(asked: set[str], heading: str) -> bool:
 _SAME_EVENT = [{"gang", "start", "opstart", "begynd", "igangsæt", "åbn", "åbning"},
                {"slut", "ophør", "afslut", "udløb", "luk", "lukning", "afslutning"},
                {"dag", "ugedag", "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"},
-               {"tid", "tidspunk", "tidsrum", "klokkeslæt"}]
+               {"tid", "tidspunk", "tidsrum", "klokkeslæt"},
+               # a total ("samlet bevilling?" - "Anlægsbevillingen på i alt 30,7 mio. kr."; "i alt" is two stop words,
+               # so a passage holding it carries the stem "total", see _terms_score)
+               {"saml", "samled", "total", "sammenlag", "tilsam"},
+               # a yearly figure ("tilskud om året?" - "yder årligt et driftstilskud")
+               {"året", "årl", "annual", "yearly"}]
+_IN_ALL = re.compile(r"\bi alt\b", re.I)
 
 
 def _weight(term: str, ts: set[str], pre: set[str]) -> float:
@@ -227,9 +233,10 @@ def _terms_score(cands: list[Passage], question: str, title: str, cfg: EvidenceC
     # a town's name is a content term here unless it is the item's own ("Herlev Hospital" in Region H's minutes)
     q = {t for t in tokens(question) if t not in GENERIC and (not t.isdigit() or len(t) == 4)} - ignore
     title_tok = set(tokens(title))
-    toks = [set(tokens(c.text)) for c in cands]
+    toks = [set(tokens(c.text)) | ({"total"} if _IN_ALL.search(c.text) else set()) for c in cands]
+    english = language(question) == "en"
     weights = [{t: _weight(t, ts, prefixes(ts)) for t in q} for ts in toks]
-    if language(question) == "en":  # English words the glossary does not know still share a stem with their
+    if english:  # English words the glossary does not know still share a stem with their
         # Danish cognates ("pavilion" ~ "pavillonenheder", "coordinator" ~ "koordinator" does not): half weight
         for w, ts in zip(weights, toks, strict=True):
             five = {x[:5] for x in ts if len(x) >= 5}

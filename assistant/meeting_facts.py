@@ -25,7 +25,8 @@ ASPECTS: list[tuple[str, re.Pattern[str]]] = [
     ("venue", re.compile(r"\bhvor (?:blev|holdt|mødtes|foregik|var|afholdt)|hvordan blev .{0,80}(?:afholdt|holdt)|"
                          r"\bhvor\b.{0,60}\b(?:mødes|holdes|afholdes)\b|"
                          r"how was .{0,80}\bheld|mødested|\bwhere\b|venue|location|"
-                         r"\bsted\b|lokale", re.I)),
+                         r"\bsted\b|lokale|\bwhich (?:room|building|hall)\b|\bwhat (?:room|building|hall)\b|"
+                         r"\bhvilket (?:lokale|rum|mødelokale)\b", re.I)),
     ("time", re.compile(r"hvornår (?:startede|begyndte|starter|begynder|start|begynde)|what time|hvilket tidspunkt|"
                         r"\bhvad tid\b|"
                         r"\bklokken\b|\bkl\.|start(?:ed|ede|er|s)?\b|begin|began|begynder", re.I)),
@@ -45,6 +46,7 @@ _FRAME = set(tokens(
     "fraværende fravær deltog deltagere deltager medlemmer medlem ikke til stede den det de og i på ved om af for "
     "da som kommune kommunes udvalg udvalget udvalgets byråd byrådet regionsråd ekstraordinære ekstraordinær "
     "who what where when which was were is the a an of at on in to from did not attend attended absent "
+    "it this that there and or for by with "
     "absence members member meeting held city council committee municipality extraordinary present chair "
     "chaired formand næstformand ifølge according participant list deltagerlisten start startede time "
     "januar februar marts april maj juni juli august september oktober november december january february "
@@ -52,7 +54,7 @@ _FRAME = set(tokens(
     "anyone anybody someone nobody nogen ingen hvordan how afholdt missing missed skulle skal holdes afholdes fra "
     "hold holds its their take took place begynder begynde begyndte starter starte does do will would begins "
     "starts forlod left leave early late turned up arrived came showed joined before sent senere tid tidligt gik "
-    "ankom først kom manglede udeblev mødt "
+    "ankom først kom manglede udeblev mødt room rooms building hall lokale lokalet rum mødelokale mødelokalet "
     # a time frame narrows the meeting, it names no topic ("in mid-May 2013", "i efteråret 2024")
     "mid midt midten medio primo ultimo start starten begyndelsen slutningen end last sidste year år month måned "
     "week uge spring autumn fall summer winter forår foråret efterår efteråret sommer sommeren vinter vinteren"))

@@ -40,7 +40,8 @@ def asks_opinion(question: str) -> bool:
 # what came of a decision after the meeting ("Blev broen faktisk bygget?", "Hvordan gik pilottesten?", "Did they
 # end up ...?"): the minutes of the meeting record the decision, not its aftermath. A question naming a decision
 # act ("Blev forslaget faktisk vedtaget?") or a sum ("how much did they end up setting aside?") asks for the decision
-_AFTERMATH = re.compile(r"\b(?:faktisk|actually|end(?:ed|s)? up|in the end|til sidst|endte (?:det )?med at)\b|"
+_AFTERMATH = re.compile(r"\b(?:faktisk|actually|end(?:ed|s)? up|in the end|til sidst|"
+                        r"endte (?:det |man |de |vi |kommunen |udvalget )?med at)\b|"
                         r"^\W*hvordan gik\b|"
                         r"^\W*hvordan (?:er|har) det (?:gået|fungeret)\b|"
                         r"^\W*how (?:has|have|did) .{0,60}\b(?:gone|worked|fared|turned out)\b|"
@@ -77,3 +78,25 @@ def after_meeting(question: str, meeting_date: str) -> bool:
     """The question asks what happened after a year no earlier than the meeting's: minutes cannot tell."""
     return any(int(m.group(1)) >= int(meeting_date[:4]) for m in _AFTER_YEAR.finditer(question))
 
+
+
+# "den største anlægsbevilling nogensinde", "the biggest grant ever": a superlative over all time, which the minutes
+# of a few meetings cannot rank
+_ALL_TIME = re.compile(r"\b(?:nogensinde|nogen\s?sinde|i (?:kommunens|byens|regionens) historie|gennem tiden|"
+                       r"of all time|in (?:its|the municipality's|the council's) history)\b|"
+                       r"\b(?:\w+est|most \w+|biggest|largest|highest|lowest|best|worst)\b.{0,60}\bever\b", re.I)
+# two municipalities set against each other: "Bruger Aarhus eller Greve flest penge på ...?", "lower in Greve than in
+# Aarhus?" - minutes record each town's own decisions, none weighs one town against another
+_COMPARES = re.compile(r"\b(?:flest|mest|størst\w*|højest\w*|lavest\w*|mindst\w*|færrest|billigst\w*|dyrest\w*|"
+                       r"most|more|less|fewer|higher|lower|bigger|larger|smaller|cheaper|dearer)\b|"
+                       r"\b(?:end|than|sammenlignet med|compared (?:with|to)|i forhold til)\b", re.I)
+
+
+def all_time(question: str) -> bool:
+    """The question asks a superlative over all time ("nogensinde", "ever")."""
+    return _ALL_TIME.search(question) is not None
+
+
+def compares_towns(question: str, municipalities: list[str]) -> bool:
+    """The question sets two or more municipalities against each other ("Bruger Aarhus eller Greve flest ...?")."""
+    return len(set(municipalities)) >= 2 and _COMPARES.search(question) is not None

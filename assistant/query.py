@@ -192,6 +192,7 @@ _CONTINUES = re.compile(r"^\W*(?:and|og|what about|hvad med|men|but|also|også|t
                         r"\b(?:it|its|they|them|their)\b", re.I)
 
 
+_PARTS = re.compile(r",\s*(?:og|and|men|but)\s+|;\s*", re.I)  # the parts of a compound question
 _DEFINITE_EN = re.compile(r"\bthe\s+([a-z]{4,})\b", re.I)
 _DEFINITE_DA = re.compile(r"\b([a-zæøå]{3,}?)(?:erne|ene|en|et|ne)\b", re.I)
 
@@ -214,7 +215,10 @@ def is_followup(text: str, before: list[str] | None = None, previous: str | None
     named = {_canon_muni(m.group(1)) for m in _MUNI.finditer(text)}
     if named - set(before or []):
         return False
-    return ((len(words) <= 12 and bool(_FOLLOWUP.search(text))) or (len(words) <= 20 and bool(_CONTINUES.search(text)))
+    # a short question, or a short part of a compound one ("How many pupils does that school have, and how old are
+    # the rooms?"), that speaks of "it", "that", "de", "sagen"
+    short = [part for part in _PARTS.split(text) if len(re.findall(r"\w+", part)) <= 12] if len(words) <= 20 else []
+    return (any(_FOLLOWUP.search(part) for part in short) or (len(words) <= 20 and bool(_CONTINUES.search(text)))
             or (len(words) <= 20 and not named and previous is not None and _refers_back(text, previous)))
 
 

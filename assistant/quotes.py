@@ -6,6 +6,7 @@ import math
 import re
 
 from assistant.terms import content_terms, match, prefixes
+from core import vocab
 from core.dates import MONTH_STEM
 from core.model import AgendaItem, decision_heading
 from core.vocab import ABSENT_WORD
@@ -229,6 +230,26 @@ def proposal_quote(item: AgendaItem) -> str | None:
     for sec in named + headed:  # the recommendation itself before a section merely headed "forslag"
         return _clip(sec.text.strip())
     return None
+
+
+def opening_quote(item: AgendaItem) -> str | None:
+    """What the item is about, as it says itself: the first sentence of prose (with the next) in its case text
+    (Resumé, Sagsfremstilling before other sections), for "what is case X about?" when no passage holds the
+    question's words. Label lines ("Sagsansvarlig") and status notes are no prose."""
+    ordered = sorted((sec for sec in item.sections if sec.name != "Bilag" and not vocab.status_only(sec.text)),
+                     key=lambda sec: sec.name not in _CASE_TEXT)
+    for sec in ordered:
+        text = sec.text
+        bounds = [0, *(m.end() for m in SENTENCE_BREAK.finditer(text)), len(text)]
+        spans = [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if len(text[a:b].strip()) >= 40
+                 and re.search(r"[a-zæøå]{3,}\s+[a-zæøå]{2,}", text[a:b])]
+        if spans:
+            a, b = spans[0][0], spans[1][1] if len(spans) > 1 and spans[1][0] == spans[0][1] else spans[0][1]
+            return _clip(text[a:b].strip())
+    return None
+
+
+_CASE_TEXT = {"Resumé", "Sagsfremstilling", "Sagsbeskrivelse", "Baggrund"}
 
 
 def quote_for(item: AgendaItem, intent: str, question: str, focus: str = "") -> str:

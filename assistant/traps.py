@@ -13,6 +13,7 @@ from assistant.quotes import SENTENCE_BREAK, sentences
 from assistant.salient import mentions
 from assistant.terms import question_terms
 from core import parties
+from core.dates import find_dates
 from core.model import fold
 from store.lexical import tokens
 
@@ -231,3 +232,28 @@ def absent_voter(question: str, absentees: list[str]) -> str | None:
             return person
     return None
 
+
+
+# "Fra hvornår skal skolerne være lagt sammen?", "when will the hall open?": a date still to come
+_FUTURE = re.compile(r"\b(?:skal|vil|bliver|kommer\s+\w+\s+til at|forventes|regner\s+\w+\s+med|will|shall|is expected|"
+                     r"are expected|is going to|are going to|is planned|are planned)\b", re.I)
+_PAST_ASKED = re.compile(r"\b(?:blev|var|skete|fik|holdt|besluttede|was|were|did|had)\b", re.I)
+
+
+def past_dates_only(question: str, quote: str, meeting_date: str) -> bool:
+    """A question asking when something is still to happen, of a quote whose every date lies before the meeting
+    (the date of an earlier decision or hearing, "besluttede den 15. januar 2024"): the date asked is not stated."""
+    if not meeting_date or not _FUTURE.search(question) or _PAST_ASKED.search(question):
+        return False
+    found = find_dates(quote)
+    later_years = [y for y in re.findall(r"\b20\d\d\b", quote) if y > meeting_date[:4]]  # "i 2026": still to come
+    if not found or later_years or any(d.isoformat() >= meeting_date for _, d in found):
+        return False
+    # a date right after a word of the question dates the thing asked about ("På byrådsseminariet den 14. marts"),
+    # whatever the meeting's date
+    asked = question_terms(question)
+    for start, _ in found:
+        before = set(tokens(quote[max(0, start - 40):start]))
+        if any(t in before or len(t) >= 6 and any(b.startswith(t[:6]) for b in before) for t in asked):
+            return False
+    return True

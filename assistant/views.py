@@ -124,8 +124,17 @@ def role_unnamed(question: str, item_text: str) -> str | None:
     for pattern, stems in _ROLES:
         whole = re.fullmatch(pattern, role, re.I) is not None  # "case officer"; else its first word
         if whole or re.fullmatch(pattern, role.split()[0], re.I):
-            return None if any(stem in text for stem in stems) else role if whole else role.split()[0]
+            asked = role if whole else role.split()[0]
+            if not any(stem in text for stem in stems):
+                return asked
+            # the role is named, but no line names a person beside it ("Borgmesteren orienterer" with "Afbud:
+            # Charlotte Levin" elsewhere): whoever holds it is not said
+            return None if any(any(stem in fold(line) for stem in stems) and _PERSON_NAME.search(line)
+                               for line in re.split(r"(?<=[.!?])\s+|\n", item_text)) else asked
     return None
+
+
+_PERSON_NAME = re.compile(r"\b[A-ZÆØÅ][a-zæøåé]+(?:[ -][A-ZÆØÅ][a-zæøåé]+)+\b|\b[A-ZÆØÅ][a-zæøåé]+ \([A-ZÆØÅ]{1,2}\)")
 
 
 # "Hvilket byrådsmedlem fremsatte forslaget?", "which councillor proposed it?": a member's name is asked

@@ -63,8 +63,13 @@ def party_names(text: str) -> list[tuple[str, str, int, int]]:
 
 
 def letter_of(name: str) -> str | None:
-    """The ballot letter of a party name ("Enhedslisten" -> "Ø"), or None."""
-    return _by_name().get(fold(name.removeprefix("the ").removeprefix("The ")))
+    """The ballot letter of a party name ("Enhedslisten" -> "Ø"), also in the genitive ("Radikale Venstres"), or
+    None."""
+    key = fold(name.removeprefix("the ").removeprefix("The "))
+    found = _by_name().get(key)
+    if found is None and key.endswith("s") and len(key) > 4:
+        found = _by_name().get(key[:-1])
+    return found
 
 
 def name_of(letter: str) -> str | None:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
-from assistant.evidence import new_values, passages, quote, select
+from assistant.evidence import CONFIG, new_values, passages, quote, select
 from assistant.unanswered import states_unknown
 from assistant.verify import quote_in
 from core.model import AgendaItem, Decision, Section
@@ -376,3 +377,28 @@ def test_a_count_compound_and_a_table_header_still_count_the_thing() -> None:
 
     assert not uncounted("Elevtallet er 450 i år.", "count", "Hvor mange elever går på skolen?")
     assert not uncounted("Skole | Elever\nHedelyskolen | 450", "count", "Hvor mange elever går på Hedelyskolen?")
+
+
+def _grant() -> AgendaItem:
+    item = AgendaItem(
+        number="7", order=7, title="Aftale med Frivilligcentret 2026-28",
+        sections=[
+            Section(name="Sagsfremstilling", heading="Sagsfremstilling",
+                    text="Kommunen yder et tilskud til centret på 0,4 mio. kr. årligt.\n"
+                         "Centret får også et tilskud fra staten på 0,35 mio. kr. ved opstart.\n"
+                         "Bevillingen budgetlægges med 2,5 mio. kr. i 2026 og 1,0 mio. kr. i 2027.\n"
+                         "Anlægsbevillingen på i alt 30,7 mio. kr. finansieres af kassen."),
+        ],
+        decisions=[Decision(body="Byrådet", date=date(2025, 10, 1), text="Godkendt.", outcome="approved")],
+    )
+    item.text = render_text(item)
+    return item
+
+
+def test_a_yearly_figure_and_a_total() -> None:
+    """'om året' finds 'årligt', 'samlet' finds 'i alt' (two stop words)."""
+    best = replace(CONFIG, second_ratio=0.99)  # the best passage alone
+    yearly = quote(select(_grant(), "frivilligcentret tilskud om året?", "amount", "2025-10-01", cfg=best))
+    assert "0,4 mio. kr." in yearly and "0,35" not in yearly
+    total = quote(select(_grant(), "samlet bevilling?", "amount", "2025-10-01", cfg=best))
+    assert "30,7 mio. kr." in total and "2,5 mio. kr." not in total

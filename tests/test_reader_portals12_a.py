@@ -89,6 +89,20 @@ def test_hvidovre_cover_page_facts() -> None:
     assert first_words(m, 4) is None
 
 
+def test_hvidovre_case_numbers_under_a_header_row_of_cells() -> None:
+    """"Sagsnr." / "Sagsansvarlig" / "23-014590" / "Ejendomme / Søren Aagaard": the label's value is below it."""
+    m = read(HVIDOVRE).meeting
+    assert [it.case_number for it in m.items] == ["24-000412", "24-001876", "23-014590", "23-011207", None,
+                                                  "24-000977", "24-000413"]
+    assert "Ejendomme / Søren Aagaard" in m.items[2].text
+
+
+def test_a_case_label_with_a_dash_has_no_number() -> None:
+    m = text("Hvidovre Kommune\nReferat - Økonomiudvalget\nØkonomiudvalget | 18-03-2024\n"
+             "1. Meddelelser\nSagsnr. -\n24-000413\nSagsfremstilling\nIntet.\n").meeting
+    assert m.items[0].case_number is None
+
+
 PROTOCOL = """Byens Kommune
 Beslutningsprotokol
 Teknisk Udvalg
