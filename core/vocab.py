@@ -12,6 +12,16 @@ from datetime import date
 
 from core.dates import find_dates, first_date
 
+# the vote parsers live in core.votes; their names stay importable from here
+from core.votes import POSITIONS as POSITIONS
+from core.votes import VOTE as VOTE
+from core.votes import Found as Found
+from core.votes import merged as merged
+from core.votes import prose_votes as prose_votes
+from core.votes import vote_line as vote_line
+from core.votes import vote_members as vote_members
+from core.votes import votes_in as votes_in
+
 # --- lines -----------------------------------------------------------------------------
 
 _MD = re.compile(r"^\s*(?:#{1,6}\s*|>\s*)")
@@ -223,93 +233,7 @@ def outcome(text: str) -> str:
     return "other"
 
 
-# --- votes and absentees -------------------------------------------------------------------
-
-VOTE = re.compile(
-    r"^(?:Stemmer\s+)?(?P<pos>For|Imod|Undlod(?:\s+at\s+stemme)?|Hverken for eller imod|Blank)"
-    r"(?P<stemte>\s+stemte)?\s*(?P<count>\d+)?\s*(?:medlemmer|stemmer)?\s*(?P<colon>:)?\s*(?P<names>.*)$",
-    re.I,
-)
-POSITIONS = {"for": "for", "imod": "against"}
-
-
-# a vote inside a sentence run: "Vedtaget. Imod stemte: Ø (1).", "For stemte: A og SF (3). Imod stemte: V (4)."
-_VOTE_CLAUSE = re.compile(
-    r"(?:^|(?<=[.;])\s+)(?P<clause>(?:Stemmer\s+)?(?P<pos>For|Imod|Undlod(?:\s+at\s+stemme)?|Hverken for eller imod)"
-    r"(?:\s+stemte|(?<=stemme)(?=\s*:))\s*(?P<count>\d+)?\s*:?\s*(?P<names>[^.;]*?)\s*(?:[.;]|$))", re.I)
-_TOTAL = re.compile(r"\s*\((?P<n>\d{1,3})\)$")  # "A og SF (3)": the count after the names
-
-
-# what a party list is followed by that is no member: a remark ("Imod stemte: V, som ønskede at give dispensation")
-_REMARK = re.compile(r"(?:,\s*|\s+)(?:som|der|idet|da|fordi|hvilket|men|med henvisning til|under henvisning til|"
-                     r"med den begrundelse|med (?:den |følgende )?bemærkning(?:er)?(?: om)?)\s.*$")
-# a vote told as a sentence: "Helene Skjold (Ø) undlod at stemme.", "A og V stemte imod."
-_VOTE_SENTENCE = re.compile(
-    r"(?:^|(?<=[.;])\s+)(?P<clause>(?P<names>(?-i:[A-ZÆØÅ])[^.;:]{0,150}?)\s+"
-    r"(?P<pos>undlod at stemme|undlader at stemme|afstod fra at stemme|stemte blankt|stemte imod|stemte for)\b"
-    r"[^.;]*(?:[.;]|$))", re.I)
-_SENTENCE_POSITIONS = {"imod": "against", "for": "for"}
-
-
-def _counted(pos: str, count: str | None, names: str) -> tuple[str, int | None, str]:
-    names = _REMARK.sub("", names.strip())
-    total = _TOTAL.search(names)
-    if total:
-        names = names[:total.start()].strip()
-    number = int(count) if count else int(total.group("n")) if total else None
-    return POSITIONS.get(pos.lower(), "abstain"), number, names
-
-
-def vote_line(line: str) -> tuple[str, int | None, str] | None:
-    m = VOTE.match(line)
-    if not m or not (m.group("stemte") or m.group("colon") or (m.group("count") and not m.group("names"))):
-        return None
-    return _counted(m.group("pos"), m.group("count"), m.group("names"))
-
-
-def vote_members(names: str) -> list[str]:
-    """The members a vote's names list holds, without a remark after them."""
-    return split_names(_REMARK.sub("", names.strip()))
-
-
-def _voters(names: str) -> bool:
-    """Names a sentence gives as the ones voting: each a member with a party ("Helene Skjold (Ø)"), a party
-    letter ("Ø") or a party's name ("Enhedslisten"); not "Udvalget" or "Et flertal"."""
-    from core.parties import letter_of
-
-    parts = split_names(names)
-    return bool(parts) and all(_PARTY.match(p) or re.fullmatch(r"[A-ZÆØÅ]{1,3}", p) or letter_of(p) for p in parts)
-
-
-Found = tuple[str, int | None, str, str]
-
-
-def _sentence_votes(line: str, taken: list[tuple[int, int]]) -> list[tuple[int, Found]]:
-    """(offset, vote) of each vote told as a sentence outside the spans already read."""
-    found: list[tuple[int, Found]] = []
-    for m in _VOTE_SENTENCE.finditer(line):
-        start = m.start("clause")
-        if any(a < m.end() and start < b for a, b in taken) or not _voters(m.group("names")):
-            continue
-        pos = _SENTENCE_POSITIONS.get(m.group("pos").split()[-1].lower(), "abstain")
-        found.append((start, (pos, None, m.group("names").strip(), m.group("clause").strip())))
-    return found
-
-
-def votes_in(line: str) -> list[Found]:
-    """(position, count, names, text) of each vote a line records: the line itself ("For stemte 3: ...") or each
-    "... stemte ..." clause in it when it holds several, or one after another sentence; and each vote told as a
-    sentence ("Helene Skjold (Ø) undlod at stemme.")."""
-    clauses = list(_VOTE_CLAUSE.finditer(line))
-    sentences = _sentence_votes(line, [m.span("clause") for m in clauses])
-    own = line[:sentences[0][0]].rstrip() if sentences else line  # "For: A, V. Ø undlod at stemme."
-    whole = vote_line(own) if own else None
-    if whole and len(clauses) < 2:
-        return [(*whole, own), *(vote for _, vote in sentences)]
-    found = [(*_counted(m.group("pos"), m.group("count"), m.group("names")), m.group("clause").strip())
-             for m in clauses]
-    return found + [vote for _, vote in sentences]
-
+# --- absentees (the votes are in core/votes.py) ------------------------------------------------
 
 # words that mark a person absent (attendance reasons, "Afbud:" lines); the line forms below
 ABSENT_WORD = re.compile(r"fravær|afbud|forfald|inhabil|ikke til stede|deltog ikke", re.I)
@@ -334,7 +258,10 @@ _ROLE_BEFORE = re.compile(rf"^(?:{_ROLES})\s+(?=(?-i:[A-ZÆØÅ]))", re.I)
 
 # a member who came late or left early: "Peter Kolind (Ø) forlod mødet kl. 19.50 under behandlingen af punkt 5",
 # "Yasmin Dahl (Ø) deltog fra kl. 17.25", "Anders Kirk (F) ankom kl. 9.15"
-ATTENDANCE_CHANGE = re.compile(r"\b(?:forlod (?:mødet|udvalgsmødet|byrådsmødet|salen)|ankom\b|deltog (?:først )?fra\b|"
+ATTENDANCE_CHANGE = re.compile(r"\b(?:(?:havde )?forladt (?:mødet|salen)|stedfortræder for|suppleant for|"
+                               r"stedfortrædere?\s*:|"
+                               r"deltog i stedet for|substitute for|substituting for|"
+                               r"forlod (?:mødet|udvalgsmødet|byrådsmødet|salen)|ankom\b|deltog (?:først )?fra\b|"
                                r"mødte (?:op )?(?:kl\.|klokken|under|efter)|kom (?:for sent|kl\.|under)|"
                                r"left the meeting|arrived (?:at|late|during)|joined (?:the meeting )?(?:at|during))",
                                re.I)

@@ -35,6 +35,7 @@ class _Builder:
             dec = self.decisions[-1]
             dec.text = text
             dec.outcome = vocab.outcome(text)  # type: ignore[assignment]
+            dec.votes = vocab.merged(dec.votes)  # "vedtaget med 3 stemmer for og 2 imod" + "For stemte: A, V, S"
         elif self.kind == "preamble":
             self.preamble.extend(self.buffer)
         self.buffer = []
@@ -115,7 +116,7 @@ class _Builder:
             for part in parts:
                 self._maybe_vote(part)
             return
-        found = vocab.votes_in(line)
+        found = vocab.votes_in(line, prose=True)
         for position, count, names, text in found:
             vote = Vote(position=position, count=count, text=text)  # type: ignore[arg-type]
             self.decisions[-1].votes.append(vote)
@@ -165,6 +166,7 @@ def decision_from_text(text: str, body: str, day: date | None, heading: str = ""
     dec = builder.decisions[0]
     for extra in builder.decisions[1:]:
         dec.votes += extra.votes
+    dec.votes = vocab.merged(dec.votes)
     dec.absentees = builder.absentees
     return dec
 

@@ -26,6 +26,7 @@ from ingest.readers.markup import fragment_text
 from ingest.readers.xmlutil import Element, field_clock, flag, kids, local, placeholder, squash, timestamp
 
 KINDS = {"0": "Kladde", "1": "Dagsorden", "2": "Referat"}
+PARTICIPANT = {"participant", "participants", "attendee", "member", "deltager"}
 TABLES = {"committee", "meeting", "agenda", "producedagenda", "agendaitemparents", "agendaitem"}
 
 
@@ -86,7 +87,10 @@ class AcadreXmlReader:
         minutes = "2" in kinds or any(re.match(r"referat|beslutningsprotokol", k, re.I) for k in kinds)
         decided = any(d.body is None for it in items for d in it.decisions)
         start = meeting.get("starttime") or meeting.get("starttid") or meeting.get("time")
+        listed, gone = _participants(meeting_table)
         absentees = absent(meeting.get("absence") or meeting.get("absent"))
+        absentees += [a for a in gone if a not in absentees]
+        members = people(meeting.get("members")) + [n for n in listed if n not in people(meeting.get("members"))]
         return MeetingDraft(
             committee=squash(name),
             date=day,
@@ -94,8 +98,7 @@ class AcadreXmlReader:
             municipality=squash(committee.get("organisation") or committee.get("organization") or "") or None,
             time=clock or (field_clock(start) if start else None),
             location=squash(meeting.get("location") or meeting.get("locationname") or "") or None,
-            participants=people(meeting.get("members")) + [a for a in absentees
-                                                           if a not in people(meeting.get("members"))],
+            participants=members + [a for a in absentees if a not in members],
             absentees=absentees,
             remarks=vocab.attendance_remarks(fragment_text(meeting.get("remark", ""))),
             status="minutes" if minutes or decided else "agenda",
@@ -119,6 +122,25 @@ def _day(root: Element) -> tuple[date | None, str | None]:
             return day, clock
     stated = set(heading_dates(item_rows(_tables(root, "agendaitem"))))
     return (stated.pop(), None) if len(stated) == 1 else (None, None)
+
+
+def _participants(meeting: Element | None) -> tuple[list[str], list[str]]:
+    """The meeting's ``participant`` tables (name, party, role, status "Deltager"/"Afbud"): every member as
+    "Name (Party)", and those whose status is an absence."""
+    listed: list[str] = []
+    gone: list[str] = []
+    for table in [t for t in meeting.iter() if local(t) == "table" and (t.get("name") or "").lower()
+                  in PARTICIPANT] if meeting is not None else []:
+        row = fields(table)
+        name = squash(row.get("name") or row.get("navn") or "")
+        party = squash(row.get("party") or row.get("parti") or "")
+        if not name:
+            continue
+        name = f"{name} ({party})" if party and not name.endswith(")") else name
+        listed += [name] if name not in listed else []
+        if vocab.ABSENT_WORD.search(row.get("status") or row.get("state") or ""):
+            gone += [name] if name not in gone else []
+    return listed, gone
 
 
 def produced_rows(root: Element) -> list[dict[str, str]]:

@@ -1,16 +1,20 @@
 """The eDoc (Fujitsu) HTML rendering of an agenda (the XSLT output published beside the XML).
 
-Its structure, by class: ``xsltAgendaTitle`` ("Dagsorden" / committee), ``xsltDateAndLocation`` (date,
-time, "Mødested:"), ``xsltItemsHeader`` ("Åbne sager" / "Lukkede sager"), per item a
-``table.xsltTitleTableBegin`` (printed number and title) and ``table.xsltTitleTableEnd`` ("Sagsnr.:",
-"Åben"/"Lukket"), then ``div.xsltHeader`` headings each followed by its content ``div``, and a "Bilag:"
-heading followed by ``a.xsltAttachment`` links. A later template puts each item in one ``table.xsltItem``: a
-``tr.xsltTitleRow`` (``td.xsltTitle`` number, ``div.xsltTitle`` title), a ``tr.xsltSubTitleRow`` ("Sagsnr.:",
-"Åben") and one row per section (``div.xsltHeader`` and its content ``div``), and may list the members in
-``table.xsltParticipants`` (``td.xsltAbsence``: "Afbud"). The tables of contents (``table.xsltListOfContent*``)
-link each item to its body by anchor; an item listed there without a body (a closed item published without its
-text) is kept, by its number and title. The result is the same meeting as the XML it renders
-(same committee string and date), so one replaces the other.
+Its structure, by class: ``xsltAgendaTitle`` ("Dagsorden" / committee), ``xsltDateAndLocation`` (date, time,
+"Mødested:"), ``xsltItemsHeader`` ("Åbne sager" / "Lukkede sager"), per item a ``table.xsltTitleTableBegin``
+(printed number and title) and ``table.xsltTitleTableEnd`` ("Sagsnr.:", "Åben"/"Lukket"), then ``div.xsltHeader``
+headings each followed by its content ``div``, and a "Bilag:" heading followed by ``a.xsltAttachment`` links. A
+later template puts each item in one ``table.xsltItem``: a ``tr.xsltTitleRow`` (``td.xsltTitle`` number,
+``div.xsltTitle`` title), a ``tr.xsltSubTitleRow`` ("Sagsnr.:", "Åben") and one row per section (``div.xsltHeader``
+and its content ``div``), and may list the members in ``table.xsltParticipants`` (``td.xsltAbsence``: "Afbud"; the
+role in the name cell, "Name (V), Formand", or in its own ``td.xsltParticipantRole``). A ``div.xsltRemark`` below
+the members records who came late or left early; a ``div.xsltAbsence`` closing an item ("Afbud: …", "Fraværende: …")
+who was away from that item (a member who came late is "Fraværende" on the items before they came: away from those
+items, not from the meeting). Item sections may be headed "Åbne punkter" / "Lukkede punkter" as well as "… sager".
+The page may be in windows-1252. The tables of contents (``table.xsltListOfContent*``) link each item to its body by
+anchor; an item listed there without a body (a closed item published without its text) is kept, by its number and
+title. The result is the same meeting as the XML it renders (same committee string and date), so one replaces the
+other.
 """
 
 from __future__ import annotations
@@ -65,6 +69,8 @@ class EdocHtmlReader:
                         None)
         items = _items(soup)
         participants, absentees = _people(soup)
+        remarks = [r for tag in soup.find_all("div", class_="xsltRemark")
+                   for r in vocab.attendance_remarks("\n".join(_lines(tag)))]
         decided = any(d.body is None for it in items for d in it.decisions)
         minutes = bool(re.search(r"referat|beslutningsprotokol", kind, re.I)) or decided
         return MeetingDraft(
@@ -75,6 +81,7 @@ class EdocHtmlReader:
             location=location or None,
             participants=participants,
             absentees=absentees,
+            remarks=list(dict.fromkeys(remarks)),
             status="minutes" if minutes else "agenda",
             extraordinary=bool(re.search(r"ekstraordin", kind + " " + page_title, re.I)),
         )
@@ -104,6 +111,8 @@ def _items(soup: Tag) -> list[ItemDraft]:
             _end(tag, items[-1])
         elif _has_class(tag, "xsltHeader"):
             _section(tag, items[-1])
+        elif tag.name == "div" and _has_class(tag, "xsltAbsence"):
+            _absence(tag, items[-1])
     return _listed_only(soup, items, anchors)
 
 
@@ -156,16 +165,31 @@ def _people(soup: Tag) -> tuple[list[str], list[str]]:
     for table in soup.find_all("table", class_="xsltParticipants"):
         for row in table.find_all("tr"):
             absence = row.find("td", class_="xsltAbsence")
-            name_cell = row.find("td")
+            name_cell = row.find("td", class_="xsltParticipantName") or row.find("td")
             if absence is None or name_cell is None or name_cell is absence:
                 continue
             label, _, role = squash(name_cell.get_text(" ")).partition(", ")
+            role_cell = row.find("td", class_="xsltParticipantRole")
+            role = role or (squash(role_cell.get_text(" ")) if role_cell is not None else "")
             if not label:
                 continue
             participants.append(f"{label}, {role.lower()}" if role and role.lower() != "medlem" else label)
             if squash(absence.get_text(" ")):
                 absentees.append(label)
     return participants, absentees
+
+
+def _absence(tag: Tag, item: ItemDraft) -> None:
+    """An item's absence note: one "Afbud: A (V), B (C)" / "Fraværende: …" line per reason; kept as printed (a
+    section), so the item's text says which reason each name had."""
+    notes = []
+    for line in _lines(tag):
+        m = vocab.ABSENT_LABEL.match(line)
+        if m:
+            item.absentees += [n for n in vocab.split_names(m.group("names")) if n not in item.absentees]
+            notes.append(line)
+    if notes:
+        item.sections.append(("Fravær", "\n".join(notes)))
 
 
 def _begin(table: Tag, closed: bool) -> ItemDraft:

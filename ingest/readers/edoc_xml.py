@@ -3,15 +3,18 @@
 (``Agenda/AgendaSections/AgendaSection/{SectionName, AccessIsPublic, AgendaElements/AgendaElement}``, later
 versions, e.g. "Åbne sager" / "Lukkede sager").
 
-The printed item number is ``HandlingItem/SerialNo``; ``SortOrder`` only orders the elements (two
-elements may share one; an element printed without a number, such as "Meddelelser", has an empty SerialNo and
-the numbering continues past it). An element is closed when its own or its section's ``AccessIsPublic`` is
-false or its ``AccessName`` says "Fortrolig"/"Lukket". ``CasePresentation``s are the sections (``IsDecision``
-true: a decision, whose title may name another body's or an earlier meeting's decision); the decision of this
-meeting is the ``Handling`` placed "This" (a placeholder such as "Beslutning ikke frigivet" is no decision);
-other handlings with a decision are earlier or later bodies' (or meetings') decisions. Meeting participants
-carry a ``Participate`` flag; the meeting's ``DescriptionText`` records who came late or left early.
-A field may be written as a child element or as an attribute of the same name.
+The printed item number is ``HandlingItem/SerialNo``; ``SortOrder`` only orders the elements (two elements may share
+one; an element printed without a number, such as "Meddelelser", has an empty SerialNo and the numbering continues
+past it); the closed elements may be exported before the open ones. An element is closed when its own or its
+section's ``AccessIsPublic`` is false or its ``AccessName`` says "Fortrolig"/"Lukket". ``CasePresentation``s are the
+sections (``IsDecision`` true: a decision, whose title may name another body's or an earlier meeting's decision);
+the decision of this meeting is the ``Handling`` placed "This" (a placeholder such as "Beslutning ikke frigivet" is
+no decision); other handlings with a decision are earlier or later bodies' (or meetings') decisions. Meeting
+participants carry a ``Participate`` flag; the meeting's ``DescriptionText`` records who came late or left early; an
+element's ``Absences/Absence/{Name, Reason}`` who was away from that item only (afbud, inhabil). The meeting's date
+and start are ``MeetingDateTime`` ("02-05-2017 10:00") or, in other installations, ``MeetingStart`` (ISO with zone).
+HTML content is CDATA or entity-escaped text. An ``Attachment`` may carry its own text (``ContentText``): a section
+of its item. A field may be written as a child element or as an attribute of the same name.
 """
 
 from __future__ import annotations
@@ -134,15 +137,15 @@ class EdocXmlReader:
         agenda = child(meeting, "Agenda")
         if not _elements(agenda) and edoc_xml2007.items(agenda):
             return edoc_xml2007.read(src, root, committee_el, meeting)
-        day, clock = when(text(meeting, "MeetingDateTime"))
+        day, clock = when(text(meeting, "MeetingDateTime") or text(meeting, "MeetingStart"))
         if day is None:  # the handlings placed at this meeting repeat its date
             day, clock = when(next((text(h, "MeetingDate") for h in every(agenda, "Handling")
                                     if _field(h, "Placement").lower() == "this" and text(h, "MeetingDate")), ""))
         if day is None:
             raise IngestError(src.path, "eDoc XML without a MeetingDateTime")
         committee = squash(text(committee_el, "Name")) or squash(text(committee_el, "ShortName"))
-        items = [_item(el, sections, committee, day) for el, sections in _ordered(_elements(agenda))]
-        participants, absentees = _people(meeting)
+        participants, absentees, labels = _people(meeting)
+        items = [_item(el, sections, committee, day, labels) for el, sections in _ordered(_elements(agenda))]
         agenda_type = text(agenda, "Type")
         decided = any(d.body is None for it in items for d in it.decisions)
         status = "minutes" if _MINUTES.search(agenda_type) or decided else "agenda"
@@ -170,21 +173,24 @@ def _int(value: str) -> int:
     return int(value) if value.strip().lstrip("-").isdigit() else 1 << 30
 
 
-def _people(meeting: Element) -> tuple[list[str], list[str]]:
+def _people(meeting: Element) -> tuple[list[str], list[str], dict[str, str]]:
+    """The participant lines, the members absent from the meeting, and each member's printed label by name."""
     people: list[tuple[str, bool | None]] = []
     participants: list[str] = []
+    labels: dict[str, str] = {}
     for p in every(child(meeting, "MeetingParticipants"), "MeetingParticipant"):
         name = squash(_field(p, "Name"))
         if not name:
             continue
         label, line = member_label(name, squash(_field(p, "PoliticalPartyList")), squash(_field(p, "RoleInMeeting")))
         participants.append(line)
+        labels[name] = label
         people.append((label, flag(_field(p, "Participate"))))
     for p in every(child(meeting, "MeetingParticipantExternals"), "MeetingParticipantExternal"):
         name = squash(_field(p, "Name"))
         if name:
             participants.append(name)
-    return participants, absent_by_flag(people)
+    return participants, absent_by_flag(people), labels
 
 
 def _decider(title: str, committee: str, day: date) -> tuple[str | None, date | None]:
@@ -200,7 +206,7 @@ def _decider(title: str, committee: str, day: date) -> tuple[str | None, date | 
     return body or committee or None, heading.date
 
 
-def _item(el: Element, sections: tuple[Element, ...], committee: str, day: date) -> ItemDraft:
+def _item(el: Element, sections: tuple[Element, ...], committee: str, day: date, labels: dict[str, str]) -> ItemDraft:
     handling = child(el, "HandlingItem")
     plan = every(child(handling, "HandlingPlan"), "Handling")
     public = flag(_field(el, "AccessIsPublic"))
@@ -241,8 +247,11 @@ def _item(el: Element, sections: tuple[Element, ...], committee: str, day: date)
         else:  # an earlier (or later) meeting's handling: that body's decision on that day, not this meeting's
             draft.decisions.append(DecisionDraft(decision, squash(text(h, "CommitteeName")) or None,
                                                  when(text(h, "MeetingDate"))[0]))
+    own = "\n".join(d.text for d in draft.decisions if d.body is None)
     for absence in kids(child(el, "Absences")):
         name = squash(_field(absence, "Name")) or squash(text(absence))
+        label = labels.get(name, name)
+        name = label if label in own else name  # as this meeting's decision prints them ("Louise Riis (F)")
         if name and name not in draft.absentees:
             draft.absentees.append(name)
     unique: list[DecisionDraft] = []
@@ -250,8 +259,14 @@ def _item(el: Element, sections: tuple[Element, ...], committee: str, day: date)
         if all((dec.text, dec.body, dec.date) != (u.text, u.body, u.date) for u in unique):
             unique.append(dec)
     draft.decisions = unique
-    draft.attachments = [squash(text(a, "Title")) for a in every(child(handling, "Attachments"), "Attachment")
-                         if squash(text(a, "Title"))]
+    for attachment in every(child(handling, "Attachments"), "Attachment"):
+        title = squash(text(attachment, "Title"))
+        if title:
+            draft.attachments.append(title)
+        body = fragment_text(markup(child(attachment, "ContentText")))
+        if body.strip():  # the attachment's own text, searchable as a section of its item
+            heading = title if title.lower().startswith("bilag") else f"Bilag {title}".strip()
+            draft.sections.append((heading, body))
     return draft
 
 

@@ -7,7 +7,8 @@ its breadcrumb (``ol.breadcrumb``: Forside › committee › "Referat mandag den
 crumb is the meeting, read as ``h1.dato``; the crumb before it, not the first, is its committee) and in
 ``<title>`` ("Committee - Referat - 3. februar 2025" or "Committee - Venue": the first part is the committee).
 A participant's status label (``<span class="label … afbud">Afbud</span>``) is no part of the name; an absence
-word in it, or an absence class on the entry, marks the participant absent.
+word in it, or an absence class on the entry, marks the participant absent; a substitute's label ("Stedfortræder
+for …") is a remark. Rows with empty details whose bodies come later on the page: ``firstagenda_deferred``.
 
 Item: ``tr.punktrow`` with the printed number in ``span.label`` (or ``span.punktnummer`` "3." inside the title
 button, where a page has no number column), the title in ``h2.overskrift``, the case in
@@ -28,7 +29,8 @@ from typing import Any
 
 from core import dates, municipalities, vocab
 from core.errors import IngestError
-from core.model import slug
+from core.model import fold, slug
+from ingest.readers import firstagenda_deferred as deferred
 from ingest.readers.base import DecisionDraft, ItemDraft, MeetingDraft, Source
 from ingest.readers.markup import fragment_sections, fragment_text
 
@@ -37,6 +39,7 @@ HISTORY_BODY = re.compile(r"^Udvalg\s*:\s*(?P<body>\S.*)$", re.I)
 HISTORY_DATE = re.compile(r"^Dato\s*:\s*(?P<date>\S.*)$", re.I)
 HISTORY_NUMBER = re.compile(r"^Punkt(?:nummer|\s*nr\.?)\s*:\s*\S+$", re.I)
 STATUS = re.compile(r"^\s*(?P<word>referat|beslutningsprotokol|dagsorden|tillægsdagsorden)\b", re.I)
+SUBSTITUTE = re.compile(r"stedfortr|suppleant|substitut", re.I)
 CLOSED = re.compile(r"^\s*(?:Lukket|Fortroligt?)\b", re.I)  # the portal prefixes closed items' titles
 
 
@@ -122,12 +125,15 @@ def _has_content(text: str) -> bool:
     return any(c.isalnum() for c in text)
 
 
-def read_item(row: Any) -> ItemDraft:
+def read_item(row: Any, body: Any | None = None, closed: bool = False) -> ItemDraft:
+    """A ``tr.punktrow``: number and title from the row; case, text and attachments from the row, or from
+    ``body`` (the item's body shipped elsewhere on the page) when given. ``closed``: the row's section says so."""
     label = next((m.group(1) for m in (re.fullmatch(r"(\d+(?:\.\d+)*)\.?", _text(x))
                                        for x in row.select("span.label, .punktnummer")) if m), None)
     title = _first(row, "h2.overskrift") or _first(row, "h2")
+    row = body if body is not None else row
     item = ItemDraft(title=title, number=label, case_number=_first(row, "span.sagsnummer") or None,
-                     closed=bool(CLOSED.match(title)))
+                     closed=closed or bool(CLOSED.match(title)))
     container = row.select_one("[id=sagsfremstillingContainer]")
     parts = fragment_sections(str(container), ["h3", "h4"]) if container is not None else []
     for heading, full in parts:
@@ -168,14 +174,20 @@ def _entry(tag: Any) -> tuple[str, bool]:
     name, said = " ".join(" ".join(shown).split()), " ".join(_text(lb) for lb in labels)
     classes = " ".join([*tag.get("class", []), *(c for lb in labels for c in lb.get("class", []))])
     absent = bool(vocab.ABSENT_WORD.search(" ".join((name, said))) or re.search(r"afbud|frav", classes, re.I))
+    absent = absent and not SUBSTITUTE.search(f"{classes} {said}")  # "Stedfortræder for X, der har meldt afbud"
     return name, absent
+
+
+def _entry_tags(cell: Any) -> list[Any]:
+    """The innermost list entries, blocks or rows of the participants cell: one participant each."""
+    blocks = ["li", "div", "p", "tr"]
+    return [x for x in cell.find_all(blocks) if not x.find(blocks)] if cell is not None else []
 
 
 def _people(cell: Any) -> tuple[list[str], list[str]]:
     if cell is None:
         return [], []
-    tags = [x for x in cell.find_all(["li", "div", "p", "tr"]) if not x.find(["li", "div", "p", "tr"])]
-    found = [e for e in (_entry(x) for x in tags) if e[0]]
+    found = [e for e in (_entry(x) for x in _entry_tags(cell)) if e[0]]
     if not found:
         found = [(x, bool(vocab.ABSENT_WORD.search(x)))
                  for x in vocab.split_names(fragment_text(str(cell)).replace("\n", ", "))]
@@ -184,9 +196,25 @@ def _people(cell: Any) -> tuple[list[str], list[str]]:
     return present, absent
 
 
-def _own_decision(item: ItemDraft, day: date) -> bool:
-    """A decision of this meeting: headed "Beslutning", or dated this meeting's day ("Beslutning Social- og
-    Sundhedsudvalget 20-08-2024"); one dated another day is an earlier meeting's."""
+def _substitutes(cell: Any) -> list[str]:
+    """Substitute members as the page marks them (``div.deltager.stedfortraeder`` with a label "Stedfortræder
+    for Lotte Bech (V)"): "Allan Dam (V): Stedfortræder for Lotte Bech (V)", a remark, not an absence."""
+    out: list[str] = []
+    for tag in _entry_tags(cell):
+        said = " ".join(_text(lb) for lb in tag.select(".label"))
+        if SUBSTITUTE.search(" ".join([*tag.get("class", []), said])):
+            name = _entry(tag)[0]
+            out += [f"{name}: {said}" if said else f"{name}: stedfortræder"] if name else []
+    return out
+
+
+def _own_decision(item: ItemDraft, day: date, committee: str) -> bool:
+    """A decision of this meeting: headed "Beslutning", dated this meeting's day ("Beslutning Social- og
+    Sundhedsudvalget 20-08-2024") or headed with this meeting's body and no date ("Beslutning i
+    Kommunalbestyrelsen", which is then dated this day); one dated another day is an earlier meeting's."""
+    for d in item.decisions:
+        if d.body is not None and d.date is None and fold(d.body) == fold(committee):
+            d.date = day
     return any(d.body is None or d.date == day for d in item.decisions)
 
 
@@ -241,17 +269,22 @@ class FirstAgendaHtmlReader:
         warnings = []
         if day is None:
             day, warnings = date.today(), ["no meeting date in the page head; dated today"]
-        items = [read_item(row) for row in soup.select("tr.punktrow")]
+        cached = deferred.bodies(soup)
+        items = [read_item(row, deferred.body_for(row, cached), shut)
+                 for row, shut in deferred.rows_with_section(soup)]
+        items = [it for it in items if it.title or it.number or it.sections or it.decisions]  # no empty rows
         word = STATUS.match(heading)
-        decided = any(_own_decision(it, day) for it in items)
+        committee = (_first(soup, "span.udvalg") or _text(info.get("udvalg")) or crumb_committee
+                     or (titled[0] if len(titled) > 1 else ""))
+        decided = any([_own_decision(it, day, committee) for it in items])
         if word and word.group("word").lower() in ("referat", "beslutningsprotokol") and not decided:
             warnings.append(f"the page says {word.group('word')!r} but records no decision; read as an agenda")
         status = "minutes" if decided else "agenda"
-        participants, absentees = _people(info.get("mødedeltagere") or soup.select_one("td.deltagere"))
+        attending = info.get("mødedeltagere") or soup.select_one("td.deltagere")
+        participants, absentees = _people(attending)
         described = _text(info.get("information"))
         return MeetingDraft(
-            committee=(_first(soup, "span.udvalg") or _text(info.get("udvalg")) or crumb_committee
-                       or (titled[0] if len(titled) > 1 else "")),
+            committee=committee,
             date=day,
             time=dates.find_time(heading) or dates.find_time(when),
             items=items,
@@ -259,6 +292,7 @@ class FirstAgendaHtmlReader:
             location=_venue(soup, info),
             participants=participants,
             absentees=absentees,
+            remarks=_substitutes(attending),
             status=status,
             extraordinary=bool(re.search(r"ekstraordinær", heading + " " + described, re.I)),
             warnings=warnings,

@@ -1,10 +1,10 @@
 """First Agenda portal JSON ("Vis" API, e.g. dagsordener.greve.dk): ``{Dagsordenpunkter[], Udvalg, Moede}``.
 
 Meeting: committee ``Udvalg.Navn``; date and local start time from ``Moede.MeetingBeginUtc``/``Dato`` (an ISO
-time with the local offset); place ``Moede.Sted``; members ``Moede.Moededeltagere[].Name`` with the flags
-``Absent``/``ParticipationCancelled``. Extraordinary when ``Moede.Navn`` says so ("Ekstraordinær dagsorden") or
-the agenda-approval item speaks of an "ekstraordinært møde"; a "Skriftligt møde" (written procedure) is a way
-of meeting, not by itself extraordinary.
+time with the local offset or in UTC, shown in Danish local time); place ``Moede.Sted``; members
+``Moede.Moededeltagere[].Name`` with the flags ``Absent``/``ParticipationCancelled``. Extraordinary when
+``Moede.Navn`` says so ("Ekstraordinær dagsorden") or the agenda-approval item speaks of an "ekstraordinært møde";
+a "Skriftligt møde" (written procedure) is a way of meeting, not by itself extraordinary.
 
 Item: ``Punktnummer``/``Number`` (printed), ``Navn``/``Caption`` (closed items start "Lukket"), ``SagsNummer``,
 ``Bilag[].Navn``, ``ExternalAgendaItemAttendees`` (Reason "Fraværende"/"Afbud"). ``Felter[].Html`` is split on
@@ -14,7 +14,9 @@ headings (Sagsprocedure, Resume, Indstilling, ...) become sections; any other he
 portal often wraps whole paragraphs in ``<h4>``). A paragraph that is only a bold known heading counts as a
 heading. A field with neither a name nor a heading is a bare decision (closed items publish only that).
 Artefacts such as "50?%" (a lost narrow no-break space) are kept as printed. The agenda object may come wrapped
-in an API envelope ({"success": …, "data": {…}}; ``greve_vis.envelope``).
+in an API envelope ({"success": …, "data": {…}}; ``greve_vis.envelope``). Members may be ``Moede.Deltagere``
+objects with a party, a status and a remark (``greve_people``); sub-items nested in ``Underpunkter``, attachments
+carrying their text and a decision printed after the case history are ``greve_nested``'s.
 """
 
 from __future__ import annotations
@@ -25,9 +27,11 @@ from typing import Any, cast
 
 from bs4 import BeautifulSoup
 
-from core import dates, municipalities, vocab
+from core import dates, vocab
 from ingest.readers import stamps
 from ingest.readers.base import DecisionDraft, ItemDraft, MeetingDraft, Source
+from ingest.readers.greve_nested import attachment_sections, own_first, portal_municipality, sub_items
+from ingest.readers.greve_people import absence_lines, labelled, people
 from ingest.readers.greve_vis import envelope, first_own, own_entry, same_body
 from ingest.readers.markup import fragment_sections, fragment_text
 from ingest.readers.xmlutil import when as field_when
@@ -127,25 +131,19 @@ class GreveJsonReader:
         warnings = []
         if day is None:
             day, warnings = date.today(), ["no meeting date in Moede; dated today"]
-        participants, absentees = [], []
-        for person in seq(get(moede, "Moededeltagere", "Deltagere")):
-            name = text_of(get(person, "Name", "Navn")) if isinstance(person, dict) else text_of(person)
-            if not name:
-                continue
-            participants.append(name)
-            if absent_flag(person):
-                absentees.append(name)
+        members = people(seq(get(moede, "Moededeltagere", "Deltagere")))
         items: list[ItemDraft] = []
         bodies: set[str] = set()
         for k, raw in enumerate(_items(payload)):
-            if isinstance(raw, dict):
-                items.append(read_item(raw, committee, day, bodies))
+            if isinstance(raw, dict):  # an item, then the sub-items nested in it ("4.1", "4.2")
+                items += [read_item(x, committee, day, bodies) for x in (raw, *sub_items(raw))]
             else:
                 warnings.append(f"Dagsordenpunkter[{k}] is not an object; skipped")
+        for it in items:  # "Birthe Agerskov" of an item's attendees as the members list prints her
+            it.absentees = labelled(it.absentees, members.labels)
         if len(bodies) == 1:  # "Byrådet 2022-2025" deciding as "Byrådet": the committee is named as it decides
             committee = bodies.pop()
-        absentees = printed_names(absentees, items)
-        absentees = printed_names(absentees, items)
+        absentees = printed_names(members.absentees, items)
         label = " ".join(text_of(get(moede, key)) for key in ("Navn", "Description"))
         agenda_text = "\n".join(t for it in items if "dagsorden" in it.title.lower() for _, t in it.sections)
         return MeetingDraft(
@@ -155,8 +153,9 @@ class GreveJsonReader:
             items=items,
             municipality=text_of(get(payload, "Kommune", "Municipality", "Organisation")) or portal_host(payload),
             location=text_of(get(moede, "Sted", "Lokation", "Location")) or None,
-            participants=participants,
+            participants=members.participants,
             absentees=absentees,
+            remarks=members.remarks,
             status="minutes" if any(it.decisions for it in items) else "agenda",
             extraordinary=bool(re.search(r"ekstraordinær", label, re.I) or EXTRAORDINARY.search(agenda_text)),
             published=text_of(get(moede, "ReleasedDate")) or None,
@@ -164,23 +163,12 @@ class GreveJsonReader:
         )
 
 
-ABSENT_FLAGS = ("Absent", "ParticipationCancelled", "Afbud", "Fravaerende", "Fraværende")
-
-
-def absent_flag(person: Any) -> bool:
-    """Any of the portal's absence flags set: ``Absent`` (did not come) or ``ParticipationCancelled`` (afbud). Each
-    flag is asked on its own: a member with ``"Absent": false, "ParticipationCancelled": true`` sent apologies."""
-    return isinstance(person, dict) and any(get(person, flag) is True for flag in ABSENT_FLAGS)
-
-
 def portal_host(payload: dict[str, Any]) -> str | None:
-    """The municipality a First Agenda portal is hosted for ("https://dagsordener.greve.dk/Vis/..." -> Greve)."""
-    for item in _items(payload)[:5]:
-        for felt in seq(get(item, "Felter")):
-            m = re.match(r"https?://[^/]*?([a-zæøå-]+)\.dk/", text_of(get(felt, "Link")))
-            if m and municipalities.canonical_name(m.group(1)):
-                return municipalities.canonical_name(m.group(1))
-    return None
+    """The municipality a First Agenda portal is hosted for ("https://dagsordener.greve.dk/Vis/..." -> Greve): the
+    agenda's own ``Link``, else its first items' field links."""
+    links = [text_of(get(payload, "Link"))] + [text_of(get(felt, "Link")) for item in _items(payload)[:5]
+                                               for felt in seq(get(item, "Felter"))]
+    return portal_municipality([x for x in links if x.startswith("http")])
 
 
 def read_item(raw: dict[str, Any], committee: str, day: date, bodies: set[str] | None = None) -> ItemDraft:
@@ -202,10 +190,13 @@ def read_item(raw: dict[str, Any], committee: str, day: date, bodies: set[str] |
             bodies.add(own[0])
     if not item.decisions and isinstance(get(raw, "ItemDecision"), str):
         add_decision(item, fragment_text(get(raw, "ItemDecision")))
+    own_first(item)
+    for d in item.decisions:
+        d.text = absence_lines(d.text) if d.body is None else d.text
     for b in seq(get(raw, "Bilag", "Attachments")):
         name = text_of(get(b, "Navn", "Name", "Titel")) if isinstance(b, dict) else text_of(b)
-        if name:
-            item.attachments.append(name)
+        item.attachments += [name] if name else []
+        item.sections += attachment_sections(b, name)  # an attachment that carries its own text
     absent = [text_of(get(p, "Name", "Navn")) for p in seq(get(raw, "ExternalAgendaItemAttendees"))
               if vocab.ABSENT_WORD.search(text_of(get(p, "Reason", "Aarsag")))]
     item.absentees += [n for n in printed_names(absent, [item]) if n and n not in item.absentees]

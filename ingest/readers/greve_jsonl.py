@@ -16,6 +16,11 @@ A later variant of the export has one line per SECTION of an item: ``item_title`
 section's plain text (optionally ``section_index``). Such a line's label is its heading (a decision label makes a
 decision, "Sagens forløb" the case history); its text is not split again. The lines of one item need not be
 contiguous, so items are put in ``agenda_index`` order and each item's lines in ``section_index`` order.
+
+Another version types its lines (``record_type``): a first ``"meeting"`` record with the meeting's facts (title,
+venue, participants, portal URL), and items whose decisions are a separate ``decisions[]`` list that may hold
+earlier handlings; ``text`` then holds no decision ("Sagsfremstilling … Økonomi … Indstilling …"). See
+``greve_records``.
 """
 
 from __future__ import annotations
@@ -26,15 +31,20 @@ from datetime import date
 from typing import Any
 
 from core import dates, vocab
+from core.errors import IngestError
 from ingest.readers.base import DecisionDraft, ItemDraft, MeetingDraft, Source
 from ingest.readers.greve_json import CLOSED_TITLE, SECTION_WORDS, add_decision, text_of, when
 from ingest.readers.greve_json import HISTORY as HISTORY_LABEL
-from ingest.readers.json_facts import printed_number
+from ingest.readers.greve_nested import own_first
+from ingest.readers.greve_records import decision_list, extraordinary, split_rows, start
+from ingest.readers.json_facts import access_closed, printed_number
 
 DECISION = "Beslutning"
 ITEM_TITLE = "item_title"
 HISTORY = "Sagens forløb"
-_WORDS = sorted([DECISION, HISTORY, *SECTION_WORDS], key=len, reverse=True)
+# headings of the derived export's other versions ("Sagsfremstilling … Økonomi … Indstilling …")
+MORE_WORDS = ["Sagsfremstilling", "Økonomi", "Vurdering", "Beslutningstema"]
+_WORDS = sorted([DECISION, HISTORY, *SECTION_WORDS, *MORE_WORDS], key=len, reverse=True)
 HEADING = re.compile(rf"(?<![\wæøåÆØÅ-])(?P<h>{'|'.join(_WORDS)})(?=\s+[A-ZÆØÅ0-9\"'“”„«(]|\s*$)")
 ABSENT_BREAK = re.compile(r"\s+(?=(?:Afbud|Fraværende|Ikke til stede|Deltog ikke|Inhabil)\s*:)")
 # the export collapsed the decision's lines: a vote line starts at "For stemte"/"Imod stemte"/"Undlod at stemme"
@@ -73,16 +83,19 @@ class GreveJsonlReader:
     name = "greve-jsonl"
 
     def sniff(self, src: Source) -> bool:
-        rows = rows_of(src)
+        rows = split_rows(rows_of(src))[1]  # a meeting record beside the item lines (``greve_records``)
         return bool(rows) and all("text" in r and ("section_title" in r or "agenda_index" in r) for r in rows) \
             and any("committee" in r or "meeting_date" in r for r in rows)
 
     def read(self, src: Source) -> MeetingDraft:
-        rows = rows_of(src)
+        every = rows_of(src)
+        meeting, rows = split_rows(every)
+        if not rows:
+            raise IngestError(src.path, "no agenda item lines in this JSON-lines export")
         first = next((r for r in rows if text_of(r.get("meeting_date"))), rows[0])
-        committee = text_of(first.get("committee"))
-        day, time = when(first.get("meeting_date"))
-        warnings = broken_lines(src, rows)
+        committee = (meeting.committee if meeting else "") or text_of(first.get("committee"))
+        day, time = start(meeting) if meeting and meeting.stamp else when(first.get("meeting_date"))
+        warnings = broken_lines(src, every)
         if day is None:
             day, warnings = date.today(), [*warnings, "no meeting_date on any line; dated today"]
         meetings = {(text_of(r.get("committee")), text_of(r.get("meeting_date"))) for r in rows}
@@ -98,9 +111,16 @@ class GreveJsonlReader:
             ordered.sort(key=lambda kv: kv[0][1])
         items = [read_item(group, number_of(group, str(key[1] + 1) if key[0] == "index" else str(k)), committee, day)
                  for k, (key, group) in enumerate(ordered, 1)]
+        minutes = any(it.decisions for it in items) or bool(meeting and meeting.minutes)
+        if meeting is None:
+            return MeetingDraft(committee=committee, date=day, time=time, items=items,
+                                status="minutes" if minutes else "agenda", warnings=warnings)
+        people = meeting.attendance
         return MeetingDraft(
-            committee=committee, date=day, time=time, items=items,
-            status="minutes" if any(it.decisions for it in items) else "agenda", warnings=warnings,
+            committee=committee, date=day, time=time, items=items, municipality=meeting.municipality,
+            location=meeting.location, participants=people.participants, absentees=people.absentees,
+            remarks=people.remarks, status="minutes" if minutes else "agenda",
+            extraordinary=extraordinary(meeting), warnings=warnings,
         )
 
 
@@ -113,18 +133,23 @@ def read_item(rows: list[dict[str, Any]], number: str, committee: str, day: date
     sectioned = [r for r in rows if text_of(r.get("item_title"))]
     title = text_of((sectioned[0] if sectioned else rows[0]).get(ITEM_TITLE if sectioned else "section_title"))
     case = next((text_of(r.get("case_number")) for r in rows if text_of(r.get("case_number"))), None)
-    item = ItemDraft(title=title, number=number, case_number=case, closed=bool(CLOSED_TITLE.match(title)))
+    closed = bool(CLOSED_TITLE.match(title)) or any(access_closed(r) for r in rows)
+    item = ItemDraft(title=title, number=number, case_number=case, closed=closed)
     if sectioned:
         read_sections(item, rows, committee, day)
         return item
     for row in rows:
+        listed = isinstance(row.get("decisions"), list)  # the decisions are a list of their own: text is no decision
         for heading, text in split(text_of(row.get("text"))):
-            if heading == DECISION or (not heading and not item.decisions):
+            if heading == DECISION or (not heading and not item.decisions and not listed):
                 add_decision(item, lines_of(text))
             elif heading == HISTORY:
                 item.decisions += history(text, committee, day)
             elif heading != "Fremstilling" or text:
                 item.sections.append((heading, text))
+        if listed:
+            decision_list(item, row["decisions"], committee, day, lines_of)
+    own_first(item)
     return item
 
 

@@ -11,23 +11,84 @@
 - The municipality from the meeting's own fields when no organisation field names it: the venue
   ("Nordfyns Rådhus", "Rådhuset i …") and the e-mail domains of the publisher and members
   ("@nordfynskommune.dk").
+- Items grouped by access (``Agenda/ItemGroups/ItemGroup/{Caption "Åbne punkter", IsPublic, Items/Item}``
+  instead of ``Agenda/Items``): every group's items, closed when their group is not public, in the order of
+  their printed numbers (the closed group comes last in the file, "1–5, 7, 6", but item 6 is the sixth).
+- Sub-items nested in their parent (``Item/Items/Item``) follow their parent, numbered as printed ("5.1"; a
+  bare "1" inside item 5 is "5.1").
+- An enclosure that carries its own text (``Enclosure/Text``) is a section "Bilag …" of its item.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from core import municipalities, vocab
 from core.model import slug
 from ingest.readers.base import ItemDraft
 from ingest.readers.markup import HEADINGS, fragment_sections, fragment_text
-from ingest.readers.xmlutil import Element, every, squash, text
+from ingest.readers.xmlutil import Element, child, every, flag, kids, squash, text
 
 _HEADING_TAG = re.compile(r"<h[1-6][\s>]", re.I)
 # "Nordfyns Rådhus", "Rådhuset, Langeland": a name next to the town hall
 _HALL = re.compile(r"([\wÆØÅæøå-]+)\s+Rådhus|Rådhus(?:et)?,?\s+(?:i\s+)?([\wÆØÅæøå-]+)")
 _DOMAIN = re.compile(r"@(?:[\w-]+\.)*?([\w-]+)\.dk\b", re.I)
+_DOTTED = re.compile(r"\d+(?:\.\d+)*")
+
+
+def agenda_items(agenda: Element | None, read: Callable[[Element], ItemDraft]) -> list[ItemDraft]:
+    """The agenda's items, each read by ``read``: ``Agenda/Items/Item`` in document order, or the items of
+    every ``Agenda/ItemGroups/ItemGroup`` in the order of their printed numbers; sub-items nested in an item's
+    own ``Items`` follow their parent."""
+    groups = kids(child(agenda, "ItemGroups"), "ItemGroup")
+    if not groups:
+        return _with_nested(kids(child(agenda, "Items"), "Item"), read, None)
+    items: list[ItemDraft] = []
+    for group in groups:
+        found = _with_nested(kids(child(group, "Items"), "Item"), read, None)
+        if flag(text(group, "IsPublic")) is False:
+            for it in found:
+                it.closed = True
+        items += found
+    return _by_number(items)
+
+
+def _with_nested(elements: list[Element], read: Callable[[Element], ItemDraft], parent: str | None) -> list[ItemDraft]:
+    out: list[ItemDraft] = []
+    for el in elements:
+        draft = read(el)
+        if parent and draft.number and draft.number.isdigit():  # "1" inside item 5 is "5.1"
+            draft.number = f"{parent}.{draft.number}"
+        out.append(draft)
+        out += _with_nested(kids(child(el, "Items"), "Item"), read, draft.number)
+    return out
+
+
+def _by_number(items: list[ItemDraft]) -> list[ItemDraft]:
+    """Items in the order of their printed numbers ("6" before "7"), the records numbered "0" last; as they
+    stand when some number is not a plain (dotted) number."""
+    records = [it for it in items if it.number == "0"]
+    numbered = [it for it in items if it.number != "0"]
+    if not all(it.number and _DOTTED.fullmatch(it.number) for it in numbered):
+        return items
+    numbered.sort(key=lambda it: [int(n) for n in (it.number or "").split(".")])
+    return numbered + records
+
+
+def enclosure_sections(item: Element) -> list[tuple[str, str]]:
+    """The texts the item's enclosures carry (``Enclosure/Text``), each a section "Bilag 1: <name>"."""
+    found: list[tuple[str, str]] = []
+    for enc in kids(child(item, "Enclosures"), "Enclosure"):
+        body = fragment_text(text(enc, "Text")).strip()
+        if not body:
+            continue
+        name = squash(text(enc, "Name")) or squash(text(enc, "FileName"))
+        number = text(enc, "Number").strip()
+        label = f"{number}: {name}" if number and name else (name or number)
+        found.append((f"Bilag {label}".strip(), body))
+    return found
 
 
 def headed_parts(caption: str, item_title: str, html: str) -> list[tuple[str, str]] | None:

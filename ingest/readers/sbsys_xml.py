@@ -1,14 +1,16 @@
 """SBSYS "eDagsorden" Publication XML, and the mapping it shares with the compact SBSYS-Aarhus variant.
 
-``Publication/Agendas/Agenda/{Name, Frontpage, Meeting/{When, Until, Where, Members/MeetingMember},
-Committee/Name, Items/Item/{Number, Caption, IsPublic, Case/Number, Fields/ItemField/{Caption, Content},
-Enclosures/Enclosure/Name}}``. Each ``ItemField`` is a section headed by its caption; the field whose caption
-is a decision heading ("Beslutning", "FORRETNINGSUDVALGETS BESLUTNING") is that body's decision, and a
-decision field recording several meetings ("18. september 2012: …  25. september 2012: …") is one
-decision per date. Publication type Draft (0) and Final (1) are agendas unless this meeting's decision is
-filled in; Minutes (2) is minutes. Item numbers are kept as printed ("1.1", and "0"). A field holding the
-whole item as HTML, referat records numbered "0", absences on the front page and a municipality named only
-by the venue or e-mail domains: ``sbsys_parts``.
+``Publication/Agendas/Agenda/{Name, Frontpage, Meeting/{When, Until, Where, Members/MeetingMember}, Committee/Name,
+Items/Item/{Number, Caption, IsPublic, Case/Number, Fields/ItemField/{Caption, Content},
+Enclosures/Enclosure/Name}}``; other versions group the items (``ItemGroups/ItemGroup/Items/Item``), nest sub-items
+(``Item/Items/Item``), give enclosures a ``Text`` and write ISO date-times. Each ``ItemField`` is a section headed
+by its caption; the field whose caption is a decision heading ("Beslutning", "FORRETNINGSUDVALGETS BESLUTNING") is
+that body's decision, and a decision field recording several meetings ("18. september 2012: … 25. september 2012:
+…") is one decision per date; a caption naming a body's decision ("Plan- og Udviklingsudvalgets beslutning") is
+that body's, while "Tidligere beslutninger"/"Tidligere behandling" is a section. Publication type Draft (0) and
+Final (1) are agendas unless this meeting's decision is filled in; Minutes (2) is minutes. Item numbers are kept as
+printed ("1.1", and "0"). A field holding the whole item as HTML, referat records numbered "0", absences on the
+front page and a municipality named only by the venue or e-mail domains: ``sbsys_parts``.
 """
 
 from __future__ import annotations
@@ -20,7 +22,14 @@ from core import municipalities, vocab
 from core.errors import IngestError
 from ingest.readers.base import DecisionDraft, ItemDraft, MeetingDraft, Source
 from ingest.readers.markup import fragment_text
-from ingest.readers.sbsys_parts import drop_referat_records, frontpage_absentees, headed_parts, own_municipality
+from ingest.readers.sbsys_parts import (
+    agenda_items,
+    drop_referat_records,
+    enclosure_sections,
+    frontpage_absentees,
+    headed_parts,
+    own_municipality,
+)
 from ingest.readers.xmlutil import (
     Element,
     absent_by_flag,
@@ -52,7 +61,7 @@ def agenda_of(src: Source) -> Element | None:
     if root is None or local(root) != "Publication":
         return None
     agenda = child(root, "Agendas", "Agenda")
-    return agenda if child(agenda, "Items") is not None else None
+    return agenda if child(agenda, "Items") is not None or child(agenda, "ItemGroups") is not None else None
 
 
 class SbsysXmlReader:
@@ -80,7 +89,7 @@ def read_publication(src: Source) -> MeetingDraft:
     if day is None:
         raise IngestError(src.path, "SBSYS publication without a meeting date (Meeting/When)")
     committee = squash(text(agenda, "Committee", "Name")) or squash(text(agenda, "Name"))
-    items = drop_referat_records([_item(it, committee, day) for it in kids(child(agenda, "Items"), "Item")])
+    items = drop_referat_records(agenda_items(agenda, lambda it: _item(it, committee, day)))
     _list_sub_items(items)
     participants, absentees = _members(meeting)
     frontpage_html = markup(child(agenda, "Frontpage"))
@@ -90,7 +99,7 @@ def read_publication(src: Source) -> MeetingDraft:
     decided = any(d.body is None and d.date in (None, day) for it in items for d in it.decisions)
     frontpage = fragment_text(frontpage_html)
     hints = [text(agenda, "Committee", "CommitteeGroup", "Name"), frontpage, text(agenda, "Organisation"),
-             committee] + [text(f, "Caption") for f in every(child(agenda, "Items"), "ItemField")]
+             committee] + [text(f, "Caption") for f in every(agenda, "ItemField")]
     body_text = "\n".join(s for it in items for _, s in it.sections)
     decided_text = "\n".join(d.text for it in items for d in it.decisions)
     warnings = []
@@ -124,7 +133,7 @@ def _members(meeting: Element) -> tuple[list[str], list[str]]:
         if not name:
             continue
         participants.append(name)
-        status = " ".join([text(m, "ParticipationStatusAsText"), text(m, "ParticipationNote")])
+        status = " ".join([text(m, "ParticipationStatusAsText"), text(m, "ParticipationNote"), text(m, "Note")])
         code = text(m, "ParticipationStatusAsValue").strip()
         if _ABSENT_STATUS.search(status) or (code.isdigit() and code not in _PRESENT_CODES
                                              and not _PRESENT_STATUS.search(status)):
@@ -158,6 +167,7 @@ def _item(el: Element, committee: str, day: date) -> ItemDraft:
         for entry_date, entry in dated_entries(body):
             if not placeholder(entry):
                 draft.decisions.append(DecisionDraft(entry, decider, entry_date or heading.date))
+    draft.sections += enclosure_sections(el)
     draft.decisions += _history(child(el, "ItemHistory"), committee, day)
     draft.attachments = [squash(text(e, "Name")) or squash(text(e, "FileName"))
                          for e in kids(child(el, "Enclosures"), "Enclosure")]
