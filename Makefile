@@ -214,6 +214,33 @@ test: install browser postgres lint
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat eval eval/dev23.jsonl --data-dir $(CURDIR)/.referat/eval-minutes \
 	  --min-hit5 0.95 --min-first-citation 0.85 --min-refusal 0.7 --min-keywords 0.75
+	# dev24 (calibration, session 14): facts inside the case text and new near-miss kinds over the real minutes
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/dev24.jsonl --data-dir $(CURDIR)/.referat/eval-minutes \
+	  --min-hit5 0.95 --min-first-citation 0.9 --min-refusal 0.85 --min-keywords 0.9
+	# dev25 (calibration, session 14): a citizen's, a journalist's and a councillor's questions over portals12+13
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/dev25.jsonl --data-dir $(CURDIR)/.referat/eval-p1213 --ingest sample_data/portals12 \
+	  --ingest sample_data/portals13 --min-hit5 0.95 --min-first-citation 0.95 --min-refusal 0.9 --min-keywords 0.85
+	# portals14 (calibration, session 14): EPUB, DOCX altChunk, Excel-HTML .xls, unstructured.io elements, pdftohtml
+	# -xml, a JSON Feed of two meetings, running yearly item numbers in a Word PDF, RTF with tracked changes
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/portals14.jsonl --data-dir $(CURDIR)/.referat/eval-portals14 \
+	  --ingest sample_data/portals14 --min-hit5 0.95 --min-first-citation 0.9 --min-refusal 0.65 --min-keywords 0.9
+	# portals15 (calibration, session 14): the eight real export formats as other installations and versions write them
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/portals15.jsonl --data-dir $(CURDIR)/.referat/eval-portals15 \
+	  --ingest sample_data/portals15 --min-hit5 0.95 --min-first-citation 0.9 --min-refusal 0.75 --min-keywords 0.7
+	# dev26 (calibration, session 14): one store of every sample folder up to portals14 (155 files): the right town
+	# among many that share a topic
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/dev26.jsonl --data-dir $(CURDIR)/.referat/eval-everything \
+	  --ingest sample_data/seeds --ingest sample_data/minutes --ingest sample_data/custom --ingest sample_data/portals \
+	  --ingest sample_data/portals2 --ingest sample_data/portals3 --ingest sample_data/portals4 \
+	  --ingest sample_data/portals5 --ingest sample_data/portals6 --ingest sample_data/portals7 \
+	  --ingest sample_data/portals8 --ingest sample_data/portals9 --ingest sample_data/portals10 \
+	  --ingest sample_data/portals11 --ingest sample_data/portals12 --ingest sample_data/portals13 \
+	  --ingest sample_data/portals14 --min-hit5 0.95 --min-first-citation 0.9 --min-refusal 0.65 --min-keywords 0.8
 	# questions written from the stored minutes themselves (case numbers, item numbers, votes): eval/probe.py
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat probe --data-dir $(CURDIR)/.referat/eval-minutes --min-right 0.95

@@ -25,12 +25,17 @@ _MONEY_WORDS = (r"kr\b|kroner|\bdkk\b|koste|\bcost|beløb|\bpris|\bprice|\bfee|u
                 r"underskud|overskud|deficit|surplus")
 
 CUES: list[tuple[str, re.Pattern[str]]] = [
-    ("vote", re.compile(r"\bstem(?:te|me|mer|ning)|afstemning|\bvot(?:e|ed|es|ing)\b|\bimod\b|\bagainst\b|"
+    # "tage imod" is to receive ("hvor mange flygtninge har Greve taget imod?"), not to be against
+    ("vote", re.compile(r"\bstem(?:te|me|mer|ning)|afstemning|\bvot(?:e|ed|es|ing)\b|"
+                        r"(?<!\btage )(?<!\btaget )(?<!\btager )(?<!\btog )(?<!\bmodtage )\bimod\b|\bagainst\b|"
                         r"undlod|undlader|abstain|kunne ikke tiltræde|(?:not|n't) (?:back|support)|flertal|"
                         r"majority", re.I)),
     ("history", re.compile(r"hvordan (?:har|er|blev|var) sagen\b.{0,80}behandl|\bforløb(?:et)?\b|tidligere behandl|"
                            r"behandlet tidligere|før (?:den|sagen) kom|how (?:has|was|did) the case|case history|"
                            r"how did .{0,60}\bdevelop|handled (?:before|earlier)|before it (?:came|reached)", re.I)),
+    # "Hvad blev der af forslaget om at halvere prisen?", "what became of ...": what was decided, whatever it names
+    ("decision", re.compile(r"^\W*(?:hvad blev der af|hvad skete der med|hvordan gik det med|"
+                            r"what (?:happened|became) (?:to|of))\b", re.I)),
     ("amount", re.compile(rf"hvor mange (?:kroner|penge|mio)|"
                           rf"(?:hvor (?:meget|stor[te]?(?! en (?:del|andel)))|how (?:much|large|big)|hvilket beløb|"
                           rf"what (?:amount|price|"

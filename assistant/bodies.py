@@ -16,6 +16,7 @@ from core.model import fold
 
 _DA = re.compile(r"(?:\b([A-ZÆØÅ][\wæøå]*)\s+)?\b((?:[\wæøå]+-,?\s*(?:og\s+)?)*[\wæøå]*)"
                  r"[Uu]dvalg(?:et|ets|s)?\b")
+_OPENS = re.compile(r"(?:^|[.!?:]\s*)\W*$")  # the text before a word that opens a sentence
 _FOR = re.compile(r"\s+for\s+((?:[\wæøå-]+(?:\s*(?:&|og|,)\s*|\s+)?){1,4})")  # "Udvalget for Job & Arbejdsmarked"
 _LOOSE = re.compile(r"\b([a-zæøå]+)\s+og\s+([a-zæøå]+)\s+udvalg(?:et|ets)?\b")
 _EN = re.compile(r"((?:[\w'-]+\s+){1,5})committee\b", re.I)
@@ -41,7 +42,9 @@ def named(question: str) -> list[tuple[str, list[str]]]:
         after = _FOR.match(question, m.end())
         if not stems and after:
             stems, phrase = _parts(after.group(1)), m.group(0)[m.start(2) - m.start(0):] + after.group(0)
-        elif not stems and before and m.start(1) > 0 and not before.endswith("s"):
+        elif not stems and before and m.start(1) > 0 and not before.endswith("s") \
+                and ("Udvalg" in m.group(0) or not _OPENS.search(question[:m.start(1)])):
+            # "Teknisk Udvalg"; but a capital opening a sentence is no name: "Fulgte udvalget administrationen?"
             stems, phrase = _parts(before), m.group(0)  # "Teknisk Udvalg" (not an owner: "Lejres Udvalget for")
         else:
             phrase = m.group(0)[m.start(2) - m.start(0):]

@@ -214,6 +214,12 @@ _SAME_EVENT = [{"gang", "start", "opstart", "begynd", "igangsæt", "åbn", "åbn
                # a yearly figure ("tilskud om året?" - "yder årligt et driftstilskud")
                {"året", "årl", "annual", "yearly"}]
 _IN_ALL = re.compile(r"\bi alt\b", re.I)
+_STAGE = re.compile(r"\b(etape|fase|deletape|trin)\s+(\d{1,2})\b", re.I)
+
+
+def _stages(text: str) -> set[str]:
+    """"etape 2" as one term ("etape#2"): a stage's number is what tells it from the others."""
+    return {f"{m.group(1).lower()}#{m.group(2)}" for m in _STAGE.finditer(text)}
 
 
 def _weight(term: str, ts: set[str], pre: set[str]) -> float:
@@ -233,7 +239,10 @@ def _terms_score(cands: list[Passage], question: str, title: str, cfg: EvidenceC
     # a town's name is a content term here unless it is the item's own ("Herlev Hospital" in Region H's minutes)
     q = {t for t in tokens(question) if t not in GENERIC and (not t.isdigit() or len(t) == 4)} - ignore
     title_tok = set(tokens(title))
-    toks = [set(tokens(c.text)) | ({"total"} if _IN_ALL.search(c.text) else set()) for c in cands]
+    # "etape 2" is a term of its own: its number tells it from "etape 1" (unless the title names it: the whole item
+    # is about that stage)
+    q |= _stages(question) - _stages(title)
+    toks = [set(tokens(c.text)) | ({"total"} if _IN_ALL.search(c.text) else set()) | _stages(c.text) for c in cands]
     english = language(question) == "en"
     weights = [{t: _weight(t, ts, prefixes(ts)) for t in q} for ts in toks]
     if english:  # English words the glossary does not know still share a stem with their

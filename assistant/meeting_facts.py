@@ -16,7 +16,10 @@ ASPECTS: list[tuple[str, re.Pattern[str]]] = [
     ("remarks", re.compile(r"\bforlod\b|\bleft\b.{0,40}\b(?:early|before)|\bleave early|\b(?:arrived|turned up|came|"
                            r"showed up|joined) (?:late|after)|\blate(?:r)? (?:arrival|to the meeting)|\bfor sent\b|"
                            r"\bankom\b|\bkom senere\b|\bgik (?:tidligt|før)|\bfør tid\b|\bdeltog (?:først )?fra\b|"
-                           r"\bhvornår kom\b|\bwhen did\b.{0,40}\b(?:arrive|come|join)\b",
+                           r"\bhvornår kom\b|\bwhen did\b.{0,40}\b(?:arrive|come|join)\b|"
+                           # a substitute for an absent member is noted beside the attendance
+                           r"\bstedfortræder\w*|\bsuppleant\w*|\bsubstitut\w*|\bstood in\b|\bin place of\b|"
+                           r"\bi stedet for\b",
                            re.I)),
     ("chair", re.compile(r"\bformand|\bforperson|\bchair(?:s|ed|man|woman|person)?\b|\bpresided", re.I)),
     ("absent", re.compile(r"fravær|afbud|\babsent|absence|apologies|deltog ikke|ikke deltog|ikke (?:var )?til stede|"
@@ -35,10 +38,12 @@ ASPECTS: list[tuple[str, re.Pattern[str]]] = [
     ("extraordinary", re.compile(r"ekstraordinær|extraordinary", re.I)),
     ("status", re.compile(r"dagsorden eller (?:et )?referat|agenda or (?:the )?minutes|referat foreligger", re.I)),
 ]
+_ASKS_ABSENT = re.compile(r"\bafbud\b|\bapologies\b|\bfraværende\b|\babsent\b|\bmeldt(?:e)? (?:afbud|fra)\b", re.I)
 _PERSON = re.compile(r"\b[A-ZÆØÅ][a-zæøåé]+(?:\s+[A-ZÆØÅ][a-zæøåé]+)+\b")
 _IN_PLACE = re.compile(r"\b(?:i|in|på|at)\s+([A-ZÆØÅ][\wæøå-]+)")
 _CHAIR_ROLE = re.compile(r"\b(?:formand|forperson|chair|borgmester)\b", re.I)
-_MEETING = re.compile(r"mød(?:e|et|er|erne|tes|es)\b|\bmeeting|\bmee?t\b|\bheld\b|\bholdt\b", re.I)  # "byrådsmødet"
+_MEETING = re.compile(r"mød(?:e|et|er|erne|tes|es)\b|\bmo(?:e)?de(?:t)?\b|\bmeeting|\bmee?t\b|\bheld\b|\bholdt\b",
+                      re.I)  # "moede"/"mode": typed without ø  # "byrådsmødet"
 # words that ask about the meeting, not a topic: question words, meeting vocabulary, months
 _FRAME = set(tokens(
     "ekstraordinære ekstraordinært ekstraordinær extraordinary special "
@@ -46,7 +51,8 @@ _FRAME = set(tokens(
     "fraværende fravær deltog deltagere deltager medlemmer medlem ikke til stede den det de og i på ved om af for "
     "da som kommune kommunes udvalg udvalget udvalgets byråd byrådet regionsråd ekstraordinære ekstraordinær "
     "who what where when which was were is the a an of at on in to from did not attend attended absent "
-    "it this that there and or for by with "
+    "it this that there and or for by with mode modet moede moedet "
+    "stedfortræder stedfortræderen suppleant suppleanten substitute substituted stood place stedet "
     "absence members member meeting held city council committee municipality extraordinary present chair "
     "chaired formand næstformand ifølge according participant list deltagerlisten start startede time "
     "januar februar marts april maj juni juli august september oktober november december january february "
@@ -71,7 +77,9 @@ def aspects(question: str, committee_tokens: set[str] | None = None) -> list[str
     if "absent" in found and "participants" in found:
         found.remove("participants")  # "var der medlemmer, der ikke deltog?" asks who was absent
     if "remarks" in found:  # "hvem deltog først fra kl. 17?", "who left before the vote?": a remark, not the list
-        found = [f for f in found if f not in {"participants", "absent", "time"}]
+        # unless the question asks for the absent too ("Who sent apologies ..., and who left early?")
+        keep = {"absent"} if _ASKS_ABSENT.search(question) else set()
+        found = [f for f in found if f not in {"participants", "absent", "time"} - keep]
     known = committee_tokens or set()
     # "hvad tid startede kmb it-udvalget?": a body named with its start or venue asks about its meeting
     body = {"time", "venue"} & set(found) and any(t in known and len(t) >= 4 for t in tokens(question))

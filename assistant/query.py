@@ -28,7 +28,8 @@ DA_WORDS = {"hvad", "hvem", "hvornår", "hvordan", "hvilke", "hvilken", "hvilket
             "de", "der", "som", "ved", "fra", "efter", "hvorfor", "sagen", "ikke", "eller", "end", "ud", "sig"}
 
 INTENTS: list[tuple[str, re.Pattern[str]]] = [
-    ("vote", re.compile(r"\bstem(?:te|me|mer|ning)|afstemning|\bvot(?:e|ed|es|ing)\b|\bimod\b|against|"
+    ("vote", re.compile(r"\bstem(?:te|me|mer|ning)|afstemning|\bvot(?:e|ed|es|ing)\b|"
+                        r"(?<!\btage )(?<!\btaget )(?<!\btager )(?<!\btog )(?<!\bmodtage )\bimod\b|against|"
                         r"flertal|majority", re.I)),
     ("absent", re.compile(r"fravær|afbud|\babsent|absence|deltog ikke|not attend|missing from|"
                           r"did not take part|inhabil", re.I)),

@@ -64,6 +64,10 @@ class _Pending:
     hits: list[Hit]
 
 
+LEAN_BACK_WORDS = 12  # a question this short, refused when read alone, is tried as a follow-up (dev26: "How many
+# households does the change affect?"); longer questions say what they are about
+
+
 class Rewriter:
     """Rewrites a follow-up into a standalone question (the LLM one lives in assistant.llm)."""
 
@@ -122,11 +126,26 @@ class ChatService:
                       base_url: str | None = None, owner: str = "local") -> tuple[Answer, list[Hit]]:
         """The answer and the ranked items behind it (``depth`` of them, for evaluation)."""
         turn = self._prepare(question, filters, conversation_id, history, depth, owner)
-        if turn.retrieval.note and not turn.hits:
-            answer = refusal(turn.query.language, turn.retrieval.note)
-        else:
-            answer = self.answerer.answer(turn.query, turn.hits)
+        answer = self._answer(turn)
+        if answer.refused and self._may_lean_back(turn):
+            # "How many households does the change affect?" after a question on school districts: read as a
+            # follow-up when, read alone, nothing answers it
+            leaning = self._prepare(question, filters, conversation_id, history, depth, owner, followup=True)
+            again = self._answer(leaning)
+            if not again.refused:
+                turn, answer = leaning, again
         return self._finish(turn, answer, base_url), turn.retrieval.hits
+
+    def _answer(self, turn: _Pending) -> Answer:
+        if turn.retrieval.note and not turn.hits:
+            return refusal(turn.query.language, turn.retrieval.note)
+        return self.answerer.answer(turn.query, turn.hits)
+
+    @staticmethod
+    def _may_lean_back(turn: _Pending) -> bool:
+        """A short question in a conversation, read alone, naming no municipality: it may lean on the one before."""
+        return (bool(turn.turns) and not turn.query.followup and not turn.query.filters.municipalities
+                and len(re.findall(r"\w+", turn.question)) <= LEAN_BACK_WORDS)
 
     def stream(self, question: str, filters: Filters | None = None, conversation_id: str | None = None,
                history: list[str] | None = None, base_url: str | None = None,
@@ -152,6 +171,11 @@ class ChatService:
                     yield {"type": "token", "text": piece}
         if answer is None:
             answer = self.answerer.answer(turn.query, turn.hits)
+        if answer.refused and self._may_lean_back(turn):  # as in ask_with_hits; shown tokens are reset below
+            leaning = self._prepare(question, filters, conversation_id, history, 0, owner, followup=True)
+            again = self._answer(leaning)
+            if not again.refused:
+                turn, answer = leaning, again
         final = self._finish(turn, answer, base_url)
         if "".join(shown).strip() != final.answer.strip():
             if shown:
@@ -161,7 +185,7 @@ class ChatService:
         yield {"type": "answer", **final.model_dump()}
 
     def _prepare(self, question: str, filters: Filters | None, conversation_id: str | None,
-                 history: list[str] | None, depth: int, owner: str = "local") -> _Pending:
+                 history: list[str] | None, depth: int, owner: str = "local", followup: bool = False) -> _Pending:
         started = time.perf_counter()
         question = self._validate(question)
         conversation_id, turns = self._history(conversation_id, history, owner)
@@ -170,8 +194,9 @@ class ChatService:
         if self.respell is not None:
             question = self.respell(question)
         query = understand(question, filters)
-        search_text, followup = question, bool(turns) and is_followup(question, turns[-1].filters.municipalities,
-                                                                           turns[-1].question)
+        search_text = question
+        followup = bool(turns) and (followup or is_followup(question, turns[-1].filters.municipalities,
+                                                            turns[-1].question))
         if followup:
             prev = turns[-1]
             search_text = self.rewriter.rewrite(question, turns)

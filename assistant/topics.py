@@ -67,7 +67,7 @@ administration administrationen forvaltning forvaltningen merforbrug merforbruge
 underskud underskuddet overskud overskuddet ekstraordinære
 sommerferie sommerferien vinterferie vinterferien efterårsferie efterårsferien påskeferie påskeferien juleferie
 juleferien ferien julen påsken weekenden sæsonen skoleåret kvartal kvartalet halvåret
-måned måneden måneder månederne ugen året timen døgnet
+måned måneden måneder månederne ugen året timen døgnet koste kostet
 sidst sidste gengæld slutningen
 behandling behandlingen behandlinger""".split()) | set(MONTHS)  # "til sidst", "til gengæld": adverbs, not nouns
 # adjectives an article or a preposition precedes as often as a noun ("den gamle pedelbolig", "de nuværende

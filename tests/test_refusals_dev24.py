@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant import outside, traps, views
+from assistant import outside, service, traps, views
 from assistant.answer_kind import answer_kind
 from assistant.container import Container
 from assistant.meeting_facts import aspect
@@ -117,3 +117,18 @@ def test_what_a_case_is_about_is_how_its_case_text_opens() -> None:
     got = opening_quote(item)
     assert got is not None and got.startswith("Taget på skolens") and got.endswith("skal udskiftes.")
     assert got in item.text
+
+
+def test_a_short_question_in_a_conversation_may_lean_back(towns: Container, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Read alone, "Hvor stor er anlægsbevillingen?" is refused (two towns, no topic); after a question on the
+    Thisted swimming hall it is asked of that item. A long question says what it is about and is not leaned."""
+    ask = towns.service.ask
+    history = ["Hvad besluttede Kultur- og Fritidsudvalget i Thisted om svømmehallen?"]
+    leaning = ask("Hvor stor er anlægsbevillingen?", history=history)
+    assert not leaning.refused and "18,5 mio. kr." in leaning.answer
+    assert leaning.citations[0].municipality == "Thisted"
+    long_question = ("Hvor stor er den anlægsbevilling som kommunen har givet til en helt ny skole med "
+                     "idrætshal i den sydlige del af kommunen?")
+    assert ask(long_question, history=history).refused
+    monkeypatch.setattr(service, "LEAN_BACK_WORDS", 0)  # the same question alone: refused
+    assert ask("Hvor stor er anlægsbevillingen?", history=history).refused
