@@ -224,7 +224,10 @@ class ExtractiveAnswerer:
         text = fold(f"{hit.item.title}\n{hit.item.text}")
         nouns = topics.topic_nouns(query.text, query.language)
         missing = topics.absent(query.text, query.language, [], lambda parts, _m: all(p in text for p in parts))
-        if not nouns or len(missing) < len(nouns):
+        # an amount of a thing the item never names ("Hvor meget dækker forsikringen af vandskaden?" of an item on
+        # the water damage that names no insurance) is no amount of that thing, even if the rest is named
+        partial = answer_kind(query.text) == "amount" and missing and len(nouns) >= 2
+        if not nouns or len(missing) < len(nouns) and not partial:
             return []
         # an item whose title shares a term of the question is about its topic ("vindmøller på Aarhus Havn" for
         # "how many households could wind turbines at the harbour supply with power?"): its figures are not another's

@@ -22,7 +22,7 @@ _MONEY_WORDS = (r"kr\b|kroner|\bdkk\b|koste|\bcost|beløb|\bpris|\bprice|\bfee|u
                 r"bevilling|appropriation|\bramme|pulje|\bpool|merforbrug|mindreforbrug|overspend|underspend|"
                 r"besparelse|saving|\bmio\b|million|mia\b|billion|finansier|financ|\bfund|donation|indtægt|"
                 r"income|revenue|betal|\bpaid|\bpay|\bleje\b|\brent\b|takst|rate\b|støtte|support|lån|loan|"
-                r"underskud|overskud|deficit|surplus")
+                r"underskud|overskud|deficit|surplus|dækker|dækkes|\bcover(?:s|ed)?\b")
 
 CUES: list[tuple[str, re.Pattern[str]]] = [
     # "tage imod" is to receive ("hvor mange flygtninge har Greve taget imod?"), not to be against

@@ -180,7 +180,10 @@ def asks_amount(query: Query, kind: str) -> bool:
 YEAR = re.compile(r"(?<![\d/.-])(?:19|20)\d{2}(?![\d/])")
 SEASON = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})/(?:(?:19|20)\d{2}|\d{2})(?![\d/])")
 MEETING_DATE = re.compile(r"(?:\bmøde[t]?|\bmeeting|\bsession)\b[^.?!]{0,15}$|"
-                          r"(?:udvalg\w*|byråd\w*|råd\w*|council|committee|board)\s+(?:den|on|d\.)\s*$", re.I)
+                          r"(?:udvalg\w*|byråd\w*|råd\w*|council|committee|board)\s+(?:den|on|d\.)\s*$|"
+                          # "Hvad besluttede Herning den 16. december?": the day a decision was taken, a meeting's
+                          r"\b(?:besluttede|vedtog|godkendte|decided|approved|adopted)\s+(?:\w+\s+){0,2}"
+                          r"(?:den|on|d\.)\s*$", re.I)
 
 
 # the month is the meeting's ("på sit møde i oktober 2024", "at its February 2025 meeting", "mødet i marts 2022")

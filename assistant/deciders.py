@@ -28,7 +28,7 @@ _COUNCIL_NAME = (r"(?:byrådet|byråd|kommunalbestyrelsen|regionsrådet|the city
 _DECIDING = (r"(?:vedtog|godkendte|besluttede|bevilgede|afviste|vedtaget|godkendt|besluttet|bevilget|afvist|givet|gav|"
              r"approved|adopted|decided|approve|adopt|decide|approving|adopting|deciding|granted|grant|gave)")
 _COUNCIL_ASKED = re.compile(rf"\b{_DECIDING}\s+(?:[\wæøå]+\s+){{0,2}}?({_COUNCIL_NAME})\b|"
-                            rf"\b({_COUNCIL_NAME})\s+(?:[\wæøå]+\s+){{0,2}}?(?:har\s+)?{_DECIDING}\b", re.I)
+                            rf"\b({_COUNCIL_NAME})\s+(?:[\wæøå-]+\s+){{0,3}}?(?:har\s+)?{_DECIDING}\b", re.I)
 _COUNCIL = re.compile(r"byråd|kommunalbestyrelse|regionsråd|city council|borgerrepræsentation", re.I)
 # the item's text tells what the council itself decided (its case history): that answers the question
 _COUNCIL_DECIDED = re.compile(r"\b(?:byråd\w*|kommunalbestyrelse\w*|regionsråd\w*)\s+(?:\w+\s+){0,3}?"

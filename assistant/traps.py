@@ -103,18 +103,21 @@ def evidence_generic(name: str) -> bool:
 # a numbered part of a plan, project or route: "etape 4", "4. etape", "stage 4", "lokalplan 1221", "tillæg 9",
 # "linje 224"; English designators through their Danish word
 _DA_DESIGNATION = re.compile(r"\b\w*?(etape|fase|lokalplan|tillæg|delområde|linje|rute)\s+(?:nr\.\s*)?"
-                             r"(\d+(?:\.\d+)?)\b|\b(\d+)\.\s*(etape|fase)\b", re.I)
+                             r"(\d+(?:\.\d+)?)\b|\b(\d+)\.\s*(etape|fase|kvartal|behandling)(?:en)?\b", re.I)
+# also a quarter and a reading: "2. kvartal 2023", "1. behandlingen", "the second quarter", "first reading"
 _EN_DESIGNATION = re.compile(r"\b(stage|phase|local plan|addendum|supplement|sub-area|line|route)\s+(?:no\.\s*)?"
-                             r"(\d+(?:\.\d+)?)\b|\b(\d+)(?:st|nd|rd|th)\s+(stage|phase)\b", re.I)
+                             r"(\d+(?:\.\d+)?)\b|\b(\d+)(?:st|nd|rd|th)\s+(stage|phase|quarter|reading)\b", re.I)
 _DESIGNATOR_DA = {"stage": "etape", "phase": "fase", "local plan": "lokalplan", "addendum": "tillæg",
-                  "supplement": "tillæg", "sub-area": "delområde", "line": "linje", "route": "rute"}
+                  "supplement": "tillæg", "sub-area": "delområde", "line": "linje", "route": "rute",
+                  "quarter": "kvartal", "reading": "behandling", "behandlingen": "behandling"}
 
 
 _ORDINALS = {w: str(n) for n, words in enumerate((
     ("første", "first"), ("anden", "andet", "second"), ("tredje", "third"), ("fjerde", "fourth"),
     ("femte", "fifth"), ("sjette", "sixth"), ("syvende", "seventh"), ("ottende", "eighth")), 1) for w in words}
 # an ordinal written out: "tredje etape", "the second phase"
-_WORDED = re.compile(rf"\b({'|'.join(_ORDINALS)})\s+(etape|fase|stage|phase)\b", re.I)
+_WORDED = re.compile(rf"\b({'|'.join(_ORDINALS)})\s+(etape|fase|stage|phase|kvartal|quarter|behandling|reading)"
+                     rf"(?:en)?\b", re.I)
 
 
 def designations(text: str) -> set[tuple[str, str]]:

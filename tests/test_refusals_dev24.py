@@ -132,3 +132,19 @@ def test_a_short_question_in_a_conversation_may_lean_back(towns: Container, monk
     assert ask(long_question, history=history).refused
     monkeypatch.setattr(service, "LEAN_BACK_WORDS", 0)  # the same question alone: refused
     assert ask("Hvor stor er anlægsbevillingen?", history=history).refused
+
+
+def test_quarters_readings_and_decision_days() -> None:
+    from assistant.answer_quote import MEETING_DATE
+    from assistant.deciders import _COUNCIL_ASKED
+
+    assert traps.other_designation("Sagsbehandlingstiden var i 1. kvartal 2023 38 dage.",
+                                   "hvad var sagsbehandlingstiden i 2. kvartal 2023?") == ("kvartal 2", "kvartal 1")
+    assert traps.other_designation("Styrelsesvedtægten - 2. behandling", "Hvordan stemte de ved 1. behandlingen?") \
+        == ("behandling 1", "behandling 2")
+    assert traps.other_designation("Vedtaget ved 1. behandling den 25. januar. Nu 2. behandling.",
+                                   "Hvordan stemte de ved 1. behandlingen?") is None
+    assert MEETING_DATE.search("Hvad besluttede Herning den ")
+    assert not MEETING_DATE.search("Hvad er fristen den ")
+    assert _COUNCIL_ASKED.search("Har kommunalbestyrelsen i Lyngby-Taarbæk endeligt vedtaget skoledistrikterne?")
+    assert answer_kind("Hvor meget dækker forsikringen af vandskaden?") == "amount"
