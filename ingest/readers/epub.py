@@ -23,7 +23,6 @@ read sizes (``ingest.read.MAX_UNZIPPED``) and each member's compression ratio (a
 from __future__ import annotations
 
 import html as htmllib
-import io
 import posixpath
 import re
 import zipfile
@@ -40,7 +39,7 @@ from ingest.read import MAX_UNZIPPED, Document
 from ingest.readers import generic_html
 from ingest.readers.base import XML_PARSER_OPTIONS, AnalysedReader, MeetingDraft, Source
 from ingest.readers.html_facts import authority
-from ingest.readers.package_zip import MAX_MEMBERS, MAX_RATIO
+from ingest.readers.package_zip import MAX_MEMBERS, MAX_RATIO, zip_of
 from ingest.readers.textparts import item_draft, parse_text
 from ingest.readers.xmlwhen import timestamp
 
@@ -95,11 +94,8 @@ class _Book:
 
 def _open(data: bytes) -> zipfile.ZipFile | None:
     """The zip when ``data`` is an EPUB (module doc), else None."""
-    if not data.startswith(b"PK\x03\x04"):
-        return None
-    try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError):
+    zf = zip_of(data)
+    if zf is None:
         return None
     names = set(zf.namelist())
     try:

@@ -42,14 +42,21 @@ _LEADING_NUMBER = re.compile(r"^(\d{1,4})(?![\d-])")
 _NOT_PUBLIC = re.compile(r"\s*\((?:ikke\s+offentlig|lukket(?:\s+punkt)?|fortroligt?)\)\s*$", re.I)
 
 
-def _members(data: bytes, path: str) -> list[tuple[str, bytes]] | None:
-    """The package's files (name, bytes) in zip order, or None when ``data`` is no zip or an Office/ODF document.
-    Raises ``TooLarge`` when the members would unpack beyond the bounds."""
+def zip_of(data: bytes) -> zipfile.ZipFile | None:
+    """``data`` opened as a zip archive, or None when it is none (no local-file signature, or unreadable)."""
     if not data.startswith(b"PK\x03\x04"):
         return None
     try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
+        return zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError):
+        return None
+
+
+def _members(data: bytes, path: str) -> list[tuple[str, bytes]] | None:
+    """The package's files (name, bytes) in zip order, or None when ``data`` is no zip or an Office/ODF document.
+    Raises ``TooLarge`` when the members would unpack beyond the bounds."""
+    zf = zip_of(data)
+    if zf is None:
         return None
     with zf:
         infos = zf.infolist()
