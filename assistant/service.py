@@ -126,14 +126,7 @@ class ChatService:
                       base_url: str | None = None, owner: str = "local") -> tuple[Answer, list[Hit]]:
         """The answer and the ranked items behind it (``depth`` of them, for evaluation)."""
         turn = self._prepare(question, filters, conversation_id, history, depth, owner)
-        answer = self._answer(turn)
-        if answer.refused and self._may_lean_back(turn):
-            # "How many households does the change affect?" after a question on school districts: read as a
-            # follow-up when, read alone, nothing answers it
-            leaning = self._prepare(question, filters, conversation_id, history, depth, owner, followup=True)
-            again = self._answer(leaning)
-            if not again.refused:
-                turn, answer = leaning, again
+        turn, answer = self._lean_back(turn, self._answer(turn), question, filters, conversation_id, history, depth)
         return self._finish(turn, answer, base_url), turn.retrieval.hits
 
     def _answer(self, turn: _Pending) -> Answer:
@@ -141,11 +134,17 @@ class ChatService:
             return refusal(turn.query.language, turn.retrieval.note)
         return self.answerer.answer(turn.query, turn.hits)
 
-    @staticmethod
-    def _may_lean_back(turn: _Pending) -> bool:
-        """A short question in a conversation, read alone, naming no municipality: it may lean on the one before."""
-        return (bool(turn.turns) and not turn.query.followup and not turn.query.filters.municipalities
-                and len(re.findall(r"\w+", turn.question)) <= LEAN_BACK_WORDS)
+    def _lean_back(self, turn: _Pending, answer: Answer, question: str, filters: Filters | None,
+                   conversation_id: str | None, history: list[str] | None, depth: int) -> tuple[_Pending, Answer]:
+        """"How many households does the change affect?" after a question on school districts: a short question in
+        a conversation that names no municipality and that, read alone, nothing answers is read as a follow-up;
+        its answer is kept when that one is not refused."""
+        if not (answer.refused and turn.turns and not turn.query.followup and not turn.query.filters.municipalities
+                and len(re.findall(r"\w+", turn.question)) <= LEAN_BACK_WORDS):
+            return turn, answer
+        leaning = self._prepare(question, filters, conversation_id, history, depth, turn.owner, followup=True)
+        again = self._answer(leaning)
+        return (turn, answer) if again.refused else (leaning, again)
 
     def stream(self, question: str, filters: Filters | None = None, conversation_id: str | None = None,
                history: list[str] | None = None, base_url: str | None = None,
@@ -171,11 +170,8 @@ class ChatService:
                     yield {"type": "token", "text": piece}
         if answer is None:
             answer = self.answerer.answer(turn.query, turn.hits)
-        if answer.refused and self._may_lean_back(turn):  # as in ask_with_hits; shown tokens are reset below
-            leaning = self._prepare(question, filters, conversation_id, history, 0, owner, followup=True)
-            again = self._answer(leaning)
-            if not again.refused:
-                turn, answer = leaning, again
+        # shown tokens are reset below when the answer changes
+        turn, answer = self._lean_back(turn, answer, question, filters, conversation_id, history, 0)
         final = self._finish(turn, answer, base_url)
         if "".join(shown).strip() != final.answer.strip():
             if shown:
