@@ -231,8 +231,12 @@ test: install browser postgres lint
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat eval eval/portals15.jsonl --data-dir $(CURDIR)/.referat/eval-portals15 \
 	  --ingest sample_data/portals15 --min-hit5 0.95 --min-first-citation 0.9 --min-refusal 0.75 --min-keywords 0.7
-	# dev26 (calibration, session 14): one store of every sample folder up to portals14 (155 files): the right town
-	# among many that share a topic
+	# dev27 (calibration, session 15): unanswerables of subtle kinds over the real minutes, beside answerable twins
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/dev27.jsonl --data-dir $(CURDIR)/.referat/eval-minutes \
+	  --min-hit5 0.95 --min-first-citation 0.95 --min-refusal 0.9 --min-keywords 0.9
+	# dev26 (calibration, session 14): one store of every sample folder (portals15 too): the right town among
+	# many that share a topic
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat eval eval/dev26.jsonl --data-dir $(CURDIR)/.referat/eval-everything \
 	  --ingest sample_data/seeds --ingest sample_data/minutes --ingest sample_data/custom --ingest sample_data/portals \
@@ -240,7 +244,12 @@ test: install browser postgres lint
 	  --ingest sample_data/portals5 --ingest sample_data/portals6 --ingest sample_data/portals7 \
 	  --ingest sample_data/portals8 --ingest sample_data/portals9 --ingest sample_data/portals10 \
 	  --ingest sample_data/portals11 --ingest sample_data/portals12 --ingest sample_data/portals13 \
-	  --ingest sample_data/portals14 --min-hit5 0.95 --min-first-citation 0.9 --min-refusal 0.65 --min-keywords 0.8
+	  --ingest sample_data/portals14 --ingest sample_data/portals15 \
+	  --min-hit5 0.95 --min-first-citation 0.9 --min-refusal 0.9 --min-keywords 0.8
+	# dev28 (calibration, session 15): unanswerables of subtle kinds over the same store, beside answerable twins
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/dev28.jsonl --data-dir $(CURDIR)/.referat/eval-everything \
+	  --min-hit5 0.95 --min-first-citation 0.9 --min-refusal 0.8 --min-keywords 0.9
 	# questions written from the stored minutes themselves (case numbers, item numbers, votes): eval/probe.py
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat probe --data-dir $(CURDIR)/.referat/eval-minutes --min-right 0.95

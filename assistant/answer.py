@@ -6,32 +6,25 @@ the names other modules import from here (refusal, where, own_decisions, bare_de
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from assistant import (
-    bodies,
-    dated,
     deciders,
     evidence,
     honesty,
-    meeting_facts,
-    outside,
-    salient,
     scope,
-    together,
     topics,
     unanswered,
+    value_kinds,
 )
+from assistant.absent import CommitteeLookup, not_stored, outside_minutes
 from assistant.amounts import english_amounts
 from assistant.answer_kind import answer_kind
 from assistant.answer_quote import (
     asks_amount,
     asks_decided,
     bare_decision,
-    day_month,
     evidence_quote,
     named_decisions,
-    on_day,
     own_decisions,
 )
 from assistant.answer_text import (
@@ -40,12 +33,12 @@ from assistant.answer_text import (
     NO_DECISION,
     _summary,
     citation,
-    meeting_where,
     refusal,
     where,
     yes_no,
 )
 from assistant.contract import Answer, Citation
+from assistant.meeting_answer import MeetingLookup, meeting_answer
 from assistant.query import Query
 from assistant.quotes import (
     MONEY,
@@ -60,11 +53,9 @@ from assistant.retrieve import Hit
 from assistant.terms import content_terms
 from core import vocab
 from core.dates import find_dates
-from core.model import AgendaItem, Meeting, fold
+from core.model import AgendaItem, fold
 from store.lexical import tokens
 
-MeetingLookup = Callable[[str], Meeting | None]
-CommitteeLookup = Callable[[str | None], list[str]]
 # "the closed item about contracts", "det lukkede punkt om ...": the question is about an item held in private
 _ASKS_CLOSED = re.compile(r"\bclosed (?:item|session|part|point)|\bbehind closed doors|\blukke(?:t|de) punkt|"
                           r"\bfor lukkede døre", re.I)
@@ -82,6 +73,19 @@ def closed_first(query: Query, hits: list[Hit]) -> list[Hit]:
 
 _AGENDA_APPROVAL = re.compile(r"^\W*(?:godkendelse af (?:den )?dagsorden(?:en)?|dagsorden(?:en)? godkendes|"
                               r"approval of (?:the )?agenda)\W*$", re.I)
+
+
+# the agenda asked, or the attendance its approval often records ("Afbud: Charlotte Levin" under item 1)
+_ASKS_AGENDA = re.compile(r"dagsorden|agenda|afbud|fravær|absen|apolog|deltog|attend|present", re.I)
+
+
+def agenda_last(query: Query, hits: list[Hit]) -> list[Hit]:
+    """The approval of the agenda may name every item's topic ("Godkendelse af dagsorden for mødet den 12. maj
+    2025"); it answers none of them, so a supported item of its meeting comes first unless the agenda is asked."""
+    if len(hits) < 2 or hits[0].in_conversation or not _AGENDA_APPROVAL.match(hits[0].item.title) \
+            or _ASKS_AGENDA.search(query.text):
+        return hits
+    return [*hits[1:2], hits[0], *hits[2:]]
 
 
 class ExtractiveAnswerer:
@@ -105,49 +109,7 @@ class ExtractiveAnswerer:
 
     def meeting_answer(self, query: Query, hits: list[Hit]) -> Answer | None:
         """A question about the meeting itself, answered from the meeting's facts, or None."""
-        if self.meetings is None or not hits or hits[0].in_conversation:
-            return None  # a follow-up about an item asks about that item
-        f = query.filters
-        asked_day = day_month(query.text)  # "mødet den 8. april": the meeting of that day among those found
-
-        def in_range(iso: str) -> bool:
-            return not (f.date_from and iso < f.date_from.isoformat() or f.date_to and iso > f.date_to.isoformat())
-
-        def fits(iso: str) -> bool:
-            return (asked_day is None or on_day(iso, asked_day)) and in_range(iso)
-
-        row = next((h.item for h in hits if fits(h.item.date)), hits[0].item)
-        short = {a.lower() for a in bodies.acronyms(row.committee)}  # "FU-mødet" of Forretningsudvalget
-        asked = meeting_facts.aspects(query.text, set(tokens(row.committee)) | set(tokens(row.municipality)) | short)
-        if not asked:
-            return None
-        wanted = asked[0]
-        day = row.date
-        if not in_range(day):
-            return None  # the question names another date than the meeting found
-        meeting = self.meetings(row.meeting_id)
-        if meeting is None:
-            return None
-        lines = [x for w in asked for x in meeting_facts.fact_lines(meeting, w)]
-        lines = list(dict.fromkeys(lines))
-        lang = query.language
-        head = meeting_where(meeting, lang)
-        if not lines and wanted == "chair":
-            return refusal(lang, "the minutes do not name who chaired the meeting" if lang == "en"
-                           else "referatet nævner ikke, hvem der var formand")
-        if not lines and wanted == "remarks":
-            return refusal(lang, "the minutes record no member arriving late or leaving early" if lang == "en"
-                           else "referatet nævner ingen, der kom senere eller gik før tid")
-        if not lines:
-            return None  # the meeting records no such fact: the items may (an absentee line under a decision)
-        text = f"{head}:\n" + "\n".join(f"«{x}»" for x in lines)
-        cit = Citation(municipality=meeting.municipality, committee=meeting.committee,
-                       meeting_date=meeting.date.isoformat(), item_number=None,
-                       item_title=("Meeting facts" if lang == "en" else "Mødeoplysninger"), quote=lines[0],
-                       item_id=meeting.id, url=f"{self.public_url.rstrip('/')}/meetings/{meeting.id}/page",
-                       kind="meeting")
-        extra = [cit.model_copy(update={"quote": x}) for x in lines[1:]]
-        return Answer(answer=text, refused=False, citations=[cit, *extra])
+        return meeting_answer(query, hits, self.meetings, self.public_url)
 
     def cited_refusal(self, head: str, hit: Hit, quote: str, lang: str) -> Answer:
         """A refusal that says why and cites the passage that comes closest."""
@@ -175,48 +137,6 @@ class ExtractiveAnswerer:
         better = next((h for h in hits[1:self.ranking.max_citations] if h.score >= bar and self.supported(h, lang)),
                       None)
         return hits if better is None else [better, *[h for h in hits if h is not better]]
-
-    @staticmethod
-    def naming(query: Query, hits: list[Hit]) -> tuple[list[Hit], list[str]]:
-        """Hits reordered so the first names every salient name of the question; or the names none names."""
-        if not hits or hits[0].in_conversation:
-            return hits, []
-        names = salient.salient_names(query.text)
-        if not names:
-            return hits, []
-
-        def text_of(h: Hit) -> str:
-            return salient.item_text(h.item.municipality, h.item.committee, h.item.title, h.item.text)
-
-        full = [h for h in hits if not salient.missing(text_of(h), names)]
-        if not full:
-            return hits, salient.missing(text_of(hits[0]), names)
-        return [full[0], *[h for h in hits if h is not full[0]]], []
-
-    def absent_topics(self, query: Query, hits: list[Hit]) -> list[str]:
-        """The topic nouns of the question no stored minutes (of the municipalities it names) mention."""
-        if self.mentioned is None or not hits or hits[0].in_conversation:
-            return []
-        stored = self.mentioned
-        found = [fold(f"{h.item.title}\n{h.item.text}") for h in hits]  # the items' full text: attachment titles too
-
-        def mentioned(parts: tuple[str, ...], municipalities: list[str]) -> bool:
-            return any(all(p in text for p in parts) for text in found) or stored(parts, municipalities)
-
-        return topics.absent(query.text, query.language, list(query.filters.municipalities), mentioned)
-
-    def absent_bodies(self, query: Query, hits: list[Hit]) -> list[str]:
-        """The committees the question names that neither the stored minutes (of the municipalities it names)
-        nor the decisions in the items found are: "Teknisk Udvalg i Aarhus" when only Aarhus Byråd is stored."""
-        if self.committees is None or not hits or hits[0].in_conversation or not bodies.named(query.text):
-            return []
-        munis: list[str | None] = list(query.filters.municipalities) or [None]
-        stored = [c for m in munis for c in self.committees(m)]
-        decided = [d.body for h in hits for d in h.item.item.decisions]
-        # what a committee decided is in its own minutes or decisions; anything else may be told by any item. A
-        # committee in an item's title is the item's topic ("Anbefalinger fra §17, stk. 4-udvalget")
-        texts = [h.item.title for h in hits] + ([] if asks_decided(query) else [h.item.text for h in hits])
-        return bodies.unmatched(query.text, stored + decided, texts)
 
     def off_topic(self, query: Query, hit: Hit) -> list[str]:
         """The question's topic nouns when the item found holds none of them (each judged as the topic check
@@ -279,59 +199,17 @@ class ExtractiveAnswerer:
 
     def answer(self, query: Query, hits: list[Hit]) -> Answer:
         lang = query.language
-        if outside.asks_opinion(query.text):
-            return refusal(lang, "minutes record what was decided; they hold no opinions or forecasts" if lang == "en"
-                           else "referater viser, hvad der blev besluttet; de rummer ingen holdninger eller spådomme")
-        if outside.all_time(query.text):
-            return refusal(lang, "the stored minutes record single meetings; they cannot rank anything over all time"
-                           if lang == "en" else "de indlæste referater viser enkelte møder; de kan ikke sige, hvad der "
-                           "er størst eller mest nogensinde")
-        if outside.compares_towns(query.text, query.filters.municipalities):
-            towns = " and ".join(query.filters.municipalities) if lang == "en" else \
-                " og ".join(query.filters.municipalities)
-            return refusal(lang, f"the stored minutes record each municipality's own decisions; none compares {towns}"
-                           if lang == "en" else f"de indlæste referater viser hver kommunes egne beslutninger; ingen "
-                           f"sammenligner {towns}")
-        facts = self.meeting_answer(query, hits)
-        if facts is not None:
-            return facts
-        dated_note = dated.refusal_note(query, hits)
-        if dated_note is not None:
-            return refusal(lang, dated_note)
-        hits, absent = self.naming(query, hits)
-        if not absent:
-            absent = self.absent_topics(query, hits)
-        if not absent:
-            hits, years = dated.years(query, hits, self.ranking.second_ratio)
-            if years:  # the items that answer the question do not hold the year (other minutes may)
-                return refusal(lang, f"the items found do not mention {' or '.join(years)}" if lang == "en"
-                               else f"de fundne punkter nævner ikke {' eller '.join(years)}")
-        if not absent:
-            hits, absent = together.fragment_first(query, hits)
-            if absent:  # "greve svømmehal renovering?": no item found names them together
-                return refusal(lang, f"the items found do not mention {' and '.join(absent)} together" if lang == "en"
-                               else f"de fundne punkter nævner ikke {' og '.join(absent)} sammen med resten")
-        joined = None if absent else together.apart(query, hits)
-        if joined:  # the person in one item, the topic in another: nothing stored joins them
-            both = f"{' '.join(joined[0])} {'and' if lang == 'en' else 'og'} {', '.join(joined[1])}"
-            return refusal(lang, f"no stored item names both {both}" if lang == "en"
-                           else f"intet indlæst punkt nævner både {both}")
-        committees = [] if absent else self.absent_bodies(query, hits)
-        if committees:
-            in_ = " / ".join(query.filters.municipalities)
-            return refusal(lang, f"no stored minutes are from {', '.join(committees)}{' in ' + in_ if in_ else ''}"
-                           if lang == "en" else
-                           f"ingen indlæste referater er fra {', '.join(committees)}{' i ' + in_ if in_ else ''}")
-        if absent:
-            where_ = ", ".join(query.filters.municipalities)
-            note = (f"no stored minutes{' from ' + where_ if where_ else ''} mention {', '.join(absent)}"
-                    if lang == "en" else
-                    f"ingen indlæste referater{' fra ' + where_ if where_ else ''} nævner {', '.join(absent)}")
-            return refusal(lang, note)
+        early = outside_minutes(query) or self.meeting_answer(query, hits)
+        if early is not None:
+            return early
+        hits, refused = not_stored(query, hits, self.mentioned, self.committees, self.ranking.second_ratio)
+        if refused is not None:
+            return refused
         hits = self.supported_first(hits, lang)
         if not hits or not self.supported(hits[0], lang):
             return refusal(lang)
         hits = self.by_evidence(query, hits)
+        hits = agenda_last(query, hits)
         hits = closed_first(query, hits)
         hits = deciders.council_first(query, hits)
         kind = answer_kind(query.text)
@@ -361,7 +239,7 @@ class ExtractiveAnswerer:
             untold = all(vocab.status_only(sec.text) for sec in item.sections)
             if not citations and item.closed and untold and (not decided or bare) \
                     and kind not in {"yesno", "list"} \
-                    and (kind not in evidence.VALUE_KINDS or unanswered.lacks_value(quote, kind, query.text)
+                    and (kind not in value_kinds.VALUE_KINDS or unanswered.lacks_value(quote, kind, query.text)
                          or vocab.status_only(quote)):
                 # "what was the lease about?" of a closed item: only its decision is public, if that
                 head = CLOSED[lang] if not bare else CLOSED_BARE[lang]

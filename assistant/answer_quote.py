@@ -7,11 +7,11 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from assistant import bodies, evidence
+from assistant import bodies, evidence, value_kinds
 from assistant.answer_kind import answer_kind, clauses
 from assistant.evidence import EvidenceConfig
 from assistant.query import Query
-from assistant.quotes import decision_trail, own_decision_quote, proposal_quote, quote_for
+from assistant.quotes import MONEY, decision_trail, own_decision_quote, proposal_quote, quote_for
 from assistant.ranking import DEFAULT_RANKING
 from assistant.retrieve import Hit
 from assistant.traps import asks_choice
@@ -38,7 +38,11 @@ def asks_decided(query: Query) -> bool:
 # "Hvor meget bevilgede udvalget til lektiecaféen?", "How much did the council grant?": the amount decided
 _GRANTED = re.compile(r"^\W*(?:hvor (?:meget|mange penge|mange kroner)|how much(?: money)?)\b.{0,80}"
                       r"\b(?:bevilgede|bevilget|tildelte|tildelt|afsatte|afsat|grant|granted|award|awarded|allocate|"
-                      r"allocated)\b", re.I)
+                      r"allocated)\b|"
+                      # "hvor mange penge fik Randers Regnskov af Økonomiudvalget?": what the body gave
+                      r"^\W*(?:hvor (?:meget|mange penge|mange kroner)|how much(?: money)?)\b.{0,80}"
+                      r"\b(?:fik|get|got|receive|received)\b.{0,60}\b(?:af|fra|from)\s+(?:\w+\s+){0,2}\w*(?:udvalg\w*|byråd\w*|kommune\w*|council|"
+                      r"committee)", re.I)
 # "Hvornår blev affaldsplanen endeligt vedtaget?", "When was the plan approved?": the decision's date is asked
 _WHEN_DECIDED = re.compile(r"^\W*(?:hvornår|when)\b.{0,80}\b(?:blev|was|were|has|have)\b.{0,80}"
                            r"\b(?:vedtaget|godkendt|besluttet|bevilget|adopted|approved|decided|passed)\b", re.I)
@@ -59,6 +63,14 @@ EVERY_BODY = re.compile(r"udvalgene|\bcommittees\b|\bbodies\b|organerne|hvert ud
                         r"de forskellige udvalg|all the committees", re.I)
 
 
+def _not_money(kind: str, text: str) -> str:
+    """The text a count or measure is looked for in: a sum of money ("58 kr.") counts nothing, and a number
+    written as a word ("tre gange om ugen") is seldom the count asked of a part ("hvor mange borgere ...")."""
+    if kind not in {"count", "measure"}:
+        return text
+    return value_kinds.COUNT_WORD.sub(" ", MONEY.sub(" ", text)) if kind == "count" else MONEY.sub(" ", text)
+
+
 def evidence_quote(item: AgendaItem, query: Query, kind: str, hit: Hit,
                    cfg: EvidenceConfig = DEFAULT_RANKING.evidence) -> str:
     """The verbatim quote that holds what was asked: this meeting's decision for a decision question,
@@ -72,21 +84,23 @@ def evidence_quote(item: AgendaItem, query: Query, kind: str, hit: Hit,
         sub = answer_kind(clause)
         if i == 0 and sub == kind:  # the main quote was chosen for this part, unless another part's words led it
             first = evidence.select(item, clause, sub, day, hit.focus, context, cfg=cfg)[:1]
-            if first and first[0].text not in main and sub in evidence.VALUE_KINDS \
-                    and evidence.new_values(sub, first[0].text, query.text):
+            if first and first[0].text not in main and sub in value_kinds.VALUE_KINDS \
+                    and value_kinds.new_values(sub, first[0].text, query.text):
                 parts.insert(0, first[0].text)
             continue
         proposal = proposal_quote(item) if sub in {"decision", "fact"} and ASKS_PROPOSAL.search(clause) else None
         if proposal and proposal not in main and len(main) + len(proposal) <= cfg.max_chars * 2:
             parts.append(proposal)  # "..., and what do they recommend?": the recommendation as printed
             continue
-        if sub == "decision" or sub in evidence.VALUE_KINDS and evidence.new_values(sub, "".join(parts), query.text):
+        if sub == "decision" or sub in value_kinds.VALUE_KINDS \
+                and value_kinds.new_values(sub, _not_money(sub, " ".join(parts)), query.text):
             continue  # the decision is quoted below, or a passage already quoted answers this part
         asks = clause if sub == "fact" else f"{clause} {query.text}"  # no kind to look for: the part's own words
         # the best passages for a part that asks a kind (the first holding it counts), the best alone for a fact
         wider = cfg if sub == "fact" else replace(cfg, second_ratio=0.0)
         found = [p.text for p in evidence.select(item, asks, sub, day, hit.focus, context, cfg=wider)
-                 if p.text not in main and (sub == "fact" or evidence.new_values(sub, p.text, query.text))]
+                 if p.text not in main and (sub == "fact"
+                                            or value_kinds.new_values(sub, _not_money(sub, p.text), query.text))]
         if found and (sub != "fact" or _adds_terms(found[0], clause, " ".join(parts), item.title, context)):
             parts.append(found[0])
     if len(asked) > 1 and answer_kind(asked[0]) == "decision" and kind != "decision":
@@ -125,7 +139,7 @@ def _evidence_quote(item: AgendaItem, query: Query, kind: str, hit: Hit, cfg: Ev
             return evidence.quote(found) if found else proposal or ""
     # "which name was chosen?" is told by the decision; "which firm did they choose?" by the sentence naming a firm
     if (kind == "decision" or (kind == "yesno" and asks_decided(query))
-            or (asks_choice(query.text) and kind not in evidence.VALUE_KINDS)
+            or (asks_choice(query.text) and kind not in value_kinds.VALUE_KINDS)
             or (kind == "vote" and any(d.votes for d in own_decisions(item, day)))):
         named = {d.body for d in named_decisions(item, query.text)}
         own = own_decision_quote(item, day, named, bool(EVERY_BODY.search(query.text)))
@@ -179,7 +193,7 @@ def asks_amount(query: Query, kind: str) -> bool:
 
 YEAR = re.compile(r"(?<![\d/.-])(?:19|20)\d{2}(?![\d/])")
 SEASON = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})/(?:(?:19|20)\d{2}|\d{2})(?![\d/])")
-MEETING_DATE = re.compile(r"(?:\bmøde[t]?|\bmeeting|\bsession)\b[^.?!]{0,15}$|"
+MEETING_DATE = re.compile(r"(?:\b\w*møde[t]?|\bmeeting|\bsession)\b(?:[^.?!]{0,15}|[^.?!]{0,30}\s(?:d\.|den|on))\s*$|"
                           r"(?:udvalg\w*|byråd\w*|råd\w*|council|committee|board)\s+(?:den|on|d\.)\s*$|"
                           # "Hvad besluttede Herning den 16. december?": the day a decision was taken, a meeting's
                           r"\b(?:besluttede|vedtog|godkendte|decided|approved|adopted)\s+(?:\w+\s+){0,2}"

@@ -57,10 +57,12 @@ NO_VOTE = {
 CONTRADICTED = {
     "da": {"approved": "Referatet siger det modsatte af spørgsmålet: forslaget blev godkendt —",
            "rejected": "Referatet siger det modsatte af spørgsmålet: forslaget blev ikke godkendt —",
-           "noted": "Referatet siger noget andet end spørgsmålet: udvalget tog kun sagen til efterretning —"},
+           "noted": "Referatet siger noget andet end spørgsmålet: udvalget tog kun sagen til efterretning —",
+           "postponed": "Referatet siger noget andet end spørgsmålet: sagen blev udsat, intet blev vedtaget —"},
     "en": {"approved": "The minutes say the opposite of the question: the proposal was approved;",
            "rejected": "The minutes say the opposite of the question: the proposal was not approved;",
-           "noted": "The minutes say otherwise: the item was only noted, nothing was approved;"},
+           "noted": "The minutes say otherwise: the item was only noted, nothing was approved;",
+           "postponed": "The minutes say otherwise: the item was postponed, nothing was adopted;"},
 }
 NO_VOTE_WHO = {
     "da": "Referatet noterer ingen afstemning om punktet, så ingen stemte imod eller for — beslutningen lyder:",
@@ -105,6 +107,10 @@ CLOSED_BARE = {
 CLOSED = {
     "da": "Punktet er lukket, og referatet offentliggør kun beslutningen:",
     "en": "The item is closed (lukket punkt); the minutes publish only its decision:",
+}
+UNSTATED_SUM = {  # a sum the question states as a fact ("the bidder who offered 2.7 million kroner")
+    "da": "Det fundne punkt nævner ikke beløbet {what}, som spørgsmålet går ud fra — det nærmeste er:",
+    "en": "The item found does not mention the sum of {what} the question assumes; the closest it says is:",
 }
 NOT_STATED_HEAD = {
     "da": "Det fundne punkt nævner ikke {what}, som spørgsmålet efterspørger — det nærmeste er:",

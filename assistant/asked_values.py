@@ -14,10 +14,10 @@ from collections.abc import Callable
 
 from assistant import views
 from assistant.compared import comparison_unstated
-from assistant.evidence import KIND_PATTERNS
 from assistant.query import language
 from assistant.quotes import SENTENCE_BREAK
 from assistant.terms import match, prefixes, question_terms
+from assistant.value_kinds import KIND_PATTERNS
 from store.lexical import tokens
 
 # (label en, label da): what the item does not state
@@ -27,7 +27,8 @@ LABELS = {"clock": ("a time of day", "et klokkeslæt"), "duration": ("how long i
           "party": ("a party", "et parti"), "day": ("an exact day", "en præcis dato"),
           "age": ("an age", "en alder"), "ready": ("when it will be finished", "hvornår det står færdigt"),
           "percent": ("a percentage", "en procentsats"),
-          "compared": ("a comparison with the earlier period", "en sammenligning med den tidligere periode")}
+          "compared": ("a comparison with the earlier period", "en sammenligning med den tidligere periode"),
+          "running": ("an operating cost", "en driftsudgift")}
 
 _ASKS = {
     "clock": re.compile(r"\bhvad tid\b|\bhvilket klokkeslæt|\bklokken hvad\b|\bhvornår på dagen\b|\bwhat time\b|"
@@ -45,9 +46,15 @@ _ASKS = {
                       r"\bwhich age\b|\bage group", re.I),
     "ready": re.compile(r"^\W*(?:hvornår|when)\b.{0,100}\b(?:stå færdig|være færdig|blive færdig|være klar|stå klar|"
                         r"tages i brug|færdiggjort|be (?:ready|finished|completed|done)|be taken into use|"
-                        r"ready for use|finished|completed)", re.I),
+                        r"ready for use|finished|completed)|"
+                        # "Hvornår står den nye cykelsti langs Gl. Vardevej færdig?": the verb before its subject
+                        r"^\W*hvornår\s+(?:står|bliver|er)\b.{0,80}\b(?:færdig\w*|klar)\b", re.I),
     "percent": re.compile(r"\bhvor mange procent\b|\bhvor stor en procent|\bwhat percentage\b|"
                           r"\bby what percent(?:age)?\b|\bhow many per ?cent\b|\bprocentsats", re.I),
+    # what it costs to run, not to build ("What will the new pool cost to run each year?", "driftsudgifterne"):
+    # a construction cost does not answer it
+    "running": re.compile(r"^(?=.*(?:kost|\bcost|udgift|beløb|\bhow much\b|\bhvor meget\b|\bpris|\bprice|expens))"
+                          r"(?=.*(?:\bdrift|\bat drive\b|\bto run\b|\brunning\b|\boperat(?:e|ing|ion)))", re.I | re.S),
 }
 
 _KL = re.compile(r"\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?\b|\bklokken\s+\d", re.I)  # "kl. 6.00": a clock wherever it stands
@@ -70,6 +77,7 @@ _AGE = re.compile(r"\b\d{1,2}\s*(?:-|–|til)\s*\d{1,2}\s*år|\b\d{1,2}\s*(?:år
 _READY = re.compile(r"færdig\w*|\bklar\b|tages i brug|ibrugtag\w*|indvi\w*|\båbne[rs]?\b|\båbning\w*|"
                     r"\bstår klar|afslut\w*|complet\w*|finish\w*|ready|open", re.I)
 _WHEN = re.compile(KIND_PATTERNS["date"].pattern, re.I)
+_RUNNING = re.compile(r"\bdrift\w*|\bdriv(?:e|es|er|ning\w*)\b|\boperat(?:ing|ion)\w*|\brunning cost", re.I)
 _PARTY_AFTER = r"\s*(?:\((?:[A-ZÆØÅ]{1,2})\)|,\s*(?:[A-ZÆØÅ]{1,2})\b|\s+\((?:\w+\s*){1,3}\))"
 _PARTY_WORD = re.compile(r"venstre|socialdemokrat\w*|konservative|radikale|enhedslisten|alternativet|"
                          r"liberal alliance|dansk folkeparti|\bsf\b|socialistisk folkeparti|moderaterne|"
@@ -104,6 +112,7 @@ _HOLDS: dict[str, Callable[[str], bool]] = {
     "plan": lambda text: _PLAN.search(text) is not None,
     "percent": lambda text: _PERCENT.search(text) is not None,
     "age": lambda text: _AGE.search(text) is not None,
+    "running": lambda text: _RUNNING.search(text) is not None,
     "ready": lambda text: any(_READY.search(s) and _WHEN.search(s) for s in re.split(r"(?<=[.!?])\s+|\n", text)),
 }
 
@@ -168,6 +177,9 @@ def not_stated(question: str, item_text: str, quote_text: str, people: str, lang
     role = views.role_unnamed(question, f"{item_text}\n{people}")  # the meeting's list may give the chair
     if role:
         return f"who the {role} is" if en else f"hvem der er {role}"
+    claimed = views.role_unsupported(question, f"{item_text}\n{people}")
+    if claimed:  # "Siden hvornår har Liselott Blixt været borgmester?" of minutes naming her only as a member
+        return f"{claimed[0]} as {claimed[1]}" if en else f"{claimed[0]} som {claimed[1]}"
     if views.member_unnamed(question, item_text, people):
         return "which member it was" if en else "hvilket medlem det var"
     who = views.absence_unexplained(question, item_text)
@@ -178,4 +190,6 @@ def not_stated(question: str, item_text: str, quote_text: str, people: str, lang
         return f"a view of {body}" if en else f"en holdning fra {body}"
     if views.result_unreported(question, item_text):
         return "a result of it" if en else "et resultat af den"
+    if views.hearing_unreported(question, item_text):
+        return "what the hearing brought" if en else "hvad høringen gav"
     return None

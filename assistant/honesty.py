@@ -4,9 +4,11 @@ checks themselves are pure functions in ``unanswered``, ``traps``, ``asked_value
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
-from assistant import asked_values, counted, evidence, outside, part_amount, salient, traps, unanswered
+from assistant import asked_values, counted, designation, outside, part_amount, salient, traps, unanswered, value_kinds
+from assistant.amounts import sum_sentences, unstated_amount
 from assistant.answer_quote import own_decisions
 from assistant.answer_text import (
     ABSENT_VOTER,
@@ -25,15 +27,20 @@ from assistant.answer_text import (
     UNKNOWN,
     UNSETTLED,
     UNSETTLED_PAST,
+    UNSTATED_SUM,
     counted_votes,
 )
 from assistant.query import Query
-from assistant.quotes import own_decision_quote
+from assistant.quotes import own_decision_quote, sentences
 from assistant.retrieve import Hit
 from core.model import AgendaItem
 
 if TYPE_CHECKING:
     from assistant.answer import ExtractiveAnswerer
+
+
+# a question asking for a value ("who offered ...?", "hvornår ...?"), not whether something happened
+_ASKS_WH = re.compile(r"^\W*(?:who|whom|which|what|when|where|hvem|hvilk\w*|hvad|hvornår|hvor)\b", re.I)
 
 
 def trap(answerer: ExtractiveAnswerer, query: Query, hit: Hit, quote: str, kind: str) -> tuple[str, str] | None:
@@ -61,16 +68,31 @@ def trap(answerer: ExtractiveAnswerer, query: Query, hit: Hit, quote: str, kind:
     if applied:
         return ONLY_APPLIED[lang], applied
     own = own_decisions(item, hit.item.date)
-    opposite = unanswered.contradicted(query.text, {d.outcome for d in own}, lang)
+    opposite = unanswered.contradicted(query.text, {d.outcome for d in own}, lang, kind)
     if opposite:
         decision = own_decision_quote(item, hit.item.date) or quote
         return CONTRADICTED[lang][opposite], decision
-    part = traps.other_designation(f"{item.title}\n{item.text}", query.text)
+    part = designation.other_designation(f"{item.title}\n{item.text}", query.text)
     if part:  # "stage 4" of an item on stage 3
         return OTHER_PART[lang].format(what=part[0], other=part[1]), quote
+    sum_ = None if hit.in_conversation or query.followup else unstated_amount(query.text, f"{item.title}\n{item.text}")
+    if sum_:  # "who offered 2.7 million kroner?" of an item whose highest bid is 3.15 million
+        what = f"DKK {sum_:,.0f}" if lang == "en" else f"{sum_:,.0f} kr.".replace(",", ".")
+        return UNSTATED_SUM[lang].format(what=what), quote
+    asked = unanswered.asked_kind(kind, query.text)
+    asked = "name" if asked == "person" else asked
+    valued = asked in unanswered.NOT_STATED and asked != "amount" and _ASKS_WH.search(query.text) is not None
+    anchored = sum_sentences(query.text, sentences(item.text)) \
+        if valued and not (hit.in_conversation or query.followup) else []
+    if anchored and not any(unanswered.holds_value(asked, s, query.text) for s in anchored):
+        # "who offered 2.7 million kroner?" of "Det næsthøjeste bud er på 2.700.000 kr. fra en privat køber"
+        return NOT_STATED_HEAD[lang].format(what=unanswered.NOT_STATED[asked][0 if lang == "en" else 1]), anchored[0]
     share = part_amount.part_untold(query.text, item.text)
     if share:  # "how much of the overspend is due to special education?" of an item giving only the total
         what = f"an amount for {share}" if lang == "en" else f"et beløb for {share}"
+        return NOT_STATED_HEAD[lang].format(what=what), quote
+    if part_amount.unit_untold(query.text, item.text):  # "what does one of the two pitches cost?" of a total
+        what = "an amount for each one" if lang == "en" else "et beløb for hver enkelt"
         return NOT_STATED_HEAD[lang].format(what=what), quote
     lone = traps.amount_elsewhere(item.text, item.title, kind, query.text, salient.salient_names(query.text))
     if lone:  # "what did Supercykelsti Tilst cost?" of an item giving only the total of four projects
@@ -111,7 +133,7 @@ def trap(answerer: ExtractiveAnswerer, query: Query, hit: Hit, quote: str, kind:
         query.text, f"{item.title}\n{item.text}")
     if priced:  # "hvad kostede udvalgsturen?" of an item on the visit that states other costs
         return OFF_TOPIC[lang].format(what=priced), quote
-    figure = lang == "da" and kind in evidence.FIGURE_KINDS and not (hit.in_conversation or query.followup)
+    figure = lang == "da" and kind in value_kinds.FIGURE_KINDS and not (hit.in_conversation or query.followup)
     elsewhere = answerer.off_topic(query, hit) if figure else []
     if elsewhere:  # "Hvad koster den nye svømmehal?" of an item on a sports ground: its figure is another's
         return OFF_TOPIC[lang].format(what=", ".join(elsewhere)), quote

@@ -46,3 +46,19 @@ def part_untold(question: str, item_text: str) -> str | None:
         if any(t.startswith(s[:5]) or s in t for s in stems for t in said):
             return None
     return part
+
+
+# "Hvad koster den ene af de to baner?", "what does each pitch cost?": the price of one of several, which a total
+# for them all does not give; an item stating one says "pr. bane", "hver", "each" or "á"
+_ASKS_UNIT = re.compile(r"\b(?:den|det) ene af (?:de )?(?:to|tre|fire|fem|\d+)\b|\bhver (?:af|enkelt|eneste)\b|"
+                        r"\beach (?:of the|one|single)\b|\bone of the (?:two|three|four|five|\d+)\b|\bapiece\b", re.I)
+_COST = re.compile(r"kost|\bcost|\bpris|\bprice|\bbeløb|\bhvor meget\b|\bhow much\b|udgift", re.I)
+_UNIT_STATED = re.compile(r"\bpr\.\s*(?!år\b|måned\b|md\b|uge\b)[a-zæøå]+|\bper\s+(?!år\b|year\b|month\b)[a-zæøå]+|"
+                          r"\bhver\b|\bstk\b|\bá\b|\beach\b|\bstykket\b|\bstykpris", re.I)
+
+
+def unit_untold(question: str, item_text: str) -> bool:
+    """The question asks what one of several costs and no sentence of the item states an amount per unit."""
+    if not (_ASKS_UNIT.search(question) and _COST.search(question)):
+        return False
+    return not any((MONEY.search(s) or " | " in s) and _UNIT_STATED.search(s) for s in SENTENCE_BREAK.split(item_text))

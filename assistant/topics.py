@@ -62,6 +62,7 @@ forslagene beslutning beslutningen beslutninger indstilling indstillingen punkt 
 møder sag sagen sager byrådet udvalget kommunen begrundelse begrundelsen grund grunden årsag årsagen penge
 afstemning afstemningen stemmer stemmerne partier partierne parti partiet ifølge angående vedrørende
 referat referatet referater dagsorden dagsordenen omkostninger udgifter udgiften summen ordinære
+bidrag bidraget bidragene
 opgørelse opgørelsen opgørelser opgørelserne redegørelse redegørelsen
 administration administrationen forvaltning forvaltningen merforbrug merforbruget mindreforbrug mindreforbruget
 underskud underskuddet overskud overskuddet ekstraordinære
@@ -76,6 +77,9 @@ _ADJECTIVES = set("""gamle gammel gammelt unge lille store stort større størst
 andet nuværende tidligere kommende eksisterende sidste første næste nyeste ældste ældre yngre offentlige offentlig
 private privat kommunale kommunal lokale samlede samlet fælles særlige særlig endelige endelig""".split())
 _MUNI_WORDS = {fold(w) for m in ALL_MUNICIPALITIES for w in m.split()}
+# people a measure is for, written as an adjective standing for a noun ("for unge", "til ældre") or a short noun
+_GROUPS = {"unge", "ældre", "børn"}
+_GROUP_BEFORE = {"for", "til", "blandt"}
 _BODY = ("udvalg", "udvalget", "udvalgets", "udvalgene", "raad", "raadet", "raadets", "committee", "council")
 
 
@@ -168,6 +172,9 @@ def topic_nouns(question: str, lang: str) -> list[str]:
                       and low not in before)  # "at afsætte flere penge": a quantity, the noun follows
         noun = (prev in before or adjective or infinitive or _NOMINAL.search(low) is not None
                 or (prev in _AND and i >= 2 and words[i - 2].lower() in out))
+        if low in _GROUPS and prev in _GROUP_BEFORE:
+            out.append(low)  # "gratis bus for unge": the group a measure is for is its topic
+            continue
         if (not noun or word[:1].isupper() or not tokens(low) or len(low) < 5 or low in _FRAME or low.endswith("ede")
                 or low in _ADJECTIVES
                 or fold(low) in _MUNI_WORDS or fold(low).endswith(_BODY) or _english(low)):

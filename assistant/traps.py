@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 
-from assistant.evidence import KIND_PATTERNS
 from assistant.quotes import SENTENCE_BREAK, sentences
 from assistant.salient import mentions
 from assistant.terms import question_terms
+from assistant.value_kinds import KIND_PATTERNS
 from core import parties
 from core.dates import find_dates
 from core.model import fold
@@ -98,52 +98,6 @@ def evidence_generic(name: str) -> bool:
     """A body or a municipality, not a person ("Greve Byråd", "Teknisk Udvalg")."""
     return re.search(r"kommune|region|byråd|udvalg|forvaltning|administration|municipality|council|committee|"
                      r"magistrat", name, re.I) is not None
-
-
-# a numbered part of a plan, project or route: "etape 4", "4. etape", "stage 4", "lokalplan 1221", "tillæg 9",
-# "linje 224"; English designators through their Danish word
-_DA_DESIGNATION = re.compile(r"\b\w*?(etape|fase|lokalplan|tillæg|delområde|linje|rute)\s+(?:nr\.\s*)?"
-                             r"(\d+(?:\.\d+)?)\b|\b(\d+)\.\s*(etape|fase|kvartal|behandling)(?:en)?\b", re.I)
-# also a quarter and a reading: "2. kvartal 2023", "1. behandlingen", "the second quarter", "first reading"
-_EN_DESIGNATION = re.compile(r"\b(stage|phase|local plan|addendum|supplement|sub-area|line|route)\s+(?:no\.\s*)?"
-                             r"(\d+(?:\.\d+)?)\b|\b(\d+)(?:st|nd|rd|th)\s+(stage|phase|quarter|reading)\b", re.I)
-_DESIGNATOR_DA = {"stage": "etape", "phase": "fase", "local plan": "lokalplan", "addendum": "tillæg",
-                  "supplement": "tillæg", "sub-area": "delområde", "line": "linje", "route": "rute",
-                  "quarter": "kvartal", "reading": "behandling", "behandlingen": "behandling"}
-
-
-_ORDINALS = {w: str(n) for n, words in enumerate((
-    ("første", "first"), ("anden", "andet", "second"), ("tredje", "third"), ("fjerde", "fourth"),
-    ("femte", "fifth"), ("sjette", "sixth"), ("syvende", "seventh"), ("ottende", "eighth")), 1) for w in words}
-# an ordinal written out: "tredje etape", "the second phase"
-_WORDED = re.compile(rf"\b({'|'.join(_ORDINALS)})\s+(etape|fase|stage|phase|kvartal|quarter|behandling|reading)"
-                     rf"(?:en)?\b", re.I)
-
-
-def designations(text: str) -> set[tuple[str, str]]:
-    """(Danish designator, number) pairs ``text`` names: {("etape", "4"), ("lokalplan", "1221")}; an ordinal
-    written out counts as its number ("tredje etape": ("etape", "3"))."""
-    out = set()
-    for pattern in (_DA_DESIGNATION, _EN_DESIGNATION):
-        for m in pattern.finditer(text):
-            word, number = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
-            word = word.lower()
-            out.add((_DESIGNATOR_DA.get(word, word), number))
-    for m in _WORDED.finditer(text):
-        word = m.group(2).lower()
-        out.add((_DESIGNATOR_DA.get(word, word), _ORDINALS[m.group(1).lower()]))
-    return out
-
-
-def other_designation(item_text: str, question: str) -> tuple[str, str] | None:
-    """("etape 4", "etape 3") when the question names a numbered part the item never names while the item names
-    other parts of that kind: the item is about another stage, plan or route. Else None."""
-    have = designations(item_text)
-    for word, number in sorted(designations(question)):
-        numbers = sorted({n for w, n in have if w == word})
-        if numbers and number not in numbers:
-            return f"{word} {number}", ", ".join(f"{word} {n}" for n in numbers[:3])
-    return None
 
 
 _WINDOW = 1  # sentences either side of an amount that may name its thing ("Havnebadet blev indviet. Det kostede ...");

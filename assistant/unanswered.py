@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 
 from assistant.answer_kind import clauses
-from assistant.evidence import FIGURE_KINDS, JOIN, KIND_PATTERNS, VALUE_KINDS, new_values
+from assistant.evidence import JOIN
 from assistant.glossary import expand
 from assistant.query import language
 from assistant.quotes import sentences
 from assistant.terms import content_terms, match, prefixes
+from assistant.value_kinds import FIGURE_KINDS, KIND_PATTERNS, VALUE_KINDS, new_values
 from core import parties
 from store.lexical import tokens
 
@@ -98,7 +99,27 @@ def lacks_value(quote_text: str, kind: str, question: str) -> bool:
         given = party_reason(question, quote_text)
         if given is not None:
             return not given
+        if restated_reason(quote_text, question):
+            return True
     return not any(holds_value(kind, part, question) for part in quote_text.split(JOIN))
+
+
+_CAUSE = re.compile(r"\b(?:på grund af|pga\.?|grundet|fordi|idet|because of|because|due to)\s+([^.;:\n]{2,80})", re.I)
+
+
+def restated_reason(quote_text: str, question: str) -> bool:
+    """Every reason the quote gives only restates the question ("Hvorfor var Per Mose inhabil?" of "deltog ikke
+    på grund af inhabilitet"): the cause's words are the question's own, so no reason is given."""
+    causes = [m.group(1) for m in _CAUSE.finditer(quote_text)]
+    if not causes:
+        return False
+    asked = [t for t in tokens(question) if len(t) >= 4]
+
+    def said(word: str) -> bool:  # "inhabilitet" restates "inhabil"; "høringsfrist" is not "høringssvaret"
+        return any(word.startswith(t) or t.startswith(word) for t in asked)
+
+    return all((words := [t for t in tokens(c) if len(t) >= 4 and not t.isdigit()]) and all(map(said, words))
+               for c in causes)
 
 
 # a cue word, a remark to the record, or a relative clause right after the party ("Imod stemte: Ø, som ønsker færre
@@ -214,28 +235,57 @@ _SAYS_REJECTED = re.compile(r"\b(?:afvis\w*|afvist\w*|afslog|forkast\w*|reject\w
                             r"vot(?:ed|es) down|declin\w*|sagde nej|said no)\b", re.I)
 _SAYS_APPROVED = re.compile(r"\b(?:godkendte|vedtog|bevilgede|approved|adopted|granted)\b|"
                             r"\bdid\b.{0,60}\b(?:approve|adopt|grant)\b", re.I)
+_SAYS_ADOPTED = re.compile(r"\b(?:har|er|blev|er blevet|var blevet)\s+(?:\w+\s+){0,2}?(?:vedtaget|godkendt|bevilget|"
+                           r"indført)\b|\b(?:has|have|had|was|were)\s+(?:been\s+)?(?:approved|adopted|granted)\b",
+                           re.I)
 _SAYS_DONE = {  # past tense in Danish ("at stoppe" only proposes); "why did X approve" in English
     "da": re.compile(r"\b(?:godkendte|vedtog|bevilgede|stoppede|lukkede|indførte|hævede|sænkede|nedlagde|afskaffede|"
                      r"opsagde)\b|\bbesluttede\b.{0,80}\bat (?:stoppe|lukke|indføre|hæve|sænke|nedlægge|afskaffe|"
                      r"opsige|godkende|bevilge)\b", re.I),
     "en": re.compile(r"\b(?:(?:approv|grant|adopt|stopp?|clos|introduc|rais|lower|abolish)(?:e|ed|es)?|cut)\b", re.I),
+    "da_past": re.compile(r"\b(?:godkendte|vedtog|bevilgede|stoppede|lukkede|indførte|hævede|sænkede|nedlagde|"
+                          r"afskaffede|opsagde)\b", re.I),
+    "en_past": re.compile(r"\b(?:approved|granted|adopted|stopped|closed|introduced|raised|lowered|abolished)\b", re.I),
 }
 
 
-def contradicted(question: str, outcomes: set[str], lang: str) -> str | None:
+_BODY_WORD = re.compile(r"\b(?:\w*udvalg\w*|\w*byråd\w*|kommunalbestyrelse\w*|kommune[n]?|magistrat\w*|politiker\w*|de|"
+                        r"council|committee|board|they)\b", re.I)
+
+
+def _by_body(verb: re.Pattern[str], question: str) -> bool:
+    """The question says a body did it: a body word within a few words before the verb ("nu hvor udvalget har
+    vedtaget", "Udvalget stoppede jo"); a bare passive may be said of another thing ("when the agenda was
+    approved")."""
+    return any(_BODY_WORD.search(question[max(0, m.start() - 40):m.start()]) for m in verb.finditer(question))
+
+
+def contradicted(question: str, outcomes: set[str], lang: str, kind: str = "") -> str | None:
     """The recorded outcome when a why-question takes the opposite for granted ("why did X reject it?" of an
     approved item, "why did X stop the grant?" when the proposal to stop it was not approved), or when any
     question takes an approval for granted of an item only noted ("which measures did the committee approve?"
-    of "Orienteringen blev taget til efterretning"); else None."""
+    of "Orienteringen blev taget til efterretning"); else None. Any question but a yes/no one ("Stoppede de
+    støtten?" is answered no) that takes a rejected proposal as done ("Udvalget stoppede jo støtten - fra hvornår
+    gælder det?") asks about something that did not happen."""
     if outcomes == {"noted"} and _SAYS_APPROVED.search(question):
         return "noted"
-    if not _WHY.search(question) or len(outcomes) != 1:
+    if len(outcomes) != 1:
         return None
     outcome = next(iter(outcomes))
-    if outcome == "approved" and _SAYS_REJECTED.search(question):
+    why = _WHY.search(question) is not None
+    if why and outcome == "approved" and _SAYS_REJECTED.search(question):
         return outcome
-    done = _SAYS_DONE["en" if lang == "en" else "da"]
-    if outcome == "rejected" and done.search(question) and not _SAYS_REJECTED.search(question):
+    # a why-question's English verb may be bare ("why did they stop it?"); any other question's must be past
+    done = _SAYS_DONE[("da" if lang != "en" else "en") if why else "da_past" if lang != "en" else "en_past"]
+    # "Hvad besluttede udvalget om at stoppe støtten?" and "Stoppede de støtten?" are answered by the decision
+    # outside a why-question the body must be the one said to have done it ("Udvalget stoppede jo støtten"), not
+    # another ("the handling fee that Stop Spild Lokalt introduced")
+    said = done.search(question) if why else _by_body(done, question)
+    if (why or kind not in {"yesno", "decision", "vote"}) and outcome == "rejected" and said \
+            and not _SAYS_REJECTED.search(question):
+        return outcome
+    # "nu hvor udvalget har vedtaget betalingsparkering" of an item that was postponed: nothing was adopted
+    if kind not in {"yesno", "decision", "vote"} and outcome == "postponed" and _by_body(_SAYS_ADOPTED, question):
         return outcome
     return None
 

@@ -80,9 +80,12 @@ def view_unrecorded(question: str, item_text: str) -> str | None:
 
 # "Hvad viste evalueringen?", "what did the survey find?": the result of an evaluation, study or survey
 _ASKS_RESULT = re.compile(r"\b(?:hvad|what)\b.{0,60}\b(?:viste|viser|konkluderede|konkluderer|kom\b.{0,30}\bfrem til|"
-                          r"show(?:s|ed)?|f(?:i|ou)nd|conclude[sd]?)\b", re.I)
+                          r"show(?:s|ed)?|f(?:i|ou)nd|conclude[sd]?)\b|"
+                          # "What were the results of the trial?", "hvad kom der ud af forsøget?"
+                          r"\bresults? of\b|\bresultat(?:et|erne)? af\b|\bhvad kom der ud af\b", re.I)
 _STUDY = re.compile(r"evaluering\w*|undersøgelse\w*|analyse\w*|måling\w*|kortlægning\w*|rapport\w*|survey\w*|"
-                    r"evaluation\w*|study|studies|analysis|review\w*|assessment\w*|report\w*", re.I)
+                    r"evaluation\w*|study|studies|analysis|review\w*|assessment\w*|report\w*|forsøg\w*|"
+                    r"trials?\b|pilot\w*", re.I)
 _FINDING = re.compile(r"\bvise[rs]?\b|\bviste\b|konklu\w*|resultat\w*|\bfandt\b|\bpeger på\b|\bfrem til\b|\bsvarede\b|"
                       r"\btilfredse?\b|\bprocent\b|%|\bshow(?:s|ed)?\b|\bfound\b|\bfindings?\b", re.I)
 
@@ -94,6 +97,21 @@ def result_unreported(question: str, item_text: str) -> bool:
         return False
     about = [s for s in sentences(item_text) if _STUDY.search(s)]
     return not any(_FINDING.search(s) for s in about)
+
+
+# "What was the outcome of the public hearing?", "hvad kom der ud af høringen?": what the hearing brought, which an
+# item sending a plan into hearing cannot tell; an item reporting one names its responses or objections
+_ASKS_HEARING = re.compile(r"\b(?:outcome|result|upshot)s?\b.{0,30}\b(?:hearing|consultation)|"
+                           r"\bwhat came out of\b.{0,30}\b(?:hearing|consultation)|"
+                           r"\b(?:udfald|resultat)\w*\b.{0,30}\bhøring|\bhvad kom der (?:ud af|ind i)\b.{0,30}\bhøring",
+                           re.I)
+_HEARD = re.compile(r"høringssvar|indsigelse|indkom\w*|modtaget \d|bemærkninger\b.{0,30}\bhøring|høringsperiode\w*|"
+                    r"efter høringen|hearing responses|consultation responses|objections", re.I)
+
+
+def hearing_unreported(question: str, item_text: str) -> bool:
+    """The question asks what a hearing brought and the item reports no response, objection or remark from one."""
+    return _ASKS_HEARING.search(question) is not None and _HEARD.search(item_text) is None
 
 
 # "Hvem er formand for Greve Golf Klub?", "Who is the director of Casa Nord?": a person in a role, whom the item can
@@ -132,6 +150,38 @@ def role_unnamed(question: str, item_text: str) -> str | None:
             return None if any(any(stem in fold(line) for stem in stems) and _PERSON_NAME.search(line)
                                for line in re.split(r"(?<=[.!?])\s+|\n", item_text)) else asked
     return None
+
+
+# "Siden hvornår har Liselott Blixt været borgmester?", "When did X become chair?": the question asks about a person's
+# role, which the minutes support only where they name the person beside it
+_ASKS_ROLE = re.compile(r"\bsiden hvornår\b|\bhvor længe\b|\bhvornår blev\b|\bsince when\b|\bhow long ha(?:s|ve)\b|"
+                        r"\bwhen did\b.{0,60}\bbecome\b", re.I)
+_ROLE_NEAR = 60  # characters between a name and its role in one line ("Liselott Blixt (UP1), borgmester")
+
+
+def role_unsupported(question: str, item_text: str) -> tuple[str, str] | None:
+    """(name, role) when the question asks about a named person's role and no line of the item (with the
+    meeting's participant list) names the person within a few words of that role; else None."""
+    if not _ASKS_ROLE.search(question):
+        return None
+    names = person_names(question)
+    for pattern, stems in _ROLES:
+        m = re.search(rf"\b(?:{pattern})", question, re.I)
+        if m is None or not names:
+            continue
+        name = min(names, key=lambda n: abs(question.find(n) - m.start()))  # the person the role is said of
+        surname = fold(name.split()[-1])
+        for line in re.split(r"(?<=[.!?])\s+|\n", item_text):
+            low = fold(line)
+            at = low.find(surname)
+            if at >= 0 and any(abs(k - at) <= _ROLE_NEAR for st in stems for k in _finds(low, st)):
+                return None
+        return name, m.group(0).lower()
+    return None
+
+
+def _finds(text: str, stem: str) -> list[int]:
+    return [m.start() for m in re.finditer(re.escape(stem), text)]
 
 
 _PERSON_NAME = re.compile(r"\b[A-ZÆØÅ][a-zæøåé]+(?:[ -][A-ZÆØÅ][a-zæøåé]+)+\b|\b[A-ZÆØÅ][a-zæøåé]+ \([A-ZÆØÅ]{1,2}\)")

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from assistant.evidence import CONFIG, new_values, passages, quote, select
+from assistant.evidence import CONFIG, passages, quote, select
 from assistant.unanswered import states_unknown
+from assistant.value_kinds import new_values
 from assistant.verify import quote_in
 from core.model import AgendaItem, Decision, Section
 from ingest.items import render_text

@@ -263,3 +263,52 @@ def test_a_follow_ups_definite_noun_is_the_thing_talked_about(container: Contain
                               history=["Hvad besluttede byrådet i Greve om FrivilligCenter Greve i oktober 2025?"])
     assert not a.refused and a.citations[0].item_number == "19" and "0,4 mio. kr." in a.answer
 
+
+
+def test_the_group_a_measure_is_for_is_its_topic() -> None:
+    assert "unge" in topics.topic_nouns("Hvad besluttede Helsingør Byråd om gratis bus for unge under 18 år?", "da")
+    assert "ældre" in topics.topic_nouns("Hvad koster madservice til ældre?", "da")
+    assert "unge" not in topics.topic_nouns("Hvor mange unge er i job?", "da")  # the subject counted, no group
+    said = fold("Medlemsforslag om gratis bus for pensionister. Bussen skal være gratis for folkepensionister.")
+    assert topics.absent("Hvad besluttede byrådet om gratis bus for unge?", "da", [],
+                         lambda parts, _m: all(p in said for p in parts)) == ["unge"]
+
+
+def test_a_rejected_proposal_taken_as_done_by_any_question_but_yes_or_no() -> None:
+    q = "Udvalget stoppede jo støtten til Stop Spild Lokalt pga. gebyret – fra hvornår gælder det?"
+    assert unanswered.contradicted(q, {"rejected"}, "da", "date") == "rejected"
+    assert unanswered.contradicted(q, {"approved"}, "da", "date") is None
+    assert unanswered.contradicted("Stoppede udvalget støtten?", {"rejected"}, "da", "yesno") is None  # answered no
+    assert unanswered.contradicted("How many members voted to approve the grant?", {"rejected"}, "en", "count") is None
+    assert unanswered.contradicted("From when does the grant the committee stopped apply?", {"rejected"}, "en",
+                                   "date") == "rejected"
+    assert unanswered.contradicted("How big is the fee that Stop Spild Lokalt introduced?", {"rejected"}, "en",
+                                   "amount") is None  # another did it
+
+
+def test_a_postponed_item_taken_as_adopted() -> None:
+    q = "Fra hvornaar skal man betale for at parkere paa stranden nu hvor udvalget har vedtaget betalingsparkering?"
+    assert unanswered.contradicted(q, {"postponed"}, "da", "date") == "postponed"
+    assert unanswered.contradicted(q, {"approved"}, "da", "date") is None
+    assert unanswered.contradicted("Hvad har udvalget besluttet om betalingsparkering?", {"postponed"}, "da",
+                                   "decision") is None  # "udsat" is what it decided
+    assert unanswered.contradicted("Er betalingsparkering blevet vedtaget?", {"postponed"}, "da", "yesno") is None
+    assert unanswered.contradicted("When does the fee apply now that the committee has approved it?", {"postponed"},
+                                   "en", "date") == "postponed"
+    assert unanswered.contradicted("Who was absent when the agenda was approved?", {"postponed"}, "en",
+                                   "person") is None  # said of the agenda, not of the item
+
+
+def test_a_reason_that_restates_the_question_is_no_reason() -> None:
+    q = "Hvorfor var Per Mose inhabil, da Holstebro behandlede solcelleanlægget ved Sir?"
+    said = "Per Mose (C) deltog ikke i behandlingen af punktet på grund af inhabilitet."
+    assert unanswered.restated_reason(said, q)
+    assert unanswered.lacks_value(said, "explanation", q)
+    assert not unanswered.restated_reason("Per Mose var inhabil, fordi han ejer jorden ved Sir.", q)
+    assert not unanswered.restated_reason("Per Mose deltog ikke.", q)  # no reason at all: judged elsewhere
+
+
+def test_what_was_decided_about_a_rejected_proposal_is_its_decision() -> None:
+    q = "Hvad besluttede sundhedsudvalget i Greve om at stoppe støtten til Stop Spild Lokalt?"
+    assert unanswered.contradicted(q, {"rejected"}, "da", "decision") is None
+    assert unanswered.contradicted("Hvorfor besluttede udvalget at stoppe støtten?", {"rejected"}, "da") == "rejected"

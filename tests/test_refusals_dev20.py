@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant import topics, traps
+from assistant import designation, topics
 from assistant.container import Container
 from assistant.counted import counted, uncounted
 from assistant.glossary import danish
@@ -27,11 +27,12 @@ def test_a_case_number_alone_is_no_content_unless_it_is_asked() -> None:
 
 
 def test_written_out_ordinals_designate_a_stage() -> None:
-    assert traps.designations("Første etape er 60 plejeboliger, anden etape følger") == {("etape", "1"), ("etape", "2")}
-    assert traps.designations("the third phase") == {("fase", "3")}
+    assert designation.designations("Første etape er 60 plejeboliger, anden etape følger") \
+        == {("etape", "1"), ("etape", "2")}
+    assert designation.designations("the third phase") == {("fase", "3")}
     item = "Første etape er 60 plejeboliger i Give med forventet ibrugtagning i 2028."
-    assert traps.other_designation(item, "Hvornår tages tredje etape i brug?") == ("etape 3", "etape 1")
-    assert traps.other_designation(item, "Hvornår tages første etape i brug?") is None
+    assert designation.other_designation(item, "Hvornår tages tredje etape i brug?") == ("etape 3", "etape 1")
+    assert designation.other_designation(item, "Hvornår tages første etape i brug?") is None
 
 
 def test_an_infinitive_after_to_is_no_topic_noun() -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant import outside, service, traps, views
+from assistant import designation, outside, service, traps, views
 from assistant.answer_kind import answer_kind
 from assistant.container import Container
 from assistant.meeting_facts import aspect
@@ -138,11 +138,12 @@ def test_quarters_readings_and_decision_days() -> None:
     from assistant.answer_quote import MEETING_DATE
     from assistant.deciders import _COUNCIL_ASKED
 
-    assert traps.other_designation("Sagsbehandlingstiden var i 1. kvartal 2023 38 dage.",
+    assert designation.other_designation("Sagsbehandlingstiden var i 1. kvartal 2023 38 dage.",
                                    "hvad var sagsbehandlingstiden i 2. kvartal 2023?") == ("kvartal 2", "kvartal 1")
-    assert traps.other_designation("Styrelsesvedtægten - 2. behandling", "Hvordan stemte de ved 1. behandlingen?") \
+    assert designation.other_designation("Styrelsesvedtægten - 2. behandling",
+                                         "Hvordan stemte de ved 1. behandlingen?") \
         == ("behandling 1", "behandling 2")
-    assert traps.other_designation("Vedtaget ved 1. behandling den 25. januar. Nu 2. behandling.",
+    assert designation.other_designation("Vedtaget ved 1. behandling den 25. januar. Nu 2. behandling.",
                                    "Hvordan stemte de ved 1. behandlingen?") is None
     assert MEETING_DATE.search("Hvad besluttede Herning den ")
     assert not MEETING_DATE.search("Hvad er fristen den ")

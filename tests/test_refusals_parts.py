@@ -7,8 +7,8 @@ from __future__ import annotations
 from assistant.answer_kind import answer_kind
 from assistant.compared import asks_comparison, comparison_unstated
 from assistant.counted import subset, uncounted
-from assistant.evidence import new_values
 from assistant.outside import asks_opinion
+from assistant.value_kinds import new_values
 
 POOL = "Hvor mange af de 31 ansøgninger til Idrætspuljen 2025 kom fra fodboldklubber?"
 
@@ -122,3 +122,14 @@ def test_a_part_of_a_sum_needs_an_amount_said_of_the_part() -> None:
     assert part_untold("How much of the 100 million goes to Herlev Hospital?", table) is None
     assert part_untold("Hvor meget af pengene gik til vejene?", "Der er afsat 5 mio. kr. til stier.") == "vejene"
     assert asked_part("Hvor meget koster projektet?") is None
+
+
+def test_the_price_of_one_of_several_needs_an_amount_per_unit() -> None:
+    from assistant import part_amount
+    total = "Der frigives anlægsbevilling på 21,5 mio. kr. til to kunstgræsbaner og et ankomstareal."
+    assert part_amount.unit_untold("Hvad koster den ene af de to nye kunstgræsbaner?", total)
+    assert part_amount.unit_untold("What does each of the pitches cost?", total)
+    each = total + " Hver bane koster 8 mio. kr."
+    assert not part_amount.unit_untold("Hvad koster den ene af de to nye kunstgræsbaner?", each)
+    assert not part_amount.unit_untold("Hvad koster kunstgræsbanerne?", total)  # the total is asked
+    assert not part_amount.unit_untold("Hvem står for den ene af de to baner?", total)  # no price asked

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant import bodies, traps, unanswered
+from assistant import bodies, designation, traps, unanswered
 from assistant.container import Container
 from tests.helpers import ingest_text
 
@@ -87,11 +87,11 @@ def test_choice_speech_and_numbered_parts_are_told_from_the_question() -> None:
     assert traps.unrecorded_speech(said, "Hvad sagde Anne Holm i debatten?") == "Anne Holm"
     assert traps.unrecorded_speech("Anne Holm (A) udtalte, at planen er god.", "What did Anne Holm argue?") is None
     assert traps.unrecorded_speech(said, "Hvad sagde Teknik- og Miljøudvalget?") is None  # a body: its decision
-    assert traps.designations("Tværhøjgård stage 4 og 3. etape, buslinje 224") == {
+    assert designation.designations("Tværhøjgård stage 4 og 3. etape, buslinje 224") == {
         ("etape", "4"), ("etape", "3"), ("linje", "224")}
-    assert traps.other_designation("Lokalplan for etape 3", "Hvad må der bygges i etape 4?") == (
+    assert designation.other_designation("Lokalplan for etape 3", "Hvad må der bygges i etape 4?") == (
         "etape 4", "etape 3")
-    assert traps.other_designation("Lokalplan for etape 3", "Hvad må der bygges i etape 3?") is None
+    assert designation.other_designation("Lokalplan for etape 3", "Hvad må der bygges i etape 3?") is None
 
 
 def test_the_price_of_one_project_of_several_and_committee_initials() -> None:

@@ -182,3 +182,58 @@ def test_a_price_asked_of_a_thing_the_item_never_mentions() -> None:
     assert priced_absent("lisbjerg idrætsanlæg - hvad koster det samlet?", visit) is None  # an adverb
     assert priced_absent("Hvad koster Tårnbys plan for demens?", visit) is None  # a name: the salient check's
 
+
+
+def test_a_running_cost_is_not_answered_by_a_construction_cost() -> None:
+    question = "What will the new swimming pool in Høng cost to run each year?"
+    assert asked_values.asked(question) == "running"
+    assert asked_values.asked("Hvad koster det at drive biblioteket om året?") == "running"
+    assert asked_values.asked("Hvem skal stå for driften af hallen?") is None  # no cost asked
+    assert asked_values.asked("Hvad koster den nye svømmehal?") is None
+    built = "Den samlede anlægsudgift er 64,5 mio. kr. Heraf forventes 8 mio. kr. dækket af fondsmidler."
+    assert asked_values.not_stated(question, built, built, "", "en") == "an operating cost"
+    run = "Etableringen koster 2,1 mio. kr. Driften på 4,8 mio. kr. årligt afholdes inden for rammen."
+    assert asked_values.not_stated(question, run, run, "", "en") is None
+
+
+def test_an_item_sending_a_plan_into_hearing_cannot_tell_what_the_hearing_brought() -> None:
+    question = "What was the outcome of the public hearing on the cost split for the dike?"
+    sent = "Administrationen foreslår, at forslaget til bidragsfordeling sendes i offentlig høring i 8 uger."
+    assert asked_values.not_stated(question, sent, sent, "", "en") == "what the hearing brought"
+    heard = "Der er i høringsperioden indkommet 14 høringssvar, som fremgår af bilag 2."
+    assert asked_values.not_stated(question, heard, heard, "", "en") is None
+    assert asked_values.not_stated("Hvad kom der ud af høringen om diget?", sent, sent, "", "da") == "hvad høringen gav"
+    assert asked_values.not_stated("Hvornår sendes forslaget i høring?", sent, sent, "", "da") is None
+
+
+def test_a_role_asked_of_a_person_the_minutes_never_give_it() -> None:
+    from assistant import views
+    question = "Siden hvornår har Liselott Blixt været borgmester i Greve? Det er hende, der står bag Mosede Fort."
+    assert views.role_unsupported(question, "Liselott Blixt (UP1) fremsætter et initiativretsforslag.") == (
+        "Liselott Blixt", "borgmester")
+    assert views.role_unsupported(question, "Deltagere: Liselott Blixt (UP1), borgmester") is None
+    assert views.role_unsupported("Hvad foreslog Liselott Blixt om Mosede Fort?", "Liselott Blixt (UP1)") is None
+    assert asked_values.not_stated(question, "Liselott Blixt (UP1) fremsætter et forslag.", "", "", "da") == (
+        "Liselott Blixt som borgmester")
+
+
+def test_a_sum_the_question_assumes_must_be_in_the_item() -> None:
+    from assistant.amounts import money_values, unstated_amount
+    item = "Det højeste bud er på 3.150.000 kr. fra Marslev Udvikling ApS. Anlægsudgiften er 24,6 mio. kr."
+    assert money_values(item) == {3_150_000.0, 24_600_000.0}
+    assert unstated_amount("Who was the bidder who offered 2.7 million kroner for the school?", item) == 2_700_000.0
+    assert unstated_amount("Who offered DKK 3.15 million for the school?", item) is None
+    assert unstated_amount("Hvad skal de 24,6 mio. kr. bruges til?", item) is None
+    assert unstated_amount("Which projects cost more than 2 million kroner?", item) is None  # a bound
+    assert unstated_amount("Hvor mange boliger bliver der i 2025?", item) is None  # no sum
+
+
+def test_what_a_stated_sum_is_said_of_is_where_the_answer_must_be() -> None:
+    from assistant.amounts import sum_sentences
+    said = ["Det højeste bud er på 3.150.000 kr. fra Marslev Udvikling ApS.",
+            "Det næsthøjeste bud er på 2.700.000 kr. fra en privat køber, der vil bruge bygningerne til værksteder."]
+    q = "Who was the private bidder who offered 2.7 million kroner for the old Marslev school?"
+    assert sum_sentences(q, said) == said[1:]
+    from assistant import unanswered
+    assert not unanswered.holds_value("name", said[1], q)  # the second bidder is not named
+    assert sum_sentences("Who bid the most for the school?", said) == []

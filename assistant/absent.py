@@ -1,0 +1,119 @@
+"""Refusals decided before any item is judged: the question asks what minutes cannot hold (an opinion, a ranking
+over all time, two towns compared), or names a date, year, name, topic or committee that nothing stored holds.
+Each refusal says which ("no stored minutes from Faxe mention a light rail")."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from assistant import bodies, dated, outside, salient, together, topics
+from assistant.answer_quote import asks_decided
+from assistant.answer_text import refusal
+from assistant.contract import Answer
+from assistant.query import Query
+from assistant.retrieve import Hit
+from core.model import fold
+
+CommitteeLookup = Callable[[str | None], list[str]]
+
+
+def naming(query: Query, hits: list[Hit]) -> tuple[list[Hit], list[str]]:
+    """Hits reordered so the first names every salient name of the question; or the names none names."""
+    if not hits or hits[0].in_conversation:
+        return hits, []
+    names = salient.salient_names(query.text)
+    if not names:
+        return hits, []
+
+    def text_of(h: Hit) -> str:
+        return salient.item_text(h.item.municipality, h.item.committee, h.item.title, h.item.text)
+
+    full = [h for h in hits if not salient.missing(text_of(h), names)]
+    if not full:
+        return hits, salient.missing(text_of(hits[0]), names)
+    return [full[0], *[h for h in hits if h is not full[0]]], []
+
+
+def absent_topics(query: Query, hits: list[Hit], stored: topics.Mentioned | None) -> list[str]:
+    """The topic nouns of the question no stored minutes (of the municipalities it names) mention."""
+    if stored is None or not hits or hits[0].in_conversation:
+        return []
+    found = [fold(f"{h.item.title}\n{h.item.text}") for h in hits]  # the items' full text: attachment titles too
+
+    def mentioned(parts: tuple[str, ...], municipalities: list[str]) -> bool:
+        return any(all(p in text for p in parts) for text in found) or stored(parts, municipalities)
+
+    return topics.absent(query.text, query.language, list(query.filters.municipalities), mentioned)
+
+
+def absent_bodies(query: Query, hits: list[Hit], committees: CommitteeLookup | None) -> list[str]:
+    """The committees the question names that neither the stored minutes (of the municipalities it names)
+    nor the decisions in the items found are: "Teknisk Udvalg i Aarhus" when only Aarhus Byråd is stored."""
+    if committees is None or not hits or hits[0].in_conversation or not bodies.named(query.text):
+        return []
+    munis: list[str | None] = list(query.filters.municipalities) or [None]
+    stored = [c for m in munis for c in committees(m)]
+    decided = [d.body for h in hits for d in h.item.item.decisions]
+    # what a committee decided is in its own minutes or decisions; anything else may be told by any item. A
+    # committee in an item's title is the item's topic ("Anbefalinger fra §17, stk. 4-udvalget")
+    texts = [h.item.title for h in hits] + ([] if asks_decided(query) else [h.item.text for h in hits])
+    return bodies.unmatched(query.text, stored + decided, texts)
+
+
+def outside_minutes(query: Query) -> Answer | None:
+    """A refusal of what minutes cannot hold: an opinion or forecast, a ranking over all time, towns compared."""
+    lang = query.language
+    if outside.asks_opinion(query.text):
+        return refusal(lang, "minutes record what was decided; they hold no opinions or forecasts" if lang == "en"
+                       else "referater viser, hvad der blev besluttet; de rummer ingen holdninger eller spådomme")
+    if outside.all_time(query.text):
+        return refusal(lang, "the stored minutes record single meetings; they cannot rank anything over all time"
+                       if lang == "en" else "de indlæste referater viser enkelte møder; de kan ikke sige, hvad der "
+                       "er størst eller mest nogensinde")
+    if outside.compares_towns(query.text, query.filters.municipalities):
+        towns = (" and " if lang == "en" else " og ").join(query.filters.municipalities)
+        return refusal(lang, f"the stored minutes record each municipality's own decisions; none compares {towns}"
+                       if lang == "en" else f"de indlæste referater viser hver kommunes egne beslutninger; ingen "
+                       f"sammenligner {towns}")
+    return None
+
+
+def not_stored(query: Query, hits: list[Hit], stored: topics.Mentioned | None, committees: CommitteeLookup | None,
+               second_ratio: float) -> tuple[list[Hit], Answer | None]:
+    """The hits (a name's, a year's or a fragment's item first) and the refusal when the question names a date,
+    year, name, topic or committee that nothing stored holds, or that no item found holds together."""
+    lang = query.language
+    dated_note = dated.refusal_note(query, hits)
+    if dated_note is not None:
+        return hits, refusal(lang, dated_note)
+    hits, absent = naming(query, hits)
+    if not absent:
+        absent = absent_topics(query, hits, stored)
+    if not absent:
+        hits, years = dated.years(query, hits, second_ratio)
+        if years:  # the items that answer the question do not hold the year (other minutes may)
+            return hits, refusal(lang, f"the items found do not mention {' or '.join(years)}" if lang == "en"
+                                 else f"de fundne punkter nævner ikke {' eller '.join(years)}")
+    if not absent:
+        hits, absent = together.fragment_first(query, hits)
+        if absent:  # "greve svømmehal renovering?": no item found names them together
+            return hits, refusal(lang, f"the items found do not mention {' and '.join(absent)} together"
+                                 if lang == "en" else
+                                 f"de fundne punkter nævner ikke {' og '.join(absent)} sammen med resten")
+    joined = None if absent else together.apart(query, hits)
+    if joined:  # the person in one item, the topic in another: nothing stored joins them
+        both = f"{' '.join(joined[0])} {'and' if lang == 'en' else 'og'} {', '.join(joined[1])}"
+        return hits, refusal(lang, f"no stored item names both {both}" if lang == "en"
+                             else f"intet indlæst punkt nævner både {both}")
+    named = [] if absent else absent_bodies(query, hits, committees)
+    if named:
+        in_ = " / ".join(query.filters.municipalities)
+        return hits, refusal(lang, f"no stored minutes are from {', '.join(named)}{' in ' + in_ if in_ else ''}"
+                             if lang == "en" else
+                             f"ingen indlæste referater er fra {', '.join(named)}{' i ' + in_ if in_ else ''}")
+    if absent:
+        where_ = ", ".join(query.filters.municipalities)
+        return hits, refusal(lang, f"no stored minutes{' from ' + where_ if where_ else ''} mention "
+                             f"{', '.join(absent)}" if lang == "en" else
+                             f"ingen indlæste referater{' fra ' + where_ if where_ else ''} nævner {', '.join(absent)}")
+    return hits, None

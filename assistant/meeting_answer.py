@@ -1,0 +1,58 @@
+"""A question about the meeting itself (who was absent, where, when it began, who chaired), answered from the
+meeting's facts and cited to the meeting rather than to an item."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from assistant import bodies, meeting_facts
+from assistant.answer_quote import day_month, on_day
+from assistant.answer_text import meeting_where, refusal
+from assistant.contract import Answer, Citation
+from assistant.query import Query
+from assistant.retrieve import Hit
+from core.model import Meeting
+from store.lexical import tokens
+
+MeetingLookup = Callable[[str], Meeting | None]
+
+
+def meeting_answer(query: Query, hits: list[Hit], meetings: MeetingLookup | None, public_url: str) -> Answer | None:
+    """The answer from the meeting's facts, or None when the question asks none of them (or the meeting records
+    none: then the items may hold it, such as an absentee line under a decision)."""
+    if meetings is None or not hits or hits[0].in_conversation:
+        return None  # a follow-up about an item asks about that item
+    f = query.filters
+    asked_day = day_month(query.text)  # "mødet den 8. april": the meeting of that day among those found
+
+    def in_range(iso: str) -> bool:
+        return not (f.date_from and iso < f.date_from.isoformat() or f.date_to and iso > f.date_to.isoformat())
+
+    def fits(iso: str) -> bool:
+        return (asked_day is None or on_day(iso, asked_day)) and in_range(iso)
+
+    row = next((h.item for h in hits if fits(h.item.date)), hits[0].item)
+    short = {a.lower() for a in bodies.acronyms(row.committee)}  # "FU-mødet" of Forretningsudvalget
+    asked = meeting_facts.aspects(query.text, set(tokens(row.committee)) | set(tokens(row.municipality)) | short)
+    if not asked or not in_range(row.date):
+        return None  # no meeting fact asked, or the question names another date than the meeting found
+    meeting = meetings(row.meeting_id)
+    if meeting is None:
+        return None
+    lines = list(dict.fromkeys(x for w in asked for x in meeting_facts.fact_lines(meeting, w)))
+    lang = query.language
+    if not lines and asked[0] == "chair":
+        return refusal(lang, "the minutes do not name who chaired the meeting" if lang == "en"
+                       else "referatet nævner ikke, hvem der var formand")
+    if not lines and asked[0] == "remarks":
+        return refusal(lang, "the minutes record no member arriving late or leaving early" if lang == "en"
+                       else "referatet nævner ingen, der kom senere eller gik før tid")
+    if not lines:
+        return None
+    text = f"{meeting_where(meeting, lang)}:\n" + "\n".join(f"«{x}»" for x in lines)
+    cit = Citation(municipality=meeting.municipality, committee=meeting.committee,
+                   meeting_date=meeting.date.isoformat(), item_number=None,
+                   item_title=("Meeting facts" if lang == "en" else "Mødeoplysninger"), quote=lines[0],
+                   item_id=meeting.id, url=f"{public_url.rstrip('/')}/meetings/{meeting.id}/page", kind="meeting")
+    extra = [cit.model_copy(update={"quote": x}) for x in lines[1:]]
+    return Answer(answer=text, refused=False, citations=[cit, *extra])
