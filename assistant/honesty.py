@@ -7,7 +7,18 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from assistant import asked_values, counted, designation, outside, part_amount, salient, traps, unanswered, value_kinds
+from assistant import (
+    asked_values,
+    counted,
+    designation,
+    outside,
+    part_amount,
+    premise,
+    salient,
+    traps,
+    unanswered,
+    value_kinds,
+)
 from assistant.amounts import sum_sentences, unstated_amount
 from assistant.answer_quote import own_decisions
 from assistant.answer_text import (
@@ -68,7 +79,7 @@ def trap(answerer: ExtractiveAnswerer, query: Query, hit: Hit, quote: str, kind:
     if applied:
         return ONLY_APPLIED[lang], applied
     own = own_decisions(item, hit.item.date)
-    opposite = unanswered.contradicted(query.text, {d.outcome for d in own}, lang, kind)
+    opposite = premise.contradicted(query.text, {d.outcome for d in own}, lang, kind)
     if opposite:
         decision = own_decision_quote(item, hit.item.date) or quote
         return CONTRADICTED[lang][opposite], decision

@@ -205,7 +205,8 @@ def has_content(quote: str, item: AgendaItem, committee: str = "", titles: bool 
     a case number (unless ``case``: the question asks for it) or the titles of empty sub-items (unless ``titles``:
     the question asks which sub-items there are)."""
     parts = [p.strip() for x in quote.split("\n") for p in x.split(" … ")]
-    lines = [x for x in parts if x and x not in headings(item) and (titles or not _SUB_ITEM_TITLE.match(x))]
+    lines = [x for x in parts if x and x not in headings(item) and (titles or not _SUB_ITEM_TITLE.match(x))
+             and (titles or not _DOCUMENT_TITLE.fullmatch(x))]
     rest = _HEADING.sub(" ", "\n".join(lines))
     for known in (item.title, committee, *(d.body for d in item.decisions), None if case else item.case_number):
         if known:
@@ -213,6 +214,12 @@ def has_content(quote: str, item: AgendaItem, committee: str = "", titles: bool 
     if not case:
         rest = _CASE_NUMBER.sub(" ", rest)  # "EMN-2025-006675" alone says nothing
     return len(re.findall(r"[A-Za-zÆØÅæøå]{3,}", rest)) >= 1
+
+
+# the title of an attached document ("Svar vedrørende varmtvandsbassin i Greve Svømmehal", "Bilag 2: Notat om
+# trafik"): it names what the document is about, and says none of it
+_DOCUMENT_TITLE = re.compile(r"(?:svar|spørgsmål|bilag|notat|høringssvar|brev|henvendelse|redegørelse)\w*\s*(?:\d+\s*)?"
+                             r"(?:vedrørende|vedr\.?|angående|ang\.|om|fra|til)\s[^:.!?]{3,100}", re.I)
 
 
 # a case or document number written with letters ("EMN-2025-006675", "SAG-24-1234", "Sagsnr.: 24/1234")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from assistant import outside, topics, unanswered
+from assistant import outside, premise, topics, unanswered
 from assistant.container import Container
 from core.model import fold
 
@@ -78,14 +78,14 @@ def test_a_topic_no_stored_minutes_mention_is_refused_and_named(seeded: Containe
 
 def test_a_why_question_that_takes_the_opposite_outcome_for_granted() -> None:
 
-    assert unanswered.contradicted("Hvorfor afviste byrådet bustrafikbestillingen?", {"approved"}, "da") == "approved"
-    assert unanswered.contradicted("Why did the committee stop the grant?", {"rejected"}, "en") == "rejected"
+    assert premise.contradicted("Hvorfor afviste byrådet bustrafikbestillingen?", {"approved"}, "da") == "approved"
+    assert premise.contradicted("Why did the committee stop the grant?", {"rejected"}, "en") == "rejected"
     # the premise agrees with the minutes, the outcome is mixed, or nothing is taken for granted
-    assert unanswered.contradicted("Hvorfor afviste udvalget ansøgningen?", {"rejected"}, "da") is None
-    assert unanswered.contradicted("Why did the council approve it?", {"approved"}, "en") is None
-    assert unanswered.contradicted("Why did the council reject it?", {"approved", "rejected"}, "en") is None
-    assert unanswered.contradicted("Afviste byrådet forslaget?", {"approved"}, "da") is None
-    assert unanswered.contradicted("Hvorfor blev det overvejet at stoppe støtten?", {"rejected"}, "da") is None
+    assert premise.contradicted("Hvorfor afviste udvalget ansøgningen?", {"rejected"}, "da") is None
+    assert premise.contradicted("Why did the council approve it?", {"approved"}, "en") is None
+    assert premise.contradicted("Why did the council reject it?", {"approved", "rejected"}, "en") is None
+    assert premise.contradicted("Afviste byrådet forslaget?", {"approved"}, "da") is None
+    assert premise.contradicted("Hvorfor blev det overvejet at stoppe støtten?", {"rejected"}, "da") is None
 
 
 def test_contradicted_premise_and_unmatched_year_are_refused(seeded: Container) -> None:
@@ -276,26 +276,26 @@ def test_the_group_a_measure_is_for_is_its_topic() -> None:
 
 def test_a_rejected_proposal_taken_as_done_by_any_question_but_yes_or_no() -> None:
     q = "Udvalget stoppede jo støtten til Stop Spild Lokalt pga. gebyret – fra hvornår gælder det?"
-    assert unanswered.contradicted(q, {"rejected"}, "da", "date") == "rejected"
-    assert unanswered.contradicted(q, {"approved"}, "da", "date") is None
-    assert unanswered.contradicted("Stoppede udvalget støtten?", {"rejected"}, "da", "yesno") is None  # answered no
-    assert unanswered.contradicted("How many members voted to approve the grant?", {"rejected"}, "en", "count") is None
-    assert unanswered.contradicted("From when does the grant the committee stopped apply?", {"rejected"}, "en",
+    assert premise.contradicted(q, {"rejected"}, "da", "date") == "rejected"
+    assert premise.contradicted(q, {"approved"}, "da", "date") is None
+    assert premise.contradicted("Stoppede udvalget støtten?", {"rejected"}, "da", "yesno") is None  # answered no
+    assert premise.contradicted("How many members voted to approve the grant?", {"rejected"}, "en", "count") is None
+    assert premise.contradicted("From when does the grant the committee stopped apply?", {"rejected"}, "en",
                                    "date") == "rejected"
-    assert unanswered.contradicted("How big is the fee that Stop Spild Lokalt introduced?", {"rejected"}, "en",
+    assert premise.contradicted("How big is the fee that Stop Spild Lokalt introduced?", {"rejected"}, "en",
                                    "amount") is None  # another did it
 
 
 def test_a_postponed_item_taken_as_adopted() -> None:
     q = "Fra hvornaar skal man betale for at parkere paa stranden nu hvor udvalget har vedtaget betalingsparkering?"
-    assert unanswered.contradicted(q, {"postponed"}, "da", "date") == "postponed"
-    assert unanswered.contradicted(q, {"approved"}, "da", "date") is None
-    assert unanswered.contradicted("Hvad har udvalget besluttet om betalingsparkering?", {"postponed"}, "da",
+    assert premise.contradicted(q, {"postponed"}, "da", "date") == "postponed"
+    assert premise.contradicted(q, {"approved"}, "da", "date") is None
+    assert premise.contradicted("Hvad har udvalget besluttet om betalingsparkering?", {"postponed"}, "da",
                                    "decision") is None  # "udsat" is what it decided
-    assert unanswered.contradicted("Er betalingsparkering blevet vedtaget?", {"postponed"}, "da", "yesno") is None
-    assert unanswered.contradicted("When does the fee apply now that the committee has approved it?", {"postponed"},
+    assert premise.contradicted("Er betalingsparkering blevet vedtaget?", {"postponed"}, "da", "yesno") is None
+    assert premise.contradicted("When does the fee apply now that the committee has approved it?", {"postponed"},
                                    "en", "date") == "postponed"
-    assert unanswered.contradicted("Who was absent when the agenda was approved?", {"postponed"}, "en",
+    assert premise.contradicted("Who was absent when the agenda was approved?", {"postponed"}, "en",
                                    "person") is None  # said of the agenda, not of the item
 
 
@@ -310,5 +310,5 @@ def test_a_reason_that_restates_the_question_is_no_reason() -> None:
 
 def test_what_was_decided_about_a_rejected_proposal_is_its_decision() -> None:
     q = "Hvad besluttede sundhedsudvalget i Greve om at stoppe støtten til Stop Spild Lokalt?"
-    assert unanswered.contradicted(q, {"rejected"}, "da", "decision") is None
-    assert unanswered.contradicted("Hvorfor besluttede udvalget at stoppe støtten?", {"rejected"}, "da") == "rejected"
+    assert premise.contradicted(q, {"rejected"}, "da", "decision") is None
+    assert premise.contradicted("Hvorfor besluttede udvalget at stoppe støtten?", {"rejected"}, "da") == "rejected"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant import counted, outside, topics, unanswered, views
+from assistant import counted, outside, premise, topics, unanswered, views
 from assistant.answer_text import yes_no
 from assistant.container import Container
 from core.model import AgendaItem, Decision
@@ -144,5 +144,5 @@ def test_a_split_vote_or_an_approval_taken_for_granted() -> None:
                                       "Who voted against the Broderist X grant?", False)
     assert not unanswered.unrecorded_vote("Godkendt. Imod stemte: Ø.", "vote", "Who voted against the grant?", False)
     assert not unanswered.unrecorded_vote("Godkendt enstemmigt.", "vote", "Hvem stemte for?", False)
-    assert unanswered.contradicted("Which traffic measures did the committee approve?", {"noted"}, "en") == "noted"
-    assert unanswered.contradicted("Which traffic measures were proposed?", {"noted"}, "en") is None
+    assert premise.contradicted("Which traffic measures did the committee approve?", {"noted"}, "en") == "noted"
+    assert premise.contradicted("Which traffic measures were proposed?", {"noted"}, "en") is None

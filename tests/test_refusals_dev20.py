@@ -156,7 +156,7 @@ def test_a_refused_application_is_rejected() -> None:
 
 
 def test_why_decided_to_stop_of_a_proposal_not_approved_is_contradicted() -> None:
-    from assistant.unanswered import contradicted
+    from assistant.premise import contradicted
 
     q = "Hvorfor besluttede udvalget at stoppe støtten til Stop Spild Lokalt?"
     assert contradicted(q, {"rejected"}, "da") == "rejected"
