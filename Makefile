@@ -235,6 +235,10 @@ test: install browser postgres lint
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat eval eval/dev27.jsonl --data-dir $(CURDIR)/.referat/eval-minutes \
 	  --min-hit5 0.95 --min-first-citation 0.95 --min-refusal 0.9 --min-keywords 0.9
+	# dev29 (calibration, session 15): conversations over the real minutes, follow-ups answerable and not
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/dev29.jsonl --data-dir $(CURDIR)/.referat/eval-minutes \
+	  --min-hit5 0.9 --min-first-citation 0.9 --min-refusal 0.5 --min-keywords 0.8
 	# dev26 (calibration, session 14): one store of every sample folder (portals15 too): the right town among
 	# many that share a topic
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
@@ -250,6 +254,10 @@ test: install browser postgres lint
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat eval eval/dev28.jsonl --data-dir $(CURDIR)/.referat/eval-everything \
 	  --min-hit5 0.95 --min-first-citation 0.9 --min-refusal 0.8 --min-keywords 0.9
+	# dev30 (calibration, session 15): figures and names of another year, unit, place or step, over the same store
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/dev30.jsonl --data-dir $(CURDIR)/.referat/eval-everything \
+	  --min-hit5 0.9 --min-first-citation 0.9 --min-refusal 0.7 --min-keywords 0.9
 	# questions written from the stored minutes themselves (case numbers, item numbers, votes): eval/probe.py
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat probe --data-dir $(CURDIR)/.referat/eval-minutes --min-right 0.95

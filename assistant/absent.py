@@ -38,12 +38,16 @@ def absent_topics(query: Query, hits: list[Hit], stored: topics.Mentioned | None
     """The topic nouns of the question no stored minutes (of the municipalities it names) mention."""
     if stored is None or not hits or hits[0].in_conversation:
         return []
-    found = [fold(f"{h.item.title}\n{h.item.text}") for h in hits]  # the items' full text: attachment titles too
+    named = list(query.filters.municipalities)
+    towns = outside.asked_towns(query.text, named)  # not the example compared with ("ligesom Greve")
+    # the items' full text (attachment titles too); not the example town's, when one was named
+    found = [fold(f"{h.item.title}\n{h.item.text}") for h in hits
+             if towns == named or h.item.municipality in towns]
 
     def mentioned(parts: tuple[str, ...], municipalities: list[str]) -> bool:
         return any(all(p in text for p in parts) for text in found) or stored(parts, municipalities)
 
-    return topics.absent(query.text, query.language, list(query.filters.municipalities), mentioned)
+    return topics.absent(query.text, query.language, towns, mentioned)
 
 
 def absent_bodies(query: Query, hits: list[Hit], committees: CommitteeLookup | None) -> list[str]:
@@ -116,4 +120,5 @@ def not_stored(query: Query, hits: list[Hit], stored: topics.Mentioned | None, c
         return hits, refusal(lang, f"no stored minutes{' from ' + where_ if where_ else ''} mention "
                              f"{', '.join(absent)}" if lang == "en" else
                              f"ingen indlæste referater{' fra ' + where_ if where_ else ''} nævner {', '.join(absent)}")
-    return hits, None
+    # a year's or a fragment's item first may lack a name the question gives: the item naming it comes first
+    return naming(query, hits)[0], None

@@ -11,6 +11,7 @@ from assistant import (
     deciders,
     evidence,
     honesty,
+    salient,
     scope,
     topics,
     unanswered,
@@ -76,6 +77,13 @@ _AGENDA_APPROVAL = re.compile(r"^\W*(?:godkendelse af (?:den )?dagsorden(?:en)?|
 
 
 # the agenda asked, or the attendance its approval often records ("Afbud: Charlotte Levin" under item 1)
+def unnamed(query: Query, hit: Hit) -> int:
+    """How many of the question's salient names ("Vesterø", "Jyderup") the item does not name."""
+    names = salient.salient_names(query.text)
+    return len(salient.missing(salient.item_text(hit.item.municipality, hit.item.committee, hit.item.title,
+                                                 hit.item.text), names)) if names else 0
+
+
 _ASKS_AGENDA = re.compile(r"dagsorden|agenda|afbud|fravær|absen|apolog|deltog|attend|present", re.I)
 
 
@@ -83,7 +91,7 @@ def agenda_last(query: Query, hits: list[Hit]) -> list[Hit]:
     """The approval of the agenda may name every item's topic ("Godkendelse af dagsorden for mødet den 12. maj
     2025"); it answers none of them, so a supported item of its meeting comes first unless the agenda is asked."""
     if len(hits) < 2 or hits[0].in_conversation or not _AGENDA_APPROVAL.match(hits[0].item.title) \
-            or _ASKS_AGENDA.search(query.text):
+            or _ASKS_AGENDA.search(query.text) or query.filters.item_number or query.filters.case_number:
         return hits
     return [*hits[1:2], hits[0], *hits[2:]]
 
@@ -126,7 +134,7 @@ class ExtractiveAnswerer:
         return (hit.in_conversation or hit.overlap >= r.full_coverage or agree
                 or hit.dense + r.coverage_weight * hit.overlap >= threshold)
 
-    def supported_first(self, hits: list[Hit], lang: str) -> list[Hit]:
+    def supported_first(self, hits: list[Hit], lang: str, query: Query | None = None) -> list[Hit]:
         """When the first item is not supported but one near-tied with it is (as a second citation would be), that
         one comes first: a title word naming the town or committee may lift an item the question is not about
         ("Resultatkontrakt med Erhverv Langeland" above "Tilskud til shuttlebus" for "Langeland's business
@@ -134,8 +142,9 @@ class ExtractiveAnswerer:
         if not hits or hits[0].in_conversation or self.supported(hits[0], lang):
             return hits
         bar = self.ranking.second_ratio * hits[0].score
-        better = next((h for h in hits[1:self.ranking.max_citations] if h.score >= bar and self.supported(h, lang)),
-                      None)
+        missing = unnamed(query, hits[0]) if query else 0  # not one lacking a name the first holds ("Vesterø")
+        better = next((h for h in hits[1:self.ranking.max_citations] if h.score >= bar and self.supported(h, lang)
+                       and (query is None or unnamed(query, h) <= missing)), None)
         return hits if better is None else [better, *[h for h in hits if h is not better]]
 
     def off_topic(self, query: Query, hit: Hit) -> list[str]:
@@ -176,8 +185,11 @@ class ExtractiveAnswerer:
             return evidence.strength(h.item.item, query.text, kind, h.item.date,
                                      f"{h.item.municipality} {h.item.committee}")
 
-        # the approval of the agenda may name every item's topic; it answers none of them
-        window = [window[0], *[h for h in window[1:] if not _AGENDA_APPROVAL.match(h.item.title)]]
+        # the approval of the agenda may name every item's topic; it answers none of them. An item that lacks a
+        # name of the question the first one holds ("Vesterø", "Jyderup") is about another place or thing
+        first_unnamed = unnamed(query, window[0])
+        window = [window[0], *[h for h in window[1:] if not _AGENDA_APPROVAL.match(h.item.title)
+                               and unnamed(query, h) <= first_unnamed]]
         if len(window) < 2:
             return hits
         first = strength(window[0])
@@ -205,7 +217,7 @@ class ExtractiveAnswerer:
         hits, refused = not_stored(query, hits, self.mentioned, self.committees, self.ranking.second_ratio)
         if refused is not None:
             return refused
-        hits = self.supported_first(hits, lang)
+        hits = self.supported_first(hits, lang, query)
         if not hits or not self.supported(hits[0], lang):
             return refusal(lang)
         hits = self.by_evidence(query, hits)
@@ -247,7 +259,8 @@ class ExtractiveAnswerer:
             case = query.intent == "casenr"
             if not has_content(quote, item, hit.item.committee, titles, case) or not decided and bare_decision(quote):
                 quote = best_sentence(item, query.text, query.intent, hit.focus) or ""
-                if query.intent == "case" and not has_content(quote, item, hit.item.committee, titles, case):
+                if (query.intent == "case" or query.filters.case_number) \
+                        and not has_content(quote, item, hit.item.committee, titles, case):
                     quote = opening_quote(item) or quote  # "what is case X about?": how the item opens
                 if (not has_content(quote, item, hit.item.committee, titles, case)
                         or not decided and bare_decision(quote)):

@@ -22,7 +22,8 @@ _MONEY_WORDS = (r"kr\b|kroner|\bdkk\b|koste|\bcost|beløb|\bpris|\bprice|\bfee|u
                 r"bevilling|appropriation|\bramme|pulje|\bpool|merforbrug|mindreforbrug|overspend|underspend|"
                 r"besparelse|saving|\bmio\b|million|mia\b|billion|finansier|financ|\bfund|donation|indtægt|"
                 r"income|revenue|betal|\bpaid|\bpay|\bleje\b|\brent\b|takst|rate\b|støtte|support|lån|loan|"
-                r"underskud|overskud|deficit|surplus|dækker|dækkes|\bcover(?:s|ed)?\b")
+                r"underskud|overskud|deficit|surplus|dækker|dækkes|\bcover(?:s|ed)?\b|gebyr|afgift|kontingent|"
+                r"egenbetaling")
 
 CUES: list[tuple[str, re.Pattern[str]]] = [
     # "tage imod" is to receive ("hvor mange flygtninge har Greve taget imod?"), not to be against
@@ -70,7 +71,7 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
                            # a unit named in a yes/no question ("Fik ejeren lov til et anneks på 38 m²?") is stated,
                            # not asked
                            r"^(?!\W*(?:fik|blev|bliver|kan|kunne|må|måtte|skal|did|was|were|can|could|may|will)\b)"
-                           r"[^?]*?(?:\bmeter\b|\bm2\b|m²|kvadratmeter|\bhektar|\bkm\b|højde\b|\bheight|\bareal\b|\barea\b|"
+                           r"[^?]*?(?:\bmeter\b|\bm2\b|m²|\bkvm\b|kvadratmeter|\bhektar|\bkm\b|højde\b|\bheight|\bareal\b|\barea\b|"
                            # "hvad er grænseværdien i tal?": a measured value
                            r"grænseværdi|\blimit values?\b|\bthreshold values?\b|\bi tal\b|\bin (?:figures|numbers)\b)",
                            re.I)),

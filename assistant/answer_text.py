@@ -150,6 +150,10 @@ def where(hit: Hit, lang: str) -> str:
     return f"{authority(row.municipality, lang)}, {row.committee}, mødet den {d:02d}-{m:02d}-{y}, {num} »{item.title}«"
 
 
+UNANIMOUS_ONLY = {
+    "da": "Referatet noterer, at beslutningen var enstemmig, men ikke hvor mange der stemte — det siger:",
+    "en": "The minutes record a unanimous decision, not how many members voted; they say:",
+}
 PARTIES_ONLY = {
     "da": "Referatet noterer, hvilke partier der stemte hvordan, men ikke hvor mange medlemmer — beslutningen er:",
     "en": "The minutes record which parties voted how, not how many members did; the decision is:",

@@ -28,7 +28,8 @@ LABELS = {"clock": ("a time of day", "et klokkeslæt"), "duration": ("how long i
           "age": ("an age", "en alder"), "ready": ("when it will be finished", "hvornår det står færdigt"),
           "percent": ("a percentage", "en procentsats"),
           "compared": ("a comparison with the earlier period", "en sammenligning med den tidligere periode"),
-          "running": ("an operating cost", "en driftsudgift")}
+          "running": ("an operating cost", "en driftsudgift"),
+          "gross": ("a gross figure", "et bruttobeløb"), "net": ("a net figure", "et nettobeløb")}
 
 _ASKS = {
     "clock": re.compile(r"\bhvad tid\b|\bhvilket klokkeslæt|\bklokken hvad\b|\bhvornår på dagen\b|\bwhat time\b|"
@@ -53,6 +54,9 @@ _ASKS = {
                           r"\bby what percent(?:age)?\b|\bhow many per ?cent\b|\bprocentsats", re.I),
     # what it costs to run, not to build ("What will the new pool cost to run each year?", "driftsudgifterne"):
     # a construction cost does not answer it
+    # gross and net are different figures: "bruttoindtægten" is not answered by "Nettoindtægten skønnes til ..."
+    "gross": re.compile(r"\bbrutto(?!ton|registerton)\w*|\w+brutto\w*|\bgross\b(?!\s+(?:ton|register))", re.I),
+    "net": re.compile(r"\bnetto\w*|\bnet (?:income|revenue|cost|result|saving|expense)", re.I),
     "running": re.compile(r"^(?=.*(?:kost|\bcost|udgift|beløb|\bhow much\b|\bhvor meget\b|\bpris|\bprice|expens))"
                           r"(?=.*(?:\bdrift|\bat drive\b|\bto run\b|\brunning\b|\boperat(?:e|ing|ion)))", re.I | re.S),
 }
@@ -113,6 +117,8 @@ _HOLDS: dict[str, Callable[[str], bool]] = {
     "percent": lambda text: _PERCENT.search(text) is not None,
     "age": lambda text: _AGE.search(text) is not None,
     "running": lambda text: _RUNNING.search(text) is not None,
+    "gross": lambda text: re.search(r"brutto|\bgross\b", text, re.I) is not None,
+    "net": lambda text: re.search(r"netto|\bnet\b", text, re.I) is not None,
     "ready": lambda text: any(_READY.search(s) and _WHEN.search(s) for s in re.split(r"(?<=[.!?])\s+|\n", text)),
 }
 

@@ -39,8 +39,9 @@ _COUNCIL_DECIDED = re.compile(r"\b(?:byråd\w*|kommunalbestyrelse\w*|regionsråd
 
 def council_first(query: Query, hits: list[Hit]) -> list[Hit]:
     """"Og hvad besluttede byrådet så?": when the first item is a committee's and another found is the council's
-    handling of the same case (its case number or its title), the council's comes first."""
-    if not hits or hits[0].in_conversation or not _COUNCIL_ASKED.search(query.text) \
+    handling of the same case (its case number or its title), the council's comes first, also after the item a
+    conversation is about (the committee's, which recommended)."""
+    if not hits or not _COUNCIL_ASKED.search(query.text) \
             or _COUNCIL.search(hits[0].item.committee):
         return hits
     first = hits[0].item

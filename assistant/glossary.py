@@ -126,6 +126,7 @@ GLOSSARY: dict[str, str] = {
     "skatepark": "skatepark skatebane", "playground": "legeplads", "playgrounds": "legepladser",
     "libraries": "biblioteker", "museum": "museum", "theatre": "teater", "theater": "teater", "cinema": "biograf",
     "concert hall": "koncertsal koncerthus", "pitch": "bane",
+    "second-highest": "næsthøjeste", "second highest": "næsthøjeste", "highest": "højeste",
     "pitches": "baner", "rubber": "gummi gummigranulat", "granulate": "granulat gummigranulat", "golf": "golf",
     "tennis": "tennis", "padel": "padel paddel", "marina": "lystbådehavn marina",
     "light rail": "letbane", "tram": "letbane sporvogn", "metro": "metro", "train": "tog", "trains": "tog",

@@ -15,6 +15,7 @@ from assistant import (
     part_amount,
     premise,
     salient,
+    scope,
     traps,
     unanswered,
     value_kinds,
@@ -35,6 +36,7 @@ from assistant.answer_text import (
     ONLY_APPLIED,
     OTHER_PART,
     PARTIES_ONLY,
+    UNANIMOUS_ONLY,
     UNKNOWN,
     UNSETTLED,
     UNSETTLED_PAST,
@@ -52,6 +54,13 @@ if TYPE_CHECKING:
 
 # a question asking for a value ("who offered ...?", "hvornår ...?"), not whether something happened
 _ASKS_WH = re.compile(r"^\W*(?:who|whom|which|what|when|where|hvem|hvilk\w*|hvad|hvornår|hvor)\b", re.I)
+
+
+_UNANIMOUS = re.compile(r"enstemmig\w*|unanim\w*", re.I)
+_UNANIMOUS_LINE = re.compile(r"[^.\n]*(?:enstemmig\w*|unanim\w*)[^.\n]*", re.I)  # the sentence that says so
+
+
+_MONTHLY = frozenset({"amount", "percent", "count", "measure"})  # figures reported for a month
 
 
 def trap(answerer: ExtractiveAnswerer, query: Query, hit: Hit, quote: str, kind: str) -> tuple[str, str] | None:
@@ -83,6 +92,9 @@ def trap(answerer: ExtractiveAnswerer, query: Query, hit: Hit, quote: str, kind:
     if opposite:
         decision = own_decision_quote(item, hit.item.date) or quote
         return CONTRADICTED[lang][opposite], decision
+    month = scope.other_month(query.text, quote, hit.item.date) if kind in _MONTHLY else None
+    if month:  # "the unemployment rate in October 2024" of "Ledigheden var 2,9 pct. i september 2024"
+        return OTHER_PART[lang].format(what=month[0], other=month[1]), quote
     part = designation.other_designation(f"{item.title}\n{item.text}", query.text)
     if part:  # "stage 4" of an item on stage 3
         return OTHER_PART[lang].format(what=part[0], other=part[1]), quote
@@ -136,6 +148,10 @@ def trap(answerer: ExtractiveAnswerer, query: Query, hit: Hit, quote: str, kind:
         return NO_VOTE[lang], quote
     if own and unanswered.unrecorded_vote(item.text, kind, query.text, voted):
         return NO_VOTE_WHO[lang], own_decision_quote(item, hit.item.date) or quote
+    if not voted and unanswered.asks_vote_count(query.text) and _UNANIMOUS.search(quote) \
+            and not re.search(r"\d", " ".join(m.group(0) for m in _UNANIMOUS_LINE.finditer(quote))):
+        # "How many Kulturudvalget members voted for it?" of "Udvalget kunne enstemmigt tiltræde indstillingen"
+        return UNANIMOUS_ONLY[lang], quote
     if voted and unanswered.asks_vote_count(query.text) and not counted_votes(own):
         # "how many members voted against?" of "Imod stemte: Ø": the parties, not a number of members
         return PARTIES_ONLY[lang], own_decision_quote(item, hit.item.date) or quote

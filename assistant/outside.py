@@ -100,3 +100,17 @@ def all_time(question: str) -> bool:
 def compares_towns(question: str, municipalities: list[str]) -> bool:
     """The question sets two or more municipalities against each other ("Bruger Aarhus eller Greve flest ...?")."""
     return len(set(municipalities)) >= 2 and _COMPARES.search(question) is not None
+
+
+# "Har Middelfart også indført tryghedsvagter ligesom Greve?": the town after "ligesom" is the example compared
+# with, not the one asked about
+_LIKE = re.compile(r"\b(?:ligesom|sådan som|således som|på samme måde som|like|just as|as in)\s+(?:i\s+|in\s+)?"
+                   r"([A-ZÆØÅ][\wæøå-]+(?:[ -][A-ZÆØÅ][\wæøå-]+)?)", re.I)
+
+
+def asked_towns(question: str, municipalities: list[str]) -> list[str]:
+    """The municipalities a question asks about: those it names, less one named only as the example it compares
+    with ("ligesom Greve", "like Greve"), when another remains."""
+    examples = {m.group(1).lower() for m in _LIKE.finditer(question)}
+    asked = [m for m in municipalities if not any(m.lower() == e or e.startswith(m.lower()) for e in examples)]
+    return asked if asked else list(municipalities)

@@ -9,11 +9,16 @@ import re
 from assistant.glossary import expand
 from assistant.query import language
 from assistant.quotes import MONEY, SENTENCE_BREAK
+from core.municipalities import ALL_MUNICIPALITIES
 from store.lexical import tokens
+
+_TOWNS = {w for m in ALL_MUNICIPALITIES for w in m.split()}  # "i Hvidovre" places the part, names no part of it
 
 _ASKS = re.compile(r"^\W*(?:how much of|hvor (?:meget|mange penge|stor en del) af)\s+(?P<whole>.+?)\s+"
                    r"(?P<verb>is due to|was due to|is spent on|was spent on|went to|goes to|gik til|går til|"
-                   r"blev brugt på|bruges på|skyldes|vedrører|vedrørte|concerned|concerns|is|was|are|were)\s+"
+                   r"blev brugt på|bruges på|skyldes|vedrører|vedrørte|concerned|concerns|"
+                   r"(?:blev |bliver )?overført til|overføres til|(?:was|is|were) transferred to|"
+                   r"is|was|are|were)\s+"
                    r"(?P<part>[^?]+)", re.I)
 
 
@@ -29,7 +34,7 @@ def asked_part(question: str) -> tuple[str, list[str]] | None:
         names = " ".join(re.findall(r"\b[A-ZÆØÅ][\wæøå-]+", part))  # a name is written alike ("Rigshospitalet")
         stems = tokens(f"{danish} {names}")
     else:
-        stems = [t for w in re.findall(r"[^\W\d]{4,}", part) for t in tokens(w)[:1]]
+        stems = [t for w in re.findall(r"[^\W\d]{4,}", part) if w not in _TOWNS for t in tokens(w)[:1]]
     return (part, stems) if stems else None
 
 

@@ -53,7 +53,9 @@ _ITEM = re.compile(r"\b(?:punkt|pkt\.?|item|agenda item|dagsordenspunkt)\s*(?:nr
 _ENUMERATION = re.compile(r"\s*(?:og|and|,|-|–)\s*\d")
 _YEAR = re.compile(r"\b(?:i|in|during|fra|from|år|year)\s+((?:19|20)\d{2})\b", re.I)
 _LAST = re.compile(r"\b(?:last|latest|most recent|seneste|sidste)\s+(?:meeting|møde)", re.I)
-_FOLLOWUP = re.compile(r"^(?:and|og|what about|hvad med|men|but|also|også|then|så)\b|\b(?:it|that|this|they|them|"
+_OPENER = r"(?:(?:ok(?:ay)?|nå|ja|jamen|so|well|right)\W+)?"  # "ok and which firm got the job?"
+_FOLLOWUP = re.compile(r"^" + _OPENER + r"(?:and|og|what about|hvad med|men|but|also|også|then|så)\b|"
+                       r"\b(?:it|that|this|they|them|"
                        r"det|den|dette|denne|de|dem|punktet|sagen|there|der)\b", re.I)
 
 
@@ -189,7 +191,7 @@ def extract_filters(text: str) -> Filters:
 
 
 # an opening that continues, or an English pronoun: never a standalone question's
-_CONTINUES = re.compile(r"^\W*(?:and|og|what about|hvad med|men|but|also|også|then|så)\b|"
+_CONTINUES = re.compile(r"^\W*" + _OPENER + r"(?:and|og|what about|hvad med|men|but|also|også|then|så)\b|"
                         r"\b(?:it|its|they|them|their)\b", re.I)
 
 

@@ -24,6 +24,8 @@ _CIVIC_WORDS = {
     "dkk", "kr", "mio", "danish", "denmark", "danmark", "punkt", "item", "agenda", "minutes", "referat",
     "dagsorden", "formand", "chair", "english", "monday", "tuesday", "wednesday", "thursday", "friday",
     "mandag", "tirsdag", "onsdag", "torsdag", "fredag",
+    # the councils' and standing committees' usual short forms ("KB-medlemmerne", "ØU", "BR"): the body, no name
+    "kb", "kmb", "br", "øu", "fu", "mb",
 }
 _CIVIC = {fold(w) for w in _CIVIC_WORDS}
 _BODY_ENDINGS = ("udvalg", "udvalget", "udvalgets", "raad", "raadet", "raadets", "komite", "bestyrelse")

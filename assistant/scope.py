@@ -16,11 +16,12 @@ from assistant.evidence import JOIN, passages
 from assistant.glossary import expand
 from assistant.query import language
 from assistant.terms import content_terms, match, prefixes
+from core.dates import MONTH_YEAR, MONTHS
 from core.model import AgendaItem
 from store.lexical import tokens
 
 _SCOPED = re.compile(r"\b(?:i|in|during|år|året|for året|in the year)\s+((?:19|20)\d\d)\b(?![-/–]\d)", re.I)
-_ANY_SCOPED = re.compile(r"\b(?:i|in|during|år|året)\s+((?:19|20)\d\d)\b(?![-/–]\d)", re.I)
+_ANY_SCOPED = re.compile(r"\b(?:i|in|during|år|året|for)\s+((?:19|20)\d\d)\b(?![-/–]\d)", re.I)
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
@@ -41,10 +42,19 @@ def _covers(text: str, year: str) -> bool:
     return False
 
 
+# a span the quote scopes: "i perioden 2025-2027", "i 2025-27", "for årene 2025-2028"
+_SCOPED_SPAN = re.compile(r"\b(?:i|in|for)\s+(?:perioden|årene|the period|the years)?\s*((?:19|20)\d\d\s*[-–]\s*"
+                          r"(?:19|20)?\d\d)\b", re.I)
+
+
 def other_year(quote: str, years: list[str]) -> str | None:
-    """A year the quote itself scopes ("I 2023 vandt ...") that is none of the asked ``years``."""
+    """A year or span the quote itself scopes ("I 2023 vandt ...", "årligt i perioden 2025-2027") that is none of
+    the asked ``years`` and covers none of them."""
     for m in _ANY_SCOPED.finditer(quote):
         if m.group(1) not in years:
+            return m.group(1)
+    for m in _SCOPED_SPAN.finditer(quote):
+        if not any(_covers(m.group(1), y) for y in years):
             return m.group(1)
     return None
 
@@ -78,3 +88,21 @@ def rescope(item: AgendaItem, question: str, quote: str, meeting_date: str) -> t
             if any(match(t, toks, prefixes(toks)) for t in asked):
                 return p.text, []
     return None, years
+
+
+def other_month(question: str, quote: str, meeting_date: str) -> tuple[str, str] | None:
+    """("oktober 2024", "september 2024") when the question asks a figure of a month ("the unemployment rate in
+    October 2024") and the quote gives it only for another month of that year; the meeting's own month is the
+    meeting, not a scope. Else None."""
+    meeting = (int(meeting_date[5:7]), int(meeting_date[:4])) if len(meeting_date) >= 7 else None
+
+    def months(text: str) -> list[tuple[tuple[int, int], str]]:
+        return [((MONTHS[m.group(1).lower().rstrip(".")], int(m.group(2))), m.group(0))
+                for m in MONTH_YEAR.finditer(text) if m.group(1).lower().rstrip(".") in MONTHS]
+
+    asked = [(k, t) for k, t in months(question) if k != meeting]
+    said = months(quote)
+    if not asked or not said or any(k in {s for s, _ in said} for k, _ in asked):
+        return None
+    same_year = [t for s, t in said if any(s[1] == k[1] for k, _ in asked)]
+    return (asked[0][1], same_year[0]) if same_year else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date
 from typing import Any
 
@@ -100,9 +100,10 @@ class ChatService:
         return question
 
     def _history(self, conversation_id: str | None, history: list[str] | None,
-                 owner: str) -> tuple[str | None, list[Turn]]:
+                 owner: str, replay: bool = True) -> tuple[str | None, list[Turn]]:
         """The conversation's id and turns when ``owner`` owns ``conversation_id``; else (None, the given history):
-        an unknown or foreign id starts a new conversation."""
+        an unknown or foreign id starts a new conversation. ``replay``: the last given turn is answered again
+        to learn what it cited."""
         stored = self.conversations.load(conversation_id, owner)
         if stored is not None:
             return conversation_id, [Turn.from_json(t) for t in stored]
@@ -113,7 +114,18 @@ class ChatService:
         if size > self.max_history_chars or any(len(q) > self.max_question_chars for q in history):
             raise QuestionError(f"the history is {size} characters; the limit is {self.max_history_chars} "
                                 f"and {self.max_question_chars} per turn")
-        return None, [Turn(q, q, understand(q).filters) for q in history]
+        turns = [Turn(q, q, understand(q).filters) for q in history]
+        if turns and replay:  # the last turn as the chat would have stored it: its own rewrite and the items it cited
+            turns[-1] = self._replayed(tuple(history), owner)
+        return None, turns
+
+    def _replayed(self, history: tuple[str, ...], owner: str) -> Turn:
+        """The last question of a history given as text, answered as in a conversation (the turns before it read
+        as written): what it cited is what the next question's "it" refers to, as in the chat."""
+        *before, last = history
+        turn = self._prepare(last, None, None, list(before), 0, owner, replay=False)
+        turn, answer = self._lean_back(turn, self._answer(turn), last, None, None, list(before), 0, replay=False)
+        return Turn(last, turn.search_text, turn.query.filters, [c.item_id for c in answer.citations])
 
     def ask(self, question: str, filters: Filters | None = None, conversation_id: str | None = None,
             history: list[str] | None = None, base_url: str | None = None, owner: str = "local") -> Answer:
@@ -135,14 +147,23 @@ class ChatService:
         return self.answerer.answer(turn.query, turn.hits)
 
     def _lean_back(self, turn: _Pending, answer: Answer, question: str, filters: Filters | None,
-                   conversation_id: str | None, history: list[str] | None, depth: int) -> tuple[_Pending, Answer]:
+                   conversation_id: str | None, history: list[str] | None, depth: int,
+                   replay: bool = True) -> tuple[_Pending, Answer]:
         """"How many households does the change affect?" after a question on school districts: a short question in
         a conversation that names no municipality and that, read alone, nothing answers is read as a follow-up;
-        its answer is kept when that one is not refused."""
+        its answer is kept when that one is not refused. And a follow-up the conversation's item does not answer
+        ("og hvor stor en andel ... ultimo august?" when the item before was another) is tried on its own search."""
+        if answer.refused and turn.hits and turn.hits[0].in_conversation:
+            unpinned = [replace(h, in_conversation=False) for h in turn.retrieval.hits[:max(self.top_k, depth)]]
+            own = replace(turn, hits=unpinned[:self.top_k])
+            again = self._answer(own)
+            if not again.refused:
+                return own, again
         if not (answer.refused and turn.turns and not turn.query.followup and not turn.query.filters.municipalities
                 and len(re.findall(r"\w+", turn.question)) <= LEAN_BACK_WORDS):
             return turn, answer
-        leaning = self._prepare(question, filters, conversation_id, history, depth, turn.owner, followup=True)
+        leaning = self._prepare(question, filters, conversation_id, history, depth, turn.owner, followup=True,
+                                replay=replay)
         again = self._answer(leaning)
         return (turn, answer) if again.refused else (leaning, again)
 
@@ -181,10 +202,11 @@ class ChatService:
         yield {"type": "answer", **final.model_dump()}
 
     def _prepare(self, question: str, filters: Filters | None, conversation_id: str | None,
-                 history: list[str] | None, depth: int, owner: str = "local", followup: bool = False) -> _Pending:
+                 history: list[str] | None, depth: int, owner: str = "local", followup: bool = False,
+                 replay: bool = True) -> _Pending:
         started = time.perf_counter()
         question = self._validate(question)
-        conversation_id, turns = self._history(conversation_id, history, owner)
+        conversation_id, turns = self._history(conversation_id, history, owner, replay)
         if len(turns) >= self.max_turns:
             raise QuestionError(f"the conversation has {len(turns)} turns; the limit is {self.max_turns}")
         if self.respell is not None:

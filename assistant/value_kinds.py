@@ -18,8 +18,8 @@ COUNT_WORD = re.compile(r"\b(?:to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|t
                          r"halvfjerds|firs|halvfems|hundrede|tusind|two|three|four|five|six|seven|eight|nine|ten|"
                          r"eleven|twelve|twenty|hundred|thousand)\b", re.I)
 _COUNT = re.compile(NUMBER.pattern + "|" + COUNT_WORD.pattern, re.I)
-_MEASURE = re.compile(r"\d[\d.,]*\s*(?:m\b|meter|m2|m²|m3|m³|km|cm|kvadratmeter|kubikmeter|hektar|ha\b|etager|boliger|"
-                      r"pladser)", re.I)
+_MEASURE = re.compile(r"\d[\d.,]*\s*(?:m\b|meter|m2|m²|kvm|m3|m³|km|cm|kvadratmeter|kubikmeter|hektar|ha\b|"
+                      r"etager|boliger|pladser)", re.I)
 _DATE = re.compile(r"\b\d{1,2}[.:]\d{2}\s*[-–]\s*\d{1,2}[.:]\d{2}\b|"  # a clock range ("15.00-24.00"), before dd.mm-yy
                    r"\b\d{1,2}\.?\s*(?:-\s*\d{1,2}\.\s*)?" + MONTH_STEM + r"|"
                    # a month with its year ("igangsat i april 2025", "in October 2025"), before the year alone

@@ -39,6 +39,12 @@ Det højeste bud er på 3.150.000 kr. fra Tune Udvikling ApS, som vil bygge 14 r
 Det næsthøjeste bud er på 2.700.000 kr. fra en privat køber, der vil bruge bygningerne til værksteder.
 Beslutning i Sundheds- og Omsorgsudvalget den 09-01-2023
 Godkendt, at ejendommen sælges til Tune Udvikling ApS.
+
+Punkt 5: Dispensation til kunstgræsbane med gummigranulat
+Sagsfremstilling
+Tune IF søger dispensation til at anlægge en kunstgræsbane med gummigranulat.
+Beslutning i Sundheds- og Omsorgsudvalget den 09-01-2023
+Udvalget kunne enstemmigt tiltræde indstillingen.
 """
 
 
@@ -74,3 +80,65 @@ def test_a_bidder_the_minutes_leave_unnamed(greve: Container) -> None:
 def test_the_approval_of_the_agenda_answers_no_topic(greve: Container) -> None:
     answer = greve.service.ask("Hvad blev der besluttet om introduktionsmøderne på Greves møde i januar 2023?")
     assert answer.citations and answer.citations[0].item_number == "2"
+
+
+def test_the_town_compared_with_is_not_the_town_asked_about() -> None:
+    from assistant.outside import asked_towns
+    from assistant.scope import other_year
+    assert asked_towns("Har Middelfart også indført tryghedsvagter ligesom Greve?", ["Middelfart", "Greve"]) == [
+        "Middelfart"]
+    assert asked_towns("Did Aarhus, like Greve, hire security guards?", ["Aarhus", "Greve"]) == ["Aarhus"]
+    assert asked_towns("Hvad besluttede Greve og Aarhus om kunstgræs?", ["Greve", "Aarhus"]) == ["Greve", "Aarhus"]
+    # a span the quote scopes that does not cover the year asked
+    quote = "Puljen er på 4,8 mio. kr. årligt i perioden 2025-2027. Der foreslås 1,2 mio. kr. årligt til festivalen."
+    assert other_year(quote, ["2024"]) == "2025-2027"
+    assert other_year(quote, ["2026"]) is None
+
+
+def test_how_many_voted_of_a_unanimous_decision(greve: Container) -> None:
+    count = greve.service.ask("Hvor mange medlemmer stemte for dispensationen til kunstgræsbanen i Tune?")
+    assert count.refused and "enstemmig" in count.answer
+    how = greve.service.ask("Hvordan blev dispensationen til kunstgræsbanen i Tune vedtaget?")
+    assert not how.refused and "enstemmigt" in how.answer
+
+
+def test_a_figure_of_another_month_or_gross_for_net() -> None:
+    from assistant import asked_values
+    from assistant.scope import other_month
+    said = "Ledigheden i Kolding Kommune var 2,9 pct. i september 2024 mod 3,1 pct. i september 2023."
+    assert other_month("What was the unemployment rate in Kolding in October 2024?", said, "2024-11-18") == (
+        "October 2024", "september 2024")
+    assert other_month("What was the unemployment rate in Kolding in September 2024?", said, "2024-11-18") is None
+    assert other_month("Hvad var ledigheden på mødet i november 2024?", said, "2024-11-18") is None  # the meeting
+    net = "Nettoindtægten skønnes til 9,6 mio. kr. årligt efter fradrag af udgifter til skiltning og kontrol."
+    assert asked_values.not_stated("Hvad er bruttoindtægten fra betalingsparkeringen?", net, net, "", "da") == (
+        "et bruttobeløb")
+    assert asked_values.not_stated("Hvad er nettoindtægten fra betalingsparkeringen?", net, net, "", "da") is None
+
+
+GUARDS = """Greve Kommune
+Referat af Plan- og Tryghedsudvalget den 25. marts 2025
+
+Punkt 3: Tryghedsvagter i Greve Kommune
+Sagsfremstilling
+Kommunen har efter udbud indgået aftale med Vagtteam DK om tryghedsvagter i Greve Nord.
+Ordningen koster 2,4 mio. kr. om året.
+Beslutning i Plan- og Tryghedsudvalget den 25-03-2025
+Godkendt.
+
+Punkt 4: Ny legeplads ved Hundige Strand
+Sagsfremstilling
+Legepladsen koster 1,1 mio. kr. og åbner til sommer.
+Beslutning i Plan- og Tryghedsudvalget den 25-03-2025
+Godkendt.
+"""
+
+
+def test_a_history_given_as_text_is_replayed_like_a_conversation(container: Container, tmp_path: Path) -> None:
+    from assistant.query import is_followup
+    assert is_followup("ok and which security firm got the job?", ["Greve"], "What do the guards in Greve do?")
+    ingest_text(container, tmp_path / "guards.txt", GUARDS)
+    history = ["Hvad går tryghedsvagt-ordningen i Greve ud på?", "hvem har vundet opgaven?"]
+    answer = container.service.ask("hvad koster det så kommunen om året?", history=history)
+    assert not answer.refused and "2,4 mio. kr." in answer.answer
+    assert answer.citations[0].item_number == "3"
