@@ -183,6 +183,9 @@ def not_stated(question: str, item_text: str, quote_text: str, people: str, lang
     role = views.role_unnamed(question, f"{item_text}\n{people}")  # the meeting's list may give the chair
     if role:
         return f"who the {role} is" if en else f"hvem der er {role}"
+    relation = views.relation_unstated(question, item_text)
+    if relation:  # "hvem ejer marken?" of an item that never speaks of an owner
+        return f"who {relation} it" if en else f"hvem der {relation} den"
     claimed = views.role_unsupported(question, f"{item_text}\n{people}")
     if claimed:  # "Siden hvornår har Liselott Blixt været borgmester?" of minutes naming her only as a member
         return f"{claimed[0]} as {claimed[1]}" if en else f"{claimed[0]} som {claimed[1]}"

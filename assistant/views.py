@@ -152,6 +152,32 @@ def role_unnamed(question: str, item_text: str) -> str | None:
     return None
 
 
+# "Hvem ejer marken?", "who owns the site?", "hvem købte grunden?": a person or firm in a relation the item must
+# name (owning, buying, selling, renting, winning); a name in a sentence about something else is not the answer
+_TRADE = ("koeb", "saelg", "solg", "buyer", "seller", "purchas", "bud ", "tilbud")  # a sale names its buyer
+_RELATIONS = (
+    (r"ejer|ejede|owns?|owned|owner", ("ejer", "ejed", "ejes ", "owner", "owned")),
+    (r"købte|køber|købe|bought|buys?|buyer", _TRADE),
+    (r"solgte|sælger|sold|sells?|seller", _TRADE),
+    (r"lejer|lejede|rents?|rented|tenant", ("lejer", "lejed", "lejes", "udlej", "tenant")),
+)
+_ASKS_RELATION = re.compile(r"^\W*(?:hvem|hvilken|hvilket|who|which)\b.{0,40}?\b(?P<verb>"
+                            + "|".join(p for p, _ in _RELATIONS) + r")\b", re.I)
+
+
+def relation_unstated(question: str, item_text: str) -> str | None:
+    """The relation a who-question asks ("ejer") when the item never speaks of it: whoever it names is named
+    for something else. None when the question asks no such relation or the item speaks of it."""
+    m = _ASKS_RELATION.search(question)
+    if m is None:
+        return None
+    text = fold(item_text)
+    for pattern, stems in _RELATIONS:
+        if re.fullmatch(pattern, m.group("verb"), re.I):
+            return None if any(stem in text for stem in stems) else m.group("verb").lower()
+    return None
+
+
 # "Siden hvornår har Liselott Blixt været borgmester?", "When did X become chair?": the question asks about a person's
 # role, which the minutes support only where they name the person beside it
 _ASKS_ROLE = re.compile(r"\bsiden hvornår\b|\bhvor længe\b|\bhvornår blev\b|\bsince when\b|\bhow long ha(?:s|ve)\b|"

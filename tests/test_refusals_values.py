@@ -237,3 +237,15 @@ def test_what_a_stated_sum_is_said_of_is_where_the_answer_must_be() -> None:
     from assistant import unanswered
     assert not unanswered.holds_value("name", said[1], q)  # the second bidder is not named
     assert sum_sentences("Who bid the most for the school?", said) == []
+
+
+def test_who_owns_or_bought_needs_an_item_that_speaks_of_owning_or_a_sale() -> None:
+    from assistant import views
+    field = "Marken ligger indenfor det grundvandsdannende opland til Greve Vands kildeplads."
+    assert views.relation_unstated("hvem ejer marken?", field) == "ejer"
+    assert asked_values.not_stated("hvem ejer marken?", field, field, "", "da") == "hvem der ejer den"
+    assert views.relation_unstated("Which company owns the building?", "Bygningen ejes af Boligselskabet Sjælland.") \
+        is None
+    sale = "Grunden sælges til Sønderjysk Lager ApS, som ønsker at købe 4,2 ha."
+    assert views.relation_unstated("Hvem købte grunden?", sale) is None  # the sale names the buyer
+    assert views.relation_unstated("Hvem står for driften?", field) is None  # no relation of the kind asked
