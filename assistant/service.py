@@ -154,9 +154,11 @@ class ChatService:
         its answer is kept when that one is not refused. And a follow-up the conversation's item does not answer
         ("og hvor stor en andel ... ultimo august?" when the item before was another) is tried on its own search."""
         if answer.refused and turn.hits and turn.hits[0].in_conversation:
-            unpinned = [replace(h, in_conversation=False) for h in turn.retrieval.hits[:max(self.top_k, depth)]]
+            town = turn.hits[0].item.municipality  # the conversation's town: another's item answers nothing of it
+            unpinned = [replace(h, in_conversation=False) for h in turn.retrieval.hits[:max(self.top_k, depth)]
+                        if h.item.municipality == town]
             own = replace(turn, hits=unpinned[:self.top_k])
-            again = self._answer(own)
+            again = self._answer(own) if unpinned else answer
             if not again.refused:
                 return own, again
         if not (answer.refused and turn.turns and not turn.query.followup and not turn.query.filters.municipalities

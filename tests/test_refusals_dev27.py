@@ -142,3 +142,24 @@ def test_a_history_given_as_text_is_replayed_like_a_conversation(container: Cont
     answer = container.service.ask("hvad koster det så kommunen om året?", history=history)
     assert not answer.refused and "2,4 mio. kr." in answer.answer
     assert answer.citations[0].item_number == "3"
+
+
+KOEGE = """Køge Kommune
+Referat af Teknik- og Miljøudvalget den 2. april 2025
+
+Punkt 2: Ny legeplads ved Køge Strand
+Sagsfremstilling
+Legepladsen ved Køge Strand er tegnet af landskabsarkitekt Mette Holm og koster 2,0 mio. kr.
+Beslutning i Teknik- og Miljøudvalget den 02-04-2025
+Godkendt.
+"""
+
+
+def test_a_follow_up_the_conversations_item_does_not_answer_stays_in_its_town(container: Container,
+                                                                               tmp_path: Path) -> None:
+    ingest_text(container, tmp_path / "guards.txt", GUARDS)
+    ingest_text(container, tmp_path / "koege.txt", KOEGE)
+    history = ["Hvad koster den nye legeplads ved Hundige Strand?"]  # no town: the search is not narrowed
+    answer = container.service.ask("og hvem har tegnet den?", history=history)
+    assert all(c.municipality == "Greve" for c in answer.citations)
+    assert "Mette Holm" not in answer.answer
