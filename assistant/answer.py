@@ -77,9 +77,8 @@ _AGENDA_APPROVAL = re.compile(r"^\W*(?:godkendelse af (?:den )?dagsorden(?:en)?|
 
 
 # the agenda asked, or the attendance its approval often records ("Afbud: Charlotte Levin" under item 1)
-def unnamed(query: Query, hit: Hit) -> int:
-    """How many of the question's salient names ("Vesterø", "Jyderup") the item does not name."""
-    names = salient.salient_names(query.text)
+def unnamed(names: list[str], hit: Hit) -> int:
+    """How many of the question's salient ``names`` ("Vesterø", "Jyderup") the item does not name."""
     return len(salient.missing(salient.item_text(hit.item.municipality, hit.item.committee, hit.item.title,
                                                  hit.item.text), names)) if names else 0
 
@@ -142,9 +141,10 @@ class ExtractiveAnswerer:
         if not hits or hits[0].in_conversation or self.supported(hits[0], lang):
             return hits
         bar = self.ranking.second_ratio * hits[0].score
-        missing = unnamed(query, hits[0]) if query else 0  # not one lacking a name the first holds ("Vesterø")
+        names = salient.salient_names(query.text) if query else []
+        missing = unnamed(names, hits[0])  # not one lacking a name the first holds ("Vesterø")
         better = next((h for h in hits[1:self.ranking.max_citations] if h.score >= bar and self.supported(h, lang)
-                       and (query is None or unnamed(query, h) <= missing)), None)
+                       and unnamed(names, h) <= missing), None)
         return hits if better is None else [better, *[h for h in hits if h is not better]]
 
     def off_topic(self, query: Query, hit: Hit) -> list[str]:
@@ -187,9 +187,10 @@ class ExtractiveAnswerer:
 
         # the approval of the agenda may name every item's topic; it answers none of them. An item that lacks a
         # name of the question the first one holds ("Vesterø", "Jyderup") is about another place or thing
-        first_unnamed = unnamed(query, window[0])
+        names = salient.salient_names(query.text)
+        first_unnamed = unnamed(names, window[0])
         window = [window[0], *[h for h in window[1:] if not _AGENDA_APPROVAL.match(h.item.title)
-                               and unnamed(query, h) <= first_unnamed]]
+                               and unnamed(names, h) <= first_unnamed]]
         if len(window) < 2:
             return hits
         first = strength(window[0])

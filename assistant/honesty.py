@@ -56,7 +56,6 @@ if TYPE_CHECKING:
 _ASKS_WH = re.compile(r"^\W*(?:who|whom|which|what|when|where|hvem|hvilk\w*|hvad|hvornår|hvor)\b", re.I)
 
 
-_UNANIMOUS = re.compile(r"enstemmig\w*|unanim\w*", re.I)
 _UNANIMOUS_LINE = re.compile(r"[^.\n]*(?:enstemmig\w*|unanim\w*)[^.\n]*", re.I)  # the sentence that says so
 
 
@@ -148,8 +147,8 @@ def trap(answerer: ExtractiveAnswerer, query: Query, hit: Hit, quote: str, kind:
         return NO_VOTE[lang], quote
     if own and unanswered.unrecorded_vote(item.text, kind, query.text, voted):
         return NO_VOTE_WHO[lang], own_decision_quote(item, hit.item.date) or quote
-    if not voted and unanswered.asks_vote_count(query.text) and _UNANIMOUS.search(quote) \
-            and not re.search(r"\d", " ".join(m.group(0) for m in _UNANIMOUS_LINE.finditer(quote))):
+    unanimous = [m.group(0) for m in _UNANIMOUS_LINE.finditer(quote)]
+    if not voted and unanimous and unanswered.asks_vote_count(query.text) and not re.search(r"\d", " ".join(unanimous)):
         # "How many Kulturudvalget members voted for it?" of "Udvalget kunne enstemmigt tiltræde indstillingen"
         return UNANIMOUS_ONLY[lang], quote
     if voted and unanswered.asks_vote_count(query.text) and not counted_votes(own):

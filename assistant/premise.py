@@ -16,13 +16,14 @@ _SAYS_APPROVED = re.compile(r"\b(?:godkendte|vedtog|bevilgede|approved|adopted|g
 _SAYS_ADOPTED = re.compile(r"\b(?:har|er|blev|er blevet|var blevet)\s+(?:\w+\s+){0,2}?(?:vedtaget|godkendt|bevilget|"
                            r"indført)\b|\b(?:has|have|had|was|were)\s+(?:been\s+)?(?:approved|adopted|granted)\b",
                            re.I)
+_DA_DONE = (r"\b(?:godkendte|vedtog|bevilgede|stoppede|lukkede|indførte|hævede|sænkede|nedlagde|afskaffede|"
+            r"opsagde)\b")
 _SAYS_DONE = {  # past tense in Danish ("at stoppe" only proposes); "why did X approve" in English
-    "da": re.compile(r"\b(?:godkendte|vedtog|bevilgede|stoppede|lukkede|indførte|hævede|sænkede|nedlagde|afskaffede|"
-                     r"opsagde)\b|\bbesluttede\b.{0,80}\bat (?:stoppe|lukke|indføre|hæve|sænke|nedlægge|afskaffe|"
-                     r"opsige|godkende|bevilge)\b", re.I),
     "en": re.compile(r"\b(?:(?:approv|grant|adopt|stopp?|clos|introduc|rais|lower|abolish)(?:e|ed|es)?|cut)\b", re.I),
-    "da_past": re.compile(r"\b(?:godkendte|vedtog|bevilgede|stoppede|lukkede|indførte|hævede|sænkede|nedlagde|"
-                          r"afskaffede|opsagde)\b", re.I),
+    "da_past": re.compile(_DA_DONE, re.I),
+    # a why-question may also say it was decided: "Hvorfor besluttede udvalget at stoppe støtten?"
+    "da": re.compile(_DA_DONE + r"|\bbesluttede\b.{0,80}\bat (?:stoppe|lukke|indføre|hæve|sænke|nedlægge|afskaffe|"
+                     r"opsige|godkende|bevilge)\b", re.I),
     "en_past": re.compile(r"\b(?:approved|granted|adopted|stopped|closed|introduced|raised|lowered|abolished)\b", re.I),
 }
 

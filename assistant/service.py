@@ -124,7 +124,7 @@ class ChatService:
         as written): what it cited is what the next question's "it" refers to, as in the chat."""
         *before, last = history
         turn = self._prepare(last, None, None, list(before), 0, owner, replay=False)
-        turn, answer = self._lean_back(turn, self._answer(turn), last, None, None, list(before), 0, replay=False)
+        turn, answer = self._lean_back(turn, self._answer(turn), last, None, 0)
         return Turn(last, turn.search_text, turn.query.filters, [c.item_id for c in answer.citations])
 
     def ask(self, question: str, filters: Filters | None = None, conversation_id: str | None = None,
@@ -138,7 +138,7 @@ class ChatService:
                       base_url: str | None = None, owner: str = "local") -> tuple[Answer, list[Hit]]:
         """The answer and the ranked items behind it (``depth`` of them, for evaluation)."""
         turn = self._prepare(question, filters, conversation_id, history, depth, owner)
-        turn, answer = self._lean_back(turn, self._answer(turn), question, filters, conversation_id, history, depth)
+        turn, answer = self._lean_back(turn, self._answer(turn), question, filters, depth)
         return self._finish(turn, answer, base_url), turn.retrieval.hits
 
     def _answer(self, turn: _Pending) -> Answer:
@@ -147,8 +147,7 @@ class ChatService:
         return self.answerer.answer(turn.query, turn.hits)
 
     def _lean_back(self, turn: _Pending, answer: Answer, question: str, filters: Filters | None,
-                   conversation_id: str | None, history: list[str] | None, depth: int,
-                   replay: bool = True) -> tuple[_Pending, Answer]:
+                   depth: int) -> tuple[_Pending, Answer]:
         """"How many households does the change affect?" after a question on school districts: a short question in
         a conversation that names no municipality and that, read alone, nothing answers is read as a follow-up;
         its answer is kept when that one is not refused. And a follow-up the conversation's item does not answer
@@ -164,8 +163,8 @@ class ChatService:
         if not (answer.refused and turn.turns and not turn.query.followup and not turn.query.filters.municipalities
                 and len(re.findall(r"\w+", turn.question)) <= LEAN_BACK_WORDS):
             return turn, answer
-        leaning = self._prepare(question, filters, conversation_id, history, depth, turn.owner, followup=True,
-                                replay=replay)
+        leaning = self._prepare(question, filters, turn.conversation_id, None, depth, turn.owner, followup=True,
+                                turns=turn.turns)
         again = self._answer(leaning)
         return (turn, answer) if again.refused else (leaning, again)
 
@@ -194,7 +193,7 @@ class ChatService:
         if answer is None:
             answer = self.answerer.answer(turn.query, turn.hits)
         # shown tokens are reset below when the answer changes
-        turn, answer = self._lean_back(turn, answer, question, filters, conversation_id, history, 0)
+        turn, answer = self._lean_back(turn, answer, question, filters, 0)
         final = self._finish(turn, answer, base_url)
         if "".join(shown).strip() != final.answer.strip():
             if shown:
@@ -205,10 +204,13 @@ class ChatService:
 
     def _prepare(self, question: str, filters: Filters | None, conversation_id: str | None,
                  history: list[str] | None, depth: int, owner: str = "local", followup: bool = False,
-                 replay: bool = True) -> _Pending:
+                 replay: bool = True, turns: list[Turn] | None = None) -> _Pending:
+        """``turns``: the conversation as already read (a retry of the same question), else read from
+        ``conversation_id`` or ``history``."""
         started = time.perf_counter()
         question = self._validate(question)
-        conversation_id, turns = self._history(conversation_id, history, owner, replay)
+        if turns is None:
+            conversation_id, turns = self._history(conversation_id, history, owner, replay)
         if len(turns) >= self.max_turns:
             raise QuestionError(f"the conversation has {len(turns)} turns; the limit is {self.max_turns}")
         if self.respell is not None:
