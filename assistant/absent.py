@@ -21,9 +21,9 @@ def naming(query: Query, hits: list[Hit]) -> tuple[list[Hit], list[str]]:
     """Hits reordered so the first names every salient name of the question; or the names none names."""
     if not hits or hits[0].in_conversation:
         return hits, []
-    names = salient.salient_names(query.text)
+    names = salient.salient_names(salient.asked_part(query.text))  # not a name the asker's framing gives
     if not names:
-        return hits, []
+        return town_place_first(query, hits), []
 
     def text_of(h: Hit) -> str:
         return salient.item_text(h.item.municipality, h.item.committee, h.item.title, h.item.text)
@@ -31,7 +31,24 @@ def naming(query: Query, hits: list[Hit]) -> tuple[list[Hit], list[str]]:
     full = [h for h in hits if not salient.missing(text_of(h), names)]
     if not full:
         return hits, salient.missing(text_of(hits[0]), names)
-    return [full[0], *[h for h in hits if h is not full[0]]], []
+    return town_place_first(query, [full[0], *[h for h in hits if h is not full[0]]]), []
+
+
+def town_place_first(query: Query, hits: list[Hit]) -> list[Hit]:
+    """The item naming a place named after its town ("Skive Svømmehal") before one naming only the place's kind
+    ("Renovering af Tønder Svømmehal"), when the first does not name it."""
+    places = salient.town_places(query.text)
+    if not places or not hits or hits[0].in_conversation:
+        return hits
+
+    def names_all(h: Hit) -> bool:
+        text = fold(f"{h.item.title}\n{h.item.text}")
+        return all(fold(p) in text for p in places)
+
+    if names_all(hits[0]):
+        return hits
+    better = next((h for h in hits[1:] if names_all(h)), None)
+    return hits if better is None else [better, *[h for h in hits if h is not better]]
 
 
 def absent_topics(query: Query, hits: list[Hit], stored: topics.Mentioned | None) -> list[str]:
@@ -47,7 +64,7 @@ def absent_topics(query: Query, hits: list[Hit], stored: topics.Mentioned | None
     def mentioned(parts: tuple[str, ...], municipalities: list[str]) -> bool:
         return any(all(p in text for p in parts) for text in found) or stored(parts, municipalities)
 
-    return topics.absent(query.text, query.language, towns, mentioned)
+    return topics.absent(salient.asked_part(query.text), query.language, towns, mentioned)
 
 
 def absent_bodies(query: Query, hits: list[Hit], committees: CommitteeLookup | None) -> list[str]:

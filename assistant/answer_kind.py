@@ -60,10 +60,20 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
                           # "what operating result did Strandparken report?": a sum of money
                           rf"\b(?:operating|net|financial|annual) (?:result|profit|loss)\b|"
                           rf"\b(?:drifts|års|netto)resultat", re.I)),
+    # a rate of unemployment, employment or vacancy is a share ("Ledigheden ... var 2,9 pct.")
     ("percent", re.compile(r"procent|percent|\bandel\b|\bshare\b|hvor stor en del|what proportion|\bprocentsats|"
-                           r"skatteprocent|%", re.I)),
+                           r"skatteprocent|%|\b(?:unemployment|employment|vacancy|occupancy) rates?\b|"
+                           r"\bledighed(?:en|sprocent\w*)?\b|\bbeskæftigelsesfrekvens", re.I)),
     ("measure", re.compile(r"(?:hvor mange|how many)\s+(?:kvadrat\w*|square\s+\w+|m2\b|m²|meter\b|metres?\b|"
-                           r"meters?\b|km\b|kilomet\w*|hektar\w*|hectares?\b)", re.I)),  # a count of units measures
+                           r"meters?\b|km\b|kilomet\w*|hektar\w*|hectares?\b|tons?\b|tonnes?\b|kg\b|kilo\w*|"
+                           r"liter\b|litres?\b|kubikmeter\w*)", re.I)),  # a count of units measures
+    # "how much higher than the terrain?": a difference of height or length, not a sum of money
+    ("measure", re.compile(r"\b(?:how much|hvor meget)\s+(?:higher|lower|taller|longer|wider|deeper|højere|lavere|"
+                           r"længere|bredere|dybere)\b", re.I)),
+    # "hvor meget får centret fra staten?", "how much does the club receive?": a sum received or paid
+    ("amount", re.compile(r"\b(?:hvor meget|how much)\s+(?:(?:does|did|will|do)\s+(?:\w+\s+){0,4})?"
+                          r"(?:får|fik|modtager|modtog|giver|gav|betaler|betalte|receive[sd]?|get|gets|got|pay|pays|"
+                          r"paid)\b", re.I)),
     # "what is the population of ...?" asks a count of people as surely as "hvor mange indbyggere"
     ("count", re.compile(r"hvor mange|how many|\bantal(?:let)?\b|number of|\bpopulation\b|\bindbyggertal|"
                          r"\bbefolkningstal", re.I)),
@@ -81,9 +91,10 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
                                r"what was the background|what (?:was|is) the rationale", re.I)),
     ("party", re.compile(r"hvilke(?:t)? parti|which part(?:y|ies)|hvilke(?:n)? gruppe|which group|hvilket parti",
                          re.I)),
-    ("company", re.compile(r"hvilke(?:t|n)? \w*(?:firma|virksomhed|leverandør|selskab|entreprenør|rådgiver|operatør)|"
+    ("company", re.compile(r"hvilke(?:t|n)? \w*(?:firma|virksomhed|leverandør|selskab|entreprenør|rådgiver|operatør|"
+                           r"tilbudsgiver|bygherre)|"
                            r"which (?:[\w-]+ ){0,2}(?:company|companies|firm|firms|supplier|contractor|provider|"
-                           r"operator|consultan)|"
+                           r"operator|consultan|builder|bidder)|"
                            r"what (?:company|firm|supplier|contractor)|hvem (?:leverer|driver|har vundet)|"
                            r"who (?:supplies|operates|won the (?:tender|contract))|"
                           # "who did Greve hire to run the security patrols?": a firm doing a job
@@ -115,7 +126,9 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
                          r"(?:fik|blev|bliver|kommer|var|er|har|havde|skal|skulle|kan|kunne|vil|ville|godkendte|"
                          r"vedtog|besluttede|did|was|were|is|are|has|have|had|will|would|can|could|does|do|should)\b",
                          re.I)),
-    ("amount", re.compile(r"^\s*(?:hvad (?:er|var|bliver)|what (?:is|was|will be)|what|which|hvilke[nt]?)\b.{0,50}"
+    # also after a leading phrase ("After the three free hours, what's the hourly charge?")
+    ("amount", re.compile(r"^\s*(?:[^,?]{0,80},\s*)?(?:hvad (?:er|var|bliver)|what (?:is|was|will be)|what|which|"
+                          r"hvilke[nt]?)\b.{0,50}"
                           r"(?:afgift|gebyr|\bpris|beløb|\bleje\b|takst|udgift|omkostning|\bprice|\bfee\b|"
                           r"(?<!unemployment )(?<!employment )(?<!interest )(?<!tax )(?<!growth )\brate\b|"
                           r"\btariff|\bcharge\b|"

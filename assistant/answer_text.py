@@ -76,6 +76,14 @@ OTHER_PART = {
     "da": "Det fundne punkt nævner ikke {what}, kun {other} — det nærmeste er:",
     "en": "The item found does not mention {what}, only {other}; the closest it says is:",
 }
+OTHER_PLACE = {
+    "da": "Det fundne punkt handler her om {other}, ikke om {what} — det nærmeste er:",
+    "en": "The passage found is about {other}, not {what}; the closest it says is:",
+}
+RESTATED = {  # what a figure-question's quote states when it only repeats the question's own figure
+    "da": "andet tal end det, spørgsmålet selv nævner ({given})",
+    "en": "any figure beyond the one the question gives ({given})",
+}
 NOT_SAID = {
     "da": "Referatet gengiver ikke, hvad {who} sagde; det noterer beslutningen:",
     "en": "The minutes do not report what {who} said; they record the decision:",

@@ -29,8 +29,10 @@ LABELS = {"clock": ("a time of day", "et klokkeslæt"), "duration": ("how long i
           "percent": ("a percentage", "en procentsats"),
           "compared": ("a comparison with the earlier period", "en sammenligning med den tidligere periode"),
           "running": ("an operating cost", "en driftsudgift"),
-          "gross": ("a gross figure", "et bruttobeløb"), "net": ("a net figure", "et nettobeløb")}
+          "gross": ("a gross figure", "et bruttobeløb"), "net": ("a net figure", "et nettobeløb"),
+          "hourly": ("a price per hour", "en pris pr. time")}
 
+_PRICE = r"kost|\bcost|\bcharge|\bfee\b|\bprice|\bpris|takst|gebyr|betal|\bpay|\bkr\b|kroner|afgift|\bleje\b|\brent\b"
 _ASKS = {
     "clock": re.compile(r"\bhvad tid\b|\bhvilket klokkeslæt|\bklokken hvad\b|\bhvornår på dagen\b|\bwhat time\b|"
                         r"\bwhat hour\b|\btime of day\b", re.I),
@@ -57,6 +59,10 @@ _ASKS = {
     # gross and net are different figures: "bruttoindtægten" is not answered by "Nettoindtægten skønnes til ..."
     "gross": re.compile(r"\bbrutto(?!ton|registerton)\w*|\w+brutto\w*|\bgross\b(?!\s+(?:ton|register))", re.I),
     "net": re.compile(r"\bnetto\w*|\bnet (?:income|revenue|cost|result|saving|expense)", re.I),
+    # a price per hour is a rate, not a total: "hvad koster det i timen?", "the hourly charge" (a price per month
+    # is not checked: a table of monthly rates rarely says "pr. måned")
+    "hourly": re.compile(rf"^(?=.*(?:{_PRICE}))(?=.*(?:\bhourly\b|\bper hour\b|\ban hour\b|\bpr\.? time\b|"
+                         r"\bper time\b|\bi timen\b|\btimepris|\btimetakst))", re.I | re.S),
     "running": re.compile(r"^(?=.*(?:kost|\bcost|udgift|beløb|\bhow much\b|\bhvor meget\b|\bpris|\bprice|expens))"
                           r"(?=.*(?:\bdrift|\bat drive\b|\bto run\b|\brunning\b|\boperat(?:e|ing|ion)))", re.I | re.S),
 }
@@ -119,6 +125,8 @@ _HOLDS: dict[str, Callable[[str], bool]] = {
     "running": lambda text: _RUNNING.search(text) is not None,
     "gross": lambda text: re.search(r"brutto|\bgross\b", text, re.I) is not None,
     "net": lambda text: re.search(r"netto|\bnet\b", text, re.I) is not None,
+    "hourly": lambda text: re.search(r"\b(?:pr\.?|per|i)\s*(?:påbegyndt\w*\s+)?timen?\b|/\s*(?:time|t|h)\b|"
+                                     r"timepris|timetakst|hourly|per hour", text, re.I) is not None,
     "ready": lambda text: any(_READY.search(s) and _WHEN.search(s) for s in re.split(r"(?<=[.!?])\s+|\n", text)),
 }
 
@@ -130,7 +138,7 @@ def unstated(question: str, item_text: str, people: str = "") -> str | None:
     if kind is None:
         return None
     if kind == "party":
-        names = views.person_names(question)
+        names = views.person_names(question) or views.names_echoed(question, f"{item_text}\n{people}")
         if not names:
             return None
         text = f"{item_text}\n{people}"

@@ -16,7 +16,7 @@ from core.model import fold
 from core.municipalities import REGIONS
 
 _DECIDED_ACT = re.compile(r"\b(?:vedtog|vedtaget|besluttede|besluttet|godkendte|endeligt|approved|adopted|decided|"
-                          r"approve|approving|adopt|adopting|givet|bevilget|bevilgede|granted)\b", re.I)
+                          r"approve|approving|adopt|adopting|givet|bevilget|bevilgede|granted|endte|ended up)\b", re.I)
 # a region as the body that decided ("Hvad besluttede Region Hovedstaden ...?", "Regionsrådet vedtog ..."): regions
 # are no search filter (minutes cite them as actors), but a decision question names whose decision it asks for
 _REGION = "(" + "|".join(REGIONS) + "|Regionsrådet)"
@@ -24,12 +24,15 @@ _ACT = r"(?:besluttede|vedtog|godkendte|bevilgede|afviste)"
 _REGION_ACTOR = re.compile(rf"\b(?:{_ACT}|did|has|have)\s+{_REGION}|{_REGION}\s+(?:{_ACT}|decided|approved|rejected)\b")
 # the council as the deciding body: "Vedtog Byrådet ...?", "Did the city council approve ...?"
 _COUNCIL_NAME = (r"(?:byrådet|byråd|kommunalbestyrelsen|regionsrådet|the city council|city council|"
-                 r"the municipal council)")
+                 r"the municipal council|(?:the )?regional council)")
 _DECIDING = (r"(?:vedtog|godkendte|besluttede|bevilgede|afviste|vedtaget|godkendt|besluttet|bevilget|afvist|givet|gav|"
-             r"approved|adopted|decided|approve|adopt|decide|approving|adopting|deciding|granted|grant|gave)")
+             r"approved|adopted|decided|approve|adopt|decide|approving|adopting|deciding|granted|grant|gave|"
+             # "Endte byrådet med at ...?", "did the council end up ...?": what it finally decided
+             r"endte|ended up|end up)")
 _COUNCIL_ASKED = re.compile(rf"\b{_DECIDING}\s+(?:[\wæøå]+\s+){{0,2}}?({_COUNCIL_NAME})\b|"
                             rf"\b({_COUNCIL_NAME})\s+(?:[\wæøå-]+\s+){{0,3}}?(?:har\s+)?{_DECIDING}\b", re.I)
-_COUNCIL = re.compile(r"byråd|kommunalbestyrelse|regionsråd|city council|borgerrepræsentation", re.I)
+_COUNCIL = re.compile(r"byråd|kommunalbestyrelse|regionsråd|city council|regional council|borgerrepræsentation",
+                      re.I)
 # the item's text tells what the council itself decided (its case history): that answers the question
 _COUNCIL_DECIDED = re.compile(r"\b(?:byråd\w*|kommunalbestyrelse\w*|regionsråd\w*)\s+(?:\w+\s+){0,3}?"
                               r"(?:godkendte|vedtog|besluttede|har (?:godkendt|vedtaget|besluttet))\b|"

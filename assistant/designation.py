@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.quotes import sentences
+
 # a numbered part of a plan, project or route: "etape 4", "4. etape", "stage 4", "lokalplan 1221", "tillæg 9",
 # "linje 224"; English designators through their Danish word
 _DA_DESIGNATION = re.compile(r"\b\w*?(etape|fase|lokalplan|tillæg|delområde|linje|rute)\s+(?:nr\.\s*)?"
@@ -83,3 +85,27 @@ def other_designation(item_text: str, question: str) -> tuple[str, str] | None:
         if numbers and number not in numbers:
             return f"{word} {number}", ", ".join(f"{word} {n}" for n in numbers[:3])
     return None
+
+
+# a rank below the top: "det næsthøjeste bud", "the second-highest bid", "tredjestørste"; English through Danish
+_SUPERLATIVES = {"highest": "højeste", "lowest": "laveste", "largest": "største", "biggest": "største",
+                 "smallest": "mindste", "best": "bedste", "cheapest": "billigste"}
+_DA_SUPER = "højeste|laveste|største|mindste|bedste|billigste|dyreste"
+_LOWER_RANK = re.compile(rf"\b(næst|anden|tredje)\s*-?\s*({_DA_SUPER})\b|"
+                         rf"\b(second|third)[- ]({'|'.join(_SUPERLATIVES)})\b", re.I)
+
+
+def other_rank(question: str, quote: str, item_text: str) -> tuple[str, str, str | None] | None:
+    """("næsthøjeste", "højeste", sentence) when the question asks a rank below the top ("who placed the
+    second-highest bid?") and the quote gives the top one ("Det højeste bud er på 3.150.000 kr."): the top is not
+    the answer. ``sentence`` is the item's own sentence on the asked rank, or None when it names none. Else None."""
+    m = _LOWER_RANK.search(question)
+    if m is None:
+        return None
+    word = (m.group(2) or _SUPERLATIVES[m.group(4).lower()]).lower()
+    rank = {"anden": "næst", "second": "næst", "third": "tredje"}.get((m.group(1) or m.group(3)).lower(), "næst")
+    asked = re.compile(rf"\b(?:{rank}|anden|second|third)\s*-?\s*{word}", re.I)
+    if asked.search(quote) or not re.search(rf"(?<![\wæøå-]){word}\b", quote, re.I):
+        return None
+    own = next((s for s in sentences(item_text) if asked.search(s)), None)
+    return f"{rank}{word}", word, own

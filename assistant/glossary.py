@@ -127,6 +127,8 @@ GLOSSARY: dict[str, str] = {
     "libraries": "biblioteker", "museum": "museum", "theatre": "teater", "theater": "teater", "cinema": "biograf",
     "concert hall": "koncertsal koncerthus", "pitch": "bane",
     "second-highest": "næsthøjeste", "second highest": "næsthøjeste", "highest": "højeste",
+    "lowest": "laveste", "higher": "højere", "lower": "lavere", "terrain": "terræn", "ground level": "terræn",
+    "dyke": "dige sikringshøjde",
     "pitches": "baner", "rubber": "gummi gummigranulat", "granulate": "granulat gummigranulat", "golf": "golf",
     "tennis": "tennis", "padel": "padel paddel", "marina": "lystbådehavn marina",
     "light rail": "letbane", "tram": "letbane sporvogn", "metro": "metro", "train": "tog", "trains": "tog",

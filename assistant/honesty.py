@@ -13,6 +13,7 @@ from assistant import (
     designation,
     outside,
     part_amount,
+    places,
     premise,
     salient,
     scope,
@@ -35,7 +36,9 @@ from assistant.answer_text import (
     OFF_TOPIC,
     ONLY_APPLIED,
     OTHER_PART,
+    OTHER_PLACE,
     PARTIES_ONLY,
+    RESTATED,
     UNANIMOUS_ONLY,
     UNKNOWN,
     UNSETTLED,
@@ -94,6 +97,23 @@ def trap(answerer: ExtractiveAnswerer, query: Query, hit: Hit, quote: str, kind:
     month = scope.other_month(query.text, quote, hit.item.date) if kind in _MONTHLY else None
     if month:  # "the unemployment rate in October 2024" of "Ledigheden var 2,9 pct. i september 2024"
         return OTHER_PART[lang].format(what=month[0], other=month[1]), quote
+    place = None if hit.in_conversation or query.followup else places.other_place(query.text, quote, item.title)
+    if place:  # "bolværk i Vesterø havn" of a passage under "Østerby Havn - akut skade på bolværk"
+        return OTHER_PLACE[lang].format(what=place[0], other=place[1]), quote
+    rank = designation.other_rank(query.text, quote, item.text)
+    if rank and rank[2] is not None:  # the item's sentence on the asked rank must hold the value asked
+        wanted = unanswered.asked_kind(kind, query.text)
+        wanted = "name" if wanted == "person" else wanted
+        if wanted in unanswered.NOT_STATED and not unanswered.holds_value(wanted, rank[2], query.text):
+            # "who placed the second-highest bid?" of "Det næsthøjeste bud er på 2.700.000 kr. fra en privat køber"
+            what = unanswered.NOT_STATED[wanted][0 if lang == "en" else 1]
+            return NOT_STATED_HEAD[lang].format(what=what), rank[2]
+    elif rank:  # "the second-highest bid" of "Det højeste bud er på 3.150.000 kr."
+        return OTHER_PART[lang].format(what=f"det {rank[0]}" if lang == "da" else f"the {rank[0]}",
+                                       other=f"det {rank[1]}" if lang == "da" else f"the {rank[1]}"), quote
+    restated = None if query.followup else traps.restated_figure(query.text, quote, kind)
+    if restated:  # the quote's only figure is the one the question gives ("6,9 i snit"): not the one asked
+        return NOT_STATED_HEAD[lang].format(what=RESTATED[lang].format(given=restated)), quote
     part = designation.other_designation(f"{item.title}\n{item.text}", query.text)
     if part:  # "stage 4" of an item on stage 3
         return OTHER_PART[lang].format(what=part[0], other=part[1]), quote

@@ -138,6 +138,10 @@ _NAME_NEXT = re.compile(r"\s+(?:[A-ZÆØÅ][a-zæøå]|(?:bugt|fjord|havn|strand
                         r"nord|syd|øst|vest|ø|hospital|sygehus)(?:en|et|s|'s)?\b)")  # "herlev hospital's share"
 
 
+# "outside Hjørring Kommune", "uden for Greve": a town the question sets apart, not whose minutes are asked
+_OUTSIDE = re.compile(r"\b(?:outside(?: of)?|uden ?for|beyond|except|undtagen)\s+(?:the\s+)?$", re.I)
+
+
 def _part_of_a_name(text: str, m: re.Match[str]) -> bool:
     """"Køge Bugt Strandpark", "Aarhus Ø": a municipality's name inside a place's own name is not a filter."""
     rest = text[m.end():]
@@ -161,7 +165,7 @@ def _region_subject(text: str) -> str | None:
 def extract_filters(text: str) -> Filters:
     f = Filters()
     f.municipalities = list(dict.fromkeys(_canon_muni(m.group(1)) for m in _MUNI.finditer(text)
-                                          if not _part_of_a_name(text, m)))
+                                          if not _part_of_a_name(text, m) and not _OUTSIDE.search(text[:m.start()])))
     region = _region_subject(text)
     if region and not f.municipalities:
         f.municipalities = [region]

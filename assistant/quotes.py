@@ -17,7 +17,7 @@ MONEY = re.compile(r"\d[\d.,]*\s*(?:kr\.?|kroner|mio\.?|million|mia\.?)|kr\.\s*\
 
 
 _ABBREV = re.compile(r"(?:\b(?:pr|kr|mio|mia|ca|bl\.a|f\.eks|jf|nr|pkt|kl|d|evt|inkl|ekskl|hhv|vedr|mht|iht|stk|tlf|"
-                     r"ang|dvs|mv|osv|m\.fl|ift|st|gl)\.)$", re.I)
+                     r"ang|dvs|mv|osv|m\.fl|ift|st|gl|brdr|matr|afd|adm|sdr|ndr|tidl)\.)$", re.I)
 
 
 # a sentence's end before a capital, or a line break: the plain split the refusal checks share ("kr. Heraf" ends

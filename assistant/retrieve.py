@@ -176,9 +176,12 @@ class Retriever:
             if row is None or not self._keep(row, f):
                 continue
             title_tok = set(tokens(row.title))
+            # the item's own committee named in its title ("Sundheds- og Omsorgsudvalgets mødekalender") is in the
+            # context of every item of its meetings: a question naming the committee says nothing of the topic
+            own = title_tok & set(tokens(row.committee)) & title_q
             if f.soft_dates and (f.date_from or f.date_to) and _in_range(row.date, f):
                 score += self.ranking.soft_date_bonus / rrf_k
-            title_bonus = (self.ranking.title_bonus / rrf_k * (len(title_q & title_tok)
+            title_bonus = (self.ranking.title_bonus / rrf_k * (len(title_q & title_tok) - len(own)
                                                             + self.ranking.town_title_weight * len(town & title_tok))
                            / max(1, len(title_tok)) if qtok else 0.0)
             if f.item_number and f.soft_item and (row.number or "") == f.item_number:

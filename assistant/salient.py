@@ -33,6 +33,28 @@ _PLACES = ({fold(m) for m in ALL_MUNICIPALITIES} | {fold(w) for r in REGIONS for
            | {fold(a) for a in QUESTION_ALIASES})  # "Elsinore", "Copenhagen": the municipality, named in English
 
 
+_NAMED_AFTER = re.compile(r"[ \t]+([A-ZÆØÅ][a-zæøå][\wæøå-]*)")
+
+
+def _plain_name(word: str) -> bool:
+    """A capitalised word that names a thing, not a body, a civic word, a month or another town."""
+    low = fold(word)
+    return not (low in _CIVIC or low.endswith(_BODY_ENDINGS) or low in MONTHS or low in _PLACES)
+
+
+def town_places(question: str) -> list[str]:
+    """Places named after their town ("Skive Svømmehal", "Køge Bugt"): the town and the capitalised word after it.
+    The town may be a possessive ("Lejres Plan- og Teknikudvalg") or a word of a name the minutes write otherwise,
+    so these only prefer the item naming them; they refuse nothing."""
+    out = []
+    for m in _WORD.finditer(question):
+        low = fold(m.group(0))
+        after = _NAMED_AFTER.match(question, m.end())
+        if low in _PLACES and after and _plain_name(after.group(1)) and not after.group(1).endswith("-"):
+            out.append(f"{m.group(0)} {after.group(1)}")
+    return out
+
+
 def salient_names(question: str, ignore: set[str] | None = None) -> list[str]:
     """Capitalised words not at a sentence start, acronyms, and quoted phrases' words, minus place,
     month and civic words (and ``ignore``: e.g. the committee's own words)."""
@@ -71,6 +93,23 @@ def salient_names(question: str, ignore: set[str] | None = None) -> list[str]:
 _DEMONYM = ("ian", "ians", "ean", "eans", "ese", "ish")
 
 
+# a first-person opening that frames the question ("Jeg skriver en artikel om kulturstøtte i Storkøbenhavn - hvor
+# meget fik ...?", "I sit on the council. When ...?"): who asks and why, not what is asked
+_FRAMING = re.compile(r"^\W*(?:jeg|vi|(?-i:I)(?=\s+(?-i:[a-z]))|I'm|I am|I've|we|we're|as an?)\b"
+                      r"[^?]*?(?:\s[-–—]\s|[.:;!]\s+)(?=\S)", re.I)
+_ASKING = re.compile(r"\?|^\W*(?:hvad|hvem|hvor|hvornår|hvorfor|hvordan|hvilke\w*|what|who|where|when|why|how|which)\b",
+                     re.I)
+
+
+def asked_part(question: str) -> str:
+    """The question without a first-person opening that frames it, when a question follows; else the question."""
+    m = _FRAMING.match(question)
+    if m is None:
+        return question
+    rest = question[m.end():]
+    return rest if _ASKING.search(rest) else question
+
+
 def mentions(text: str, name: str) -> bool:
     """Does ``text`` name ``name``: a folded prefix match tolerant of Danish inflection (Movia/Movias)."""
     key = fold(name)
@@ -88,8 +127,14 @@ def item_text(municipality: str, committee: str, title: str, text: str) -> str:
     "KTM" for Klima-, Teknik- og Miljøudvalget), its title and its text."""
     from assistant.bodies import acronyms
 
-    short = " ".join(sorted(acronyms(committee)))
+    # the committees the item names in its text (the case history: "Klima-, Teknik- og Miljøudvalget besluttede")
+    # are named by their initials too ("KTM")
+    named = {c for m in _COMMITTEE_IN_TEXT.finditer(text) for c in acronyms(m.group(0))}
+    short = " ".join(sorted(acronyms(committee) | named))
     return f"{municipality} {committee} {short} {title}\n{text}"
+
+
+_COMMITTEE_IN_TEXT = re.compile(r"(?:\b[A-ZÆØÅ][a-zæøå]+-,?\s+)*(?:og\s+)?\b[A-ZÆØÅ][a-zæøå]*udvalg\w*")
 
 
 def missing(text: str, names: list[str]) -> list[str]:

@@ -214,3 +214,33 @@ def past_dates_only(question: str, quote: str, meeting_date: str) -> bool:
         if any(t in before or len(t) >= 6 and any(b.startswith(t[:6]) for b in before) for t in asked):
             return False
     return True
+
+
+# a number as printed ("6,9", "2.700.000", "25"); a year or a date is no figure of the kind asked
+_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+# a figure asked by the noun it is known by ("hvad var landsgennemsnittet?", "what was the average?")
+_FIGURE_NOUN = re.compile(r"gennemsnit|\baverage|\bmean\b|\bniveau|\blevel\b|\brate\b|\bsats\b", re.I)
+_FIGURES_ASKED = frozenset({"amount", "percent", "count", "measure"})
+# a figure written as a word ("seks klager") is a figure the question does not give
+_NUMBER_WORD = re.compile(r"\b(?:to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|tretten|fjorten|femten|tyve|"
+                          r"tredive|fyrre|halvtreds|hundrede|tusind|halvdelen|en tredjedel|en fjerdedel|"
+                          r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|hundred|thousand|"
+                          r"half)\b", re.I)
+
+
+def _numbers(text: str) -> set[str]:
+    text = re.sub(r"\b\d{1,2}[-./]\d{1,2}[-./]\d{2,4}\b", " ", text)  # a date
+    return {n.rstrip(".,") for n in _NUMBER.findall(text) if not _YEAR.fullmatch(n.rstrip(".,"))}
+
+
+def restated_figure(question: str, quote: str, kind: str) -> str | None:
+    """The figure the question itself gives ("Tønders afgangsprøver gav 6,9 i snit - hvad var landsgennemsnittet?")
+    when it is the only one the quote states: the quote restates the premise, not the figure asked. Else None."""
+    if not re.match(r"^\W*(?:\S+\s+){0,25}?(?:hvad|hvor|what|how)\b", question, re.I) \
+            or re.search(r"\b(?:hvilke\w*|which|hvem|who)\b", question, re.I) or _NUMBER_WORD.search(quote):
+        return None  # "which hospital gets the largest share of the 100 million?" asks a name
+    if kind not in _FIGURES_ASKED and not _FIGURE_NOUN.search(question):
+        return None
+    said, given = _numbers(quote), _numbers(question)
+    return ", ".join(sorted(said)) if said and said <= given else None

@@ -14,6 +14,7 @@ from assistant.glossary import expand
 from assistant.premise import WHY
 from assistant.query import language
 from assistant.quotes import sentences
+from assistant.salient import mentions
 from assistant.terms import content_terms, match, prefixes
 from assistant.value_kinds import FIGURE_KINDS, KIND_PATTERNS, VALUE_KINDS, new_values
 from core import parties
@@ -102,7 +103,11 @@ def lacks_value(quote_text: str, kind: str, question: str) -> bool:
             return not given
         if restated_reason(quote_text, question):
             return True
-    return not any(holds_value(kind, part, question) for part in quote_text.split(JOIN))
+    parts = quote_text.split(JOIN)
+    org = _ASKS_MEMBER.search(question) if kind == "name" else None
+    if org and org.group(1)[:1].isupper():  # "who from COWI ...?" of "Jesper Koziara ..., begge fra KLAR Forsyning A/S": not COWI's
+        parts = [s for p in parts for s in sentences(p) if mentions(s, org.group(1))]
+    return not any(holds_value(kind, part, question) for part in parts)
 
 
 _CAUSE = re.compile(r"\b(?:på grund af|pga\.?|grundet|fordi|idet|because of|because|due to)\s+([^.;:\n]{2,80})", re.I)
@@ -150,9 +155,19 @@ def party_reason(question: str, quote_text: str) -> bool | None:
         for start in starts:
             window = quote_text[start:start + 160]
             stop = _NEXT_VOTE.search(window)
-            if _REASON.search(window[:stop.start()] if stop else window):
+            cue = _REASON.search(window[:stop.start()] if stop else window)
+            if cue and not _restates_stance(cue.group(0), question):
                 return True
     return False
+
+
+# a stance the question itself names is no reason for it: "Why did V enter a reservation?" of "V tog forbehold"
+_STANCES = ((re.compile(r"forbehold", re.I), re.compile(r"forbehold|reservation", re.I)),
+            (re.compile(r"foreslå|foreslog", re.I), re.compile(r"foreslå|foreslog|propos", re.I)))
+
+
+def _restates_stance(cue: str, question: str) -> bool:
+    return any(said.search(cue) and asked.search(question) for said, asked in _STANCES)
 
 
 # a question for a person's name: "Hvad hedder den nye leder?", "Who is the alderman for health?"
@@ -173,7 +188,18 @@ def asked_kind(kind: str, question: str) -> str:
         return "explanation"
     if _ASKS_NAME.search(question) and len(clauses(question)) == 1:
         return "name"
+    if kind == "person" and _ASKS_MEMBER.search(question) and not ASKS_VOTE.search(question) \
+            and len(clauses(question)) == 1:
+        return "name"  # "Hvem fra COWI fremlagde analyserne?": a person of the firm, not the firm
     return kind
+
+
+# "who from COWI ...?", "hvem i udvalget var inhabil?": one of an organisation's people, named by name
+_ASKS_MEMBER = re.compile(r"^\W*(?:hvem|who)\s+(?:fra|i|hos|from|at|in|on|of)\s+(?:the\s+)?([\wæøåÆØÅ-]+)", re.I)
+
+
+_UNIT_ASKED = re.compile(r"\b(?:hvor mange|how many)\s+(?:tons?|tonnes?|kg|kilo\w*|liter|litres?|kubikmeter\w*|m3|m³|"
+                         r"kvadratmeter\w*|m2|m²|hektar\w*|hectares?|meter|metres?|meters?|km|kilomet\w*)\b", re.I)
 
 
 def holds_value(kind: str, text: str, known: str) -> bool:
@@ -187,6 +213,8 @@ def holds_value(kind: str, text: str, known: str) -> bool:
         return bool(new_values("person", text, known))
     if kind not in _NUMERIC:
         return bool(new_values(kind, text, known))
+    if kind == "measure" and _UNIT_ASKED.search(known):  # "how many tonnes": a figure with a unit, not "to af"
+        return bool(new_values("measure", text, known))
     # a sum of money is answered by an amount, a share or a fraction, not by a count of something else ("30
     # courses a year" does not say how much was granted)
     kinds = _NUMERIC - {"count", "measure"} if kind == "amount" and " | " not in text else _NUMERIC  # a table row's

@@ -19,7 +19,7 @@ COUNT_WORD = re.compile(r"\b(?:to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|t
                          r"eleven|twelve|twenty|hundred|thousand)\b", re.I)
 _COUNT = re.compile(NUMBER.pattern + "|" + COUNT_WORD.pattern, re.I)
 _MEASURE = re.compile(r"\d[\d.,]*\s*(?:m\b|meter|m2|m²|kvm|m3|m³|km|cm|kvadratmeter|kubikmeter|hektar|ha\b|"
-                      r"etager|boliger|pladser)", re.I)
+                      r"etager|boliger|pladser|tons?\b|tonnes?\b|kg\b|kilo\w*|liter\b|litres?\b)", re.I)
 _DATE = re.compile(r"\b\d{1,2}[.:]\d{2}\s*[-–]\s*\d{1,2}[.:]\d{2}\b|"  # a clock range ("15.00-24.00"), before dd.mm-yy
                    r"\b\d{1,2}\.?\s*(?:-\s*\d{1,2}\.\s*)?" + MONTH_STEM + r"|"
                    # a month with its year ("igangsat i april 2025", "in October 2025"), before the year alone
@@ -72,6 +72,13 @@ KIND_PATTERNS: dict[str, re.Pattern[str]] = {
 _GENERIC_NAME = re.compile(r"kommune|region|byråd|udvalg|forvaltning|administration|municipality|council", re.I)
 
 
+# a capitalised pair that names a body, a place or an organisation, not a person
+_NOT_A_PERSON = re.compile(_GENERIC_NAME.pattern + r"|klub(?:ben|bens|s)?\b|forening\w*|skole[ns]?\b|center\b|"
+                           r"centret\b|hallen?\b|havn(?:en)?\b|parken?\b|fond(?:en)?\b|selskab\w*|forsyning\w*|"
+                           r"\wvej\b|\wgade\b|rådet\b", re.I)
+_TOWNS = {m.lower() for m in ALL_MUNICIPALITIES}
+
+
 def values(kind: str, text: str) -> set[str]:
     """The answers of ``kind`` that ``text`` holds (amounts, numbers, dates, names, ...), normalised."""
     pattern = KIND_PATTERNS.get(kind)
@@ -95,6 +102,8 @@ def new_values(kind: str, text: str, known: str) -> set[str]:
     squeezed = _squeeze(known)
     out = set()
     for v in values(kind, text) - seen:
+        if kind == "person" and (_NOT_A_PERSON.search(v) or v.split()[0].lower() in _TOWNS):
+            continue  # "Solrød Kommune", "Greve Golfklubs", "Inhabilitet Ved Folkeoplysningsudvalgets": no one
         if kind in {"person", "party", "body", "place", "company", "municipality", "address"}:
             words = [w for w in tokens(v) if not _GENERIC_NAME.search(w)]
             if not words or all(w in known_tokens for w in words) or _squeeze(v) in squeezed:

@@ -37,6 +37,14 @@ def person_names(question: str) -> list[str]:
     return [n for n in _NAME.findall(question) if not _institutional(n)]
 
 
+def names_echoed(question: str, text: str) -> list[str]:
+    """The people of ``text`` a question names in lower case ("hvilket parti sidder charlotte levin for?" of
+    minutes listing "Charlotte Levin"): a typed name is often not capitalised."""
+    low = " " + " ".join(re.findall(r"\w+", question.lower())) + " "
+    return [n for n in dict.fromkeys(_NAME.findall(text))
+            if not _institutional(n) and " " + " ".join(n.lower().split()) + " " in low]
+
+
 def absence_unexplained(question: str, item_text: str) -> str | None:
     """The person a why-question asks about the absence of ("Hvorfor havde Charlotte Levin meldt afbud?") when no
     sentence of the item naming them gives a reason; else None."""
@@ -103,10 +111,14 @@ def result_unreported(question: str, item_text: str) -> bool:
 # item sending a plan into hearing cannot tell; an item reporting one names its responses or objections
 _ASKS_HEARING = re.compile(r"\b(?:outcome|result|upshot)s?\b.{0,30}\b(?:hearing|consultation)|"
                            r"\bwhat came out of\b.{0,30}\b(?:hearing|consultation)|"
-                           r"\b(?:udfald|resultat)\w*\b.{0,30}\bhøring|\bhvad kom der (?:ud af|ind i)\b.{0,30}\bhøring",
+                           r"\b(?:udfald|resultat)\w*\b.{0,30}\bhøring|\bhvad kom der (?:ud af|ind i)\b.{0,30}\bhøring|"
+                           # how many answered it, or what was adopted once it was over
+                           r"(?=.*(?:høring|hearing|consultation))\b(?:how many|hvor mange)\b.{0,40}"
+                           r"\b(?:responses|replies|comments|objections|høringssvar|svar|indsigelser|bemærkninger)\b|"
+                           r"\b(?:efter|after) (?:the )?(?:public )?(?:høringen|hearing|consultation)\b",
                            re.I)
-_HEARD = re.compile(r"høringssvar|indsigelse|indkom\w*|modtaget \d|bemærkninger\b.{0,30}\bhøring|høringsperiode\w*|"
-                    r"efter høringen|hearing responses|consultation responses|objections", re.I)
+_HEARD = re.compile(r"høringssvar|indsigelse|indkom\w*|modtaget \d|bemærkninger\b.{0,30}\bhøring|"
+                    r"efter høring\w*|hearing responses|consultation responses|objections", re.I)
 
 
 def hearing_unreported(question: str, item_text: str) -> bool:
