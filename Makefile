@@ -239,6 +239,14 @@ test: install browser postgres lint
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat eval eval/dev29.jsonl --data-dir $(CURDIR)/.referat/eval-minutes \
 	  --min-hit5 0.9 --min-first-citation 0.9 --min-refusal 0.5 --min-keywords 0.8
+	# dev31 (calibration, session 16): half answerable facts deep in the case text, half their unanswerable twins
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/dev31.jsonl --data-dir $(CURDIR)/.referat/eval-minutes \
+	  --min-hit5 0.95 --min-first-citation 0.95 --min-refusal 0.8 --min-keywords 0.85
+	# dev33 (calibration, session 16): an evaluator's plain questions over the real minutes, every type
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/dev33.jsonl --data-dir $(CURDIR)/.referat/eval-minutes \
+	  --min-hit5 0.95 --min-first-citation 0.9 --min-refusal 0.8 --min-keywords 0.85
 	# dev26 (calibration, session 14): one store of every sample folder (portals15 too): the right town among
 	# many that share a topic
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
@@ -258,6 +266,14 @@ test: install browser postgres lint
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat eval eval/dev30.jsonl --data-dir $(CURDIR)/.referat/eval-everything \
 	  --min-hit5 0.9 --min-first-citation 0.9 --min-refusal 0.7 --min-keywords 0.9
+	# dev32 (calibration, session 16): the same balance over the portal folders, in the store of every folder
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/dev32.jsonl --data-dir $(CURDIR)/.referat/eval-everything \
+	  --min-hit5 0.95 --min-first-citation 0.9 --min-refusal 0.7 --min-keywords 0.9
+	# dev34 (calibration, session 16): the same plain questions over every folder in one store
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/dev34.jsonl --data-dir $(CURDIR)/.referat/eval-everything \
+	  --min-hit5 0.9 --min-first-citation 0.85 --min-refusal 0.8 --min-keywords 0.8
 	# questions written from the stored minutes themselves (case numbers, item numbers, votes): eval/probe.py
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat probe --data-dir $(CURDIR)/.referat/eval-minutes --min-right 0.95

@@ -92,7 +92,7 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
     ("party", re.compile(r"hvilke(?:t)? parti|which part(?:y|ies)|hvilke(?:n)? gruppe|which group|hvilket parti",
                          re.I)),
     ("company", re.compile(r"hvilke(?:t|n)? \w*(?:firma|virksomhed|leverandør|selskab|entreprenør|rådgiver|operatør|"
-                           r"tilbudsgiver|bygherre)|"
+                           r"tilbudsgiver|bygherre)|\b(?:hvem|hvad) er det for (?:et|en) (?:firma|virksomhed|selskab)|"
                            r"which (?:[\w-]+ ){0,2}(?:company|companies|firm|firms|supplier|contractor|provider|"
                            r"operator|consultan|builder|bidder)|"
                            r"what (?:company|firm|supplier|contractor)|hvem (?:leverer|driver|har vundet)|"

@@ -84,6 +84,14 @@ RESTATED = {  # what a figure-question's quote states when it only repeats the q
     "da": "andet tal end det, spørgsmålet selv nævner ({given})",
     "en": "any figure beyond the one the question gives ({given})",
 }
+VOTED_OTHERWISE = {  # the side the minutes record a party on, when the question has it on another
+    "da": {"for": "Referatet siger noget andet end spørgsmålet: {party} stemte for —",
+           "against": "Referatet siger noget andet end spørgsmålet: {party} stemte imod —",
+           "abstain": "Referatet siger noget andet end spørgsmålet: {party} undlod at stemme —"},
+    "en": {"for": "The minutes say otherwise: {party} voted for;",
+           "against": "The minutes say otherwise: {party} voted against;",
+           "abstain": "The minutes say otherwise: {party} abstained;"},
+}
 NOT_SAID = {
     "da": "Referatet gengiver ikke, hvad {who} sagde; det noterer beslutningen:",
     "en": "The minutes do not report what {who} said; they record the decision:",

@@ -16,16 +16,17 @@ from core.dates import MONTH_YEAR, MONTHS, find_dates
 from core.model import fold
 
 
-def _unnamed(hit: Hit, query: Query, sure: bool = False) -> list[str]:
+def _unnamed(hit: Hit, query: Query, sure: bool = False, nouns_only: bool = False) -> list[str]:
     """The salient names ("City Metro") and topic nouns of the question the item does not name. ``sure``: only
     those the minutes' own words judge - an English noun only when the asker glossed it ("artificial turf
     (kunstgræsbaner)"), since the glossary's Danish words for it ("pool": svømmehal) may not be the item's."""
     text = fold(f"{hit.item.title}\n{hit.item.text}")
     raw = salient.item_text(hit.item.municipality, hit.item.committee, hit.item.title, hit.item.text)
-    nouns = topics.absent(query.text, query.language, [], lambda parts, _m: all(p in text for p in parts))
+    asked = salient.asked_part(query.text)  # not what a first-person framing names ("til lokalavisen")
+    nouns = topics.absent(asked, query.language, [], lambda parts, _m: all(p in text for p in parts))
     if sure and query.language == "en":
         nouns = [n for n in nouns if n in topics.glossed(query.text)]
-    return [*salient.missing(raw, salient.salient_names(query.text)), *nouns]
+    return nouns if nouns_only else [*salient.missing(raw, salient.salient_names(asked)), *nouns]
 
 
 def _mentions_all(hit: Hit, query: Query) -> bool:
@@ -50,7 +51,8 @@ def treated_on_other_day(query: Query, hits: list[Hit]) -> tuple[date, Hit | Non
     if not hits or hits[0].in_conversation or query.followup:
         return None
     days = _asked_days(query)
-    if not days or not (topics.topic_nouns(query.text, query.language) or salient.salient_names(query.text)):
+    asked_text = salient.asked_part(query.text)
+    if not days or not (topics.topic_nouns(asked_text, query.language) or salient.salient_names(asked_text)):
         return None
 
     def asked(h: Hit) -> str | None:
@@ -60,8 +62,13 @@ def treated_on_other_day(query: Query, hits: list[Hit]) -> tuple[date, Hit | Non
     if not on_day or any(_mentions_all(h, query) for h in on_day):
         return None
     other = next((h for h in hits if not asked(h) and _mentions_all(h, query)), None)
-    # with no other day's item naming the topic, only the terms the minutes' own words judge rule the day out
-    if other is None and any(not _unnamed(h, query, sure=True) for h in on_day):
+    # with no other day's item naming the topic, only the terms the minutes' own words judge rule the day out; of
+    # two topic nouns or more, one named is the topic ("p-strategi for bymidten" of "Parkeringsstrategi for
+    # Hørsholm Midtby": the item has another word for the centre)
+    nouns = topics.topic_nouns(salient.asked_part(query.text), query.language)
+    if other is None and any(not _unnamed(h, query, sure=True)
+                             or len(nouns) >= 2 and len(_unnamed(h, query, nouns_only=True)) < len(nouns)
+                             for h in on_day):
         return None
     key = asked(on_day[0]) or ""
     day = days[key] if len(key) == 10 else date.fromisoformat(on_day[0].item.date)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from assistant import (
     asked_values,
+    bodies,
     counted,
     designation,
     outside,
@@ -44,6 +45,7 @@ from assistant.answer_text import (
     UNSETTLED,
     UNSETTLED_PAST,
     UNSTATED_SUM,
+    VOTED_OTHERWISE,
     counted_votes,
 )
 from assistant.query import Query
@@ -136,7 +138,9 @@ def trap(answerer: ExtractiveAnswerer, query: Query, hit: Hit, quote: str, kind:
     if part_amount.unit_untold(query.text, item.text):  # "what does one of the two pitches cost?" of a total
         what = "an amount for each one" if lang == "en" else "et beløb for hver enkelt"
         return NOT_STATED_HEAD[lang].format(what=what), quote
-    lone = traps.amount_elsewhere(item.text, item.title, kind, query.text, salient.salient_names(query.text))
+    short = bodies.acronyms(hit.item.committee)  # "Greve SOU": the committee, not a thing with its own sum
+    names = [n for n in salient.salient_names(query.text) if n.upper() not in short]
+    lone = traps.amount_elsewhere(item.text, item.title, kind, query.text, names)
     if lone:  # "what did Supercykelsti Tilst cost?" of an item giving only the total of four projects
         what = f"an amount for {lone}" if lang == "en" else f"et beløb for {lone}"
         return NOT_STATED_HEAD[lang].format(what=what), quote
@@ -163,6 +167,11 @@ def trap(answerer: ExtractiveAnswerer, query: Query, hit: Hit, quote: str, kind:
     if absent:  # "Hvordan stemte Pia Juhl?" of a meeting she was absent from
         return ABSENT_VOTER[lang].format(who=absent), own_decision_quote(item, hit.item.date) or quote
     voted = any(d.votes for d in own)
+    # "Hvorfor stemte Enhedslisten for?" asks the reason of a vote the minutes do not record; "stemte Ø imod?" is
+    # answered by the vote itself
+    side = traps.voted_otherwise(query.text, own) if voted and premise.WHY.search(query.text) else None
+    if side:  # "Hvorfor stemte Enhedslisten for lokalplanen?" of "Imod stemte: Ø"
+        return VOTED_OTHERWISE[lang][side[1]].format(party=side[0]), own_decision_quote(item, hit.item.date) or quote
     if unanswered.no_vote_count(quote, kind, query.text, voted):
         return NO_VOTE[lang], quote
     if own and unanswered.unrecorded_vote(item.text, kind, query.text, voted):

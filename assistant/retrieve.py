@@ -177,8 +177,10 @@ class Retriever:
                 continue
             title_tok = set(tokens(row.title))
             # the item's own committee named in its title ("Sundheds- og Omsorgsudvalgets mødekalender") is in the
-            # context of every item of its meetings: a question naming the committee says nothing of the topic
-            own = title_tok & set(tokens(row.committee)) & title_q
+            # context of every item of its meetings: a question naming the committee says nothing of the topic. Not
+            # its period ("Byråd 2022-2025"), and not a record that is no committee ("Spørgsmål / Svar til Byrådet")
+            own = ({t for t in title_tok & set(tokens(row.committee)) & title_q if not t.isdigit()}
+                   if "udvalg" in row.committee.lower() else set())
             if f.soft_dates and (f.date_from or f.date_to) and _in_range(row.date, f):
                 score += self.ranking.soft_date_bonus / rrf_k
             title_bonus = (self.ranking.title_bonus / rrf_k * (len(title_q & title_tok) - len(own)

@@ -227,6 +227,11 @@ def _stem(word: str) -> str:
     return fold(stems[0] if stems else word)
 
 
+def _letters(folded: str) -> int:
+    """How many letters a folded word part has as written ("loebe" is "løbe": four)."""
+    return len(folded.replace("oe", "ø").replace("ae", "æ").replace("aa", "å"))
+
+
 def forms(noun: str, lang: str) -> list[tuple[str, ...]] | None:
     """The ways the minutes may hold ``noun``, any of which counts: each a tuple of parts one chunk must hold.
     None: the noun cannot be judged (an English word the glossary lacks)."""
@@ -241,10 +246,15 @@ def forms(noun: str, lang: str) -> list[tuple[str, ...]] | None:
     if m and len(noun) > 6 and noun[m.start() - 1] not in "aeiouyæøå":  # "centret", "teatret": center, teater
         ways.append((_stem(noun[:m.start()] + "er"),))
     for k in range(4, len(word) - 3):  # the two halves of a compound, linking -s-/-e- dropped from the head
+        if word[k:] in _FRAME:  # "slamsagen": the sludge case is about sludge
+            ways.append((word[:k],))
         tail = _stem(word[k:])
         if len(tail) < 4:
             continue
         heads = [word[:k]] + ([word[:k - 1]] if word[k - 1] in "se" and k > 4 else [])
+        # two short halves ("løb|hjul", "kyst|sikre") are found apart in any long text ("forløb", "årshjul"): not
+        # the compound
+        heads = [h for h in heads if _letters(h) >= 5 or _letters(tail) >= 5]
         ways += [(head, tail) for head in heads]
         # "solcelleparken" ~ "solcelleanlæg"; an abstract first half ("tryghed|svagter") is too general alone
         specific = (not _ABSTRACT.search(word[:k].rstrip("s")) or tail in _GENERIC_TAIL) and _ONSET.match(word[k:])

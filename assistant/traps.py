@@ -14,7 +14,7 @@ from assistant.terms import question_terms
 from assistant.value_kinds import KIND_PATTERNS
 from core import parties
 from core.dates import find_dates
-from core.model import fold
+from core.model import Decision, fold
 from store.lexical import tokens
 
 # "Which bridge model did the council pick?": a choice among options, which only a decision makes
@@ -244,3 +244,26 @@ def restated_figure(question: str, quote: str, kind: str) -> str | None:
         return None
     said, given = _numbers(quote), _numbers(question)
     return ", ".join(sorted(said)) if said and said <= given else None
+
+
+# the side a question says a party voted on: "Hvorfor stemte Enhedslisten for ...?", "Why did V vote against ...?"
+_AGAINST = re.compile(r"\bimod\b|\bagainst\b|\bopposed?\b|\bnej\b", re.I)
+_FOR = re.compile(r"\bstemte\s+(?:[\wÆØÅæøå]+\s+){0,3}?for\b|\bvoted?\s+(?:[\w]+\s+){0,2}?for\b|\bsupport(?:ed)?\b|"
+                  r"\bstøttede\b|\bbacked\b|\bvotede? ja\b", re.I)
+_BARE = re.compile(r"(?<![\wÆØÅæøå])([A-HJ-ZÆØÅ])(?![\wÆØÅæøå])")
+
+
+def voted_otherwise(question: str, decisions: list[Decision]) -> tuple[str, str] | None:
+    """(party, the side it voted on) when the question has a party vote on one side ("Hvorfor stemte Enhedslisten
+    for lokalplanen?") and the recorded vote puts it only on another ("Imod stemte: Ø"); else None."""
+    asked = "against" if _AGAINST.search(question) else "for" if _FOR.search(question) else None
+    if asked is None:
+        return None
+    named = {letter: name for name, letter, _, _ in parties.party_names(question)}
+    named |= {m.group(1): m.group(1) for m in _BARE.finditer(question) if m.group(1) in parties.PARTIES}
+    for letter, name in named.items():
+        sides = {v.position for d in decisions for v in d.votes for m in v.members
+                 if (parties.letter_of(m.name) or (m.name.strip() if len(m.name.strip()) <= 2 else m.party)) == letter}
+        if sides and asked not in sides:
+            return name, sorted(sides)[0]
+    return None

@@ -13,7 +13,7 @@ from assistant.evidence import JOIN
 from assistant.glossary import expand
 from assistant.premise import WHY
 from assistant.query import language
-from assistant.quotes import sentences
+from assistant.quotes import MONEY, sentences
 from assistant.salient import mentions
 from assistant.terms import content_terms, match, prefixes
 from assistant.value_kinds import FIGURE_KINDS, KIND_PATTERNS, VALUE_KINDS, new_values
@@ -105,7 +105,8 @@ def lacks_value(quote_text: str, kind: str, question: str) -> bool:
             return True
     parts = quote_text.split(JOIN)
     org = _ASKS_MEMBER.search(question) if kind == "name" else None
-    if org and org.group(1)[:1].isupper():  # "who from COWI ...?" of "Jesper Koziara ..., begge fra KLAR Forsyning A/S": not COWI's
+    if org and org.group(1)[:1].isupper():
+        # "who from COWI ...?" of "Jesper Koziara ..., begge fra KLAR Forsyning A/S": not COWI's people
         parts = [s for p in parts for s in sentences(p) if mentions(s, org.group(1))]
     return not any(holds_value(kind, part, question) for part in parts)
 
@@ -139,19 +140,25 @@ _NEXT_VOTE = re.compile(r"\b(?:imod|for|undlod|undlader|against|abstained)\b(?:\
 _BARE_LETTER = re.compile(r"(?<![\wÆØÅæøå])([A-HJ-ZÆØÅ])(?=\s+(?:undlod|stemte|voted|abstained|kunne|imod\b|for\b))")
 
 
+_AGAINST_ASKED = re.compile(r"\b(?:stemme|stemte|voted?|voting)\s+(?:imod|against)\b|\bimod\b|\bagainst\b", re.I)
+_AGAINST_LINE = re.compile(r"\bimod stemte\s*:?\s*([A-ZÆØÅ](?:\s*(?:,|og)\s*[A-ZÆØÅ])*)\b", re.I)
+
+
 def party_reason(question: str, quote_text: str) -> bool | None:
     """For a why-question about a party's vote ("Hvorfor undlod SF at stemme?"): does the quote give that party's
     reason, a cue word or remark right after the party ("Imod stemte: Ø, med bemærkning om ...")? None when the
     question names no party. Another party's remark in the same decision is no reason for this one."""
     letters = {letter for _, letter, _, _ in parties.party_names(question)}
     letters |= set(_BARE_LETTER.findall(question))
+    if not letters and _AGAINST_ASKED.search(question):  # "begrundelsen for at stemme imod": those who did
+        letters = {x for m in _AGAINST_LINE.finditer(quote_text) for x in re.findall(r"\b[A-ZÆØÅ]\b", m.group(1))}
     if not letters:
         return None
     low = quote_text.lower()
     for letter in letters:
         starts = [m.end() for m in re.finditer(rf"(?<![\wÆØÅæøå.\-]){re.escape(letter)}(?![\wÆØÅæøå\-.])", quote_text)]
         for name in parties.PARTIES.get(letter, ()):
-            starts += [m.end() for m in re.finditer(re.escape(name.lower()[:9]), low)]
+            starts += [m.end() for m in re.finditer(re.escape(name.lower()[:9]) + r"\w*", low)]
         for start in starts:
             window = quote_text[start:start + 160]
             stop = _NEXT_VOTE.search(window)
@@ -218,7 +225,10 @@ def holds_value(kind: str, text: str, known: str) -> bool:
     # a sum of money is answered by an amount, a share or a fraction, not by a count of something else ("30
     # courses a year" does not say how much was granted)
     kinds = _NUMERIC - {"count", "measure"} if kind == "amount" and " | " not in text else _NUMERIC  # a table row's
-    # figures carry their unit in the table's header
+    # figures carry their unit in the table's header; a sum of money counts nothing ("How many bids?" of "det laveste
+    # tilbud er på 21,9 mio. kr.")
+    if kind == "count" and " | " not in text:
+        kinds, text = kinds - {"amount"}, MONEY.sub(" ", text)
     return any(new_values(k, text, known) for k in kinds) or _FRACTION.search(text) is not None
 
 

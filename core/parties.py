@@ -87,7 +87,8 @@ def mentions_letter(text: str, letter: str) -> bool:
     edge_l, edge_r = r"(?<![\wÆØÅæøå.\-])", r"(?![\wÆØÅæøå\-]|\.[ \t]*[^\s])"
     if letter.upper() == "I":
         return re.search(rf"\({L}\)|[A-ZÆØÅ], {L}{edge_r}|{edge_l}{L},? (?:og|and) [A-ZÆØÅ]{edge_r}", text) is not None
-    return re.search(rf"{edge_l}{L}{edge_r}", text) is not None
+    # a list's last letter before the next sentence ("For stemte: A, C. Imod stemte: Ø.") is no initial either
+    return re.search(rf"{edge_l}{L}{edge_r}|(?:[A-ZÆØÅ],\s|[A-ZÆØÅ] og\s|stemte:\s){L}\.", text) is not None
 
 
 def mentions(text: str, name: str) -> bool:

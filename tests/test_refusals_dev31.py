@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 from assistant import salient, topics, unanswered
+from assistant.answer_kind import answer_kind
 from assistant.container import Container
+from assistant.query import extract_filters
 from tests.helpers import ingest_text
 
 SKIVE = """Skive Kommune
@@ -107,3 +109,66 @@ def test_the_pure_checks() -> None:
     q = "Why did Venstre enter a reservation on the framework?"
     assert unanswered.party_reason(q, "Venstre tog forbehold.") is False
     assert unanswered.party_reason("Hvorfor stemte V imod?", "Venstre tog forbehold.") is True
+    # the reason of those who voted against, named or not; the party's name written out ("Enhedslisten ønsker")
+    vote = "Godkendt. For stemte: V, F. Imod stemte: Ø. Enhedslisten ønsker, at aftalen også omfatter skolen."
+    assert unanswered.party_reason("Hvorfor var Ø imod aftalen med handelsskolen?", vote) is True
+    assert unanswered.party_reason("Hvad var begrundelsen for at stemme imod aftalen?", vote) is True
+    assert unanswered.party_reason("Hvad var begrundelsen for at stemme imod aftalen?", "Imod stemte: Ø (1)") is False
+
+
+def test_what_a_question_asks_and_of_whom() -> None:
+    assert answer_kind("ok, og hvor meget får centret fra staten oveni?") == "amount"
+    assert answer_kind("how much higher than the terrain would the dike have to be?") == "measure"
+    assert answer_kind("How many tonnes of sludge were spread on the field?") == "measure"
+    assert answer_kind("Which builder put in the lowest bid for the school extension?") == "company"
+    assert answer_kind("Hvem er det for et firma, der køber grunden?") == "company"
+    # a sum of money counts nothing: "how many bids?" of a sentence giving the lowest bid's sum
+    bid = "Projektet er udbudt, og det laveste tilbud er på 21,9 mio. kr. fra Brdr. Kjær Byg A/S."
+    assert unanswered.lacks_value(bid, "count", "How many bids did Hedensted receive?")
+    assert not unanswered.lacks_value("Der er modtaget 3 tilbud.", "count", "How many bids did Hedensted receive?")
+    # a town the question sets apart is not whose minutes are asked
+    assert extract_filters("And how many performances are played outside Hjørring Kommune?").municipalities == []
+    assert extract_filters("How many performances are played in Hjørring Kommune?").municipalities == ["Hjørring"]
+
+
+REGION = """Region Nordjylland
+Referat af Udvalg for Regional Udvikling den 10. september 2024
+
+Punkt 1: Regional udviklingsstrategi 2024-2027 - endelig vedtagelse efter høring
+Sagsfremstilling
+Strategien har været i høring, og der er indkommet 14 høringssvar.
+Beslutning i Udvalg for Regional Udvikling den 10-09-2024
+Anbefales over for forretningsudvalget og regionsrådet.
+"""
+
+
+def test_the_regional_council_s_decision_of_a_committee_s_recommendation(container: Container,
+                                                                         tmp_path: Path) -> None:
+    region = ingest_text(container, tmp_path / "region.txt", REGION)
+    council = region.service.ask("Vedtog regionsrådet i Region Nordjylland den regionale udviklingsstrategi 2024-2027?")
+    assert council.refused and "regionsrådet" in council.answer.lower()
+    committee = region.service.ask("Hvad besluttede Udvalg for Regional Udvikling om udviklingsstrategien 2024-2027?")
+    assert not committee.refused and "Anbefales" in committee.answer
+
+
+def test_a_party_asked_on_the_side_it_did_not_vote() -> None:
+    from assistant import traps
+    from core.model import Decision, Member, Vote
+    from core.parties import mentions_letter
+    votes = [Vote(position="for", members=[Member(name="A"), Member(name="C")]),
+             Vote(position="against", members=[Member(name="Ø")])]
+    decision = [Decision(body="Plan-, Klima- og Teknikudvalget", text="Godkendt.", outcome="approved", votes=votes)]
+    assert traps.voted_otherwise("Hvorfor stemte Enhedslisten for lokalplan 345?", decision) == (
+        "Enhedslisten", "against")
+    assert traps.voted_otherwise("Hvorfor stemte Enhedslisten imod lokalplan 345?", decision) is None
+    assert traps.voted_otherwise("Why did the Conservatives vote against local plan 345?", decision) == (
+        "Conservatives", "for")
+    # the last letter of a vote list before the next sentence is a party, not an initial
+    assert mentions_letter("For stemte: A, C. Imod stemte: Ø.", "C")
+    assert not mentions_letter("J. Hansen, C. Nielsen", "C")
+
+
+def test_a_meeting_s_start_asked_as_when_it_got_going() -> None:
+    from assistant.meeting_facts import aspects
+    assert aspects("Hvad tid gik forretningsudvalget i gang med det ekstraordinære møde?", {"forretningsudvalget"}) == [
+        "time", "extraordinary"]
