@@ -30,7 +30,8 @@ LABELS = {"clock": ("a time of day", "et klokkeslæt"), "duration": ("how long i
           "compared": ("a comparison with the earlier period", "en sammenligning med den tidligere periode"),
           "running": ("an operating cost", "en driftsudgift"),
           "gross": ("a gross figure", "et bruttobeløb"), "net": ("a net figure", "et nettobeløb"),
-          "hourly": ("a price per hour", "en pris pr. time")}
+          "hourly": ("a price per hour", "en pris pr. time"),
+          "ranked": ("which one came first", "hvem der lå øverst")}
 
 _PRICE = r"kost|\bcost|\bcharge|\bfee\b|\bprice|\bpris|takst|gebyr|betal|\bpay|\bkr\b|kroner|afgift|\bleje\b|\brent\b"
 _ASKS = {
@@ -63,6 +64,10 @@ _ASKS = {
     # is not checked: a table of monthly rates rarely says "pr. måned")
     "hourly": re.compile(rf"^(?=.*(?:{_PRICE}))(?=.*(?:\bhourly\b|\bper hour\b|\ban hour\b|\bpr\.? time\b|"
                          r"\bper time\b|\bi timen\b|\btimepris|\btimetakst))", re.I | re.S),
+    # "Hvilken forening fik den største elitestøtte?", "which school got the most equipment?": a ranking, which an
+    # item gives by a superlative of its own or a table of each one's figure
+    "ranked": re.compile(r"^(?:[^?]{0,120}?\s[-–:]\s|[^?]{0,120}?,\s)?\W*(?:hvilke[nt]?|which|what)\b.{0,80}"
+                         r"\b(?:mest|flest|størst\w*|højest\w*|most|biggest|largest|highest)\b", re.I),
     "running": re.compile(r"^(?=.*(?:kost|\bcost|udgift|beløb|\bhow much\b|\bhvor meget\b|\bpris|\bprice|expens))"
                           r"(?=.*(?:\bdrift|\bat drive\b|\bto run\b|\brunning\b|\boperat(?:e|ing|ion)))", re.I | re.S),
 }
@@ -127,6 +132,8 @@ _HOLDS: dict[str, Callable[[str], bool]] = {
     "net": lambda text: re.search(r"netto|\bnet\b", text, re.I) is not None,
     "hourly": lambda text: re.search(r"\b(?:pr\.?|per|i)\s*(?:påbegyndt\w*\s+)?timen?\b|/\s*(?:time|t|h)\b|"
                                      r"timepris|timetakst|hourly|per hour", text, re.I) is not None,
+    "ranked": lambda text: re.search(r"\b(?:mest|flest|størst\w*|højest\w*|næsthøjest\w*|most|largest|highest)\b",
+                                     text, re.I) is not None or sum("|" in line for line in text.split("\n")) >= 3,
     "ready": lambda text: any(_READY.search(s) and _WHEN.search(s) for s in re.split(r"(?<=[.!?])\s+|\n", text)),
 }
 

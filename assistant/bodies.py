@@ -19,6 +19,7 @@ _DA = re.compile(r"(?:\b([A-ZÆØÅ][\wæøå]*)\s+)?\b((?:[\wæøå]+-,?\s*(?:o
 _OPENS = re.compile(r"(?:^|[.!?:]\s*)\W*$")  # the text before a word that opens a sentence
 _FOR = re.compile(r"\s+for\s+((?:[\wæøå-]+(?:\s*(?:&|og|,)\s*|\s+)?){1,4})")  # "Udvalget for Job & Arbejdsmarked"
 _LOOSE = re.compile(r"\b([a-zæøå]+)\s+og\s+([a-zæøå]+)\s+udvalg(?:et|ets)?\b")
+_ADJECTIVE = re.compile(r"\b([a-zæøå]{4,}isk)\s+udvalg(?:et|ets)?\b")  # "teknisk udvalg", "økonomisk udvalg"
 _EN = re.compile(r"((?:[\w'-]+\s+){1,5})committee\b", re.I)
 _SKIP_EN = {"the", "and", "of", "its", "their", "a", "an", "for", "s", "on", "in", "city", "council", "municipality",
             "municipal", "standing", "what", "did", "which", "when", "who", "how", "was", "has", "by", "at", "to"}
@@ -56,6 +57,11 @@ def named(question: str) -> list[tuple[str, list[str]]]:
             stems = [fold(w) for w in (m.group(1), m.group(2)) if len(w) >= 4]
             if stems:
                 out.append((m.group(0).strip(), stems))
+    for m in _ADJECTIVE.finditer(question):  # "teknisk udvalg" typed in lower case
+        if not any(m.start() < e and b < m.end() for b, e in [(x.start(), x.end()) for x in _DA.finditer(question)
+                                                               if _parts(x.group(2) or "")]) \
+                and not any(p == m.group(0) for p, _ in out):
+            out.append((m.group(0), [fold(m.group(1))]))
     for m in _EN.finditer(question):
         words = [w for w in re.findall(r"[\w'-]+", m.group(1)) if fold(w) not in _SKIP_EN]
         stems, used = [], []

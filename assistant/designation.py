@@ -40,7 +40,13 @@ def designations(text: str) -> set[tuple[str, str]]:
     for m in _WORDED.finditer(text):
         word = m.group(2).lower()
         out.add((_DESIGNATOR_DA.get(word, word), _ORDINALS[m.group(1).lower()]))
+    # a quarter with its year ("4. kvartal 2024"): a period of its own, told from the same quarter of another year
+    out |= {(_QUARTER_OF_YEAR, f"{m.group(1)}. kvartal {m.group(2)}") for m in _QUARTER_YEAR.finditer(text)}
     return out
+
+
+_QUARTER_YEAR = re.compile(r"\b([1-4])\.\s*kvartal(?:et)?\s+((?:19|20)\d{2})\b", re.I)
+_QUARTER_OF_YEAR = "kvartal i året"
 
 
 # a period a plan, budget, account or school year is named for: "skoleåret 2026/27", "sæsonen 2024-25", "Budget
@@ -83,6 +89,8 @@ def other_designation(item_text: str, question: str) -> tuple[str, str] | None:
     for word, number in sorted(designations(question) | periods(question)):
         numbers = sorted({n for w, n in have if w == word})
         if numbers and number not in numbers:
+            if word == _QUARTER_OF_YEAR:  # "4. kvartal 2024", not "kvartal i året 4. kvartal 2024"
+                return number, ", ".join(numbers[:3])
             return f"{word} {number}", ", ".join(f"{word} {n}" for n in numbers[:3])
     return None
 

@@ -116,7 +116,11 @@ def trap(answerer: ExtractiveAnswerer, query: Query, hit: Hit, quote: str, kind:
     restated = None if query.followup else traps.restated_figure(query.text, quote, kind)
     if restated:  # the quote's only figure is the one the question gives ("6,9 i snit"): not the one asked
         return NOT_STATED_HEAD[lang].format(what=RESTATED[lang].format(given=restated)), quote
-    part = designation.other_designation(f"{item.title}\n{item.text}", query.text)
+    # the item, or else its title and the passage quoted, is about another part (the title "... 2. kvartal 2024 til
+    # 1. kvartal 2025", the quote "4. kvartal 2023 – 3. kvartal 2024", the asked period named only as the next report's)
+    part = (designation.other_designation(f"{item.title}\n{item.text}", query.text)
+            or designation.other_designation(item.title, query.text)
+            and designation.other_designation(quote, query.text))
     if part:  # "stage 4" of an item on stage 3
         return OTHER_PART[lang].format(what=part[0], other=part[1]), quote
     sum_ = None if hit.in_conversation or query.followup else unstated_amount(query.text, f"{item.title}\n{item.text}")

@@ -22,8 +22,8 @@ _SAYS_DONE = {  # past tense in Danish ("at stoppe" only proposes); "why did X a
     "en": re.compile(r"\b(?:(?:approv|grant|adopt|stopp?|clos|introduc|rais|lower|abolish)(?:e|ed|es)?|cut)\b", re.I),
     "da_past": re.compile(_DA_DONE, re.I),
     # a why-question may also say it was decided: "Hvorfor besluttede udvalget at stoppe støtten?"
-    "da": re.compile(_DA_DONE + r"|\bbesluttede\b.{0,80}\bat (?:stoppe|lukke|indføre|hæve|sænke|nedlægge|afskaffe|"
-                     r"opsige|godkende|bevilge)\b", re.I),
+    "da": re.compile(_DA_DONE + r"|\b(?:besluttede|valgte)\b(?!.{0,40}\bikke\b).{0,80}\bat (?:stoppe|lukke|indføre|"
+                     r"hæve|sænke|nedlægge|afskaffe|opsige|godkende|bevilge|give|tildele|yde)\b", re.I),
     "en_past": re.compile(r"\b(?:approved|granted|adopted|stopped|closed|introduced|raised|lowered|abolished)\b", re.I),
 }
 

@@ -172,3 +172,32 @@ def test_a_meeting_s_start_asked_as_when_it_got_going() -> None:
     from assistant.meeting_facts import aspects
     assert aspects("Hvad tid gik forretningsudvalget i gang med det ekstraordinære møde?", {"forretningsudvalget"}) == [
         "time", "extraordinary"]
+
+
+def test_a_quarter_of_another_year_and_a_choice_the_minutes_rejected() -> None:
+    from assistant.designation import other_designation
+    from assistant.premise import contradicted
+    item = "Sanktioner i perioden 2. kvartal 2024 til 1. kvartal 2025. Tidligere: 4. kvartal 2023 – 3. kvartal 2024."
+    assert other_designation(item, "Hvor mange sanktioner i perioden 4. kvartal 2024 – 3. kvartal 2025?") == (
+        "3. kvartal 2025", "1. kvartal 2025, 2. kvartal 2024, 3. kvartal 2024")
+    assert other_designation(item, "Hvor mange sanktioner i perioden 2. kvartal 2024 til 1. kvartal 2025?") is None
+    assert other_designation("Tal for 2. kvartal.", "Hvor mange i 2. kvartal 2024?") is None  # no year to tell
+    assert contradicted("Hvorfor valgte KFU at give golfklubben lokaletilskud?", {"rejected"}, "da") == "rejected"
+    assert contradicted("Hvorfor valgte KFU ikke at give golfklubben tilskud?", {"rejected"}, "da") is None
+
+
+def test_which_came_first_of_an_item_that_ranks_nothing() -> None:
+    from assistant import asked_values
+    shares = "Der gives 152.616 kr. i elitestøtte til ni foreninger og 228.924 kr. i talentstøtte til tolv foreninger."
+    assert asked_values.not_stated("Hvilken klub modtog mest elitestøtte?", shares, shares, "", "da") == (
+        "hvem der lå øverst")
+    ranked = "Den største støtte går til Greve Svømmeklub med 40.000 kr."
+    assert asked_values.not_stated("Hvilken klub modtog mest elitestøtte?", ranked, ranked, "", "da") is None
+    table = "Klub | Støtte\nGreve IF | 40.000\nTune IF | 30.000\nKarlslunde IF | 20.000"
+    assert asked_values.not_stated("Which club got the largest grant?", table, table, "", "en") is None
+
+
+def test_a_committee_typed_in_lower_case() -> None:
+    from assistant import bodies
+    assert bodies.named("hvad sagde teknisk udvalg så, da de fik den?") == [("teknisk udvalg", ["teknisk"])]
+    assert bodies.named("Hvad sagde Teknisk Udvalg så?") == [("Teknisk Udvalg", ["teknisk"])]
