@@ -247,6 +247,10 @@ test: install browser postgres lint
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat eval eval/dev33.jsonl --data-dir $(CURDIR)/.referat/eval-minutes \
 	  --min-hit5 0.95 --min-first-citation 0.9 --min-refusal 0.8 --min-keywords 0.85
+	# dev35 (calibration, session 16): chat-style questions and conversations over the real minutes
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/dev35.jsonl --data-dir $(CURDIR)/.referat/eval-minutes \
+	  --min-hit5 0.9 --min-first-citation 0.9 --min-refusal 0.55 --min-keywords 0.75
 	# dev26 (calibration, session 14): one store of every sample folder (portals15 too): the right town among
 	# many that share a topic
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
@@ -274,6 +278,10 @@ test: install browser postgres lint
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat eval eval/dev34.jsonl --data-dir $(CURDIR)/.referat/eval-everything \
 	  --min-hit5 0.9 --min-first-citation 0.85 --min-refusal 0.8 --min-keywords 0.8
+	# dev36 (calibration, session 16): chat-style questions and conversations over the portal folders
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/dev36.jsonl --data-dir $(CURDIR)/.referat/eval-everything \
+	  --min-hit5 0.9 --min-first-citation 0.9 --min-refusal 0.6 --min-keywords 0.9
 	# questions written from the stored minutes themselves (case numbers, item numbers, votes): eval/probe.py
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat probe --data-dir $(CURDIR)/.referat/eval-minutes --min-right 0.95

@@ -66,8 +66,9 @@ _ASKS = {
                          r"\bper time\b|\bi timen\b|\btimepris|\btimetakst))", re.I | re.S),
     # "Hvilken forening fik den største elitestøtte?", "which school got the most equipment?": a ranking, which an
     # item gives by a superlative of its own or a table of each one's figure
-    "ranked": re.compile(r"^(?:[^?]{0,120}?\s[-–:]\s|[^?]{0,120}?,\s)?\W*(?:hvilke[nt]?|which|what)\b.{0,80}"
-                         r"\b(?:mest|flest|størst\w*|højest\w*|most|biggest|largest|highest)\b", re.I),
+    "ranked": re.compile(r"^(?:[^?]{0,120}?\s[-–:]\s|[^?]{0,120}?,\s)?\W*(?:hvilke[nt]?|which|what|hvem|who)\b.{0,80}"
+                         r"\b(?:mest|flest|størst\w*|højest\w*|dyrest\w*|billigst\w*|most|biggest|largest|highest|"
+                         r"most expensive|cheapest)\b", re.I),
     "running": re.compile(r"^(?=.*(?:kost|\bcost|udgift|beløb|\bhow much\b|\bhvor meget\b|\bpris|\bprice|expens))"
                           r"(?=.*(?:\bdrift|\bat drive\b|\bto run\b|\brunning\b|\boperat(?:e|ing|ion)))", re.I | re.S),
 }
@@ -132,7 +133,8 @@ _HOLDS: dict[str, Callable[[str], bool]] = {
     "net": lambda text: re.search(r"netto|\bnet\b", text, re.I) is not None,
     "hourly": lambda text: re.search(r"\b(?:pr\.?|per|i)\s*(?:påbegyndt\w*\s+)?timen?\b|/\s*(?:time|t|h)\b|"
                                      r"timepris|timetakst|hourly|per hour", text, re.I) is not None,
-    "ranked": lambda text: re.search(r"\b(?:mest|flest|størst\w*|højest\w*|næsthøjest\w*|most|largest|highest)\b",
+    "ranked": lambda text: re.search(r"\b(?:mest|flest|størst\w*|højest\w*|næsthøjest\w*|dyrest\w*|billigst\w*|"
+                                     r"most|largest|highest)\b",
                                      text, re.I) is not None or sum("|" in line for line in text.split("\n")) >= 3,
     "ready": lambda text: any(_READY.search(s) and _WHEN.search(s) for s in re.split(r"(?<=[.!?])\s+|\n", text)),
 }

@@ -62,7 +62,9 @@ def decided_elsewhere(query: Query, hit: Hit) -> str | None:
     # "hvor mange vindmøller har byrådet endeligt vedtaget?" also asks what a body decided, and "hvorfor ville
     # udvalget ikke ...?" why it decided so
     why = answer_kind(query.text) == "explanation"
-    if not (asks_decided(query) or _DECIDED_ACT.search(query.text) or why) or hit.in_conversation:
+    # in a conversation only a body the follow-up names ("og hvad endte økonomiudvalget så med at beslutte?")
+    if not (asks_decided(query) or _DECIDED_ACT.search(query.text) or why) \
+            or hit.in_conversation and not bodies.named(query.text):
         return None
     region = _REGION_ACTOR.search(query.text)
     named = region and (region.group(1) or region.group(2))

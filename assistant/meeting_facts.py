@@ -31,6 +31,7 @@ ASPECTS: list[tuple[str, re.Pattern[str]]] = [
                          r"\bsted\b|lokale|\bwhich (?:room|building|hall)\b|\bwhat (?:room|building|hall)\b|"
                          r"\bhvilket (?:lokale|rum|mødelokale)\b", re.I)),
     ("time", re.compile(r"hvornår (?:startede|begyndte|starter|begynder|start|begynde)|what time|hvilket tidspunkt|"
+                        r"hvornår (?:gik|går|kom|kommer)\b.{0,40}\bi gang\b|"
                         r"\bhvad tid\b|"
                         r"\bklokken\b|\bkl\.|start(?:ed|ede|er|s)?\b|begin|began|begynder", re.I)),
     ("participants", re.compile(r"delt(?:ag|og)|\bmedlem|\bmembers?\b|attend|"

@@ -160,13 +160,19 @@ class ChatService:
             again = self._answer(own) if unpinned else answer
             if not again.refused:
                 return own, again
-        if not (answer.refused and turn.turns and not turn.query.followup and not turn.query.filters.municipalities
+        towns = turn.turns[-1].filters.municipalities if turn.turns else []
+        # "hvor mange stemte for?" after a question on Greve's budget, answered alone from another town's minutes:
+        # the conversation's town is meant, and its item is asked (its refusal stands)
+        drifted = bool(not answer.refused and towns and answer.citations
+                       and answer.citations[0].municipality not in towns)
+        if not ((answer.refused or drifted) and turn.turns and not turn.query.followup
+                and not turn.query.filters.municipalities
                 and len(re.findall(r"\w+", turn.question)) <= LEAN_BACK_WORDS):
             return turn, answer
         leaning = self._prepare(question, filters, turn.conversation_id, None, depth, turn.owner, followup=True,
                                 turns=turn.turns)
         again = self._answer(leaning)
-        return (turn, answer) if again.refused else (leaning, again)
+        return (turn, answer) if again.refused and not drifted else (leaning, again)
 
     def stream(self, question: str, filters: Filters | None = None, conversation_id: str | None = None,
                history: list[str] | None = None, base_url: str | None = None,

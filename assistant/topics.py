@@ -24,7 +24,7 @@ from collections.abc import Callable
 from assistant.glossary import GLOSSARY, danish
 from core.dates import MONTHS
 from core.model import fold
-from core.municipalities import ALL_MUNICIPALITIES
+from core.municipalities import ALL_MUNICIPALITIES, QUESTION_ALIASES
 from store.lexical import tokens
 
 # (parts, municipalities) -> does one stored chunk of those municipalities hold a word containing each part
@@ -69,14 +69,16 @@ underskud underskuddet overskud overskuddet ekstraordinære
 sommerferie sommerferien vinterferie vinterferien efterårsferie efterårsferien påskeferie påskeferien juleferie
 juleferien ferien julen påsken weekenden sæsonen skoleåret kvartal kvartalet halvåret
 måned måneden måneder månederne ugen året timen døgnet koste kostet
-sidst sidste gengæld slutningen gerne senest tidligst helst snarest
+sidst sidste gengæld slutningen gerne senest tidligst helst snarest udgangen udgang
+betingelse betingelsen betingelser betingelserne vilkår vilkårene pengene
 behandling behandlingen behandlinger""".split()) | set(MONTHS)  # "til sidst", "til gengæld": adverbs, not nouns
 # adjectives an article or a preposition precedes as often as a noun ("den gamle pedelbolig", "de nuværende
 # regler"): they qualify the topic, they do not name it
 _ADJECTIVES = set("""gamle gammel gammelt unge lille store stort større største mindre mindste samme andre anden
 andet nuværende tidligere kommende eksisterende sidste første næste nyeste ældste ældre yngre offentlige offentlig
 private privat kommunale kommunal lokale samlede samlet fælles særlige særlig endelige endelig""".split())
-_MUNI_WORDS = {fold(w) for m in ALL_MUNICIPALITIES for w in m.split()}
+_MUNI_WORDS = ({fold(w) for m in ALL_MUNICIPALITIES for w in m.split()}
+               | {fold(a) for a in QUESTION_ALIASES})  # "dragor": Dragør typed without ø
 # people a measure is for, written as an adjective standing for a noun ("for unge", "til ældre") or a short noun
 _GROUPS = {"unge", "ældre", "børn"}
 _GROUP_BEFORE = {"for", "til", "blandt"}
@@ -177,7 +179,8 @@ def topic_nouns(question: str, lang: str) -> list[str]:
             continue
         if (not noun or word[:1].isupper() or not tokens(low) or len(low) < 5 or low in _FRAME or low.endswith("ede")
                 or low in _ADJECTIVES
-                or fold(low) in _MUNI_WORDS or fold(low).endswith(_BODY) or _english(low)):
+                or fold(low) in _MUNI_WORDS or fold(low).removesuffix("s") in _MUNI_WORDS  # "greves skoler"
+                or fold(low).endswith(_BODY) or _english(low)):
             continue
         out.append(low)
     return list(dict.fromkeys(out))
@@ -241,6 +244,9 @@ def forms(noun: str, lang: str) -> list[tuple[str, ...]] | None:
             return None
         return [(_stem(d),) for d in words]
     word = fold(noun)
+    parts = [p for p in noun.split("-") if len(p) >= 3]
+    if "-" in noun.strip("-") and parts:  # "it-hardware", "p-strategi": each long part, not the stem of the first
+        return [tuple(_stem(p) for p in parts)]
     ways: list[tuple[str, ...]] = [(_stem(noun),)]
     m = re.search(r"r(?:et|ets|ene|enes|e)$", noun)
     if m and len(noun) > 6 and noun[m.start() - 1] not in "aeiouyæøå":  # "centret", "teatret": center, teater
@@ -264,7 +270,7 @@ def forms(noun: str, lang: str) -> list[tuple[str, ...]] | None:
 
 def named_in(text: str, noun: str) -> bool:
     """Does ``text`` (folded) hold a Danish ``noun`` in any of its forms (a compound's halves in one text)?"""
-    return any(all(p in text for p in parts) for parts in forms(noun, "da") or [()])
+    return any(all(p in text for p in parts) for n in [noun, *_lettered(noun)] for parts in forms(n, "da") or [()])
 
 
 def glossed(question: str) -> set[str]:
@@ -279,11 +285,30 @@ def absent(question: str, lang: str, municipalities: list[str], mentioned: Menti
     nouns = topic_nouns(question, lang)
     for noun in [*nouns, *sorted(glosses - set(nouns))]:
         # "an artificial turf pitch (kunstgræsbane)": the asker gives the minutes' own word; it is judged as Danish
-        # the minutes' own word, given by the asker, is looked for whole: its halves ("løb|hjul") are found apart in
-        # any long text ("forløb", "årshjul")
-        ways = [(_stem(noun),)] if noun in glosses else forms(noun, lang)
+        ways = forms(noun, "da" if noun in glosses else lang)
         if ways is None:
             continue
-        if not any(mentioned(parts, municipalities) for parts in ways):
+        danish = lang != "en" or noun in glosses  # an English noun is judged by its glossary words
+        # a restored letter's compound halves count only when both are long: "vandløb|projekt", not "tryghed|vægt"
+        lettered = [parts for v in _lettered(noun) for parts in forms(v, "da") or []
+                    if all(_letters(p) >= 5 for p in parts)] if danish else []
+        if not any(mentioned(parts, municipalities) for parts in [*ways, *lettered]):
             out.append(noun)
     return out
+
+
+_PLAIN_LETTERS = (("o", "ø"), ("a", "æ"), ("a", "å"), ("ae", "æ"), ("oe", "ø"), ("aa", "å"))
+
+
+def _lettered(noun: str) -> list[str]:
+    """The Danish spellings of a noun typed without æ, ø and å ("vandlobsprojektet": "vandløbsprojektet"): one
+    letter restored at a time; none for a noun that has them."""
+    if re.search(r"[æøå]", noun):
+        return []
+    out = []
+    for plain, letter in _PLAIN_LETTERS:
+        out += [noun[:m.start()] + letter + noun[m.end():] for m in re.finditer(plain, noun)]
+    return list(dict.fromkeys(out))[:_MAX_LETTERED]
+
+
+_MAX_LETTERED = 12  # a long noun has many a's and o's; each try is one scan of the vocabulary

@@ -86,7 +86,7 @@ class VectorStore:
                         configuration={"hnsw": {"space": "cosine", "ef_search": EF_SEARCH}})
                     hnsw = (col.configuration or {}).get("hnsw") or {}
                     if int(hnsw.get("ef_search") or 0) < EF_SEARCH:  # made before EF_SEARCH was set
-                        col.modify(configuration={"hnsw": {"ef_search": EF_SEARCH}})
+                        _while_locked(lambda: col.modify(configuration={"hnsw": {"ef_search": EF_SEARCH}}))
                     self._collection = col
                 except StoreUnavailable:
                     raise
@@ -174,3 +174,20 @@ class VectorStore:
             self._client = None
             self._collection = None
             return False
+
+
+LOCK_RETRIES = 5  # SQLite's own busy wait may lapse while another connection (a checkpoint) writes: try again
+
+
+def _while_locked(fn: Any) -> Any:
+    """``fn()``, tried again (with a growing pause) while SQLite says the database is locked."""
+    import time
+
+    for attempt in range(LOCK_RETRIES):
+        try:
+            return fn()
+        except Exception as exc:  # chromadb.errors.InternalError: "(code: 5) database is locked"
+            if "database is locked" not in str(exc) or attempt == LOCK_RETRIES - 1:
+                raise
+            time.sleep(0.2 * (attempt + 1))
+    return None

@@ -13,6 +13,8 @@ from assistant import salient, topics, unanswered
 from assistant.answer_kind import answer_kind
 from assistant.container import Container
 from assistant.query import extract_filters
+from core.model import fold
+from store.lexical import tokens
 from tests.helpers import ingest_text
 
 SKIVE = """Skive Kommune
@@ -201,3 +203,74 @@ def test_a_committee_typed_in_lower_case() -> None:
     from assistant import bodies
     assert bodies.named("hvad sagde teknisk udvalg så, da de fik den?") == [("teknisk udvalg", ["teknisk"])]
     assert bodies.named("Hvad sagde Teknisk Udvalg så?") == [("Teknisk Udvalg", ["teknisk"])]
+
+
+BUDGET = """Greve Kommune
+Referat af Byråd den 1. oktober 2025
+
+Punkt 1: Budget 2026-29 - 2. behandling
+Sagsfremstilling
+Budgettet for 2026-29 forelægges til 2. behandling.
+Beslutning i Byråd den 01-10-2025
+Godkendt.
+Imod stemte: Ø, da Ø har eget budgetforslag.
+"""
+
+MOVIA = """Region Hovedstaden
+Referat af Forretningsudvalget den 25. september 2012
+
+Punkt 1: Anmodning om offentliggørelse af en beslutning
+Sagsfremstilling
+Bestyrelsen stemte om indstillingen. For indstillingen stemte syv medlemmer, imod stemte to.
+Beslutning i Forretningsudvalget den 25-09-2012
+Taget til efterretning.
+"""
+
+
+def test_a_short_question_in_a_conversation_stays_in_its_town(container: Container, tmp_path: Path) -> None:
+    ingest_text(container, tmp_path / "greve.txt", BUDGET)
+    both = ingest_text(container, tmp_path / "region.txt", MOVIA)
+    answer = both.service.ask("hvor mange stemte for?", history=["greve budget 2026 2. behandling - hvem stemte imod?"])
+    assert answer.citations and answer.citations[0].municipality == "Greve"
+
+
+def test_chat_typing_without_danish_letters_or_capitals() -> None:
+    from assistant.meeting_facts import aspects
+    from assistant.outside import asks_opinion
+    # a noun typed without ø is the minutes' word with it; a town typed so is no topic
+    assert topics.named_in(fold("vandløbsprojektet i haarby å"), "vandlobsprojektet")
+    assert "dragor" not in topics.topic_nouns("dragor ny folkeoplysnings politik - hvornår er fristen?", "da")
+    assert topics.topic_nouns("hvor stort var merforbruget på it-hardware til greves skoler i 2023?", "da") == [
+        "it-hardware"]
+    assert topics.forms("it-hardware", "da") == [("hardwar",)]  # not the stem of "it"
+    assert "betingelse" not in topics.topic_nouns("stillede kultur og fritid nogen betingelse?", "da")
+    committee = set(tokens("Miljø- og Teknikudvalget Randers"))
+    assert aspects("randers miljø og teknik, hvornår gik mødet i gang og i hvilket lokale?", committee) == [
+        "venue", "time"]
+    assert asks_opinion("er det ikke ret uansvarligt at aarhus vil droppe kravet?")
+    assert not asks_opinion("Er det ikke planlagt til 2025?")
+
+
+HELSINGOR = """Helsingør Kommune
+Referat af Byrådet den 25. november 2024
+
+Punkt 1: Medlemsforslag fra Enhedslisten om gratis bus for pensionister
+Sagsfremstilling
+Enhedslisten foreslår gratis bus for pensionister i hele kommunen.
+Beslutning i Byrådet den 25-11-2024
+Sagen oversendes til Økonomiudvalget.
+Imod stemte: Ø, der ønskede forslaget realitetsbehandlet.
+"""
+
+
+def test_a_body_a_follow_up_names_whose_minutes_are_not_stored(container: Container, tmp_path: Path) -> None:
+    from assistant import asked_values
+    town = ingest_text(container, tmp_path / "helsingor.txt", HELSINGOR)
+    history = ["Hvad besluttede byrådet i Helsingør om Enhedslistens forslag om gratis bus for pensionister?"]
+    later = town.service.ask("og hvad endte økonomiudvalget så med at beslutte om det?", history=history)
+    assert later.refused and "Byrådet" in later.answer
+    said = town.service.ask("og hvad stemte Enhedslisten?", history=history)
+    assert not said.refused
+    text = "Administrationen foreslår blandt andet 1,2 mio. kr. årligt til Havnefestival Odense."
+    assert asked_values.not_stated("hvem fik det største tilskud fra puljen?", text, text, "", "da") == (
+        "hvem der lå øverst")
