@@ -124,6 +124,10 @@ def test_what_a_question_asks_and_of_whom() -> None:
     assert answer_kind("How many tonnes of sludge were spread on the field?") == "measure"
     assert answer_kind("Which builder put in the lowest bid for the school extension?") == "company"
     assert answer_kind("Hvem er det for et firma, der køber grunden?") == "company"
+    # what a committee wanted is its decision
+    assert answer_kind("planen for introduktionsmøderne – hvad ønskede udvalget at føje til?") == "decision"
+    assert answer_kind("Hvad ville Plan- og Tryghedsudvalget have Greve til at spille ind med?") == "decision"
+    assert answer_kind("Hvad ville du gerne vide om skolen?") != "decision"
     # a sum of money counts nothing: "how many bids?" of a sentence giving the lowest bid's sum
     bid = "Projektet er udbudt, og det laveste tilbud er på 21,9 mio. kr. fra Brdr. Kjær Byg A/S."
     assert unanswered.lacks_value(bid, "count", "How many bids did Hedensted receive?")
