@@ -136,7 +136,8 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
     ("decision", re.compile(r"besluttede|beslut|\bdecid|decision|vedt[ao]g|godkend|approv|anbefal|recommend|"
                             # "hvad ønskede udvalget at føje til?", "what did the committee want ...?": its decision
                             r"\bhvad (?:ønskede|ville|bad) (?:udvalget|byrådet|kommunalbestyrelsen|regionsrådet|"
-                            r"(?:[\wæøå]+-,?\s+(?:og\s+)?)*[\wæøå-]*udvalget)\b|\bwhat did the (?:committee|council) (?:want|ask for)\b|"
+                            r"(?:[\wæøå]+-,?\s+(?:og\s+)?)*[\wæøå-]*udvalget)\b|"
+                            r"\bwhat did the (?:committee|council) (?:want|ask for)\b|"
                             r"indstill|konklu|conclud|\btraf\b|outcome|udfald|afgørelse|hvad skete|\bsket\b|"
                             r"what happened|"
                             r"hvad sagde|hvad (?:har|havde) .{0,40}\bsagt\b|what did .{0,40}\bsay|"
