@@ -15,6 +15,7 @@ import re
 from assistant.evidence import JOIN, passages
 from assistant.glossary import expand
 from assistant.query import language
+from assistant.salient import mentions, salient_names
 from assistant.terms import content_terms, match, prefixes
 from core.dates import MONTH_YEAR, MONTHS
 from core.model import AgendaItem
@@ -67,6 +68,12 @@ def rescope(item: AgendaItem, question: str, quote: str, meeting_date: str) -> t
     if not years:
         return quote, []
     parts = quote.split(JOIN)
+    # a name the question gives ("Den Grønne Fællesskabspris") that the title does not: what the quote says of it is
+    # of another year when every passage naming it is ("I 2023 vandt Stop Spild Lokalt ... Fællesskabspris")
+    names = [n for n in salient_names(question) if not mentions(item.title, n)]
+    naming = [p for p in parts if any(mentions(p, n) for n in names)]
+    if naming and all(other_year(p, years) and not any(_covers(p, y) for y in years) for p in naming):
+        return None, years
     if all(any(_covers(p, y) for p in parts) for y in years):
         return quote, []
     meeting_year = meeting_date[:4]
@@ -82,7 +89,10 @@ def rescope(item: AgendaItem, question: str, quote: str, meeting_date: str) -> t
             return quote, []
     q = question if language(question) != "en" else expand(question)
     asked = content_terms(set(tokens(q))) - set(years)
-    for p in found:
+    for p in found:  # a passage of another thing of that year ("Foreninger fik tilsagn om midlerne i 2024") is none
+
+        if names and not any(mentions(p.text, n) for n in names):
+            continue
         if all(_covers(p.text, y) for y in years):
             toks = set(tokens(p.text))
             if any(match(t, toks, prefixes(toks)) for t in asked):

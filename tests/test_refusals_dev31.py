@@ -278,3 +278,16 @@ def test_a_body_a_follow_up_names_whose_minutes_are_not_stored(container: Contai
     text = "Administrationen foreslår blandt andet 1,2 mio. kr. årligt til Havnefestival Odense."
     assert asked_values.not_stated("hvem fik det største tilskud fra puljen?", text, text, "", "da") == (
         "hvem der lå øverst")
+
+
+def test_what_the_quote_says_of_a_named_thing_is_of_another_year() -> None:
+    from assistant.scope import rescope
+    from core.model import AgendaItem
+    text = ("I 2023 vandt Stop Spild Lokalt Greve Kommunes Grønne Fællesskabspris. "
+            "Foreninger fik tilsagn om midlerne i 2024 i efteråret 2023.")
+    item = AgendaItem(number="3", order=3, title="Stop Spild Lokalt i Greve - ophør af støtte", text=text)
+    quote = ("I 2023 vandt Stop Spild Lokalt Greve Kommunes Grønne Fællesskabspris. … "
+             "Foreninger fik tilsagn om midlerne i 2024 i efteråret 2023.")
+    assert rescope(item, "Hvilken forening fik Den Grønne Fællesskabspris i 2024?", quote, "2024-09-09") == (
+        None, ["2024"])
+    assert rescope(item, "Hvilken forening fik Den Grønne Fællesskabspris i 2023?", quote, "2024-09-09")[0] == quote
