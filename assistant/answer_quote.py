@@ -206,7 +206,10 @@ _MEETING_MONTH = re.compile(rf"\b(?:møde[t]?|meeting)\s+(?:[\wæøå'-]+\s+){{0
                             rf"\b(?:{MONTH_RE})\.?\s+(?:19|20)\d{{2}}\s+(?:meeting|møde[t]?)\b|"
                             # "What did X decide in September 2024?", "Hvad besluttede udvalget i maj 2024?"
                             rf"\b(?:decide|decided|besluttede|vedtog)\s+(?:[\w'-]+\s+){{0,2}}?(?:in|i)\s+"
-                            rf"(?:{MONTH_RE})\b", re.I)
+                            rf"(?:{MONTH_RE})\b|"
+                            # "på besøg hos Kultur- og Fritidsudvalget i Greve i november 2024": the committee's meeting
+                            rf"\b(?:\w*udvalg\w*|committee)(?:\s+(?:i|in)\s+(?-i:[A-ZÆØÅ])[\wæøå-]+)?\s+(?:i|in)\s+"
+                            rf"(?:{MONTH_RE})\.?\s+(?:19|20)\d{{2}}\b", re.I)
 
 
 def day_month(text: str) -> tuple[int, int] | None:

@@ -291,3 +291,13 @@ def test_what_the_quote_says_of_a_named_thing_is_of_another_year() -> None:
     assert rescope(item, "Hvilken forening fik Den Grønne Fællesskabspris i 2024?", quote, "2024-09-09") == (
         None, ["2024"])
     assert rescope(item, "Hvilken forening fik Den Grønne Fællesskabspris i 2023?", quote, "2024-09-09")[0] == quote
+
+
+def test_a_month_named_beside_a_committee_is_its_meeting_s() -> None:
+    from assistant.answer_quote import _MEETING_MONTH
+    assert _MEETING_MONTH.search("Hvad sagde Handicaprådet, da de var på besøg hos Kultur- og Fritidsudvalget i Greve "
+                                 "i november 2024?")
+    assert not _MEETING_MONTH.search("Hvor mange besøgende havde svømmehallen i november 2024?")
+    # a trip of the committee in a month is no meeting of that month
+    assert not _MEETING_MONTH.search("Hvilke kommuner besøgte Faxes beskæftigelsesudvalg på studieturen i oktober "
+                                     "2019?")
