@@ -11,14 +11,11 @@ from __future__ import annotations
 
 import re
 
-from assistant.salient import mentions, salient_names
-from core.dates import MONTHS
+from assistant.salient import mentions, plain_name, salient_names
 from core.model import fold
-from core.municipalities import ALL_MUNICIPALITIES
 
 _NAME = r"[A-ZÆØÅ][a-zæøåé]+(?:-[A-ZÆØÅ]?[a-zæøåé]+)?"
 _PREPOSITIONS = ("i", "på", "ved", "in", "at")
-_TOWNS = {fold(m) for m in ALL_MUNICIPALITIES}
 # words that follow a name without being the kind of place it is ("Vesterø og ...", "Jyderup i 2028")
 _NOT_HEADS = {"og", "and", "or", "eller", "i", "in", "på", "ved", "til", "for", "med", "fra", "at", "of", "the",
               "er", "is", "was", "var", "kommune", "kommunes", "municipality", "by"}
@@ -41,8 +38,8 @@ def _asked_slots(question: str, name: str) -> tuple[set[str], set[tuple[str, str
 
 
 def _other(found: str, question: str) -> bool:
-    low = fold(found)
-    return not (mentions(question, found) or low in _TOWNS or low in MONTHS)
+    """A place's name the question does not give, and no town, month or body (``salient.plain_name``)."""
+    return plain_name(found) and not mentions(question, found)
 
 
 def other_place(question: str, quote: str, title: str) -> tuple[str, str] | None:

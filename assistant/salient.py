@@ -36,7 +36,7 @@ _PLACES = ({fold(m) for m in ALL_MUNICIPALITIES} | {fold(w) for r in REGIONS for
 _NAMED_AFTER = re.compile(r"[ \t]+([A-ZÆØÅ][a-zæøå][\wæøå-]*)")
 
 
-def _plain_name(word: str) -> bool:
+def plain_name(word: str) -> bool:
     """A capitalised word that names a thing, not a body, a civic word, a month or another town."""
     low = fold(word)
     return not (low in _CIVIC or low.endswith(_BODY_ENDINGS) or low in MONTHS or low in _PLACES)
@@ -50,7 +50,7 @@ def town_places(question: str) -> list[str]:
     for m in _WORD.finditer(question):
         low = fold(m.group(0))
         after = _NAMED_AFTER.match(question, m.end())
-        if low in _PLACES and after and _plain_name(after.group(1)) and not after.group(1).endswith("-"):
+        if low in _PLACES and after and plain_name(after.group(1)) and not after.group(1).endswith("-"):
             out.append(f"{m.group(0)} {after.group(1)}")
     return out
 
