@@ -231,6 +231,12 @@ test: install browser postgres lint
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat eval eval/portals15.jsonl --data-dir $(CURDIR)/.referat/eval-portals15 \
 	  --ingest sample_data/portals15 --min-hit5 0.95 --min-first-citation 0.9 --min-refusal 0.75 --min-keywords 0.7
+	# portals16 (calibration, session 17): further versions of the real formats (English-keyed First Agenda agenda with
+	# .NET dates, JSON-lines by section type across two meetings, eDoc attributes, base64 SBSYS, margin-heading PDF,
+	# UTF-16 eDoc HTML with a signature sheet, a newer First Agenda theme, SBSYS items in record order)
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/portals16.jsonl --data-dir $(CURDIR)/.referat/eval-portals16 \
+	  --ingest sample_data/portals16 --min-hit5 0.9 --min-first-citation 0.85 --min-refusal 0.8 --min-keywords 0.85
 	# dev27 (calibration, session 15): unanswerables of subtle kinds over the real minutes, beside answerable twins
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat eval eval/dev27.jsonl --data-dir $(CURDIR)/.referat/eval-minutes \
@@ -251,6 +257,10 @@ test: install browser postgres lint
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat eval eval/dev35.jsonl --data-dir $(CURDIR)/.referat/eval-minutes \
 	  --min-hit5 0.9 --min-first-citation 0.9 --min-refusal 0.55 --min-keywords 0.75
+	# dev37 (calibration, session 17): an evaluator's second pass over the real minutes: deep facts, near misses
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/dev37.jsonl --data-dir $(CURDIR)/.referat/eval-minutes \
+	  --min-hit5 0.95 --min-first-citation 0.95 --min-refusal 0.6 --min-keywords 0.8
 	# dev26 (calibration, session 14): one store of every sample folder (portals15 too): the right town among
 	# many that share a topic
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
@@ -282,6 +292,10 @@ test: install browser postgres lint
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat eval eval/dev36.jsonl --data-dir $(CURDIR)/.referat/eval-everything \
 	  --min-hit5 0.9 --min-first-citation 0.9 --min-refusal 0.6 --min-keywords 0.9
+	# dev38 (calibration, session 17): plain questions, half in English, over every folder in one store
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/dev38.jsonl --data-dir $(CURDIR)/.referat/eval-everything \
+	  --min-hit5 0.95 --min-first-citation 0.95 --min-refusal 0.9 --min-keywords 0.85
 	# questions written from the stored minutes themselves (case numbers, item numbers, votes): eval/probe.py
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat probe --data-dir $(CURDIR)/.referat/eval-minutes --min-right 0.95

@@ -224,7 +224,7 @@ class ExtractiveAnswerer:
         hits = self.by_evidence(query, hits)
         hits = agenda_last(query, hits)
         hits = closed_first(query, hits)
-        hits = deciders.council_first(query, hits)
+        hits = deciders.voted_first(query, deciders.council_first(query, hits))
         kind = answer_kind(query.text)
         if asks_amount(query, kind) and not MONEY.search(hits[0].item.item.text):
             return refusal(lang, "the item found states no amount" if lang == "en"

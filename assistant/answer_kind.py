@@ -16,14 +16,20 @@ KINDS = ("vote", "history", "amount", "percent", "count", "measure", "date", "ex
 DECISION_ACT = re.compile(r"\b(?:reject|approv|grant|adopt|decid|agree|accept|afvis|afvist|godkend|vedt[ao]g|bevilg|"
                           r"beslut|tildel|imødekom|dispens|anbefal|recommend|vælg|valgte|choose|chose|"
                           r"tage stilling|tog stilling|stillingtagen|turn(?:ed|s)? down|go-ahead|green light|"
-                          r"sagde (?:ja|nej)|said (?:yes|no)|grønt lys|afslog)", re.I)
+                          r"sagde (?:ja|nej)|said (?:yes|no)|grønt lys|afslog|"
+                          # "how many homes did the committee end up allowing?": what it decided to allow
+                          r"allow(?:s|ed|ing)?\b|tillad(?:e|er|te)\b)", re.I)
+
+# "how long has the grill bar been part of the harbour?", "hvor længe har ordningen kørt?": asked since when
+SINCE_ASKED = re.compile(r"\bhow long (?:has|have|had)\b|\bhvor længe (?:har|havde)\b|\bsince when\b|"
+                         r"\bsiden hvornår\b", re.I)
 
 _MONEY_WORDS = (r"kr\b|kroner|\bdkk\b|koste|\bcost|beløb|\bpris|\bprice|\bfee|udgift|expense|tilskud|\bgrant|"
                 r"bevilling|appropriation|\bramme|pulje|\bpool|merforbrug|mindreforbrug|overspend|underspend|"
                 r"besparelse|saving|\bmio\b|million|mia\b|billion|finansier|financ|\bfund|donation|indtægt|"
                 r"income|revenue|betal|\bpaid|\bpay|\bleje\b|\brent\b|takst|rate\b|støtte|support|lån|loan|"
                 r"underskud|overskud|deficit|surplus|dækker|dækkes|\bcover(?:s|ed)?\b|gebyr|afgift|kontingent|"
-                r"egenbetaling")
+                r"egenbetaling|\bforbrug(?:et)?\b")  # "det samlede forbrug på de fire projekter": money spent
 
 CUES: list[tuple[str, re.Pattern[str]]] = [
     # "tage imod" is to receive ("hvor mange flygtninge har Greve taget imod?"), not to be against
@@ -50,7 +56,7 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
                           rf"^\W*what (?:is|was|will be) the (?:total |overall |full |combined |final )?"
                           rf"(?:[\w-]+ ){{0,2}}(?:grant|cost|costs|price|budget|appropriation|subsidy|fee|rent|"
                           rf"spending|expenditure|expenses)\b|"
-                          rf"^\W*hvad (?:er|var|bliver) (?:den|det) (?:samlede |endelige |fulde )?"
+                          rf"^\W*hvad (?:er|var|blev|bliver) (?:den|det) (?:samlede |endelige |fulde )?"
                           rf"\w*(?:bevilling|budget|pris|beløb|udgift|tilskud|takst|leje)\w*\b|"
                           rf"what (?:does|did|will) .{{0,100}}\bcost|how much (?:money|did|does|will|is|was)|"
                           # "What result subsidy does Greve receive ...?", "hvilket tilskud får klubben?"
@@ -77,6 +83,11 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
     # "what is the population of ...?" asks a count of people as surely as "hvor mange indbyggere"
     ("count", re.compile(r"hvor mange|how many|\bantal(?:let)?\b|number of|\bpopulation\b|\bindbyggertal|"
                          r"\bbefolkningstal", re.I)),
+    # "how long has the grill bar been part of the harbour?" is answered by the year it came ("siden 1962")
+    ("date", SINCE_ASKED),
+    # "how much time is set aside for questions?": minutes or hours ("Der er afsat 30 minutter")
+    ("measure", re.compile(r"\bhow much time\b|\bhvor (?:lang|meget) tid\b|\bhow many (?:minutes|hours)\b|"
+                           r"\bhvor mange (?:minutter|timer)\b", re.I)),
     ("measure", re.compile(r"hvor (?:høj|lang|bred|dyb|stor et areal)|how (?:high|tall|long|wide|deep)|"
                            # a unit named in a yes/no question ("Fik ejeren lov til et anneks på 38 m²?") is stated,
                            # not asked

@@ -233,7 +233,9 @@ def unmatched_month(query: Query, hits: list[Hit]) -> tuple[int, int] | None:
     meeting of that month."""
     if not hits or hits[0].in_conversation or find_dates(query.text):
         return None  # an exact date is checked on its own (``unmatched_date``)
-    named = [(int(m.group(2)), MONTHS[m.group(1).lower()]) for m in MONTH_YEAR.finditer(query.text)]
+    # "siden marts 2022": a span from that month on, which no item need name
+    named = [(int(m.group(2)), MONTHS[m.group(1).lower()]) for m in MONTH_YEAR.finditer(query.text)
+             if not re.search(r"\b(?:siden|since)\s+$", query.text[:m.start()], re.I)]
     if not named:
         return None
     as_meeting = _MEETING_MONTH.search(query.text) is not None

@@ -11,9 +11,12 @@ from assistant import bodies
 from assistant.answer_kind import answer_kind
 from assistant.answer_quote import asks_decided
 from assistant.query import Query
+from assistant.quotes import SENTENCE_BREAK
 from assistant.retrieve import Hit
+from assistant.terms import match, prefixes, question_terms
 from core.model import fold
 from core.municipalities import REGIONS
+from store.lexical import tokens
 
 _DECIDED_ACT = re.compile(r"\b(?:vedtog|vedtaget|besluttede|besluttet|godkendte|endeligt|approved|adopted|decided|"
                           r"approve|approving|adopt|adopting|givet|bevilget|bevilgede|granted|endte|ended up)\b", re.I)
@@ -38,6 +41,52 @@ _COUNCIL_DECIDED = re.compile(r"\b(?:byråd\w*|kommunalbestyrelse\w*|regionsråd
                               r"(?:godkendte|vedtog|besluttede|har (?:godkendt|vedtaget|besluttet))\b|"
                               r"\b(?:godkendt|vedtaget|besluttet)\s+(?:\w+\s+){0,3}?(?:af|i)\s+"
                               r"(?:byråd\w*|kommunalbestyrelse\w*|regionsråd\w*)", re.I)
+
+
+# the council only starting the work ("Byrådet besluttede i 2023 at igangsætte planlægning for ..."): no decision of
+# the plan the committee now recommends
+# or only sending it to hearing ("Byrådet besluttede den 11. december 2024 at sende ... i offentlig høring")
+_STARTED = re.compile(r"\bigangsæt\w*|\bigangsat\w*|\bat (?:påbegynde|starte|opstarte)\b|\bopstart\w*|\bhøring\b",
+                      re.I)
+_ACT_WORDS = set(tokens("vedtog vedtaget endeligt endelig godkendte godkendt besluttede besluttet byrådet byråd "
+                        "kommunalbestyrelsen regionsrådet"))
+
+
+def _council_decided(text: str, question: str) -> bool:
+    """The item's text records a decision of the council on the case asked about (a sentence naming a term of the
+    question besides the council and its act), not only its start or hearing, nor another plan it adopted once."""
+    asked = question_terms(question) - _ACT_WORDS
+    bounds = [0, *(b.end() for b in SENTENCE_BREAK.finditer(text)), len(text)]
+    for m in _COUNCIL_DECIDED.finditer(text):
+        start = max(b for b in bounds if b <= m.start())
+        sentence = text[start:min(b for b in bounds if b >= m.end())]
+        toks = set(tokens(sentence))
+        # the same word, not a compound sharing its first letters ("Kommuneplanen" is no "kommuneplantillæg")
+        if not _STARTED.search(sentence) and (not asked or any(match(a, toks, prefixes(toks)) == 1.0 for a in asked)):
+            return True
+    return False
+
+
+_VOTED_RATIO = 0.7  # a sub-item and its parent score close: "4.1 Miljørapport" 0.041 above "4 Kommuneplantillæg" 0.033
+
+
+def voted_first(query: Query, hits: list[Hit]) -> list[Hit]:
+    """"Hvilket parti stemte imod vindmøllerne?": when the first item records no vote and its parent or sub-item,
+    found nearly as close, does ("4 Kommuneplantillæg" beside "4.1 Miljørapport"), that one comes first."""
+    if len(hits) < 2 or hits[0].in_conversation or answer_kind(query.text) != "vote" \
+            or any(d.votes for d in hits[0].item.item.decisions):
+        return hits
+    first = hits[0].item
+
+    def kin(a: str | None, b: str | None) -> bool:  # "4" and "4.1": an item and its sub-item
+        return bool(a and b) and (str(a).startswith(f"{b}.") or str(b).startswith(f"{a}."))
+
+    for h in hits[1:3]:
+        if (h.item.municipality, h.item.committee, h.item.date) == (first.municipality, first.committee, first.date) \
+                and kin(h.item.number, first.number) and h.score >= _VOTED_RATIO * hits[0].score \
+                and any(d.votes for d in h.item.item.decisions):
+            return [h, *[x for x in hits if x is not h]]
+    return hits
 
 
 def council_first(query: Query, hits: list[Hit]) -> list[Hit]:
@@ -73,7 +122,7 @@ def decided_elsewhere(query: Query, hit: Hit) -> str | None:
     decided = [hit.item.committee] + [d.body for d in hit.item.item.decisions]
     council = _COUNCIL_ASKED.search(query.text)
     if council and not any(_COUNCIL.search(b or "") for b in decided) \
-            and not _COUNCIL_DECIDED.search(hit.item.item.text):  # "Kommunalbestyrelsen godkendte den ..."
+            and not _council_decided(hit.item.item.text, query.text):  # "Kommunalbestyrelsen godkendte den ..."
         return council.group(1) or council.group(2)  # "Vedtog Byrådet ...?" of a committee's recommendation
     missing = bodies.unmatched(query.text, decided)
     return missing[0] if missing else None

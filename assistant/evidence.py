@@ -13,6 +13,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from assistant.answer_kind import SINCE_ASKED
 from assistant.glossary import expand
 from assistant.query import language
 from assistant.quotes import headings, sentences
@@ -29,6 +30,9 @@ from core.model import AgendaItem
 from store.lexical import tokens
 
 _LIST_ENTRY = re.compile(r"^\s*(?:[-–•*]|\d{1,2}(?:\.\d{1,2})*[.)]?|[a-h][.)]|At \d+\))\s+")
+_SINCE = re.compile(r"\b(?:siden|since)\s+(?:\d|[a-zæøå]+\s+\d)", re.I)
+_ATTACHMENTS = re.compile(r"(?:Bilag|Bilagsliste|Bilagsoversigt|Attachments)\s*:?", re.I)
+_ENTRY_CHARS = 90  # "Supercykelsti – Tilst" under "på nedenstående projekter:" is an entry; a paragraph is not
 JOIN = " … "  # passages of one item quoted together; verification checks each part
 
 
@@ -73,6 +77,7 @@ def passages(item: AgendaItem, meeting_date: str = "") -> list[Passage]:
     out: list[Passage] = []
     section, decision = "", ""
     first = True
+    listing = False  # after a line ending in ':', short lines without a full stop are its entries, marked or not
     for line in item.text.split("\n"):
         stripped = line.strip()
         if not stripped:
@@ -81,12 +86,18 @@ def passages(item: AgendaItem, meeting_date: str = "") -> list[Passage]:
             first = False
             continue
         if stripped in decisions:
-            section, decision = stripped, decisions[stripped]
+            section, decision, listing = stripped, decisions[stripped], False
             continue
         if stripped in heads:
-            section, decision = stripped, ""
+            section, decision, listing = stripped, "", False
             continue
-        entry = bool(_LIST_ENTRY.match(stripped))
+        if _ATTACHMENTS.fullmatch(stripped):  # "Bilag" printed as a plain line: the attachment titles follow it,
+            # under their own heading (a question naming "bilag" finds them), no list of what the item decides
+            section, decision, listing = stripped.rstrip(":"), "", False
+            continue
+        unmarked = listing and len(stripped) <= _ENTRY_CHARS and not stripped.endswith((".", ":"))
+        entry = unmarked or bool(_LIST_ENTRY.match(stripped))
+        listing = stripped.endswith(":") or unmarked  # marked entries end it: what follows them is no entry
         for sent in sentences(stripped):
             out.append(Passage(sent, section, decision, entry))
     return out
@@ -212,11 +223,20 @@ def select(item: AgendaItem, question: str, kind: str, meeting_date: str = "", f
         score -= len(p.text) * cfg.length_penalty
         scored.append((score, k))
     scored.sort(key=lambda s: -s[0])
-    if kind in STRICT_KINDS:  # the answer must hold the wanted value: a passage that only repeats the topic cannot
+    if kind in STRICT_KINDS or kind == "address":  # the answer must hold the wanted value: a passage that only
+        # repeats the topic cannot
         def holds(text: str) -> bool:  # a table row's figure carries its unit in the header ("Mio. kr.")
             return bool(new_values(kind, text, known)) or kind == "amount" and _table_number(text)
 
         holding = [(sc, k) for sc, k in scored if base[k] > 0 and holds(cands[k].text)]
+        # the address sits in the sentence before or after the one naming the topic ("... byggeri på Vejleåvej 101.
+        # Byggeriet er en batteripark, der er opført uden landzonetilladelse")
+        if not holding and kind == "address":
+            holding = [(sc, k) for sc, k in scored if any(
+                0 <= j < len(cands) and base[j] > 0 and cands[j].section == cands[k].section for j in (k - 1, k + 1))
+                and holds(cands[k].text)]
+        if kind == "date" and SINCE_ASKED.search(question):  # "how long has it been ...?": the date it has been since
+            holding = [s for s in holding if _SINCE.search(cands[s[1]].text)] or holding
         if holding:
             scored = holding + [s for s in scored if s not in holding]
     best_score, best = scored[0]
@@ -270,7 +290,8 @@ def strength(item: AgendaItem, question: str, kind: str, meeting_date: str = "",
 
 # an enumeration inside a sentence ("fire pejlemærker: Sunde rammer, Sammen om sundhed, ... samt Lighed i sundhed",
 # "initiativer såsom Center for trivsel, Børnesamtaler og Socialkompasset")
-_INLINE_LIST = re.compile(r"(?::|\bsåsom\b|\bherunder\b|\bnemlig\b|\bsuch as\b|\bnamely\b)\s*[^.:;]{2,80}?,"
+_INLINE_LIST = re.compile(r"(?::|\bsåsom\b|\bherunder\b|\bnemlig\b|\bsuch as\b|\bnamely\b|\bomfatter\b(?:\s+\w+\s+af)?|"
+                          r"\bbestår af\b)\s*[^.:;]{2,80}?,"
                           r"\s*[^.:;,]{2,80}?(?:,|\bog\b|\bsamt\b|\band\b)")
 
 

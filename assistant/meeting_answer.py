@@ -3,6 +3,7 @@ meeting's facts and cited to the meeting rather than to an item."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from assistant import bodies, meeting_facts
@@ -15,6 +16,8 @@ from core.model import Meeting
 from store.lexical import tokens
 
 MeetingLookup = Callable[[str], Meeting | None]
+# an attendance line in an item ("Afbud: Charlotte Levin", "Fraværende: Peter Brøndum (V)")
+_ABSENT_LINE = re.compile(r"\b(?:afbud|fraværende|fravær|absent|apologies)\b\s*(?:fra\s+\w+\s*)?:", re.I)
 
 
 def meeting_answer(query: Query, hits: list[Hit], meetings: MeetingLookup | None, public_url: str) -> Answer | None:
@@ -47,6 +50,12 @@ def meeting_answer(query: Query, hits: list[Hit], meetings: MeetingLookup | None
     if not lines and asked[0] == "remarks":
         return refusal(lang, "the minutes record no member arriving late or leaving early" if lang == "en"
                        else "referatet nævner ingen, der kom senere eller gik før tid")
+    if not lines and asked[0] == "absent" and meeting_facts.MEETING.search(query.text) \
+            and not any(_ABSENT_LINE.search(h.item.item.text) for h in hits if h.item.meeting_id == row.meeting_id):
+        # "Hvem havde meldt afbud til byrådsmødet?" of minutes with no attendance at all: a member who "deltog ikke
+        # i sagens behandling" in another body's handling is no answer
+        return refusal(lang, "the minutes do not record who was absent from the meeting" if lang == "en"
+                       else "referatet oplyser ikke, hvem der var fraværende fra mødet")
     if not lines:
         return None
     text = f"{meeting_where(meeting, lang)}:\n" + "\n".join(f"«{x}»" for x in lines)

@@ -43,7 +43,7 @@ _ASKS_ABSENT = re.compile(r"\bafbud\b|\bapologies\b|\bfraværende\b|\babsent\b|\
 _PERSON = re.compile(r"\b[A-ZÆØÅ][a-zæøåé]+(?:\s+[A-ZÆØÅ][a-zæøåé]+)+\b")
 _IN_PLACE = re.compile(r"\b(?:i|in|på|at)\s+([A-ZÆØÅ][\wæøå-]+)")
 _CHAIR_ROLE = re.compile(r"\b(?:formand|forperson|chair|borgmester)\b", re.I)
-_MEETING = re.compile(r"mød(?:e|et|er|erne|tes|es)\b|\bmo(?:e)?de(?:t)?\b|\bmeeting|\bmee?t\b|\bheld\b|\bholdt\b",
+MEETING = re.compile(r"mød(?:e|et|er|erne|tes|es)\b|\bmo(?:e)?de(?:t)?\b|\bmeeting|\bmee?t\b|\bheld\b|\bholdt\b",
                       re.I)  # "moede"/"mode": typed without ø  # "byrådsmødet"
 # words that ask about the meeting, not a topic: question words, meeting vocabulary, months
 _FRAME = set(tokens(
@@ -87,7 +87,7 @@ def aspects(question: str, committee_tokens: set[str] | None = None) -> list[str
     known = committee_tokens or set()
     # "hvad tid startede kmb it-udvalget?": a body named with its start or venue asks about its meeting
     body = {"time", "venue"} & set(found) and any(t in known and len(t) >= 4 for t in tokens(question))
-    if not found or not {"absent", "chair", "remarks"} & set(found) and not _MEETING.search(question) and not body:
+    if not found or not {"absent", "chair", "remarks"} & set(found) and not MEETING.search(question) and not body:
         return []
     stems = {t[:8] for t in known if len(t) >= 8}
     english = {t for w in re.findall(r"[a-z]+", question.lower()) if _names_committee(w, known) for t in tokens(w)}

@@ -16,6 +16,8 @@ _OPINION = re.compile(r"\b(?:tror|synes|mener|forventer|gætter) (?:du|i)\b|\bhv
                       # a judgement the minutes cannot settle: "Was it a good idea ...?", "Er ... pengene værd?"
                       r"\b(?:was|is) (?:it|this|that) (?:a )?(?:good|bad|wise|smart|sensible|right|wrong)\b|"
                       r"\b(?:a good|the right|a wise|a bad|the wrong) (?:idea|decision|choice)\b|"
+                      # "Was selling the old school a good deal for Lolland?", "var salget en god handel?"
+                      r"\ba (?:good|bad|fair) (?:deal|bargain)\b|\ben (?:god|dårlig|fair) handel\b|"
                       r"\btoo (?:much|expensive|high|costly|little|low|cheap)\b|"
                       r"\b(?:var|er|blev)\b.{0,40}\bfor (?:dyr|dyrt|høj|højt|lav|lavt)\b|"
                       # an evaluative superlative the minutes do not rank ("den farligste skolevej", "the best")

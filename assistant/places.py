@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 
+from assistant.query import language
 from assistant.salient import mentions, plain_name, salient_names
 from core.model import fold
+from store.lexical import tokens
 
 _NAME = r"[A-ZÆØÅ][a-zæøåé]+(?:-[A-ZÆØÅ]?[a-zæøåé]+)?"
 _PREPOSITIONS = ("i", "på", "ved", "in", "at")
@@ -42,6 +44,64 @@ def _other(found: str, question: str) -> bool:
     return plain_name(found) and not mentions(question, found)
 
 
+# a lower-case word this common in Danish is no place's name ("den store hede", "de nye boliger"); place names sit
+# lower (Rømø 3.2, Blokhus 3.6 on wordfreq's Zipf scale; store 5.9, kommunale 4.3)
+_NAME_ZIPF = 4.0
+
+
+# what a lower-case name is the place of ("gimsing hede", "stranden på rømø", "skolen i bording"): other nouns after a
+# rare word are no sign of a place ("emergency renovation", "cykelbro mellem")
+_PLACE_NOUNS = {_key(w) for w in ("hede", "heden", "strand", "stranden", "havn", "havnen", "skov", "skoven", "sø",
+                                  "søen", "mose", "mosen", "fjord", "bugt", "klint", "bakke", "eng", "engen", "skole",
+                                  "skolen", "hal", "hallen", "svømmehal", "svømmehallen", "bibliotek", "biblioteket",
+                                  "station", "stationen", "kirke", "kirken", "plads", "pladsen", "torv", "torvet")}
+
+
+def _typed_names(question: str, text: str) -> list[str]:
+    """Words typed in lower case that may be a place's name ("parkering på stranden på rømø", "gimsing hede"):
+    rare in Danish, not in the passage or title, and no misspelling of a word there."""
+    from difflib import get_close_matches
+
+    from wordfreq import zipf_frequency  # its lists load on first use, not at import
+
+    seen = {fold(w) for w in tokens(text)}
+    out = []
+    for m in re.finditer(r"(?<![\w-])([a-zæøå]{4,})(?![\w-])", question):
+        word = m.group(1)
+        low = fold(word)
+        if low in seen or word in _NOT_HEADS or not plain_name(word.capitalize()):
+            continue
+        if zipf_frequency(word, "da") >= _NAME_ZIPF or get_close_matches(low, seen, n=1, cutoff=0.8):
+            continue
+        out.append(word)
+    return out
+
+
+def _typed_slots(question: str, word: str) -> tuple[set[str], set[str]]:
+    """Head nouns after a typed name ("gimsing hede": {"hede"}) and nouns before it with any place preposition
+    ("stranden på rømø": {"stran"}): "på Rømø" and "i Blokhus" are the same slot."""
+    esc = re.escape(word)
+    heads = {_key(m.group(1)) for m in re.finditer(rf"\b{esc}\s+([a-zæøå]{{2,}})", question)}
+    before = {_key(m.group(1)) for m in re.finditer(
+        rf"\b([a-zæøå]{{2,}})\s+(?:{'|'.join(_PREPOSITIONS)})\s+{esc}\b", question)}
+    return heads & _PLACE_NOUNS, before & _PLACE_NOUNS
+
+
+def _typed_place(question: str, text: str) -> tuple[str, str] | None:
+    """A place typed in lower case that the passage never names, where it names another of the same kind."""
+    if language(question) == "en":  # English words are rare in Danish without being names
+        return None
+    for word in _typed_names(question, text):
+        heads, before = _typed_slots(question, word)
+        for m in re.finditer(rf"\b({_NAME})\s+([A-Za-zæøåÆØÅ]{{4,}})", text):
+            if _key(m.group(2)) in heads and _other(m.group(1), question):
+                return word, f"{m.group(1)} {m.group(2)}"
+        for m in re.finditer(rf"\b([a-zæøå]{{5,}})\s+(?:{'|'.join(_PREPOSITIONS)})\s+({_NAME})\b", text):
+            if _key(m.group(1)) in before and _other(m.group(2), question):
+                return word, m.group(2)
+    return None
+
+
 def other_place(question: str, quote: str, title: str) -> tuple[str, str] | None:
     """(asked place, place the passage is about) when the quote and title never name a salient place of the
     question but name another of the same kind; else None."""
@@ -56,4 +116,4 @@ def other_place(question: str, quote: str, title: str) -> tuple[str, str] | None
         for m in re.finditer(rf"\b([a-zæøå]{{5,}})\s+({'|'.join(_PREPOSITIONS)})\s+({_NAME})\b", text):
             if (_key(m.group(1)), m.group(2)) in before and _other(m.group(3), question):
                 return name, m.group(3)
-    return None
+    return _typed_place(question, text)

@@ -132,7 +132,10 @@ def _canon_muni(raw: str) -> str:
 
 
 _CIVIC_NEXT = re.compile(r"\s+(?:Kommune|Kommunes|Byråd|Byrådet|Byråds|Municipality|City|Council|Region|"
-                         r"[A-ZÆØÅ]\w*udvalg\w*|Kommunalbestyrelse\w*)\b")  # "Glostrup Økonomiudvalg" names both
+                         r"[A-ZÆØÅ]\w*udvalg\w*|Kommunalbestyrelse\w*|"
+                         # "Gentoftes Kultur- og Fritidsudvalg", "Greves Klima-, Teknik- og Miljøudvalg"
+                         r"[A-ZÆØÅ][\wæøå]*-,?(?:\s+[\wæøå]+-,?){0,3}\s+og\s+[\wæøå]*udvalg\w*)\b")
+# "Glostrup Økonomiudvalg" names both
 # a capitalised word, or a place noun typed in lower case ("køge bugt strandpark", "aarhus havn")
 _NAME_NEXT = re.compile(r"\s+(?:[A-ZÆØÅ][a-zæøå]|(?:bugt|fjord|havn|strand|sø|å|skov|bakke|midtby|centrum|station|"
                         r"nord|syd|øst|vest|ø|hospital|sygehus)(?:en|et|s|'s)?\b)")  # "herlev hospital's share"
@@ -162,6 +165,9 @@ def _region_subject(text: str) -> str | None:
     return next(r for r in REGIONS if r.lower() == m.group(1).lower())
 
 
+_SINCE = re.compile(r"\b(?:siden|since)\s+$", re.I)
+
+
 def extract_filters(text: str) -> Filters:
     f = Filters()
     f.municipalities = list(dict.fromkeys(_canon_muni(m.group(1)) for m in _MUNI.finditer(text)
@@ -184,7 +190,9 @@ def extract_filters(text: str) -> Filters:
             name, year = mm.group(1).lower().rstrip("."), int(mm.group(2))
             month = ddates.MONTHS.get(name) or EN_MONTHS[name]
             f.date_from = date(year, month, 1)
-            f.date_to = date(year, month, calendar.monthrange(year, month)[1])
+            # "siden marts 2022", "since March 2022": from that month on, not in it
+            f.date_to = None if _SINCE.search(text[:mm.start()]) else \
+                date(year, month, calendar.monthrange(year, month)[1])
         else:
             my = _YEAR.search(text)
             if my:

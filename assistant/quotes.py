@@ -20,6 +20,10 @@ _ABBREV = re.compile(r"(?:\b(?:pr|kr|mio|mia|ca|bl\.a|f\.eks|jf|nr|pkt|kl|d|evt|
                      r"ang|dvs|mv|osv|m\.fl|ift|st|gl|brdr|matr|afd|adm|sdr|ndr|tidl)\.)$", re.I)
 
 
+# a name's middle initial ("Aage V. Jensen Naturfond"): no sentence ends after a first name and one letter
+_INITIAL = re.compile(r"\b[A-ZÆØÅ][a-zæøå]+ [A-ZÆØÅ]\.$")
+
+
 # a sentence's end before a capital, or a line break: the plain split the refusal checks share ("kr. Heraf" ends
 # one, so an amount stays with its own sentence; ``sentences`` below keeps abbreviations for quoting)
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])|\n")
@@ -35,7 +39,7 @@ def sentences(text: str) -> list[str]:
         parts = re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅÉ0-9\"“])", line)
         merged: list[str] = []
         for part in parts:
-            if merged and _ABBREV.search(merged[-1]):
+            if merged and (_ABBREV.search(merged[-1]) or _INITIAL.search(merged[-1])):
                 merged[-1] = f"{merged[-1]} {part}"
             else:
                 merged.append(part)

@@ -110,7 +110,10 @@ def other_month(question: str, quote: str, meeting_date: str) -> tuple[str, str]
         return [((MONTHS[m.group(1).lower().rstrip(".")], int(m.group(2))), m.group(0))
                 for m in MONTH_YEAR.finditer(text) if m.group(1).lower().rstrip(".") in MONTHS]
 
-    asked = [(k, t) for k, t in months(question) if k != meeting]
+    # "siden marts 2022": a span from that month on, not a figure of the month
+    since = {m.group(0) for m in MONTH_YEAR.finditer(question)
+             if re.search(r"\b(?:siden|since)\s+$", question[:m.start()], re.I)}
+    asked = [(k, t) for k, t in months(question) if k != meeting and t not in since]
     said = months(quote)
     if not asked or not said or any(k in {s for s, _ in said} for k, _ in asked):
         return None

@@ -55,7 +55,8 @@ _GENERIC_TAIL = {"omraad", "indsats", "politik", "plan", "strategi", "sag", "arb
 # "blev det vedtaget": after an auxiliary, "det" is a pronoun and the next word a participle
 _AUXILIARY = set("blev bliver er var har havde være blive været is was were has have had been".split())
 # nouns that name what is asked or the civic frame, not the topic: they need not be in the minutes
-_FRAME = set("""sagsnummer sagsnummeret journalnummer journalnummeret nummer nummeret firma firmaet firmaer
+_FRAME = set("""hvert hver begge hinanden
+sagsnummer sagsnummeret journalnummer journalnummeret nummer nummeret firma firmaet firmaer
 virksomhed virksomheden beløb beløbet pris prisen priser andel andelen antal antallet dato datoen tidspunkt
 tidspunktet formand formanden næstformand medlem medlemmer medlemmerne borgmester borgmesteren forslag forslaget
 forslagene beslutning beslutningen beslutninger indstilling indstillingen punkt punktet punkter møde mødet

@@ -19,7 +19,8 @@ COUNT_WORD = re.compile(r"\b(?:to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|t
                          r"eleven|twelve|twenty|hundred|thousand)\b", re.I)
 _COUNT = re.compile(NUMBER.pattern + "|" + COUNT_WORD.pattern, re.I)
 _MEASURE = re.compile(r"\d[\d.,]*\s*(?:m\b|meter|m2|m²|kvm|m3|m³|km|cm|kvadratmeter|kubikmeter|hektar|ha\b|"
-                      r"etager|boliger|pladser|tons?\b|tonnes?\b|kg\b|kilo\w*|liter\b|litres?\b)", re.I)
+                      r"etager|boliger|pladser|tons?\b|tonnes?\b|kg\b|kilo\w*|liter\b|litres?\b|minutter|timer\b)",
+                      re.I)
 _DATE = re.compile(r"\b\d{1,2}[.:]\d{2}\s*[-–]\s*\d{1,2}[.:]\d{2}\b|"  # a clock range ("15.00-24.00"), before dd.mm-yy
                    r"\b\d{1,2}\.?\s*(?:-\s*\d{1,2}\.\s*)?" + MONTH_STEM + r"|"
                    # a month with its year ("igangsat i april 2025", "in October 2025"), before the year alone
@@ -30,7 +31,8 @@ _DATE = re.compile(r"\b\d{1,2}[.:]\d{2}\s*[-–]\s*\d{1,2}[.:]\d{2}\b|"  # a clo
 _NAME = re.compile(r"\b[A-ZÆØÅ][a-zæøåé]+(?:[ -][A-ZÆØÅ][a-zæøåé]+){1,3}\b")
 _PARTY = re.compile(r"\((?:[A-ZÆØÅ]{1,2}|[A-ZÆØÅ]{1,2}, [A-ZÆØÅ]{1,2})\)|\b[A-ZÆØÅ]\b(?: og [A-ZÆØÅ]\b)?|"
                     r"\w+(?:partiet|demokraterne|listen|venstre|alternativet)\b|byrådsgruppe|Venstre\b|"
-                    r"Socialdemokrat\w*|Konservative|Moderaterne|Radikale", re.I)
+                    r"Socialdemokrat\w*|Konservative|Moderaterne|Radikale|Liberal Alliance|Folkeparti\b|Alternativet|"
+                    r"Nye Borgerlige", re.I)
 _COMPANY = re.compile(r"\b[A-ZÆØÅ][\w&-]*(?:\s+(?:[A-ZÆØÅ][\w&-]*|&))*\s+(?:A/S|ApS|I/S|P/S|K/S|a\.m\.b\.a\.?)|"
                       r"\b[A-ZÆØÅ][a-zæøå]+[A-ZÆØÅa-zæøå]*\s+(?:DK|Danmark|Denmark|Group|Gruppen|Consult)\b|"
                       r"\b[A-ZÆØÅ]{2,}[a-zæøå]*(?:\s+[A-ZÆØÅ][\wæøå]*)+|\b[A-ZÆØÅ]{3,6}\b|"
@@ -49,7 +51,9 @@ _BODY = re.compile(r"\w*(?:udvalg|udvalget|byråd|byrådet|råd|rådet|magistrat
                    re.I)
 _PLACE = re.compile(r"\b(?:på|i|ved|til)\s+[A-ZÆØÅ][\wæøå-]+|\b\w+(?:vej|gade|torv|plads|park|havn|center)\b", re.I)
 _WHY = re.compile(r"\bfordi\b|\bda\b|på grund af|derfor|med henblik på|\bfor at\b|skyldes|som følge af|begrund|"
-                  r"\bidet\b|årsag|baggrund|formålet\b|\bpga\b|\bgrundet\b|\bvurdering(?:en)?,? at\b", re.I)
+                  r"\bidet\b|årsag|baggrund|formålet\b|\bpga\b|\bgrundet\b|\bvurdering(?:en)?,? at\b|"
+                  # a party's recorded stance is the reason its vote gives ("Ø kan ikke støtte forhøjelsen af ...")
+                  r"\bkan ikke (?:støtte|acceptere|gå ind for)\b|\bkunne ikke (?:støtte|acceptere|gå ind for)\b", re.I)
 _VOTE = re.compile(r"stemte|stemmer|\bimod\b|undlod|undlader|tiltræde|flertal|mindretal|ønskede sagen|"
                    r"\bfor stemte\b|kunne ikke", re.I)
 MANY = re.compile(r"\bhvilke\b|\bwhich\b|\bmedlemmer|\bmembers|partier\b|parties|\bpersoner|\bpeople|"

@@ -166,7 +166,8 @@ def role_unnamed(question: str, item_text: str) -> str | None:
 
 # "Hvem ejer marken?", "who owns the site?", "hvem købte grunden?": a person or firm in a relation the item must
 # name (owning, buying, selling, renting, winning); a name in a sentence about something else is not the answer
-_TRADE = ("koeb", "saelg", "solg", "buyer", "seller", "purchas", "bud ", "tilbud")  # a sale names its buyer
+_TRADE = ("koeb", "saelg", "solg", "salg", "buyer", "seller", "purchas", "bud ", "budt", "byder", "tilbud",
+          " sale")  # a sale names its buyer ("Salg af skolen": "Friskoleforeningen har budt 1.250.000 kr.")
 _RELATIONS = (
     (r"ejer|ejede|owns?|owned|owner", ("ejer", "ejed", "ejes ", "owner", "owned")),
     (r"købte|køber|købe|bought|buys?|buyer", _TRADE),

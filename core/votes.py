@@ -26,7 +26,10 @@ POSITIONS = {"for": "for", "imod": "against"}
 _VOTE_CLAUSE = re.compile(
     r"(?:^|(?<=[.;])\s+)(?P<clause>(?:(?P<label>Stemmer)\s+)?"
     r"(?P<pos>For|Imod|Undlod(?:\s+at\s+stemme)?|Hverken for eller imod)"
-    r"(?:\s+stemte|(?<=stemme)(?=\s*:)|(?(label)(?=\s*:)|(?!)))\s*(?P<count>\d+)?\s*:?\s*(?P<names>[^.;]*?)\s*"
+    r"(?:\s+stemte|(?<=stemme)(?=\s*:)|(?(label)(?=\s*:)|"
+    # a bare "For:"/"Imod:" when a party follows ("For: V, A og F (5). Imod: Hanne Lyng (O), der ...")
+    r"(?=:\s*(?:[A-ZÆØÅ]{1,2}\b|\d|[^.;:]{0,60}\([A-ZÆØÅ]{1,2}\)))))"
+    r"\s*(?P<count>\d+)?\s*:?\s*(?P<names>[^.;]*?)\s*"
     r"(?:[.;]|$))", re.I)
 _COUNT_WORD = r"(?:\s+(?:stemmer?|medlem(?:mer)?))?"  # "(1 stemme)", "7 medlemmer (A, V)"
 # the count after the names: "A og SF (3)", "A, V og C (5).", "F (1 stemme)"

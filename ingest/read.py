@@ -22,6 +22,7 @@ from ingest import fixedwidth, frontmatter, header, hocr, labelblocks, pdfoutlin
 from ingest import odttext as odt
 from ingest.docxtext import DocxText
 from ingest.html import html_to_text
+from ingest.pdfmargin import MarginText
 
 MAX_BYTES = 50 * 1024 * 1024
 # decompression bounds: what a small file may unpack to, and how much work its pages may cost
@@ -74,7 +75,8 @@ def _pdf(data: bytes, path: str) -> str:
         pages: list[str] = []
         size, start = 0, time.monotonic()
         for page in reader.pages:
-            pages.append((page.extract_text() or "").strip("\n"))
+            margin = MarginText()  # section headings in a left margin column drawn after the body
+            pages.append(margin.text(page.extract_text(visitor_text=margin) or "").strip("\n"))
             size += len(pages[-1])
             if size > MAX_TEXT_CHARS:
                 raise TooLarge(path, f"PDF text passes {MAX_TEXT_CHARS} characters (the limit)")

@@ -336,9 +336,9 @@ def _undated(title: str, **meeting: str) -> dict[str, object]:
 
 
 def test_generic_unreadable_date_field_is_not_replaced_by_a_date_in_the_text(tmp_path: Path) -> None:
-    result = _read(_write(tmp_path / "a.json", _undated("Vejlukning", dato="efter aftale")))
-    assert result.meeting.date == date.today() and result.meeting.committee == "Vejudvalget"
-    assert any("'efter aftale' not understood" in w and "a.json" in w for w in result.warnings)
+    with pytest.raises(IngestError) as caught:  # never dated today, nor by the text's "1. januar 2025"
+        _read(_write(tmp_path / "a.json", _undated("Vejlukning", dato="efter aftale")))
+    assert "a.json" in str(caught.value) and "meeting date field 'efter aftale' not understood" in str(caught.value)
 
 
 def test_generic_without_date_field_names_the_file(tmp_path: Path) -> None:
@@ -347,8 +347,9 @@ def test_generic_without_date_field_names_the_file(tmp_path: Path) -> None:
     assert any("first date in the text (b.json)" in w for w in result.warnings)
     doc = _undated("Vejlukning")
     doc["punkter"] = [{"nr": 1, "titel": "Vejlukning", "tekst": "Vejen lukkes i tre uger."}]
-    result = _read(_write(tmp_path / "c.json", doc))
-    assert result.meeting.date == date.today() and any("dated today (c.json" in w for w in result.warnings)
+    with pytest.raises(IngestError) as caught:  # no date anywhere: an error naming the file, never today's date
+        _read(_write(tmp_path / "c.json", doc))
+    assert "c.json" in str(caught.value) and "no meeting date field" in str(caught.value)
 
 
 def test_generic_body_is_a_committee_only_when_it_is_a_name(tmp_path: Path) -> None:

@@ -142,3 +142,13 @@ def test_merged_keeps_a_printed_count_and_an_unnamed_side() -> None:
     votes = [_vote("for", 5, prose), _vote("against", 2, prose), _vote("against", 1, "Imod stemte: Ø (1)", "Ø")]
     assert [(v.position, v.count, v.text) for v in vocab.merged(votes)] == [
         ("for", 5, prose), ("against", 1, "Imod stemte: Ø (1)")]
+
+
+# --- a bare "For:" / "Imod:" inside a decision's sentences -------------------------------------------------------
+
+def test_bare_for_and_against_inside_the_decision() -> None:
+    found = _found("Anbefales, dog således at mølle 5 udgår. For: V, A og F (5). Imod: Hanne Lyng (O), der ikke kan "
+                   "anbefale projektet.")
+    assert found == [("for", 5, "V, A og F"), ("against", None, "Hanne Lyng (O)")]
+    # a colon after "for" in prose is no vote: no party follows it
+    assert _found("Godkendt. Udvalget er for: at der arbejdes videre med sagen.") == []

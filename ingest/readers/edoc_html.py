@@ -13,8 +13,11 @@ who was away from that item (a member who came late is "Fraværende" on the item
 items, not from the meeting). Item sections may be headed "Åbne punkter" / "Lukkede punkter" as well as "… sager".
 The page may be in windows-1252. The tables of contents (``table.xsltListOfContent*``) link each item to its body by
 anchor; an item listed there without a body (a closed item published without its text) is kept, by its number and
-title. The result is the same meeting as the XML it renders (same committee string and date), so one replaces the
-other.
+title. Items are numbered in agenda order but printed open items first, then "Lukkede sager" (closed item 6 after
+open item 7): numbered 1, 2, 3 … each once, they are put back in their numbers' order. A template without a member
+list reads the attendance from the signature sheet at the end (``edoc_signature``). The page may be saved as UTF-16
+with a BOM. The result is the same meeting as the XML it renders (same committee string and date), so one replaces
+the other.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from typing import Any
 from core import dates, vocab
 from core.errors import IngestError
 from ingest.readers.base import DecisionDraft, ItemDraft, MeetingDraft, Source
+from ingest.readers.edoc_signature import signature_people
 from ingest.readers.markup import fragment_text
 from ingest.readers.xmlutil import placeholder, squash
 
@@ -69,6 +73,8 @@ class EdocHtmlReader:
                         None)
         items = _items(soup)
         participants, absentees = _people(soup)
+        if not participants:
+            participants, absentees = signature_people(soup)
         remarks = [r for tag in soup.find_all("div", class_="xsltRemark")
                    for r in vocab.attendance_remarks("\n".join(_lines(tag)))]
         decided = any(d.body is None for it in items for d in it.decisions)
@@ -97,7 +103,7 @@ def _items(soup: Tag) -> list[ItemDraft]:
     anchors: list[str] = []
     closed = False
     for tag in soup.find_all(["div", "table"]):
-        if _has_class(tag, "xsltItemsHeader"):
+        if _has_class(tag, "xsltItemsHeader") or _has_class(tag, "xsltGroupCaption"):
             closed = bool(re.search(r"lukke", tag.get_text(), re.I))
         elif _has_class(tag, "xsltTitleTableBegin"):
             items.append(_begin(tag, closed))
@@ -113,7 +119,16 @@ def _items(soup: Tag) -> list[ItemDraft]:
             _section(tag, items[-1])
         elif tag.name == "div" and _has_class(tag, "xsltAbsence"):
             _absence(tag, items[-1])
-    return _listed_only(soup, items, anchors)
+    return _in_number_order(_listed_only(soup, items, anchors))
+
+
+def _in_number_order(items: list[ItemDraft]) -> list[ItemDraft]:
+    """The items by their printed numbers when these are plain and distinct (1, 2, … each once: the closed items
+    printed after the open ones belong between them); else as printed."""
+    numbers = [it.number or "" for it in items]
+    if not all(n.isdigit() for n in numbers) or len(set(numbers)) != len(numbers):
+        return items
+    return sorted(items, key=lambda it: int(it.number or 0))
 
 
 def _item_table(table: Tag, closed: bool) -> ItemDraft:

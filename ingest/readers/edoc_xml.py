@@ -14,7 +14,9 @@ participants carry a ``Participate`` flag; the meeting's ``DescriptionText`` rec
 element's ``Absences/Absence/{Name, Reason}`` who was away from that item only (afbud, inhabil). The meeting's date
 and start are ``MeetingDateTime`` ("02-05-2017 10:00") or, in other installations, ``MeetingStart`` (ISO with zone).
 HTML content is CDATA or entity-escaped text. An ``Attachment`` may carry its own text (``ContentText``): a section
-of its item. A field may be written as a child element or as an attribute of the same name.
+of its item. A field may be written as a child element or as an attribute of the same name; the 2016 schema writes
+nearly every fact as an attribute, its texts as the element's own CDATA and a decision's outcome as its ``Status``
+("Udsat"), its municipality as ``Committee@Organisation`` (``edoc_attrs``).
 """
 
 from __future__ import annotations
@@ -22,10 +24,14 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from core import vocab
+from core import municipalities, vocab
 from core.errors import IngestError
 from ingest.readers import edoc_xml2007
 from ingest.readers.base import DecisionDraft, ItemDraft, MeetingDraft, Source
+from ingest.readers.edoc_attrs import body as _body
+from ingest.readers.edoc_attrs import field as _field
+from ingest.readers.edoc_attrs import has_field as _has_field
+from ingest.readers.edoc_attrs import status_outcome
 from ingest.readers.markup import fragment_text
 from ingest.readers.xmlutil import (
     Element,
@@ -41,35 +47,18 @@ from ingest.readers.xmlutil import (
     published,
     squash,
     text,
+    timestamp,
     when,
 )
 
 NAMESPACE = "fujitsu.dk/agenda/xml"
 _CLOSED = re.compile(r"fortrolig|lukket|ikke offentlig", re.I)
 _CLOSED_SECTION = re.compile(r"fortrolig|\blukke(?:t|de)\b|ikke offentlig", re.I)
-_MINUTES = re.compile(r"referat|beslutningsprotokol|protokol", re.I)
+_MINUTES = re.compile(r"referat|beslutningsprotokol|protokol|\bminutes\b", re.I)
 
 
 def _meeting(root: Element) -> Element | None:
     return child(root, "Committee", "Meeting") if local(root) != "Committee" else child(root, "Meeting")
-
-
-def _field(el: Element | None, name: str) -> str:
-    """A field written as a child element (``<edoc:Placement>This</…>``) or as an attribute (``Placement="This"``,
-    namespaced or not); '' when neither is there."""
-    if el is None:
-        return ""
-    if child(el, name) is not None:
-        return text(el, name)
-    for key, value in el.attrib.items():
-        if key.rsplit("}", 1)[-1] == name:
-            return str(value).strip()
-    return ""
-
-
-def _has_field(el: Element | None, name: str) -> bool:
-    return el is not None and (child(el, name) is not None
-                               or any(k.rsplit("}", 1)[-1] == name for k in el.attrib))
 
 
 def _elements(node: Element | None, sections: tuple[Element, ...] = ()) -> list[tuple[Element, tuple[Element, ...]]]:
@@ -137,34 +126,37 @@ class EdocXmlReader:
         agenda = child(meeting, "Agenda")
         if not _elements(agenda) and edoc_xml2007.items(agenda):
             return edoc_xml2007.read(src, root, committee_el, meeting)
-        day, clock = when(text(meeting, "MeetingDateTime") or text(meeting, "MeetingStart"))
+        day, clock = when(_field(meeting, "MeetingDateTime") or _field(meeting, "MeetingStart"))
         if day is None:  # the handlings placed at this meeting repeat its date
-            day, clock = when(next((text(h, "MeetingDate") for h in every(agenda, "Handling")
-                                    if _field(h, "Placement").lower() == "this" and text(h, "MeetingDate")), ""))
+            day, clock = when(next((_field(h, "MeetingDate") for h in every(agenda, "Handling")
+                                    if _field(h, "Placement").lower() == "this" and _field(h, "MeetingDate")), ""))
         if day is None:
             raise IngestError(src.path, "eDoc XML without a MeetingDateTime")
-        committee = squash(text(committee_el, "Name")) or squash(text(committee_el, "ShortName"))
+        committee = squash(_field(committee_el, "Name")) or squash(_field(committee_el, "ShortName"))
         participants, absentees, labels = _people(meeting)
         items = [_item(el, sections, committee, day, labels) for el, sections in _ordered(_elements(agenda))]
-        agenda_type = text(agenda, "Type")
+        agenda_type = " ".join(x for x in (_field(agenda, "Type"), _field(root, "OutputTypeEnumName")) if x)
         decided = any(d.body is None for it in items for d in it.decisions)
         status = "minutes" if _MINUTES.search(agenda_type) or decided else "agenda"
         warnings = [f"{sum(1 for it in items if it.number is None)} element(s) without a SerialNo"] \
             if any(it.number is None for it in items) else []
-        description = text(meeting, "DescriptionText")
-        about = " ".join([agenda_type, description, text(meeting, "MeetingStateCode")])
+        description = _field(meeting, "DescriptionText")
+        about = " ".join([agenda_type, description, _field(meeting, "MeetingStateCode")])
+        organisation = _field(committee_el, "Organisation") or _field(root, "Organisation")  # "Vejen Kommune"
         return MeetingDraft(
             committee=committee,
             date=day,
             items=items,
+            municipality=municipalities.canonical_name(organisation) if organisation else None,
             time=clock,
-            location=squash(text(meeting, "MeetingLocation")) or squash(text(committee_el, "DefaultLocation")) or None,
+            location=squash(_field(meeting, "MeetingLocation"))
+            or squash(_field(committee_el, "DefaultLocation")) or None,
             participants=participants,
             absentees=absentees,
             remarks=vocab.attendance_remarks(fragment_text(description)) if description else [],
             status=status,
             extraordinary=bool(re.search(r"ekstraordin", about, re.I)),
-            published=published(root),
+            published=published(root) or timestamp(_field(root, "GeneratedAt")),  # the export's time stamp
             warnings=warnings,
         )
 
@@ -182,7 +174,8 @@ def _people(meeting: Element) -> tuple[list[str], list[str], dict[str, str]]:
         name = squash(_field(p, "Name"))
         if not name:
             continue
-        label, line = member_label(name, squash(_field(p, "PoliticalPartyList")), squash(_field(p, "RoleInMeeting")))
+        party = squash(_field(p, "PoliticalPartyList")) or squash(_field(p, "PoliticalParty"))  # a letter, or a name
+        label, line = member_label(name, party, squash(_field(p, "RoleInMeeting")))
         participants.append(line)
         labels[name] = label
         people.append((label, flag(_field(p, "Participate"))))
@@ -214,30 +207,31 @@ def _item(el: Element, sections: tuple[Element, ...], committee: str, day: date,
     if not _has_field(handling, "SerialNo"):  # no own SerialNo field: the number of the handling at this meeting
         number = next((_field(h, "SerialNo") for h in plan if _field(h, "Placement").lower() == "this"), "")
     draft = ItemDraft(
-        title=squash(text(handling, "Title")) or squash(text(handling, "NeutralTitle")),
+        title=squash(_field(handling, "Title")) or squash(_field(handling, "NeutralTitle")),
         number=number.strip().rstrip(".") or None,
-        case_number=text(handling, "CaseNumber") or None,
-        case_worker=squash(text(handling, "CaseWorker")) or None,
-        closed=public is False or bool(_CLOSED.search(text(el, "AccessName")))
+        case_number=_field(handling, "CaseNumber") or None,
+        case_worker=squash(_field(handling, "CaseWorker")) or None,
+        closed=public is False or bool(_CLOSED.search(_field(el, "AccessName")))
         or any(_section_closed(s) for s in sections),
     )
     # the public title and the case's own title, when they say more than the item's title ("Fejloprettet" is
     # published as "Udvalgets indsatser 2010-2013"): searchable and quotable as sections
     for label, field in (("Offentlig titel", "NeutralTitle"),):
-        value = squash(text(handling, field))
-        if value and value.lower() != draft.title.lower() and value not in (v for _, v in draft.sections):
+        value = squash(_field(handling, field))
+        if value and value.lower() != draft.title.lower() and value not in (v for _, v in draft.sections) \
+                and not (draft.closed and _CLOSED.match(value)):  # "Lukket sag" says no more than closed does
             draft.sections.append((label, value))
     for cp in kids(child(handling, "CasePresentations"), "CasePresentation"):
-        body = fragment_text(markup(child(cp, "Content")))
+        body = fragment_text(_body(cp))
         if flag(_field(cp, "IsDecision")):
             if not placeholder(body):
-                draft.decisions.append(DecisionDraft(body, *_decider(text(cp, "Title"), committee, day)))
+                draft.decisions.append(DecisionDraft(body, *_decider(_field(cp, "Title"), committee, day)))
         elif body:
-            draft.sections.append((squash(text(cp, "Title")), body))
+            draft.sections.append((squash(_field(cp, "Title")), body))
     for holder in (el, handling):
         decision = fragment_text(markup(child(holder, "Decision")))
-        if not placeholder(decision):
-            draft.decisions.append(DecisionDraft(decision))
+        if not placeholder(decision):  # its Status may state the outcome ("Udsat")
+            draft.decisions.append(DecisionDraft(decision, outcome=status_outcome(child(holder, "Decision"))))
     for h in plan:
         decision = fragment_text(markup(child(h, "Decision")))
         if placeholder(decision):
@@ -245,8 +239,8 @@ def _item(el: Element, sections: tuple[Element, ...], committee: str, day: date,
         if _field(h, "Placement").lower() in {"", "this"}:
             draft.decisions.append(DecisionDraft(decision))
         else:  # an earlier (or later) meeting's handling: that body's decision on that day, not this meeting's
-            draft.decisions.append(DecisionDraft(decision, squash(text(h, "CommitteeName")) or None,
-                                                 when(text(h, "MeetingDate"))[0]))
+            draft.decisions.append(DecisionDraft(decision, squash(_field(h, "CommitteeName")) or None,
+                                                 when(_field(h, "MeetingDate"))[0]))
     own = "\n".join(d.text for d in draft.decisions if d.body is None)
     for absence in kids(child(el, "Absences")):
         name = squash(_field(absence, "Name")) or squash(text(absence))
@@ -260,7 +254,7 @@ def _item(el: Element, sections: tuple[Element, ...], committee: str, day: date,
             unique.append(dec)
     draft.decisions = unique
     for attachment in every(child(handling, "Attachments"), "Attachment"):
-        title = squash(text(attachment, "Title"))
+        title = squash(_field(attachment, "Title"))
         if title:
             draft.attachments.append(title)
         body = fragment_text(markup(child(attachment, "ContentText")))

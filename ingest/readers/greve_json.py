@@ -1,22 +1,24 @@
 """First Agenda portal JSON ("Vis" API, e.g. dagsordener.greve.dk): ``{Dagsordenpunkter[], Udvalg, Moede}``.
 
-Meeting: committee ``Udvalg.Navn``; date and local start time from ``Moede.MeetingBeginUtc``/``Dato`` (an ISO
-time with the local offset or in UTC, shown in Danish local time); place ``Moede.Sted``; members
+Meeting: committee ``Udvalg.Navn``; date and local start time from ``Moede.MeetingBeginUtc``/``Dato`` (an ISO time
+with the local offset or in UTC, shown in Danish local time); place ``Moede.Sted``; members
 ``Moede.Moededeltagere[].Name`` with the flags ``Absent``/``ParticipationCancelled``. Extraordinary when
-``Moede.Navn`` says so ("Ekstraordinær dagsorden") or the agenda-approval item speaks of an "ekstraordinært møde";
-a "Skriftligt møde" (written procedure) is a way of meeting, not by itself extraordinary.
+``Moede.Navn`` says so ("Ekstraordinær dagsorden") or the agenda-approval item speaks of an "ekstraordinært møde"; a
+"Skriftligt møde" (written procedure) is a way of meeting, not by itself extraordinary.
 
 Item: ``Punktnummer``/``Number`` (printed), ``Navn``/``Caption`` (closed items start "Lukket"), ``SagsNummer``,
-``Bilag[].Navn``, ``ExternalAgendaItemAttendees`` (Reason "Fraværende"/"Afbud"). ``Felter[].Html`` is split on
-its headings: "Beslutning" is this meeting's decision, "Sagens forløb" holds earlier decisions (``<u>dd-mm-yyyy
+``Bilag[].Navn``, ``ExternalAgendaItemAttendees`` (Reason "Fraværende"/"Afbud"). ``Felter[].Html`` is split on its
+headings: "Beslutning" is this meeting's decision, "Sagens forløb" holds earlier decisions (``<u>dd-mm-yyyy
 Body</u>`` entries; with no "Beslutning", this meeting's entry is the decision: ``greve_vis``), known section
 headings (Sagsprocedure, Resume, Indstilling, ...) become sections; any other heading element is body text (the
-portal often wraps whole paragraphs in ``<h4>``). A paragraph that is only a bold known heading counts as a
-heading. A field with neither a name nor a heading is a bare decision (closed items publish only that).
-Artefacts such as "50?%" (a lost narrow no-break space) are kept as printed. The agenda object may come wrapped
-in an API envelope ({"success": …, "data": {…}}; ``greve_vis.envelope``). Members may be ``Moede.Deltagere``
-objects with a party, a status and a remark (``greve_people``); sub-items nested in ``Underpunkter``, attachments
-carrying their text and a decision printed after the case history are ``greve_nested``'s.
+portal often wraps whole paragraphs in ``<h4>``). A paragraph that is only a bold known heading counts as a heading.
+A field with neither a name nor a heading is a bare decision (closed items publish only that). Artefacts such as
+"50?%" (a lost narrow no-break space) are kept as printed. The agenda object may come wrapped in an API envelope
+({"success": …, "data": {…}}; ``greve_vis.envelope``), or written with the API's English twin names only
+(``AgendaItems``, ``Committee``, ``Meeting``, .NET "/Date(…)/" dates; ``greve_english``). Members may be
+``Moede.Deltagere`` objects with a party, a status and a remark (``greve_people``); sub-items nested in
+``Underpunkter``, attachments carrying their text and a decision printed after the case history are
+``greve_nested``'s.
 """
 
 from __future__ import annotations
@@ -28,8 +30,10 @@ from typing import Any, cast
 from bs4 import BeautifulSoup
 
 from core import dates, vocab
+from core.errors import IngestError
 from ingest.readers import stamps
 from ingest.readers.base import DecisionDraft, ItemDraft, MeetingDraft, Source
+from ingest.readers.greve_english import COMMITTEE_KEYS, MEETING_OBJECT_KEYS, MEMBER_KEYS, agenda_items, published
 from ingest.readers.greve_nested import attachment_sections, own_first, portal_municipality, sub_items
 from ingest.readers.greve_people import absence_lines, labelled, people
 from ingest.readers.greve_vis import envelope, first_own, own_entry, same_body
@@ -75,7 +79,7 @@ def when(value: Any) -> tuple[date | None, str | None]:
     if not raw:
         return None, None
     try:
-        stamp = datetime.fromisoformat(raw.replace("Z", "+00:00"))
+        stamp = stamps.net_date(raw) or datetime.fromisoformat(raw.replace("Z", "+00:00"))  # "/Date(…)/": .NET
     except ValueError:  # "21.05.2024", "27. august 2024 16:00": the date-and-time field reading of every reader
         return field_when(raw)
     stamp = stamps.local(stamp)  # a stamp with a zone (UTC or an offset): shown in Danish local time
@@ -84,7 +88,7 @@ def when(value: Any) -> tuple[date | None, str | None]:
 
 
 def _items(payload: Any) -> list[Any]:
-    return seq(get(payload, "Dagsordenpunkter"))
+    return seq(get(payload, "Dagsordenpunkter")) or agenda_items(payload)
 
 
 def agenda_of(data: Any) -> Any:
@@ -125,13 +129,15 @@ class GreveJsonReader:
 
     def read(self, src: Source) -> MeetingDraft:
         payload = cast(dict[str, Any], agenda_of(src.json))
-        udvalg, moede = get(payload, "Udvalg") or {}, get(payload, "Moede", "Møde") or {}
+        udvalg, moede = get(payload, *COMMITTEE_KEYS) or {}, get(payload, *MEETING_OBJECT_KEYS) or {}
         committee = text_of(get(udvalg, "Navn", "Name") if isinstance(udvalg, dict) else udvalg)
-        day, time = when(get(moede, "MeetingBeginUtc", "Dato", "Moededato", "Mødedato", "Date"))
-        warnings = []
-        if day is None:
-            day, warnings = date.today(), ["no meeting date in Moede; dated today"]
-        members = people(seq(get(moede, "Moededeltagere", "Deltagere")))
+        stated = get(moede, "MeetingBeginUtc", "Dato", "Moededato", "Mødedato", "Date")
+        day, time = when(stated)
+        if day is None:  # never dated today: a meeting's date the file does not give is not invented
+            raise IngestError(src.path, f"First Agenda JSON: meeting date {text_of(stated)!r} not understood"
+                              if stated else "First Agenda JSON without a meeting date (Moede: MeetingBeginUtc, Dato)")
+        warnings: list[str] = []
+        members = people(seq(get(moede, *MEMBER_KEYS)))
         items: list[ItemDraft] = []
         bodies: set[str] = set()
         for k, raw in enumerate(_items(payload)):
@@ -151,23 +157,24 @@ class GreveJsonReader:
             date=day,
             time=time,
             items=items,
-            municipality=text_of(get(payload, "Kommune", "Municipality", "Organisation")) or portal_host(payload),
+            municipality=text_of(get(payload, "Kommune", "Municipality", "Organisation"))
+            or portal_host(payload, moede),
             location=text_of(get(moede, "Sted", "Lokation", "Location")) or None,
             participants=members.participants,
             absentees=absentees,
             remarks=members.remarks,
             status="minutes" if any(it.decisions for it in items) else "agenda",
             extraordinary=bool(re.search(r"ekstraordinær", label, re.I) or EXTRAORDINARY.search(agenda_text)),
-            published=text_of(get(moede, "ReleasedDate")) or None,
+            published=published(get(moede, "ReleasedDate")),
             warnings=warnings,
         )
 
 
-def portal_host(payload: dict[str, Any]) -> str | None:
+def portal_host(payload: dict[str, Any], moede: Any = None) -> str | None:
     """The municipality a First Agenda portal is hosted for ("https://dagsordener.greve.dk/Vis/..." -> Greve): the
-    agenda's own ``Link``, else its first items' field links."""
-    links = [text_of(get(payload, "Link"))] + [text_of(get(felt, "Link")) for item in _items(payload)[:5]
-                                               for felt in seq(get(item, "Felter"))]
+    agenda's own ``Link`` (or its meeting's), else its first items' field links."""
+    links = [text_of(get(payload, "Link")), text_of(get(moede, "Link"))]
+    links += [text_of(get(felt, "Link")) for item in _items(payload)[:5] for felt in seq(get(item, "Felter"))]
     return portal_municipality([x for x in links if x.startswith("http")])
 
 

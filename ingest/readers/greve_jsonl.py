@@ -96,8 +96,8 @@ class GreveJsonlReader:
         committee = (meeting.committee if meeting else "") or text_of(first.get("committee"))
         day, time = start(meeting) if meeting and meeting.stamp else when(first.get("meeting_date"))
         warnings = broken_lines(src, every)
-        if day is None:
-            day, warnings = date.today(), [*warnings, "no meeting_date on any line; dated today"]
+        if day is None:  # never dated today: a meeting's date the file does not give is not invented
+            raise IngestError(src.path, "JSON-lines export without a meeting date (meeting_date on no line)")
         meetings = {(text_of(r.get("committee")), text_of(r.get("meeting_date"))) for r in rows}
         if len(meetings) > 1:
             warnings.append(f"{len(meetings)} meetings in one file; read as one ({committee}, {day})")

@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 from core import dates, vocab
+from core.errors import IngestError
 from ingest.readers import fieldnames as names
 from ingest.readers import stamps, zones
 from ingest.readers.base import ItemDraft
@@ -159,15 +160,15 @@ def when_of(value: Any, zone: str | None = None) -> tuple[date | None, str | Non
 
 
 def undated(facts: Facts, items: list[ItemDraft], source: str) -> tuple[date, str]:
-    """No meeting date. A date field that does not parse is never replaced by a date from the item texts.
-    Dated today, the meeting shares its id with any other undated meeting of the committee: say so."""
-    clash = f"dated today ({source}; another undated meeting of this committee would replace it)"
+    """No meeting date. A date field that does not parse is never replaced by a date from the item texts; with no
+    date field the first date in the item texts is taken, with a warning. A meeting is never dated today (it would
+    be a date the file does not give): with no date at all, an ``IngestError`` names the file and the field."""
     if facts.get("date"):
-        return date.today(), f"meeting date {text_of(facts['date'][0])!r} not understood; {clash}"
+        raise IngestError(source, f"meeting date field {text_of(facts['date'][0])!r} not understood")
     day = next((d for it in items for _, t in it.sections if (d := dates.first_date(t))), None)
     if day:
         return day, f"no meeting date field; took the first date in the text ({source})"
-    return date.today(), f"no meeting date field; {clash}"
+    raise IngestError(source, "no meeting date field and no date in the item texts")
 
 
 def attendance(facts: Facts) -> tuple[list[str], list[str]]:

@@ -12,6 +12,7 @@ from core import vocab
 from ingest.readers import fieldnames as names
 from ingest.readers.base import ItemDraft
 from ingest.readers.greve_json import add_decision, text_of
+from ingest.readers.json_casemeetings import earlier_heading, joined_keys, part_key, split_absence
 from ingest.readers.json_facts import value_of, when_of
 from ingest.readers.markup import fragment_text
 
@@ -20,35 +21,45 @@ def grouped(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Rows of one section each ({"punkt": 2, "punkt_titel": …, "afsnit": "Økonomi", "tekst": …}, in any order):
     the rows with the same item number and title are one item, ordered by number, its sections in the order
     of their own number ("afsnit_nr") or as given, as {"heading", "text"} parts. An "Afbud"/"Fraværende" part
-    is added to the decision as a line. Records that repeat no item are left as they are."""
+    is added to the decision as a line. Rows of another meeting's date join this meeting's item of the same case
+    (``json_casemeetings``). Records that repeat no item are left as they are."""
     rows = [(r, _section_row(r)) for r in records]
     keys = [(text_of(value_of(r, "number")), text_of(value_of(r, "title"))) for r in records]
     if any(row is None for _, row in rows) or len(set(keys)) == len(keys):
         return records
-    groups: dict[tuple[str, str], list[tuple[Any, int, str, str]]] = {}
+    groups: dict[tuple[str, str], list[tuple[Any, str, str]]] = {}
     dropped: dict[tuple[str, str], dict[str, Any]] = {}
-    for k, ((record, row), key) in enumerate(zip(rows, keys, strict=True)):
+    earlier: dict[tuple[str, str], dict[str, Any]] = {}
+    keys, others = joined_keys(records, keys)  # a case's rows filed under an earlier meeting join its item
+    for k, ((record, row), key, other) in enumerate(zip(rows, keys, others, strict=True)):
         assert row is not None
         label_key, text_key, order_key = row
         order = record.get(order_key) if order_key else None
-        groups.setdefault(key, []).append((order if isinstance(order, int) else k, k, text_of(record[label_key]),
-                                           flat(record[text_key])))
-        dropped.setdefault(key, {f: v for f, v in record.items() if f not in {label_key, text_key, order_key}})
+        heading, text = text_of(record[label_key]), flat(record[text_key])
+        text = split_absence(text) if vocab.decision_heading(heading) else text
+        if other is not None:
+            heading, text = earlier_heading(heading, text, record, other)
+        groups.setdefault(key, []).append((part_key(order if isinstance(order, int) else k, k, heading, other),
+                                           heading, text))
+        facts = {f: v for f, v in record.items() if f not in {label_key, text_key, order_key}}
+        (earlier if other is not None else dropped).setdefault(key, facts)  # the item's facts: this meeting's rows
     out = []
     for key, parts in sorted(groups.items(), key=lambda kv: _number_key(kv[0][0])):
         sections: list[dict[str, str]] = []
         absent: list[str] = []
-        for _, _, heading, text in sorted(parts):
+        mine: list[dict[str, str]] = []  # this meeting's decisions (another meeting's sort first in the key)
+        for place, heading, text in sorted(parts):
             if (m := vocab.ABSENT_LABEL.match(heading)) and not m.group("names"):
                 absent.append(f"{heading}: {fragment_text(text)}")
             else:
                 sections.append({"heading": heading, "text": text})
-        decision = next((s for s in reversed(sections) if vocab.decision_heading(s["heading"])), None)
+                mine += [sections[-1]] if not place[0] and vocab.decision_heading(heading) else []
+        decision = mine[-1] if mine else None
         if decision is not None and absent:
             decision["text"] = "\n".join([decision["text"], *absent])
         elif absent:
             sections.append({"heading": "Fraværende", "text": "\n".join(absent)})
-        out.append({**dropped[key], "sections": sections})
+        out.append({**dropped.get(key, earlier.get(key, {})), "sections": sections})
     return out
 
 

@@ -42,7 +42,7 @@ def fragment_sections(fragment: str | None, headings: list[str] | None = None) -
 
 
 def _tidy(text: str) -> str:
-    text = text.replace("\r", "").replace("\u00a0", " ")
+    text = text.replace("\r", "").replace("\u00a0", " ").replace("\u00ad", "")  # Word's &shy; hides in words
     text = re.sub(r"[ \t]+", " ", text)
     lines = [x.strip() for x in text.split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()

@@ -15,7 +15,7 @@ MODULES = [
     "spreadsheet",  # XLSX/ODS/XLS workbooks (zip or OLE2 by content), mapped by the CSV reader's columns
     "excel_xml", "sharepoint_rows",  # SpreadsheetML workbooks and SharePoint list rowsets, as tables of rows
     "csv_rows",  # before the HTML readers: a CSV cell may hold HTML
-    "firstagenda_html", "edoc_html", "embedded_json",
+    "firstagenda_html", "firstagenda_theme", "edoc_html", "embedded_json",
     "html_sheet",  # an HTML table of item rows under a named header (Excel HTML "Eksport til Excel")
     "generic_html", "generic_json", "feed", "generic_xml",
 ]

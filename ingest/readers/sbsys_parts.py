@@ -6,7 +6,10 @@
   headings, and the part under a decision heading is the decision.
 - The trailing records numbered "0" ("Åbent referat", "Lukket referat") only carry the referat PDF as an
   enclosure. When the publication's items carry text, those records are the minutes document, not agenda
-  items; when no item carries text (a table-of-contents publication, as the Aarhus sample) they are kept.
+  items; when no item carries text (a table-of-contents publication, as the Aarhus sample) they are kept. A record
+  without enclosures that names the document ("Åben dagsorden") is one too.
+- Items whose ``@ID``s rise in document order were written in the order of their records, not the agenda's
+  (numbers 5, 1, 2, 3, 7, 4, 6): they are read in the order of their printed numbers; otherwise as they stand.
 - Absences a front page prints ("Afbud: Kim Dalsgaard") when the members' flags state none.
 - The municipality from the meeting's own fields when no organisation field names it: the venue
   ("Nordfyns Rådhus", "Rådhuset i …") and the e-mail domains of the publisher and members
@@ -36,6 +39,7 @@ _HEADING_TAG = re.compile(r"<h[1-6][\s>]", re.I)
 _HALL = re.compile(r"([\wÆØÅæøå-]+)\s+Rådhus|Rådhus(?:et)?,?\s+(?:i\s+)?([\wÆØÅæøå-]+)")
 _DOMAIN = re.compile(r"@(?:[\w-]+\.)*?([\w-]+)\.dk\b", re.I)
 _DOTTED = re.compile(r"\d+(?:\.\d+)*")
+_DOCUMENT = re.compile(r"\b(?:dagsorden|referat|beslutningsprotokol)\b", re.I)  # a record naming the document
 
 
 def agenda_items(agenda: Element | None, read: Callable[[Element], ItemDraft]) -> list[ItemDraft]:
@@ -44,7 +48,9 @@ def agenda_items(agenda: Element | None, read: Callable[[Element], ItemDraft]) -
     own ``Items`` follow their parent."""
     groups = kids(child(agenda, "ItemGroups"), "ItemGroup")
     if not groups:
-        return _with_nested(kids(child(agenda, "Items"), "Item"), read, None)
+        elements = kids(child(agenda, "Items"), "Item")
+        found = _with_nested(elements, read, None)
+        return _by_number(found) if _in_id_order(elements) else found
     items: list[ItemDraft] = []
     for group in groups:
         found = _with_nested(kids(child(group, "Items"), "Item"), read, None)
@@ -64,6 +70,13 @@ def _with_nested(elements: list[Element], read: Callable[[Element], ItemDraft], 
         out.append(draft)
         out += _with_nested(kids(child(el, "Items"), "Item"), read, draft.number)
     return out
+
+
+def _in_id_order(elements: list[Element]) -> bool:
+    """True when the items stand in the order of their numeric ``@ID``s (the record ids: 88090, 88101, …): the
+    export sorted them by record, not by agenda (numbers 5, 1, 2, 3, 7, 4, 6), so their printed numbers order them."""
+    ids = [(el.get("ID") or el.get("Id") or el.get("id") or "").strip() for el in elements]
+    return len(ids) > 1 and all(i.isdigit() for i in ids) and [int(i) for i in ids] == sorted(int(i) for i in ids)
 
 
 def _by_number(items: list[ItemDraft]) -> list[ItemDraft]:
@@ -105,10 +118,12 @@ def headed_parts(caption: str, item_title: str, html: str) -> list[tuple[str, st
 
 
 def drop_referat_records(items: list[ItemDraft]) -> list[ItemDraft]:
-    """Without the records numbered "0" that only carry enclosures, when the other items carry text."""
+    """Without the records numbered "0" that only carry enclosures (or only name the publication's document:
+    "Åben dagsorden", "Lukket referat", whose PDF the portal links), when the other items carry text."""
 
     def record(it: ItemDraft) -> bool:
-        return it.number == "0" and not it.sections and not it.decisions and bool(it.attachments)
+        return it.number == "0" and not it.sections and not it.decisions \
+            and (bool(it.attachments) or bool(_DOCUMENT.search(it.title)))
 
     if not any(it.sections or it.decisions for it in items if not record(it)):
         return items

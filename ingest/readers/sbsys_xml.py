@@ -22,6 +22,7 @@ from core import municipalities, vocab
 from core.errors import IngestError
 from ingest.readers.base import DecisionDraft, ItemDraft, MeetingDraft, Source
 from ingest.readers.markup import fragment_text
+from ingest.readers.sbsys_encoded import Contents, absent_throughout, lists_members
 from ingest.readers.sbsys_parts import (
     agenda_items,
     drop_referat_records,
@@ -39,7 +40,6 @@ from ingest.readers.xmlutil import (
     flag,
     kids,
     local,
-    markup,
     placeholder,
     published,
     region_named,
@@ -89,10 +89,20 @@ def read_publication(src: Source) -> MeetingDraft:
     if day is None:
         raise IngestError(src.path, "SBSYS publication without a meeting date (Meeting/When)")
     committee = squash(text(agenda, "Committee", "Name")) or squash(text(agenda, "Name"))
-    items = drop_referat_records(agenda_items(agenda, lambda it: _item(it, committee, day)))
+    contents = Contents(root, agenda)
+    listed: dict[int, bool] = {}  # id(draft) -> the item lists its own members
+
+    def read_item(el: Element) -> ItemDraft:
+        draft = _item(el, committee, day, contents)
+        listed[id(draft)] = lists_members(el)
+        return draft
+
+    items = drop_referat_records(agenda_items(agenda, read_item))
     _list_sub_items(items)
     participants, absentees = _members(meeting)
-    frontpage_html = markup(child(agenda, "Frontpage"))
+    throughout = absent_throughout([it.absentees for it in items], [listed.get(id(it), False) for it in items])
+    absentees += [n for n in throughout if n not in absentees]
+    frontpage_html = contents.markup(child(agenda, "Frontpage"))
     absentees += [n for n in frontpage_absentees(frontpage_html, participants) if n not in absentees]
     kind = text(root, "PublicationTypeAsEnum") or text(agenda, "PublicationTypeAsEnum") \
         or text(root, "PublicationTypeAsValue") or text(agenda, "PublicationTypeAsValue")
@@ -102,7 +112,7 @@ def read_publication(src: Source) -> MeetingDraft:
              committee] + [text(f, "Caption") for f in every(agenda, "ItemField")]
     body_text = "\n".join(s for it in items for _, s in it.sections)
     decided_text = "\n".join(d.text for it in items for d in it.decisions)
-    warnings = []
+    warnings = list(dict.fromkeys(contents.warnings))
     others = len(kids(child(root, "Agendas"), "Agenda")) - 1
     if others > 0:
         warnings.append(f"the publication holds {others + 1} agendas; only the first was read")
@@ -124,11 +134,12 @@ def read_publication(src: Source) -> MeetingDraft:
     )
 
 
-def _members(meeting: Element) -> tuple[list[str], list[str]]:
+def _members(owner: Element | None, tag: str = "MeetingMember") -> tuple[list[str], list[str]]:
+    """The members ``owner/Members/<tag>`` lists, and those of them absent (the meeting's or an item's)."""
     participants: list[str] = []
     absent: list[str] = []
     flags: list[tuple[str, bool | None]] = []
-    for m in every(child(meeting, "Members"), "MeetingMember"):
+    for m in every(child(owner, "Members"), tag):
         name = squash(text(m, "Name")) or squash(text(m, "Member", "Name"))
         if not name:
             continue
@@ -144,18 +155,19 @@ def _members(meeting: Element) -> tuple[list[str], list[str]]:
     return participants, absent
 
 
-def _item(el: Element, committee: str, day: date) -> ItemDraft:
+def _item(el: Element, committee: str, day: date, contents: Contents) -> ItemDraft:
     draft = ItemDraft(
         title=squash(text(el, "Caption")),
         number=(text(el, "Number") or el.get("Nummer") or el.get("Number") or "").strip().rstrip(".") or None,
-        case_number=text(el, "Case", "Number") or None,
+        # <Case><Number> (SBSYS eDagsorden); a flat <CaseNumber> or <Sagsnummer> in other installations' exports
+        case_number=(text(el, "Case", "Number") or text(el, "CaseNumber") or text(el, "Sagsnummer")).strip() or None,
         closed=flag(text(el, "IsPublic")) is False,
     )
     fields = kids(child(el, "Fields"), "ItemField")
     fields.sort(key=lambda f: int(text(f, "Index")) if text(f, "Index").isdigit() else 1 << 30)
     parts: list[tuple[str, str]] = []
     for field in fields:
-        caption, html = squash(text(field, "Caption")), markup(child(field, "Content"))
+        caption, html = squash(text(field, "Caption")), contents.markup(child(field, "Content"))
         parts += headed_parts(caption, draft.title, html) or [(caption, fragment_text(html))]
     for caption, body in parts:
         heading = vocab.decision_heading(caption.capitalize() if caption.isupper() else caption)
@@ -168,19 +180,20 @@ def _item(el: Element, committee: str, day: date) -> ItemDraft:
             if not placeholder(entry):
                 draft.decisions.append(DecisionDraft(entry, decider, entry_date or heading.date))
     draft.sections += enclosure_sections(el)
-    draft.decisions += _history(child(el, "ItemHistory"), committee, day)
+    draft.decisions += _history(child(el, "ItemHistory"), committee, day, contents)
+    draft.absentees = _members(el, "ItemMember")[1]
     draft.attachments = [squash(text(e, "Name")) or squash(text(e, "FileName"))
                          for e in kids(child(el, "Enclosures"), "Enclosure")]
     draft.attachments = [a for a in draft.attachments if a]
     return draft
 
 
-def _history(history: Element | None, committee: str, day: date) -> list[DecisionDraft]:
+def _history(history: Element | None, committee: str, day: date, contents: Contents) -> list[DecisionDraft]:
     """Earlier decisions on the case (AgMan/eDagsorden ``ItemHistory``): each entry with content, by the
     committee and on the meeting date its ``MeetingDetails`` name; this meeting's own decision is in the fields."""
     found: list[DecisionDraft] = []
     for entry in [] if history is None else [e for e in history.iter() if child(e, "Content") is not None]:
-        body = fragment_text(markup(child(entry, "Content")))
+        body = fragment_text(contents.markup(child(entry, "Content")))
         body_name = squash(text(entry, "MeetingDetails", "CommitteeName")) or None
         on = when(text(entry, "MeetingDetails", "MeetingDueDate"))[0]
         if placeholder(body) or (on == day and (body_name or committee).lower() == committee.lower()):

@@ -1,9 +1,10 @@
 """Machine time stamps in Danish local time: an ISO 8601 date-time with a zone ("2024-11-04T16:30:00+01:00",
-"2024-10-08T15:00:00Z") and an epoch value (seconds, or milliseconds as JavaScript states them:
-1728399600000). A stamp with a zone is shown as the Europe/Copenhagen clock at that instant; one without a zone
-is taken as written; a date alone gives no time. ``zoneinfo`` supplies the rules; where the system has no time
-zone database (and the ``tzdata`` package is not installed) the EU summer-time rule gives the same answer for
-Denmark.
+"2024-10-08T15:00:00Z") and an epoch value (seconds, or milliseconds as JavaScript states them: 1728399600000), also
+as a .NET JSON date ("/Date(1718028000000+0200)/": epoch milliseconds in UTC, the suffix only the writer's local
+offset, so the instant is the number's). A stamp with a zone is shown as the Europe/Copenhagen clock at that
+instant; one without a zone is taken as written; a date alone gives no time. ``zoneinfo`` supplies the rules; where
+the system has no time zone database (and the ``tzdata`` package is not installed) the EU summer-time rule gives the
+same answer for Denmark.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 ZONE = "Europe/Copenhagen"
 ISO_STAMP = re.compile(
     r"^\s*\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?\s*$", re.I)
+NET_DATE = re.compile(r"^\s*\\?/Date\((?P<ms>-?\d{1,15})(?P<offset>[+-]\d{4})?\)\\?/\s*$")
 EPOCH_MIN, EPOCH_MAX = datetime(1990, 1, 1, tzinfo=UTC), datetime(2100, 1, 1, tzinfo=UTC)
 
 
@@ -39,9 +41,12 @@ def local(stamp: datetime) -> datetime:
 
 def epoch(value: Any) -> datetime | None:
     """An epoch number (or a string of its digits) in milliseconds (13 digits) or seconds (10 digits) that falls
-    between 1990 and 2100, as an aware UTC date-time; None for anything else (an id, a year, a count)."""
+    between 1990 and 2100, as an aware UTC date-time (a .NET JSON date at the offset it states: ``net_date``); None
+    for anything else (an id, a year, a count)."""
     if isinstance(value, bool) or not isinstance(value, int | float | str):
         return None
+    if isinstance(value, str) and (net := net_date(value)) is not None:
+        return net
     if isinstance(value, str):
         if not re.fullmatch(r"\s*\d{10}(?:\d{3})?\s*", value):
             return None
@@ -54,6 +59,21 @@ def epoch(value: Any) -> datetime | None:
         if EPOCH_MIN <= stamp < EPOCH_MAX:
             return stamp
     return None
+
+
+def net_date(value: str) -> datetime | None:
+    """A .NET JSON date ("/Date(1718028000000+0200)/", as ASP.NET's serialisers write dates) as an aware date-time
+    at the offset it states (UTC without one); None for anything else or an instant outside 1990-2100."""
+    m = NET_DATE.match(value)
+    if m is None:
+        return None
+    offset = m["offset"] or "+0000"
+    zone = timezone((-1 if offset[0] == "-" else 1) * timedelta(hours=int(offset[1:3]), minutes=int(offset[3:])))
+    try:
+        stamp = datetime.fromtimestamp(int(m["ms"]) / 1000, tz=UTC)
+    except (OverflowError, OSError, ValueError):
+        return None
+    return stamp.astimezone(zone) if EPOCH_MIN <= stamp < EPOCH_MAX else None
 
 
 def iso(value: str) -> datetime | None:
