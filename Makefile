@@ -237,6 +237,12 @@ test: install browser postgres lint
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat eval eval/portals16.jsonl --data-dir $(CURDIR)/.referat/eval-portals16 \
 	  --ingest sample_data/portals16 --min-hit5 0.9 --min-first-citation 0.85 --min-refusal 0.8 --min-keywords 0.85
+	# portals17 (calibration, session 17): other portal products and re-exports (Formpipe-style ProseMirror JSON,
+	# EG-style handlings XML, a municipality's CMS page, a combined PDF of two meetings, a LangChain chunk dump) and
+	# further versions (SBSYS with a supplementary agenda, nested tillægsdagsorden, written procedure)
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/portals17.jsonl --data-dir $(CURDIR)/.referat/eval-portals17 \
+	  --ingest sample_data/portals17 --min-hit5 0.95 --min-first-citation 0.9 --min-refusal 0.8 --min-keywords 0.8
 	# dev27 (calibration, session 15): unanswerables of subtle kinds over the real minutes, beside answerable twins
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat eval eval/dev27.jsonl --data-dir $(CURDIR)/.referat/eval-minutes \
@@ -261,7 +267,7 @@ test: install browser postgres lint
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat eval eval/dev37.jsonl --data-dir $(CURDIR)/.referat/eval-minutes \
 	  --min-hit5 0.95 --min-first-citation 0.95 --min-refusal 0.6 --min-keywords 0.8
-	# dev26 (calibration, session 14): one store of every sample folder (portals15 too): the right town among
+	# dev26 (calibration, session 14): one store of every sample folder (portals16 too): the right town among
 	# many that share a topic
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat eval eval/dev26.jsonl --data-dir $(CURDIR)/.referat/eval-everything \
@@ -270,7 +276,7 @@ test: install browser postgres lint
 	  --ingest sample_data/portals5 --ingest sample_data/portals6 --ingest sample_data/portals7 \
 	  --ingest sample_data/portals8 --ingest sample_data/portals9 --ingest sample_data/portals10 \
 	  --ingest sample_data/portals11 --ingest sample_data/portals12 --ingest sample_data/portals13 \
-	  --ingest sample_data/portals14 --ingest sample_data/portals15 \
+	  --ingest sample_data/portals14 --ingest sample_data/portals15 --ingest sample_data/portals16 \
 	  --min-hit5 0.95 --min-first-citation 0.9 --min-refusal 0.9 --min-keywords 0.8
 	# dev28 (calibration, session 15): unanswerables of subtle kinds over the same store, beside answerable twins
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
@@ -296,6 +302,14 @@ test: install browser postgres lint
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat eval eval/dev38.jsonl --data-dir $(CURDIR)/.referat/eval-everything \
 	  --min-hit5 0.95 --min-first-citation 0.95 --min-refusal 0.9 --min-keywords 0.85
+	# dev39 (calibration, session 17): chat-style questions and conversations over the real minutes, half unanswerable
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/dev39.jsonl --data-dir $(CURDIR)/.referat/eval-minutes \
+	  --min-hit5 0.85 --min-first-citation 0.85 --min-refusal 0.7 --min-keywords 0.75
+	# dev40 (calibration, session 17): an evaluator's plain questions over every folder (portals16 too), same store
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/dev40.jsonl --data-dir $(CURDIR)/.referat/eval-everything \
+	  --min-hit5 0.9 --min-first-citation 0.9 --min-refusal 0.85 --min-keywords 0.85
 	# questions written from the stored minutes themselves (case numbers, item numbers, votes): eval/probe.py
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat probe --data-dir $(CURDIR)/.referat/eval-minutes --min-right 0.95

@@ -5,8 +5,6 @@ the names other modules import from here (refusal, where, own_decisions, bare_de
 
 from __future__ import annotations
 
-import re
-
 from assistant import (
     deciders,
     evidence,
@@ -40,6 +38,7 @@ from assistant.answer_text import (
 )
 from assistant.contract import Answer, Citation
 from assistant.meeting_answer import MeetingLookup, meeting_answer
+from assistant.ordering import _AGENDA_APPROVAL, agenda_last, briefing_first, closed_first, unnamed
 from assistant.query import Query
 from assistant.quotes import (
     MONEY,
@@ -56,43 +55,6 @@ from core import vocab
 from core.dates import find_dates
 from core.model import AgendaItem, fold
 from store.lexical import tokens
-
-# "the closed item about contracts", "det lukkede punkt om ...": the question is about an item held in private
-_ASKS_CLOSED = re.compile(r"\bclosed (?:item|session|part|point)|\bbehind closed doors|\blukke(?:t|de) punkt|"
-                          r"\bfor lukkede døre", re.I)
-
-
-def closed_first(query: Query, hits: list[Hit]) -> list[Hit]:
-    """When the question asks about a closed item, the first closed item found of the first item's meeting comes
-    first (its text is withheld, so it ranks below the open items of its meeting)."""
-    if not hits or hits[0].item.item.closed or not _ASKS_CLOSED.search(query.text):
-        return hits
-    meeting = hits[0].item.meeting_id
-    closed = next((h for h in hits if h.item.item.closed and h.item.meeting_id == meeting), None)
-    return hits if closed is None else [closed, *[h for h in hits if h is not closed]]
-
-
-_AGENDA_APPROVAL = re.compile(r"^\W*(?:godkendelse af (?:den )?dagsorden(?:en)?|dagsorden(?:en)? godkendes|"
-                              r"approval of (?:the )?agenda)\W*$", re.I)
-
-
-# the agenda asked, or the attendance its approval often records ("Afbud: Charlotte Levin" under item 1)
-def unnamed(names: list[str], hit: Hit) -> int:
-    """How many of the question's salient ``names`` ("Vesterø", "Jyderup") the item does not name."""
-    return len(salient.missing(salient.item_text(hit.item.municipality, hit.item.committee, hit.item.title,
-                                                 hit.item.text), names)) if names else 0
-
-
-_ASKS_AGENDA = re.compile(r"dagsorden|agenda|afbud|fravær|absen|apolog|deltog|attend|present", re.I)
-
-
-def agenda_last(query: Query, hits: list[Hit]) -> list[Hit]:
-    """The approval of the agenda may name every item's topic ("Godkendelse af dagsorden for mødet den 12. maj
-    2025"); it answers none of them, so a supported item of its meeting comes first unless the agenda is asked."""
-    if len(hits) < 2 or hits[0].in_conversation or not _AGENDA_APPROVAL.match(hits[0].item.title) \
-            or _ASKS_AGENDA.search(query.text) or query.filters.item_number or query.filters.case_number:
-        return hits
-    return [*hits[1:2], hits[0], *hits[2:]]
 
 
 class ExtractiveAnswerer:
@@ -222,7 +184,7 @@ class ExtractiveAnswerer:
         if not hits or not self.supported(hits[0], lang):
             return refusal(lang)
         hits = self.by_evidence(query, hits)
-        hits = agenda_last(query, hits)
+        hits = briefing_first(query, agenda_last(query, hits))
         hits = closed_first(query, hits)
         hits = deciders.voted_first(query, deciders.council_first(query, hits))
         kind = answer_kind(query.text)

@@ -29,7 +29,10 @@ _MONEY_WORDS = (r"kr\b|kroner|\bdkk\b|koste|\bcost|beløb|\bpris|\bprice|\bfee|u
                 r"besparelse|saving|\bmio\b|million|mia\b|billion|finansier|financ|\bfund|donation|indtægt|"
                 r"income|revenue|betal|\bpaid|\bpay|\bleje\b|\brent\b|takst|rate\b|støtte|support|lån|loan|"
                 r"underskud|overskud|deficit|surplus|dækker|dækkes|\bcover(?:s|ed)?\b|gebyr|afgift|kontingent|"
-                r"egenbetaling|\bforbrug(?:et)?\b")  # "det samlede forbrug på de fire projekter": money spent
+                r"egenbetaling|\bforbrug(?:et)?\b|"  # "det samlede forbrug på de fire projekter": money spent
+                # "mindsteprisen pr. m2", "timeprisen": a price, however it is measured
+                r"\w*pris(?:en|erne|er)?\s+(?:pr\.?|per)\s|(?:mindste|time|kvadratmeter|enheds|salgs|købs|grund|"
+                r"billet|døgn|måneds|års)pris")
 
 CUES: list[tuple[str, re.Pattern[str]]] = [
     # "tage imod" is to receive ("hvor mange flygtninge har Greve taget imod?"), not to be against
@@ -85,9 +88,11 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
                          r"\bbefolkningstal", re.I)),
     # "how long has the grill bar been part of the harbour?" is answered by the year it came ("siden 1962")
     ("date", SINCE_ASKED),
-    # "how much time is set aside for questions?": minutes or hours ("Der er afsat 30 minutter")
+    # "how much time is set aside for questions?": minutes or hours ("Der er afsat 30 minutter"); "hvor varmt må der
+    # være?": degrees
     ("measure", re.compile(r"\bhow much time\b|\bhvor (?:lang|meget) tid\b|\bhow many (?:minutes|hours)\b|"
-                           r"\bhvor mange (?:minutter|timer)\b", re.I)),
+                           r"\bhvor mange (?:minutter|timer|grader)\b|\bhvor (?:varmt|koldt)\b|"
+                           r"\bhow (?:warm|cold|hot)\b", re.I)),
     ("measure", re.compile(r"hvor (?:høj|lang|bred|dyb|stor et areal)|how (?:high|tall|long|wide|deep)|"
                            # a unit named in a yes/no question ("Fik ejeren lov til et anneks på 38 m²?") is stated,
                            # not asked

@@ -10,8 +10,9 @@ from datetime import date
 from assistant import bodies, evidence, value_kinds
 from assistant.answer_kind import answer_kind, clauses
 from assistant.evidence import EvidenceConfig
+from assistant.ordering import briefed
 from assistant.query import Query
-from assistant.quotes import MONEY, decision_trail, own_decision_quote, proposal_quote, quote_for
+from assistant.quotes import MONEY, briefing_quote, decision_trail, own_decision_quote, proposal_quote, quote_for
 from assistant.ranking import DEFAULT_RANKING
 from assistant.retrieve import Hit
 from assistant.traps import asks_choice
@@ -120,6 +121,9 @@ def _adds_terms(passage: str, clause: str, quoted: str, title: str, context: str
 
 def _evidence_quote(item: AgendaItem, query: Query, kind: str, hit: Hit, cfg: EvidenceConfig) -> str:
     day = hit.item.date
+    briefing = briefing_quote(item) if briefed(query, item.title) else None
+    if briefing:  # "hvad blev udvalget orienteret om?" of "Meddelelser": every briefing
+        return briefing
     if query.intent == "casenr":
         return quote_for(item, query.intent, query.text, hit.focus)
     if (query.intent == "case" or kind == "history") and len(item.decisions) > 1:  # each body's decision, in order

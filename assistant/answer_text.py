@@ -10,12 +10,9 @@ from assistant.answer_quote import own_decisions
 from assistant.contract import Answer, Citation
 from assistant.retrieve import Hit
 from core import parties
+from core.dates import MONTHS_EN
 from core.model import AgendaItem, Decision, Meeting
 
-MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-             "November", "December"]
-MONTHS_DA = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
-             "november", "december"]
 OUTCOME_EN = {"approved": "approved", "noted": "noted", "postponed": "postponed", "rejected": "rejected",
               "other": "recorded"}
 OUTCOME_DA = {"approved": "godkendt", "noted": "taget til efterretning", "postponed": "udsat",

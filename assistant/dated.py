@@ -9,10 +9,9 @@ from datetime import date
 
 from assistant import bodies, salient, topics
 from assistant.answer_quote import SEASON, YEAR, _bodies, _without, unmatched_date, unmatched_month
-from assistant.answer_text import MONTHS_DA, MONTHS_EN
 from assistant.query import Query
 from assistant.retrieve import Hit
-from core.dates import MONTH_YEAR, MONTHS, find_dates
+from core.dates import MONTH_YEAR, MONTHS, MONTHS_DA, MONTHS_EN, find_dates
 from core.model import fold
 
 

@@ -56,6 +56,8 @@ from core.model import AgendaItem
 if TYPE_CHECKING:
     from assistant.answer import ExtractiveAnswerer
 
+_NAMED_KINDS = {"company", "body", "party"}  # a name the title may give as well as the text
+
 
 # a question asking for a value ("who offered ...?", "hvornår ...?"), not whether something happened
 _ASKS_WH = re.compile(r"^\W*(?:who|whom|which|what|when|where|hvem|hvilk\w*|hvad|hvornår|hvor)\b", re.I)
@@ -204,7 +206,9 @@ def trap(answerer: ExtractiveAnswerer, query: Query, hit: Hit, quote: str, kind:
         return NOT_STATED_HEAD[lang].format(what=fine), quote
     asked = unanswered.asked_kind(kind, query.text)
     if (query.intent not in {"case", "list"}
+            # a firm or body the title names is stated ("Kommunegaranti for lån til Middelfart Fjernvarme")
             and (unanswered.lacks_value(quote, asked, query.text)
+                 and not (asked in _NAMED_KINDS and unanswered.holds_value(asked, item.title, query.text))
                  or counted.uncounted(item.text, kind, query.text))):
         # the item is about the topic but holds no value of the kind asked (no firm, no figure): say so
         what = unanswered.NOT_STATED[asked][0 if lang == "en" else 1]

@@ -16,7 +16,8 @@ ASPECTS: list[tuple[str, re.Pattern[str]]] = [
     ("remarks", re.compile(r"\bforlod\b|\bleft\b.{0,40}\b(?:early|before)|\bleave early|\b(?:arrived|turned up|came|"
                            r"showed up|joined) (?:late|after)|\blate(?:r)? (?:arrival|to the meeting)|\bfor sent\b|"
                            r"\bankom\b|\bkom senere\b|\bgik (?:tidligt|før)|\bfør tid\b|\bdeltog (?:først )?fra\b|"
-                           r"\bhvornår kom\b|\bwhen did\b.{0,40}\b(?:arrive|come|join)\b|"
+                           r"\bhvornår kom\b|\bwhen did\b.{0,40}\b(?:arrive|come|join|show up|turn up)\b|"
+                           r"\bdukkede\b.{0,30}\bop\b|"
                            # a substitute for an absent member is noted beside the attendance
                            r"\bstedfortræder\w*|\bsuppleant\w*|\bsubstitut\w*|\bstood in\b|\bin place of\b|"
                            r"\bi stedet for\b",
@@ -25,12 +26,17 @@ ASPECTS: list[tuple[str, re.Pattern[str]]] = [
     ("absent", re.compile(r"fravær|afbud|\babsent|absence|apologies|deltog ikke|ikke deltog|ikke (?:var )?til stede|"
                           r"not attend|(?:did not|didn't) attend|not present|missing|\bmissed\b|meldt(?:e)? fra|"
                           r"meldt afbud|\bmanglede\b|\budeblev\w*|\bikke mødt", re.I)),
-    ("venue", re.compile(r"\bhvor (?:blev|holdt|mødtes|foregik|var|afholdt)|hvordan blev .{0,80}(?:afholdt|holdt)|"
-                         r"\bhvor\b.{0,60}\b(?:mødes|holdes|afholdes)\b|"
+    # "hvor moedtes ...": chat typing without æøå
+    ("venue", re.compile(r"\bhvor (?:blev|holdt|m(?:ø|oe|o)dtes|foregik|var|afholdt)|"
+                         r"hvordan blev .{0,80}(?:afholdt|holdt)|"
+                         r"\bhvor\b.{0,60}\b(?:m(?:ø|oe|o)des|holdes|afholdes)\b|"
                          r"how was .{0,80}\bheld|mødested|\bwhere\b|venue|location|"
                          r"\bsted\b|lokale|\bwhich (?:room|building|hall)\b|\bwhat (?:room|building|hall)\b|"
                          r"\bhvilket (?:lokale|rum|mødelokale)\b", re.I)),
     ("time", re.compile(r"hvornår (?:startede|begyndte|starter|begynder|start|begynde)|what time|hvilket tidspunkt|"
+                        # the meeting's day: "hvilken dag holdt udvalget sit møde i juni?", "what date was it held?"
+                        r"\bhvilken (?:dag|dato) (?:holdt|blev|mødtes|var|afholdt)\b|\bhvornår (?:holdt|afholdt)\b|"
+                        r"\bwhat (?:day|date) (?:was|did)\b.{0,60}\b(?:meet|meeting|held)\b|"
                         r"hvornår (?:gik|går|kom|kommer)\b.{0,40}\bi gang\b|"
                         r"\bhvad tid\b|"
                         r"\bklokken\b|\bkl\.|start(?:ed|ede|er|s)?\b|begin|began|begynder", re.I)),
@@ -43,7 +49,8 @@ _ASKS_ABSENT = re.compile(r"\bafbud\b|\bapologies\b|\bfraværende\b|\babsent\b|\
 _PERSON = re.compile(r"\b[A-ZÆØÅ][a-zæøåé]+(?:\s+[A-ZÆØÅ][a-zæøåé]+)+\b")
 _IN_PLACE = re.compile(r"\b(?:i|in|på|at)\s+([A-ZÆØÅ][\wæøå-]+)")
 _CHAIR_ROLE = re.compile(r"\b(?:formand|forperson|chair|borgmester)\b", re.I)
-MEETING = re.compile(r"mød(?:e|et|er|erne|tes|es)\b|\bmo(?:e)?de(?:t)?\b|\bmeeting|\bmee?t\b|\bheld\b|\bholdt\b",
+MEETING = re.compile(r"mød(?:e|et|er|erne|tes|es)\b|\bmo(?:e)?de(?:t)?\b|\bmo(?:e)?d(?:t)?es\b|"
+                     r"\bmeeting|\bmee?t\b|\bheld\b|\bholdt\b",
                       re.I)  # "moede"/"mode": typed without ø  # "byrådsmødet"
 # words that ask about the meeting, not a topic: question words, meeting vocabulary, months
 _FRAME = set(tokens(
@@ -52,7 +59,8 @@ _FRAME = set(tokens(
     "fraværende fravær deltog deltagere deltager medlemmer medlem ikke til stede den det de og i på ved om af for "
     "da som kommune kommunes udvalg udvalget udvalgets byråd byrådet regionsråd ekstraordinære ekstraordinær "
     "who what where when which was were is the a an of at on in to from did not attend attended absent "
-    "it this that there and or for by with mode modet moede moedet "
+    "it this that there and or for by with mode modet moede moedet moedtes modtes moedes d dukkede op sit sin "
+    "egentlig egentligt dag dagen dato datoen day "
     "stedfortræder stedfortræderen suppleant suppleanten substitute substituted stood place stedet "
     "absence members member meeting held city council committee municipality extraordinary present chair "
     "chaired formand næstformand ifølge according participant list deltagerlisten start startede time "

@@ -68,9 +68,13 @@ _AFTERMATH_TOLD = re.compile(r"\b(?:er|blev|var) (?:nu )?(?:blevet )?(?:bygget|e
                              r"\berfaring\w*", re.I)
 
 
+# "hvor meget regner de med faktisk at nå at bruge?": what the minutes expect, not what came of it
+_EXPECTED = re.compile(r"\bregner\s+(?:\w+\s+)?med\b|\bforvent(?:er|ede|es|ning\w*)\b|\bexpect(?:s|ed)?\b", re.I)
+
+
 def untold_aftermath(question: str, kind: str, quote_text: str) -> bool:
     """The question asks what came of a decision afterwards and the passage found tells no outcome."""
-    return (kind != "amount" and _AFTERMATH.search(question) is not None
+    return (kind != "amount" and _AFTERMATH.search(question) is not None and _EXPECTED.search(question) is None
             and DECISION_ACT.search(question) is None and _AFTERMATH_TOLD.search(quote_text) is None
             and ASKS_VOTE.search(question) is None)  # "how did the vote go on X?" asks for the vote
 

@@ -168,6 +168,12 @@ def _region_subject(text: str) -> str | None:
 _SINCE = re.compile(r"\b(?:siden|since)\s+$", re.I)
 
 
+def _season(case: str) -> bool:
+    """"23/24": a season or school year (two years in a row), no case number."""
+    a, _, b = case.partition("/")
+    return len(a) == len(b) == 2 and a.isdigit() and b.isdigit() and int(b) == (int(a) + 1) % 100
+
+
 def extract_filters(text: str) -> Filters:
     f = Filters()
     f.municipalities = list(dict.fromkeys(_canon_muni(m.group(1)) for m in _MUNI.finditer(text)
@@ -179,8 +185,8 @@ def extract_filters(text: str) -> Filters:
     if m and not _ENUMERATION.match(text[m.end():]):  # "punkt 1 og 2" counts recommendation points, not items
         f.item_number, f.soft_item = m.group(1), True
     m = CASE_ASKED.search(text) or CASE_ANY.search(text)
-    if m:
-        f.case_number = m.group("case")
+    if m and not (m.re is CASE_ANY and _season(m.group("case"))):
+        f.case_number = m.group("case")  # not "vinter 23/24", "skoleåret 24/25": two years in a row
     found = ddates.find_dates(text)
     if found:
         f.date_from = f.date_to = found[0][1]

@@ -55,6 +55,16 @@ def _clip(text: str, limit: int = MAX_QUOTE) -> str:
     return cut[: stop + 1].rstrip() if stop > limit // 3 else cut.rsplit(" ", 1)[0]
 
 
+def briefing_quote(item: AgendaItem) -> str | None:
+    """The briefings of a "Meddelelser" item ("a) Asfaltudbuddet ... b) Midttrafik har varslet ..."): its first section
+    of text that is no decision, no attachment list and no bare case number."""
+    for sec in item.sections:
+        text = sec.text.strip()
+        if sec.name != "Bilag" and re.search(r"[a-zæøå]{3,}\s+[a-zæøå]{2,}", text) and not vocab.status_only(text):
+            return _clip(text)
+    return None
+
+
 def decision_quote(item: AgendaItem) -> str | None:
     """All decisions as printed in the item text, from the first heading to the last text."""
     if not item.decisions:

@@ -9,6 +9,7 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date
 from typing import Any
 
+from assistant import salient, topics
 from assistant.answer import refusal
 from assistant.contract import Answer, Answerer
 from assistant.links import absolute
@@ -32,6 +33,19 @@ def filters_from_json(raw: dict[str, Any]) -> Filters:
         if kw.get(key):
             kw[key] = date.fromisoformat(kw[key])
     return Filters(**kw)
+
+
+# "hvem tog forbehold i magistraten?", "hvem stemte imod?": in a conversation, a short question that names no town,
+# no name and no topic of its own asks about what the conversation is about
+_TOPICLESS_WORDS = 8
+_WHO_WHEN = re.compile(r"^\W*(?:og\s+|and\s+)?(?:hvem|hvornår|hvorfor|who|when|why)\b", re.I)  # not "hvor højt ...?"
+
+
+def _topicless(question: str, query: Query) -> bool:
+    return (len(re.findall(r"\w+", question)) <= _TOPICLESS_WORDS and _WHO_WHEN.match(question) is not None
+            and not query.filters.municipalities
+            and not query.filters.case_number and not query.filters.item_number
+            and not salient.salient_names(question) and not topics.topic_nouns(question, query.language))
 
 
 @dataclass
@@ -224,7 +238,7 @@ class ChatService:
         query = understand(question, filters)
         search_text = question
         followup = bool(turns) and (followup or is_followup(question, turns[-1].filters.municipalities,
-                                                            turns[-1].question))
+                                                            turns[-1].question) or _topicless(question, query))
         if followup:
             prev = turns[-1]
             search_text = self.rewriter.rewrite(question, turns)

@@ -77,7 +77,8 @@ behandling behandlingen behandlinger""".split()) | set(MONTHS)  # "til sidst", "
 # regler"): they qualify the topic, they do not name it
 _ADJECTIVES = set("""gamle gammel gammelt unge lille store stort større største mindre mindste samme andre anden
 andet nuværende tidligere kommende eksisterende sidste første næste nyeste ældste ældre yngre offentlige offentlig
-private privat kommunale kommunal lokale samlede samlet fælles særlige særlig endelige endelig""".split())
+private privat kommunale kommunal lokale samlede samlet fælles særlige særlig endelige endelig
+længere kortere højere lavere bredere flere færre bedre værre billigere dyrere hurtigere senere""".split())
 _MUNI_WORDS = ({fold(w) for m in ALL_MUNICIPALITIES for w in m.split()}
                | {fold(a) for a in QUESTION_ALIASES})  # "dragor": Dragør typed without ø
 # people a measure is for, written as an adjective standing for a noun ("for unge", "til ældre") or a short noun
@@ -90,6 +91,7 @@ _FRAME_EN = set("""number amount cost costs price total share percentage decisio
 recommendation committee council meeting meetings item items agenda minutes case reason reasons date time year
 years vote votes parties party members member company firm what which much many about people persons home
 overspend underspend deficit surplus holiday holidays vacation season weekend quarter grant grants funding
+start starts beginning end
 """.split())
 _ARTICLES_EN = {"a", "an", "the", "its", "their", "his", "her", "this", "that", "these", "those"}
 _STOP_EN = set("""a an the of to in on at for with from by about and or but is was were be been are has have had do

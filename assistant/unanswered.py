@@ -143,6 +143,20 @@ _UNIT_ASKED = re.compile(r"\b(?:hvor mange|how many)\s+(?:tons?|tonnes?|kg|kilo\
                          r"kvadratmeter\w*|m2|m²|hektar\w*|hectares?|meter|metres?|meters?|km|kilomet\w*)\b", re.I)
 
 
+# a length asked ("hvor lang bliver broen?", "how wide is the path?"), not a time ("hvor lang tid", "how long did it
+# take") and answered by a length only
+_LENGTH_ASKED = re.compile(r"\bhvor (?:lang|langt|bred|høj|dyb)\b(?! tid)|"
+                           r"\bhow (?:long|wide|high|tall|deep|far)\b(?!.{0,40}\b(?:take|took|last|lasted|time)\b)|"
+                           r"\b(?:længde|bredde|højde|length|width|height)\b", re.I)
+_LENGTH = re.compile(r"\d[\d.,]*\s*(?:m|meter|km|cm|kilometer)\b(?!/)|"
+                     r"\b(?:en|to|tre|fire|fem|seks|syv|otte|ni|ti|halv|halvanden)\s+(?:meter|kilometer)\b", re.I)
+
+
+_SPAN = re.compile(r"\d[\d.,]*\s*(?:uger?|måneder?|dage?|døgn|år|timer|weeks?|months?|days?|years?)\b|"
+                   r"\b(?:en|et|to|tre|fire|fem|seks|syv|otte|ni|ti|tolv)\s+(?:uger?|måneder?|dage?|år)\b|"
+                   r"\binden\b|\bsenest\b|\bfrist", re.I)
+
+
 def holds_value(kind: str, text: str, known: str) -> bool:
     """Does ``text`` hold an answer of ``kind`` that ``known`` (the question) does not already state? For the
     numeric kinds any new figure or fraction counts: "how large a part of the grant" is answered by "25 procent".
@@ -154,6 +168,9 @@ def holds_value(kind: str, text: str, known: str) -> bool:
         return bool(new_values("person", text, known))
     if kind not in _NUMERIC:
         return bool(new_values(kind, text, known))
+    if kind == "measure" and _LENGTH_ASKED.search(known):  # "hvor lang bliver broen?": a length, not "10 tons"
+        # a period or deadline is what "hvor lang blev høringsperioden?" asks: a length of time counts too
+        return any(v not in known for v in _LENGTH.findall(text)) or _SPAN.search(text) is not None
     if kind == "measure" and _UNIT_ASKED.search(known):  # "how many tonnes": a figure with a unit, not "to af"
         return bool(new_values("measure", text, known))
     # a sum of money is answered by an amount, a share or a fraction, not by a count of something else ("30

@@ -18,8 +18,10 @@ COUNT_WORD = re.compile(r"\b(?:to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|t
                          r"halvfjerds|firs|halvfems|hundrede|tusind|two|three|four|five|six|seven|eight|nine|ten|"
                          r"eleven|twelve|twenty|hundred|thousand)\b", re.I)
 _COUNT = re.compile(NUMBER.pattern + "|" + COUNT_WORD.pattern, re.I)
-_MEASURE = re.compile(r"\d[\d.,]*\s*(?:m\b|meter|m2|m²|kvm|m3|m³|km|cm|kvadratmeter|kubikmeter|hektar|ha\b|"
-                      r"etager|boliger|pladser|tons?\b|tonnes?\b|kg\b|kilo\w*|liter\b|litres?\b|minutter|timer\b)",
+# a length, an area, a volume, a temperature, a weight, a duration; "40 km/t" is a speed, no length
+_MEASURE = re.compile(r"\d[\d.,]*\s*(?:m\b|meter|m2|m²|kvm|m3|m³|km(?!/t|/h| i timen)|cm|grader\b|°|kvadratmeter|"
+                      r"kubikmeter|hektar|ha\b|etager|boliger|pladser|tons?\b|tonnes?\b|kg\b|kilo\w*|liter\b|litres?\b|"
+                      r"minutter|timer\b|uger\b|måneder\b|dage\b)",
                       re.I)
 _DATE = re.compile(r"\b\d{1,2}[.:]\d{2}\s*[-–]\s*\d{1,2}[.:]\d{2}\b|"  # a clock range ("15.00-24.00"), before dd.mm-yy
                    r"\b\d{1,2}\.?\s*(?:-\s*\d{1,2}\.\s*)?" + MONTH_STEM + r"|"
@@ -35,6 +37,8 @@ _PARTY = re.compile(r"\((?:[A-ZÆØÅ]{1,2}|[A-ZÆØÅ]{1,2}, [A-ZÆØÅ]{1,2})\
                     r"Nye Borgerlige", re.I)
 _COMPANY = re.compile(r"\b[A-ZÆØÅ][\w&-]*(?:\s+(?:[A-ZÆØÅ][\w&-]*|&))*\s+(?:A/S|ApS|I/S|P/S|K/S|a\.m\.b\.a\.?)|"
                       r"\b[A-ZÆØÅ][a-zæøå]+[A-ZÆØÅa-zæøå]*\s+(?:DK|Danmark|Denmark|Group|Gruppen|Consult)\b|"
+                      # a utility named after its town ("Middelfart Fjernvarme", "Greve Vand", "Vejen Forsyning")
+                      r"\b[A-ZÆØÅ][a-zæøå]+\s+(?:Fjernvarme|Forsyning|Vand|Varme|Spildevand|Energi|Renovation)\b|"
                       r"\b[A-ZÆØÅ]{2,}[a-zæøå]*(?:\s+[A-ZÆØÅ][\wæøå]*)+|\b[A-ZÆØÅ]{3,6}\b|"
                       # a name after the contract or the work it does ("indgået aftale med Clavis", "revideret af BDO")
                       r"\b(?:aftale|kontrakt|overenskomst) med [A-ZÆØÅ][\w&-]+|"

@@ -110,6 +110,9 @@ def result_unreported(question: str, item_text: str) -> bool:
 # "What was the outcome of the public hearing?", "hvad kom der ud af høringen?": what the hearing brought, which an
 # item sending a plan into hearing cannot tell; an item reporting one names its responses or objections
 _ASKS_HEARING = re.compile(r"\b(?:outcome|result|upshot)s?\b.{0,30}\b(?:hearing|consultation)|"
+                           # "hvad skrev skolebestyrelserne i deres høringssvar?": the responses themselves
+                           r"\bhvad (?:skrev|sagde|mente|svarede)\b.{0,60}\bhøringssvar|"
+                           r"\bwhat did\b.{0,60}\b(?:say|write)\b.{0,30}\b(?:consultation|hearing) (?:response|repl)|"
                            r"\bwhat came out of\b.{0,30}\b(?:hearing|consultation)|"
                            r"\b(?:udfald|resultat)\w*\b.{0,30}\bhøring|\bhvad kom der (?:ud af|ind i)\b.{0,30}\bhøring|"
                            # how many answered it, or what was adopted once it was over

@@ -9,6 +9,16 @@ from __future__ import annotations
 import re
 from datetime import date
 
+MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December"]
+MONTHS_DA = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
+             "november", "december"]
+
+
+def long_date(day: date) -> str:
+    """"12. juni 2024": a date as Danish minutes print it."""
+    return f"{day.day}. {MONTHS_DA[day.month - 1]} {day.year}"
+
 MONTHS = {
     "januar": 1, "jan": 1, "februar": 2, "feb": 2, "marts": 3, "mar": 3, "april": 4, "apr": 4,
     "maj": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8, "aug": 8,

@@ -14,6 +14,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, field_validator
 
+from core.dates import long_date
+
 Outcome = Literal["approved", "noted", "postponed", "rejected", "other"]
 Position = Literal["for", "against", "abstain"]
 
@@ -145,8 +147,9 @@ class Meeting(BaseModel):
     def facts(self) -> dict[str, str]:
         """The meeting's own facts as labelled lines (the meeting page prints them; citations quote them)."""
         # the time as Danish minutes print it ("kl. 09.00") and as structured exports write it ("09:00")
-        when = self.date.strftime("%d-%m-%Y") + (f" kl. {self.time.replace(':', '.')} ({self.time})" if self.time
-                                                 else "")
+        # and the day in words ("12-06-2024 (12. juni 2024)"), as a question about the meeting's day asks it
+        when = f"{self.date.strftime('%d-%m-%Y')} ({long_date(self.date)})" + (
+            f" kl. {self.time.replace(':', '.')} ({self.time})" if self.time else "")
         out = {"meeting": f"{self.committee}, {self.municipality}", "date": f"Mødedato: {when}"}
         if self.location:
             out["venue"] = f"Mødested: {self.location}"

@@ -27,6 +27,8 @@ _TIME_LABELS = {"mødetidspunkt", "mødetid", "tidspunkt", "tid"}
 _PRINTED = re.compile(r"\b(?:udskrevet|udskriftsdato|udskrivningsdato|printet|printdato|genereret|dannet|"
                       r"sidst opdateret|godkendt af formanden|underskrevet|offentliggjort)\b", re.I)
 _CLOCK = re.compile(r"(?:\bkl\.?\s*)?\b([01]?\d|2[0-3])[.:]([0-5]\d)\b", re.I)
+# a deadline's clock ("svarfrist onsdag den 14. august 2024 kl. 12.00", a written procedure's), not a start time
+_DEADLINE = re.compile(r"\b(?:\w*frist|senest|deadline)\b.{0,60}?\bkl\.?\s*\d{1,2}[.:]\d{2}", re.I)
 _NAME_LABEL = re.compile(r"^(?:Udvalg|Organ|Forum|Mødeforum)\s*[:|]\s*(?=\S)", re.I)  # "Udvalg | Børne- og ..."
 
 
@@ -200,7 +202,7 @@ def _alone_date_label(line: str) -> bool:
 
 
 def _time(line: str, label: str, day: date | None) -> str | None:
-    text = re.sub(r"\bkl\b", "kl", line, flags=re.I)  # "Tidspunkt: Kl. 13.00"
+    text = _DEADLINE.sub(" ", re.sub(r"\bkl\b", "kl", line, flags=re.I))  # "Tidspunkt: Kl. 13.00"
     found = dates.find_time(text) if day or "kl" in text else None
     if found is None and label in _TIME_LABELS and not day:  # "Mødetidspunkt: 15:00 - 17:10"
         m = _CLOCK.search(text)

@@ -214,3 +214,90 @@ def test_each_and_both_name_no_topic() -> None:
     from assistant import topics
 
     assert "hvert" not in topics.topic_nouns("Hvad blev besluttet under hvert af dem?", "da")
+
+
+BRIEFINGS = """Varde Kommune
+Referat af Udvalget for Plan og Teknik den 19. november 2024
+
+Punkt 1: Udskiftning af broen over Varde Å ved Sønderbro
+Sagsfremstilling
+Broen er fra 1938 og er siden marts 2024 lukket for køretøjer over 10 tons.
+Den nye bro koster 7,8 mio. kr.
+Beslutning i Udvalget for Plan og Teknik den 19-11-2024
+Anbefales.
+For stemte: A, V (5). Imod stemte: C (1).
+
+Punkt 2: Kommunegaranti for lån til Varde Fjernvarme
+Sagsfremstilling
+Selskabet søger garanti for et lån på 40 mio. kr. til en ny varmepumpe.
+Beslutning i Udvalget for Plan og Teknik den 19-11-2024
+Anbefales.
+For stemte: A, C (5). Imod stemte: Ø (1).
+
+Punkt 3: Meddelelser
+Sagsfremstilling
+a) Asfaltudbuddet for 2025 er vundet af Midtjysk Asfalt A/S.
+b) Natbussen mellem Varde og Oksbøl nedlægges fra juni 2025.
+Beslutning i Udvalget for Plan og Teknik den 19-11-2024
+Taget til efterretning.
+"""
+
+
+@pytest.fixture()
+def varde(container: Container, tmp_path: Path) -> Container:
+    return ingest_text(container, tmp_path / "varde.txt", BRIEFINGS)
+
+
+def test_what_the_committee_was_briefed_on(varde: Container) -> None:
+    told = varde.service.ask("Hvad blev udvalget for plan og teknik orienteret om?")
+    assert not told.refused and "Midtjysk Asfalt" in told.answer and "Natbussen" in told.answer
+
+
+def test_a_length_asked_of_an_item_giving_only_a_weight(varde: Container) -> None:
+    long = varde.service.ask("Hvor lang bliver den nye bro over Varde Å ved Sønderbro?")
+    assert long.refused and "10 tons" in long.answer
+
+
+def test_a_firm_named_in_the_title(varde: Container) -> None:
+    firm = varde.service.ask("Hvilket selskab søger kommunegaranti for et lån til en ny varmepumpe?")
+    assert not firm.refused and "Varde Fjernvarme" in firm.answer
+
+
+def test_a_short_question_without_a_topic_in_a_conversation(varde: Container) -> None:
+    first = varde.service.ask("Hvad koster den nye bro over Varde Å?")
+    follow = varde.service.ask("hvem stemte imod?", conversation_id=first.conversation_id)
+    assert not follow.refused and "Sønderbro" in follow.answer and "Imod stemte: C" in follow.answer
+
+
+def test_words_of_the_question_that_are_no_topic() -> None:
+    from assistant import topics
+    from assistant.answer_kind import answer_kind
+    from assistant.meeting_facts import aspects
+    from assistant.outside import untold_aftermath
+    from assistant.query import understand
+
+    assert "længere" not in topics.topic_nouns("Blev forsøget med længere åbningstider gjort permanent?", "da")
+    assert "start" not in topics.topic_nouns("When is Lolland's new bus plan supposed to start?", "en")
+    assert understand("energibesparelser vinter 23/24 på skolerne").filters.case_number is None
+    assert understand("hvad skete der med sag 23/31002?").filters.case_number == "23/31002"
+    assert answer_kind("hvor varmt må der være på skolerne?") == "measure"
+    assert aspects("hvor moedtes udvalget d 15 maj 2013") == ["venue"]
+    assert not untold_aftermath("hvor meget regner de med faktisk at nå at bruge?", "fact", "Der er afsat 243 mio.")
+
+
+def test_more_question_words_of_this_round() -> None:
+    from datetime import date
+
+    from assistant.answer_kind import answer_kind
+    from assistant.meeting_facts import aspects
+    from assistant.views import hearing_unreported
+    from core.model import Meeting
+
+    assert answer_kind("hvad blev mindsteprisen pr m2 for grundene?") == "amount"
+    assert aspects("hvilken dag holdt udvalget egentlig sit møde i juni 2024?") == ["time"]
+    assert aspects("Hvornår dukkede Karen Lund op til mødet?") == ["remarks"]
+    assert hearing_unreported("hvad skrev skolebestyrelserne i deres høringssvar?", "sendes i høring hos skolerne")
+    assert not hearing_unreported("hvad skrev skolebestyrelserne i deres høringssvar?", "Der kom 3 høringssvar.")
+    meeting = Meeting(municipality="Fredericia", committee="Økonomiudvalget", date=date(2024, 6, 12), items=[])
+    assert "12. juni 2024" in meeting.facts()["date"]
+

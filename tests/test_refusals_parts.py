@@ -89,7 +89,7 @@ def test_the_start_time_in_both_printed_forms() -> None:
     from core.model import Meeting
 
     m = Meeting(municipality="Sermersooq", committee="Økonomiudvalget", date=date(2024, 6, 18), time="09:00")
-    assert m.facts()["date"] == "Mødedato: 18-06-2024 kl. 09.00 (09:00)"
+    assert m.facts()["date"] == "Mødedato: 18-06-2024 (18. juni 2024) kl. 09.00 (09:00)"
 
 
 def test_a_zero_padded_item_number_is_the_same_item() -> None:

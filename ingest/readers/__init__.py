@@ -115,8 +115,7 @@ def read_source(src: Source, municipality: str | None = None) -> ReadResult:
     if (many := several.read_several(src, municipality)) is not None:  # records no reader takes as a whole
         return many
     try:
-        meeting, warnings = text.read_text_meeting(src, municipality)
-        return ReadResult(meeting, "text", warnings)
+        return text.read_text(src, municipality)  # one meeting, or each of a "samlet referat" (ingest.combined)
     except IngestError as exc:
         if not fulltext.readable(src):
             raise

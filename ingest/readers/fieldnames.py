@@ -109,7 +109,8 @@ MEETING_KEYS = {"meeting", "moede", "mode", "session", "header", "meta", "metada
 # a row's section name, when a file has one row per section
 SECTION_KEYS = {"afsnit", "afsnitnavn", "afsnittitel", "afsnitstitel", "afsnitsnavn", "section", "sectionname",
                 "sectionheading", "sectiontype", "felt", "feltnavn", "fieldname"}
-LABEL_KEYS = {"type", "kind", "typename", "sectiontype", "art", "label"}  # a section's label when it has no title
+# a section's label when it has no title ("blocks": [{"blockType": "Sagsfremstilling", "content": …}])
+LABEL_KEYS = {"type", "kind", "typename", "sectiontype", "blocktype", "fieldtype", "art", "label"}
 
 
 _ESCAPE = re.compile(r"_x([0-9a-fA-F]{4})_")

@@ -44,11 +44,13 @@ LABELS = {k: re.compile(rf"^(?:{v})$", re.I) for k, v in {
     "place": r"sted|mødested|lokale|mødelokale|lokation|location|adresse",
     "present": r"deltagere|mødedeltagere|til stede|medlemmer|fremmødte",
     "absent": r"fraværende|afbud|forfald|fravær|ikke til stede",
-    "kind": r"type|dokumenttype|dokument|status|mødetype", "municipality": r"kommune|myndighed"}.items()}
+    "kind": r"type|dokumenttype|dokument|status|mødetype", "municipality": r"kommune|myndighed",
+    "remark": r"bemærkning(?:er)?|remarks?|note"}.items()}
 CLASS_FIELDS = {k: re.compile(rf"^(?:{v})$") for k, v in {
     "committee": r"committee|udvalg|forum|body", "date": r"date|dato|when|datetime", "kind": r"type|status",
     "place": r"place|sted|location|lokale|venue", "municipality": r"kommune|municipality|org|organi[sz]ation"}.items()}
 CLOCK = re.compile(r"(?<![\d.:])([01]?\d|2[0-3])[.:]([0-5]\d)(?![\d.:])")
+HOUR = re.compile(r"\bkl\.?\s*([01]?\d|2[0-3])(?!\d|[.:]\d)", re.I)  # "Kl. 16" (no minutes)
 LINE_LABEL = re.compile(r"^(?P<label>[A-ZÆØÅa-zæøå][\wæøåÆØÅ ]{1,28}?)\s*:\s*(?P<value>\S.*)$")
 BULLET = re.compile(r"^\s*[-•*·–]\s+")  # a list item's bullet as the text rendering prints it
 ITEMPROPS = {"place": {"location"}}  # schema.org microdata (Event): the meeting's facts by property name
@@ -57,7 +59,11 @@ META_NAMES = {"time": "start", "date": "date", "committee": "committee", "place"
 
 
 def _clock(text: str) -> str | None:
-    m = CLOCK.search(dates.ISO.sub(" ", dates.NUMERIC.sub(" ", text)))
+    """The first clock of ``text``; "Kl. 16 - 18.10" (a whole hour printed without minutes) starts at 16:00."""
+    text = dates.ISO.sub(" ", dates.NUMERIC.sub(" ", text))
+    m, hour = CLOCK.search(text), HOUR.search(text)
+    if hour and (m is None or hour.start() < m.start()):
+        return f"{int(hour.group(1)):02d}:00"
     return f"{int(m.group(1)):02d}:{m.group(2)}" if m else None
 
 
@@ -76,6 +82,13 @@ def _meta(metas: dict[str, str], kind: str) -> str | None:
         if prefix in META_PREFIXES and content.strip() and named:
             return content.strip()
     return None
+
+
+def _remarks(stated: str | None, head: header.Header) -> list[str]:
+    """The meeting's remark field as printed (a written procedure's answer deadline, who did not reply), then the
+    late arrivals and early leavers the head's lines record that it does not already hold."""
+    found = [" ".join(stated.split())] if stated and stated.strip() else []
+    return found + [r for r in head.remarks if not any(r in x for x in found)]
 
 
 def _meeting(root: El, head_html: str, items: list[ItemDraft]) -> MeetingDraft | None:
@@ -112,7 +125,8 @@ def _meeting(root: El, head_html: str, items: list[ItemDraft]) -> MeetingDraft |
     place = re.search(r"\bkl\.?\s*\d{1,2}[.:]\d{2}\s+(?:i|på)\s+(?P<place>[A-ZÆØÅ][^.]{3,90})", when or "")
     committee = field("committee") or head.committee or ""
     stated = [field("municipality"), *(metas.get(k) for k in ("og:site_name", "application-name", "publisher",
-                                                              "author")), *re.split(r"\s+[-–|·]\s+", title)]
+                                                              "author")), *re.split(r"\s+[-–|·]\s+", title),
+              *(str(x.get("alt") or "") for x in frag.iter("img"))]  # the page's logo: "Gladsaxe Kommune"
     municipality = next((x.strip() for x in [*stated, *lines[:15]] if x and municipalities.canonical_name(x.strip())),
                         None) or html_facts.authority(stated)  # a name the list does not know still reaches resolve
     present = [x for x in vocab.split_names(field("present") or "") if not ROLE.match(x)] or [
@@ -130,7 +144,7 @@ def _meeting(root: El, head_html: str, items: list[ItemDraft]) -> MeetingDraft |
     return MeetingDraft(
         committee=committee, date=day, items=items, municipality=municipality, time=time,
         location=field("place") or (place.group("place").strip() if place else None) or head.location,
-        participants=[ABSENT.sub("", x) for x in present], absentees=absent, remarks=head.remarks,
+        participants=[ABSENT.sub("", x) for x in present], absentees=absent, remarks=_remarks(field("remark"), head),
         status="minutes" if minutes else "agenda", extraordinary=bool(re.search(r"ekstraordinær", kind, re.I)),
         warnings=[f"the page says {word!r} but records no decision; read as an agenda"]
         if word not in ("", "dagsorden") and not any_decision else [])

@@ -2,25 +2,27 @@
 
 An item-like record is an object with a title-ish string and a body, a decision, an item number or a case number.
 The list holding the most wins, preferring a list whose key says "items"/"agenda"/"punkter", then the shallowest; a
-sort field ("sortOrder") orders it. Field names (``fieldnames.JSON_FIELDS``) are compared slug-folded after dropping
-a leading "item"/"agenda"/"meeting"/"punkt"/"moede" ("itemTitle", "meeting_date"). Meeting facts come from the
-objects around the list and the records (``json_facts``). A list of {heading, text} objects is the item's sections,
-one whose heading or type names a decision its decision; HTML bodies are split on their headings as in
+sort field ("sortOrder") orders it; the lists of several sections (open, then closed items) are read in the order of
+their printed numbers (``by_number``). Field names (``fieldnames.JSON_FIELDS``) are compared slug-folded after
+dropping a leading "item"/"agenda"/"meeting"/"punkt"/"moede" ("itemTitle", "meeting_date"). Meeting facts come from
+the objects around the list and the records (``json_facts``). A list of {heading, text} objects is the item's
+sections, one whose heading or type names a decision its decision; HTML bodies are split on their headings as in
 ``greve_json``, plain ones on their heading lines (``json_parts.text_parts``); a formatted-text object ({"value",
-"format", "processed"}) is one text, its value. A JSON:API document ({"data", "included"}) is first resolved into
-plain nested JSON by following its relationships (``jsonapi``), an OData response (Dataverse) without its
-annotations and column prefixes, its repeated expanded meeting beside the list and its records in item-number order
-(``odata``); a GraphQL connection ({"edges": [{"node": …}]}) is the list of its nodes (``graphql``). Numbers printed
-in front of every title of a list ("3. Titel" beside a 0-based "index") are the items' numbers (``json_titles``). A
-case line and the meeting's labelled facts printed before the first heading of a plain-text body are lifted out
-(``json_preamble``). A stated IANA time zone ("timeZone": "America/Nuuk") gives the clock of epoch and UTC stamps
-(``zones``). A record with a number and no title whose body is one HTML string is an item titled by the body's first
-heading ({"no": "3", "html": "<h2>3. Titel</h2>…"}), its case number from a "Sagsnr.:" line before the sections.
-Rows of one section each (an "afsnit" name and a text, the item's number and title repeated) are grouped into items
-(``grouped``). A list of numbered item records nested in an item ("Underpunkter": [{"Punktnr": "4a", …}]) holds its
-sub-items: read as items right after their parent, numbered as printed (``sub_item_keys``, ``read_items``), never as
-the parent's sections. The reader names itself in a warning. If no list qualifies, ``sniff`` says no and the
-full-text reader indexes the text instead.
+"format", "processed"}) is one text, its value; a rich-text editor's ProseMirror document ({"type": "doc",
+"content": […]}, bold runs as text nodes of their own) is one HTML text (``prosemirror``). A JSON:API document
+({"data", "included"}) is first resolved into plain nested JSON by following its relationships (``jsonapi``), an
+OData response (Dataverse) without its annotations and column prefixes, its repeated expanded meeting beside the
+list and its records in item-number order (``odata``); a GraphQL connection ({"edges": [{"node": …}]}) is the list
+of its nodes (``graphql``). Numbers printed in front of every title of a list ("3. Titel" beside a 0-based "index")
+are the items' numbers (``json_titles``). A case line and the meeting's labelled facts printed before the first
+heading of a plain-text body are lifted out (``json_preamble``). A stated IANA time zone ("timeZone":
+"America/Nuuk") gives the clock of epoch and UTC stamps (``zones``). A record with a number and no title whose body
+is one HTML string is an item titled by the body's first heading ({"no": "3", "html": "<h2>3. Titel</h2>…"}), its
+case number from a "Sagsnr.:" line before the sections. Rows of one section each (an "afsnit" name and a text, the
+item's number and title repeated) are grouped into items (``grouped``). A list of numbered item records nested in an
+item ("Underpunkter": [{"Punktnr": "4a", …}]) holds its sub-items: read as items right after their parent, numbered
+as printed (``sub_item_keys``, ``read_items``), never as the parent's sections. The reader names itself in a
+warning. If no list qualifies, ``sniff`` says no and the full-text reader indexes the text instead.
 """
 
 from __future__ import annotations
@@ -100,14 +102,24 @@ def find_items(data: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]], s
         return [data], [], "$"
     if best is None:
         return None
-    # the same list in each of a list's entries ("sections": open items, closed items): all of them, in order
+    # the same list in each of a list's entries ("sections": open items, closed items): all of them, by number
     m = re.fullmatch(r"(?P<head>.*)\[\d+\](?P<tail>\.[^.\[\]]+)", best[3])
     if m:
         same = re.compile(re.escape(m["head"]) + r"\[(\d+)\]" + re.escape(m["tail"]))
         parts = sorted((int(g[1]), p) for p in lists if (g := same.fullmatch(p)))
         if len(parts) > 1:
-            return [r for _, p in parts for r in lists[p]], best[2], f"{m['head']}[*]{m['tail']}"
+            return by_number([r for _, p in parts for r in lists[p]]), best[2], f"{m['head']}[*]{m['tail']}"
     return best[1], best[2], best[3]
+
+
+def by_number(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Items gathered from several sections ("Åbne punkter", then "Lukkede punkter") in the order of the numbers
+    they print, when each prints a different whole number: a closed item 5 listed after item 6 is the agenda's
+    fifth item. Otherwise as listed."""
+    numbers = [text_of(found[1]) if (found := printed_number(r)) else "" for r in records]
+    if not all(n.isdigit() for n in numbers) or len(set(numbers)) < len(numbers):
+        return records
+    return [r for _, _, r in sorted(zip((int(n) for n in numbers), range(len(records)), records, strict=True))]
 
 
 def _data(src: Source) -> Any:

@@ -15,6 +15,8 @@ decision. People inside an absence element (<fravaerende><person>) or with statu
 absent; an item's printed number wins over its place in a list (<item seq="0" number="1"> is item 1); an access
 field (adgang="Lukket") closes an item. A time "16.00" or "1600" is stored "16:00"; "20240416" is a date;
 an empty element's value is its name attribute (<Myndighed Navn="…"/>); an address beside the venue joins it.
+A list of the case's handlings (<Behandlinger><Behandling organ dato aktuel>) gives the item's decisions, this
+meeting's first, and a person's note on coming late or leaving early is a remark (``xmlhandlings``).
 Without items or a meeting date ``sniff`` is False and the full-text fallback indexes the document instead.
 """
 
@@ -31,6 +33,7 @@ from ingest.readers.base import ItemDraft, MeetingDraft, Source
 from ingest.readers.greve_json import read_field
 from ingest.readers.markup import fragment_text
 from ingest.readers.xmldecision import decides, decision, status_decision, status_of
+from ingest.readers.xmlhandlings import REMARK, handlings, person_remarks
 from ingest.readers.xmlutil import (
     CLOCK,
     Element,
@@ -245,6 +248,7 @@ class GenericXmlReader:
             location=_location(lay),
             participants=participants,
             absentees=list(dict.fromkeys(absentees + absent_by_flag(flags))),
+            remarks=person_remarks([(_person(el), _first(el, REMARK)) for el in lay.people]),
             status="minutes" if minutes else "agenda",
             extraordinary=bool(re.search(r"ekstraordin|extraordinary", meeting_text, re.I)),
             published=published(root),
@@ -286,6 +290,8 @@ def _item(el: Element, committee: str, day: date) -> ItemDraft:
             found, absent = status_decision(c, committee)
             draft.decisions += [found] if not placeholder(found.text) else []
             draft.absentees += [a for a in absent if a not in draft.absentees]
+        elif c is not None and (handled := handlings(c, committee, day)) is not None:  # <Behandlinger>
+            draft.decisions += handled
         elif c is not None and has_kids(c) and any(_title(s) or _typed(s) for s in c if local(s)):
             _sections(c, draft, committee)
         elif placeholder(text) or not texty(value):

@@ -17,8 +17,8 @@ A field with neither a name nor a heading is a bare decision (closed items publi
 ({"success": …, "data": {…}}; ``greve_vis.envelope``), or written with the API's English twin names only
 (``AgendaItems``, ``Committee``, ``Meeting``, .NET "/Date(…)/" dates; ``greve_english``). Members may be
 ``Moede.Deltagere`` objects with a party, a status and a remark (``greve_people``); sub-items nested in
-``Underpunkter``, attachments carrying their text and a decision printed after the case history are
-``greve_nested``'s.
+``Underpunkter``, attachments carrying their text, a decision printed after the case history and a
+``TillaegsDagsorden`` object holding its own items are ``greve_nested``'s.
 """
 
 from __future__ import annotations
@@ -34,8 +34,8 @@ from core.errors import IngestError
 from ingest.readers import stamps
 from ingest.readers.base import DecisionDraft, ItemDraft, MeetingDraft, Source
 from ingest.readers.greve_english import COMMITTEE_KEYS, MEETING_OBJECT_KEYS, MEMBER_KEYS, agenda_items, published
-from ingest.readers.greve_nested import attachment_sections, own_first, portal_municipality, sub_items
-from ingest.readers.greve_people import absence_lines, labelled, people
+from ingest.readers.greve_nested import attachment_sections, own_first, portal_municipality, sub_items, supplement_items
+from ingest.readers.greve_people import absence_lines, labelled, meeting_remarks, people
 from ingest.readers.greve_vis import envelope, first_own, own_entry, same_body
 from ingest.readers.markup import fragment_sections, fragment_text
 from ingest.readers.xmlutil import when as field_when
@@ -140,7 +140,7 @@ class GreveJsonReader:
         members = people(seq(get(moede, *MEMBER_KEYS)))
         items: list[ItemDraft] = []
         bodies: set[str] = set()
-        for k, raw in enumerate(_items(payload)):
+        for k, raw in enumerate([*_items(payload), *supplement_items(payload, _items)]):  # + a tillægsdagsorden
             if isinstance(raw, dict):  # an item, then the sub-items nested in it ("4.1", "4.2")
                 items += [read_item(x, committee, day, bodies) for x in (raw, *sub_items(raw))]
             else:
@@ -162,7 +162,7 @@ class GreveJsonReader:
             location=text_of(get(moede, "Sted", "Lokation", "Location")) or None,
             participants=members.participants,
             absentees=absentees,
-            remarks=members.remarks,
+            remarks=meeting_remarks(moede, members.remarks),
             status="minutes" if any(it.decisions for it in items) else "agenda",
             extraordinary=bool(re.search(r"ekstraordinær", label, re.I) or EXTRAORDINARY.search(agenda_text)),
             published=published(get(moede, "ReleasedDate")),

@@ -9,6 +9,10 @@ that carry their own text, this meeting's decision printed after the case histor
   section headed by the attachment's name, as a meeting package's attachment does (``attachment_sections``).
 - Decisions: an item that prints "Sagens forløb" before "Beslutning" reads the earlier bodies' decisions first;
   this meeting's own decision is put first, as the portal's usual order has it (``own_first``).
+- Supplementary agenda: ``TillaegsDagsorden`` (``SupplementaryAgenda``) is a flag in most installations, the items
+  standing in the main list; another writes it as an OBJECT ({Navn "Tillægsdagsorden", Udsendt, Dagsordenpunkter})
+  with its OWN item list. Those items follow the main list's (``supplement_items``); one the main list already
+  holds (the same ``Id``) is not read twice.
 - Municipality: the portal's host ("https://dagsordener.koege.dk/vis?id=…" -> Køge, "hoeje-taastrup" ->
   Høje-Taastrup), a municipality's name written in ASCII (``portal_municipality``).
 """
@@ -16,12 +20,14 @@ that carry their own text, this meeting's decision printed after the case histor
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlparse
 
 from core import municipalities
 from ingest.readers.base import ItemDraft
 
+SUPPLEMENT_KEYS = ("TillaegsDagsorden", "Tillaegsdagsorden", "TillægsDagsorden", "SupplementaryAgenda")
 SUB_KEYS = ("Underpunkter", "Underpunkt", "SubItems", "Children", "Delpunkter")
 NUMBER_KEYS = ("Punktnummer", "Number", "Nummer")
 TEXT_KEYS = ("Tekst", "Text", "Indhold", "Content")
@@ -46,6 +52,26 @@ def sub_items(raw: dict[str, Any], depth: int = 0) -> list[dict[str, Any]]:
             sub = {**sub, "Punktnummer": f"{parent}.{k}"}
         out += [sub, *sub_items(sub, depth + 1)]
     return out
+
+
+def supplement_items(payload: Any, items_of: Callable[[Any], list[Any]]) -> list[Any]:
+    """The items of a supplementary agenda written as an object (or a list of them) with its own item list
+    (``items_of`` finds it), in order, leaving out those the main list (``items_of(payload)``) holds already."""
+    if not isinstance(payload, dict):
+        return []
+    value = _value(payload, SUPPLEMENT_KEYS)
+    agendas = [value] if isinstance(value, dict) else [v for v in value if isinstance(v, dict)] \
+        if isinstance(value, list) else []
+    seen = {str(x.get("Id")) for x in items_of(payload) if isinstance(x, dict) and x.get("Id")}
+    out: list[Any] = []
+    for agenda in agendas:
+        listed = items_of(agenda) or _list(agenda.get("AgendaItems"))  # the English layout's own list
+        out += [x for x in listed if not (isinstance(x, dict) and x.get("Id") and str(x["Id"]) in seen)]
+    return out
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
 
 
 def attachment_sections(raw: Any, name: str) -> list[tuple[str, str]]:

@@ -1,17 +1,18 @@
 """Attendance as the First Agenda exports state it, for ``greve_json`` and ``greve_jsonl``.
 
 The portal's "Vis" JSON lists the meeting's members under ``Moede.Moededeltagere`` as ``{Name, Absent,
-ParticipationCancelled}`` flags; another version lists ``Moede.Deltagere`` as ``{Navn, Parti, Rolle, Status
-("Deltager"/"Afbud"), Bemaerkning}``; exports derived from it write ``{name, party, role, present, absence_reason}``.
-A member is absent when an absence flag is set, when the status or the absence reason names an absence ("Afbud",
-"Fraværende"), or when ``present`` is false while others are flagged present (``xmlutil.absent_by_flag``). A member
-with a party is named as the minutes print members ("Birthe Agerskov (C)"). A remark or a reason that records
-coming late or leaving early ("Forlod mødet kl. 18.10 efter behandlingen af punkt 3") is the member's remark, not
-an absence.
+ParticipationCancelled}`` flags, in one installation with an ``AttendanceType`` ("Deltager", "Afbud",
+"Stedfortræder") and the meeting's remark in ``Moede.Bemaerkning`` (``meeting_remarks``); another version lists
+``Moede.Deltagere`` as ``{Navn, Parti, Rolle, Status ("Deltager"/"Afbud"), Bemaerkning}``; exports derived from it
+write ``{name, party, role, present, absence_reason}``. A member is absent when an absence flag is set, when the
+status or the absence reason names an absence ("Afbud", "Fraværende"), or when ``present`` is false while others are
+flagged present (``xmlutil.absent_by_flag``). A member with a party is named as the minutes print members ("Birthe
+Agerskov (C)"). A remark or a reason that records coming late or leaving early ("Forlod mødet kl. 18.10 efter
+behandlingen af punkt 3") is the member's remark, not an absence.
 
-A decision's absence line may go on with a sentence about another member ("Afbud: Birthe Agerskov (C). Tobias
-Hvam (Ø) havde forladt mødet."): that sentence is put on a line of its own (``absence_lines``), so that it is not
-read as a name.
+A decision's absence line may go on with a sentence about another member ("Afbud: Birthe Agerskov (C). Tobias Hvam
+(Ø) havde forladt mødet."): that sentence is put on a line of its own (``absence_lines``), so that it is not read as
+a name.
 """
 
 from __future__ import annotations
@@ -62,7 +63,7 @@ def people(entries: list[Any]) -> Attendance:
         label = member_label(name, party, "")[0] if not name.endswith(")") else name
         out.participants.append(label)
         out.labels[name] = label
-        status = _text(_get(person, "Status", "Deltagelse", "Fremmoede", "AttendanceStatus"))
+        status = _text(_get(person, "Status", "Deltagelse", "Fremmoede", "AttendanceStatus", "AttendanceType"))
         reason = _text(_get(person, "absence_reason", "AbsenceReason", "Fravaersaarsag", "Aarsag", "Reason"))
         present = _get(person, *PRESENT_FLAGS)
         flagged.append((label, present if isinstance(present, bool) else None))
@@ -74,6 +75,13 @@ def people(entries: list[Any]) -> Attendance:
                 out.remarks += [r for r in vocab.attendance_remarks(f"{label}: {note}") if r not in out.remarks]
     out.absentees += [n for n in absent_by_flag(flagged) if n not in out.absentees]
     return out
+
+
+def meeting_remarks(moede: Any, remarks: list[str]) -> list[str]:
+    """The members' remarks, then the sentences of the meeting's own remark (``Moede.Bemaerkning``: "Sofie Lykke
+    (F) deltog fra punkt 3.") that record a member coming late, leaving early or standing in."""
+    note = _text(_get(moede, "Bemaerkning", "Bemærkning", "Remark", "Note")) if isinstance(moede, dict) else ""
+    return [*remarks, *(r for r in vocab.attendance_remarks(note) if r not in remarks)]
 
 
 def labelled(names: list[str], labels: dict[str, str]) -> list[str]:

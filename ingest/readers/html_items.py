@@ -21,7 +21,7 @@ from lxml import etree
 from lxml import html as lhtml
 
 from core import vocab
-from ingest.readers import html_disclosure, html_facts, html_labels, html_records, html_tree, microdata
+from ingest.readers import html_disclosure, html_facts, html_history, html_labels, html_records, html_tree, microdata
 from ingest.readers.base import DecisionDraft, ItemDraft
 from ingest.readers.html_tree import between as _between
 from ingest.readers.html_tree import common as _common
@@ -235,8 +235,7 @@ def _own_html(a: _Anchor) -> str:
 def _sections(fragment: str) -> list[tuple[str, str]]:
     """An item's HTML split on its headings and label elements: [(label, text)], '' before the first label."""
     frag = lhtml.fragment_fromstring(fragment, create_parent="div")
-    for aside in list(frag.iter("aside")):  # related links beside the item, not its text
-        aside.drop_tree()
+    html_tree.asides(frag)  # related links beside the item go; a decision box is read after the text
     labels: list[str] = []
     for el in subtree(frag)[1:]:
         alt = " ".join(str(el.get("alt") or "").split()) if el.tag == "img" else ""  # an icon naming a section
@@ -262,6 +261,7 @@ def _sections(fragment: str) -> list[tuple[str, str]]:
 
 def _item(a: _Anchor, html: str) -> ItemDraft:
     item = ItemDraft(title=a.title, number=a.number, case_number=a.case, closed=bool(vocab.CLOSED.search(a.title)))
+    html, item.decisions = html_history.take(html)  # a Sagsforløb table: earlier decisions, the oldest first
     for heading, text in _sections(html):
         line = vocab.clean_line(heading)
         dec = vocab.decision_heading(line) if line else None
@@ -293,5 +293,10 @@ def read_items(body: El) -> tuple[str, list[ItemDraft]] | None:
     head_html = _between(body, None, anchors[0].el)
     tails = [_between(region, a.el, b.el if b else None) if not (a.record or a.el.get(html_disclosure.MARK) is not None)
              else "" for a, b in zip(anchors, [*anchors[1:], None], strict=True)]  # a record or panel is whole
-    tails = [html_tree.own_tail(a.el, t, _label) if not a.flow else t for a, t in zip(anchors, tails, strict=True)]
-    return head_html, [_item(a, _own_html(a) + tail) for a, tail in zip(anchors, tails, strict=True)]
+    groups = [html_tree.group_heading(a.el, t) if not a.flow else (False, "")
+              for a, t in zip(anchors, tails, strict=True)]
+    tails = ["" if grouped else html_tree.own_tail(a.el, t, _label) if not a.flow else t
+             for a, t, (grouped, _) in zip(anchors, tails, groups, strict=True)]
+    leads = ["", *(note for _, note in groups[:-1])]  # a group heading's note ("Tillægsdagsorden …"): the next item's
+    return head_html, [_item(a, lead + _own_html(a) + tail)
+                       for a, lead, tail in zip(anchors, leads, tails, strict=True)]

@@ -10,6 +10,8 @@ from typing import Any
 from lxml import etree
 from lxml import html as lhtml
 
+from core import vocab
+
 El = Any  # an lxml.html element
 
 
@@ -56,3 +58,47 @@ def own_tail(el: El, tail: str, is_label: Callable[[El], object]) -> str:
         return tail
     frag = lhtml.fragment_fromstring(tail, create_parent="div")
     return tail if any(map(is_label, list(frag.iter(etree.Element))[1:])) else ""
+
+
+_HEADS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+
+
+def group_heading(el: El, tail: str) -> tuple[bool, str]:
+    """Whether what follows an item container opens with a heading at the level of the container's own title or
+    above (items titled by ``<h2>``, then ``<h2>Tillægsdagsorden</h2>`` before the next item): it heads the items
+    after it (a supplementary agenda, the closed items), it is not this item's text. With it, the note the heading
+    carries (text beyond the headings: "Tillægsdagsordenen blev udsendt den 7. juni 2024."), else ""."""
+    level = min((_HEADS[x.tag] for x in el.iter(*_HEADS)), default=0)
+    if not level or not tail.strip():
+        return False, ""
+    frag = lhtml.fragment_fromstring(tail, create_parent="div")
+    first = next((x for x in frag if isinstance(x.tag, str)), None)
+    if first is None or (frag.text or "").strip() or _HEADS.get(first.tag, 7) > level:
+        return False, ""
+    noted = any(x.tag not in _HEADS and (x.text or "").strip() for x in frag.iter(etree.Element)) or any(
+        (x.tail or "").strip() for x in frag.iter(etree.Element))
+    return True, tail if noted else ""
+
+
+def asides(frag: El) -> None:
+    """An item's ``<aside>`` elements: related links beside the item, not its text, are dropped; a decision box
+    printed before the case text (headed "Beslutning") is the item's decision, moved after the text so that it ends
+    no section of it."""
+    for aside in list(frag.iter("aside")):
+        heads = aside.iter(*_HEADS, "strong", "b", "dt", "label")
+        if not any(vocab.decision_heading(vocab.clean_line(" ".join(x.text_content().split()))) for x in heads):
+            aside.drop_tree()
+        elif aside.getparent() is not None:
+            to_end(aside, frag)
+
+
+def to_end(el: El, root: El) -> None:
+    """Move ``el`` to the end of ``root``, its tail text left where it stood."""
+    parent, prev = el.getparent(), el.getprevious()
+    if el.tail and parent is not None:
+        if prev is not None:
+            prev.tail = (prev.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    el.tail = None
+    root.append(el)

@@ -121,7 +121,7 @@ def _joined(value: dict[str, Any]) -> str:
 
 
 _ATTENDANCE_KEYS = {"attendance", "status", "fremmoede", "tilstedevaerelse", "deltagelse", "reason", "aarsag",
-                    "bemaerkning", "remark", "note"}
+                    "bemaerkning", "remark", "note", "attendancestatus", "attendancestatusname", "attendancetype"}
 _ABSENT_EN = re.compile(r"^(?:absent|excused|apologies|not present|did not attend)$", re.I)
 
 
@@ -198,8 +198,15 @@ def _status(value: Any) -> tuple[str, bool | None]:
     return m["name"].strip(), bool(vocab.ABSENT_WORD.search(m["status"]))
 
 
+_PERSON_KEYS = {"person", "member", "medlem", "deltager", "participant", "attendee", "politician", "politiker"}
+
+
 def _person(value: Any) -> str:
-    """A person's name with the party a field states: {"name": "Søren Lund", "party": "C"} -> "Søren Lund (C)"."""
+    """A person's name with the party a field states: {"name": "Søren Lund", "party": "C"} -> "Søren Lund (C)"; an
+    attendance record naming no one itself names the person object it holds ({"person": {"displayName": …,
+    "party": …}, "role": …, "attendanceStatusName": "Afbud"})."""
+    if isinstance(value, dict) and not name_of(value):
+        value = next((v for k, v in value.items() if names.fold(k) in _PERSON_KEYS and isinstance(v, dict)), value)
     name, party = name_of(value) if isinstance(value, dict) else _status(value)[0], text_of(value_of(value, "party"))
     return f"{name} ({party})" if name and party and not name.endswith(")") else name
 

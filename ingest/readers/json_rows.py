@@ -10,6 +10,7 @@ from typing import Any
 
 from core import vocab
 from ingest.readers import fieldnames as names
+from ingest.readers import prosemirror
 from ingest.readers.base import ItemDraft
 from ingest.readers.greve_json import add_decision, text_of
 from ingest.readers.json_casemeetings import earlier_heading, joined_keys, part_key, split_absence
@@ -109,7 +110,10 @@ def flat(value: Any) -> str:
 
 def formatted(value: dict[str, Any]) -> str | None:
     """A formatted-text object (Drupal: {"value", "format", "processed", "summary"}) is one text: its value,
-    else its processed rendering; never both. None for any other object."""
+    else its processed rendering; never both. A rich-text editor's ProseMirror document ({"type": "doc",
+    "content": […]}) is one text too: its HTML (``prosemirror``). None for any other object."""
+    if prosemirror.is_doc(value):
+        return prosemirror.html(value)
     has = set(value)
     if not ("value" in has and has & {"format", "processed"} or {"processed", "format"} <= has):
         return None

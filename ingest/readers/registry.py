@@ -10,6 +10,7 @@ from ingest.readers.base import Reader
 MODULES = [
     "package_zip", "epub", "icalendar", "yaml_data",  # containers by content: item zip, EPUB, .ics, YAML data
     "unstructured_elements", "jsonfeed",  # JSON shapes: unstructured.io element lists, JSON Feed entries
+    "chunk_dump",  # a RAG chunk dump (LangChain/LlamaIndex records, overlapping chunks): the text rebuilt
     "greve_json", "greve_jsonl", "edoc_xml", "sbsys_xml", "sbsys_aarhus_xml", "acadre_xml",
     "pdf2xml",  # poppler pdftohtml -xml: positioned text fragments read by layout into lines for the text parser
     "spreadsheet",  # XLSX/ODS/XLS workbooks (zip or OLE2 by content), mapped by the CSV reader's columns

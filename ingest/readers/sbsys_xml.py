@@ -10,18 +10,21 @@ that body's decision, and a decision field recording several meetings ("18. sept
 that body's, while "Tidligere beslutninger"/"Tidligere behandling" is a section. Publication type Draft (0) and
 Final (1) are agendas unless this meeting's decision is filled in; Minutes (2) is minutes. Item numbers are kept as
 printed ("1.1", and "0"). A field holding the whole item as HTML, referat records numbered "0", absences on the
-front page and a municipality named only by the venue or e-mail domains: ``sbsys_parts``.
+front page and a municipality named only by the venue or e-mail domains: ``sbsys_parts``. A further ``Agenda`` of
+the same meeting (a tillægsdagsorden with its own copy of the meeting) adds its items: ``sbsys_agendas``.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 
 from core import municipalities, vocab
 from core.errors import IngestError
 from ingest.readers.base import DecisionDraft, ItemDraft, MeetingDraft, Source
 from ingest.readers.markup import fragment_text
+from ingest.readers.sbsys_agendas import meeting_agendas, merged
 from ingest.readers.sbsys_encoded import Contents, absent_throughout, lists_members
 from ingest.readers.sbsys_parts import (
     agenda_items,
@@ -91,18 +94,22 @@ def read_publication(src: Source) -> MeetingDraft:
     committee = squash(text(agenda, "Committee", "Name")) or squash(text(agenda, "Name"))
     contents = Contents(root, agenda)
     listed: dict[int, bool] = {}  # id(draft) -> the item lists its own members
+    agendas, others = meeting_agendas(root, agenda, day)  # a tillægsdagsorden: a further Agenda of this meeting
 
-    def read_item(el: Element) -> ItemDraft:
-        draft = _item(el, committee, day, contents)
-        listed[id(draft)] = lists_members(el)
-        return draft
+    def reader(own: Contents) -> Callable[[Element], ItemDraft]:
+        def read_item(el: Element) -> ItemDraft:
+            draft = _item(el, committee, day, own)
+            listed[id(draft)] = lists_members(el)
+            return draft
+        return read_item
 
-    items = drop_referat_records(agenda_items(agenda, read_item))
+    readers = [(a, contents if a is agenda else Contents(root, a)) for a in agendas]
+    items = drop_referat_records(merged([agenda_items(a, reader(own)) for a, own in readers]))
     _list_sub_items(items)
     participants, absentees = _members(meeting)
     throughout = absent_throughout([it.absentees for it in items], [listed.get(id(it), False) for it in items])
     absentees += [n for n in throughout if n not in absentees]
-    frontpage_html = contents.markup(child(agenda, "Frontpage"))
+    frontpage_html = "\n".join(own.markup(child(a, "Frontpage")) for a, own in readers)
     absentees += [n for n in frontpage_absentees(frontpage_html, participants) if n not in absentees]
     kind = text(root, "PublicationTypeAsEnum") or text(agenda, "PublicationTypeAsEnum") \
         or text(root, "PublicationTypeAsValue") or text(agenda, "PublicationTypeAsValue")
@@ -112,10 +119,10 @@ def read_publication(src: Source) -> MeetingDraft:
              committee] + [text(f, "Caption") for f in every(agenda, "ItemField")]
     body_text = "\n".join(s for it in items for _, s in it.sections)
     decided_text = "\n".join(d.text for it in items for d in it.decisions)
-    warnings = list(dict.fromkeys(contents.warnings))
-    others = len(kids(child(root, "Agendas"), "Agenda")) - 1
+    warnings = list(dict.fromkeys(w for _, own in readers for w in own.warnings))
     if others > 0:
-        warnings.append(f"the publication holds {others + 1} agendas; only the first was read")
+        warnings.append(f"the publication holds {others} agenda(s) of other meetings; only the first meeting's "
+                        f"{len(agendas)} agenda(s) were read")
     location = squash(text(meeting, "Where")) or squash(text(agenda, "Committee", "DefaultMeetingPlace"))
     return MeetingDraft(
         committee=committee,
