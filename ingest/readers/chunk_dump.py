@@ -36,7 +36,7 @@ from ingest.read import Document
 from ingest.readers import fieldnames
 from ingest.readers.base import AnalysedReader, MeetingDraft, Source
 from ingest.readers.greve_nested import portal_municipality
-from ingest.readers.textparts import item_draft, parse_text
+from ingest.readers.textparts import meeting_draft, parse_text
 
 CONTENT = ("page_content", "text", "content")
 META = ("metadata", "meta")
@@ -182,20 +182,8 @@ def _analyse(src: Source) -> MeetingDraft | None:
         return None  # the full-text reader keeps the words searchable
     detected = municipalities.detect(text).name or header.masthead_municipality(text)
     sources = [str(v) for c in found for k, v in c.meta.items() if k.lower() in {"source", "url", "link"}]
-    return MeetingDraft(
-        committee=meeting.committee if meeting.committee != UNKNOWN_COMMITTEE else "",
-        date=meeting.date,
-        items=[item_draft(it) for it in meeting.items],
-        municipality=detected or portal_municipality(list(dict.fromkeys(sources))),
-        time=meeting.time,
-        location=meeting.location,
-        participants=list(meeting.participants),
-        absentees=list(meeting.absentees),
-        remarks=list(meeting.remarks),
-        status=meeting.status,
-        extraordinary=meeting.extraordinary,
-        warnings=[f"rebuilt the text of {len(found)} overlapping chunks of a RAG chunk dump"],
-    )
+    return meeting_draft(meeting, detected or portal_municipality(list(dict.fromkeys(sources))),
+                         [f"rebuilt the text of {len(found)} overlapping chunks of a RAG chunk dump"])
 
 
 READER = AnalysedReader("chunk-dump", _analyse, "not a chunk dump (text chunks with their metadata)")

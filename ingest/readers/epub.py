@@ -40,7 +40,7 @@ from ingest.readers import generic_html
 from ingest.readers.base import XML_PARSER_OPTIONS, AnalysedReader, MeetingDraft, Source
 from ingest.readers.html_facts import authority
 from ingest.readers.package_zip import MAX_MEMBERS, MAX_RATIO, zip_of
-from ingest.readers.textparts import item_draft, parse_text
+from ingest.readers.textparts import meeting_draft, parse_text
 from ingest.readers.xmlwhen import timestamp
 
 El = Any  # an lxml element
@@ -233,11 +233,7 @@ def _as_text(page: str, path: str) -> MeetingDraft | None:
     if meeting is None or not meeting.items:
         return None
     stated = meeting.municipality if meeting.municipality != municipalities.UNKNOWN else None
-    return MeetingDraft(
-        committee=meeting.committee, date=meeting.date, items=[item_draft(it) for it in meeting.items],
-        municipality=stated, time=meeting.time, location=meeting.location, participants=list(meeting.participants),
-        absentees=list(meeting.absentees), remarks=list(meeting.remarks), status=meeting.status,
-        extraordinary=meeting.extraordinary, warnings=["the chapters mark no items by structure; read their text"])
+    return meeting_draft(meeting, stated, ["the chapters mark no items by structure; read their text"])
 
 
 def _stamp(value: str) -> str | None:

@@ -227,7 +227,7 @@ def is_pdf2xml(src: Source) -> bool:
 
 def _analyse(src: Source) -> MeetingDraft | None:
     from ingest.readers import fulltext
-    from ingest.readers.textparts import item_draft, parse_text
+    from ingest.readers.textparts import meeting_draft, parse_text
 
     if not is_pdf2xml(src):
         return None
@@ -238,12 +238,7 @@ def _analyse(src: Source) -> MeetingDraft | None:
         draft.warnings.insert(0, "read the pdf2xml layout's lines as one searchable document (no agenda items found)")
         return draft
     stated = meeting.municipality if meeting.municipality != municipalities.UNKNOWN else None
-    return MeetingDraft(
-        municipality=stated, committee=meeting.committee, date=meeting.date,
-        items=[item_draft(it) for it in meeting.items],
-        time=meeting.time, location=meeting.location, participants=list(meeting.participants),
-        absentees=list(meeting.absentees), remarks=list(meeting.remarks), status=meeting.status,
-        extraordinary=meeting.extraordinary, warnings=["read poppler's pdf2xml layout: lines by position"])
+    return meeting_draft(meeting, stated, ["read poppler's pdf2xml layout: lines by position"])
 
 
 READER = AnalysedReader("pdf2xml", _analyse, "not poppler pdftohtml -xml output (pdf2xml)")

@@ -13,7 +13,7 @@ from datetime import date
 from core.errors import IngestError
 from core.model import AgendaItem, Meeting
 from ingest.read import Document, read_bytes
-from ingest.readers.base import DecisionDraft, ItemDraft
+from ingest.readers.base import DecisionDraft, ItemDraft, MeetingDraft
 
 
 def parse_part(data: bytes, path: str, committee: str | None = None, day: date | None = None) -> Meeting | None:
@@ -38,6 +38,16 @@ def parse_text(doc: Document, committee: str | None = None, day: date | None = N
         return parse_document(doc)
     except (IngestError, ValueError):
         return None
+
+
+def meeting_draft(meeting: Meeting, municipality: str | None, warnings: list[str]) -> MeetingDraft:
+    """A meeting the text parser read, as the draft a structured reader returns (``municipality``: the one the
+    source states, or None to detect it)."""
+    return MeetingDraft(
+        committee=meeting.committee, date=meeting.date, items=[item_draft(it) for it in meeting.items],
+        municipality=municipality, time=meeting.time, location=meeting.location,
+        participants=list(meeting.participants), absentees=list(meeting.absentees), remarks=list(meeting.remarks),
+        status=meeting.status, extraordinary=meeting.extraordinary, warnings=warnings)
 
 
 def item_draft(item: AgendaItem) -> ItemDraft:

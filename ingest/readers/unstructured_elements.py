@@ -33,7 +33,7 @@ from ingest import header
 from ingest.html import html_to_text
 from ingest.read import Document
 from ingest.readers.base import AnalysedReader, MeetingDraft, Source
-from ingest.readers.textparts import item_draft, parse_text
+from ingest.readers.textparts import meeting_draft, parse_text
 
 CATEGORIES = {"Title", "NarrativeText", "ListItem", "UncategorizedText", "Text", "Table", "TableChunk", "Header",
               "Footer", "PageBreak", "PageNumber", "Image", "Figure", "FigureCaption", "Formula", "Address",
@@ -109,20 +109,7 @@ def _analyse(src: Source) -> MeetingDraft | None:
         draft.municipality = draft.municipality or stated
         draft.warnings = [*warnings, "no agenda items found: read as one searchable document", *draft.warnings]
         return draft
-    return MeetingDraft(
-        committee=meeting.committee if meeting.committee != UNKNOWN_COMMITTEE else "",
-        date=meeting.date,
-        items=[item_draft(it) for it in meeting.items],
-        municipality=stated,
-        time=meeting.time,
-        location=meeting.location,
-        participants=list(meeting.participants),
-        absentees=list(meeting.absentees),
-        remarks=list(meeting.remarks),
-        status=meeting.status,
-        extraordinary=meeting.extraordinary,
-        warnings=warnings,
-    )
+    return meeting_draft(meeting, stated, warnings)
 
 
 READER = AnalysedReader("unstructured-elements", _analyse, "not an unstructured.io element list")
