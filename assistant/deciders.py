@@ -113,7 +113,7 @@ def decided_elsewhere(query: Query, hit: Hit) -> str | None:
     why = answer_kind(query.text) == "explanation"
     # in a conversation only a body the follow-up names ("og hvad endte økonomiudvalget så med at beslutte?")
     if not (asks_decided(query) or _DECIDED_ACT.search(query.text) or why) \
-            or hit.in_conversation and not bodies.named(query.text):
+            or hit.in_conversation and not bodies.named(query.text) and not _INITIALS.search(query.text):
         return None
     region = _REGION_ACTOR.search(query.text)
     named = region and (region.group(1) or region.group(2))
@@ -125,4 +125,21 @@ def decided_elsewhere(query: Query, hit: Hit) -> str | None:
             and not _council_decided(hit.item.item.text, query.text):  # "Kommunalbestyrelsen godkendte den ..."
         return council.group(1) or council.group(2)  # "Vedtog Byrådet ...?" of a committee's recommendation
     missing = bodies.unmatched(query.text, decided)
-    return missing[0] if missing else None
+    return missing[0] if missing else _initials_elsewhere(query.text, decided, hit.item.item.text)
+
+
+# a committee named in an item's text ("sendte sagen til realitetsbehandling i Klima-, Teknik- og Miljøudvalget")
+_COMMITTEE_IN_TEXT = re.compile(r"\b[A-ZÆØÅ][\wæøå]*-,?(?:\s+[A-ZÆØÅ][\wæøå]*-,?)*\s+og\s+[\wæøå]*udvalg\w*|"
+                                r"\b[A-ZÆØÅ][\wæøå]*udvalg\w*")
+_INITIALS = re.compile(r"(?<![\wÆØÅæøå])([A-ZÆØÅ]{2,5})(?![\wÆØÅæøå])")
+
+
+def _initials_elsewhere(question: str, decided: list[str], text: str) -> str | None:
+    """"hvad besluttede KTM så bagefter?" of the council's item sending the case to Klima-, Teknik- og Miljøudvalget:
+    the initials of a committee the item names, which is none of the bodies whose decision it records."""
+    own = {a for body in decided if body for a in bodies.acronyms(body)}
+    asked = {m.group(1) for m in _INITIALS.finditer(question)} - own
+    for m in _COMMITTEE_IN_TEXT.finditer(text):
+        if asked & bodies.acronyms(m.group(0)):
+            return m.group(0)
+    return None

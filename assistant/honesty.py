@@ -125,6 +125,9 @@ def trap(answerer: ExtractiveAnswerer, query: Query, hit: Hit, quote: str, kind:
             and designation.other_designation(quote, query.text))
     if part:  # "stage 4" of an item on stage 3
         return OTHER_PART[lang].format(what=part[0], other=part[1]), quote
+    edition = scope.other_edition(query.text, item.title, item.text)
+    if edition:  # "mødekalender 2026" of "Mødekalender 2024 for Skole-, Børne- og Ungeudvalget"
+        return OTHER_PART[lang].format(what=edition[0], other=edition[1]), quote
     sum_ = None if hit.in_conversation or query.followup else unstated_amount(query.text, f"{item.title}\n{item.text}")
     if sum_:  # "who offered 2.7 million kroner?" of an item whose highest bid is 3.15 million
         what = f"DKK {sum_:,.0f}" if lang == "en" else f"{sum_:,.0f} kr.".replace(",", ".")

@@ -119,3 +119,19 @@ def other_month(question: str, quote: str, meeting_date: str) -> tuple[str, str]
         return None
     same_year = [t for s, t in said if any(s[1] == k[1] for k, _ in asked)]
     return (asked[0][1], same_year[0]) if same_year else None
+
+
+# a named thing with its year in the question ("mødekalender 2026", "Budget 2027", "kvalitetsrapport 2025")
+_EDITION = re.compile(r"\b([A-Za-zæøåÆØÅ][a-zæøå]{4,})\s+((?:19|20)\d\d)\b(?!\s*[-–/]\s*\d)")
+
+
+def other_edition(question: str, title: str, text: str) -> tuple[str, str] | None:
+    """("mødekalender 2026", "Mødekalender 2024") when the question names a thing of one year and the item found is
+    that thing of another year ("Mødekalender 2024 for Skole-, Børne- og Ungeudvalget") and names the asked year
+    nowhere: it is another edition. Else None."""
+    for m in _EDITION.finditer(question):
+        noun, year = m.group(1), m.group(2)
+        found = re.search(rf"\b{re.escape(noun[:5])}\w*\s+((?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?)", title, re.I)
+        if found and not _covers(found.group(1), year) and not _covers(f"{title}\n{text}", year):
+            return f"{noun} {year}", found.group(0)
+    return None

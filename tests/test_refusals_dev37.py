@@ -301,3 +301,24 @@ def test_more_question_words_of_this_round() -> None:
     meeting = Meeting(municipality="Fredericia", committee="Økonomiudvalget", date=date(2024, 6, 12), items=[])
     assert "12. juni 2024" in meeting.facts()["date"]
 
+
+
+def test_another_edition_of_a_named_thing() -> None:
+    from assistant.scope import other_edition
+
+    title = "Mødekalender 2024 for Skole-, Børne- og Ungeudvalget"
+    text = "Udvalget skal tage stilling til udvalgets mødekalender for 2024."
+    assert other_edition("SBU greve mødekalender 2026", title, text) == ("mødekalender 2026", "Mødekalender 2024")
+    assert other_edition("SBU greve mødekalender 2024", title, text) is None
+    # a span covers the year; an item naming the asked year elsewhere may answer it
+    assert other_edition("hvad koster budget 2027?", "Budget 2026-2029 - 2. behandling", "") is None
+    assert other_edition("mødekalender 2025?", title, "Mødekalenderen for 2025 følger i december.") is None
+
+
+def test_a_committee_asked_by_its_initials_whose_decision_is_not_stored() -> None:
+    from assistant.deciders import _initials_elsewhere
+
+    text = "Byrådet sendte sagen til realitetsbehandling i Klima-, Teknik- og Miljøudvalget."
+    assert _initials_elsewhere("hvad besluttede KTM så bagefter?", ["Byråd 2022-2025"], text) == (
+        "Klima-, Teknik- og Miljøudvalget")
+    assert _initials_elsewhere("hvad besluttede KTM?", ["Klima-, Teknik- og Miljøudvalget"], text) is None
