@@ -128,9 +128,6 @@ def decided_elsewhere(query: Query, hit: Hit) -> str | None:
     return missing[0] if missing else _initials_elsewhere(query.text, decided, hit.item.item.text)
 
 
-# a committee named in an item's text ("sendte sagen til realitetsbehandling i Klima-, Teknik- og Miljøudvalget")
-_COMMITTEE_IN_TEXT = re.compile(r"\b[A-ZÆØÅ][\wæøå]*-,?(?:\s+[A-ZÆØÅ][\wæøå]*-,?)*\s+og\s+[\wæøå]*udvalg\w*|"
-                                r"\b[A-ZÆØÅ][\wæøå]*udvalg\w*")
 _INITIALS = re.compile(r"(?<![\wÆØÅæøå])([A-ZÆØÅ]{2,5})(?![\wÆØÅæøå])")
 
 
@@ -139,7 +136,7 @@ def _initials_elsewhere(question: str, decided: list[str], text: str) -> str | N
     the initials of a committee the item names, which is none of the bodies whose decision it records."""
     own = {a for body in decided if body for a in bodies.acronyms(body)}
     asked = {m.group(1) for m in _INITIALS.finditer(question)} - own
-    for m in _COMMITTEE_IN_TEXT.finditer(text):
-        if asked & bodies.acronyms(m.group(0)):
-            return m.group(0)
+    for phrase, _stems in bodies.named(text):  # the committees the item names ("... i Klima-, Teknik- og
+        if asked & bodies.acronyms(phrase):      # Miljøudvalget")
+            return phrase
     return None

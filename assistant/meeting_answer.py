@@ -3,7 +3,6 @@ meeting's facts and cited to the meeting rather than to an item."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from assistant import bodies, meeting_facts
@@ -12,12 +11,12 @@ from assistant.answer_text import meeting_where, refusal
 from assistant.contract import Answer, Citation
 from assistant.query import Query
 from assistant.retrieve import Hit
+from core import vocab
 from core.model import Meeting
 from store.lexical import tokens
 
 MeetingLookup = Callable[[str], Meeting | None]
-# an attendance line in an item ("Afbud: Charlotte Levin", "Fraværende: Peter Brøndum (V)")
-_ABSENT_LINE = re.compile(r"\b(?:afbud|fraværende|fravær|absent|apologies)\b\s*(?:fra\s+\w+\s*)?:", re.I)
+
 
 
 def meeting_answer(query: Query, hits: list[Hit], meetings: MeetingLookup | None, public_url: str) -> Answer | None:
@@ -51,7 +50,7 @@ def meeting_answer(query: Query, hits: list[Hit], meetings: MeetingLookup | None
         return refusal(lang, "the minutes record no member arriving late or leaving early" if lang == "en"
                        else "referatet nævner ingen, der kom senere eller gik før tid")
     if not lines and asked[0] == "absent" and meeting_facts.MEETING.search(query.text) \
-            and not any(_ABSENT_LINE.search(h.item.item.text) for h in hits if h.item.meeting_id == row.meeting_id):
+            and not any(_attendance_line(h.item.item.text) for h in hits if h.item.meeting_id == row.meeting_id):
         # "Hvem havde meldt afbud til byrådsmødet?" of minutes with no attendance at all: a member who "deltog ikke
         # i sagens behandling" in another body's handling is no answer
         return refusal(lang, "the minutes do not record who was absent from the meeting" if lang == "en"
@@ -65,3 +64,8 @@ def meeting_answer(query: Query, hits: list[Hit], meetings: MeetingLookup | None
                    item_id=meeting.id, url=f"{public_url.rstrip('/')}/meetings/{meeting.id}/page", kind="meeting")
     extra = [cit.model_copy(update={"quote": x}) for x in lines[1:]]
     return Answer(answer=text, refused=False, citations=[cit, *extra])
+
+
+def _attendance_line(text: str) -> bool:
+    """An attendance line in an item ("Afbud: Charlotte Levin", "Fraværende: Peter Brøndum (V)")."""
+    return any(vocab.ABSENT_LABEL.match(line.strip()) for line in text.splitlines())
