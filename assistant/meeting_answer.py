@@ -12,6 +12,7 @@ from assistant.contract import Answer, Citation
 from assistant.query import Query
 from assistant.retrieve import Hit
 from core import vocab
+from core.dates import find_dates
 from core.model import Meeting
 from store.lexical import tokens
 
@@ -35,14 +36,24 @@ def meeting_answer(query: Query, hits: list[Hit], meetings: MeetingLookup | None
 
     row = next((h.item for h in hits if fits(h.item.date)), hits[0].item)
     short = {a.lower() for a in bodies.acronyms(row.committee)}  # "FU-mødet" of Forretningsudvalget
-    asked = meeting_facts.aspects(query.text, set(tokens(row.committee)) | set(tokens(row.municipality)) | short)
+    known = set(tokens(row.committee)) | set(tokens(row.municipality)) | short
+    asked = meeting_facts.aspects(query.text, known)
+    lang = query.language
+    days = [d.isoformat() for _, d in find_dates(query.text)]
+    # the committee the question names, when no item of its meeting was found, is the meeting's name too
+    named = {t for phrase, _ in bodies.named(query.text) for t in tokens(phrase)}
+    if days and not any(h.item.date in days for h in hits) and meeting_facts.aspects(query.text, known | named):
+        # "Hvem var fraværende, da udvalget holdt møde den 14. august 2023?": only that meeting's minutes record
+        # its attendance, venue or start; a later item recalling what it decided does not
+        when = f"{days[0][8:10]}-{days[0][5:7]}-{days[0][:4]}"
+        return refusal(lang, f"no stored minutes are from a meeting on {when}" if lang == "en"
+                       else f"ingen indlæste referater er fra et møde den {when}")
     if not asked or not in_range(row.date):
         return None  # no meeting fact asked, or the question names another date than the meeting found
     meeting = meetings(row.meeting_id)
     if meeting is None:
         return None
     lines = list(dict.fromkeys(x for w in asked for x in meeting_facts.fact_lines(meeting, w)))
-    lang = query.language
     if not lines and asked[0] == "chair":
         return refusal(lang, "the minutes do not name who chaired the meeting" if lang == "en"
                        else "referatet nævner ikke, hvem der var formand")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,6 +19,21 @@ from store.embed import Embedder
 from store.lexical import LexicalStore, tokens
 from store.rows import ItemMeta, StoredItem
 from store.vectors import VectorStore, all_of, municipality_filter
+
+# a municipality as the one acting ("Hvem har Samsø Kommune udpeget?", "What did Samsø Municipality decide?"), not a
+# place another's minutes tell of ("færgen til Samsø Kommune"): only its own minutes hold what it did
+_PLACE_BEFORE = re.compile(r"\b(?:i|til|fra|for|på|ved|med|mellem|og|om|in|to|from|for|at|with|between|and|of|"
+                           r"about)\s*$", re.I)
+
+
+def acting(municipality: str, question: str) -> bool:
+    """Does the question name ``municipality`` as its council ("Samsø Kommune", "Samsø Municipality") acting,
+    not after a preposition?"""
+    for m in re.finditer(rf"\b{re.escape(municipality)}(?:\s+Kommune\b|\s+Municipality\b|s\s+(?:kommune|byråd|"
+                         r"kommunalbestyrelse)\b)", question, re.I):
+        if not _PLACE_BEFORE.search(question[:m.start()]):
+            return True
+    return False
 
 
 @dataclass
@@ -203,8 +219,8 @@ class Retriever:
                               lexical_rank=lex_rank.get(item_id)))
         timings["fusion"] = time.perf_counter() - t3
         unstored = [m for m in f.municipalities if m not in known]
-        if unstored and ranked and not any(fold(m) in fold(f"{ranked[0].item.title} {ranked[0].item.text}")
-                                           for m in unstored):
+        if unstored and ranked and (any(acting(m, text) for m in unstored) or not any(
+                fold(m) in fold(f"{ranked[0].item.title} {ranked[0].item.text}") for m in unstored)):
             # "Greve compared with Ishøj": what the question asks of Ishøj is in no stored minutes
             return Retrieval([], munis, note="no minutes from " + ", ".join(unstored) + " are indexed",
                              timings=timings)

@@ -56,6 +56,24 @@ def apart(query: Query, hits: list[Hit]) -> tuple[list[str], list[str]] | None:
     return None
 
 
+_PARAGRAPH = re.compile(r"\n\s*\n")
+
+
+def near(head: str, text: str, nouns: list[str]) -> list[str]:
+    """The nouns no paragraph of ``text`` names together with the rest (``head``, the item's title and meeting,
+    names its whole text): "svømmehal" in a paragraph on pool temperatures and "energirenovering" in another do
+    not answer "greve svømmehal renovering?". All folded. Empty: some passage names them all."""
+    left = [n for n in nouns if not topics.named_in(head, n)]
+    if not left:
+        return []
+    missing = [n for n in left if not topics.named_in(text, n)]
+    if missing:
+        return missing
+    if any(all(topics.named_in(paragraph, n) for n in left) for paragraph in _PARAGRAPH.split(text)):
+        return []
+    return left
+
+
 def fragment_first(query: Query, hits: list[Hit]) -> tuple[list[Hit], list[str]]:
     """A chat fragment ("greve svømmehal renovering?") asks about all of its words together: hits reordered so the
     first names every noun of the fragment, or the nouns no item found names together (then nothing answers it)."""
@@ -66,8 +84,8 @@ def fragment_first(query: Query, hits: list[Hit]) -> tuple[list[Hit], list[str]]
         return hits, []
 
     def unnamed(h: Hit) -> list[str]:  # the meeting's town and committee name it too ("hennys testudvalg 2017: ...")
-        text = fold(salient.item_text(h.item.municipality, h.item.committee, h.item.title, h.item.text))
-        return [n for n in nouns if not topics.named_in(text, n)]
+        head = fold(salient.item_text(h.item.municipality, h.item.committee, h.item.title, ""))
+        return near(head, fold(h.item.text), nouns)
 
     full = next((h for h in hits if not unnamed(h)), None)
     if full is None:

@@ -161,11 +161,14 @@ def topic_nouns(question: str, lang: str) -> list[str]:
         # words it translates need not be in them
         glossed = {w.lower() for m in _GLOSSED.finditer(question) for w in re.findall(r"[a-z'-]+", m.group(1), re.I)}
         return [n for n in _english_nouns(question) if not set(n.split()) <= body | glossed]
-    words = [m.group(0) for m in _WORD.finditer(question)]
+    found = list(_WORD.finditer(question))
+    words = [m.group(0) for m in found]
     before = _BEFORE_NOUN_DA
     out: list[str] = fragment_nouns(question)
     for i, word in enumerate(words):
         low, prev = word.lower(), words[i - 1].lower() if i else ""
+        if i and re.search(r"\d", question[found[i - 1].end():found[i].start()]):
+            prev = ""  # "kulturpris for 2024 overrakt": "for 2024" is said; the word after the year is no noun
         if i >= 2 and words[i - 2].lower() in _AUXILIARY and prev in {"det", "den", "it"}:
             continue  # "blev det vedtaget": a participle after a pronoun, not a noun after an article
         # "den nye skole", "det åbne bibliotek": after an article, a definite adjective ends in -e
@@ -175,7 +178,9 @@ def topic_nouns(question: str, lang: str) -> list[str]:
         # "at sætte solceller op": the object of an infinitive after "at"
         infinitive = (i >= 2 and words[i - 2].lower() == "at" and prev.endswith("e") and len(prev) >= 4
                       and low not in before)  # "at afsætte flere penge": a quantity, the noun follows
-        noun = (prev in before or adjective or infinitive or _NOMINAL.search(low) is not None
+        # "Morsø Kommunes kulturpris", "Greves budget": a name's genitive stands before a noun
+        genitive = i >= 1 and prev.endswith("s") and words[i - 1][:1].isupper() and len(prev) >= 4 and prev != ""
+        noun = (prev in before or genitive or adjective or infinitive or _NOMINAL.search(low) is not None
                 or (prev in _AND and i >= 2 and words[i - 2].lower() in out))
         if low in _GROUPS and prev in _GROUP_BEFORE:
             out.append(low)  # "gratis bus for unge": the group a measure is for is its topic
