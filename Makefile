@@ -243,6 +243,11 @@ test: install browser postgres lint
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat eval eval/portals17.jsonl --data-dir $(CURDIR)/.referat/eval-portals17 \
 	  --ingest sample_data/portals17 --min-hit5 0.95 --min-first-citation 0.9 --min-refusal 0.8 --min-keywords 0.8
+	# portals18 (calibration, session 18): exports of further products and publishing paths (Sitecore JSS, WordPress
+	# REST, an open-data datastore, an Elasticsearch response, Word's one-file XML, flat ODF, ALTO OCR, an mbox archive)
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/portals18.jsonl --data-dir $(CURDIR)/.referat/eval-portals18 \
+	  --ingest sample_data/portals18 --min-hit5 0.95 --min-first-citation 0.9 --min-refusal 0.75 --min-keywords 0.8
 	# dev27 (calibration, session 15): unanswerables of subtle kinds over the real minutes, beside answerable twins
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat eval eval/dev27.jsonl --data-dir $(CURDIR)/.referat/eval-minutes \
@@ -267,7 +272,7 @@ test: install browser postgres lint
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat eval eval/dev37.jsonl --data-dir $(CURDIR)/.referat/eval-minutes \
 	  --min-hit5 0.95 --min-first-citation 0.95 --min-refusal 0.6 --min-keywords 0.8
-	# dev26 (calibration, session 14): one store of every sample folder (portals16 too): the right town among
+	# dev26 (calibration, session 14): one store of every sample folder (portals17 too): the right town among
 	# many that share a topic
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat eval eval/dev26.jsonl --data-dir $(CURDIR)/.referat/eval-everything \
@@ -277,6 +282,7 @@ test: install browser postgres lint
 	  --ingest sample_data/portals8 --ingest sample_data/portals9 --ingest sample_data/portals10 \
 	  --ingest sample_data/portals11 --ingest sample_data/portals12 --ingest sample_data/portals13 \
 	  --ingest sample_data/portals14 --ingest sample_data/portals15 --ingest sample_data/portals16 \
+	  --ingest sample_data/portals17 \
 	  --min-hit5 0.95 --min-first-citation 0.9 --min-refusal 0.9 --min-keywords 0.8
 	# dev28 (calibration, session 15): unanswerables of subtle kinds over the same store, beside answerable twins
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
@@ -310,6 +316,14 @@ test: install browser postgres lint
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat eval eval/dev40.jsonl --data-dir $(CURDIR)/.referat/eval-everything \
 	  --min-hit5 0.9 --min-first-citation 0.9 --min-refusal 0.85 --min-keywords 0.85
+	# dev41 (calibration, session 18): an evaluator's near misses over the real minutes, 18 of 40 unanswerable
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/dev41.jsonl --data-dir $(CURDIR)/.referat/eval-minutes \
+	  --min-hit5 0.95 --min-first-citation 0.8 --min-refusal 0.55 --min-keywords 0.7
+	# dev42 (calibration, session 18): an evaluator's plain questions over every folder (portals17 too), same store
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/dev42.jsonl --data-dir $(CURDIR)/.referat/eval-everything \
+	  --min-hit5 0.95 --min-first-citation 0.85 --min-refusal 0.8 --min-keywords 0.8
 	# questions written from the stored minutes themselves (case numbers, item numbers, votes): eval/probe.py
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat probe --data-dir $(CURDIR)/.referat/eval-minutes --min-right 0.95

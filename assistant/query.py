@@ -131,7 +131,9 @@ def _canon_muni(raw: str) -> str:
     return QUESTION_ALIASES.get(low) or next(m for m in ALL_MUNICIPALITIES if m.lower() == low)
 
 
-_CIVIC_NEXT = re.compile(r"\s+(?:Kommune|Kommunes|Byråd|Byrådet|Byråds|Municipality|City|Council|Region|"
+# ... and the town's own centre ("aarhus midtby", "Vejle centrum") is the town itself
+_CIVIC_NEXT = re.compile(r"\s+(?:[Mm]idtby\w*|[Cc]entrum|[Bb]ymidte\w*|"
+                         r"Kommune|Kommunes|Byråd|Byrådet|Byråds|Municipality|City|Council|Region|"
                          r"[A-ZÆØÅ]\w*udvalg\w*|Kommunalbestyrelse\w*|"
                          # "Gentoftes Kultur- og Fritidsudvalg", "Greves Klima-, Teknik- og Miljøudvalg"
                          r"[A-ZÆØÅ][\wæøå]*-,?(?:\s+[\wæøå]+-,?){0,3}\s+og\s+[\wæøå]*udvalg\w*)\b")

@@ -54,7 +54,8 @@ _GENERIC_TAIL = {"omraad", "indsats", "politik", "plan", "strategi", "sag", "arb
                  "spoergsmaal", "emn", "felt", "initiativ", "aktivitet", "projek"}
 # "blev det vedtaget": after an auxiliary, "det" is a pronoun and the next word a participle
 _AUXILIARY = set("blev bliver er var har havde være blive været is was were has have had been".split())
-# nouns that name what is asked or the civic frame, not the topic: they need not be in the minutes
+# nouns that name what is asked or the civic frame, not the topic: they need not be in the minutes ("til en
+# artikel:", "til en opgave": the asker's purpose)
 _FRAME = set("""hvert hver begge hinanden
 sagsnummer sagsnummeret journalnummer journalnummeret nummer nummeret firma firmaet firmaer
 virksomhed virksomheden beløb beløbet pris prisen priser andel andelen antal antallet dato datoen tidspunkt
@@ -68,11 +69,14 @@ opgørelse opgørelsen opgørelser opgørelserne redegørelse redegørelsen
 administration administrationen forvaltning forvaltningen merforbrug merforbruget mindreforbrug mindreforbruget
 underskud underskuddet overskud overskuddet ekstraordinære
 sommerferie sommerferien vinterferie vinterferien efterårsferie efterårsferien påskeferie påskeferien juleferie
-juleferien ferien julen påsken weekenden sæsonen skoleåret kvartal kvartalet halvåret
+juleferien ferien julen påsken weekenden
+morgen morgenen morgnen formiddagen eftermiddagen aftenen natten sæsonen skoleåret kvartal kvartalet halvåret
 måned måneden måneder månederne ugen året timen døgnet koste kostet
 sidst sidste gengæld slutningen gerne senest tidligst helst snarest udgangen udgang
 betingelse betingelsen betingelser betingelserne vilkår vilkårene pengene
-behandling behandlingen behandlinger""".split()) | set(MONTHS)  # "til sidst", "til gengæld": adverbs, not nouns
+behandling behandlingen behandlinger
+artikel artiklen indlæg indlægget opgave opgaven spørgsmål spørgsmålet""".split()) | set(MONTHS)
+# ("til sidst", "til gengæld": adverbs, not nouns)
 # adjectives an article or a preposition precedes as often as a noun ("den gamle pedelbolig", "de nuværende
 # regler"): they qualify the topic, they do not name it
 _ADJECTIVES = set("""gamle gammel gammelt unge lille store stort større største mindre mindste samme andre anden
@@ -174,7 +178,9 @@ def topic_nouns(question: str, lang: str) -> list[str]:
         # "den nye skole", "det åbne bibliotek": after an article, a definite adjective ends in -e
         adjective = (i >= 2 and words[i - 2].lower() in before
                      and (prev.endswith(("ede", "nye", "store", "gamle")) or words[i - 2].lower() in _ARTICLES
-                          and prev.endswith("e") and len(prev) >= 3))
+                          and prev.endswith("e") and len(prev) >= 3)
+                     # "de kommunale tryghedsvagter": the plural article before an adjective in -e
+                     or i >= 2 and words[i - 2].lower() == "de" and prev.endswith("e") and len(prev) >= 5)
         # "at sætte solceller op": the object of an infinitive after "at"
         infinitive = (i >= 2 and words[i - 2].lower() == "at" and prev.endswith("e") and len(prev) >= 4
                       and low not in before)  # "at afsætte flere penge": a quantity, the noun follows
@@ -199,6 +205,9 @@ def topic_nouns(question: str, lang: str) -> list[str]:
 _SEGMENT = re.compile(r"\s[-–—]\s|[:;?!]")
 _QUESTION_DA = set("hvad hvem hvor hvornår hvorfor hvordan hvilke hvilken hvilket hvis hvorhen hvorfra".split())
 _FRAGMENT_WORDS = 6  # a chat fragment is short; a longer verbless run is a sentence whose verb is not listed
+# "Jeg forbereder mig til mødet - ...", "Til en artikel: ...": a pronoun or an article makes a sentence or the
+# asker's framing, not a chat fragment naming the topic
+_NO_FRAGMENT = set("jeg vi du mig os dig en et".split())
 _FINITE = set("""er var blev bliver har havde fik får skal skulle vil ville kan kunne må måtte gav giver kom kommer
 gik går sagde siger findes fandtes ligger lå står stod koster kostede vedtog besluttede godkendte afviste
 bevilgede valgte indførte""".split())
@@ -210,7 +219,7 @@ def fragment_nouns(question: str) -> list[str]:
     for segment in _SEGMENT.split(question):
         words = [w.lower() for w in _WORD.findall(segment)]
         if not words or len(words) > _FRAGMENT_WORDS or any(
-                w in _QUESTION_DA or w in _FINITE or w.endswith("ede") for w in words):
+                w in _QUESTION_DA or w in _FINITE or w.endswith("ede") or w in _NO_FRAGMENT for w in words):
             continue
         raw = {w.lower(): w for w in _WORD.findall(segment)}
         out += [w for w in words if len(w) >= 5 and tokens(w) and w not in _FRAME and w not in _ADJECTIVES

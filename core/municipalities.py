@@ -42,6 +42,10 @@ def _plain(name: str, double: bool) -> str:
 # typed on a keyboard without æ, ø and å ("Kobenhavn", "Koebenhavn"); "koge" is a verb, not Køge
 QUESTION_ALIASES.update({plain: m for m in ALL_MUNICIPALITIES for plain in {_plain(m, False), _plain(m, True)}
                          if plain != m.lower() and plain not in {"koge"}})
+# a double name typed with a space for its hyphen ("lyngby taarbæk", "ringkøbing skjern")
+QUESTION_ALIASES.update({spaced: m for m in ALL_MUNICIPALITIES if "-" in m
+                         for spaced in {m.lower().replace("-", " "), _plain(m, True).replace("-", " "),
+                                        _plain(m, False).replace("-", " ")}})
 
 _NAMES = "|".join(sorted((re.escape(m) for m in MUNICIPALITIES), key=len, reverse=True))
 _GREENLAND = "|".join(GREENLAND)

@@ -68,9 +68,9 @@ def file_status(statuses: list[str]) -> str:
 
 
 def expand(paths: Iterable[str | Path], on_skip: Callable[[Path, str], None] | None = None) -> Iterator[Path]:
-    """Files as given; folders walked recursively for known suffixes, in sorted order. A file a folder holds
-    under another suffix is skipped and reported (``on_skip(path, reason)``, by default a logged warning);
-    hidden files and folders (".DS_Store", ".git/") are skipped quietly."""
+    """Files as given; folders walked recursively for known suffixes (or content, ``_by_content``), in sorted
+    order. A file a folder holds under another suffix is skipped and reported (``on_skip(path, reason)``, by
+    default a logged warning); hidden files and folders (".DS_Store", ".git/") are skipped quietly."""
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
@@ -79,7 +79,11 @@ def expand(paths: Iterable[str | Path], on_skip: Callable[[Path, str], None] | N
                     (on_skip or _log_skip)(p, "the folder's documentation, not minutes; not read")
                 elif p.suffix.lower() in SUFFIXES:
                     yield p
-                elif not any(part.startswith(".") for part in p.relative_to(path).parts):
+                elif any(part.startswith(".") for part in p.relative_to(path).parts):
+                    continue
+                elif _by_content(p):  # another suffix, but content a reader knows (a flat .fodt document)
+                    yield p
+                else:
                     (on_skip or _log_skip)(p, f"unknown file type {p.suffix.lower() or '(no extension)'!r}; not read")
         else:
             yield path
@@ -87,6 +91,20 @@ def expand(paths: Iterable[str | Path], on_skip: Callable[[Path, str], None] | N
 
 def _log_skip(path: Path, reason: str) -> None:
     log.warning("skipped    %s: %s", path, reason)
+
+
+def _by_content(path: Path) -> bool:
+    """A file whose suffix says nothing but whose first bytes are a format read by content: a word-processing
+    document saved as one XML file (a flat OpenDocument text, a Flat OPC Word package)."""
+    from ingest.flatopc import is_office_text_xml
+    from ingest.readers.mbox import is_mbox  # a mail archive: "From " separator lines, then a mail's headers
+
+    try:
+        with path.open("rb") as f:
+            head = f.read(16384)
+    except OSError:
+        return False
+    return is_office_text_xml(head) or is_mbox(head)
 
 
 def ingest_one(indexer: Indexer, path: Path, report: IngestReport, municipality: str | None = None) -> FileOutcome:

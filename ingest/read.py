@@ -18,7 +18,7 @@ from pathlib import Path
 
 from core import municipalities
 from core.errors import IngestError, TooLarge
-from ingest import fixedwidth, frontmatter, header, hocr, labelblocks, pdfoutline, wordml
+from ingest import fixedwidth, flatopc, frontmatter, header, hocr, labelblocks, pdfoutline, wordml
 from ingest import odttext as odt
 from ingest.docxtext import DocxText
 from ingest.html import html_to_text
@@ -136,6 +136,10 @@ def _read_bytes(data: bytes, path: str) -> Document:
         return _docx(data, path)
     if data.lstrip().startswith(b"{\\rtf") or suffix == ".rtf":
         return Document(path, _rtf(data, path))
+    if flatopc.is_flat_opc(data):  # a Word "XML Document": a whole DOCX package in one XML file (Flat OPC)
+        return _docx(data, path, flatopc.flat_opc_text)
+    if odt.is_flat_odt(data):  # a flat OpenDocument text (.fodt): the ODT's parts in one XML file
+        return _docx(data, path, lambda raw, _limit: odt.flat_odt_text(raw))
     if wordml.is_wordml(data):
         return _docx(data, path, lambda raw, _limit: wordml.wordml_text(raw))
     text = decode(data, path)

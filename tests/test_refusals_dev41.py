@@ -77,3 +77,24 @@ def test_topic_nouns_after_a_year_and_after_a_genitive() -> None:
     asked = "Hvilken dato bliver Morsø Kommunes kulturpris for 2024 overrakt?"
     assert topics.topic_nouns(asked, "da") == ["kulturpris"]
     assert "overrakt" not in topics.topic_nouns("Hvornår bliver prisen for 2024 overrakt?", "da")
+
+
+def test_the_asker_s_framing_is_no_topic() -> None:
+    # "Til en artikel:", "Jeg forbereder mig til ... -": the asker's purpose, not a chat fragment naming the topic
+    framed = "Til en artikel: hvor stor en anlægsbevilling har kommunalbestyrelsen givet til daginstitutionen?"
+    assert topics.fragment_nouns(framed) == [] and "artikel" not in topics.topic_nouns(framed, "da")
+    preparing = "Jeg forbereder mig til kommunalbestyrelsens møde - hvordan blev der stemt om bostøtten?"
+    assert topics.fragment_nouns(preparing) == []
+    assert topics.fragment_nouns("greve svømmehal renovering pris?") == ["svømmehal", "renovering"]
+    # a time of day is no topic; the plural article before an adjective is followed by one
+    assert "morgnen" not in topics.topic_nouns("hvornår om morgnen begynder de at salte cykelstierne?", "da")
+    asked = "hvornår begynder de kommunale tryghedsvagter at gå runder om aftenen?"
+    assert topics.topic_nouns(asked, "da")[:1] == ["tryghedsvagter"]
+
+
+def test_a_double_name_typed_with_a_space_and_a_town_centre() -> None:
+    from assistant.query import extract_filters
+
+    assert extract_filters("hvornår salter de cykelstierne i lyngby taarbæk?").municipalities == ["Lyngby-Taarbæk"]
+    assert extract_filters("tryghedsvagter i aarhus midtby om aftenen?").municipalities == ["Aarhus"]
+    assert extract_filters("Hvad koster Køge Bugt Strandpark?").municipalities == []

@@ -217,6 +217,10 @@ class GenericXmlReader:
         root = src.xml
         if root is None or local(root) == "wordDocument":  # a Word 2003 document: text, read by ingest.wordml
             return False
+        from ingest.flatopc import is_office_text_xml
+
+        if is_office_text_xml(src.data):  # a Flat OPC Word package or a .fodt: text, read by ingest.read
+            return False
         lay = layout(root)
         return lay is not None and when(_meeting_value(lay, names.DATE))[0] is not None
 
