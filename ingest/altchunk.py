@@ -91,9 +91,9 @@ class Chunks:
 
 def _targets(rels: bytes | None, base: str) -> dict[str, str]:
     """Relationship id -> part name (zip member) for the aFChunk relationships of a part's ``.rels``."""
-    from ingest.docxtext import _xml_root
+    from ingest.docxtext import xml_root
 
-    root = _xml_root(rels)
+    root = xml_root(rels)
     out: dict[str, str] = {}
     if root is None:
         return out

@@ -105,7 +105,7 @@ def _part(data: bytes, name: str, limit: int) -> bytes | None:
             return None
 
 
-def _xml_root(xml: bytes | None) -> object | None:
+def xml_root(xml: bytes | None) -> object | None:
     from lxml import etree
 
     if not xml:
@@ -130,7 +130,7 @@ class Numbering:
         self.style_num: dict[str, tuple[str | None, int | None]] = {}
         self.based_on: dict[str, str] = {}
         self.counts: dict[str, dict[int, int]] = {}
-        root = _xml_root(numbering)
+        root = xml_root(numbering)
         if root is not None:
             abstract: dict[str, dict[int, Level]] = {}
             for a in root.iter(f"{W}abstractNum"):  # type: ignore[attr-defined]
@@ -148,7 +148,7 @@ class Numbering:
                         fmt, text, _ = levels[ilvl]
                         levels[ilvl] = (fmt, text, _int(start.get(f"{W}val"), 1))
                 self.levels[n.get(f"{W}numId", "")] = levels
-        root = _xml_root(styles)
+        root = xml_root(styles)
         if root is not None and self.levels:
             for st in root.iter(f"{W}style"):  # type: ignore[attr-defined]
                 sid = st.get(f"{W}styleId", "")

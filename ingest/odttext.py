@@ -23,7 +23,7 @@ import re
 import zipfile
 import zlib
 
-from ingest.docxtext import DocxError, DocxText, local_member
+from ingest.docxtext import DocxError, DocxText, local_member, xml_root
 from ingest.odfoutline import Outline
 from ingest.votetable import table_lines
 
@@ -105,27 +105,15 @@ def _walk(element: object, lines: list[str], entry: bool = False, outline: Outli
             _walk(child, lines, entry, outline)  # sections, lists, frames: their paragraphs in place
 
 
-def _root(xml: bytes | None) -> object | None:
-    from lxml import etree
-
-    if not xml:
-        return None
-    options = {"resolve_entities": False, "no_network": True, "huge_tree": False}
-    try:
-        return etree.fromstring(xml, etree.XMLParser(recover=True, **options))  # type: ignore[arg-type]
-    except etree.XMLSyntaxError:
-        return None
-
-
 def _styles(data: bytes, limit: int) -> object | None:
     """The parsed ``styles.xml`` of a zipped ODT (its outline style), or None when it is missing or unreadable."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             info = zf.getinfo("styles.xml")
-            return _root(zf.read("styles.xml")) if info.file_size <= limit else None
+            return xml_root(zf.read("styles.xml")) if info.file_size <= limit else None
     except (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, NotImplementedError, EOFError, zlib.error, OSError):
         try:
-            return _root(local_member(data, "styles.xml", limit))
+            return xml_root(local_member(data, "styles.xml", limit))
         except (DocxError, zlib.error):
             return None
 
@@ -144,7 +132,7 @@ def odt_text(data: bytes, limit: int) -> DocxText:
     xml, warnings = _content(data, limit)
     if xml is None:
         raise DocxError("not a valid ODT (bad zip archive, no readable content.xml)")
-    root = _root(xml)
+    root = xml_root(xml)
     if root is None:
         raise DocxError("content.xml is not XML")
     outline = Outline(_styles(data, limit))
@@ -162,7 +150,7 @@ def is_flat_odt(data: bytes) -> bool:
 def flat_odt_text(data: bytes) -> DocxText:
     """The body text of a flat OpenDocument text (``.fodt``), numbered by its own outline style. Raises
     ``DocxError``."""
-    root = _root(data)
+    root = xml_root(data)
     if root is None or not isinstance(root.tag, str) or root.tag != f"{OFFICE}document":  # type: ignore[attr-defined]
         raise DocxError("not a flat OpenDocument text (no office:document root)")
     return DocxText(_body_text(root, Outline(root), "office:body"))
