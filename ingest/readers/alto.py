@@ -23,9 +23,7 @@ from __future__ import annotations
 
 import re
 
-from core import municipalities
 from core.errors import IngestError
-from ingest.read import Document
 from ingest.readers.base import AnalysedReader, MeetingDraft, Source
 from ingest.readers.xmlutil import Element, local
 
@@ -176,20 +174,13 @@ def layout_text(root: Element, path: str) -> str:
 
 
 def _analyse(src: Source) -> MeetingDraft | None:
-    from ingest.readers import fulltext
-    from ingest.readers.textparts import meeting_draft, parse_text
+    from ingest.readers.textparts import layout_draft
 
     if not is_alto(src):
         return None
     text = layout_text(src.xml, src.path)
-    meeting = parse_text(Document(src.path, text))
-    if meeting is None or not meeting.items:  # no items to be found: the lines as one searchable document
-        draft = fulltext.whole_draft(Source(text.encode("utf-8"), src.path))
-        draft.warnings.insert(0, "read the ALTO OCR lines as one searchable document (no agenda items found)")
-        return draft
-    named, _ = municipalities.resolve(None, None, text, "")  # named in the text (the file's path is build's fallback)
-    stated = named if named != municipalities.UNKNOWN else None
-    return meeting_draft(meeting, stated, ["read ALTO OCR layout: words by line, blocks in reading order"])
+    return layout_draft(src.path, text, "ALTO OCR", "read ALTO OCR layout: words by line, blocks in reading order",
+                        named_in_text=True)
 
 
 READER = AnalysedReader("alto", _analyse, "not an ALTO OCR document (alto/Layout/Page/TextBlock)")

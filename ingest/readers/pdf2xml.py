@@ -24,10 +24,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from core import municipalities, vocab
+from core import vocab
 from core.errors import IngestError
 from ingest import pagetext
-from ingest.read import Document
 from ingest.readers.base import AnalysedReader, MeetingDraft, Source
 from ingest.readers.xmlutil import Element, local
 
@@ -226,19 +225,13 @@ def is_pdf2xml(src: Source) -> bool:
 
 
 def _analyse(src: Source) -> MeetingDraft | None:
-    from ingest.readers import fulltext
-    from ingest.readers.textparts import meeting_draft, parse_text
+    from ingest.readers.textparts import layout_draft
 
     if not is_pdf2xml(src):
         return None
     text = layout_text(src.xml, src.path)
-    meeting = parse_text(Document(src.path, text))
-    if meeting is None or not meeting.items:  # no items to be found: the lines as one searchable document
-        draft = fulltext.whole_draft(Source(text.encode("utf-8"), src.path))
-        draft.warnings.insert(0, "read the pdf2xml layout's lines as one searchable document (no agenda items found)")
-        return draft
-    stated = meeting.municipality if meeting.municipality != municipalities.UNKNOWN else None
-    return meeting_draft(meeting, stated, ["read poppler's pdf2xml layout: lines by position"])
+    return layout_draft(src.path, text, "pdf2xml layout's", "read poppler's pdf2xml layout: lines by position",
+                        named_in_text=False)
 
 
 READER = AnalysedReader("pdf2xml", _analyse, "not poppler pdftohtml -xml output (pdf2xml)")

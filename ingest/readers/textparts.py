@@ -69,3 +69,20 @@ def item_draft(item: AgendaItem) -> ItemDraft:
 def has_content(item: AgendaItem) -> bool:
     """Does the item carry more than its heading (a text, a decision or a case number)?"""
     return bool(item.sections or item.decisions or item.case_number)
+
+
+def layout_draft(path: str, text: str, layout: str, note: str, named_in_text: bool) -> MeetingDraft:
+    """The draft of a layout's text lines (pdf2xml, ALTO OCR): parsed as text, or, with no items to be found, the
+    lines as one searchable document. The municipality is the one the parse states, or with ``named_in_text`` the
+    one the text names anywhere (the file's path stays build's fallback)."""
+    from core import municipalities
+    from ingest.readers import fulltext
+    from ingest.readers.base import Source
+
+    meeting = parse_text(Document(path, text))
+    if meeting is None or not meeting.items:
+        draft = fulltext.whole_draft(Source(text.encode("utf-8"), path))
+        draft.warnings.insert(0, f"read the {layout} lines as one searchable document (no agenda items found)")
+        return draft
+    named = municipalities.resolve(None, None, text, "")[0] if named_in_text else meeting.municipality
+    return meeting_draft(meeting, named if named != municipalities.UNKNOWN else None, [note])
