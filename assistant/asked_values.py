@@ -31,7 +31,7 @@ LABELS = {"clock": ("a time of day", "et klokkeslæt"), "duration": ("how long i
           "running": ("an operating cost", "en driftsudgift"),
           "gross": ("a gross figure", "et bruttobeløb"), "net": ("a net figure", "et nettobeløb"),
           "hourly": ("a price per hour", "en pris pr. time"),
-          "ranked": ("which one came first", "hvem der lå øverst")}
+          "ranked": ("which one came first", "hvem der lå øverst"), "where": ("a place", "et sted")}
 
 _PRICE = r"kost|\bcost|\bcharge|\bfee\b|\bprice|\bpris|takst|gebyr|betal|\bpay|\bkr\b|kroner|afgift|\bleje\b|\brent\b"
 _ASKS = {
@@ -46,7 +46,7 @@ _ASKS = {
     "plan": re.compile(r"lokalplan ?n(?:ummer|r)\w*|\b(?:local|district) plan (?:number|no)", re.I),
     "party": re.compile(r"^\W*(?:hvilket parti|which party|what party)\b.{0,120}\b(?:repræsenterer|sidder|tilhører|"
                         r"medlem|er\b|for\b|represent|belong|member|is\b|sit)", re.I),
-    "age": re.compile(r"\baldersgruppe\w*|\bhvor gaml[ea]\b|\bhvilken alder\b|\bhow old\b|\bwhat age\b|"
+    "age": re.compile(r"\baldersgruppe\w*|\bhvor gam(?:mel|le|mle)\b|\bhvilken alder\b|\bhow old\b|\bwhat age\b|"
                       r"\bwhich age\b|\bage group", re.I),
     "ready": re.compile(r"^\W*(?:hvornår|when)\b.{0,100}\b(?:stå færdig|være færdig|blive færdig|være klar|stå klar|"
                         r"tages i brug|færdiggjort|be (?:ready|finished|completed|done)|be taken into use|"
@@ -69,6 +69,12 @@ _ASKS = {
     "ranked": re.compile(r"^(?:[^?]{0,120}?\s[-–:]\s|[^?]{0,120}?,\s)?\W*(?:hvilke[nt]?|which|what|hvem|who)\b.{0,80}"
                          r"\b(?:mest|flest|størst\w*|højest\w*|dyrest\w*|billigst\w*|most|biggest|largest|highest|"
                          r"most expensive|cheapest)\b", re.I),
+    # "Hvor holdes dialogmødet?", "Hvor skal den nye industripark ligge?", "Where will the new hall be built?" (not
+    # "hvor mange/meget/stor", and not the meeting's own venue, which the meeting facts answer)
+    "where": re.compile(r"^(?!.*\b(?:mødet|møde|meeting)\b)\W*(?:hvor\s+(?:holdes|afholdes|ligger|placeres|bygges|"
+                        r"opføres|skal\b.{0,60}\b(?:ligge|placeres|bygges|opføres|holdes|afholdes))\b|"
+                        r"where\s+(?:is|are|will|was|were|does|do|should)\b.{0,80}\b(?:held|located|built|placed|"
+                        r"be|take place|lie)\b)", re.I),
     "running": re.compile(r"^(?=.*(?:kost|\bcost|udgift|beløb|\bhow much\b|\bhvor meget\b|\bpris|\bprice|expens))"
                           r"(?=.*(?:\bdrift|\bat drive\b|\bto run\b|\brunning\b|\boperat(?:e|ing|ion)))", re.I | re.S),
 }
@@ -154,7 +160,44 @@ def unstated(question: str, item_text: str, people: str = "") -> str | None:
         return None if any(_has_party(n, text) for n in names) else kind
     if kind == "clock" and _clock_about(question, item_text):
         return None
+    if kind == "where":
+        return None if _place_about(question, item_text) else kind
+    if kind == "age":  # "Hvor gammel er Mette Kragh?": her age is said where she is named, not in another note
+        item_text = _about_person(question, item_text)
     return None if _HOLDS[kind](item_text) else kind
+
+
+# a place in a sentence: a capitalised name after a preposition of place, an address, a room or a building
+_PLACE_SAID = re.compile(r"\b(?:på|i|ved|hos|in|at)\s+(?:[a-zæøå]+\s+){0,2}(?-i:[A-ZÆØÅ])[\wæøå-]+|"
+                         r"\w+(?:vej|gade|torv|plads|pladsen|allé|alle|havn|havnen)\b(?:\s+\d+)?|"
+                         r"\w*(?:lokale|salen|rådhus\w*|centret|center|hallen|skolen)\b", re.I)
+
+
+def _place_about(question: str, text: str) -> bool:
+    """A sentence about the question (sharing a term with it) names a place the question does not already name."""
+    english = language(question) == "en"
+    asked_terms = question_terms(question)
+    known = set(tokens(question))
+    for sentence in SENTENCE_BREAK.split(text):
+        toks = set(tokens(sentence))
+        fives = {x[:5] for x in re.findall(r"\w{5,}", sentence.lower())} if english else set()
+        if not any(match(t, toks, prefixes(toks)) or english and len(t) >= 5 and t[:5] in fives
+                   for t in asked_terms):
+            continue
+        for m in _PLACE_SAID.finditer(sentence):
+            if not set(tokens(m.group(0))) <= known:
+                return True
+    return False
+
+
+def _about_person(question: str, text: str) -> str:
+    """The sentences of ``text`` naming a person the question names (by surname); all of it when it names none
+    of them."""
+    surnames = {n.split()[-1].lower() for n in views.person_names(question)}
+    if not surnames:
+        return text
+    said = [s for s in SENTENCE_BREAK.split(text) if surnames & set(tokens(s))]
+    return "\n".join(said) if said else text
 
 
 def _clock_about(question: str, text: str) -> bool:

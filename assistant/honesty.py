@@ -147,8 +147,7 @@ def trap(answerer: ExtractiveAnswerer, query: Query, hit: Hit, quote: str, kind:
     if part_amount.unit_untold(query.text, item.text):  # "what does one of the two pitches cost?" of a total
         what = "an amount for each one" if lang == "en" else "et beløb for hver enkelt"
         return NOT_STATED_HEAD[lang].format(what=what), quote
-    short = bodies.acronyms(hit.item.committee)  # "Greve SOU": the committee, not a thing with its own sum
-    names = [n for n in salient.salient_names(query.text) if n.upper() not in short]
+    names = priced_names(query.text, hit.item.committee)
     lone = traps.amount_elsewhere(item.text, item.title, kind, query.text, names)
     if lone:  # "what did Supercykelsti Tilst cost?" of an item giving only the total of four projects
         what = f"an amount for {lone}" if lang == "en" else f"et beløb for {lone}"
@@ -217,3 +216,11 @@ def trap(answerer: ExtractiveAnswerer, query: Query, hit: Hit, quote: str, kind:
         what = unanswered.NOT_STATED[asked][0 if lang == "en" else 1]
         return NOT_STATED_HEAD[lang].format(what=what), quote
     return None
+
+
+def priced_names(question: str, committee: str) -> list[str]:
+    """The names in ``question`` that could be things with a sum of their own: not the committee's acronym ("Greve
+    SOU") nor a word of a body's name ("Struers Social- og Sundhedsudvalg": "Social" is no thing with a sum)."""
+    short = bodies.acronyms(committee)
+    return [n for n in salient.salient_names(question) if n.upper() not in short
+            and not re.search(re.escape(n) + r"-\s+(?:og|and)\b", question) and n.lower() not in committee.lower()]

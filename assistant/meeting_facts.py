@@ -70,6 +70,7 @@ _FRAME = set(tokens(
     "hold holds its their take took place begynder begynde begyndte starter starte does do will would begins "
     "starts forlod left leave early late turned up arrived came showed joined before sent senere tid tidligt gik "
     "ankom først kom manglede udeblev mødt room rooms building hall lokale lokalet rum mødelokale mødelokalet "
+    "why hvorfor reason reasons årsag årsagen grund grunden "  # "who sent apologies, and why?": the absence's reason
     "gang igang "  # "hvad tid gik udvalget i gang?": started
     # a committee trip is where the meeting went ("hvor gik turen hen?")
     "tur turen udvalgstur udvalgsturen trip hen "

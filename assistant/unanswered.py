@@ -190,7 +190,8 @@ COUNTS = re.compile(r"\bhvor mange\b|\bhow many\b|\bantal(?:let)?\b|\bnumber of\
                     r"\bstemmetal(?:let)?\b", re.I)
 # how the votes fell: the parties answer it, and a decision taken without a vote has none to give
 _SPLIT = re.compile(r"\bvote split|\bstemmefordeling(?:en)?\b|\bhow (?:was|were) the votes\b|"
-                    r"\bhvordan (?:faldt|fordelte) (?:afstemningen|stemmerne)", re.I)
+                    r"\bhvordan (?:faldt|fordelte) (?:afstemningen|stemmerne)|\bhvordan stemte\b|"
+                    r"\bhow did\b.{0,60}\bvote\b", re.I)
 
 
 def asks_vote_count(question: str) -> bool:

@@ -110,8 +110,13 @@ def roman(num: str) -> int | None:
 
 
 def number_key(num: str) -> tuple[int, ...]:
+    """"IV" -> (4,), "10.2" -> (10, 2); "9a" (an item added after 9, on a tillægsdagsorden) -> (9, 1)."""
     value = roman(num)
-    return (value,) if value is not None else tuple(int(p) for p in num.split("."))
+    if value is not None:
+        return (value,)
+    if num[-1:].isalpha() and num[:-1].isdigit():
+        return (int(num[:-1]), ord(num[-1].lower()) - ord("a") + 1)
+    return tuple(int(p) for p in num.split("."))
 
 
 # --- section headings --------------------------------------------------------------------
@@ -123,7 +128,7 @@ SECTIONS: list[tuple[str, re.Pattern[str]]] = [
         ("Resumé", r"(?:sags)?resum[eé]|kort resum[eé]|sammenfatning|kort fortalt"),
         ("Sagsfremstilling", r"sagsfremstilling|sagsbeskrivelse|sagens (?:indhold|baggrund|forløb)|beskrivelse|"
                              r"redegørelse"),
-        ("Indstilling", r"(?:forvaltningens |administrationens |direktionens |direktørens )?indstilling(?:er)?|"
+        ("Indstilling", r"(?:\w+s )?indstilling(?:er)?|"  # "Forvaltningens", "Forretningsudvalgets indstilling"
                         r"forslag til beslutning|anbefaling|beslutningspunkter|indstilling fra [\w ,&-]{3,55}\.?"),
         ("Beslutningsforslag", r"beslutningsforslag(?: fra [\w ,&.-]{1,50})?"),
         ("Påtegning", r"(?:\w+ ){0,3}\w+s påtegning"),
@@ -135,7 +140,7 @@ SECTIONS: list[tuple[str, re.Pattern[str]]] = [
         ("Kompetence", r"(?:beslutnings)?kompetencer?|sagen afgøres (?:i|af)|kompetencefordeling|beslutningsniveau"),
         ("Konsekvenser", r"konsekvenser for [\wæøå ]{3,40}|co2[- ]?konsekvens\w*|klimakonsekvens\w*|"
                          r"miljømæssige konsekvenser|høring"),
-        ("Bilag", r"(?:relaterede |vedlagte )?bilag(?:sliste|oversigt)?"),
+        ("Bilag", r"(?:relaterede |vedlagte )?bilag(?:sliste|oversigt|sfortegnelse)?"),
     ]
 ]
 LEAD_SECTIONS = {"Beslutningstema", "Resumé", "Indstilling"}

@@ -35,7 +35,7 @@ _KOMMUNE = re.compile(r"\b[\wæøåÆØÅ-]+\s+(?:Kommune|Regionskommune)\b")
 Paragraph = list[str]  # its lines (a manual line break starts a new one)
 
 
-def _zip_part(data: bytes, name: str) -> bytes | None:
+def zip_part(data: bytes, name: str) -> bytes | None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             if name not in zf.namelist() or zf.getinfo(name).file_size > LIMIT:
@@ -58,14 +58,28 @@ def _header_parts(data: bytes) -> list[str]:
     return names
 
 
-def _lines(p: object, tabs: bool = False) -> Paragraph:
+def page_header(data: bytes) -> list[str]:
+    """The text of the page header parts (``word/header*.xml``), each tab-separated part one line."""
+    out: list[str] = []
+    for name in _header_parts(data):
+        part = zip_part(data, name)
+        if part:
+            try:
+                out += [c.strip() for p in parse_xml(part, name).iter(f"{W}p")  # type: ignore[attr-defined]
+                        for line in paragraph_lines(p, tabs=True) for c in line.split("\t") if c.strip()]
+            except DocxError:
+                continue
+    return out
+
+
+def paragraph_lines(p: object, tabs: bool = False) -> Paragraph:
     """A paragraph's lines, white space squashed (a tab kept as one when ``tabs``, else a space)."""
     out = [re.sub(r"[^\S\t]+", " ", x).strip() for x in paragraph_text(p).split("\n")]
     return [x if tabs else " ".join(x.split()) for x in out if x.strip()]
 
 
 def _cells(row: object) -> list[list[Paragraph]]:
-    return [[lines for p in tc.iter(f"{W}p") if (lines := _lines(p))]  # type: ignore[attr-defined]
+    return [[lines for p in tc.iter(f"{W}p") if (lines := paragraph_lines(p))]  # type: ignore[attr-defined]
             for tc in row.findall(f"{W}tc")]  # type: ignore[attr-defined]
 
 
@@ -102,7 +116,7 @@ def _structured(content: list[Paragraph]) -> bool:
     return any(_labelled(p[0]) for p in content[1:])
 
 
-def _item(number: str, content: list[Paragraph]) -> ItemDraft:
+def item_draft(number: str, content: list[Paragraph]) -> ItemDraft:
     item = ItemDraft(title=" ".join(content[0]), number=number, closed=bool(vocab.CLOSED.search(content[0][0])))
     heading: str | None = None
     texts: list[str] = []
@@ -152,7 +166,7 @@ def _rising(rows: list[tuple[str, list[Paragraph]]]) -> bool:
     return all(a < b for a, b in zip(keys, keys[1:], strict=False))
 
 
-def _facts(lines: list[str], page_header: list[str]) -> tuple[header.Header, str | None, str | None]:
+def meeting_facts(lines: list[str], page_header: list[str]) -> tuple[header.Header, str | None, str | None]:
     """The meeting's header facts, the committee and municipality the page header names when the body does not."""
     head = header.parse_header(lines)
     top = header.parse_header(page_header)
@@ -166,7 +180,7 @@ def _facts(lines: list[str], page_header: list[str]) -> tuple[header.Header, str
 
 def table_draft(data: bytes) -> MeetingDraft | None:
     """The meeting of a DOCX whose items are the rows of one table (see the module), else None."""
-    xml = _zip_part(data, DOCUMENT)
+    xml = zip_part(data, DOCUMENT)
     if not xml:
         return None
     try:
@@ -185,22 +199,13 @@ def table_draft(data: bytes) -> MeetingDraft | None:
         if child is table:
             break
         if child.tag == f"{W}p":
-            before += _lines(child)
+            before += paragraph_lines(child)
     if any(vocab.ITEM.match(x) for x in before):
         return None  # items printed as headings too: the text reader's
-    page_header: list[str] = []
-    for name in _header_parts(data):
-        part = _zip_part(data, name)
-        if part:
-            try:
-                page_header += [c.strip() for p in parse_xml(part, name).iter(f"{W}p")  # type: ignore[attr-defined]
-                                for line in _lines(p, tabs=True) for c in line.split("\t") if c.strip()]
-            except DocxError:
-                continue
-    head, committee, named = _facts(before, page_header)
+    head, committee, named = meeting_facts(before, page_header(data))
     if head.date is None:
         return None
-    items = [_item(num, content) for num, content in rows]
+    items = [item_draft(num, content) for num, content in rows]
     return MeetingDraft(
         committee=committee or "", date=head.date, items=items, municipality=named, time=head.time,
         location=head.location, participants=head.participants, absentees=head.absentees, remarks=head.remarks,

@@ -18,9 +18,9 @@ _PERIOD = re.compile(r"\s+\(?\d{4}\s*[-–]\s*\d{4}\)?$")
 _COMMITTEE = re.compile(
     r"udvalg|byråd|kommunalbestyrelse|regionsråd|\bråd\b|rådet|bestyrelse|forum|nævn|borgerrepræsentation|"
     r"direktion|komit", re.I)
-LABEL = re.compile(r"^(?P<label>Mødedato|Dato|Tidspunkt|Tid|Mødetid|Mødested|Sted|Lokation|Lokale|Mødedeltagere|"
-                    r"Deltagere|Til stede|Medlemmer|Fraværende|Afbud|Mødetidspunkt)(?!\w)\s*[:|]?\s*(?P<value>.*)$",
-                    re.I)
+LABEL = re.compile(r"^(?P<label>Mødedato|Dato|Tidspunkt|Tid|Mødetid|Mødested|Mødeafholdelse|Sted|Lokation|Lokale|"
+                    r"Mødedeltagere|Deltagere|Til stede|Medlemmer|Fraværende|Afbud|Mødetidspunkt)(?!\w)\s*[:|]?\s*"
+                    r"(?P<value>.*)$", re.I)
 _DATE_LABELS = {"mødedato", "dato", "mødetidspunkt", "mødetid", "tidspunkt", "tid"}
 _TIME_LABELS = {"mødetidspunkt", "mødetid", "tidspunkt", "tid"}
 # a date the document was printed or generated on, not the meeting's ("Udskrevet 07-02-2024")
@@ -64,6 +64,7 @@ def _committee_from(line: str) -> str | None:
     text = re.split(r"\s+(?:-|–|—|•|d\.|den)\s+(?=.*\d)", text)[0].strip()
     text = re.split(r"\s*\d{1,2}[-./]\d{1,2}[-./]\d{4}", text)[0].strip(" -–,:|·")
     text = _PERIOD.sub("", text).strip(" -–,:")
+    text = re.sub(r"\s+(?:åbent?\s+)?(?:referat|dagsorden|beslutningsprotokol)$", "", text, flags=re.I)  # the kind
     text = re.sub(r",?\s*[\wæøåÆØÅ-]+\s+(?:Kommune|Regionskommune)\b.*$", "", text).strip(" -–,:·")
     if 3 <= len(text) <= 90 and _COMMITTEE.search(text) and not text.endswith("."):
         return vocab.readable(text)  # "TEKNIK- OG MILJØUDVALGET" -> "Teknik- og Miljøudvalget"
@@ -148,12 +149,15 @@ def parse_header(lines: list[str]) -> Header:
         signature = _SIGNATURE_LINES if _SIGN_OFF.match(line) else signature - 1
         if head.committee is None and seen <= 12 and signature < 0:
             head.committee = _committee_from(line) or committee_in(line)
-        head.remarks += [r for r in vocab.attendance_remarks(line) if r not in head.remarks]
+        said = line  # "Stedfortræder:" alone, the name on the next line (a print's facts table): one remark
+        if line.endswith(":") and len(line.split()) <= 2 and i + 1 < len(lines) and lines[i + 1]:
+            said = f"{line} {lines[i + 1]}"
+        head.remarks += [r for r in vocab.attendance_remarks(said) if r not in head.remarks]
         m = LABEL.match(line)
         if m:
             label = m.group("label").lower()
             value, k = _label_value(lines, i, m.group("value").strip())
-            if label in {"mødested", "sted", "lokation", "lokale"} and value and not head.location:
+            if label in {"mødested", "mødeafholdelse", "sted", "lokation", "lokale"} and value and not head.location:
                 head.location = value
             elif label in {"mødedeltagere", "deltagere", "til stede", "medlemmer"}:
                 while (value and k < len(lines) and lines[k] and not LABEL.match(lines[k])

@@ -193,7 +193,8 @@ def _trimmed(lines: list[str], furniture: set[str], head: bool) -> list[str]:
             drop |= {k, *(pending if k != filled[-1] else [])}  # the page goes on below its furniture
             pending = []
         elif _PAGE_NO.match(line):
-            drop |= set(pending)
+            if k != filled[-1]:  # a short page's closing "Side n af m" is its footer: the lines above are body
+                drop |= set(pending)
             pending = []
         elif head and n < 3 and not (_content(line) or line.endswith(_SENTENCE_END) or line[:1].islower()
                                      or len(line) > 80):

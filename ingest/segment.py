@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass, field
 
 from core import vocab
-from ingest import attachlist, cellheads, mdsegment, pagetext
+from ingest import attachlist, blockedges, cellheads, mdsegment, pagetext
+from ingest.blockedges import NO_CASE
 
 
 @dataclass
@@ -43,11 +44,12 @@ Head = tuple[int, str, str]
 Cand = tuple[int, str, str, tuple[int, ...], bool]
 Patterns = tuple[re.Pattern[str], ...]
 _OPEN_MARK = re.compile(r"^\((?:åben|åbent|åbent punkt|offentlig|offentligt|public|open)\)\s*", re.I)
-# a heading that holds only the item's access mark ("Punkt 2 Åben sag", the title on the next line): no title
-_ACCESS_ONLY = re.compile(r"^\(?(?:åbent?|offentligt?|(?P<closed>lukket|lukkede|fortroligt?))\s+(?:sag|punkt)\)?$",
-                          re.I)
-# "Sagsnr.: -": the case-number label with none after it (a closed item's), a fact line, no title text
-NO_CASE = re.compile(r"^(?:Sags?\s*(?:nr|nummer)\.?|Journal\s*(?:nr|nummer)\.?|J\.\s*nr\.?)\s*:?\s*[-–—]?$", re.I)
+# a heading that holds only the item's access mark ("Punkt 2 Åben sag", "Punkt 6 (Lukket)", the title on the next
+# line): no title
+_ACCESS_ONLY = re.compile(r"^(?=\(.*\)$|.*\s(?:sag|punkt)\)?$)\(?(?:åbent?|offentligt?|"
+                          r"(?P<closed>lukket|lukkede|fortroligt?))(?:\s+(?:sag|punkt))?\)?$", re.I)
+# "9a. Titel": an item added after item 9 (a tillægsdagsorden); an item only inside a rising run of bare headings
+_LETTERED_ITEM = re.compile(r"^(?P<num>\d{1,3}[a-h])[.)]\s+(?P<title>[A-ZÆØÅ][^\n]{2,160})$")
 
 
 def _candidates(lines: list[str], patterns: Patterns) -> list[Cand]:
@@ -137,9 +139,10 @@ def _blocks_from_heads(lines: list[str], heads: list[Head]) -> list[Block]:
             if first is not None and _is_title(body[first]) and not NO_CASE.match(body[first]) \
                     and not (mark and body[first].endswith(".")):
                 title, body = body[first], body[:first] + body[first + 1:]
-        title, body = _wrapped_title(title, body)
+        title, body = _wrapped_title(title, blockedges.without_group(body))
         closed = bool(mark and mark.group("closed"))
-        blocks.append(Block(num, title, _bare_decision(title, _attachments(_history(body))), closed))
+        body = _attachments(_history(blockedges.case_first(body)))
+        blocks.append(Block(num, title, _bare_decision(title, body), closed))
     return blocks
 
 
@@ -301,8 +304,8 @@ def segment(text: str) -> Segmented:
         heads = _with_bare(lines, heads)
         lines, heads = cellheads.supplement(lines, heads)
         return Segmented(lines[: heads[0][0]], _blocks_from_heads(lines, heads), True)
-    for pattern in (vocab.BARE_ITEM, vocab.ROMAN_ITEM):  # "3. Titel", then "III. TITEL", each as a rising run
-        heads = _numbered(lines, (pattern,), strict_sequence=True)
+    for patterns in ((vocab.BARE_ITEM, _LETTERED_ITEM), (vocab.ROMAN_ITEM,)):  # "3. Titel", then "III. TITEL"
+        heads = _numbered(lines, patterns, strict_sequence=True)  # each as a rising run
         if len(heads) >= 2:
             supplemented, heads = cellheads.supplement(lines, heads)
             blocks = _blocks_from_heads(supplemented, heads)

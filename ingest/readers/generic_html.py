@@ -91,13 +91,19 @@ def _remarks(stated: str | None, head: header.Header) -> list[str]:
     return found + [r for r in head.remarks if not any(r in x for x in found)]
 
 
+def _rows(el: El) -> list[list[El]]:
+    """The label/value pairs of ``el``: two-cell rows, ``<dt>``/``<dd>``, a label class and a value class."""
+    rows = [c for c in (tr.xpath("./td|./th") for tr in el.iter("tr")) if len(c) == 2]
+    rows += [[dt, dt.getnext()] for dt in el.iter("dt") if getattr(dt.getnext(), "tag", "") == "dd"]
+    return rows + [list(pair) for pair in html_labels.class_pairs(el)]  # <span class="…-label">Tid</span><span …>
+
+
 def _meeting(root: El, head_html: str, items: list[ItemDraft]) -> MeetingDraft | None:
-    """The meeting facts from the page head (everything before the first item)."""
+    """The meeting facts from the page head (everything before the first item), then from a side panel of facts
+    beside the items (``html_facts.side_panels``)."""
     frag = lhtml.fragment_fromstring(head_html, create_parent="div")
     lines = [BULLET.sub("", x) for x in fragment_text(head_html).splitlines() if x.strip() and not PRINTED.search(x)]
-    rows = [c for c in (tr.xpath("./td|./th") for tr in frag.iter("tr")) if len(c) == 2]
-    rows += [[dt, dt.getnext()] for dt in frag.iter("dt") if getattr(dt.getnext(), "tag", "") == "dd"]
-    rows += [list(pair) for pair in html_labels.class_pairs(frag)]  # <span class="…-label">Tid</span><span …-value>
+    rows = _rows(frag) + [r for panel in html_facts.side_panels(root) for r in _rows(panel)]
     pairs = [(inner_text(k), ", ".join(x.lstrip("- ") for x in fragment_text(outer_html(v)).splitlines() if x.strip()))
              for k, v in rows] + [(m["label"], m["value"]) for m in map(LINE_LABEL.match, lines) if m]
     leaves = [x for x in subtree(frag) if len(inner_text(x)) <= 200 and not any(

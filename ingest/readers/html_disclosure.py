@@ -13,6 +13,7 @@ from their panels). Nothing is read as text here; only the tree is rearranged.
 from __future__ import annotations
 
 import re
+from copy import deepcopy as copy_tree
 from typing import Any
 
 from lxml import etree
@@ -46,6 +47,15 @@ def _heading(el: El) -> int:
         return HEADS[el.tag]
     aria = str(el.get("aria-level") or "")
     return (int(aria) if aria.isdigit() else 2) if el.get("role") == "heading" else 0
+
+
+def _title(trigger: El) -> str:
+    """The trigger's text without its icons and badges (an element printing no letter or digit: "🔒", "▼")."""
+    copy = copy_tree(trigger)
+    for x in list(copy.iterdescendants(etree.Element)):
+        if x.getparent() is not None and _text(x) and not any(c.isalnum() for c in _text(x)):
+            x.drop_tree()
+    return _text(copy)
 
 
 def _titled(el: El) -> bool:
@@ -126,7 +136,7 @@ def rebuild(root: El) -> int:
             (_heading(x) for x in trigger.iterancestors() if _heading(x)), 0) or 2
         wrap = panel.makeelement("div", {MARK: ""})
         title = panel.makeelement(f"h{min(level, 6)}", {"class": "disclosure-title"})
-        title.text = _text(trigger)
+        title.text = _title(trigger)
         wrap.append(title)
         wrap.tail, panel.tail = panel.tail, None
         panel.addprevious(wrap)

@@ -60,6 +60,13 @@ def leading(anchors: list[Any]) -> list[Any]:
     return [a for k, a in enumerate(anchors) if k not in facts]
 
 
+def side_panels(root: El) -> list[El]:
+    """The page's side panels of meeting facts (``<aside>`` or ``role="complementary"``: "Mødeoplysninger" with
+    Udvalg, Dato, Tidspunkt, Sted, Deltagere), which a page may print after its items, outside the page head."""
+    sides = [x for x in root.iter(etree.Element) if x.tag == "aside" or x.get("role") == "complementary"]
+    return [x for x in sides if not any(up in sides for up in x.iterancestors()) and is_facts(x)]
+
+
 AUTHORITY = re.compile(r"^(?:[\wæøåÆØÅ-]+\s+(?:Kommune|Kommunia|Regionskommune)|(?:Kommuneqarfik|Kommune|Region)\s+"
                        r"[\wæøåÆØÅ-]+)$")
 

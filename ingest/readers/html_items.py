@@ -125,6 +125,9 @@ def _anchor(el: El) -> _Anchor:
               if x is not num_el and x is not case_el and (num_el is None or num_el not in x.iterancestors())]
     titles = [x for x in inside if (TITLE_CLASS.search(attrs(x)) or heading_level(x) or x.tag == "caption" or (
         x.tag in {"b", "strong"} and _starts_block(x))) and not _label(x)] + ([summary] if summary is not None else [])
+    if not number and num_el is None and len(titles) > 1 and (m := NUMBER.match(inner_text(titles[0]))):
+        num_el, number = titles[0], m.group(1)  # "<b>3.</b>" in a cell of its own before the title: the number
+        titles = [x for x in titles[1:] if num_el not in x.iterancestors()]
     title_el = min(titles, key=lambda x: (not TITLE_CLASS.search(attrs(x)), x is not summary, not heading_level(x)),
                    default=None)
     if title_el is None and len(cells) > 1 and not any(x.tag in BLOCKS for x in cells[1].iterdescendants()):
@@ -266,7 +269,7 @@ def _item(a: _Anchor, html: str) -> ItemDraft:
         line = vocab.clean_line(heading)
         dec = vocab.decision_heading(line) if line else None
         if not heading:
-            lines = text.splitlines()
+            lines = [x.strip(" |") for x in text.splitlines()]  # a row's empty cells print bare separators
             for k, x in enumerate(lines[:8]):  # the case number printed under the title
                 if len(x) < 80 and vocab.case_number(x) and not item.case_number:
                     item.case_number, lines[k] = vocab.case_number(x), ""

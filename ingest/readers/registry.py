@@ -16,6 +16,7 @@ MODULES = [
     "pdf2xml",  # poppler pdftohtml -xml: positioned text fragments read by layout into lines for the text parser
     "alto", "mbox",  # ALTO OCR XML (words as attributes) as lines; a mailing-list mbox archive: its minutes mail
     "spreadsheet",  # XLSX/ODS/XLS workbooks (zip or OLE2 by content), mapped by the CSV reader's columns
+    "docx_headings",  # a DOCX typed without heading styles: items as bold "Ad 3. Titel" paragraphs
     "excel_xml", "sharepoint_rows",  # SpreadsheetML workbooks and SharePoint list rowsets, as tables of rows
     "csv_rows",  # before the HTML readers: a CSV cell may hold HTML
     "firstagenda_html", "firstagenda_theme", "edoc_html", "embedded_json",
