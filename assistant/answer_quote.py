@@ -153,8 +153,31 @@ def _evidence_quote(item: AgendaItem, query: Query, kind: str, hit: Hit, cfg: Ev
     context = f"{hit.item.municipality} {hit.item.committee}"
     found = evidence.select(item, query.text, kind, day, hit.focus, context, cfg=cfg)
     if found:
-        return evidence.quote(found)
+        changed = superseding(item, found, day)
+        return evidence.quote(([changed] if changed else []) + found)
     return quote_for(item, query.intent, query.text, hit.focus)
+
+
+_PROPOSING = re.compile(r"(?:indstill\w*|foresl\w*|anbefal\w*|propos\w*|recommend\w*)", re.I)
+_NAMED = re.compile(r"(?<!^)\b(?:[A-ZÆØÅ][\wæøå-]{2,}|\d[\d.,]*\d|\d)")
+
+
+def superseding(item: AgendaItem, found: list[evidence.Passage], day: str) -> evidence.Passage | None:
+    """This meeting's decision where it changed what a quoted recommendation proposes ("Direktionen indstiller, at
+    vejen navngives Bakkedraget" / "Godkendt, at vejen navngives Smedeløkken"): an own decision sentence that
+    restates the proposal's matter (two of its words) with a name or figure the proposal does not hold. Quoted
+    first, so the answer gives what was decided, not only what was proposed."""
+    proposals = [p for p in found if p.decision != "own" and (_PROPOSING.search(p.text) or "indstilling" in
+                                                                p.section.lower())]
+    own = [p for p in evidence.passages(item, day) if p.decision == "own" and p not in found]
+    for prop in proposals:
+        said = set(tokens(prop.text))
+        words = {t for t in said if len(t) > 2 and not _BARE_DECISION.fullmatch(t)}
+        for sentence in own:
+            new = [w for w in _NAMED.findall(sentence.text.strip()) if not set(tokens(w)) <= said]
+            if new and len(words & set(tokens(sentence.text))) >= 2:
+                return sentence
+    return None
 
 
 # words a decision uses to refer to the recommendation rather than restate it ("1. Godkendt. 2. Anbefales.")

@@ -147,9 +147,16 @@ _NAME_NEXT = re.compile(r"\s+(?:[A-ZÆØÅ][a-zæøå]|(?:bugt|fjord|havn|strand
 _OUTSIDE = re.compile(r"\b(?:outside(?: of)?|uden ?for|beyond|except|undtagen)\s+(?:the\s+)?$", re.I)
 
 
+# a town whose name is an everyday word typed in lower case ("hvornår åbner vejen?": the road): the town only
+# before a civic word ("vejens teknik- og miljøudvalg", "vejen kommune")
+_EVERYDAY = {"vejen"}
+
+
 def _part_of_a_name(text: str, m: re.Match[str]) -> bool:
     """"Køge Bugt Strandpark", "Aarhus Ø": a municipality's name inside a place's own name is not a filter."""
     rest = text[m.end():]
+    if m.group(1) in _EVERYDAY and not re.match(_CIVIC_NEXT.pattern, rest, re.I):
+        return True
     return bool(_NAME_NEXT.match(rest)) and not _CIVIC_NEXT.match(rest)
 
 

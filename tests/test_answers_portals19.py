@@ -1,0 +1,79 @@
+"""Answers from the blind rounds of session 19: a decision that changed what the recommendation proposed is
+quoted before the proposal, and a town whose name is an everyday word ("vejen", the road) typed in lower case is
+no filter on the municipality."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant import answer_quote, evidence
+from assistant.container import Container
+from assistant.query import extract_filters
+from ingest.parse import read_path
+from tests.helpers import ingest_text
+
+MINUTES = """Lejre Kommune
+Referat af Kommunalbestyrelsen den 28. januar 2025
+
+Punkt 13: Navngivning af ny vej i Osted
+
+Sagsnr. 24/18120
+
+Resumé
+Den nye boligvej ved Osted skal have et navn. Forvaltningen har foreslået navnet Bakkedraget.
+Indstilling
+Direktionen indstiller, at vejen navngives Bakkedraget.
+Beslutning i Plan- og Teknikudvalget den 06-01-2025
+Anbefales, dog således at vejen navngives Smedeløkken efter den tidligere smedje på stedet.
+Beslutning i Økonomiudvalget den 14-01-2025
+Anbefales som indstillet af Plan- og Teknikudvalget.
+Beslutning i Kommunalbestyrelsen den 28-01-2025
+Godkendt, at vejen navngives Smedeløkken.
+
+Punkt 14: Navngivning af sti i Kirke Hyllinge
+Sagsfremstilling
+Den nye sti mellem skolen og hallen skal have et navn.
+Indstilling
+Direktionen indstiller, at stien navngives Skolestien.
+Beslutning i Kommunalbestyrelsen den 28-01-2025
+Godkendt.
+"""
+
+
+@pytest.fixture()
+def lejre(container: Container, tmp_path: Path) -> Container:
+    return ingest_text(container, tmp_path / "lejre.txt", MINUTES)
+
+
+def test_a_decision_that_changed_the_proposal_is_quoted_first(lejre: Container) -> None:
+    changed = lejre.service.ask("Hvad kommer den nye vej i Osted til at hedde?")
+    assert not changed.refused and "Smedeløkken" in changed.answer
+    assert "Bakkedraget" not in changed.answer or changed.answer.index("Smedeløkken") < changed.answer.index(
+        "Bakkedraget")
+    # a decision that only approves the proposal adds nothing: the proposal names the path
+    kept = lejre.service.ask("Hvad kommer den nye sti i Kirke Hyllinge til at hedde?")
+    assert not kept.refused and "Skolestien" in kept.answer
+
+
+def test_an_everyday_word_typed_in_lower_case_is_no_town() -> None:
+    assert extract_filters("Hvornår åbner vejen i Osted for trafik?").municipalities == []
+    assert extract_filters("hvad skete i vejens teknik- og miljøudvalg?").municipalities == ["Vejen"]
+    assert extract_filters("vejen kommune budget 2025?").municipalities == ["Vejen"]
+    assert extract_filters("Hvad besluttede Vejen om madservice?").municipalities == ["Vejen"]
+
+
+
+def test_the_decision_sentence_that_supersedes_a_quoted_proposal(tmp_path: Path) -> None:
+    path = tmp_path / "lejre.txt"
+    path.write_text(MINUTES, encoding="utf-8")
+    road, path_item = read_path(path, None).meetings[0].items
+    passages = evidence.passages(road, "2025-01-28")
+    proposal = [p for p in passages if "indstiller" in p.text]
+    changed = answer_quote.superseding(road, proposal, "2025-01-28")
+    assert changed is not None and changed.text == "Godkendt, at vejen navngives Smedeløkken."
+    resume = [p for p in passages if p.text.startswith("Den nye boligvej")]
+    assert answer_quote.superseding(road, resume, "2025-01-28") is None  # no proposal quoted: nothing to supersede
+    kept = [p for p in evidence.passages(path_item, "2025-01-28") if "indstiller" in p.text]
+    assert answer_quote.superseding(path_item, kept, "2025-01-28") is None  # "Godkendt." changes nothing
