@@ -300,6 +300,9 @@ def absent(question: str, lang: str, municipalities: list[str], mentioned: Menti
     out = []
     glosses = glossed(question) if lang == "en" else set()
     nouns = topic_nouns(question, lang)
+    category = answer_category(question)
+    if category in nouns and len(nouns) > 1:  # the kind of thing asked for, judged by the other topic nouns
+        nouns = [n for n in nouns if n != category]
     for noun in [*nouns, *sorted(glosses - set(nouns))]:
         # "an artificial turf pitch (kunstgræsbane)": the asker gives the minutes' own word; it is judged as Danish
         ways = forms(noun, "da" if noun in glosses else lang)
@@ -312,6 +315,18 @@ def absent(question: str, lang: str, municipalities: list[str], mentioned: Menti
         if not any(mentioned(parts, municipalities) for parts in [*ways, *lettered]):
             out.append(noun)
     return out
+
+
+# "Hvilket busselskab vandt udbuddet af skolekørsel?", "which associations got less than proposed?": the noun after
+# an interrogative determiner names the kind of thing the answer is, which minutes often give only by its name
+# ("Ølstykke Turistfart A/S", "Besøgstjenesten i Vig"), not the topic
+_CATEGORY = re.compile(r"\b(?:hvilke[nt]?|which|what)\s+([a-zæøå][\wæøå-]+)", re.I)
+
+
+def answer_category(question: str) -> str | None:
+    """The noun naming what kind of thing is asked for ("busselskab" in "hvilket busselskab vandt ..."), if any."""
+    m = _CATEGORY.search(question)
+    return m.group(1).lower() if m else None
 
 
 _PLAIN_LETTERS = (("o", "ø"), ("a", "æ"), ("a", "å"), ("ae", "æ"), ("oe", "ø"), ("aa", "å"))

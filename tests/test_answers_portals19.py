@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from assistant import answer_quote, evidence
+from assistant import answer_quote, evidence, topics
 from assistant.container import Container
 from assistant.query import extract_filters
+from core.model import fold
 from ingest.parse import read_path
 from tests.helpers import ingest_text
 
@@ -77,3 +78,16 @@ def test_the_decision_sentence_that_supersedes_a_quoted_proposal(tmp_path: Path)
     assert answer_quote.superseding(road, resume, "2025-01-28") is None  # no proposal quoted: nothing to supersede
     kept = [p for p in evidence.passages(path_item, "2025-01-28") if "indstiller" in p.text]
     assert answer_quote.superseding(path_item, kept, "2025-01-28") is None  # "Godkendt." changes nothing
+
+
+def test_the_kind_of_thing_asked_for_need_not_be_mentioned() -> None:
+    text = "kontrakten om skolekoersel tildeles oelstykke turistfart a/s efter udbuddet."
+
+    def mentioned(parts: tuple[str, ...], municipalities: list[str]) -> bool:
+        return all(fold(p) in text for p in parts)
+
+    assert topics.answer_category("Hvilket busselskab vandt udbuddet?") == "busselskab"
+    assert topics.absent("Hvilket busselskab vandt udbuddet af skolekørsel?", "da", [], mentioned) == []
+    # the kind alone is the topic when nothing else is asked about; another topic noun is still judged
+    assert topics.absent("Hvilket busselskab kører for kommunen?", "da", [], mentioned) == ["busselskab"]
+    assert "svømmehallen" in topics.absent("Hvilket busselskab vandt udbuddet om svømmehallen?", "da", [], mentioned)
