@@ -31,10 +31,18 @@ LABELS = {"clock": ("a time of day", "et klokkeslæt"), "duration": ("how long i
           "running": ("an operating cost", "en driftsudgift"),
           "gross": ("a gross figure", "et bruttobeløb"), "net": ("a net figure", "et nettobeløb"),
           "hourly": ("a price per hour", "en pris pr. time"),
-          "ranked": ("which one came first", "hvem der lå øverst"), "where": ("a place", "et sted")}
+          "ranked": ("which one came first", "hvem der lå øverst"), "where": ("a place", "et sted"),
+          "address": ("an address", "en adresse"), "ended": ("when the meeting ended", "hvornår mødet sluttede")}
 
 _PRICE = r"kost|\bcost|\bcharge|\bfee\b|\bprice|\bpris|takst|gebyr|betal|\bpay|\bkr\b|kroner|afgift|\bleje\b|\brent\b"
 _ASKS = {
+    # when a meeting ended ("Hvornår sluttede byrådsmødet?", "What time did the meeting end?"): minutes record it
+    # only in a closing line ("Mødet hævet kl. 21.30"), not in the start time or the meeting's date
+    "ended": re.compile(r"^\W*(?:hvornår|hvad tid|hvilket klokkeslæt|when|what time|at what time)\b.{0,60}"
+                        r"(?:\b(?:sluttede|slutter|endte|ender|afsluttedes|afsluttes|hævedes|blev\s+\S+\s+hævet|"
+                        r"ended|end|finish(?:ed)?|close[sd]?)\b.{0,40}\w*(?:mød\w*|meeting)|"
+                        r"(?:mød\w*|meeting)\b.{0,40}\b(?:sluttede|slutter|endte|ender|afsluttet|afsluttedes|hævet|"
+                        r"ended|end|finish(?:ed)?|close[sd]?)\b)", re.I),
     "clock": re.compile(r"\bhvad tid\b|\bhvilket klokkeslæt|\bklokken hvad\b|\bhvornår på dagen\b|\bwhat time\b|"
                         r"\bwhat hour\b|\btime of day\b", re.I),
     "duration": re.compile(r"\bhvor længe (?:brugte|tog|varede|drøftede|debatterede|diskuterede|behandlede)\b|"
@@ -42,6 +50,8 @@ _ASKS = {
                            r"\bhow long did\b.{0,80}\b(?:take|last|spend|discuss|debate)\b|\bhow much time\b", re.I),
     "contact": re.compile(r"telefonnummer\w*|\btelefon ?nr|\btlf\b|\be-?mail\w*|\bmailadresse\w*|"
                           r"\bphone number|\bcontact details|\bkontaktoplysninger", re.I),
+    # a street address ("Hvad er adressen på daginstitutionen?"), not an e-mail address (contact, above)
+    "address": re.compile(r"\b(?:adresse(?:n|r|rne)?|address(?:es)?|postadresse\w*|vejnavn\w*)\b", re.I),
     "plot": re.compile(r"matrikel ?n(?:ummer|r)\w*|\bmatr\.? ?nr|\bcadastral (?:number|no)|\bplot number", re.I),
     "plan": re.compile(r"lokalplan ?n(?:ummer|r)\w*|\b(?:local|district) plan (?:number|no)", re.I),
     "party": re.compile(r"^\W*(?:hvilket parti|which party|what party)\b.{0,120}\b(?:repræsenterer|sidder|tilhører|"
@@ -88,6 +98,12 @@ _DURATION = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:minut\w*|timer?\b|hours?|minutes
 _CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|(?:\+45\s?)?\b\d{2}\s?\d{2}\s?\d{2}\s?\d{2}\b")
 _PLOT = re.compile(r"\bmatr(?:ikel)?\.?\s*(?:nr\.?|nummer)?\s*\d+\s*[a-zæøå]{0,3}\b|"
                    r"\b\d{1,4}\s*[a-zæøå]{1,3}\s+[A-ZÆØÅ][\wæøå-]+\s+(?:By|by|Bygade|Mark|Overdrev)\b", re.I)
+# a street and house number ("Gjeddesdalsvej 85", "Frydenhøj Allé 2"), or a postcode and town ("2670 Greve")
+_ADDRESS = re.compile(r"\b[A-ZÆØÅ][\wæøå.-]*(?:vej|gade|allé|alle|torv|plads|stræde|vænge|park|bakke|toft|gården|"
+                      r"løkke|engen|ager|have|høj)\s+\d{1,4}\s?[A-Za-z]?\b|\b[1-9]\d{3}\s+[A-ZÆØÅ][a-zæøå]{2,}")
+# a closing line: "Mødet hævet kl. 21.30", "Mødet sluttede kl. 19.45", "Meeting closed at 9.30 pm"
+_ENDED = re.compile(r"\b(?:hævet|sluttede|slut|afsluttet|afsluttedes|ophørte|closed|ended|adjourned)\b.{0,20}"
+                    r"\b(?:kl\.?\s*)?\d{1,2}[.:]\d{2}", re.I)
 _PLAN = re.compile(r"\blokalplan(?:forslag)?\s*(?:nr\.?\s*)?\d+|\blocal plan\s*(?:no\.?\s*)?\d+", re.I)
 _DATE_LIKE = re.compile(KIND_PATTERNS["date"].pattern + r"|\b\d{1,2}\.\s*\d{1,2}\.\s*\d{2,4}\b", re.I)
 _PERCENT = KIND_PATTERNS["percent"]
@@ -131,6 +147,8 @@ _HOLDS: dict[str, Callable[[str], bool]] = {
     "duration": lambda text: _DURATION.search(text) is not None,
     "contact": lambda text: _CONTACT.search(_without_dates(text)) is not None,
     "plot": lambda text: _PLOT.search(text) is not None,
+    "address": lambda text: _ADDRESS.search(text) is not None,
+    "ended": lambda text: _ENDED.search(text) is not None,
     "plan": lambda text: _PLAN.search(text) is not None,
     "percent": lambda text: _PERCENT.search(text) is not None,
     "age": lambda text: _AGE.search(text) is not None,

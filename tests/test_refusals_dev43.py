@@ -1,0 +1,55 @@
+"""Near misses from the blind dev43 round (session 19): a street address asked of an item that gives only a plot
+number, and when a meeting ended asked of minutes with no closing line ("Mødet hævet kl. 21.30"). Each beside a
+twin the item does answer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant import asked_values
+from assistant.container import Container
+from tests.helpers import ingest_text
+
+MINUTES = """Greve Kommune
+Referat af Klima-, Teknik- og Miljøudvalget den 5. september 2024
+
+Punkt 1: Midlertidige pavilloner til daginstitutionen Solsikken
+Sagsfremstilling
+Der søges om byggetilladelse til midlertidige pavilloner på matrikel 9lm Hundige By, mens institutionen renoveres.
+Beslutning i Klima-, Teknik- og Miljøudvalget den 05-09-2024
+Godkendt.
+
+Punkt 2: Forbud mod udbringning af slam
+Sagsfremstilling
+Marken ved Gjeddesdalsvej 85 ligger i et område med særlige drikkevandsinteresser.
+Beslutning i Klima-, Teknik- og Miljøudvalget den 05-09-2024
+Godkendt.
+Mødet hævet kl. 19.45.
+"""
+
+
+@pytest.fixture()
+def greve(container: Container, tmp_path: Path) -> Container:
+    return ingest_text(container, tmp_path / "greve.txt", MINUTES)
+
+
+def test_an_address_needs_a_street_and_number(greve: Container) -> None:
+    assert asked_values.asked("Hvad er adressen på daginstitutionen?") == "address"
+    assert asked_values.asked("Hvad er mailadressen til forvaltningen?") == "contact"
+    plot = greve.service.ask("Hvad er adressen på pavillonerne til daginstitutionen Solsikken?")
+    assert plot.refused and "adresse" in plot.answer
+    street = greve.service.ask("Hvad er adressen på marken med forbud mod udbringning af slam?")
+    assert not street.refused and "Gjeddesdalsvej 85" in street.answer
+
+
+def test_when_a_meeting_ended_needs_a_closing_line() -> None:
+    for question in ("Hvornår sluttede byrådsmødet den 1. oktober 2025?", "What time did the meeting end?",
+                     "Hvornår blev mødet hævet?"):
+        assert asked_values.asked(question) == "ended", question
+    assert asked_values.asked("Hvornår begyndte mødet?") != "ended"
+    assert asked_values.asked("Hvornår slutter høringen?") is None
+    asked = "Hvornår sluttede mødet?"
+    assert asked_values.unstated(asked, "Godkendt.\nMødet starter kl. 17.00 den 5. september.") == "ended"
+    assert asked_values.unstated(asked, "Godkendt.\nMødet hævet kl. 19.45.") is None
