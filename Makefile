@@ -272,7 +272,7 @@ test: install browser postgres lint
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat eval eval/dev37.jsonl --data-dir $(CURDIR)/.referat/eval-minutes \
 	  --min-hit5 0.95 --min-first-citation 0.95 --min-refusal 0.6 --min-keywords 0.8
-	# dev26 (calibration, session 14): one store of every sample folder (portals17 too): the right town among
+	# dev26 (calibration, session 14): one store of every sample folder (portals18 too): the right town among
 	# many that share a topic
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat eval eval/dev26.jsonl --data-dir $(CURDIR)/.referat/eval-everything \
@@ -282,7 +282,7 @@ test: install browser postgres lint
 	  --ingest sample_data/portals8 --ingest sample_data/portals9 --ingest sample_data/portals10 \
 	  --ingest sample_data/portals11 --ingest sample_data/portals12 --ingest sample_data/portals13 \
 	  --ingest sample_data/portals14 --ingest sample_data/portals15 --ingest sample_data/portals16 \
-	  --ingest sample_data/portals17 \
+	  --ingest sample_data/portals17 --ingest sample_data/portals18 \
 	  --min-hit5 0.95 --min-first-citation 0.9 --min-refusal 0.9 --min-keywords 0.8
 	# dev28 (calibration, session 15): unanswerables of subtle kinds over the same store, beside answerable twins
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
@@ -324,6 +324,19 @@ test: install browser postgres lint
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat eval eval/dev42.jsonl --data-dir $(CURDIR)/.referat/eval-everything \
 	  --min-hit5 0.95 --min-first-citation 0.85 --min-refusal 0.8 --min-keywords 0.8
+	# dev43 (calibration, session 19): an evaluator's questions over the real minutes, written blind, half unanswerable
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/dev43.jsonl --data-dir $(CURDIR)/.referat/eval-minutes \
+	  --min-hit5 D43H5 --min-first-citation D43FC --min-refusal D43RF --min-keywords D43KW
+	# dev44 (calibration, session 19): an evaluator's plain questions over every folder (portals18 too), same store
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/dev44.jsonl --data-dir $(CURDIR)/.referat/eval-everything \
+	  --min-hit5 D44H5 --min-first-citation D44FC --min-refusal D44RF --min-keywords D44KW
+	# portals19 (calibration, session 19): exports written blind by another hand (page footers, lettered items,
+	# number-only title cells, bold "Ad N." headings in DOCX, icon-free disclosure titles)
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/portals19.jsonl --data-dir $(CURDIR)/.referat/eval-portals19 \
+	  --ingest sample_data/portals19 --min-hit5 P19H5 --min-first-citation P19FC --min-refusal P19RF --min-keywords P19KW
 	# questions written from the stored minutes themselves (case numbers, item numbers, votes): eval/probe.py
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat probe --data-dir $(CURDIR)/.referat/eval-minutes --min-right 0.95

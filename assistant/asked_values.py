@@ -51,7 +51,9 @@ _ASKS = {
     "contact": re.compile(r"telefonnummer\w*|\btelefon ?nr|\btlf\b|\be-?mail\w*|\bmailadresse\w*|"
                           r"\bphone number|\bcontact details|\bkontaktoplysninger", re.I),
     # a street address ("Hvad er adressen på daginstitutionen?"), not an e-mail address (contact, above)
-    "address": re.compile(r"\b(?:adresse(?:n|r|rne)?|address(?:es)?|postadresse\w*|vejnavn\w*)\b", re.I),
+    "address": re.compile(r"\b(?:hvad er|hvad var|hvilken|på hvilken|what is|what was|what's|which|what|at what)\s+"
+                          r"(?:the\s+|den\s+|deres\s+|dens\s+)?(?:postadresse\w*|adresse(?:n|r)?|address(?:es)?)\b",
+                          re.I),
     "plot": re.compile(r"matrikel ?n(?:ummer|r)\w*|\bmatr\.? ?nr|\bcadastral (?:number|no)|\bplot number", re.I),
     "plan": re.compile(r"lokalplan ?n(?:ummer|r)\w*|\b(?:local|district) plan (?:number|no)", re.I),
     "party": re.compile(r"^\W*(?:hvilket parti|which party|what party)\b.{0,120}\b(?:repræsenterer|sidder|tilhører|"
