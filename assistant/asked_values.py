@@ -263,6 +263,8 @@ def not_stated(question: str, item_text: str, quote_text: str, people: str, lang
     role = views.role_unnamed(question, f"{item_text}\n{people}")  # the meeting's list may give the chair
     if role:
         return f"who the {role} is" if en else f"hvem der er {role}"
+    if views.asker_unnamed(question, item_text):  # "et spørgsmål om støjtiltag blev sendt til skriftlig besvarelse"
+        return "who asked it" if en else "hvem der stillede spørgsmålet"
     relation = views.relation_unstated(question, item_text)
     if relation:  # "hvem ejer marken?" of an item that never speaks of an owner
         return f"who {relation} it" if en else f"hvem der {relation} den"

@@ -123,17 +123,39 @@ def amount_elsewhere(item_text: str, title: str, kind: str, question: str, names
     if not named:
         return None
     money, near = KIND_PATTERNS["amount"], _WINDOW
-    for k, sentence in enumerate(said):
-        # a table row's figure carries its unit in the table's header ("Rigshospitalet | 22,50")
-        valued = money.search(sentence) or " | " in sentence and re.search(r"\d", sentence)
-        if valued and not _TOTAL.search(sentence) \
-                and any(mentions(" ".join(said[max(0, k - near):k + near + 1]), n) for n in named):
-            return None
+    valued = [k for k, sentence in enumerate(said)  # a table row's figure carries its unit in the table's header
+              if (money.search(sentence) or " | " in sentence and re.search(r"\d", sentence))
+              and not _TOTAL.search(sentence)]
+
+    def priced(name: str) -> bool:
+        return any(mentions(" ".join(said[max(0, k - near):k + near + 1]), name) for k in valued)
+
+    # "Hvor meget fik Hundige Boldklub fra Idrætspuljen?": the pool's own sum is no answer for the club; each name
+    # the question writes as one ("Hundige Boldklub") must be near an amount, not only one of them
+    unpriced = [group for group in _grouped(question, named) if not any(priced(n) for n in group)]
+    if len(unpriced) < len(_grouped(question, named)) and not any(len(g) > 1 for g in unpriced):
+        return None
+    if unpriced:
+        named = unpriced[0]
     starts = [question.find(n) for n in named]
     ends = [s + len(n) for s, n in zip(starts, named, strict=True)]
     if min(starts) >= 0 and max(ends) - min(starts) <= 40:  # "Cykelsti Nordvej": the name as the question writes it
         return question[min(starts):max(ends)]
     return named[0]
+
+
+def _grouped(question: str, names: list[str]) -> list[list[str]]:
+    """The names in groups the question writes together ("Hundige Boldklub", "Supercykelsti Tilst")."""
+    groups: list[list[str]] = []
+    last_end = -2
+    for name in sorted(names, key=lambda n: question.find(n)):
+        start = question.find(name)
+        if groups and start >= 0 and question[last_end:start].strip() == "":
+            groups[-1].append(name)
+        else:
+            groups.append([name])
+        last_end = start + len(name) if start >= 0 else -2
+    return groups
 
 
 # an amount for several things together ("Samlet set ... 48,3 mio. kr. til de fire projekter") is none of theirs

@@ -258,3 +258,25 @@ def member_unnamed(question: str, item_text: str, people: str) -> bool:
     # members of another body ("hvilke medlemmer af Folkeoplysningsudvalget ...") are named as people too
     return not any(not set(m.group(0).split()) & _CIVIC_NAMES for m in _NAME_PAIR.finditer(text)
                    if not set(m.group(0).split()) & _PLACE_WORDS)
+
+
+# "Hvem stillede spørgsmålet om støjtiltag?", "Who asked about the noise barrier?": who asked a question (in the
+# citizens' question time, a member's written question)
+_ASKS_ASKER = re.compile(r"^\W*(?:hvem|hvilken borger|hvilket medlem|who|which (?:citizen|member))\b.{0,30}"
+                         r"\b(?:stillede|stiller|rejste|spurgte|har stillet|havde stillet|asked|raised|put)\b", re.I)
+_QUESTION_WORD = re.compile(r"spørgsmål|spurgte|forespørgsel|\bquestion", re.I)
+
+
+def asker_unnamed(question: str, item_text: str) -> bool:
+    """A who-asked question of an item whose sentences about a question name no one ("et spørgsmål om støjtiltag
+    blev sendt til skriftlig besvarelse"): who asked is not recorded. False when the question asks no asker or a
+    sentence about the question names a person or a party."""
+    if not _ASKS_ASKER.search(question):
+        return False
+    about = [s for s in sentences(item_text) if _QUESTION_WORD.search(s)]
+    for sentence in about:
+        if parties.party_names(sentence) or re.search(r"\([A-ZÆØÅ]{1,2}\)", sentence):  # "Ø stillede", "(V)"
+            return False
+        if any(not set(m.group(0).split()) & (_CIVIC_NAMES | _PLACE_WORDS) for m in _NAME_PAIR.finditer(sentence)):
+            return False
+    return bool(about)

@@ -53,3 +53,32 @@ def test_when_a_meeting_ended_needs_a_closing_line() -> None:
     asked = "Hvornår sluttede mødet?"
     assert asked_values.unstated(asked, "Godkendt.\nMødet starter kl. 17.00 den 5. september.") == "ended"
     assert asked_values.unstated(asked, "Godkendt.\nMødet hævet kl. 19.45.") is None
+
+
+def test_a_pool_s_total_is_no_sum_for_a_club_named_in_full() -> None:
+    from assistant import traps
+
+    text = ("Idrætspuljen: Der er indsendt 31 ansøgninger for i alt 1.596.201 kr. Udvalget følger indstillingen.\n"
+            "Folkeoplysningsudvalget har behandlet ansøgningerne.\n"
+            "Pauli Christensen forlod mødet ved behandlingen af ansøgningen fra Hundige Boldklub.")
+    asked = "Hvor meget fik Hundige Boldklub bevilget fra Idrætspuljen?"
+    names = ["Hundige", "Boldklub", "Idrætspuljen"]
+    assert traps.amount_elsewhere(text, "Fordeling af puljer", "amount", asked, names) == "Hundige Boldklub"
+    given = text + " Hundige Boldklub får 45.000 kr. til nye mål."
+    assert traps.amount_elsewhere(given, "Fordeling af puljer", "amount", asked, names) is None
+    # a single word beside a priced name is context, as before ("Idrætspuljen 2025 i Greve")
+    pool = "Hvor meget var der i Idrætspuljen til Greve Fodbold?"
+    assert traps.amount_elsewhere(text, "Fordeling af puljer", "amount", pool, ["Idrætspuljen", "Fodbold"]) is None
+
+
+def test_who_asked_a_question_needs_a_name_beside_it() -> None:
+    from assistant import views
+
+    unnamed = "Spørgsmål blev besvaret på mødet, og et spørgsmål om støjtiltag blev sendt til skriftlig besvarelse."
+    asked = "Hvem stillede spørgsmålet om støjtiltag ved spørgetiden?"
+    assert views.asker_unnamed(asked, unnamed)
+    assert asked_values.not_stated(asked, unnamed, unnamed, "", "da") == "hvem der stillede spørgsmålet"
+    assert not views.asker_unnamed(asked, unnamed + " Spørgsmålet blev stillet af Jens Hansen.")
+    assert not views.asker_unnamed(asked, "Enhedslisten (Ø) har stillet spørgsmål om støjtiltag.")
+    # an item that speaks of no question at all is judged by the other checks, not this one
+    assert not views.asker_unnamed("Hvem stillede forslaget?", "Liselott Blixt (UP1) fremsætter et forslag.")
