@@ -170,10 +170,23 @@ def _counts_in(sentence: str, stems: list[str], units: bool) -> bool:
             if any(w.lower().strip(".,()") in stems for w in near) or _fused(word, stems):
                 return True
             continue
-        near = words[max(0, i - NEAR_AFTER): i] + words[i + 1: i + NEAR_BEFORE + 1]
+        near = _clause(words[max(0, i - NEAR_AFTER): i], last=True) + _clause(words[i + 1: i + NEAR_BEFORE + 1])
         if any(_is_thing(t, stem) for w in near for t in [*tokens(w), w.lower()] for stem in stems):
             return True
     return False
+
+
+# "flere henvisninger fra Hospitalsenhed Vest og 2 ubesatte stillinger": a conjunction between a thing and a figure
+# starts another phrase, whose figure counts its own thing
+_CONJUNCTION = {"og", "samt", "eller", "men", "and", "or", "but"}
+
+
+def _clause(words: list[str], last: bool = False) -> list[str]:
+    """The words of ``words`` on the figure's side of the nearest conjunction (all of them when there is none)."""
+    cuts = [k for k, w in enumerate(words) if w.lower() in _CONJUNCTION]
+    if not cuts:
+        return words
+    return words[cuts[-1] + 1:] if last else words[:cuts[0]]
 
 
 def _is_thing(word: str, stem: str) -> bool:

@@ -90,3 +90,13 @@ def test_where_something_is_held_needs_a_place_in_a_sentence_about_it() -> None:
     assert asked_values.unstated(asked, said) is None
     elsewhere = unsaid + "\n\nByrådet mødes på Rådhuset."  # a place, but not in a sentence about the dialogue
     assert asked_values.unstated(asked, elsewhere) == "where"
+
+
+def test_a_figure_after_a_conjunction_counts_its_own_thing() -> None:
+    from assistant import counted
+
+    asked = "Hvor mange henvisninger til genoptræning kom der fra Hospitalsenhed Vest i 2023?"
+    other = "Ventetiden skyldes flere henvisninger fra Hospitalsenhed Vest og 2 ubesatte stillinger."
+    assert counted.uncounted(other, "count", asked)
+    assert not counted.uncounted("Der kom 340 henvisninger fra Hospitalsenhed Vest.", "count", asked)
+    assert not counted.uncounted("Antallet af henvisninger steg til 340 i 2023.", "count", asked)
