@@ -193,6 +193,11 @@ _PLACE_SAID = re.compile(r"\b(?:på|i|ved|hos|in|at)\s+(?:[a-zæøå]+\s+){0,2}(
                          r"\w*(?:lokale|salen|rådhus\w*|centret|center|hallen|skolen)\b", re.I)
 
 
+# a sentence about where something goes, whatever it calls the thing ("Udvalget peger på placeringen ved Industrivej")
+_SITING = re.compile(r"\bplacering\w*|\bbeliggenhed\w*|\bplaceres\b|\blokalisering\w*|\blocation\b|\bsited?\b",
+                     re.I)
+
+
 def _place_about(question: str, text: str) -> bool:
     """A sentence about the question (sharing a term with it) names a place the question does not already name."""
     english = language(question) == "en"
@@ -201,8 +206,8 @@ def _place_about(question: str, text: str) -> bool:
     for sentence in SENTENCE_BREAK.split(text):
         toks = set(tokens(sentence))
         fives = {x[:5] for x in re.findall(r"\w{5,}", sentence.lower())} if english else set()
-        if not any(match(t, toks, prefixes(toks)) or english and len(t) >= 5 and t[:5] in fives
-                   for t in asked_terms):
+        if not (any(match(t, toks, prefixes(toks)) or english and len(t) >= 5 and t[:5] in fives
+                    for t in asked_terms) or _SITING.search(sentence)):
             continue
         for m in _PLACE_SAID.finditer(sentence):
             if not set(tokens(m.group(0))) <= known:

@@ -90,6 +90,10 @@ def test_where_something_is_held_needs_a_place_in_a_sentence_about_it() -> None:
     assert asked_values.unstated(asked, said) is None
     elsewhere = unsaid + "\n\nByrådet mødes på Rådhuset."  # a place, but not in a sentence about the dialogue
     assert asked_values.unstated(asked, elsewhere) == "where"
+    # a sentence about where the thing goes names it by its siting, not by the question's words
+    site = "Hvor skal den nye genbrugsplads ligge?"
+    sited = "Genbrugspladsen er for lille.\n\nUdvalget peger på placeringen ved Industrivej."
+    assert asked_values.unstated(site, sited) is None
 
 
 def test_a_figure_after_a_conjunction_counts_its_own_thing() -> None:
