@@ -16,7 +16,8 @@ _TOWNS = {w for m in ALL_MUNICIPALITIES for w in m.split()}  # "i Hvidovre" plac
 
 _ASKS = re.compile(r"^\W*(?:how much of|hvor (?:meget|mange penge|stor en del) af)\s+(?P<whole>.+?)\s+"
                    r"(?P<verb>is due to|was due to|is spent on|was spent on|went to|goes to|gik til|går til|"
-                   r"blev brugt på|bruges på|skyldes|vedrører|vedrørte|concerned|concerns|"
+                   r"blev brugt på|bruges på|skyldes|skyldtes|vedrører|vedrørte|concerned|concerns|"
+                   r"kom fra|kommer fra|stammer fra|stammede fra|came from|comes from|"
                    r"(?:blev |bliver )?overført til|overføres til|(?:was|is|were) transferred to|"
                    r"is|was|are|were)\s+"
                    r"(?P<part>[^?]+)", re.I)

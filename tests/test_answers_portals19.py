@@ -91,3 +91,13 @@ def test_the_kind_of_thing_asked_for_need_not_be_mentioned() -> None:
     # the kind alone is the topic when nothing else is asked about; another topic noun is still judged
     assert topics.absent("Hvilket busselskab kører for kommunen?", "da", [], mentioned) == ["busselskab"]
     assert "svømmehallen" in topics.absent("Hvilket busselskab vandt udbuddet om svømmehallen?", "da", [], mentioned)
+
+
+def test_a_part_that_came_from_somewhere_needs_its_own_amount() -> None:
+    from assistant import part_amount
+
+    asked = "Hvor stor en del af mindreforbruget på 4,2 mio. kr. kom fra ældreområdet?"
+    total = "Prognosen viser et samlet mindreforbrug på 4,2 mio. kr. Mindreforbruget skyldes især ældreområdet."
+    assert part_amount.part_untold(asked, total) == "ældreområdet"
+    split = total + " Ældreområdet bidrager med 1,9 mio. kr."
+    assert part_amount.part_untold(asked, split) is None
