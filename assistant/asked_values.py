@@ -207,6 +207,7 @@ def _place_about(question: str, text: str) -> bool:
         toks = set(tokens(sentence))
         fives = {x[:5] for x in re.findall(r"\w{5,}", sentence.lower())} if english else set()
         if not (any(match(t, toks, prefixes(toks)) or english and len(t) >= 5 and t[:5] in fives
+                    or len(t) >= 6 and any(t in x for x in toks)  # "dagpleje" in "gæstedagpleje"
                     for t in asked_terms) or _SITING.search(sentence)):
             continue
         for m in _PLACE_SAID.finditer(sentence):

@@ -94,6 +94,11 @@ def test_where_something_is_held_needs_a_place_in_a_sentence_about_it() -> None:
     site = "Hvor skal den nye genbrugsplads ligge?"
     sited = "Genbrugspladsen er for lille.\n\nUdvalget peger på placeringen ved Industrivej."
     assert asked_values.unstated(site, sited) is None
+    # the question's word inside the sentence's compound ("dagpleje" in "gæstedagpleje") makes it about the thing
+    guest = "Hvor skal dagplejen holdes i sommerferien?"
+    assert asked_values.asked(guest) == "where"
+    assert asked_values.unstated(guest, "Der oprettes gæstedagpleje i uge 29 og 30.") == "where"
+    assert asked_values.unstated(guest, "Der oprettes gæstedagpleje i Ebeltoft og Kolind i uge 29.") is None
 
 
 def test_a_figure_after_a_conjunction_counts_its_own_thing() -> None:
