@@ -19,6 +19,7 @@ import io
 import re
 import zipfile
 import zlib
+from typing import Any
 
 from core import dates, vocab
 from ingest import header
@@ -178,14 +179,21 @@ def meeting_facts(lines: list[str], page_header: list[str]) -> tuple[header.Head
     return head, head.committee, named
 
 
-def table_draft(data: bytes) -> MeetingDraft | None:
-    """The meeting of a DOCX whose items are the rows of one table (see the module), else None."""
+def document_root(data: bytes) -> Any | None:
+    """The parsed document part of a DOCX (its ``w:document`` element), or None when it has none or it is no XML."""
     xml = zip_part(data, DOCUMENT)
     if not xml:
         return None
     try:
-        root = parse_xml(xml)
+        return parse_xml(xml)
     except DocxError:
+        return None
+
+
+def table_draft(data: bytes) -> MeetingDraft | None:
+    """The meeting of a DOCX whose items are the rows of one table (see the module), else None."""
+    root = document_root(data)
+    if root is None:
         return None
     body = root.find(f"{W}body")  # type: ignore[attr-defined]
     if body is None:

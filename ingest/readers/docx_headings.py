@@ -23,7 +23,7 @@ from collections.abc import Iterator
 
 from core import vocab
 from ingest import docxtable
-from ingest.docxtext import DOCUMENT, DocxError, Numbering, W, parse_xml, walk, xml_root
+from ingest.docxtext import Numbering, W, walk, xml_root
 from ingest.readers.base import AnalysedReader, DecisionDraft, ItemDraft, MeetingDraft, Source
 
 _AD = re.compile(r"^Ad\.?\s+(?=(?:punkt|pkt\.?)?\s*\d)", re.I)  # "Ad 3." / "Ad pkt. 3": "regarding item 3"
@@ -134,12 +134,8 @@ def analyse(src: Source) -> MeetingDraft | None:
     data = src.data
     if not data.startswith(b"PK"):
         return None
-    xml = docxtable.zip_part(data, DOCUMENT)
-    if not xml:
-        return None
-    try:
-        root = parse_xml(xml)
-    except DocxError:
+    root = docxtable.document_root(data)
+    if root is None:
         return None
     body = root.find(f"{W}body")  # type: ignore[attr-defined]
     styles = docxtable.zip_part(data, "word/styles.xml")
