@@ -169,7 +169,13 @@ def superseding(item: AgendaItem, found: list[evidence.Passage], day: str) -> ev
     first, so the answer gives what was decided, not only what was proposed."""
     proposals = [p for p in found if p.decision != "own" and (_PROPOSING.search(p.text) or "indstilling" in
                                                                 p.section.lower())]
-    own = [p for p in evidence.passages(item, day) if p.decision == "own" and p not in found]
+    every = evidence.passages(item, day)
+    own_text = " ".join(p.text for p in every if p.decision == "own")
+    # "Godkendt som anbefalet af forretningsudvalget": the decision adopts that body's decision, amendment and all
+    adopted = {d.label for d in item.decisions if d.body and re.search(
+        r"\b(?:anbefalet|indstillet|tiltrådt|recommended)\s+(?:af|by)\s+(?:\w+\s+){0,2}?" + re.escape(d.body.lower()),
+        own_text.lower())}
+    own = [p for p in every if (p.decision == "own" or p.section in adopted) and p not in found]
     for prop in proposals:
         said = set(tokens(prop.text))
         words = {t for t in said if len(t) > 2 and not _BARE_DECISION.fullmatch(t)}

@@ -200,7 +200,8 @@ def trap(answerer: ExtractiveAnswerer, query: Query, hit: Hit, quote: str, kind:
     elsewhere = answerer.off_topic(query, hit) if figure else []
     if elsewhere:  # "Hvad koster den nye svømmehal?" of an item on a sports ground: its figure is another's
         return OFF_TOPIC[lang].format(what=", ".join(elsewhere)), quote
-    if kind == "date" and traps.past_dates_only(query.text, quote, hit.item.date):
+    if kind == "date" and traps.past_dates_only(query.text, quote, hit.item.date) \
+            and not unanswered.clock_answered(query.text, quote):
         # "Fra hvornår skal skolerne være lagt sammen?" of an item dating only an earlier decision: not stated
         return NOT_STATED_HEAD[lang].format(what=unanswered.NOT_STATED["date"][0 if lang == "en" else 1]), quote
     fine = asked_values.not_stated(query.text, item.text, quote, answerer.people(hit), lang, hit.item.date)

@@ -157,12 +157,25 @@ _SPAN = re.compile(r"\d[\d.,]*\s*(?:uger?|måneder?|dage?|døgn|år|timer|weeks?
                    r"\binden\b|\bsenest\b|\bfrist", re.I)
 
 
+# a time of day asked ("until what time", "hvad tid", "klokken hvad") and said ("kl. 22", "kl. 8.30", "21:00")
+_ASKS_CLOCK = re.compile(r"\bwhat time\b|\bhvad tid\b|\bklokken hvad\b|\bhvilket klokkeslæt\b|\bwhat hour\b", re.I)
+_CLOCK_SAID = re.compile(r"\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?\b|\b\d{1,2}[:.]\d{2}\s*(?:am|pm)?\b|\b\d{1,2}\s*(?:am|pm)\b",
+                         re.I)
+
+
+def clock_answered(question: str, text: str) -> bool:
+    """The question asks a time of day and ``text`` says one it does not already give."""
+    return _ASKS_CLOCK.search(question) is not None and any(c not in question for c in _CLOCK_SAID.findall(text))
+
+
 def holds_value(kind: str, text: str, known: str) -> bool:
     """Does ``text`` hold an answer of ``kind`` that ``known`` (the question) does not already state? For the
     numeric kinds any new figure or fraction counts: "how large a part of the grant" is answered by "25 procent".
     A year alone answers "when" only as a time ("i 2027", "inden 2026"), not inside a name ("Kommuneplan 2025")."""
     if kind == "date":
         times = _time_years(text)
+        if clock_answered(known, text):
+            return True  # "until what time is the clinic open?" is answered by "til kl. 22"
         return any(not _BARE_YEAR.fullmatch(v) or v in times for v in new_values(kind, text, known))
     if kind == "name":  # a person's name the question does not already give ("Greve Kommune" is none)
         return bool(new_values("person", text, known))

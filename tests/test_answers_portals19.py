@@ -101,3 +101,40 @@ def test_a_part_that_came_from_somewhere_needs_its_own_amount() -> None:
     assert part_amount.part_untold(asked, total) == "ældreområdet"
     split = total + " Ældreområdet bidrager med 1,9 mio. kr."
     assert part_amount.part_untold(asked, split) is None
+
+
+ADOPTED = """Region Hovedstaden
+Referat af Regionsrådet den 10. december 2024
+
+Punkt 4: Nye åbningstider i akutklinikken
+Indstilling
+Administrationen indstiller, at akutklinikken holder åbent alle dage kl. 8-21.
+Politisk behandling
+Forretningsudvalget anbefalede den 3. december 2024 indstillingen med en ændring af åbningstiden på hverdage.
+Sagsfremstilling
+Akutklinikken har i dag åbent kl. 8-20. Efter kl. 20 kommer der gennemsnitligt 6 patienter pr. aften.
+Beslutning i Forretningsudvalget den 03-12-2024
+Anbefalet med den ændring, at akutklinikken holder åbent til kl. 22 på hverdage.
+Beslutning i Regionsrådet den 10-12-2024
+Godkendt som anbefalet af forretningsudvalget.
+"""
+
+
+def test_a_decision_adopting_another_body_s_amendment_quotes_it(tmp_path: Path) -> None:
+    path = tmp_path / "regionh.txt"
+    path.write_text(ADOPTED, encoding="utf-8")
+    item = read_path(path, None).meetings[0].items[0]
+    passages = evidence.passages(item, "2024-12-10")
+    proposal = [p for p in passages if p.text.startswith("Forretningsudvalget anbefalede")]
+    changed = answer_quote.superseding(item, proposal, "2024-12-10")
+    assert changed is not None and "kl. 22" in changed.text
+
+
+def test_a_time_of_day_answers_until_what_time() -> None:
+    from assistant import unanswered
+
+    asked = "Until what time on weekdays will the clinic be open?"
+    assert unanswered.clock_answered(asked, "Klinikken holder åbent til kl. 22 på hverdage.")
+    assert not unanswered.clock_answered(asked, "Forretningsudvalget anbefalede den 3. december 2024 indstillingen.")
+    assert not unanswered.clock_answered("When will the clinic open?", "Klinikken åbner kl. 8.")
+    assert unanswered.holds_value("date", "Klinikken holder åbent til kl. 22.", asked)
