@@ -6,6 +6,11 @@ import threading
 import time
 
 
+def now() -> float:
+    """The limiter's clock in seconds (monotonic); a test replaces it so the buckets refill only when it says."""
+    return time.monotonic()
+
+
 class RateLimiter:
     def __init__(self, per_minute: int, burst: int | None = None) -> None:
         if per_minute < 0:
@@ -18,14 +23,14 @@ class RateLimiter:
     def allow(self, client: str) -> bool:
         if self.rate <= 0:
             return True
-        now = time.monotonic()
+        at = now()
         with self._lock:
-            tokens, last = self._buckets.get(client, (self.capacity, now))
-            tokens = min(self.capacity, tokens + (now - last) * self.rate)
+            tokens, last = self._buckets.get(client, (self.capacity, at))
+            tokens = min(self.capacity, tokens + (at - last) * self.rate)
             if tokens < 1:
-                self._buckets[client] = (tokens, now)
+                self._buckets[client] = (tokens, at)
                 return False
-            self._buckets[client] = (tokens - 1, now)
+            self._buckets[client] = (tokens - 1, at)
             if len(self._buckets) > 100_000:
                 self._buckets.clear()
             return True

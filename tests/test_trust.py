@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from assistant import limits
 from assistant.api import create_app
 from assistant.container import Container
 from bench.corpus import write_corpus
@@ -32,11 +33,15 @@ def client(seeded: Container) -> Iterator[TestClient]:
         yield c
 
 
-def test_rate_limit_per_client(client: TestClient) -> None:
-    codes = [client.post("/chat", json={"question": "Hvad besluttede Lejre om virksomhedsprisen?"}).status_code
-             for _ in range(40)]
+def test_rate_limit_per_client(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    clock = [1000.0]  # the limiter's clock stands still: the bucket refills only when the test moves it
+    monkeypatch.setattr(limits, "now", lambda: clock[0])
+    ask = {"question": "Hvad besluttede Lejre om virksomhedsprisen?"}
+    codes = [client.post("/chat", json=ask).status_code for _ in range(40)]
     assert codes.count(200) == 30 and set(codes[30:]) == {429}
     assert client.get("/health").status_code == 200  # reads other than chat are not limited
+    clock[0] += 2.0  # 30 a minute: one more request after two seconds, not two
+    assert [client.post("/chat", json=ask).status_code for _ in range(2)] == [200, 429]
 
 
 def test_body_and_upload_limits_are_4xx(client: TestClient) -> None:
