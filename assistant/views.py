@@ -142,8 +142,13 @@ _ROLES = (
     (r"kontaktperson\w*|contact person", ("kontaktperson",)),
     (r"sagsbehandler\w*|case (?:officer|worker|handler)|caseworker", ("sagsbehandl",)),
 )
-_WHO_IS = re.compile(r"^\W*(?:hvem|who)\s+(?:er|var|bliver|is|was|will be)\s+(?:the\s+|den\s+nye\s+|the new\s+)?"
-                     r"(?P<role>\w+(?:[- ]\w+)?)\b", re.I)
+_WHO_IS = re.compile(r"^\W*(?:(?:og|and)\s+)?(?:(?:hvem|who)\s+(?:er|var|bliver|is|was|will be)|"
+                     r"hvad\s+(?:hedder|hed)|what(?:'s|\s+is|\s+was)\s+the\s+name\s+of)\s+"
+                     r"(?:(?P<new>the\s+new\s+|den\s+nye\s+)|the\s+|den\s+)?(?P<role>\w+(?:[- ]\w+)?)\b", re.I)
+# "Hanne Staanum og ny leder fra Fribo Greve": the new holder is named in the clause that calls the role new
+_JOINED = re.compile(r"\s+(?:og|and|samt)\s+|;", re.I)
+_NEWLY = re.compile(r"\bny(?:e|t)?\b|\bnyansat\w*|\bansat\w*|\bansættelse\w*|\btiltr[æå]d\w*|\budnævnt\w*|"
+                    r"\bvalgt\b|\bnew\b|\bappointed\b|\bhired\b", re.I)
 
 
 def role_unnamed(question: str, item_text: str) -> str | None:
@@ -162,8 +167,12 @@ def role_unnamed(question: str, item_text: str) -> str | None:
                 return asked
             # the role is named, but no line names a person beside it ("Borgmesteren orienterer" with "Afbud:
             # Charlotte Levin" elsewhere): whoever holds it is not said
+            lines = re.split(r"(?<=[.!?])\s+|\n", item_text)
+            if m.group("new"):  # "den nye leder": named where the minutes call the role new, a person's name
+                return None if any(any(stem in fold(part) for stem in stems) and _NEWLY.search(part)
+                                   and _person_in(part) for line in lines for part in _JOINED.split(line)) else asked
             return None if any(any(stem in fold(line) for stem in stems) and _PERSON_NAME.search(line)
-                               for line in re.split(r"(?<=[.!?])\s+|\n", item_text)) else asked
+                               for line in lines) else asked
     return None
 
 
@@ -280,3 +289,8 @@ def asker_unnamed(question: str, item_text: str) -> bool:
         if any(not set(m.group(0).split()) & (_CIVIC_NAMES | _PLACE_WORDS) for m in _NAME_PAIR.finditer(sentence)):
             return False
     return bool(about)
+
+
+def _person_in(text: str) -> bool:
+    """A person's name in ``text``: two capitalised words that are not a place's or a body's ("Fribo Greve")."""
+    return any(not set(m.group(0).split()) & (_CIVIC_NAMES | _PLACE_WORDS) for m in _NAME_PAIR.finditer(text))

@@ -82,3 +82,16 @@ def test_who_asked_a_question_needs_a_name_beside_it() -> None:
     assert not views.asker_unnamed(asked, "Enhedslisten (Ø) har stillet spørgsmål om støjtiltag.")
     # an item that speaks of no question at all is judged by the other checks, not this one
     assert not views.asker_unnamed("Hvem stillede forslaget?", "Liselott Blixt (UP1) fremsætter et forslag.")
+
+
+def test_the_new_holder_of_a_role_is_named_where_the_role_is_called_new() -> None:
+    from assistant import views
+
+    told = ("Lederne deltager: Marianne Mouritsen fra Nældebjerg plejecenter. Hanne Staanum og ny leder fra Fribo "
+            "Greve friplejehjem.")
+    assert views.role_unnamed("og hvad hedder den nye leder derude?", told) == "leder"
+    assert views.role_unnamed("Hvad hedder den nye leder på Fribo Greve?", told) == "leder"
+    assert views.role_unnamed("Hvem er den nye skoleleder?", "Mette Kragh er ansat som ny skoleleder.") is None
+    assert views.role_unnamed("Hvad hedder den nye leder?", "Den nye leder Hanne Staanum deltager.") is None
+    # a role asked without "new" is named by any line naming a person beside it, as before
+    assert views.role_unnamed("Hvem er formand?", "Formand: Jens Hansen (V) og næstformand Ole Sand") is None
