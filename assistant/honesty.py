@@ -140,7 +140,7 @@ def trap(answerer: ExtractiveAnswerer, query: Query, hit: Hit, quote: str, kind:
     if anchored and not any(unanswered.holds_value(asked, s, query.text) for s in anchored):
         # "who offered 2.7 million kroner?" of "Det næsthøjeste bud er på 2.700.000 kr. fra en privat køber"
         return NOT_STATED_HEAD[lang].format(what=unanswered.NOT_STATED[asked][0 if lang == "en" else 1]), anchored[0]
-    share = part_amount.part_untold(query.text, item.text)
+    share = part_amount.part_untold(query.text, item.text) or part_amount.alone_untold(query.text, item.text)
     if share:  # "how much of the overspend is due to special education?" of an item giving only the total
         what = f"an amount for {share}" if lang == "en" else f"et beløb for {share}"
         return NOT_STATED_HEAD[lang].format(what=what), quote

@@ -68,3 +68,31 @@ def unit_untold(question: str, item_text: str) -> bool:
     if not (_ASKS_UNIT.search(question) and _COST.search(question)):
         return False
     return not any((MONEY.search(s) or " | " in s) and _UNIT_STATED.search(s) for s in SENTENCE_BREAK.split(item_text))
+
+
+# "Hvor meget koster den nye idrætssal på Løsning Skole alene?": the price of one thing apart from what it is built
+# with, which a sum for the whole project does not give
+_ALONE = re.compile(r"^\W*(?:hvad|hvor meget)\s+(?:koster|kostede)\s+(?P<thing>[^?]+?)\s+"
+                    r"(?:alene|for sig|i sig selv)\b", re.I)
+_LEAD = {"den", "det", "de", "nye", "ny", "nyt", "samlede", "hele", "koste", "kostet", "selve"}
+# a sum for several things together ("22,5 mio. kr. inklusive rådgivning", "i alt", "samlet") is none of theirs
+_TOGETHER = re.compile(r"\bsamle\w*|\bi alt\b|\btilsammen\b|\binklusi\w*|\binkl\b|\bherunder\b|\bog\b", re.I)
+
+
+def alone_untold(question: str, item_text: str) -> str | None:
+    """The thing whose own price is asked ("X alene") when no sentence of the item states an amount beside it that
+    is not a sum for several things; else None."""
+    m = _ALONE.search(question)
+    if m is None:
+        return None
+    words = [w for w in re.findall(r"[^\W\d]+", m.group("thing")) if w.lower() not in _LEAD]
+    if not words or len(words[0]) < 4 or words[0][:1].isupper():
+        return None  # the thing is not named by a noun of its own
+    head = tokens(words[0])[:1]
+    if not head:
+        return None
+    for sentence in SENTENCE_BREAK.split(item_text):
+        if MONEY.search(sentence) and any(t.startswith(head[0][:5]) for t in tokens(sentence)) \
+                and not _TOGETHER.search(sentence):
+            return None
+    return words[0].lower()

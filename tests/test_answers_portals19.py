@@ -138,3 +138,13 @@ def test_a_time_of_day_answers_until_what_time() -> None:
     assert not unanswered.clock_answered(asked, "Forretningsudvalget anbefalede den 3. december 2024 indstillingen.")
     assert not unanswered.clock_answered("When will the clinic open?", "Klinikken åbner kl. 8.")
     assert unanswered.holds_value("date", "Klinikken holder åbent til kl. 22.", asked)
+
+
+def test_a_thing_s_own_price_is_not_the_project_s_total() -> None:
+    from assistant import part_amount
+
+    asked = "Hvor meget koster den nye idrætssal på Løsning Skole alene?"
+    total = "Udvidelsen omfatter en indskolingsbygning og en idrætssal. Der søges 22,5 mio. kr. inklusive rådgivning."
+    assert part_amount.alone_untold(asked, total) == "idrætssal"
+    assert part_amount.alone_untold(asked, total + " Idrætssalen koster 8,1 mio. kr.") is None
+    assert part_amount.alone_untold("Hvor meget koster den nye idrætssal?", total) is None  # no "alene": the total
