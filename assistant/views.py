@@ -155,8 +155,8 @@ def role_unnamed(question: str, item_text: str) -> str | None:
     """The role a who-is question asks about ("formand") when the item never names that role: then no name it
     holds is the answer."""
     m = _WHO_IS.search(question)
-    if not m:
-        return None
+    if not m or not m.group("new") and not re.match(r"\W*(?:(?:og|and)\s+)?(?:hvem|who)\b", question, re.I):
+        return None  # "hvad hedder formanden?" asks a name, which the name check judges; "den nye leder" is judged here
     role = m.group("role").lower()
     text = fold(item_text)
     for pattern, stems in _ROLES:
