@@ -204,11 +204,7 @@ def _place_about(question: str, text: str) -> bool:
     asked_terms = question_terms(question)
     known = set(tokens(question))
     for sentence in SENTENCE_BREAK.split(text):
-        toks = set(tokens(sentence))
-        fives = {x[:5] for x in re.findall(r"\w{5,}", sentence.lower())} if english else set()
-        if not (any(match(t, toks, prefixes(toks)) or english and len(t) >= 5 and t[:5] in fives
-                    or len(t) >= 6 and any(t in x for x in toks)  # "dagpleje" in "gæstedagpleje"
-                    for t in asked_terms) or _SITING.search(sentence)):
+        if not (_shares_term(sentence, asked_terms, english, inside=True) or _SITING.search(sentence)):
             continue
         for m in _PLACE_SAID.finditer(sentence):
             if not set(tokens(m.group(0))) <= known:
@@ -232,14 +228,18 @@ def _clock_about(question: str, text: str) -> bool:
     time. A clock about something else ("mødestart kl. 8.15" for a Monday discussion) does not count."""
     english = language(question) == "en"
     asked = question_terms(question)
-    for sentence in SENTENCE_BREAK.split(text):  # not after "kl."
-        if _KL.search(sentence):
-            toks = set(tokens(sentence))
-            words = re.findall(r"\w{5,}", sentence.lower()) if english else []
-            fives = {x[:5] for x in words}  # an English word and its Danish cognate: "salted" ~ "saltes"
-            if any(match(t, toks, prefixes(toks)) or len(t) >= 5 and t[:5] in fives for t in asked):
-                return True
-    return False
+    return any(_KL.search(sentence) and _shares_term(sentence, asked, english)  # not after "kl."
+               for sentence in SENTENCE_BREAK.split(text))
+
+
+def _shares_term(sentence: str, asked: set[str], english: bool, inside: bool = False) -> bool:
+    """The sentence holds one of the question's terms ``asked``: the term or a word it begins; for an English
+    question a Danish cognate by its first five letters ("salted" ~ "saltes"); with ``inside``, a compound holding
+    it ("dagpleje" in "gæstedagpleje")."""
+    toks = set(tokens(sentence))
+    fives = {x[:5] for x in re.findall(r"\w{5,}", sentence.lower())} if english else set()
+    return any(match(t, toks, prefixes(toks)) or len(t) >= 5 and t[:5] in fives
+               or inside and len(t) >= 6 and any(t in x for x in toks) for t in asked)
 
 
 # "hvilken dato", "on what date", "hvilken dag præcis": a day, which a month or a year does not give

@@ -132,8 +132,9 @@ def amount_elsewhere(item_text: str, title: str, kind: str, question: str, names
 
     # "Hvor meget fik Hundige Boldklub fra Idrætspuljen?": the pool's own sum is no answer for the club; each name
     # the question writes as one ("Hundige Boldklub") must be near an amount, not only one of them
-    unpriced = [group for group in _grouped(question, named) if not any(priced(n) for n in group)]
-    if len(unpriced) < len(_grouped(question, named)) and not any(len(g) > 1 for g in unpriced):
+    groups = _grouped(question, named)
+    unpriced = [group for group in groups if not any(priced(n) for n in group)]
+    if len(unpriced) < len(groups) and not any(len(g) > 1 for g in unpriced):
         return None
     if unpriced:
         named = unpriced[0]
