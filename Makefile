@@ -332,6 +332,10 @@ test: install browser postgres lint
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat eval eval/dev44.jsonl --data-dir $(CURDIR)/.referat/eval-everything \
 	  --min-hit5 0.9 --min-first-citation 0.75 --min-refusal 0.7 --min-keywords 0.65
+	# dev45 (calibration, session 20): later editions of recurring items ("takstbladet for 2026" of the 2025 one)
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/dev45.jsonl --data-dir $(CURDIR)/.referat/eval-everything \
+	  --min-hit5 0.95 --min-first-citation 0.9 --min-refusal 0.9 --min-keywords 0.9
 	# portals19 (calibration, session 19): exports written blind by another hand (page footers, lettered items,
 	# number-only title cells, bold "Ad N." headings in DOCX, icon-free disclosure titles)
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \

@@ -113,8 +113,9 @@ def not_stored(query: Query, hits: list[Hit], stored: topics.Mentioned | None, c
     if not absent:
         hits, years = dated.years(query, hits, second_ratio)
         if years:  # the items that answer the question do not hold the year (other minutes may)
-            return hits, refusal(lang, f"the items found do not mention {' or '.join(years)}" if lang == "en"
-                                 else f"de fundne punkter nævner ikke {' eller '.join(years)}")
+            return hits, refusal(lang, dated.edition_note(query, hits[0])
+                                 or (f"the items found do not mention {' or '.join(years)}" if lang == "en"
+                                     else f"de fundne punkter nævner ikke {' eller '.join(years)}"))
     if not absent:
         hits, absent = together.fragment_first(query, hits)
         if absent:  # "greve svømmehal renovering?": no item found names them together

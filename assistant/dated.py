@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from assistant import bodies, salient, topics
+from assistant import bodies, editions, salient, topics
 from assistant.answer_quote import SEASON, YEAR, _bodies, _without, unmatched_date, unmatched_month
 from assistant.query import Query
 from assistant.retrieve import Hit
@@ -104,8 +104,9 @@ def refusal_note(query: Query, hits: list[Hit]) -> str | None:
 
 
 def years(query: Query, hits: list[Hit], second_ratio: float) -> tuple[list[Hit], list[str]]:
-    """A year the question names ("trafikbestillingen for 2027") must be the meeting's year or occur in the
-    item: hits reordered so the first does, or the years no hit has."""
+    """A year the question names ("takstbladet for 2031") must be the meeting's year or occur in an item that
+    is not about another year's edition of the thing asked (``editions``): hits reordered so the first does, or
+    the years no hit has."""
     if not hits or hits[0].in_conversation:
         return hits, []
     # "mødet i Byråd 2022-2025" names a body, not a year: body names are no years, in question or item
@@ -116,9 +117,13 @@ def years(query: Query, hits: list[Hit], second_ratio: float) -> tuple[list[Hit]
     if not wanted:
         return hits, []
 
+    english = query.language == "en"
+
     def has(h: Hit) -> bool:
         text = _without(f"{h.item.date} {h.item.title}\n{h.item.text}", _bodies(h))
-        return all(y in text for y in wanted)
+        # "Bustrafikbestilling 2030" is no answer about the order for 2031, however its text looks ahead
+        return (all(y in text or editions.covers(h.item.title, y) for y in wanted)
+                and editions.other_year(query.text, h.item.title, english, _decided(h)) is None)
 
     # an item further down holding the year answers only when it is near-tied with the first (as a second
     # citation would be): a far weaker item that merely mentions the year is no answer about that year
@@ -131,3 +136,18 @@ def years(query: Query, hits: list[Hit], second_ratio: float) -> tuple[list[Hit]
     if not full:
         return hits, list(dict.fromkeys(wanted))
     return [full[0], *[h for h in hits if h is not full[0]]], []
+
+
+def _decided(hit: Hit) -> str:
+    return "\n".join(d.text for d in hit.item.item.decisions)
+
+
+def edition_note(query: Query, hit: Hit) -> str | None:
+    """Why the item found does not answer for the year asked when it is an earlier year's edition ("the item
+    found is about “Budget 2026-29”, not 2031"); None when it simply does not hold the year."""
+    en = query.language == "en"
+    if editions.other_year(query.text, hit.item.title, en, _decided(hit)) is None:
+        return None
+    asked = (" or " if en else " eller ").join(editions.asked_years(query.text, en))
+    return (f"the item found is about “{hit.item.title}”, not {asked}" if en
+            else f"det fundne punkt handler om »{hit.item.title}«, ikke {asked}")
