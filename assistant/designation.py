@@ -10,10 +10,15 @@ from assistant.quotes import sentences
 
 # a numbered part of a plan, project or route: "etape 4", "4. etape", "stage 4", "lokalplan 1221", "tillæg 9",
 # "linje 224"; English designators through their Danish word
-_DA_DESIGNATION = re.compile(r"\b\w*?(etape|fase|lokalplan|tillæg|delområde|linje|rute)\s+(?:nr\.\s*)?"
-                             r"(\d+(?:\.\d+)?)\b|\b(\d+)\.\s*(etape|fase|kvartal|behandling)(?:en)?\b", re.I)
+_DA_DESIGNATION = re.compile(r"\b\w*?(etape|fase|lokalplan|tillæg|delområde|linje|rute)(?:rne|erne|r|n|en)?\s+"
+                             r"(?:nr\.\s*)?(\d+(?:\.\d+)?)\b|\b(\d+)\.\s*(etape|fase|kvartal|behandling)(?:en)?\b",
+                             re.I)
+# more numbers of the same kind after the first: "buslinjerne 224 og 225", "etape 2, 3 og 4" (not an amount: "og 3,5
+# mio. kr.", and only numbers as long as the first)
+_MORE = re.compile(r"(?:\s*,\s*|\s+(?:og|eller|and|or)\s+)(\d+(?:\.\d+)?)\b(?![,.]\d)(?!\s*(?:mio|mia|kr|pct|%))",
+                   re.I)
 # also a quarter and a reading: "2. kvartal 2023", "1. behandlingen", "the second quarter", "first reading"
-_EN_DESIGNATION = re.compile(r"\b(stage|phase|local plan|addendum|supplement|sub-area|line|route)\s+(?:no\.\s*)?"
+_EN_DESIGNATION = re.compile(r"\b(stage|phase|local plan|addendum|supplement|sub-area|line|route)s?\s+(?:no\.\s*)?"
                              r"(\d+(?:\.\d+)?)\b|\b(\d+)(?:st|nd|rd|th)\s+(stage|phase|quarter|reading)\b", re.I)
 _DESIGNATOR_DA = {"stage": "etape", "phase": "fase", "local plan": "lokalplan", "addendum": "tillæg",
                   "supplement": "tillæg", "sub-area": "delområde", "line": "linje", "route": "rute",
@@ -35,8 +40,14 @@ def designations(text: str) -> set[tuple[str, str]]:
     for pattern in (_DA_DESIGNATION, _EN_DESIGNATION):
         for m in pattern.finditer(text):
             word, number = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
-            word = word.lower()
-            out.add((_DESIGNATOR_DA.get(word, word), number))
+            word = _DESIGNATOR_DA.get(word.lower(), word.lower())
+            out.add((word, number))
+            if m.group(2):  # "linjerne 224 og 225": each number named
+                end = m.end()
+                digits = len(number.split(".")[0])  # a sibling is written alike: "1221 og 40 boliger" is no plan 40
+                while (more := _MORE.match(text, end)) and len(more.group(1).split(".")[0]) == digits:
+                    out.add((word, more.group(1)))
+                    end = more.end()
     for m in _WORDED.finditer(text):
         word = m.group(2).lower()
         out.add((_DESIGNATOR_DA.get(word, word), _ORDINALS[m.group(1).lower()]))

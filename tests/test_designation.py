@@ -1,8 +1,9 @@
-"""Periods a question names that the item found is not about: a budget, an account, a school year or a season."""
+"""Parts a question names that the item found is not about: a numbered line or stage, a budget, an account, a school
+year or a season."""
 
 from __future__ import annotations
 
-from assistant.designation import other_designation, periods
+from assistant.designation import designations, other_designation, periods
 
 
 def test_a_span_of_budget_years_covers_each_year() -> None:
@@ -35,3 +36,14 @@ def test_a_period_inside_the_span_or_not_named_by_the_item_stands() -> None:
     assert other_designation("Budgetopfølgning pr. 31. marts", "Hvordan går budget 2024?") is None
     # a year alone is no period ("i 2024" is checked by the years the items hold, not here)
     assert periods("Hvad besluttede byrådet i 2024 om budgettet?") == set()
+
+
+def test_numbers_named_together_are_each_named() -> None:
+    # "buslinjerne 224 og 225": the plural and every number of the list; not an amount or a number of other length
+    assert designations("ændring af buslinjerne 224 og 225 sidste sommer") == {("linje", "224"), ("linje", "225")}
+    assert designations("etape 2, 3 og 4") == {("etape", "2"), ("etape", "3"), ("etape", "4")}
+    assert designations("etape 2 og 3,5 mio. kr.") == {("etape", "2")}
+    assert designations("lokalplan 1221 og 40 boliger") == {("lokalplan", "1221")}
+    assert designations("bus lines 12 and 14") == {("linje", "12"), ("linje", "14")}
+    # so an item naming both lines is not "about another line" when one of them is asked
+    assert other_designation("klager efter ændringen af buslinjerne 224 og 225", "Hvor kører linje 225 nu?") is None
