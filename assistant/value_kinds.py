@@ -54,7 +54,10 @@ _ADDRESS = re.compile(r"\b[A-ZÆØÅ][\wæøå.-]*(?:vej|gade|allé|alle|vænge|
 _BODY = re.compile(r"\w*(?:udvalg|udvalget|byråd|byrådet|råd|rådet|magistrat\w*|forvaltning\w*|administration\w*)\b",
                    re.I)
 _PLACE = re.compile(r"\b(?:på|i|ved|til)\s+[A-ZÆØÅ][\wæøå-]+|\b\w+(?:vej|gade|torv|plads|park|havn|center)\b", re.I)
-_WHY = re.compile(r"\bfordi\b|\bda\b|på grund af|derfor|med henblik på|\bfor at\b|skyldes|som følge af|begrund|"
+# "for at" is a purpose ("for at sikre ..."), except in a vote line, where it is "in favour of" ("For at oversende
+# forslag B stemte V")
+_WHY = re.compile(r"\bfordi\b|\bda\b|på grund af|derfor|med henblik på|\bfor at\b(?![^.;\n]{0,80}\bstem(?:te|mer)\b)|"
+                  r"skyldes|som følge af|begrund|"
                   r"\bidet\b|årsag|baggrund|formålet\b|\bpga\b|\bgrundet\b|\bvurdering(?:en)?,? at\b|"
                   # a party's recorded stance is the reason its vote gives ("Ø kan ikke støtte forhøjelsen af ...")
                   r"\bkan ikke (?:støtte|acceptere|gå ind for)\b|\bkunne ikke (?:støtte|acceptere|gå ind for)\b", re.I)

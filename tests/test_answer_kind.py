@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer_kind import KINDS, answer_kind, clauses
+from assistant.value_kinds import KIND_PATTERNS
 
 CASES = [
     ("Hvad skal regionen betale for særpublikationen?", "amount"),
@@ -95,3 +96,11 @@ def test_a_committee_named_by_the_start_of_its_name_is_no_topic() -> None:
     known = set(tokens("Hennys testudvalg Middelfart"))
     assert aspects("Who chaired Henny's test committee in Middelfart on 2 May 2017?", known) == ["chair"]
     assert "selvkørende" in expand("Who proposed making Aarhus a test city for self-driving cars?")
+
+
+def test_a_vote_line_for_something_is_no_reason() -> None:
+    # "For at oversende forslag B stemte V": in favour of, not in order to; "for at sikre" is a purpose
+    why = KIND_PATTERNS["explanation"]
+    assert not why.search("For at oversende forslag B stemte V (2).")
+    assert not why.search("For at godkende indstillingen stemmer: A, V og C")
+    assert why.search("Udvalget udsatte sagen for at sikre økonomien.")
