@@ -38,19 +38,19 @@ def _subject(before: str, after: str, english: bool) -> str | None:
     words = [fold(w) for w in _WORD.findall(before)][-4:]
     while words and words[-1] in _LINKS:
         words.pop()
-    if words and words[-1] not in MONTHS and len(words[-1]) >= 4:
-        return words[-1]
     if words and words[-1] in MONTHS:
         return None
+    if words and len(words[-1]) >= 4:
+        return words[-1]
     nxt = _WORD.match(after.lstrip())
     if english and nxt and fold(nxt.group(0)) not in _LINKS and len(nxt.group(0)) >= 4:
         return fold(nxt.group(0))
     return None
 
 
-def _dated(text: str, english: bool) -> list[tuple[str, set[int], bool]]:
-    """(subject, years, a season?) for each year of the text that dates a word."""
-    return [(s, _span(m), "/" in m.group(0)) for m in _YEARS.finditer(text)
+def _dated(text: str, english: bool) -> list[tuple[str, set[int], bool, str]]:
+    """(subject, years, a season?, the years as written) for each year of the text that dates a word."""
+    return [(s, _span(m), "/" in m.group(0), m.group(0)) for m in _YEARS.finditer(text)
             if (s := _subject(text[:m.start()], text[m.end():], english))]
 
 
@@ -75,7 +75,7 @@ def other_year(question: str, title: str, english: bool = False, decided: str = 
     before the year asked, and neither the question names the title's years itself nor the item's decision
     (``decided``) the year asked ("ordningen fortsætter uændret i 2031" decides for that year); else None."""
     asked = _dated(question, english)
-    if not asked or any(str(y) in decided for _, ys, _ in asked for y in ys):
+    if not asked or any(str(y) in decided for _, ys, _, _ in asked for y in ys):
         return None
     named = {y for m in _YEARS.finditer(question) for y in _span(m)}
     # a title is one thing of one edition: any of its words may be what the question dates ("Takstblad for
@@ -84,15 +84,14 @@ def other_year(question: str, title: str, english: bool = False, decided: str = 
     for m in _YEARS.finditer(title):
         if _span(m) & named:
             continue
-        if any(_later(ys, season, m) and any(_same(w, s) for w in words) for s, ys, season in asked):
+        if any(_later(ys, season, m) and any(_same(w, s) for w in words) for s, ys, season, _ in asked):
             return m.group(0)
     return None
 
 
 def asked_years(question: str, english: bool = False) -> list[str]:
     """The years the question dates a subject with, as it writes them ("2031", "2026/27")."""
-    return [m.group(0) for m in _YEARS.finditer(question) if _subject(question[:m.start()], question[m.end():],
-                                                                     english)]
+    return [written for _, _, _, written in _dated(question, english)]
 
 
 def covers(title: str, year: str) -> bool:
