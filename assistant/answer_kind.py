@@ -59,7 +59,7 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
                           rf"^\W*what (?:is|was|will be) the (?:total |overall |full |combined |final )?"
                           rf"(?:[\w-]+ ){{0,2}}(?:grant|cost|costs|price|budget|appropriation|subsidy|fee|rent|"
                           rf"spending|expenditure|expenses)\b|"
-                          rf"^\W*hvad (?:er|var|blev|bliver) (?:den|det) (?:samlede |endelige |fulde )?"
+                          rf"^\W*hvad (?:er|var|blev|bliver) (?:den|det) (?:\w+e\s+){{0,2}}"
                           rf"\w*(?:bevilling|budget|pris|beløb|udgift|tilskud|takst|leje)\w*\b|"
                           rf"what (?:does|did|will) .{{0,100}}\bcost|how much (?:money|did|does|will|is|was)|"
                           # "What result subsidy does Greve receive ...?", "hvilket tilskud får klubben?"

@@ -56,6 +56,17 @@ _NOT_A_COUNT = re.compile(
     r"\b(?:19|20)\d{2}\s*[-–/]\s*\d{2,4}\b", re.I)
 
 
+# a reference's number ("pkt. 5", "beslutningspunkterne 1 og 2", "bilag 2", "§ 17, stk. 4")
+_REFERENCED = re.compile(rf"(?:§|\b\w*punkt\w*|\b(?:{_REFERENCE.pattern}))\s*\d+\w*(?:\s*(?:,|og|and|-|–)\s*\d+\w*\b)*",
+                         re.I)
+
+
+def without_non_counts(text: str) -> str:
+    """``text`` without the figures that count nothing: dates, clock times, case numbers, ordinal periods and the
+    numbers of references."""
+    return _REFERENCED.sub(" ", _NOT_A_COUNT.sub(" ", text))
+
+
 # "hvor mange af de 31 ansøgninger kom fra fodboldklubber?", "how many of the 612 responses were against?": a part
 # of a whole the question names; the figure must be said of the part ("fra fodboldklubber", "imod")
 _SUBSET = re.compile(r"\b(?:hvor mange|how many)\s+(?:af|of)\s+(?:(?:de|disse|dem|the|these|those)\s+)?"

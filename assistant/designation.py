@@ -106,6 +106,12 @@ def other_designation(item_text: str, question: str) -> tuple[str, str] | None:
     return None
 
 
+def names_any(text: str, question: str) -> bool:
+    """``text`` names a numbered part or period of a kind the question names ("etape 3" for "etape 4")."""
+    words = {w for w, _ in designations(question) | periods(question)}
+    return any(w in words for w, _ in designations(text) | periods(text))
+
+
 # a rank below the top: "det næsthøjeste bud", "the second-highest bid", "tredjestørste"; English through Danish
 _SUPERLATIVES = {"highest": "højeste", "lowest": "laveste", "largest": "største", "biggest": "største",
                  "smallest": "mindste", "best": "bedste", "cheapest": "billigste"}

@@ -13,10 +13,10 @@ import math
 import re
 from dataclasses import dataclass
 
-from assistant.answer_kind import SINCE_ASKED
+from assistant.answer_kind import CUES, SINCE_ASKED
 from assistant.glossary import expand
 from assistant.query import language
-from assistant.quotes import headings, sentences
+from assistant.quotes import headings, identifier_only, sentences
 from assistant.terms import GENERIC, content_terms, match, prefixes
 from assistant.value_kinds import (
     FIGURE_KINDS,
@@ -191,7 +191,9 @@ def select(item: AgendaItem, question: str, kind: str, meeting_date: str = "", f
 
     ``focus`` is the chunk dense search found closest; ``context`` names the meeting (municipality,
     committee): its words identify the meeting, not the answer, so they do not score passages."""
-    cands = [p for p in passages(item, meeting_date) if len(p.text) >= 8]
+    # a case number printed on a line of its own names the case and answers nothing (its digits are no count, date
+    # or year of the question)
+    cands = [p for p in passages(item, meeting_date) if len(p.text) >= 8 and not identifier_only(p.text)]
     if not cands:
         return []
     if language(question) == "en":
@@ -205,8 +207,11 @@ def select(item: AgendaItem, question: str, kind: str, meeting_date: str = "", f
     asked = asked_terms(question, item.title, context)
     decisive = kind in {"decision", "vote", "yesno"}
     scored: list[tuple[float, int]] = []
+    named = _who_voted(kind, question)
     for k, (p, score) in enumerate(zip(cands, base, strict=True)):
-        if pattern is not None and new_values(kind, p.text, known) or kind == "amount" and _table_number(p.text) \
+        if named and not _names_voter(p.text, known, named):
+            pass  # "which party voted against?": a vote line that names no party or person does not answer
+        elif pattern is not None and new_values(kind, p.text, known) or kind == "amount" and _table_number(p.text) \
                 or kind == "list" and (p.entry or p.text.rstrip().endswith(":")  # a list answers "which ..."
                                        or _INLINE_LIST.search(p.text) is not None):
             score += cfg.kind_bonus
@@ -239,6 +244,11 @@ def select(item: AgendaItem, question: str, kind: str, meeting_date: str = "", f
             holding = [s for s in holding if _SINCE.search(cands[s[1]].text)] or holding
         if holding:
             scored = holding + [s for s in scored if s not in holding]
+    # a vote line naming a party or person answers "which party voted against?" whatever words it shares; each such
+    # line names other voters, so all of them, and only they, are quoted (up to the limit)
+    voted = [(sc, k) for sc, k in scored if named and pattern is not None and pattern.search(cands[k].text)
+             and _names_voter(cands[k].text, known, named)]
+    scored = voted + [s for s in scored if s not in voted]
     best_score, best = scored[0]
     if best_score <= 0:
         return []
@@ -252,9 +262,10 @@ def select(item: AgendaItem, question: str, kind: str, meeting_date: str = "", f
     limit = cfg.max_passages_many if kind in {"list", "person", "party", "vote", "absent"} and MANY.search(question) \
         else cfg.max_passages
     for score, k in scored[1:]:
-        if len(chosen) >= limit or score < cfg.second_ratio * best_score:
+        if len(chosen) >= limit or score < cfg.second_ratio * best_score and (score, k) not in voted:
             break
-        if k not in chosen and (pattern is None or pattern.search(cands[k].text)):
+        if k not in chosen and (pattern is None or pattern.search(cands[k].text)) \
+                and (not voted or (score, k) in voted):
             chosen.append(k)
     for k in list(chosen):  # a lead-in cut off before its list ("Administrationen indstiller," then "1. at ...")
         if cands[k].text.rstrip().endswith((",", ":")) and k + 1 < len(cands) and cands[k + 1].entry:
@@ -267,6 +278,31 @@ def select(item: AgendaItem, question: str, kind: str, meeting_date: str = "", f
         picked.append(cands[k])
         total += len(cands[k].text)
     return picked
+
+
+_ASKS_PARTY, _ASKS_PERSON = (dict(CUES)[name] for name in ("party", "person"))
+
+
+def _who_voted(kind: str, question: str) -> tuple[str, ...]:
+    """The kinds of name a vote question asks for: "which party could not back point 1?", "hvem stemte imod?"
+    want a party or a person named in the vote line, not any line about the vote."""
+    if kind != "vote":
+        return ()
+    if _ASKS_PARTY.search(question):
+        return ("party",)
+    return ("party", "person") if _ASKS_PERSON.search(question) else ()
+
+
+def _names_voter(text: str, known: str, named: tuple[str, ...]) -> bool:
+    """The passage names a party or person the question does not ("(A) og (C) undlader": a party's capital letter
+    counts, however short; the word "i" does not)."""
+    if "party" in named:
+        party = KIND_PATTERNS["party"]
+        asked = {m.group(0).lower() for m in party.finditer(known)}
+        if any(m.group(0).lower() not in asked and (len(m.group(0).strip("()")) > 1 or m.group(0).isupper())
+               for m in party.finditer(text)):
+            return True
+    return "person" in named and bool(new_values("person", text, known))
 
 
 def strength(item: AgendaItem, question: str, kind: str, meeting_date: str = "", context: str = "") -> float:

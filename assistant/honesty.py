@@ -119,10 +119,13 @@ def trap(answerer: ExtractiveAnswerer, query: Query, hit: Hit, quote: str, kind:
     if restated:  # the quote's only figure is the one the question gives ("6,9 i snit"): not the one asked
         return NOT_STATED_HEAD[lang].format(what=RESTATED[lang].format(given=restated)), quote
     # the item, or else its title and the passage quoted, is about another part (the title "... 2. kvartal 2024 til
-    # 1. kvartal 2025", the quote "4. kvartal 2023 – 3. kvartal 2024", the asked period named only as the next report's)
-    part = (designation.other_designation(f"{item.title}\n{item.text}", query.text)
-            or designation.other_designation(item.title, query.text)
-            and designation.other_designation(quote, query.text))
+    # 1. kvartal 2025", the quote "4. kvartal 2023 – 3. kvartal 2024" or no period at all, the asked period named
+    # only as the next report's)
+    part = designation.other_designation(f"{item.title}\n{item.text}", query.text)
+    titled = None if part else designation.other_designation(item.title, query.text)
+    if titled:
+        part = designation.other_designation(quote, query.text) or (
+            None if designation.names_any(quote, query.text) else titled)
     if part:  # "stage 4" of an item on stage 3
         return OTHER_PART[lang].format(what=part[0], other=part[1]), quote
     edition = scope.other_edition(query.text, item.title, item.text)
@@ -208,7 +211,7 @@ def trap(answerer: ExtractiveAnswerer, query: Query, hit: Hit, quote: str, kind:
     if fine:  # "what time ...?" of an item that states no time of day, "what does Movia think?": say so
         return NOT_STATED_HEAD[lang].format(what=fine), quote
     asked = unanswered.asked_kind(kind, query.text)
-    if (query.intent not in {"case", "list"}
+    if (query.intent not in {"case", "list", "casenr"}  # a case number is no count ("Sagsnr. 25-007456")
             # a firm or body the title names is stated ("Kommunegaranti for lån til Middelfart Fjernvarme")
             and (unanswered.lacks_value(quote, asked, query.text)
                  and not (asked in _NAMED_KINDS and unanswered.holds_value(asked, item.title, query.text))

@@ -239,6 +239,14 @@ _DOCUMENT_TITLE = re.compile(r"(?:svar|spørgsmål|bilag|notat|høringssvar|brev
 # a case or document number written with letters ("EMN-2025-006675", "SAG-24-1234", "Sagsnr.: 24/1234")
 _CASE_NUMBER = re.compile(r"\b[A-ZÆØÅ]{2,6}-\d{2,4}-\d{3,}\b|\b(?:sagsnr|sags nr|journalnr|j\.\s?nr)\.?:?\s*[\w./-]+",
                           re.I)
+# a case or journal number written in digits alone ("21-013649", "27.00.00-A00-1-21", "24/1234")
+_NUMBER_ID = re.compile(r"\b\d{2}\.\d{2}\.\d{2}(?:-[A-ZÆØÅ]\d{2}-\d+-\d{2})?\b|\b\d{2}/\d{3,}\b|\b\d{2}-\d{4,}\b")
+
+
+def identifier_only(text: str) -> bool:
+    """The text is only a case or document number ("EMN-2025-010585", "21-013649"): an identifier line printed
+    under the title, which names the case and says nothing about it."""
+    return not re.search(r"\w", _NUMBER_ID.sub(" ", _CASE_NUMBER.sub(" ", text)))
 
 
 _PROPOSAL = re.compile(r"indstil|beslutningspunkt|forslag|recommend", re.I)

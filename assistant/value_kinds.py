@@ -51,8 +51,10 @@ _MUNICIPALITY = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, [*A
 # a street address: "Hundigevej 36", "Rådhuspladsen 1", "Ishøj Store Torv 20"
 _ADDRESS = re.compile(r"\b[A-ZÆØÅ][\wæøå.-]*(?:vej|gade|allé|alle|vænge|stræde|plads|pladsen|torv|boulevard|park|"
                       r"parken|høj|bakke|have|haven|sti|vang|toften|bygade|hegn|dige|kaj|bro)(?:\s+\d{1,4}\s?[A-Za-z]?)\b")
-_BODY = re.compile(r"\w*(?:udvalg|udvalget|byråd|byrådet|råd|rådet|magistrat\w*|forvaltning\w*|administration\w*)\b",
-                   re.I)
+# a council's own bodies, and the state's authorities a "hvilken myndighed" question may ask for ("Vejdirektoratet",
+# "Miljøstyrelsen", "Indenrigsministeriet", "Arbejdstilsynet", "Planklagenævnet")
+_BODY = re.compile(r"\w*(?:udvalg|udvalget|byråd|byrådet|råd|rådet|magistrat\w*|forvaltning\w*|administration\w*|"
+                   r"direktorat(?:et)?|styrelse[n]?|ministerie[t]?|tilsynet|nævnet)\b", re.I)
 _PLACE = re.compile(r"\b(?:på|i|ved|til)\s+[A-ZÆØÅ][\wæøå-]+|\b\w+(?:vej|gade|torv|plads|park|havn|center)\b", re.I)
 # "for at" is a purpose ("for at sikre ..."), except in a vote line, where it is "in favour of" ("For at oversende
 # forslag B stemte V")
@@ -95,6 +97,11 @@ def values(kind: str, text: str) -> set[str]:
     pattern = KIND_PATTERNS.get(kind)
     if pattern is None:
         return set()
+    if kind == "count":  # the day of a date counts nothing ("i mødet den 30. september 2025"), nor does the number
+        # of an item, paragraph or attachment ("(pkt. 5)", "§ 17, stk. 4", "bilag 2")
+        from assistant.counted import without_non_counts
+
+        text = without_non_counts(text)
     return {re.sub(r"\s+", " ", m.group(0)).strip(" .,").lower() for m in pattern.finditer(text)}
 
 

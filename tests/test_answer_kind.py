@@ -86,6 +86,10 @@ def test_what_is_the_total_grant_asks_for_an_amount() -> None:
     assert answer_kind("What is the total capital grant for the new sports facility in Lisbjerg?") == "amount"
     assert answer_kind("Hvad er den samlede anlægsbevilling til idrætsanlægget?") == "amount"
     assert answer_kind("What is the plan for the harbour?") != "amount"
+    # any adjectives before the sum ("den månedlige", "den forventede årlige"), not only "samlede"
+    assert answer_kind("Hvad var den månedlige nettohusleje for ældreboligerne?") == "amount"
+    assert answer_kind("Hvad er den forventede årlige udgift til driften?") == "amount"
+    assert answer_kind("Hvad er den største udfordring for skolerne?") != "amount"
 
 
 def test_a_committee_named_by_the_start_of_its_name_is_no_topic() -> None:
