@@ -108,3 +108,15 @@ def test_a_vote_line_for_something_is_no_reason() -> None:
     assert not why.search("For at oversende forslag B stemte V (2).")
     assert not why.search("For at godkende indstillingen stemmer: A, V og C")
     assert why.search("Udvalget udsatte sagen for at sikre økonomien.")
+
+
+def test_doing_away_with_something_is_asked_of_the_decision() -> None:
+    """"Did the council scrap the requirement?" asks what was decided: on an agenda with no decision recorded the
+    answer says so and quotes the recommendation, instead of quoting the case's background as if it answered."""
+    from assistant.answer_quote import asks_decided
+    from assistant.query import understand
+
+    assert asks_decided(understand("Did Aarhus City Council scrap the certificate requirement in October 2025?"))
+    assert asks_decided(understand("Afskaffede byrådet kravet om arbejdsmiljøcertifikat?"))
+    assert asks_decided(understand("Blev buslinje 233 nedlagt, da udvalget behandlede busbetjeningen?"))
+    assert not asks_decided(understand("Was the requirement a burden for the private institutions?"))
