@@ -347,6 +347,11 @@ test: install browser postgres lint
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat eval eval/portals20.jsonl --data-dir $(CURDIR)/.referat/eval-portals20 \
 	  --ingest sample_data/portals20 --min-hit5 0.95 --min-first-citation 0.9 --min-refusal 0.85 --min-keywords 0.8
+	# portals21 (measured, session 21): a harder blind probe (a DOCX with tables, JSON lines per item section, an old
+	# table-layout portal page, a hyphenated paged print; paraphrased questions); floors below its first measured run
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/portals21.jsonl --data-dir $(CURDIR)/.referat/eval-portals21 \
+	  --ingest sample_data/portals21 --min-hit5 0.95 --min-first-citation 0.7 --min-refusal 0.85 --min-keywords 0.5
 	# questions written from the stored minutes themselves (case numbers, item numbers, votes): eval/probe.py
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat probe --data-dir $(CURDIR)/.referat/eval-minutes --min-right 0.95

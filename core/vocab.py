@@ -299,6 +299,9 @@ _NEXT_LABEL = re.compile(r"\.?\s+(?:Afbud|Fraværende|Fravær|Forfald|Ikke til s
 _AFTER_PARTY = re.compile(r"(\([^()]{1,30}\))\s*\([^()]{1,40}\)$")
 # the reason after a name ("Karin Høgsted (V), afbud; Bent Lykke (A)"): no name of its own
 _REASON = re.compile(r"^\(?(?:(?:meldt\s+)?afbud|fraværende|fravær|forfald|syg(?:dom)?|ferie|orlov)\)?\.?$", re.I)
+# the reason after a dash ("Kurt Engmark (O) - afbud"): the name alone
+_DASH_REASON = re.compile(r"\s+[-–]\s+(?:(?:meldt\s+)?afbud|fraværende|fravær|forfald|syg(?:dom)?|ferie|orlov)\.?$",
+                          re.I)
 
 
 def split_names(text: str) -> list[str]:
@@ -306,7 +309,8 @@ def split_names(text: str) -> list[str]:
     if not text or _NONE.match(text):
         return []
     text = _NEXT_LABEL.sub(", ", text)  # "Allan Bork (O). Fraværende: Pia Juhl (C)": both are absent
-    parts = [_ROLE_BEFORE.sub("", _AFTER_PARTY.sub(r"\1", p.strip())) for p in re.split(r",\s*|\s+og\s+|;\s*", text)]
+    parts = [_ROLE_BEFORE.sub("", _AFTER_PARTY.sub(r"\1", _DASH_REASON.sub("", p.strip())))
+             for p in re.split(r",\s*|\s+og\s+|;\s*", text)]
     return [p for p in parts if p and len(p) < 60 and not ROLE.match(p) and not _REASON.match(p)]
 
 

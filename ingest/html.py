@@ -60,6 +60,11 @@ def html_to_text(html: str) -> str:
     facts = [t for t in soup.find_all("table") if _facts_table(t)]
     for row in soup.find_all("tr"):  # a data table's row stays one line, its cells separated by " | "
         cells = row.find_all(["td", "th"], recursive=False)
+        if _labelled(cells):  # "Sagsnr." | "24/00511" in cells a class names label and value: a heading, its text
+            for cell in cells:
+                cell.insert_before("\n")
+                cell.insert_after("\n")
+            continue
         label = _fact_label(cells, any(t is row.find_parent("table") for t in facts))
         if label:
             value = ", ".join(x.strip() for x in cells[1].get_text("\n").splitlines() if x.strip())
@@ -128,6 +133,18 @@ def _fact_label(cells: list, facts: bool) -> str | None:  # type: ignore[type-ar
     if label.endswith(":"):
         return bare
     return bare if facts and (_FACT_LABEL.match(bare) or cells[0].name == "th") else None
+
+
+_LABEL_CLASS = re.compile(r"^(?:lbl|label|key|caption|fieldlabel|field-label|feltnavn|overskrift)$", re.I)
+
+
+def _labelled(cells: list) -> bool:  # type: ignore[type-arg]
+    """A row of a label cell, marked so by its class ("td.lbl", "td.label"), and one value cell, beside spacer
+    cells that hold nothing: a portal's layout of an item's parts, not a row of data."""
+    full = [c for c in cells if c.get_text(" ").strip(" \u00a0\t\n")]
+    if len(full) != 2 or len(full[0].get_text(" ").strip()) > 40:
+        return False
+    return any(_LABEL_CLASS.match(str(k)) for k in full[0].get("class") or [])
 
 
 def _layout(cells: list) -> bool:  # type: ignore[type-arg]

@@ -251,8 +251,8 @@ def _sections(fragment: str) -> list[tuple[str, str]]:
     out: list[tuple[str, list[str]]] = [("", [])]
     for line in fragment_text(outer_html(frag)).splitlines():
         first, *marked = line.split(_MARK)
-        if not marked:
-            out[-1][1].append(line)
+        if not marked:  # a value cell beside a spacer cell prints a bare separator first ("| Godkendt.")
+            out[-1][1].append(line.lstrip(" |") if line.lstrip().startswith("| ") else line)
             continue
         if first.strip(" |"):
             out[-1][1].append(first.strip(" |"))

@@ -60,7 +60,7 @@ def meeting_facts(parents: list[dict[str, Any]], records: list[dict[str, Any]]) 
     IANA time zone under a time-zone key ("timeZone": "America/Nuuk") is the zone of its time stamps."""
     facts: Facts = {}
     around = _around(parents)
-    for k, obj in enumerate([*around, *records]):
+    for k, obj in enumerate([*around, *records, *_repeated_meeting(records)]):
         for key, value in obj.items():
             name = "zone" if zones.is_zone_key(key) and zones.zone(value) is not None else names.kind(key)
             if name == "text" and k < len(around) and names.fold(key) in names.NAME_KEYS and _name_like(value):
@@ -68,6 +68,14 @@ def meeting_facts(parents: list[dict[str, Any]], records: list[dict[str, Any]]) 
             if name and value not in (None, "", [], {}):
                 facts.setdefault(name, []).append(value)
     return facts
+
+
+def _repeated_meeting(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The meeting object each record carries when a file has no document around its records (a JSON-lines export
+    whose every line repeats {"moede": {"kommune": ..., "udvalg": ..., "dato": ...}}): the first record's."""
+    first = records[0] if records else {}
+    return [v for k, v in first.items() if isinstance(v, dict) and names.kind(k) is None
+            and names.fold(k) in names.MEETING_KEYS]
 
 
 def _around(parents: list[dict[str, Any]]) -> list[dict[str, Any]]:
