@@ -157,6 +157,13 @@ _GLOSS_WORD = re.compile(r"\(([a-zæøå]{5,})\)")
 _GLOSSED = re.compile(r"((?:[a-z'-]+\s+){1,4})\([^()]{3,40}\)", re.I)
 
 
+# words that cannot be the noun a superlative stands before ("den seneste over 30 år", "listen over ..."): a
+# preposition, a conjunction or a relative word
+_DETERMINERS = frozenset("den det de sit sin sine hans hendes deres vores jeres dets dens".split())
+_NOT_A_NOUN_AFTER = frozenset("over for til af i på om med fra ved under efter mellem og eller som der da når hvor "
+                              "at".split())
+
+
 def topic_nouns(question: str, lang: str) -> list[str]:
     """The lower-case nouns of the question that name its topic (see the module note)."""
     if lang == "en":
@@ -191,7 +198,11 @@ def topic_nouns(question: str, lang: str) -> list[str]:
         if low in _GROUPS and prev in _GROUP_BEFORE:
             out.append(low)  # "gratis bus for unge": the group a measure is for is its topic
             continue
-        if (not noun or word[:1].isupper() or not tokens(low) or len(low) < 5 or low in _FRAME or low.endswith("ede")
+        # "det billigste bud", "den største bevilling": a superlative before its noun is no topic of its own
+        superlative = (low.endswith("ste") and prev in _DETERMINERS and i + 1 < len(words)
+                       and words[i + 1].islower() and words[i + 1] not in _NOT_A_NOUN_AFTER)
+        if (not noun or superlative or word[:1].isupper() or not tokens(low) or len(low) < 5 or low in _FRAME
+                or low.endswith("ede")
                 or low in _ADJECTIVES
                 or fold(low) in _MUNI_WORDS or fold(low).removesuffix("s") in _MUNI_WORDS  # "greves skoler"
                 or fold(low).endswith(_BODY) or _english(low)):

@@ -312,3 +312,14 @@ def test_what_was_decided_about_a_rejected_proposal_is_its_decision() -> None:
     q = "Hvad besluttede sundhedsudvalget i Greve om at stoppe støtten til Stop Spild Lokalt?"
     assert premise.contradicted(q, {"rejected"}, "da", "decision") is None
     assert premise.contradicted("Hvorfor besluttede udvalget at stoppe støtten?", {"rejected"}, "da") == "rejected"
+
+
+def test_a_superlative_before_its_noun_is_no_topic() -> None:
+    """"det billigste bud" asks for the lowest bid: minutes that say "det laveste bud" mention the topic, so
+    "billigste" must not be judged as a topic no minutes mention. A noun ending in -ste keeps its place."""
+    from assistant import topics
+
+    assert topics.topic_nouns("Hvilket firma kom med det billigste bud på molen i Hundested?", "da") == ["molen"]
+    assert topics.topic_nouns("Hvad besluttede udvalget på sit seneste møde?", "da") == []
+    assert "vintertjeneste" in topics.topic_nouns("Hvad er udgiften til vintertjeneste budgetteret til?", "da")
+    assert "liste" in topics.topic_nouns("Hvem står på den liste over ansøgere?", "da")
