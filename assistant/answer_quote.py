@@ -22,7 +22,8 @@ from store.lexical import tokens
 
 # a yes/no question, after a leading phrase ("At the 8 Oct 2025 meeting, did ...", "I september 2024, fik ...")
 _YES_NO_OPEN = re.compile(r"^\s*(?:[^,?]{0,60},\s*)?(?:fik|blev|har|havde|gav|afviste|afslog|godkendte|vedtog|"
-                          r"besluttede|bevilgede|tildelte|afskaffede|ophævede|nedlagde|did|has|have|had|was|were)\b", re.I)
+                          r"besluttede|bevilgede|tildelte|afskaffede|ophævede|nedlagde|did|has|have|had|was|were)\b",
+                          re.I)
 _ACTS = re.compile(r"\b(?:reject|approv|grant|adopt|decid|agree|accept|afvis|afvist|afslog|godkend|vedt[ao]g|bevilg|"
                    r"beslut|tildel|gav\b|give[ns]?\b|imødekom|dispens|turn(?:ed|s)? down|go-ahead|green light|"
                    r"sagde (?:ja|nej)|said (?:yes|no)|grønt lys|"
