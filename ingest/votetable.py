@@ -21,8 +21,8 @@ _PARTY = re.compile(r"^[A-ZÆØÅ]{1,3}$")
 
 
 def table_lines(rows: list[list[str]]) -> list[str]:
-    """One line per row (its non-empty cells joined by spaces), the vote lines of a vote table, or the participant
-    lines of a members table (``ingest.membertable``)."""
+    """One line per row (its non-empty cells joined by spaces, by " | " in a row of three or more), the vote lines
+    of a vote table, or the participant lines of a members table (``ingest.membertable``)."""
     flat = [[" ".join(c.split()) for c in row] for row in rows]
     column = _position_column(flat)  # a vote table first: "Navn | Parti | Stemme" lists members too
     if column is None:
@@ -44,7 +44,10 @@ def _row_lines(row: list[str], raw: list[str]) -> list[str]:
             return [label, *paragraphs]
         if header.LABEL.fullmatch(label.rstrip(":")) or vocab.ABSENT_LABEL.fullmatch(label.rstrip(":")):
             return [f"{label.rstrip(':')}: " + ", ".join(paragraphs)]
-    return [" ".join(c for c in row if c.strip())]
+    full = [c for c in row if c.strip()]
+    # a data table's row keeps its cells apart, as an HTML table's does ("Haarby Å's Venner | Gydegrus | 140.000 |
+    # 118.000"): which figure belongs to which column stays readable
+    return [(" | " if len(full) >= 3 else " ").join(full)]
 
 
 def _position_column(rows: list[list[str]]) -> int | None:

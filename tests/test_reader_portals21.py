@@ -59,3 +59,17 @@ def test_a_reason_after_a_dash_is_no_part_of_the_name() -> None:
     assert split_names("Kurt Engmark (O) - afbud") == ["Kurt Engmark (O)"]
     assert split_names("Anne-Marie Holm (A), Bo Lind (V) – ferie") == ["Anne-Marie Holm (A)", "Bo Lind (V)"]
     assert split_names("Jens Hansen-Berg (V)") == ["Jens Hansen-Berg (V)"]
+
+
+def test_a_word_table_of_data_keeps_its_cells_apart() -> None:
+    """A grants table in a Word document: each row keeps its cells apart with " | ", as an HTML table's does, so
+    "which association got the most?" can tell the applied sum from the granted one; a label row stays a label."""
+    from ingest.votetable import table_lines
+
+    rows = [["Ansøger", "Projekt", "Ansøgt (kr.)", "Indstillet (kr.)"],
+            ["Haarby Å's Venner", "Gydegrus i Haarby Å", "140.000", "118.000"]]
+    assert table_lines(rows)[1] == "Haarby Å's Venner | Gydegrus i Haarby Å | 140.000 | 118.000"
+    assert table_lines([["Beslutning", "Godkendt."]]) == ["Beslutning", "Godkendt."]
+    path = ROOT / "assens_teknik-og-miljoeudvalget_2024-10-07.docx"
+    grants = read_source(Source(path.read_bytes(), path.name)).meeting.items[2]
+    assert any(line.startswith("Haarby Å's Venner | ") for s in grants.sections for line in s.text.splitlines())
