@@ -67,6 +67,7 @@ referat referatet referater dagsorden dagsordenen omkostninger udgifter udgiften
 bidrag bidraget bidragene
 opgørelse opgørelsen opgørelser opgørelserne redegørelse redegørelsen
 administration administrationen forvaltning forvaltningen merforbrug merforbruget mindreforbrug mindreforbruget
+politiker politikeren politikere politikerne lokalpolitikerne
 underskud underskuddet overskud overskuddet ekstraordinære
 sommerferie sommerferien vinterferie vinterferien efterårsferie efterårsferien påskeferie påskeferien juleferie
 juleferien ferien julen påsken weekenden

@@ -238,12 +238,21 @@ def own_remarks(stated: list[str], items: list[AgendaItem], committee: str, day:
     return found
 
 
+_LABEL_BEFORE = re.compile(r"^(?:Afbud|Fraværende|Fravær|Forfald|Ikke til stede)\s*:\s*(?=\S)", re.I)
+
+
+def unlabelled(names: list[str]) -> list[str]:
+    """The absentees without an absence label a field value printed before a name ("<deltager>Afbud: Jan
+    Kjærsgaard (S)</deltager>"), each once."""
+    return list(dict.fromkeys(_LABEL_BEFORE.sub("", n).strip() for n in names if _LABEL_BEFORE.sub("", n).strip()))
+
+
 def build_meeting(draft: MeetingDraft, src: Source, explicit_municipality: str | None = None) -> Meeting:
     if not draft.items:
         raise IngestError(src.path, "no agenda items found")
     committee = draft.committee.strip() or municipalities.UNKNOWN_COMMITTEE
     items = [build_item(d, k, committee, draft.date) for k, d in enumerate(draft.items, 1)]
-    absentees = list(draft.absentees)
+    absentees = unlabelled(draft.absentees)
     for it in items:  # absences recorded in this meeting's own decisions (not other bodies' earlier ones)
         for dec in it.decisions:
             if dec.body == committee and dec.date in (None, draft.date):
