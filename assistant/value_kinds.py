@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.counted import without_non_counts
 from assistant.quotes import MONEY
 from core.dates import MONTH_STEM
 from core.model import fold
@@ -99,8 +100,6 @@ def values(kind: str, text: str) -> set[str]:
         return set()
     if kind == "count":  # the day of a date counts nothing ("i mødet den 30. september 2025"), nor does the number
         # of an item, paragraph or attachment ("(pkt. 5)", "§ 17, stk. 4", "bilag 2")
-        from assistant.counted import without_non_counts
-
         text = without_non_counts(text)
     return {re.sub(r"\s+", " ", m.group(0)).strip(" .,").lower() for m in pattern.finditer(text)}
 

@@ -298,10 +298,10 @@ def item_only_absentees(text: str) -> set[str]:
 _NEXT_LABEL = re.compile(r"\.?\s+(?:Afbud|Fraværende|Fravær|Forfald|Ikke til stede)\s*:\s*", re.I)
 _AFTER_PARTY = re.compile(r"(\([^()]{1,30}\))\s*\([^()]{1,40}\)$")
 # the reason after a name ("Karin Høgsted (V), afbud; Bent Lykke (A)"): no name of its own
-_REASON = re.compile(r"^\(?(?:(?:meldt\s+)?afbud|fraværende|fravær|forfald|syg(?:dom)?|ferie|orlov)\)?\.?$", re.I)
+_REASONS = r"(?:(?:meldt\s+)?afbud|fraværende|fravær|forfald|syg(?:dom)?|ferie|orlov)"
+_REASON = re.compile(rf"^\(?{_REASONS}\)?\.?$", re.I)
 # the reason after a dash ("Kurt Engmark (O) - afbud"): the name alone
-_DASH_REASON = re.compile(r"\s+[-–]\s+(?:(?:meldt\s+)?afbud|fraværende|fravær|forfald|syg(?:dom)?|ferie|orlov)\.?$",
-                          re.I)
+_DASH_REASON = re.compile(rf"\s+[-–]\s+{_REASONS}\.?$", re.I)
 
 
 def split_names(text: str) -> list[str]:

@@ -238,13 +238,12 @@ def own_remarks(stated: list[str], items: list[AgendaItem], committee: str, day:
     return found
 
 
-_LABEL_BEFORE = re.compile(r"^(?:Afbud|Fraværende|Fravær|Forfald|Ikke til stede)\s*:\s*(?=\S)", re.I)
-
-
 def unlabelled(names: list[str]) -> list[str]:
     """The absentees without an absence label a field value printed before a name ("<deltager>Afbud: Jan
-    Kjærsgaard (S)</deltager>"), each once."""
-    return list(dict.fromkeys(_LABEL_BEFORE.sub("", n).strip() for n in names if _LABEL_BEFORE.sub("", n).strip()))
+    Kjærsgaard (S)</deltager>"), each once; a bare label stays as it was."""
+    bare = [(m["names"].strip() if (m := vocab.ABSENT_LABEL.match(n.strip())) and ":" in n else "") or n.strip()
+            for n in names]
+    return list(dict.fromkeys(n for n in bare if n))
 
 
 def build_meeting(draft: MeetingDraft, src: Source, explicit_municipality: str | None = None) -> Meeting:
