@@ -357,6 +357,15 @@ test: install browser postgres lint
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat eval eval/portals22.jsonl --data-dir $(CURDIR)/.referat/eval-portals22 \
 	  --ingest sample_data/portals22 --min-hit5 0.95 --min-first-citation 0.65 --min-refusal 0.85 --min-keywords 0.65
+	# portals23 (measured, session 22): a fourth blind probe whose questions use everyday words the minutes do not
+	# ("skralderegning" for affaldsgebyr, "plejehjemspladser" for plejeboliger); floors below its measured run
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/portals23.jsonl --data-dir $(CURDIR)/.referat/eval-portals23 \
+	  --ingest sample_data/portals23 --min-hit5 0.95 --min-first-citation 0.5 --min-refusal 0.7 --min-keywords 0.45
+	# dev46 (calibration, session 22): questions in everyday words over the calibration corpora, beside near misses
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/dev46.jsonl --data-dir $(CURDIR)/.referat/eval-everything \
+	  --min-hit5 0.95 --min-first-citation 0.6 --min-refusal 0.6 --min-keywords 0.55
 	# questions written from the stored minutes themselves (case numbers, item numbers, votes): eval/probe.py
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat probe --data-dir $(CURDIR)/.referat/eval-minutes --min-right 0.95

@@ -5,11 +5,13 @@ Each refusal says which ("no stored minutes from Faxe mention a light rail")."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from assistant import bodies, dated, outside, salient, together, topics
 from assistant.answer_quote import asks_decided
 from assistant.answer_text import refusal
 from assistant.contract import Answer
+from assistant.paraphrase import stands_for_item
 from assistant.query import Query
 from assistant.retrieve import Hit
 from core.model import fold
@@ -110,6 +112,8 @@ def not_stored(query: Query, hits: list[Hit], stored: topics.Mentioned | None, c
     hits, absent = naming(query, hits)
     if not absent:
         absent = absent_topics(query, hits, stored)
+        if stands_for_item(query, hits, absent):  # the asker's word for the item's topic ("vejbump")
+            hits, absent = [replace(hits[0], paraphrase=absent[0]), *hits[1:]], []
     if not absent:
         hits, years = dated.years(query, hits, second_ratio)
         if years:  # the items that answer the question do not hold the year (other minutes may)

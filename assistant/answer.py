@@ -114,7 +114,8 @@ class ExtractiveAnswerer:
         judges the whole store): then a figure it states is about something else."""
         text = fold(f"{hit.item.title}\n{hit.item.text}")
         nouns = topics.topic_nouns(query.text, query.language)
-        missing = topics.absent(query.text, query.language, [], lambda parts, _m: all(p in text for p in parts))
+        held = topics.absent(query.text, query.language, [], lambda parts, _m: all(p in text for p in parts))
+        missing = [n for n in held if n != hit.paraphrase]  # the asker's word for the item's topic is about it
         # an amount of a thing the item never names ("Hvor meget dækker forsikringen af vandskaden?" of an item on
         # the water damage that names no insurance) is no amount of that thing, even if the rest is named
         partial = answer_kind(query.text) == "amount" and missing and len(nouns) >= 2

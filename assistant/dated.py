@@ -22,7 +22,8 @@ def _unnamed(hit: Hit, query: Query, sure: bool = False, nouns_only: bool = Fals
     text = fold(f"{hit.item.title}\n{hit.item.text}")
     raw = salient.item_text(hit.item.municipality, hit.item.committee, hit.item.title, hit.item.text)
     asked = salient.asked_part(query.text)  # not what a first-person framing names ("til lokalavisen")
-    nouns = topics.absent(asked, query.language, [], lambda parts, _m: all(p in text for p in parts))
+    nouns = [n for n in topics.absent(asked, query.language, [], lambda parts, _m: all(p in text for p in parts))
+             if n != hit.paraphrase]  # the asker's word for the item's topic (assistant/paraphrase.py)
     if sure and query.language == "en":
         nouns = [n for n in nouns if n in topics.glossed(query.text)]
     return nouns if nouns_only else [*salient.missing(raw, salient.salient_names(asked)), *nouns]

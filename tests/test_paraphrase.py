@@ -1,0 +1,73 @@
+"""An everyday word for the item's topic ("fodboldbane" for "Ny kunstgræsbane ...") is answered from the item the
+rest of the question points at; a further condition the item does not meet ("et sommerhus" of "Affaldsgebyrer
+2025"), a word found by the town's name alone, or a lead too small is still refused as a topic no minutes hold."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from assistant.answer import ExtractiveAnswerer
+from assistant.paraphrase import stands_for_item
+from assistant.query import understand
+from assistant.retrieve import Hit
+from core.model import AgendaItem, Section, fold
+from store.rows import StoredItem
+
+PITCH = ("Anlægsudgiften er 6,2 mio. kr. De årlige driftsudgifter udgør 140.000 kr.\n"
+         "Beslutning: Anbefales over for Økonomiudvalget.")
+
+
+def _hit(title: str, text: str, dense: float, order: int = 3, overlap: float = 0.5, dense_rank: int = 0,
+         lexical_rank: int = 0) -> Hit:
+    item = AgendaItem(number=str(order), order=order, title=title, text=text,
+                      sections=[Section(name="Sagsfremstilling", heading="Sagsfremstilling", text=text)])
+    stored = StoredItem(id=f"hvidovre-kfu-2024-09-10-{order}", meeting_id="hvidovre-kfu-2024-09-10",
+                        municipality="Hvidovre", committee="Kultur- og Fritidsudvalget", date="2024-09-10",
+                        number=str(order), order=order, title=title, case_number=None, text=text, item=item)
+    return Hit(stored.id, 0.03, dense, 0.5, overlap, stored, dense_rank=dense_rank, lexical_rank=lexical_rank)
+
+
+def _hits(first_dense: float = 0.916, **first: object) -> list[Hit]:
+    return [_hit("Ny kunstgræsbane ved Frihedens Idrætscenter", PITCH, first_dense, **first),  # type: ignore[arg-type]
+            _hit("Udvidede åbningstider på Hvidovre Bibliotek", "Biblioteket holder åbent til kl. 22.", 0.876, 4,
+                 dense_rank=1, lexical_rank=1)]
+
+
+PITCH_Q = "Hvad koster den nye fodboldbane ved Frihedens Idrætscenter i Hvidovre?"
+
+
+def test_an_everyday_word_for_the_items_topic() -> None:
+    assert stands_for_item(understand(PITCH_Q), _hits(), ["fodboldbane"])
+
+
+def test_what_the_rule_asks_of_the_question_and_the_item() -> None:
+    q = understand(PITCH_Q)
+    assert not stands_for_item(q, _hits(first_dense=0.886), ["fodboldbane"])  # no clear dense lead
+    assert not stands_for_item(q, _hits(lexical_rank=1), ["fodboldbane"])  # BM25 ranks another first
+    assert not stands_for_item(q, _hits(overlap=0.0), ["fodboldbane"])  # found by the town's name alone
+    assert not stands_for_item(q, _hits(), ["fodboldbane", "tribune"])  # two topics no minutes hold
+    english = understand("How much does the new football pitch at Frihedens Idrætscenter in Hvidovre cost?")
+    assert not stands_for_item(english, _hits(), ["football"])  # an English word is judged by the glossary
+    briefing = [replace(_hits()[0], item=replace(_hits()[0].item, title="Meddelelser")), *_hits()[1:]]
+    assert not stands_for_item(q, briefing, ["fodboldbane"])  # a briefing names no topic of its own
+    # the question names the item's topic itself: the absent noun is a further condition, not another word for it
+    fee = [replace(h, item=replace(h.item, title="Affaldsgebyrer 2025")) for h in _hits()[:1]] + _hits()[1:]
+    assert not stands_for_item(understand("Hvad skal et sommerhus betale i affaldsgebyr i Hvidovre i 2025?"),
+                               fee, ["sommerhus"])
+
+
+def _answerer() -> ExtractiveAnswerer:
+    # the store holds these two items: no minutes mention a football pitch ("fodboldbane")
+    stored = fold(" ".join(f"{h.item.title} {h.item.text}" for h in _hits()))
+    return ExtractiveAnswerer(threshold=0.85, mentioned=lambda parts, _m: all(p in stored for p in parts))
+
+
+def test_the_answer_quotes_the_items_figure() -> None:
+    answer = _answerer().answer(understand(PITCH_Q), _hits())
+    assert not answer.refused and "6,2 mio. kr." in answer.answer
+    assert answer.citations[0].item_title == "Ny kunstgræsbane ved Frihedens Idrætscenter"
+
+
+def test_without_the_lead_the_topic_is_refused_as_absent() -> None:
+    answer = _answerer().answer(understand(PITCH_Q), _hits(first_dense=0.886))
+    assert answer.refused and "nævner fodboldbane" in answer.answer and "6,2 mio. kr." not in answer.answer
