@@ -9,6 +9,7 @@ from assistant import (
     deciders,
     evidence,
     honesty,
+    paraphrase,
     salient,
     scope,
     topics,
@@ -53,7 +54,7 @@ from assistant.retrieve import Hit
 from assistant.terms import content_terms
 from core import vocab
 from core.dates import find_dates
-from core.model import AgendaItem, fold
+from core.model import AgendaItem
 from store.lexical import tokens
 
 
@@ -112,10 +113,8 @@ class ExtractiveAnswerer:
     def off_topic(self, query: Query, hit: Hit) -> list[str]:
         """The question's topic nouns when the item found holds none of them (each judged as the topic check
         judges the whole store): then a figure it states is about something else."""
-        text = fold(f"{hit.item.title}\n{hit.item.text}")
         nouns = topics.topic_nouns(query.text, query.language)
-        held = topics.absent(query.text, query.language, [], lambda parts, _m: all(p in text for p in parts))
-        missing = [n for n in held if n != hit.paraphrase]  # the asker's word for the item's topic is about it
+        missing = paraphrase.unheld(query.text, query.language, hit)
         # an amount of a thing the item never names ("Hvor meget dækker forsikringen af vandskaden?" of an item on
         # the water damage that names no insurance) is no amount of that thing, even if the rest is named
         partial = answer_kind(query.text) == "amount" and missing and len(nouns) >= 2

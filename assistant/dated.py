@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from assistant import bodies, editions, salient, topics
+from assistant import bodies, editions, paraphrase, salient, topics
 from assistant.answer_quote import SEASON, YEAR, _bodies, _without, unmatched_date, unmatched_month
 from assistant.query import Query
 from assistant.retrieve import Hit
@@ -19,11 +19,9 @@ def _unnamed(hit: Hit, query: Query, sure: bool = False, nouns_only: bool = Fals
     """The salient names ("City Metro") and topic nouns of the question the item does not name. ``sure``: only
     those the minutes' own words judge - an English noun only when the asker glossed it ("artificial turf
     (kunstgræsbaner)"), since the glossary's Danish words for it ("pool": svømmehal) may not be the item's."""
-    text = fold(f"{hit.item.title}\n{hit.item.text}")
     raw = salient.item_text(hit.item.municipality, hit.item.committee, hit.item.title, hit.item.text)
     asked = salient.asked_part(query.text)  # not what a first-person framing names ("til lokalavisen")
-    nouns = [n for n in topics.absent(asked, query.language, [], lambda parts, _m: all(p in text for p in parts))
-             if n != hit.paraphrase]  # the asker's word for the item's topic (assistant/paraphrase.py)
+    nouns = paraphrase.unheld(asked, query.language, hit)
     if sure and query.language == "en":
         nouns = [n for n in nouns if n in topics.glossed(query.text)]
     return nouns if nouns_only else [*salient.missing(raw, salient.salient_names(asked)), *nouns]

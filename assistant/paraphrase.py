@@ -15,10 +15,12 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
+from assistant import topics
 from assistant.ordering import _AGENDA_APPROVAL, _BRIEFING
 from assistant.query import Query
 from assistant.retrieve import Hit
 from assistant.terms import content_terms
+from core.model import fold
 from store.lexical import tokens
 
 
@@ -54,7 +56,8 @@ def stands_for_item(query: Query, hits: list[Hit], absent: list[str],
         return False
     meeting = set(tokens(f"{first.item.municipality} {first.item.committee}"))
     common = " ".join(w for w in query.text.split() if not w[:1].isupper())  # not a place ("ved Abildgårdskolen")
-    words = {t for t in content_terms(set(tokens(common))) if not t.isdigit()} - set(tokens(absent[0]))
+    asked = content_terms(set(tokens(common)))
+    words = {t for t in asked if not t.isdigit()} - set(tokens(absent[0]))
     held = words & set(tokens(f"{first.item.title}\n{first.item.text}"))
     title = set(tokens(first.item.title))
     names = " ".join(w for w in query.text.split()[1:] if w[:1].isupper())  # "Frihedens Idrætscenter", not "Hvad"
@@ -65,4 +68,12 @@ def stands_for_item(query: Query, hits: list[Hit], absent: list[str],
         return False
     # a year both name is the item's period, and a title word it names its topic: the absent noun is then a further
     # condition (calibration: without the year, "et sommerhus ... i 2025" of "Takster for affald 2025" was answered)
-    return not content_terms(set(tokens(common))) & title - meeting
+    return not asked & title - meeting
+
+
+def unheld(question: str, lang: str, hit: Hit) -> list[str]:
+    """The question's topic nouns the hit's title and text do not hold (as the topic check judges the store), but
+    for the asker's own word for its topic (``Hit.paraphrase``)."""
+    text = fold(f"{hit.item.title}\n{hit.item.text}")
+    nouns = topics.absent(question, lang, [], lambda parts, _m: all(p in text for p in parts))
+    return [n for n in nouns if n != hit.paraphrase]
