@@ -366,6 +366,16 @@ test: install browser postgres lint
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat eval eval/dev46.jsonl --data-dir $(CURDIR)/.referat/eval-everything \
 	  --min-hit5 0.95 --min-first-citation 0.6 --min-refusal 0.6 --min-keywords 0.55
+	# portals24 (measured, session 23): a fifth blind probe in the real portal schemas of SOURCES.md (First Agenda
+	# JSON, JSON-lines sections, SBSYS Publication XML, eDoc XML) from four more municipalities; floors below its run
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/portals24.jsonl --data-dir $(CURDIR)/.referat/eval-portals24 \
+	  --ingest sample_data/portals24 --min-hit5 0.95 --min-first-citation 0.75 --min-refusal 0.8 --min-keywords 0.65
+	# dev47 (calibration, session 23): blind questions over four more real schemas (First Agenda publication HTML,
+	# PDF text, SBSYS-Aarhus publication.xml, an Acadre XML with item records) in sample_data/portals25
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/dev47.jsonl --data-dir $(CURDIR)/.referat/eval-portals25 \
+	  --ingest sample_data/portals25 --min-hit5 0.95 --min-first-citation 0.8 --min-refusal 0.8 --min-keywords 0.75
 	# questions written from the stored minutes themselves (case numbers, item numbers, votes): eval/probe.py
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat probe --data-dir $(CURDIR)/.referat/eval-minutes --min-right 0.95

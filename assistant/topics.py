@@ -84,6 +84,10 @@ _ADJECTIVES = set("""gamle gammel gammelt unge lille store stort større størst
 andet nuværende tidligere kommende eksisterende sidste første næste nyeste ældste ældre yngre offentlige offentlig
 private privat kommunale kommunal lokale samlede samlet fælles særlige særlig endelige endelig
 længere kortere højere lavere bredere flere færre bedre værre billigere dyrere hurtigere senere""".split())
+# an indefinite adjective after "en"/"et" ("en almindelig helårsbolig", "et økonomisk overblik"): -lig, -ig, -isk
+# end adjectives, but for the nouns that end so
+_ADJECTIVE_END = re.compile(r"(?:ig|isk)$")
+_NOUNS_ENDING_SO = ("bolig", "krig", "fisk", "disk", "stig", "kig")
 _MUNI_WORDS = ({fold(w) for m in ALL_MUNICIPALITIES for w in m.split()}
                | {fold(a) for a in QUESTION_ALIASES})  # "dragor": Dragør typed without ø
 # people a measure is for, written as an adjective standing for a noun ("for unge", "til ældre") or a short noun
@@ -97,6 +101,7 @@ recommendation committee council meeting meetings item items agenda minutes case
 years vote votes parties party members member company firm what which much many about people persons home
 overspend underspend deficit surplus holiday holidays vacation season weekend quarter grant grants funding
 start starts beginning end
+lower higher cheaper dearer bigger smaller larger greater fewer less more longer shorter
 """.split())
 _ARTICLES_EN = {"a", "an", "the", "its", "their", "his", "her", "this", "that", "these", "those"}
 _STOP_EN = set("""a an the of to in on at for with from by about and or but is was were be been are has have had do
@@ -205,6 +210,7 @@ def topic_nouns(question: str, lang: str) -> list[str]:
         if (not noun or superlative or word[:1].isupper() or not tokens(low) or len(low) < 5 or low in _FRAME
                 or low.endswith("ede")
                 or low in _ADJECTIVES
+                or _ADJECTIVE_END.search(low) is not None and not low.endswith(_NOUNS_ENDING_SO)
                 or fold(low) in _MUNI_WORDS or fold(low).removesuffix("s") in _MUNI_WORDS  # "greves skoler"
                 or fold(low).endswith(_BODY) or _english(low)):
             continue
@@ -284,17 +290,19 @@ def forms(noun: str, lang: str) -> list[tuple[str, ...]] | None:
         if word[k:] in _FRAME:  # "slamsagen": the sludge case is about sludge
             ways.append((word[:k],))
         tail = _stem(word[k:])
-        if len(tail) < 4:
-            continue
         heads = [word[:k]] + ([word[:k - 1]] if word[k - 1] in "se" and k > 4 else [])
+        # "solcelleparken" ~ "solcelleanlæg", "weekendbusserne" ~ "weekendafgange" (a short tail: "bus"); an
+        # abstract first half ("tryghed|svagter") is too general alone
+        specific = (not _ABSTRACT.search(word[:k].rstrip("s")) or tail in _GENERIC_TAIL) and _ONSET.match(word[k:])
+        if len(tail) < 4:  # a short tail ("bus"): the head alone, unless it names a body ("udvalgs|turen")
+            ways += [(head,) for head in heads if specific and len(head) >= _LONG_HEAD
+                     and not head.rstrip("s").endswith(_BODY) and head.rstrip("s") not in _FRAME]
+            continue
+        ways += [(head,) for head in heads if specific and len(head) >= _LONG_HEAD]
         # two short halves ("løb|hjul", "kyst|sikre") are found apart in any long text ("forløb", "årshjul"): not
         # the compound
-        heads = [h for h in heads if _letters(h) >= 5 or _letters(tail) >= 5]
-        ways += [(head, tail) for head in heads]
-        # "solcelleparken" ~ "solcelleanlæg"; an abstract first half ("tryghed|svagter") is too general alone
-        specific = (not _ABSTRACT.search(word[:k].rstrip("s")) or tail in _GENERIC_TAIL) and _ONSET.match(word[k:])
-        ways += [(head,) for head in heads if specific and len(head) >= _LONG_HEAD]
-    return ways
+        ways += [(head, tail) for head in heads if _letters(head) >= 5 or _letters(tail) >= 5]
+    return list(dict.fromkeys(ways))
 
 
 def named_in(text: str, noun: str) -> bool:

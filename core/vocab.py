@@ -309,6 +309,8 @@ def split_names(text: str) -> list[str]:
     if not text or _NONE.match(text):
         return []
     text = _NEXT_LABEL.sub(", ", text)  # "Allan Bork (O). Fraværende: Pia Juhl (C)": both are absent
+    # "Pernille Bak (F). Susanne Holm (F) deltog som stedfortræder.": a remark follows the last name's sentence
+    text = re.split(r"(?<=\))\.\s+", text)[0]
     parts = [_ROLE_BEFORE.sub("", _AFTER_PARTY.sub(r"\1", _DASH_REASON.sub("", p.strip())))
              for p in re.split(r",\s*|\s+og\s+|;\s*", text)]
     return [p for p in parts if p and len(p) < 60 and not ROLE.match(p) and not _REASON.match(p)]

@@ -8,7 +8,10 @@ attribute (the agenda file: ``<field name="caseno">21/1234</field>``). Tables re
 - ``producedAgenda`` rows: the agenda/minutes documents the index points to (``filesfolder``/``xmlfilename``,
   ``docfilename``, ``type`` 0 kladde / 1 dagsorden / 2 referat, ``publish``);
 - ``agendaitemparents`` (``sort`` is the item's number) each holding an ``agendaitem`` (name, caseno,
-  access 1 = public) with ``bullet`` tables (bulletname, bulletcontent HTML) and ``enclosure`` tables.
+  access 1 = public) with ``bullet`` tables (bulletname, bulletcontent HTML) and ``enclosure`` tables;
+- any other table whose records hold a title and a number (``acadre_records``), e.g. ``bulletPoint`` with one
+  attribute-style ``<field number name caseno access/>`` and a nested ``bulletPointText`` of section fields;
+- ``participant`` tables anywhere: one per person, or one attribute-style field per person.
 
 An index holds no item text: it becomes a meeting with one entry per referenced document (what the index
 states: kind, file, dates), and a warning says where the body lives.
@@ -20,6 +23,7 @@ import re
 from datetime import date
 
 from core import vocab
+from ingest.readers.acadre_records import merged, record_items, records
 from ingest.readers.acadre_rows import absent, dated, field_format, heading_dates, item_rows, people, row_item, rows
 from ingest.readers.base import DecisionDraft, ItemDraft, MeetingDraft, Source
 from ingest.readers.markup import fragment_text
@@ -28,6 +32,7 @@ from ingest.readers.xmlutil import Element, field_clock, flag, kids, local, plac
 KINDS = {"0": "Kladde", "1": "Dagsorden", "2": "Referat"}
 PARTICIPANT = {"participant", "participants", "attendee", "member", "deltager"}
 TABLES = {"committee", "meeting", "agenda", "producedagenda", "agendaitemparents", "agendaitem"}
+FACTS = {"committee", "meeting", "agenda", "producedagenda"} | PARTICIPANT  # tables that are never items
 
 
 def _tables(el: Element, name: str) -> list[Element]:
@@ -40,13 +45,8 @@ def fields(table: Element | None) -> dict[str, str]:
     if table is None:
         return out
     for holder in rows(table):
-        for field in kids(holder, "field"):
-            value = "".join(field.itertext()).strip()
-            if value and field.get("name"):
-                out.setdefault(field.get("name").lower(), value)
-            else:
-                for key, val in field.attrib.items():
-                    out.setdefault(key.lower(), val.strip())
+        for key, value in merged(holder).items():
+            out.setdefault(key, value)
     return out
 
 
@@ -76,6 +76,7 @@ class AcadreXmlReader:
         produced = produced_rows(root)
         items = [_item(t) for t in _tables(root, "agendaitemparents")]
         items += [row_item(r) for r in item_rows(_tables(root, "agendaitem"))]
+        items += record_items(root, FACTS, TABLES - FACTS)  # any other table whose records are items
         items = [it for it in items if it.title]
         items.sort(key=lambda it: _number_key(it.number))
         if not items:
@@ -83,11 +84,12 @@ class AcadreXmlReader:
             files = ", ".join(_path(p) for p in produced) or "a file the index does not name"
             warnings.append(f"Acadre index: the agenda/minutes text is in the referenced file(s) {files}; "
                             "only what the index states was read")
-        kinds = {p.get("type", "") for p in produced} | {agenda.get("type", "")}
+        kinds = {p.get("type", "") for p in produced} | {agenda.get("type", ""), agenda.get("name", "")}
         minutes = "2" in kinds or any(re.match(r"referat|beslutningsprotokol", k, re.I) for k in kinds)
-        decided = any(d.body is None for it in items for d in it.decisions)
+        decided = any(d.body is None or (d.body == squash(name) and d.date in (None, day))  # this meeting's own
+                      for it in items for d in it.decisions)
         start = meeting.get("starttime") or meeting.get("starttid") or meeting.get("time")
-        listed, gone = _participants(meeting_table)
+        listed, gone = _participants(root)
         absentees = absent(meeting.get("absence") or meeting.get("absent"))
         absentees += [a for a in gone if a not in absentees]
         members = people(meeting.get("members")) + [n for n in listed if n not in people(meeting.get("members"))]
@@ -124,14 +126,14 @@ def _day(root: Element) -> tuple[date | None, str | None]:
     return (stated.pop(), None) if len(stated) == 1 else (None, None)
 
 
-def _participants(meeting: Element | None) -> tuple[list[str], list[str]]:
-    """The meeting's ``participant`` tables (name, party, role, status "Deltager"/"Afbud"): every member as
-    "Name (Party)", and those whose status is an absence."""
+def _participants(root: Element) -> tuple[list[str], list[str]]:
+    """The records of the ``participant`` tables anywhere in the document (name, party, role, status
+    "Deltager"/"Afbud"; one table per person or one record per person): every member as "Name (Party)", and those
+    whose status is an absence."""
     listed: list[str] = []
     gone: list[str] = []
-    for table in [t for t in meeting.iter() if local(t) == "table" and (t.get("name") or "").lower()
-                  in PARTICIPANT] if meeting is not None else []:
-        row = fields(table)
+    for row in [r for t in root.iter() if local(t) == "table" and (t.get("name") or "").lower() in PARTICIPANT
+                for r in records(t)]:
         name = squash(row.get("name") or row.get("navn") or "")
         party = squash(row.get("party") or row.get("parti") or "")
         if not name:
@@ -144,7 +146,7 @@ def _participants(meeting: Element | None) -> tuple[list[str], list[str]]:
 
 
 def produced_rows(root: Element) -> list[dict[str, str]]:
-    return [fields(t) for t in _tables(root, "producedAgenda")]
+    return [r for t in _tables(root, "producedAgenda") for r in records(t)]
 
 
 def _undated(rows_: list[dict[str, str]]) -> tuple[date, str]:

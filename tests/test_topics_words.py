@@ -1,0 +1,40 @@
+"""The topic check's reading of a question's words: which are topic nouns, and in which forms minutes may hold
+them (calibration: eval/dev47.jsonl)."""
+
+from __future__ import annotations
+
+from assistant import topics
+from assistant.glossary import danish
+from core.model import fold
+from core.vocab import split_names
+
+
+def test_an_indefinite_adjective_is_no_topic_noun() -> None:
+    nouns = topics.topic_nouns("Hvad skal en almindelig helårsbolig betale for skraldeafhentning?", "da")
+    assert "almindelig" not in nouns
+    assert "skraldeafhentning" in nouns
+    # a noun that ends like an adjective stays one
+    assert topics.topic_nouns("Hvad koster en ny ældrebolig i Greve?", "da") == ["ældrebolig"]
+
+
+def test_an_english_comparative_is_no_topic_noun() -> None:
+    nouns = topics.topic_nouns("Which cycle paths would have had a lower winter service level?", "en")
+    assert "lower" not in nouns
+    assert "winter" in nouns
+
+
+def test_a_compound_with_a_short_tail_is_held_by_its_long_head() -> None:
+    """"weekendbusserne" of minutes that write "weekendafgangene": the tail "bus" is too short to judge, the head
+    "weekend" is the compound's specific half."""
+    assert topics.named_in(fold("de lavt benyttede weekendafgange på rute 54"), "weekendbusserne")
+    assert not topics.named_in(fold("de lavt benyttede afgange på rute 54 på hverdage"), "weekendbusserne")
+
+
+def test_the_glossary_knows_a_solar_park() -> None:
+    assert "solcelleanlæg" in danish("solar park")
+    assert "solar park" in topics.topic_nouns("Who voted against the solar park plan near Ramme?", "en")
+
+
+def test_a_remark_after_the_last_absent_name_is_no_name() -> None:
+    assert split_names("Pernille Bak (F). Susanne Holm (F) deltog som stedfortræder.") == ["Pernille Bak (F)"]
+    assert split_names("Allan Bork (O). Fraværende: Pia Juhl (C)") == ["Allan Bork (O)", "Pia Juhl (C)"]
