@@ -168,7 +168,7 @@ def read_item(row: Any, body: Any | None = None, closed: bool = False) -> ItemDr
 def _entry(tag: Any) -> tuple[str, bool]:
     """A participant entry: the name without its status labels (``span.label``), and whether a label, the entry's
     class or the text marks the participant absent."""
-    labels = tag.select(".label")
+    labels = tag.select(".label, [class*='status']")  # "<span class="deltager-status">Afbud</span>" too
     marks = {id(lb) for lb in labels}
     shown = [str(x) for x in tag.find_all(string=True) if not any(id(up) in marks for up in x.parents)]
     name, said = " ".join(" ".join(shown).split()), " ".join(_text(lb) for lb in labels)
@@ -191,7 +191,9 @@ def _people(cell: Any) -> tuple[list[str], list[str]]:
     if not found:
         found = [(x, bool(vocab.ABSENT_WORD.search(x)))
                  for x in vocab.split_names(fragment_text(str(cell)).replace("\n", ", "))]
-    present = [re.sub(r"\s*\((?:fraværende|fravær|afbud|forfald)\)\s*", "", x, flags=re.I).strip() for x, _ in found]
+    # "(afbud)" after the name, or the status word alone at its end ("Karina Bach (C) Afbud")
+    present = [re.sub(r"\s*\((?:fraværende|fravær|afbud|forfald)\)\s*|\s+(?:fraværende|afbud|forfald)$", "", x,
+                      flags=re.I).strip() for x, _ in found]
     absent = [p for p, (_, gone) in zip(present, found, strict=True) if gone]
     return present, absent
 
