@@ -11,7 +11,7 @@ from assistant import bodies, dated, outside, salient, together, topics
 from assistant.answer_quote import asks_decided
 from assistant.answer_text import refusal
 from assistant.contract import Answer
-from assistant.paraphrase import stands_for_item
+from assistant.paraphrase import stands_for_item, unheld
 from assistant.query import Query
 from assistant.retrieve import Hit
 from core.model import fold
@@ -143,4 +143,39 @@ def not_stored(query: Query, hits: list[Hit], stored: topics.Mentioned | None, c
                              f"{', '.join(absent)}" if lang == "en" else
                              f"ingen indlæste referater{' fra ' + where_ if where_ else ''} nævner {', '.join(absent)}")
     # a year's or a fragment's item first may lack a name the question gives: the item naming it comes first
-    return naming(query, hits)[0], None
+    return topic_first(query, naming(query, hits)[0]), None
+
+
+TOPIC_FIRST_DEPTH = 5  # the items found close enough to the first to be the one meant (the answer cites from 3)
+
+
+def topic_first(query: Query, hits: list[Hit]) -> list[Hit]:
+    """The item holding every topic noun and name of the question before a first one that lacks a topic noun, when
+    it also holds more of the question's terms (or as many, ranking higher by BM25): "Hvem er blevet ny centerleder
+    i Hårlev Idrætscenter?" is answered by the briefing naming the new centre manager, not by the item titled by the
+    centre. Calibration (all calibration sets): +11 right first citations, 1 more unanswerable answered."""
+    if not hits or hits[0].in_conversation:
+        return hits
+    asked = salient.asked_part(query.text)
+    if not unheld(asked, query.language, hits[0]):
+        return hits
+    names = salient.salient_names(asked)
+    first = hits[0]
+
+    def closer(h: Hit) -> bool:  # holds more of the question's terms, or as many and ranks higher by BM25
+        lexical = (h.lexical_rank if h.lexical_rank is not None else 1 << 30,
+                   first.lexical_rank if first.lexical_rank is not None else 1 << 30)
+        return h.overlap > first.overlap or h.overlap == first.overlap and lexical[0] < lexical[1]
+
+    places = [fold(p) for p in salient.town_places(query.text)]  # "Skive Svømmehal", not Tønder's
+    towns = query.filters.municipalities
+
+    def names_all(h: Hit) -> bool:
+        text = salient.item_text(h.item.municipality, h.item.committee, h.item.title, h.item.text)
+        return (not salient.missing(text, names) and all(p in fold(f"{h.item.title}\n{h.item.text}") for p in places)
+                and (h.item.municipality in towns or first.item.municipality not in towns))
+
+    for h in hits[1:TOPIC_FIRST_DEPTH]:
+        if closer(h) and not unheld(asked, query.language, h) and names_all(h):
+            return [h, *[x for x in hits if x is not h]]
+    return hits
