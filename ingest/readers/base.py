@@ -207,15 +207,12 @@ def build_item(draft: ItemDraft, order: int, committee: str, meeting_date: date)
     return item
 
 
-_CASE_LABEL = re.compile(r"^(?:Sags?\s*(?:nr|nummer)|Journal\s*(?:nr|nummer)|J\.\s*nr)", re.I)
-
-
 def _case_line(sections: list[tuple[str, str]]) -> str | None:
     """The case number a body's first line states alone, labelled ("Sagsnr.: 28.00.00-P20-6-23"), when the export
     has no field for it (SBSYS publication.xml prints it so)."""
     first = next((t.strip().splitlines()[0].strip() for _, t in sections if t.strip()), "")
-    m = vocab.CASE_ALONE.match(first) if _CASE_LABEL.match(first) else None
-    return m.group("case") if m else None
+    m = vocab.CASE_ALONE.match(first)
+    return m.group("case") if m and m.start("case") > 0 else None  # a label before it: no bare figure
 
 
 def municipality_for(draft: MeetingDraft, src: Source, explicit: str | None, text: str) -> tuple[str, list[str]]:
