@@ -63,7 +63,8 @@ class ExtractiveAnswerer:
 
     def __init__(self, public_url: str = "http://127.0.0.1:8000", threshold: float = 0.85,
                  meetings: MeetingLookup | None = None, ranking: RankingConfig = DEFAULT_RANKING,
-                 committees: CommitteeLookup | None = None, mentioned: topics.Mentioned | None = None) -> None:
+                 committees: CommitteeLookup | None = None, mentioned: topics.Mentioned | None = None,
+                 near: paraphrase.Near | None = None) -> None:
         if not 0 <= threshold <= 1:
             raise ValueError(f"refusal threshold must be within 0..1, got {threshold!r}")
         self.public_url, self.threshold = public_url, threshold
@@ -71,6 +72,7 @@ class ExtractiveAnswerer:
         self.meetings = meetings
         self.committees = committees  # the stored committees of a municipality (None: of all)
         self.mentioned = mentioned  # does any stored chunk hold these word parts (None: topics not checked)
+        self.near = near  # the stored title words nearest a word (store.neighbours; None: not consulted)
 
     def people(self, hit: Hit) -> str:
         """The participants of the hit's meeting, as text (a party printed beside a name answers "which party")."""
@@ -177,7 +179,8 @@ class ExtractiveAnswerer:
         early = outside_minutes(query) or self.meeting_answer(query, hits)
         if early is not None:
             return early
-        hits, refused = not_stored(query, hits, self.mentioned, self.committees, self.ranking.second_ratio)
+        hits, refused = not_stored(query, hits, self.mentioned, self.committees, self.ranking.second_ratio,
+                                    self.near)
         if refused is not None:
             return refused
         hits = self.supported_first(hits, lang, query)

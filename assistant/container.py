@@ -7,6 +7,7 @@ from functools import cached_property
 
 from assistant.answer import ExtractiveAnswerer
 from assistant.contract import Answerer
+from assistant.paraphrase import Near
 from assistant.retrieve import Retriever
 from assistant.service import ChatService
 from assistant.settings import Settings
@@ -16,6 +17,7 @@ from store.conversations import ConversationStore
 from store.db import Database, open_database
 from store.embed import Embedder, make_embedder
 from store.lexical import LexicalStore
+from store.neighbours import TitleNeighbours
 from store.vectors import VectorStore
 
 
@@ -62,6 +64,13 @@ class Container:
         return Indexer(self.catalog, self.vectors, self.lexical, self.embedder, s.chunk_tokens, s.chunk_overlap)
 
     @cached_property
+    def near(self) -> Near | None:
+        """The stored title words nearest a word (store.neighbours), for the paraphrase rule; none with the fake
+        embedder, whose vectors are hashed letters: its nearest words share a prefix ("tryghedsvagter" ~
+        "tryghedsområdet"), not a meaning."""
+        return None if self.settings.embedder == "fake" else TitleNeighbours(self.catalog, self.embedder).near
+
+    @cached_property
     def retriever(self) -> Retriever:
         s = self.settings
         return Retriever(self.catalog, self.vectors, self.lexical, self.embedder, s.candidates, s.ranking)
@@ -76,10 +85,12 @@ class Container:
             llm.fallback.meetings = self.catalog.meeting  # meeting facts answer the same with or without an LLM
             llm.fallback.committees = self.catalog.committees
             llm.fallback.mentioned = self.lexical.mentioned
+            llm.fallback.near = self.near
             return llm
         # site-relative links: the service makes them absolute
         return ExtractiveAnswerer("", s.refusal_threshold, meetings=self.catalog.meeting, ranking=s.ranking,
-                                  committees=self.catalog.committees, mentioned=self.lexical.mentioned)
+                                  committees=self.catalog.committees, mentioned=self.lexical.mentioned,
+                                  near=self.near)
 
     @cached_property
     def service(self) -> ChatService:

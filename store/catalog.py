@@ -151,6 +151,11 @@ class Catalog:
                               "FROM meetings) m LEFT JOIN state s ON s.key = 'generation:' || m.municipality")
             return {r["muni"]: int(r["gen"] or 0) for r in rows}
 
+    def titles(self) -> list[str]:
+        """Every stored item title once, in a stable order (the vocabulary of ``store.neighbours``)."""
+        with self._conn() as db:
+            return [r["title"] for r in db.execute("SELECT DISTINCT title FROM items ORDER BY title")]
+
     def live_versions(self, meeting_ids: list[str]) -> dict[str, str]:
         ids = sorted(set(meeting_ids))
         if not ids:

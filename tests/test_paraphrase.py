@@ -71,3 +71,30 @@ def test_the_answer_quotes_the_items_figure() -> None:
 def test_without_the_lead_the_topic_is_refused_as_absent() -> None:
     answer = _answerer().answer(understand(PITCH_Q), _hits(first_dense=0.886))
     assert answer.refused and "nævner fodboldbane" in answer.answer and "6,2 mio. kr." not in answer.answer
+
+
+GRANT_Q = "Hvor stor er anlægsbevillingen til den nye fodboldbane ved Frihedens Idrætscenter?"
+
+
+def test_a_shared_title_word_leaves_the_asked_word_to_its_nearest_stored_words() -> None:
+    """The question names a title word of the item ("anlægsbevillingen"): the absent noun is taken as the asker's
+    word for the item's topic only when the nearest stored title words to it hold the item's own title word."""
+    first = _hit("Anlægsbevilling til kunstgræsbane ved Frihedens Idrætscenter", PITCH, 0.916)
+    hits = [first, *_hits()[1:]]
+    asked: list[tuple[str, set[str], int]] = []
+
+    def near(word: str, candidates: set[str], k: int) -> bool:
+        asked.append((word, candidates, k))
+        return "kunstgræsbane" in candidates
+
+    q = understand(GRANT_Q)
+    assert not stands_for_item(q, hits, ["fodboldbane"])  # a further condition, without the nearest words
+    assert stands_for_item(q, hits, ["fodboldbane"], near=near)
+    word, candidates, k = asked[0]
+    assert word == "fodboldbane" and k == 5
+    assert candidates == {"anlægsbevilling", "kunstgræsbane", "frihedens", "idrætscenter"}
+    assert not stands_for_item(q, hits, ["fodboldbane"], near=lambda w, c, k: False)
+    # the other conditions hold first: no dense lead, no nearest words asked
+    asked.clear()
+    assert not stands_for_item(q, [replace(first, dense=0.88), *hits[1:]], ["fodboldbane"], near=near)
+    assert not asked
