@@ -376,6 +376,12 @@ test: install browser postgres lint
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat eval eval/dev47.jsonl --data-dir $(CURDIR)/.referat/eval-portals25 \
 	  --ingest sample_data/portals25 --min-hit5 0.95 --min-first-citation 0.8 --min-refusal 0.8 --min-keywords 0.75
+	# dev48 (calibration, session 24): blind questions in citizens' everyday words over sample_data/portals18-20
+	# ("skadestuen" for akutklinikken, "gammelt tøj" for tekstilaffald), beside near misses
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/dev48.jsonl --data-dir $(CURDIR)/.referat/eval-dev48 \
+	  --ingest sample_data/portals18 --ingest sample_data/portals19 --ingest sample_data/portals20 \
+	  --min-hit5 0.95 --min-first-citation 0.55 --min-refusal 0.6 --min-keywords 0.45
 	# questions written from the stored minutes themselves (case numbers, item numbers, votes): eval/probe.py
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat probe --data-dir $(CURDIR)/.referat/eval-minutes --min-right 0.95

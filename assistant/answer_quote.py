@@ -16,7 +16,7 @@ from assistant.quotes import MONEY, briefing_quote, decision_trail, own_decision
 from assistant.ranking import DEFAULT_RANKING
 from assistant.retrieve import Hit
 from assistant.traps import asks_choice
-from core.dates import DAY_MONTH, MONTH_RE, MONTH_YEAR, MONTHS, find_dates
+from core.dates import DAY_MONTH, MONTH_RE, MONTHS, find_dates, meeting_months
 from core.model import AgendaItem, Decision, fold
 from store.lexical import tokens
 
@@ -269,9 +269,8 @@ def unmatched_month(query: Query, hits: list[Hit]) -> tuple[int, int] | None:
     meeting of that month."""
     if not hits or hits[0].in_conversation or find_dates(query.text):
         return None  # an exact date is checked on its own (``unmatched_date``)
-    # "siden marts 2022": a span from that month on, which no item need name
-    named = [(int(m.group(2)), MONTHS[m.group(1).lower()]) for m in MONTH_YEAR.finditer(query.text)
-             if not re.search(r"\b(?:siden|since)\s+$", query.text[:m.start()], re.I)]
+    # "siden marts 2022", "fra februar 2025": the start of a span or of an effect, which no item need name
+    named = [(int(m.group(2)), MONTHS[m.group(1).lower()]) for m in meeting_months(query.text)]
     if not named:
         return None
     as_meeting = _MEETING_MONTH.search(query.text) is not None

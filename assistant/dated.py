@@ -11,7 +11,7 @@ from assistant import bodies, editions, paraphrase, salient, topics
 from assistant.answer_quote import SEASON, YEAR, _bodies, _without, unmatched_date, unmatched_month
 from assistant.query import Query
 from assistant.retrieve import Hit
-from core.dates import MONTH_YEAR, MONTHS, MONTHS_DA, MONTHS_EN, find_dates
+from core.dates import MONTHS, MONTHS_DA, MONTHS_EN, find_dates, meeting_months
 from core.model import fold
 
 
@@ -37,7 +37,7 @@ def _asked_days(query: Query) -> dict[str, date]:
     days = {d.isoformat(): d for _, d in find_dates(query.text)}
     if days:
         return days
-    months = [(int(m.group(2)), MONTHS[m.group(1).lower()]) for m in MONTH_YEAR.finditer(query.text)]
+    months = [(int(m.group(2)), MONTHS[m.group(1).lower()]) for m in meeting_months(query.text)]
     return {f"{year:04d}-{month:02d}": date(year, month, 1) for year, month in months}
 
 

@@ -200,8 +200,9 @@ def extract_filters(text: str) -> Filters:
     if found:
         f.date_from = f.date_to = found[0][1]
     else:
-        mm = ddates.MONTH_YEAR.search(text)
-        if mm:
+        months = ddates.meeting_months(text)
+        mm = months[0] if months else ddates.MONTH_YEAR.search(text)
+        if mm and (months or _SINCE.search(text[:mm.start()])):
             name, year = mm.group(1).lower().rstrip("."), int(mm.group(2))
             month = ddates.MONTHS.get(name) or EN_MONTHS[name]
             f.date_from = date(year, month, 1)

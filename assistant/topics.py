@@ -70,7 +70,7 @@ administration administrationen forvaltning forvaltningen merforbrug merforbruge
 politiker politikeren politikere politikerne lokalpolitikerne
 underskud underskuddet overskud overskuddet ekstraordinære
 sommerferie sommerferien vinterferie vinterferien efterårsferie efterårsferien påskeferie påskeferien juleferie
-juleferien ferien julen påsken weekenden
+juleferien ferien julen påsken weekenden forår foråret sommeren efterår efteråret vinteren
 morgen morgenen morgnen formiddagen eftermiddagen aftenen natten sæsonen skoleåret kvartal kvartalet halvåret
 måned måneden måneder månederne ugen året timen døgnet koste kostet
 sidst sidste gengæld slutningen gerne senest tidligst helst snarest udgangen udgang
@@ -205,9 +205,12 @@ def topic_nouns(question: str, lang: str) -> list[str]:
             out.append(low)  # "gratis bus for unge": the group a measure is for is its topic
             continue
         # "det billigste bud", "den største bevilling": a superlative before its noun is no topic of its own
-        superlative = (low.endswith("ste") and prev in _DETERMINERS and i + 1 < len(words)
-                       and words[i + 1].islower() and words[i + 1] not in _NOT_A_NOUN_AFTER)
-        if (not noun or superlative or word[:1].isupper() or not tokens(low) or len(low) < 5 or low in _FRAME
+        modifier = (low.endswith("ste") and prev in _DETERMINERS and i + 1 < len(words)
+                    and words[i + 1].islower() and words[i + 1] not in _NOT_A_NOUN_AFTER)
+        # "et varmt måltid", "et nyt tag": a neuter adjective in -t between the indefinite article and its noun
+        modifier = modifier or (prev == "et" and low.endswith("t") and i + 1 < len(words)
+                                and words[i + 1].islower() and words[i + 1] not in _NOT_A_NOUN_AFTER)
+        if (not noun or modifier or word[:1].isupper() or not tokens(low) or len(low) < 5 or low in _FRAME
                 or low.endswith("ede")
                 or low in _ADJECTIVES
                 or _ADJECTIVE_END.search(low) is not None and not low.endswith(_NOUNS_ENDING_SO)

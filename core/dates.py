@@ -42,6 +42,28 @@ ENGLISH = re.compile(rf"\b({MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{
                      rf"\b(\d{{1,2}})(?:st|nd|rd|th)\s+(?:of\s+)?({MONTH_RE})\.?,?\s+(\d{{4}})\b", re.IGNORECASE)
 # a month and year without a day ("marts 2022", "May 2024"): (month name, year)
 MONTH_YEAR = re.compile(rf"\b({MONTH_RE})\.?\s+((?:19|20)\d{{2}})\b", re.IGNORECASE)
+# "siden marts 2022", "since March 2022": a span from that month on, not a month something happened in
+_SINCE = re.compile(r"\b(?:siden|since)\s+$", re.I)
+# "skal have åbent fra februar 2025", "cost from May 2025": when something takes effect, not when it was decided;
+# but "sagen fra august 2025", "papers from September 2012": the record (and its meeting) of that month
+_FROM = re.compile(r"(\w*)[\s,]+(?:fra|from|starting|as of|per|pr\.)\s+$", re.I)
+_RECORD = re.compile(r"(?:sag|referat|dagsorden|møde|forslag|beslutning|indstilling|paper|minute|agenda|meeting|case|"
+                     r"proposal|decision|report|rapport|notat)(?:en|et|ens|ets|er|erne|ne|s|e)?$", re.I)
+
+
+def meeting_months(text: str) -> list[re.Match[str]]:
+    """The months with their year (``MONTH_YEAR``) the text names as a time things happened in, not the start of a
+    span ("siden marts 2022") or of a rule's effect ("åbent på hverdage fra februar 2025")."""
+    out = []
+    for m in MONTH_YEAR.finditer(text):
+        before = text[:m.start()]
+        effect = _FROM.search(before)
+        if _SINCE.search(before) or effect and not _RECORD.search(effect.group(1)):
+            continue
+        out.append(m)
+    return out
+
+
 # a day and month without a year ("den 8. april", "April 8"): (day, month) or (month, day)
 DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\.?\s+({MONTH_RE})\b\.?(?!\s*\d{{4}})|"
                        rf"\b({MONTH_RE})\.?\s+(\d{{1,2}})\b(?!\s*,?\s*\d{{4}})", re.IGNORECASE)

@@ -38,3 +38,11 @@ def test_the_glossary_knows_a_solar_park() -> None:
 def test_a_remark_after_the_last_absent_name_is_no_name() -> None:
     assert split_names("Pernille Bak (F). Susanne Holm (F) deltog som stedfortræder.") == ["Pernille Bak (F)"]
     assert split_names("Allan Bork (O). Fraværende: Pia Juhl (C)") == ["Allan Bork (O)", "Pia Juhl (C)"]
+
+
+def test_a_neuter_adjective_and_a_season_are_no_topic_nouns() -> None:
+    from assistant import topics
+
+    assert topics.topic_nouns("Hvad kommer et varmt måltid fra madservice til at koste?", "da") == ["madservice"]
+    assert "projekt" in topics.topic_nouns("Hvad koster et projekt om skolen?", "da")  # a noun before "om"
+    assert topics.topic_nouns("Hentes gammelt tøj ved huset fra foråret 2025?", "da") == ["huset"]
