@@ -37,6 +37,7 @@ class TitleNeighbours:
     def __init__(self, catalog: Catalog, embedder: Embedder) -> None:
         self.catalog, self.embedder = catalog, embedder
         self._vocab: tuple[str, list[str], np.ndarray] | None = None
+        self._seen: dict[str, np.ndarray] = {}  # every word embedded so far: a new generation embeds its new words
         self._lock = threading.Lock()
 
     def _vectors(self) -> tuple[list[str], np.ndarray]:
@@ -44,9 +45,12 @@ class TitleNeighbours:
         with self._lock:
             if self._vocab is None or self._vocab[0] != stamp:
                 words = sorted({w for t in self.catalog.titles() for w in title_words(t)})
+                new = [w for w in words if w not in self._seen]
+                if new:
+                    self._seen.update(zip(new, self.embedder.embed(new, "query"), strict=True))
                 import numpy as np
 
-                vecs = self.embedder.embed(words, "query") if words else np.zeros((0, 1), dtype=np.float32)
+                vecs = np.stack([self._seen[w] for w in words]) if words else np.zeros((0, 1), dtype=np.float32)
                 self._vocab = (stamp, words, vecs)
             return self._vocab[1], self._vocab[2]
 

@@ -40,9 +40,11 @@ class MeaningEmbedder:
 
     def __init__(self) -> None:
         self.calls = 0
+        self.texts: list[str] = []
 
     def embed(self, texts: list[str], kind: Kind) -> np.ndarray:
         self.calls += 1
+        self.texts += texts
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         for i, word in enumerate(texts):
             axis = _MEANING.get(word, 6 + sum(map(ord, word)) % (self.dim - 6))
@@ -78,3 +80,9 @@ def test_the_vocabulary_follows_the_catalog(container: Container, tmp_path: Path
     calls = embedder.calls
     assert neighbours.near("idrætshal", {"multihal"}, 1)
     assert embedder.calls == calls + 1  # the vocabulary is kept: only the asked word is embedded
+    embedder.texts.clear()
+    ingest_text(container, tmp_path / "soro2.txt", SORO.replace("18. september", "2. oktober").replace(
+        "Låneoptagelse 2024", "Ny sportshal i Pedersborg"))
+    assert neighbours.near("idrætshal", {"sportshal"}, 1)
+    # a new generation embeds only its new title words (and the asked word)
+    assert sorted(embedder.texts) == ["idrætshal", "pedersborg", "sportshal"]
