@@ -54,9 +54,11 @@ class Container:
                              s.embed_int8, backend=s.embed_backend)
 
     def preload(self) -> None:
-        """Load the embedding model and BM25 indexes now, not on the first question."""
+        """Load the embedding model, BM25 indexes and the title words' vectors now, not on the first question."""
         self.embedder.embed(["opvarmning"], "query")
         self.lexical.refresh()
+        if self.near is not None:
+            self.near("opvarmning", set(), 1)
 
     @cached_property
     def indexer(self) -> Indexer:

@@ -86,3 +86,14 @@ def test_the_vocabulary_follows_the_catalog(container: Container, tmp_path: Path
     assert neighbours.near("idrætshal", {"sportshal"}, 1)
     # a new generation embeds only its new title words (and the asked word)
     assert sorted(embedder.texts) == ["idrætshal", "pedersborg", "sportshal"]
+
+
+def test_preload_embeds_the_title_words_before_the_first_question(container: Container, tmp_path: Path) -> None:
+    ingest_text(container, tmp_path / "soro.txt", SORO)
+    embedder = MeaningEmbedder()
+    container.__dict__["near"] = TitleNeighbours(container.catalog, embedder).near  # a real one is not fake-backed
+    container.preload()
+    assert {"multihal", "kommunegaranti", "låneoptagelse"} <= set(embedder.texts)
+    embedder.texts.clear()
+    assert container.near is not None and container.near("sportshal", {"multihal"}, 1)
+    assert embedder.texts == ["sportshal"]
