@@ -57,8 +57,8 @@ class Container:
         """Load the embedding model, BM25 indexes and the title words' vectors now, not on the first question."""
         self.embedder.embed(["opvarmning"], "query")
         self.lexical.refresh()
-        if self.near is not None:
-            self.near("opvarmning", set(), 1)
+        if self.neighbours is not None:
+            self.neighbours.warm()
 
     @cached_property
     def indexer(self) -> Indexer:
@@ -66,11 +66,15 @@ class Container:
         return Indexer(self.catalog, self.vectors, self.lexical, self.embedder, s.chunk_tokens, s.chunk_overlap)
 
     @cached_property
-    def near(self) -> Near | None:
+    def neighbours(self) -> TitleNeighbours | None:
         """The stored title words nearest a word (store.neighbours), for the paraphrase rule; none with the fake
         embedder, whose vectors are hashed letters: its nearest words share a prefix ("tryghedsvagter" ~
         "tryghedsområdet"), not a meaning."""
-        return None if self.settings.embedder == "fake" else TitleNeighbours(self.catalog, self.embedder).near
+        return None if self.settings.embedder == "fake" else TitleNeighbours(self.catalog, self.embedder)
+
+    @property
+    def near(self) -> Near | None:
+        return self.neighbours.near if self.neighbours is not None else None
 
     @cached_property
     def retriever(self) -> Retriever:

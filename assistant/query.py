@@ -174,9 +174,6 @@ def _region_subject(text: str) -> str | None:
     return next(r for r in REGIONS if r.lower() == m.group(1).lower())
 
 
-_SINCE = re.compile(r"\b(?:siden|since)\s+$", re.I)
-
-
 def _season(case: str) -> bool:
     """"23/24": a season or school year (two years in a row), no case number."""
     a, _, b = case.partition("/")
@@ -200,15 +197,15 @@ def extract_filters(text: str) -> Filters:
     if found:
         f.date_from = f.date_to = found[0][1]
     else:
-        months = ddates.meeting_months(text)
-        mm = months[0] if months else ddates.MONTH_YEAR.search(text)
-        if mm and (months or _SINCE.search(text[:mm.start()])):
+        # a meeting's month, else a span's start ("siden marts 2022"); not when a rule takes effect
+        named = [(m, ddates.month_role(text, m)) for m in ddates.MONTH_YEAR.finditer(text)]
+        mm, role = next((n for n in named if n[1] == "meeting"), named[0] if named else (None, ""))
+        if mm and role != "effect":
             name, year = mm.group(1).lower().rstrip("."), int(mm.group(2))
             month = ddates.MONTHS.get(name) or EN_MONTHS[name]
             f.date_from = date(year, month, 1)
             # "siden marts 2022", "since March 2022": from that month on, not in it
-            f.date_to = None if _SINCE.search(text[:mm.start()]) else \
-                date(year, month, calendar.monthrange(year, month)[1])
+            f.date_to = None if role == "since" else date(year, month, calendar.monthrange(year, month)[1])
         else:
             my = _YEAR.search(text)
             if my:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Literal
 
 MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
              "November", "December"]
@@ -51,17 +52,19 @@ _RECORD = re.compile(r"(?:sag|referat|dagsorden|møde|forslag|beslutning|indstil
                      r"proposal|decision|report|rapport|notat)(?:en|et|ens|ets|er|erne|ne|s|e)?$", re.I)
 
 
+def month_role(text: str, match: re.Match[str]) -> Literal["meeting", "since", "effect"]:
+    """What a month with its year (a ``MONTH_YEAR`` match in ``text``) names: the start of a span ("siden marts
+    2022"), the start of a rule's effect ("åbent på hverdage fra februar 2025") or a time things happened in."""
+    before = text[:match.start()]
+    if _SINCE.search(before):
+        return "since"
+    effect = _FROM.search(before)
+    return "effect" if effect and not _RECORD.search(effect.group(1)) else "meeting"
+
+
 def meeting_months(text: str) -> list[re.Match[str]]:
-    """The months with their year (``MONTH_YEAR``) the text names as a time things happened in, not the start of a
-    span ("siden marts 2022") or of a rule's effect ("åbent på hverdage fra februar 2025")."""
-    out = []
-    for m in MONTH_YEAR.finditer(text):
-        before = text[:m.start()]
-        effect = _FROM.search(before)
-        if _SINCE.search(before) or effect and not _RECORD.search(effect.group(1)):
-            continue
-        out.append(m)
-    return out
+    """The months with their year the text names as a time things happened in (``month_role``)."""
+    return [m for m in MONTH_YEAR.finditer(text) if month_role(text, m) == "meeting"]
 
 
 # a day and month without a year ("den 8. april", "April 8"): (day, month) or (month, day)

@@ -156,6 +156,10 @@ class Catalog:
         with self._conn() as db:
             return [r["title"] for r in db.execute("SELECT DISTINCT title FROM items ORDER BY title")]
 
+    def stamp(self) -> str:
+        """Every municipality's generation in one string: what caches built from the whole store are keyed by."""
+        return ";".join(f"{m}={g}" for m, g in sorted(self.generations().items()))
+
     def live_versions(self, meeting_ids: list[str]) -> dict[str, str]:
         ids = sorted(set(meeting_ids))
         if not ids:

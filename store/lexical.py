@@ -187,7 +187,7 @@ class LexicalStore:
         self._surface: tuple[str, dict[str, int]] | None = None  # stored words for ``respell``
 
     def _stamp(self) -> str:
-        return ";".join(f"{m}={g}" for m, g in sorted(self.catalog.generations().items()))  # one query
+        return self.catalog.stamp()  # one query
 
     def _path(self) -> Path:
         return self.root / "all"

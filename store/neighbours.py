@@ -41,7 +41,7 @@ class TitleNeighbours:
         self._lock = threading.Lock()
 
     def _vectors(self) -> tuple[list[str], np.ndarray]:
-        stamp = ";".join(f"{m}={g}" for m, g in sorted(self.catalog.generations().items()))
+        stamp = self.catalog.stamp()
         with self._lock:
             if self._vocab is None or self._vocab[0] != stamp:
                 words = sorted({w for t in self.catalog.titles() for w in title_words(t)})
@@ -54,11 +54,17 @@ class TitleNeighbours:
                 self._vocab = (stamp, words, vecs)
             return self._vocab[1], self._vocab[2]
 
+    def warm(self) -> None:
+        """Embed the stored title words now (server start), not on the first question that asks."""
+        self._vectors()
+
     def near(self, word: str, candidates: set[str], k: int) -> bool:
         """Is one of ``candidates`` (lower-case title words) among the ``k`` stored title words nearest ``word``
         (fewer in a small store, see ``WORDS_PER_NEIGHBOUR``)?"""
+        if not candidates:
+            return False
         words, vecs = self._vectors()
-        if not candidates or not words:
+        if not words:
             return False
         k = max(1, min(k, len(words) // WORDS_PER_NEIGHBOUR))
         import numpy as np

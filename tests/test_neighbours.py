@@ -91,7 +91,7 @@ def test_the_vocabulary_follows_the_catalog(container: Container, tmp_path: Path
 def test_preload_embeds_the_title_words_before_the_first_question(container: Container, tmp_path: Path) -> None:
     ingest_text(container, tmp_path / "soro.txt", SORO)
     embedder = MeaningEmbedder()
-    container.__dict__["near"] = TitleNeighbours(container.catalog, embedder).near  # a real one is not fake-backed
+    container.__dict__["neighbours"] = TitleNeighbours(container.catalog, embedder)  # the fake embedder has none
     container.preload()
     assert {"multihal", "kommunegaranti", "låneoptagelse"} <= set(embedder.texts)
     embedder.texts.clear()
