@@ -382,6 +382,11 @@ test: install browser postgres lint
 	  $(BIN)/referat eval eval/dev48.jsonl --data-dir $(CURDIR)/.referat/eval-dev48 \
 	  --ingest sample_data/portals18 --ingest sample_data/portals19 --ingest sample_data/portals20 \
 	  --min-hit5 0.95 --min-first-citation 0.55 --min-refusal 0.6 --min-keywords 0.45
+	# dev49 (calibration, session 25): own variations over the same store (a tender's lowest bid is the cheapest)
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/dev49.jsonl --data-dir $(CURDIR)/.referat/eval-dev48 \
+	  --ingest sample_data/portals18 --ingest sample_data/portals19 --ingest sample_data/portals20 \
+	  --min-hit5 0.95 --min-first-citation 0.95 --min-refusal 0.95 --min-keywords 0.95
 	# questions written from the stored minutes themselves (case numbers, item numbers, votes): eval/probe.py
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat probe --data-dir $(CURDIR)/.referat/eval-minutes --min-right 0.95

@@ -127,7 +127,9 @@ class ExtractiveAnswerer:
         meeting = set(tokens(f"{hit.item.municipality} {hit.item.committee}"))
         common = " ".join(w for w in query.text.split() if not w[:1].isupper())  # not a place ("i Lisbjerg")
         shared = content_terms(set(tokens(common))) & set(tokens(hit.item.title)) - meeting
-        return [] if shared else missing
+        # nor is an item whose own title word the model puts nearest the asker's noun ("busser" of "køreplan for
+        # rute 115")
+        return [] if shared or any(paraphrase.names_title(n, hit, self.near) for n in missing) else missing
 
     def decided_elsewhere(self, query: Query, hit: Hit) -> str | None:
         """The body a decision question names when the item found records no decision of it (``deciders``)."""

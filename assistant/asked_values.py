@@ -159,8 +159,9 @@ _HOLDS: dict[str, Callable[[str], bool]] = {
     "net": lambda text: re.search(r"netto|\bnet\b", text, re.I) is not None,
     "hourly": lambda text: re.search(r"\b(?:pr\.?|per|i)\s*(?:påbegyndt\w*\s+)?timen?\b|/\s*(?:time|t|h)\b|"
                                      r"timepris|timetakst|hourly|per hour", text, re.I) is not None,
+    # the lowest bid answers "the cheapest" ("Laveste tilbud er afgivet af ...", "lavestbydende")
     "ranked": lambda text: re.search(r"\b(?:mest|flest|størst\w*|højest\w*|næsthøjest\w*|dyrest\w*|billigst\w*|"
-                                     r"most|largest|highest)\b",
+                                     r"lavest\w*|most|largest|highest|lowest|cheapest)\b",
                                      text, re.I) is not None or sum("|" in line for line in text.split("\n")) >= 3,
     "ready": lambda text: any(_READY.search(s) and _WHEN.search(s) for s in re.split(r"(?<=[.!?])\s+|\n", text)),
 }

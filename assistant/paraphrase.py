@@ -83,8 +83,15 @@ def stands_for_item(query: Query, hits: list[Hit], absent: list[str],
     if found and not asked & title - meeting:
         return True
     # unless the model's nearest stored words for the asker's word include the item's own title word
-    own = {w for w in title_words(first.item.title) if not set(tokens(w)) & meeting}
-    return near is not None and near(absent[0], own, config.near_rank)
+    return names_title(absent[0], first, near, config)
+
+
+def names_title(word: str, hit: Hit, near: Near | None, config: ParaphraseConfig = DEFAULT_PARAPHRASE) -> bool:
+    """Is one of the hit's own title words (not its municipality's or committee's) among the stored title words
+    the model puts nearest ``word`` ("multihal" for "sportshal")?"""
+    meeting = set(tokens(f"{hit.item.municipality} {hit.item.committee}"))
+    own = {w for w in title_words(hit.item.title) if not set(tokens(w)) & meeting}
+    return near is not None and near(word, own, config.near_rank)
 
 
 def unheld(question: str, lang: str, hit: Hit) -> list[str]:

@@ -98,3 +98,30 @@ def test_a_shared_title_word_leaves_the_asked_word_to_its_nearest_stored_words()
     asked.clear()
     assert not stands_for_item(q, [replace(first, dense=0.88), *hits[1:]], ["fodboldbane"], near=near)
     assert not asked
+
+
+ROUTE = "Den nye køreplan for Hedensted–Juelsminde træder i kraft den 29. juni 2025 med 14 daglige afgange."
+BUS_Q = "Fra hvilken dato kører der flere busser mellem Hedensted og Juelsminde?"
+
+
+def test_a_figure_of_an_item_titled_by_the_nearest_words_of_the_askers_noun() -> None:
+    """A figure question whose noun the item found does not hold ("busser" of an item on a route's timetable) is
+    answered from it when the model puts one of its title words among the noun's nearest stored title words; else
+    its figures are said to be about something else."""
+    hits = [_hit("Kollektiv trafik – køreplan 2025 for rute 115", ROUTE, 0.916),
+            _hit("Trafiksikkerhed ved skolerne", "Busserne holder ved skolen i Hedensted og Juelsminde.", 0.87, 4,
+                 dense_rank=1, lexical_rank=1)]
+    stored = fold(" ".join(f"{h.item.title} {h.item.text}" for h in hits))
+
+    def answerer(near: object) -> ExtractiveAnswerer:
+        return ExtractiveAnswerer(threshold=0.85, mentioned=lambda parts, _m: all(p in stored for p in parts),
+                                  near=near)  # type: ignore[arg-type]
+
+    refused = answerer(None).answer(understand(BUS_Q), hits)
+    assert refused.refused and "nævner ikke busser" in refused.answer
+    near = answerer(lambda word, candidates, k: word == "busser" and "køreplan" in candidates)
+    answer = near.answer(understand(BUS_Q), hits)
+    assert not answer.refused and "29. juni 2025" in answer.answer
+    assert (answer.citations[0].item_title or "").startswith("Kollektiv trafik")
+    other = answerer(lambda word, candidates, k: "trafiksikkerhed" in candidates)  # another item's title word
+    assert other.answer(understand(BUS_Q), hits).refused

@@ -201,6 +201,12 @@ def test_which_came_first_of_an_item_that_ranks_nothing() -> None:
     assert asked_values.not_stated("Hvilken klub modtog mest elitestøtte?", ranked, ranked, "", "da") is None
     table = "Klub | Støtte\nGreve IF | 40.000\nTune IF | 30.000\nKarlslunde IF | 20.000"
     assert asked_values.not_stated("Which club got the largest grant?", table, table, "", "en") is None
+    # the lowest bid is the cheapest: a tender's "Laveste tilbud" answers "billigst", no bid at all does not
+    bid = "Laveste tilbud blev afgivet af Vestjysk Anlæg ApS med 7,92 mio. kr."
+    assert asked_values.not_stated("Hvilket firma var billigst?", bid, bid, "", "da") is None
+    assert asked_values.not_stated("Who was the cheapest bidder?", bid, bid, "", "en") is None
+    tender = "Opgaven sendes i udbud i oktober 2024, og kontrakt forventes indgået i januar 2025."
+    assert asked_values.not_stated("Hvilket firma var billigst?", tender, tender, "", "da") == "hvem der lå øverst"
 
 
 def test_a_committee_typed_in_lower_case() -> None:
