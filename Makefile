@@ -387,6 +387,11 @@ test: install browser postgres lint
 	  $(BIN)/referat eval eval/dev49.jsonl --data-dir $(CURDIR)/.referat/eval-dev48 \
 	  --ingest sample_data/portals18 --ingest sample_data/portals19 --ingest sample_data/portals20 \
 	  --min-hit5 0.95 --min-first-citation 0.95 --min-refusal 0.95 --min-keywords 0.95
+	# portals26 (measured, session 25): a sixth blind probe, two real schemas with variations and three invented
+	# ones (a portal API's JSON, a namespaced portal XML, a DOCX); floors below its measured run
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/portals26.jsonl --data-dir $(CURDIR)/.referat/eval-portals26 \
+	  --ingest sample_data/portals26 --min-hit5 0.95 --min-first-citation 0.8 --min-refusal 0.6 --min-keywords 0.65
 	# questions written from the stored minutes themselves (case numbers, item numbers, votes): eval/probe.py
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat probe --data-dir $(CURDIR)/.referat/eval-minutes --min-right 0.95

@@ -75,7 +75,7 @@ morgen morgenen morgnen formiddagen eftermiddagen aftenen natten sæsonen skole�
 måned måneden måneder månederne ugen året timen døgnet koste kostet
 sidst sidste gengæld slutningen gerne senest tidligst helst snarest udgangen udgang
 betingelse betingelsen betingelser betingelserne vilkår vilkårene pengene
-behandling behandlingen behandlinger
+behandling behandlingen behandlinger ændring ændringen ændringer ændringerne
 artikel artiklen indlæg indlægget opgave opgaven spørgsmål spørgsmålet""".split()) | set(MONTHS)
 # ("til sidst", "til gengæld": adverbs, not nouns)
 # adjectives an article or a preposition precedes as often as a noun ("den gamle pedelbolig", "de nuværende
@@ -93,6 +93,8 @@ _MUNI_WORDS = ({fold(w) for m in ALL_MUNICIPALITIES for w in m.split()}
 # people a measure is for, written as an adjective standing for a noun ("for unge", "til ældre") or a short noun
 _GROUPS = {"unge", "ældre", "børn"}
 _GROUP_BEFORE = {"for", "til", "blandt"}
+_MODALS = {"skal", "skulle", "kan", "kunne", "vil", "ville", "må", "måtte", "bør", "burde"}
+_PASSIVE_SUBJECT = {"det", "den", "de", "der", "sagen", "punktet", "forslaget"}
 _BODY = ("udvalg", "udvalget", "udvalgets", "udvalgene", "raad", "raadet", "raadets", "committee", "council")
 
 
@@ -201,6 +203,9 @@ def topic_nouns(question: str, lang: str) -> list[str]:
         genitive = i >= 1 and prev.endswith("s") and words[i - 1][:1].isupper() and len(prev) >= 4 and prev != ""
         noun = (prev in before or genitive or adjective or infinitive or _NOMINAL.search(low) is not None
                 or (prev in _AND and i >= 2 and words[i - 2].lower() in out))
+        # "hvornår skal det behandles igen?", "kan den bygges?": a passive verb after a modal and its subject
+        if low.endswith("es") and i >= 2 and prev in _PASSIVE_SUBJECT and words[i - 2].lower() in _MODALS:
+            continue
         if low in _GROUPS and prev in _GROUP_BEFORE:
             out.append(low)  # "gratis bus for unge": the group a measure is for is its topic
             continue

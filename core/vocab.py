@@ -264,6 +264,7 @@ _ROLE_BEFORE = re.compile(rf"^(?:{_ROLES})\s+(?=(?-i:[A-ZÆØÅ]))", re.I)
 # a member who came late or left early: "Peter Kolind (Ø) forlod mødet kl. 19.50 under behandlingen af punkt 5",
 # "Yasmin Dahl (Ø) deltog fra kl. 17.25", "Anders Kirk (F) ankom kl. 9.15"
 ATTENDANCE_CHANGE = re.compile(r"\b(?:(?:havde )?forladt (?:mødet|salen)|stedfortræder for|suppleant for|"
+                               r"(?:deltog|mødte|indkaldt|indkaldtes) som (?:stedfortræder|suppleant)|"
                                r"stedfortrædere?\s*:|"
                                r"deltog i stedet for|substitute for|substituting for|"
                                r"forlod (?:mødet|udvalgsmødet|byrådsmødet|salen)|ankom\b|deltog (?:først )?fra\b|"

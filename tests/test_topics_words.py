@@ -46,3 +46,12 @@ def test_a_neuter_adjective_and_a_season_are_no_topic_nouns() -> None:
     assert topics.topic_nouns("Hvad kommer et varmt måltid fra madservice til at koste?", "da") == ["madservice"]
     assert "projekt" in topics.topic_nouns("Hvad koster et projekt om skolen?", "da")  # a noun before "om"
     assert topics.topic_nouns("Hentes gammelt tøj ved huset fra foråret 2025?", "da") == ["huset"]
+
+
+def test_a_passive_verb_after_a_modal_and_a_change_are_no_topic_nouns() -> None:
+    # "hvornår skal det behandles igen?": a verb in -es after a modal and its subject, not a noun after "det"
+    assert topics.topic_nouns("Hvornår skal det behandles igen i Sønderborg?", "da") == []
+    # "efter ændringen" refers to the item's own change, as "forslaget" and "beslutningen" do
+    assert topics.topic_nouns("Hvor mange timer er der personale på biblioteket efter ændringen?", "da") == [
+        "biblioteket"]
+    assert topics.topic_nouns("Hvornår skal de nye boliger bygges?", "da") == ["boliger"]

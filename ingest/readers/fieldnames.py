@@ -89,7 +89,8 @@ JSON_FIELDS: dict[str, set[str]] = {
     "municipality": {"municipality", "kommune", "organisation", "organization", "city", "organizationname",
                      "municipalityname"},
     "location": {"location", "sted", "venue", "place", "lokale", "room", "where", "adresse", "address"},
-    "participants": {"participants", "deltagere", "members", "medlemmer", "attendees", "moededeltagere", "partic"},
+    "participants": {"participants", "deltagere", "members", "medlemmer", "attendees", "moededeltagere", "partic",
+                     "attendance", "fremmoede"},  # a list of people with their attendance
     "absent": {"absent", "absentees", "afbud", "fravaerende", "fravaer", "absence", "absences", "cancel",
                "cancelled", "canceled", "cancellations", "apologies"},
     "present": {"present", "ispresent", "attended", "attending", "tilstede", "deltog", "fremmoedt"},

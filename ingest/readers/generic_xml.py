@@ -318,6 +318,9 @@ def _sections(container: Element, draft: ItemDraft, committee: str) -> None:
         heading = _title(part) or _typed(part)
         body = "\n\n".join(fragment_text(content(c) if c is not None else v) for n, v, c in _fields(part)
                            if texty(v) and v != heading and names.kind_of(n, names.BODY + names.DECISION))
+        own = content(part) if not has_kids(part) else ""
+        if not body and texty(own) and squash(own) != heading:  # <tekst overskrift="Resumé">its own text</tekst>
+            body = fragment_text(own)
         if placeholder(body):
             continue
         if decides(heading):

@@ -130,7 +130,9 @@ def _joined(value: dict[str, Any]) -> str:
 
 _ATTENDANCE_KEYS = {"attendance", "status", "fremmoede", "tilstedevaerelse", "deltagelse", "reason", "aarsag",
                     "bemaerkning", "remark", "note", "attendancestatus", "attendancestatusname", "attendancetype"}
-_ABSENT_EN = re.compile(r"^(?:absent|excused|apologies|not present|did not attend)$", re.I)
+# "cancelled": the person cancelled taking part (afbud), as the Greve flag ParticipationCancelled says
+_ABSENT_EN = re.compile(r"^(?:absent|excused|apologies|sent apologies|not present|did not attend|cancell?ed|"
+                        r"declined)$", re.I)
 
 
 def _absent_by_field(person: Any) -> bool:
