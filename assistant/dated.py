@@ -129,9 +129,12 @@ def years(query: Query, hits: list[Hit], second_ratio: float) -> tuple[list[Hit]
     bar = second_ratio * hits[0].score
     named = {fold(m) for m in query.filters.municipalities}  # another municipality's item answers nothing asked
     asked_fold = fold(query.text)  # "hennys testudvalg 2017: ...": the committee written out owns its year
+    # nor is one holding less of the question's terms: "vandafledningsbidraget i 2026" is not answered by a tree
+    # policy that mentions the budget for 2026 because the tariff item states only 2025's
     full = [h for h in hits if has(h) and (h is hits[0] or h.score >= bar
                                            or bodies.named_in_full(asked_fold, h.item.committee))
-            and (not named or fold(h.item.municipality) in named)]
+            and (not named or fold(h.item.municipality) in named)
+            and (h is hits[0] or h.overlap >= hits[0].overlap)]
     if not full:
         return hits, list(dict.fromkeys(wanted))
     return [full[0], *[h for h in hits if h is not full[0]]], []
