@@ -31,6 +31,7 @@ LABELS = {"clock": ("a time of day", "et klokkeslæt"), "duration": ("how long i
           "running": ("an operating cost", "en driftsudgift"),
           "gross": ("a gross figure", "et bruttobeløb"), "net": ("a net figure", "et nettobeløb"),
           "hourly": ("a price per hour", "en pris pr. time"),
+          "construction": ("what it costs to build or set up", "hvad det koster at bygge eller etablere"),
           "ranked": ("which one came first", "hvem der lå øverst"), "where": ("a place", "et sted"),
           "address": ("an address", "en adresse"), "ended": ("when the meeting ended", "hvornår mødet sluttede")}
 
@@ -87,6 +88,12 @@ _ASKS = {
                         r"opføres|skal\b.{0,60}\b(?:ligge|placeres|bygges|opføres|holdes|afholdes))\b|"
                         r"where\s+(?:is|are|will|was|were|does|do|should)\b.{0,80}\b(?:held|located|built|placed|"
                         r"be|take place|lie)\b)", re.I),
+    # what it costs to build ("Hvad koster det at bygge den flydende sauna?", "the construction cost"): a rent or
+    # a fee the item states does not answer it
+    "construction": re.compile(r"(?:\bkost\w*|\budgift\w*|\bbeløb\w*|\bhvor meget\b|\bhow much\b|\bcost\w*)\b.{0,60}"
+                               r"\b(?:at|to)\s+(?:bygge|opføre|anlægge|etablere|renovere|udvide|ombygge|build|"
+                               r"construct|renovate|extend)\b|\b(?:anlægsudgift|byggeudgift|anlægssum|byggesum|"
+                               r"anlægsomkostning)\w*|\b(?:construction|building) costs?\b", re.I),
     "running": re.compile(r"^(?=.*(?:kost|\bcost|udgift|beløb|\bhow much\b|\bhvor meget\b|\bpris|\bprice|expens))"
                           r"(?=.*(?:\bdrift|\bat drive\b|\bto run\b|\brunning\b|\boperat(?:e|ing|ion)))", re.I | re.S),
 }
@@ -124,6 +131,21 @@ _PARTY_WORD = re.compile(r"venstre|socialdemokrat\w*|konservative|radikale|enhed
                          r"danmarksdemokraterne|nye borgerlige|\((?:[A-ZÆØÅ]{1,2})\)", re.I)
 
 
+# building, in a title or beside an amount: "Anlægsbevilling til renovering af østmolen", "Udvidelsen koster 4 mio. kr."
+_BUILDING = re.compile(r"anlæg\w*|byg(?:ge|ning|ger|get|ges|eri)\w*|opfør\w*|etabler\w*|renover\w*|udvid\w*|"
+                       r"istandsæt\w*|entrepri\w*|construct\w*|build\w*|renovat\w*|extension", re.I)
+_AMOUNT = re.compile(r"\d\s*(?:kr\b|kroner|mio|mia|million|billion)|\bDKK\b|\bkr\.?\s*\d", re.I)
+
+
+def _builds(text: str) -> bool:
+    """Does the item state a cost of building: a title of building ("Anlægsbevilling til …", its first line) or a
+    sentence with an amount and a word of building?"""
+    lines = text.strip().split("\n")
+    if lines and _BUILDING.search(lines[0]):
+        return True
+    return any(_AMOUNT.search(s) and _BUILDING.search(s) for s in re.split(r"(?<=[.!?])\s+|\n", text))
+
+
 def asked(question: str) -> str | None:
     """The fine value kind a question asks for, or None."""
     return next((kind for kind, pattern in _ASKS.items() if pattern.search(question)), None)
@@ -155,6 +177,7 @@ _HOLDS: dict[str, Callable[[str], bool]] = {
     "percent": lambda text: _PERCENT.search(text) is not None,
     "age": lambda text: _AGE.search(text) is not None,
     "running": lambda text: _RUNNING.search(text) is not None,
+    "construction": lambda text: _builds(text),
     "gross": lambda text: re.search(r"brutto|\bgross\b", text, re.I) is not None,
     "net": lambda text: re.search(r"netto|\bnet\b", text, re.I) is not None,
     "hourly": lambda text: re.search(r"\b(?:pr\.?|per|i)\s*(?:påbegyndt\w*\s+)?timen?\b|/\s*(?:time|t|h)\b|"
