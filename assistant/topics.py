@@ -38,6 +38,11 @@ _BEFORE_NOUN_DA = set("en et den det ny nye nyt flere alle om til af på for med
 _BEFORE_NOUN_EN = set("a an the new about on for of to with at from regarding any more".split())
 _NOMINAL = re.compile(r"(?:ing|ning|else|hed|tion|skab|isme)(?:en|er|erne|ens|s)?$|(?:ingen|elsen|heden|ionen|erne)$")
 _AND = {"og", "eller", "and", "or"}
+_AUXILIARY_EN = {"do", "does", "did", "will", "would", "can", "could", "should", "must", "may", "might", "shall"}
+# verbs that end a question after their subject ("when do the new rates apply?", "when will the works start?")
+_FINAL_VERBS_EN = set("""apply applies start starts begin begins open opens close closes end ends happen happens
+expire expires run runs change changes occur occurs finish finishes resume resumes continue continues stop stops
+lapse take place""".split())
 _ARTICLES = {"den", "det", "de"}
 # a compound's first half this long names the thing by itself ("solcelle|parken" is mentioned by "solcelleanlæg",
 # "fodbold|baner" by "fodboldklub"); shorter heads ("hunde|skove") are too general alone
@@ -127,6 +132,9 @@ def _english_runs(question: str) -> list[list[str]]:
                 runs.append([])
                 continue
             prev = words[i - 1].lower()
+            if (i == len(words) - 1 and low in _FINAL_VERBS_EN and prev not in _BEFORE_NOUN_EN
+                    and _AUXILIARY_EN & {w.lower() for w in words[:i]}):
+                continue  # "From what date do the new rates apply?": the verb an auxiliary left to the end
             if prev in _BEFORE_NOUN_EN or prev in _AND or (runs[-1] and runs[-1][-1] == prev):
                 runs[-1].append(low)
     return runs

@@ -55,3 +55,11 @@ def test_a_passive_verb_after_a_modal_and_a_change_are_no_topic_nouns() -> None:
     assert topics.topic_nouns("Hvor mange timer er der personale på biblioteket efter ændringen?", "da") == [
         "biblioteket"]
     assert topics.topic_nouns("Hvornår skal de nye boliger bygges?", "da") == ["boliger"]
+
+
+def test_an_english_verb_an_auxiliary_left_to_the_end_is_no_topic_noun() -> None:
+    assert topics.topic_nouns("From what date do Thisted's new rates for foster families apply?", "en") == [
+        "rates", "foster", "families"]
+    assert "start" not in topics.topic_nouns("When does the roadwork on the main street start?", "en")
+    # a noun at the end stays one, and without an auxiliary the word is read as before
+    assert "trips" in topics.topic_nouns("How much did the committee grant for the camp school trips?", "en")
