@@ -81,8 +81,12 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
                            r"længere|bredere|dybere)\b", re.I)),
     # "hvor meget får centret fra staten?", "how much does the club receive?": a sum received or paid
     ("amount", re.compile(r"\b(?:hvor meget|how much)\s+(?:(?:does|did|will|do)\s+(?:\w+\s+){0,4})?"
-                          r"(?:får|fik|modtager|modtog|giver|gav|betaler|betalte|receive[sd]?|get|gets|got|pay|pays|"
-                          r"paid)\b", re.I)),
+                          r"(?:får|fik|modtager|modtog|giver|gav|betaler|betalte|søger|søgte|ansøger|ansøgte|"
+                          r"bevilger|bevilgede|receive[sd]?|get|gets|got|pay|pays|paid|appl(?:y|ies|ied) for|"
+                          r"ask(?:s|ed)? for|grant(?:s|ed)?)\b|"
+                          # "til hvilken pris ...?", "hvad ville en metro koste at anlægge?": a price, a cost
+                          r"\b(?:til|for) hvilken pris\b|\b(?:at|for) what price\b|"
+                          r"\b(?:vil|ville|skal|skulle|kan|kunne) koste\b", re.I)),
     # "what is the population of ...?" asks a count of people as surely as "hvor mange indbyggere"
     ("count", re.compile(r"hvor mange|how many|\bantal(?:let)?\b|number of|\bpopulation\b|\bindbyggertal|"
                          r"\bbefolkningstal", re.I)),

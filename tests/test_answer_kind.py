@@ -120,3 +120,13 @@ def test_doing_away_with_something_is_asked_of_the_decision() -> None:
     assert asks_decided(understand("Afskaffede byrådet kravet om arbejdsmiljøcertifikat?"))
     assert asks_decided(understand("Blev buslinje 233 nedlagt, da udvalget behandlede busbetjeningen?"))
     assert not asks_decided(understand("Was the requirement a burden for the private institutions?"))
+
+
+def test_a_sum_applied_for_a_price_and_what_it_would_cost_are_amounts() -> None:
+    from assistant.answer_kind import answer_kind
+
+    assert answer_kind("Hvor meget søger Thyborøn Havn i alt til erhvervsnetværket?") == "amount"
+    assert answer_kind("Til hvilken pris anbefaler udvalget at sælge pedelboligen?") == "amount"
+    assert answer_kind("Hvad regner forvaltningen med at en metro ville koste at anlægge?") == "amount"
+    assert answer_kind("How much did the club apply for?") == "amount"
+    assert answer_kind("Hvad anbefaler udvalget om pedelboligen?") == "decision"  # no price asked
