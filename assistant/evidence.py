@@ -208,12 +208,17 @@ def select(item: AgendaItem, question: str, kind: str, meeting_date: str = "", f
     decisive = kind in {"decision", "vote", "yesno"}
     scored: list[tuple[float, int]] = []
     named = _who_voted(kind, question)
+    # an item with no list of its own may name the answers inside a sentence ("til Havnefestival Odense og … til
+    # Fynske Litteraturdage"): then a passage naming two or more new names is the list
+    listed = kind == "list" and any(c.entry or c.text.rstrip().endswith(":") or _INLINE_LIST.search(c.text)
+                                    for c in cands)
     for k, (p, score) in enumerate(zip(cands, base, strict=True)):
         if named and not _names_voter(p.text, known, named):
             pass  # "which party voted against?": a vote line that names no party or person does not answer
         elif pattern is not None and new_values(kind, p.text, known) or kind == "amount" and _table_number(p.text) \
                 or kind == "list" and (p.entry or p.text.rstrip().endswith(":")  # a list answers "which ..."
-                                       or _INLINE_LIST.search(p.text) is not None):
+                                       or _INLINE_LIST.search(p.text) is not None
+                                       or not listed and len(_new_names(p.text, known)) >= 2):
             score += cfg.kind_bonus
         if p.decision == "own":
             # the decision's own figure or date overrules the proposal's ("Anbefales, dog med en mindstepris på ...")
@@ -329,6 +334,16 @@ def strength(item: AgendaItem, question: str, kind: str, meeting_date: str = "",
 _INLINE_LIST = re.compile(r"(?::|\bsåsom\b|\bherunder\b|\bnemlig\b|\bsuch as\b|\bnamely\b|\bomfatter\b(?:\s+\w+\s+af)?|"
                           r"\bbestår af\b)\s*[^.:;]{2,80}?,"
                           r"\s*[^.:;,]{2,80}?(?:,|\bog\b|\bsamt\b|\band\b)")
+
+
+_NAME = re.compile(r"(?<![.!?:]\s)(?<!^)(?<![.!?:])\b[A-ZÆØÅ][\wæøå&-]+(?:\s+(?:[A-ZÆØÅ][\wæøå&-]+|A/S|ApS))*")
+
+
+def _new_names(text: str, known: str) -> set[str]:
+    """The names a passage gives inside its sentences (not a sentence's first word) that the question, title and
+    meeting do not: "til Havnefestival Odense og … til Fynske Litteraturdage" names two festivals."""
+    seen = set(tokens(known))
+    return {m.group(0) for m in _NAME.finditer(text) if m.start() > 0 and not set(tokens(m.group(0))) <= seen}
 
 
 def _table_number(text: str) -> bool:

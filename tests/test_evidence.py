@@ -403,3 +403,20 @@ def test_a_yearly_figure_and_a_total() -> None:
     assert "0,4 mio. kr." in yearly and "0,35" not in yearly
     total = quote(select(_grant(), "samlet bevilling?", "amount", "2025-10-01", cfg=best))
     assert "30,7 mio. kr." in total and "2,5 mio. kr." not in total
+
+
+def test_names_inside_a_sentence_answer_which_when_the_item_has_no_list() -> None:
+    """"Which festivals get money?" of an item that lists none: the sentence naming two festivals is quoted, not the
+    pool's total; an item with a list of its own keeps quoting the list."""
+    item = AgendaItem(number="2", order=2, title="Kulturelle fyrtårne 2025-2027 - fordeling af tilskud", sections=[
+        Section(name="Sagsfremstilling", heading="Sagsfremstilling",
+                text="Puljen til kulturelle fyrtårne er på 4,8 mio. kr. årligt i perioden 2025-2027. Der er modtaget "
+                     "14 ansøgninger om tilskud fra puljen.\nAdministrationen foreslår blandt andet 1,2 mio. kr. "
+                     "årligt til Havnefestival Odense og 0,6 mio. kr. årligt til Fynske Litteraturdage.")])
+    item.text = render_text(item)
+    question = "Which festivals get money from Odense's cultural lighthouse pool for 2025-2027?"
+    chosen = " ".join(p.text for p in select(item, question, "list", context="Odense By- og Kulturudvalget"))
+    assert "Havnefestival Odense" in chosen and "Fynske Litteraturdage" in chosen
+    listed = _item()  # "Projektet omfatter:" and its entries
+    chosen = " ".join(p.text for p in select(listed, "Hvilke lokaler omfatter projektet i Nordby?", "list"))
+    assert "omklædningsrum" in chosen
