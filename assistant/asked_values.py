@@ -143,7 +143,11 @@ def _builds(text: str) -> bool:
     lines = text.strip().split("\n")
     if lines and _BUILDING.search(lines[0]):
         return True
-    return any(_AMOUNT.search(s) and _BUILDING.search(s) for s in re.split(r"(?<=[.!?])\s+|\n", text))
+    return any(_AMOUNT.search(s) and _BUILDING.search(s) for s in _sentences(text))
+
+
+def _sentences(text: str) -> list[str]:
+    return re.split(r"(?<=[.!?])\s+|\n", text)
 
 
 def asked(question: str) -> str | None:
@@ -177,7 +181,7 @@ _HOLDS: dict[str, Callable[[str], bool]] = {
     "percent": lambda text: _PERCENT.search(text) is not None,
     "age": lambda text: _AGE.search(text) is not None,
     "running": lambda text: _RUNNING.search(text) is not None,
-    "construction": lambda text: _builds(text),
+    "construction": _builds,
     "gross": lambda text: re.search(r"brutto|\bgross\b", text, re.I) is not None,
     "net": lambda text: re.search(r"netto|\bnet\b", text, re.I) is not None,
     "hourly": lambda text: re.search(r"\b(?:pr\.?|per|i)\s*(?:påbegyndt\w*\s+)?timen?\b|/\s*(?:time|t|h)\b|"
@@ -186,7 +190,7 @@ _HOLDS: dict[str, Callable[[str], bool]] = {
     "ranked": lambda text: re.search(r"\b(?:mest|flest|størst\w*|højest\w*|næsthøjest\w*|dyrest\w*|billigst\w*|"
                                      r"lavest\w*|most|largest|highest|lowest|cheapest)\b",
                                      text, re.I) is not None or sum("|" in line for line in text.split("\n")) >= 3,
-    "ready": lambda text: any(_READY.search(s) and _WHEN.search(s) for s in re.split(r"(?<=[.!?])\s+|\n", text)),
+    "ready": lambda text: any(_READY.search(s) and _WHEN.search(s) for s in _sentences(text)),
 }
 
 

@@ -210,14 +210,12 @@ def select(item: AgendaItem, question: str, kind: str, meeting_date: str = "", f
     named = _who_voted(kind, question)
     # an item with no list of its own may name the answers inside a sentence ("til Havnefestival Odense og … til
     # Fynske Litteraturdage"): then a passage naming two or more new names is the list
-    listed = kind == "list" and any(c.entry or c.text.rstrip().endswith(":") or _INLINE_LIST.search(c.text)
-                                    for c in cands)
+    listed = kind == "list" and any(map(_is_list, cands))
     for k, (p, score) in enumerate(zip(cands, base, strict=True)):
         if named and not _names_voter(p.text, known, named):
             pass  # "which party voted against?": a vote line that names no party or person does not answer
         elif pattern is not None and new_values(kind, p.text, known) or kind == "amount" and _table_number(p.text) \
-                or kind == "list" and (p.entry or p.text.rstrip().endswith(":")  # a list answers "which ..."
-                                       or _INLINE_LIST.search(p.text) is not None
+                or kind == "list" and (_is_list(p)  # a list answers "which ..."
                                        or not listed and len(_new_names(p.text, known)) >= 2):
             score += cfg.kind_bonus
         if p.decision == "own":
@@ -336,7 +334,12 @@ _INLINE_LIST = re.compile(r"(?::|\bsåsom\b|\bherunder\b|\bnemlig\b|\bsuch as\b|
                           r"\s*[^.:;,]{2,80}?(?:,|\bog\b|\bsamt\b|\band\b)")
 
 
-_NAME = re.compile(r"(?<![.!?:]\s)(?<!^)(?<![.!?:])\b[A-ZÆØÅ][\wæøå&-]+(?:\s+(?:[A-ZÆØÅ][\wæøå&-]+|A/S|ApS))*")
+def _is_list(p: Passage) -> bool:
+    """A list entry, a lead-in ending in a colon, or a list inside a sentence ("herunder a, b og c")."""
+    return p.entry or p.text.rstrip().endswith(":") or _INLINE_LIST.search(p.text) is not None
+
+
+_NAME = re.compile(r"(?<![.!?:]\s)(?<![.!?:])\b[A-ZÆØÅ][\wæøå&-]+(?:\s+(?:[A-ZÆØÅ][\wæøå&-]+|A/S|ApS))*")
 
 
 def _new_names(text: str, known: str) -> set[str]:
