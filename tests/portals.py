@@ -35,7 +35,7 @@ class _Handler(BaseHTTPRequestHandler):
         except (BrokenPipeError, ConnectionResetError):  # the client gave up (a timeout): nothing to answer
             pass
         finally:
-            portal.leave()
+            portal.leave(self)
 
 
 class FakePortal:
@@ -51,6 +51,7 @@ class FakePortal:
         self.requests: list[dict[str, Any]] = []
         self._lock = threading.Lock()
         self.inflight = self.max_inflight = 0
+        self._open: set[int] = set()  # the handlers whose request is in flight
 
     @property
     def url(self) -> str:
@@ -83,10 +84,15 @@ class FakePortal:
             self.inflight += 1
             self.max_inflight = max(self.max_inflight, self.inflight)
             self.requests.append({"path": handler.path, "headers": dict(handler.headers)})
+            self._open.add(id(handler))
 
-    def leave(self) -> None:
+    def leave(self, handler: BaseHTTPRequestHandler) -> None:
+        """The request is answered: counted out before its response goes on the wire (``_send``), so a client's
+        next request, sent only after it read this response, never finds it still in flight; once per request."""
         with self._lock:
-            self.inflight -= 1
+            if id(handler) in self._open:
+                self._open.discard(id(handler))
+                self.inflight -= 1
 
     def body_for(self, path: str) -> bytes | None:
         return self.docs.get(path)
@@ -113,13 +119,13 @@ class FakePortal:
             return
         self._send(h, 200, body, {"ETag": etag, "Last-Modified": modified})
 
-    @staticmethod
-    def _send(h: BaseHTTPRequestHandler, status: int, body: bytes, headers: dict[str, str]) -> None:
+    def _send(self, h: BaseHTTPRequestHandler, status: int, body: bytes, headers: dict[str, str]) -> None:
         h.send_response(status)
         for k, v in headers.items():
             h.send_header(k, v)
         if status != 304:
             h.send_header("Content-Length", str(len(body)))
+        self.leave(h)  # before the headers are flushed: the client cannot have the response yet
         h.end_headers()
         if status != 304:
             h.wfile.write(body)
