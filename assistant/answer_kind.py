@@ -144,6 +144,9 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
                         r"what does .{0,60} (?:include|contain)|what are the|hvad er de\b", re.I)),
     ("yesno", re.compile(r"^\s*(?:[^,?]{0,60},\s*)?"  # after a leading phrase ("In Sept 2024, was ...?")
                          r"(?:fik|blev|bliver|kommer|var|er|har|havde|skal|skulle|kan|kunne|vil|ville|godkendte|"
+                         # "Må festivalen købe ...?"; "Gav byrådet ...?", not "Gav Socialtilsynet påbud?" (a fact)
+                         r"må|måtte|bør|gik|afviste|valgte|bevilgede|sagde|gav(?=\s+(?:[\wæøå-]+,?\s+){0,3}?"
+                         r"[\wæøå-]*(?:byråd|udvalg|kommunalbestyrelse|regionsråd))|"
                          r"vedtog|besluttede|did|was|were|is|are|has|have|had|will|would|can|could|does|do|should)\b",
                          re.I)),
     # also after a leading phrase ("After the three free hours, what's the hourly charge?")

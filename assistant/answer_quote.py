@@ -161,7 +161,7 @@ def _evidence_quote(item: AgendaItem, query: Query, kind: str, hit: Hit, cfg: Ev
     return quote_for(item, query.intent, query.text, hit.focus)
 
 
-_PROPOSING = re.compile(r"(?:indstill\w*|foresl\w*|anbefal\w*|propos\w*|recommend\w*)", re.I)
+_PROPOSING = re.compile(r"\b(?:indstill\w*|foresl\w*|anbefal\w*|propos\w*|recommend\w*)", re.I)
 _NAMED = re.compile(r"(?<!^)\b(?:[A-ZÆØÅ][\wæøå-]{2,}|\d[\d.,]*\d|\d)")
 
 
@@ -184,9 +184,22 @@ def superseding(item: AgendaItem, found: list[evidence.Passage], day: str) -> ev
         words = {t for t in said if len(t) > 2 and not _BARE_DECISION.fullmatch(t)}
         for sentence in own:
             new = [w for w in _NAMED.findall(sentence.text.strip()) if not set(tokens(w)) <= said]
-            if new and len(words & set(tokens(sentence.text))) >= 2:
+            shared = len(words & set(tokens(sentence.text)))
+            if new and (shared >= 2 or shared and _refigured(prop.text, sentence.text)):
                 return sentence
     return None
+
+
+# a figure and the unit after it ("1.150 kr.", "3 år", "25 pct.")
+_FIGURE_UNIT = re.compile(r"(\d[\d.,]*)\s*(?:mio\.?\s*|mia\.?\s*)?([a-zæøå]+\d?)", re.I)
+
+
+def _refigured(proposal: str, decision: str) -> bool:
+    """The decision puts another figure in the proposal's place: the same unit after a different figure
+    ("mindstepris på 1.150 kr. pr. m2" / "dog med en mindstepris på 1.250 kr. pr. m2")."""
+    proposed = {(unit.lower(), fig) for fig, unit in _FIGURE_UNIT.findall(proposal)}
+    decided = {(unit.lower(), fig) for fig, unit in _FIGURE_UNIT.findall(decision)}
+    return any(u == v and f != g for u, f in proposed for v, g in decided if (v, f) not in decided)
 
 
 # words a decision uses to refer to the recommendation rather than restate it ("1. Godkendt. 2. Anbefales.")

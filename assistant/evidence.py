@@ -30,6 +30,9 @@ from core.model import AgendaItem
 from store.lexical import tokens
 
 _LIST_ENTRY = re.compile(r"^\s*(?:[-–•*]|\d{1,2}(?:\.\d{1,2})*[.)]?|[a-h][.)]|At \d+\))\s+")
+# "A. Sammenlægning af ...", "B. Lukning af ...": a capital letter marks an entry only inside a list (after a lead-in
+# ending in a colon, or after another entry); elsewhere it may be an initial ("H. C. Andersen")
+_LETTER_ENTRY = re.compile(r"^\s*([A-H])[.)]\s+")
 _SINCE = re.compile(r"\b(?:siden|since)\s+(?:\d|[a-zæøå]+\s+\d)", re.I)
 _ATTACHMENTS = re.compile(r"(?:Bilag|Bilagsliste|Bilagsoversigt|Attachments)\s*:?", re.I)
 _ENTRY_CHARS = 90  # "Supercykelsti – Tilst" under "på nedenstående projekter:" is an entry; a paragraph is not
@@ -78,6 +81,8 @@ def passages(item: AgendaItem, meeting_date: str = "") -> list[Passage]:
     section, decision = "", ""
     first = True
     listing = False  # after a line ending in ':', short lines without a full stop are its entries, marked or not
+    in_list = False  # the line before was a lead-in ending in ':' or an entry
+    letter = "@"  # the capital letter that marked the last entry ("@": none yet, so "A" comes next)
     for line in item.text.split("\n"):
         stripped = line.strip()
         if not stripped:
@@ -86,18 +91,22 @@ def passages(item: AgendaItem, meeting_date: str = "") -> list[Passage]:
             first = False
             continue
         if stripped in decisions:
-            section, decision, listing = stripped, decisions[stripped], False
+            section, decision, listing, in_list = stripped, decisions[stripped], False, False
             continue
         if stripped in heads:
-            section, decision, listing = stripped, "", False
+            section, decision, listing, in_list = stripped, "", False, False
             continue
         if _ATTACHMENTS.fullmatch(stripped):  # "Bilag" printed as a plain line: the attachment titles follow it,
             # under their own heading (a question naming "bilag" finds them), no list of what the item decides
-            section, decision, listing = stripped.rstrip(":"), "", False
+            section, decision, listing, in_list = stripped.rstrip(":"), "", False, False
             continue
         unmarked = listing and len(stripped) <= _ENTRY_CHARS and not stripped.endswith((".", ":"))
-        entry = unmarked or bool(_LIST_ENTRY.match(stripped))
+        marked = _LETTER_ENTRY.match(stripped)
+        lettered = in_list and marked is not None and ord(marked.group(1)) == ord(letter) + 1  # A, B, C in turn
+        entry = unmarked or bool(_LIST_ENTRY.match(stripped)) or lettered
         listing = stripped.endswith(":") or unmarked  # marked entries end it: what follows them is no entry
+        in_list = stripped.endswith(":") or entry
+        letter = marked.group(1) if lettered and marked else "@" if not entry else letter
         for sent in sentences(stripped):
             out.append(Passage(sent, section, decision, entry))
     return out

@@ -55,6 +55,13 @@ CASES = [
     ("Hvem er målgruppen for tilbuddet?", "list"),
     ("Hvem var formand for udvalget?", "person"),
     ("Fik golfklubben lokaletilskud?", "yesno"),
+    # a yes/no question opened by a modal or a past verb of deciding (calibration: portals p022, dev3 w026)
+    ("Må festivalen købe en bid af skoven?", "yesno"),
+    ("Gav byrådet eleverne mulighed for skoleskift?", "yesno"),
+    ("Gav Kultur- og Fritidsudvalget tilskud til klubben?", "yesno"),
+    ("Gik udvalget med til at skære ned på snerydningen?", "yesno"),
+    ("Afviste byrådet salget?", "yesno"),
+    ("Gav Socialtilsynet påbud til bostedet?", "fact"),  # a fact the item reports, not a body's decision
     ("Did the committee approve the ban?", "yesno"),
     ("Hvad besluttede byrådet om skolestrukturen?", "decision"),
     ("What did the council decide about the harbour?", "decision"),
