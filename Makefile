@@ -392,6 +392,11 @@ test: install browser postgres lint
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat eval eval/portals26.jsonl --data-dir $(CURDIR)/.referat/eval-portals26 \
 	  --ingest sample_data/portals26 --min-hit5 0.95 --min-first-citation 0.8 --min-refusal 0.6 --min-keywords 0.65
+	# portals27 (measured, session 26): a seventh blind probe (Greve portal JSON, a JSON-lines export typed by
+	# section, eDoc XML with its newer HTML, PDF text with page breaks, Acadre XML); floors below its blind run
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/portals27.jsonl --data-dir $(CURDIR)/.referat/eval-portals27 \
+	  --ingest sample_data/portals27 --min-hit5 0.95 --min-first-citation 0.8 --min-refusal 0.6 --min-keywords 0.65
 	# questions written from the stored minutes themselves (case numbers, item numbers, votes): eval/probe.py
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat probe --data-dir $(CURDIR)/.referat/eval-minutes --min-right 0.95
