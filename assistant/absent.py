@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from assistant import bodies, dated, outside, salient, together, topics
+from assistant import bodies, dated, initialisms, outside, salient, together, topics
 from assistant.answer_quote import asks_decided
 from assistant.answer_text import refusal
 from assistant.contract import Answer
@@ -68,13 +68,15 @@ def absent_topics(query: Query, hits: list[Hit], stored: topics.Mentioned | None
     named = list(query.filters.municipalities)
     towns = outside.asked_towns(query.text, named)  # not the example compared with ("ligesom Greve")
     # the items' full text (attachment titles too); not the example town's, when one was named
-    found = [fold(f"{h.item.title}\n{h.item.text}") for h in hits
-             if towns == named or h.item.municipality in towns]
+    own = [f"{h.item.title}\n{h.item.text}" for h in hits if towns == named or h.item.municipality in towns]
+    found = [fold(text) for text in own]
 
     def mentioned(parts: tuple[str, ...], municipalities: list[str]) -> bool:
         return any(all(p in text for p in parts) for text in found) or stored(parts, municipalities)
 
-    return topics.absent(salient.asked_part(query.text), query.language, towns, mentioned)
+    absent = topics.absent(salient.asked_part(query.text), query.language, towns, mentioned)
+    # "skolefritidsordningen" of an item on "Takster for SFO": the asker wrote out what the minutes abbreviate
+    return [n for n in absent if not initialisms.written_as_initials(n, own)]
 
 
 def absent_bodies(query: Query, hits: list[Hit], committees: CommitteeLookup | None) -> list[str]:

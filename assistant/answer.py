@@ -220,19 +220,24 @@ class ExtractiveAnswerer:
             if not citations and item.closed and untold and (not decided or bare) \
                     and kind not in {"yesno", "list"} \
                     and (kind not in value_kinds.VALUE_KINDS or unanswered.lacks_value(quote, kind, query.text)
-                         or vocab.status_only(quote)):
+                         or vocab.status_only(quote)
+                         # "Anbefales over for Kommunalbestyrelsen." names no buyer; a title naming the firm does
+                         or bare_decision(quote) and not unanswered.holds_value(kind, item.title, query.text)):
                 # "what was the lease about?" of a closed item: only its decision is public, if that
                 head = CLOSED[lang] if not bare else CLOSED_BARE[lang]
                 return self.cited_refusal(head, hit, own_decision_quote(item, hit.item.date) or item.title, lang)
             case = query.intent == "casenr"
             if not has_content(quote, item, hit.item.committee, titles, case) or not decided and bare_decision(quote):
+                decision_only = quote if has_content(quote, item, hit.item.committee, titles, case) else ""
                 quote = best_sentence(item, query.text, query.intent, hit.focus) or ""
                 if (query.intent == "case" or query.filters.case_number) \
                         and not has_content(quote, item, hit.item.committee, titles, case):
                     quote = opening_quote(item) or quote  # "what is case X about?": how the item opens
                 if (not has_content(quote, item, hit.item.committee, titles, case)
                         or not decided and bare_decision(quote)):
-                    continue  # a heading or a body's name is not an answer
+                    if not (decision_only and unanswered.holds_value(kind, item.title, query.text)):
+                        continue  # a heading or a body's name is not an answer
+                    quote = decision_only  # "Anbefales over for Byrådet." of an item titled by the firm asked
             scoped, years = scope.rescope(item, query.text, quote, hit.item.date)
             if scoped is None and not citations:
                 return refusal(lang, f"the item found says nothing about {' or '.join(years)}" if lang == "en"

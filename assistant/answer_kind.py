@@ -143,7 +143,7 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
     ("list", re.compile(r"\bhvilke\b|\bwhich\b(?! (?:is|was)\b)|\blist\b|\boversigt|\bnævn\b|hvad indeholder|"
                         r"what does .{0,60} (?:include|contain)|what are the|hvad er de\b", re.I)),
     ("yesno", re.compile(r"^\s*(?:[^,?]{0,60},\s*)?"  # after a leading phrase ("In Sept 2024, was ...?")
-                         r"(?:fik|blev|bliver|kommer|var|er|har|havde|skal|skulle|kan|kunne|vil|ville|godkendte|"
+                         r"(?:fik|får|blev|bliver|kommer|var|er|har|havde|skal|skulle|kan|kunne|vil|ville|godkendte|"
                          # "Må festivalen købe ...?"; "Gav byrådet ...?", not "Gav Socialtilsynet påbud?" (a fact)
                          r"må|måtte|bør|gik|afviste|valgte|bevilgede|sagde|gav(?=\s+(?:[\wæøå-]+,?\s+){0,3}?"
                          r"[\wæøå-]*(?:byråd|udvalg|kommunalbestyrelse|regionsråd))|"

@@ -56,7 +56,7 @@ ASKS_MONEY = re.compile(r"\bkr\.?\b|kroner|\bkost|\bcost|beløb|\bpris|\bprice|a
                         r"\bspend|betal|\bpaid|\bpay|afgift|gebyr|\bfee\b|\bleje\b|husleje|\brent\b", re.I)
 
 
-ASKS_PROPOSAL = re.compile(r"\brecommend|\bpropos|\bindstil|\banbefal|\bforeslå", re.I)
+ASKS_PROPOSAL = re.compile(r"\brecommend|\bpropos|\bindstil|\banbefal|\bforeslå|\b(?:lagt|lægger|lægge) op til", re.I)
 # who proposes, as opposed to the politicians who decide, next to the verb ("anbefaler forvaltningen", "does the
 # administration recommend"; not "administrationsbygninger")
 _STAFF_WHO = r"(?:forvaltning(?:en)?|administration(?:en)?|direktion(?:en)?|magistratsafdeling\w*|staff|officers)"
@@ -205,7 +205,9 @@ def _refigured(proposal: str, decision: str) -> bool:
 # words a decision uses to refer to the recommendation rather than restate it ("1. Godkendt. 2. Anbefales.")
 _BARE_DECISION = re.compile(r"godkend\w*|anbefal\w*|tiltr\w*|indstilling\w*|taget|til|efterretning|orientering\w*|"
                             r"blev|som|og|med|den|det|udvalget|byrådet|beslutning|beslutter|vedtaget|vedtog|ingen|"
-                            r"bemærkninger|sagen|punktet|fremsendes|oversendes|videre|behandling", re.I)
+                            r"bemærkninger|sagen|punktet|fremsendes|oversendes|videre|behandling|over|for|overfor|"
+                            # "Anbefales over for Kommunalbestyrelsen.": the body recommended to is no content
+                            r"kommunalbestyrelsen|regionsrådet|[\wæøå-]*udvalget", re.I)
 
 
 def bare_decision(quote: str) -> bool:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from assistant import views
 from assistant.compared import comparison_unstated
 from assistant.query import language
-from assistant.quotes import SENTENCE_BREAK
+from assistant.quotes import SENTENCE_BREAK, sentences
 from assistant.terms import match, prefixes, question_terms
 from assistant.value_kinds import KIND_PATTERNS
 from store.lexical import tokens
@@ -147,7 +147,8 @@ def _builds(text: str) -> bool:
 
 
 def _sentences(text: str) -> list[str]:
-    return re.split(r"(?<=[.!?])\s+|\n", text)
+    """The text's sentences, line by line; a date's ordinal dot ("den 1. august 2027") ends none."""
+    return [s for line in text.split("\n") for s in sentences(line)]
 
 
 def asked(question: str) -> str | None:

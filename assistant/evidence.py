@@ -27,12 +27,19 @@ from assistant.value_kinds import (
     new_values,
 )
 from core.model import AgendaItem
+from core.vocab import ABSENT_LABEL
 from store.lexical import tokens
 
 _LIST_ENTRY = re.compile(r"^\s*(?:[-–•*]|\d{1,2}(?:\.\d{1,2})*[.)]?|[a-h][.)]|At \d+\))\s+")
 # "A. Sammenlægning af ...", "B. Lukning af ...": a capital letter marks an entry only inside a list (after a lead-in
 # ending in a colon, or after another entry); elsewhere it may be an initial ("H. C. Andersen")
 _LETTER_ENTRY = re.compile(r"^\s*([A-H])[.)]\s+")
+_ASKS_ATTENDANCE = re.compile(r"fravær|afbud|forfald|til stede|deltog|deltage|mødt|absent|apolog|attend|present|"
+                              r"missing|manglede|inhabil|forlod|\bgik\b|\bleft\b|\bjoin|remote|virtuel|online|"
+                              r"stedfortræder|suppleant|substitut|deputi", re.I)
+# the case file's label lines: who handles the case, not an answer about its matter
+_HANDLER_LABEL = re.compile(r"^\s*(?:sagsbehandler|sagsansvarlig|kontaktperson|ansvarlig)\w*\s*:", re.I)
+_ASKS_HANDLER = re.compile(r"sagsbehandl|sagsansvarl|ansvarlig|kontakt|officer|handl|responsib|contact", re.I)
 _SINCE = re.compile(r"\b(?:siden|since)\s+(?:\d|[a-zæøå]+\s+\d)", re.I)
 _ATTACHMENTS = re.compile(r"(?:Bilag|Bilagsliste|Bilagsoversigt|Attachments)\s*:?", re.I)
 _ENTRY_CHARS = 90  # "Supercykelsti – Tilst" under "på nedenstående projekter:" is an entry; a paragraph is not
@@ -220,7 +227,13 @@ def select(item: AgendaItem, question: str, kind: str, meeting_date: str = "", f
     # an item with no list of its own may name the answers inside a sentence ("til Havnefestival Odense og … til
     # Fynske Litteraturdage"): then a passage naming two or more new names is the list
     listed = kind == "list" and any(map(_is_list, cands))
+    # an attendance line ("Afbud: Rasmus Dyhr (V)") answers who was absent, nothing else: not "who bought the plot?"
+    attendance = kind == "absent" or _ASKS_ATTENDANCE.search(question) is not None
+    handler = _ASKS_HANDLER.search(question) is not None  # nor does "Sagsbehandler: Jonas Brink" say who won
     for k, (p, score) in enumerate(zip(cands, base, strict=True)):
+        if not attendance and ABSENT_LABEL.match(p.text) or not handler and _HANDLER_LABEL.match(p.text):
+            scored.append((-math.inf, k))
+            continue
         if named and not _names_voter(p.text, known, named):
             pass  # "which party voted against?": a vote line that names no party or person does not answer
         elif pattern is not None and new_values(kind, p.text, known) or kind == "amount" and _table_number(p.text) \

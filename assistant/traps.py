@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from assistant import initialisms
 from assistant.quotes import SENTENCE_BREAK, sentences
 from assistant.salient import mentions
 from assistant.terms import question_terms
@@ -193,7 +194,8 @@ def priced_absent(question: str, item_text: str) -> str | None:
     text = fold(item_text)
     if not forms or any(all(p in text for p in parts) for parts in forms):
         return None
-    return noun
+    # "skolefritidsordningen" of an item on "Takster for SFO": named, abbreviated
+    return None if initialisms.written_as_initials(noun, [item_text]) else noun
 
 
 _HOW_VOTED = re.compile(r"\b(?:hvordan|hvad) stemte\b|\bstemte\b.{0,60}\b(?:for|imod)\b|\bhow did\b.{0,60}\bvote\b|"

@@ -61,6 +61,7 @@ CASES = [
     ("Gav Kultur- og Fritidsudvalget tilskud til klubben?", "yesno"),
     ("Gik udvalget med til at skære ned på snerydningen?", "yesno"),
     ("Afviste byrådet salget?", "yesno"),
+    ("Får pensionister gratis adgang til svømmehallen?", "yesno"),
     ("Gav Socialtilsynet påbud til bostedet?", "fact"),  # a fact the item reports, not a body's decision
     ("Did the committee approve the ban?", "yesno"),
     ("Hvad besluttede byrådet om skolestrukturen?", "decision"),

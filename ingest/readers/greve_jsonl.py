@@ -11,6 +11,10 @@ capital letter, digit or quote, and each heading once. The decision runs up to "
 follows it. A text with no heading at all is the bare decision (closed items). Venue and attendance flags are
 not in this export; absence comes from the "Afbud:"/"Fraværende:" lines of the decisions.
 
+Another per-section variant keeps the item's title in ``section_title`` and names each line's section in
+``section_type`` (the whole-item export writes "html_fragment" there): an item whose lines differ in that type is
+read the same way, by ``section_type``.
+
 A later variant of the export has one line per SECTION of an item: ``item_title`` holds the item's title,
 ``section_title`` the section's label ("Resume", "Beslutning", "Supplerende sagsfremstilling") and ``text`` that
 section's plain text (optionally ``section_index``). Such a line's label is its heading (a decision label makes a
@@ -135,8 +139,11 @@ def read_item(rows: list[dict[str, Any]], number: str, committee: str, day: date
     case = next((text_of(r.get("case_number")) for r in rows if text_of(r.get("case_number"))), None)
     closed = bool(CLOSED_TITLE.match(title)) or any(access_closed(r) for r in rows)
     item = ItemDraft(title=title, number=number, case_number=case, closed=closed)
-    if sectioned:
-        read_sections(item, rows, committee, day)
+    # a variant types each line by its section ("section_type": "Resume", "Indstilling", "Beslutning") and keeps
+    # the item's title in "section_title": the lines of one item then differ in their type
+    typed = not sectioned and len({text_of(r.get("section_type")) for r in rows}) > 1
+    if sectioned or typed:
+        read_sections(item, rows, committee, day, "section_type" if typed else "section_title")
         return item
     for row in rows:
         listed = isinstance(row.get("decisions"), list)  # the decisions are a list of their own: text is no decision
@@ -153,12 +160,13 @@ def read_item(rows: list[dict[str, Any]], number: str, committee: str, day: date
     return item
 
 
-def read_sections(item: ItemDraft, rows: list[dict[str, Any]], committee: str, day: date) -> None:
-    """The one-line-per-section variant: each line's ``section_title`` is its heading, its ``text`` the body."""
+def read_sections(item: ItemDraft, rows: list[dict[str, Any]], committee: str, day: date,
+                  label: str = "section_title") -> None:
+    """The one-line-per-section variant: each line's ``label`` field is its heading, its ``text`` the body."""
     if all(type(r.get("section_index")) is int for r in rows):
         rows = sorted(rows, key=lambda r: int(r["section_index"]))  # a section may come late in the file
     for row in rows:
-        heading, text = text_of(row.get("section_title")), text_of(row.get("text"))
+        heading, text = text_of(row.get(label)), text_of(row.get("text"))
         dec = vocab.decision_heading(heading) if heading else None
         if dec is not None:
             add_decision(item, lines_of("\n".join(x for x in (dec.inline_text, text) if x)),
