@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from assistant import bodies, meeting_facts
 from assistant.answer_quote import day_month, on_day
-from assistant.answer_text import meeting_where, refusal
+from assistant.answer_text import citation, meeting_where, refusal, where
 from assistant.contract import Answer, Citation
 from assistant.query import Query
 from assistant.retrieve import Hit
@@ -66,15 +66,24 @@ def meeting_answer(query: Query, hits: list[Hit], meetings: MeetingLookup | None
         # i sagens behandling" in another body's handling is no answer
         return refusal(lang, "the minutes do not record who was absent from the meeting" if lang == "en"
                        else "referatet oplyser ikke, hvem der var fraværende fra mødet")
-    if not lines:
+    # an export with no meeting head may say in an item where the meeting is held ("Mødet holdes i Forum Horsens")
+    told = None if "venue" not in asked or meeting_facts.fact_lines(meeting, "venue") else next(
+        ((h, s) for h in hits if h.item.meeting_id == row.meeting_id
+         and (s := meeting_facts.venue_sentence(h.item.item.text))), None)
+    if not lines and told is None:
         return None
+    venue = [citation(told[0], told[1], public_url)] if told else []
+    venue_text = f"{where(told[0], lang)}:\n«{told[1]}»" if told else ""
+    if not lines:
+        return Answer(answer=venue_text, refused=False, citations=venue)
     text = f"{meeting_where(meeting, lang)}:\n" + "\n".join(f"«{x}»" for x in lines)
     cit = Citation(municipality=meeting.municipality, committee=meeting.committee,
                    meeting_date=meeting.date.isoformat(), item_number=None,
                    item_title=("Meeting facts" if lang == "en" else "Mødeoplysninger"), quote=lines[0],
                    item_id=meeting.id, url=f"{public_url.rstrip('/')}/meetings/{meeting.id}/page", kind="meeting")
     extra = [cit.model_copy(update={"quote": x}) for x in lines[1:]]
-    return Answer(answer=text, refused=False, citations=[cit, *extra])
+    return Answer(answer="\n\n".join(x for x in (text, venue_text) if x), refused=False,
+                  citations=[cit, *extra, *venue])
 
 
 def _attendance_line(text: str) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from assistant.glossary import GLOSSARY
+from assistant.quotes import sentences
 from core.dates import MONTHS
 from core.model import Meeting
 from core.municipalities import QUESTION_ALIASES
@@ -154,3 +155,14 @@ def fact_lines(meeting: Meeting, wanted: str) -> list[str]:
     if wanted == "extraordinary":
         return [facts.get("extraordinary", facts["date"])]
     return [facts["status"]]
+
+
+# where the meeting is held, told in an item's text when the export has no meeting head ("Mødet holdes undtagelsesvis
+# i Forum Horsens, mødelokale Tribunen, og indledes kl. 16.00 ...", "Mødested: Rådhuset, lokale 2")
+_VENUE_SAID = re.compile(r"\bmødet\b[^.\n]{0,40}\b(?:holdes|afholdes|finder sted|foregår|er flyttet)\b[^\n]{0,60}?"
+                         r"\b(?:i|på)\s+(?-i:[A-ZÆØÅ])|^\s*Mødested\s*:", re.I)
+
+
+def venue_sentence(text: str) -> str | None:
+    """The sentence of an item's text that says where the meeting is held, or None."""
+    return next((s for line in text.split("\n") for s in sentences(line) if _VENUE_SAID.search(s)), None)

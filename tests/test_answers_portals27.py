@@ -46,3 +46,31 @@ def test_a_bare_recommendation_of_a_closed_item_names_no_buyer(herlev: Container
 def test_a_word_written_out_that_the_minutes_abbreviate(herlev: Container) -> None:
     fee = herlev.service.ask("Hvad koster skolefritidsordningen om måneden i Herlev i 2026?")
     assert not fee.refused and "1.950 kr." in fee.answer
+
+
+HORSENS = """Horsens Kommune
+Referat af Kultur- og Fritidsudvalget den 11. november 2024
+Afbud: Camilla Brask Nørgaard
+
+Punkt 1: Godkendelse af dagsorden
+Resume
+Mødet holdes undtagelsesvis i Forum Horsens, mødelokale Tribunen, og indledes kl. 16.00 med en rundvisning.
+Beslutning i Kultur- og Fritidsudvalget den 11-11-2024
+Godkendt.
+
+Punkt 2: Kulturpuljen 2025
+Sagsfremstilling
+Puljen fordeles til 14 foreninger.
+Beslutning i Kultur- og Fritidsudvalget den 11-11-2024
+Godkendt.
+"""
+
+
+def test_a_venue_told_only_in_an_item_answers_where_the_meeting_was_held(container: Container,
+                                                                        tmp_path: Path) -> None:
+    horsens = ingest_text(container, tmp_path / "horsens.txt", HORSENS)
+    answer = horsens.service.ask("Hvem havde meldt afbud til mødet i Horsens' Kultur- og Fritidsudvalg den "
+                                 "11. november 2024, og hvor blev mødet holdt?")
+    assert not answer.refused and "Camilla Brask Nørgaard" in answer.answer and "Forum Horsens" in answer.answer
+    venue = next(c for c in answer.citations if "Forum Horsens" in c.quote)
+    assert venue.item_number == "1"  # cited to the item that says it, verbatim
