@@ -27,15 +27,16 @@ from assistant.value_kinds import (
     new_values,
 )
 from core.model import AgendaItem
-from core.vocab import ABSENT_LABEL
+from core.vocab import ABSENT_LABEL, ABSENT_WORD
 from store.lexical import tokens
 
 _LIST_ENTRY = re.compile(r"^\s*(?:[-–•*]|\d{1,2}(?:\.\d{1,2})*[.)]?|[a-h][.)]|At \d+\))\s+")
 # "A. Sammenlægning af ...", "B. Lukning af ...": a capital letter marks an entry only inside a list (after a lead-in
 # ending in a colon, or after another entry); elsewhere it may be an initial ("H. C. Andersen")
 _LETTER_ENTRY = re.compile(r"^\s*([A-H])[.)]\s+")
-_ASKS_ATTENDANCE = re.compile(r"fravær|afbud|forfald|til stede|deltog|deltage|mødt|absent|apolog|attend|present|"
-                              r"missing|manglede|inhabil|forlod|\bgik\b|\bleft\b|\bjoin|remote|virtuel|online|"
+# a question about who was there (the vocabulary's absence words, and being there, leaving, joining, substituting)
+_ASKS_ATTENDANCE = re.compile(ABSENT_WORD.pattern + r"|til stede|deltog|deltage|mødt|absent|apolog|attend|present|"
+                              r"missing|manglede|forlod|\bgik\b|\bleft\b|\bjoin|remote|virtuel|online|"
                               r"stedfortræder|suppleant|substitut|deputi", re.I)
 # the case file's label lines: who handles the case, not an answer about its matter
 _HANDLER_LABEL = re.compile(r"^\s*(?:sagsbehandler|sagsansvarlig|kontaktperson|ansvarlig)\w*\s*:", re.I)
@@ -113,7 +114,10 @@ def passages(item: AgendaItem, meeting_date: str = "") -> list[Passage]:
         entry = unmarked or bool(_LIST_ENTRY.match(stripped)) or lettered
         listing = stripped.endswith(":") or unmarked  # marked entries end it: what follows them is no entry
         in_list = stripped.endswith(":") or entry
-        letter = marked.group(1) if lettered and marked else "@" if not entry else letter
+        if lettered and marked:
+            letter = marked.group(1)
+        elif not entry:
+            letter = "@"  # a lead-in or prose: the next lettered list starts at "A" again
         for sent in sentences(stripped):
             out.append(Passage(sent, section, decision, entry))
     return out
