@@ -101,8 +101,10 @@ class _Builder:
             self.buffer.append(line)
             return
         m = vocab.ABSENT_SENTENCE.match(line)
-        if m and len(line) < 200:
-            self.absent(vocab.split_names(re.split(r"[.:;]\s+", m.group("names"))[-1]))
+        named = re.split(r"[.:;]\s+", m.group("names"))[-1] if m and len(line) < 200 else ""
+        if vocab.looks_like_names(named):  # not "Udsat til mødet den 8. april 2025, da forslagsstilleren havde
+            self.absent(vocab.split_names(named))  # meldt afbud": a reason, no name
+
         if self.kind == "decision":
             self._maybe_vote(line)
         if self.kind == "section" and self.sections[-1].name == "Bilag":

@@ -81,7 +81,9 @@ JSON_FIELDS: dict[str, set[str]] = {
     "closed": {"closed", "lukket", "isclosed", "erlukket", "confidential", "fortrolig"},
     "open": {"public", "ispublic", "offentlig", "aaben", "open"},
     "date": {"date", "dato", "datetime", "start", "startdate", "startdatetime", "begin", "beginutc", "when",
-             "heldon", "tidspunkt", "startsat", "startat", "beginsat"},
+             "heldon", "tidspunkt", "startsat", "startat", "beginsat", "heldat", "held", "scheduledat",
+             "scheduledfor", "scheduledstart", "plannedstart", "occursat", "takesplaceat", "afholdt", "afholdes",
+             "afholdelsesdato"},  # "held_at": when the meeting was held (never "fetched_at", "ended_at")
     "time": {"time", "tid", "starttime", "starttid", "klokken", "kl"},
     "end": {"end", "enddate", "enddatetime", "endtime", "ends", "until", "slut", "sluttid", "slutdato",
             "sluttidspunkt", "endsat", "endat"},  # when the meeting ends: never its date

@@ -26,6 +26,7 @@ from ingest.readers.base import AnalysedReader, ItemDraft, MeetingDraft, Source
 from ingest.readers.html_items import BLOCKS, El, attrs, heading_level, inner_text, outer_html, read_items, subtree
 from ingest.readers.markup import fragment_text
 from ingest.readers.stamps import date_clock
+from ingest.readers.xmlwhen import timestamp
 
 FURNITURE = {"script", "style", "noscript", "template", "svg", "iframe", "object", "input", "select", "textarea",
              "nav", "footer"}
@@ -33,8 +34,13 @@ FURNITURE_ATTR = re.compile(r"cookie|breadcrumb|skip-?link|footer|sr-only|visual
                             r"button)|(?:^|[\s_-])(?:nav|navbar|navigation|menu|sidebar|share)(?:$|[\s_-])", re.I)
 FURNITURE_LINK = re.compile(r"^(?:print|udskriv|printvenlig(?: version)?|til toppen|tilbage|læs mere|del|"
                             r"gå til (?:hoved)?indhold|tilgængelighedserklæring)$", re.I)
-PRINTED = re.compile(r"\b(?:udskrevet|printet|udskriftsdato|udskrift|print|genereret|senest (?:ændret|opdateret))",
-                     re.I)
+PRINTED = re.compile(r"\b(?:udskrevet|printet|udskriftsdato|udskrift|print|genereret|senest (?:ændret|opdateret)|"
+                     r"publiceret|offentliggjort|published)", re.I)
+# when this rendering was published ("Publiceret 14-03-2025 11:02:51 af …", <meta name="published">): the version a
+# newer publication of the same meeting replaces, never the meeting's date
+PUBLISHED_LINE = re.compile(r"\b(?:publiceret|offentliggjort|published)\b\W*(?P<stamp>[\d][\d.:/ T+-]{9,30})", re.I)
+PUBLISHED_METAS = ("published", "dcterms.modified", "dcterms.issued", "article:modified_time",
+                   "article:published_time", "publication-date", "publiceret")
 ROLE = re.compile(r"^(?:formand|næstformand|medlem|sekretær|referent|borgmester|viceborgmester)$", re.I)
 ABSENT = re.compile(r"\s*\((?:afbud|fraværende|fravær)\)", re.I)
 LABELS = {k: re.compile(rf"^(?:{v})$", re.I) for k, v in {
@@ -84,6 +90,13 @@ def _meta(metas: dict[str, str], kind: str) -> str | None:
     return None
 
 
+def _published(metas: dict[str, str], head_text: str) -> str | None:
+    """When this rendering was published, as an ISO stamp: a publication meta tag, else a "Publiceret …" line."""
+    stated = [metas.get(name) for name in PUBLISHED_METAS]
+    lines = [m.group("stamp") for m in PUBLISHED_LINE.finditer(head_text)]
+    return next((stamp for x in [*stated, *lines] if x and (stamp := timestamp(x.strip()))), None)
+
+
 def _remarks(stated: str | None, head: header.Header) -> list[str]:
     """The meeting's remark field as printed (a written procedure's answer deadline, who did not reply), then the
     late arrivals and early leavers the head's lines record that it does not already hold."""
@@ -120,8 +133,10 @@ def _meeting(root: El, head_html: str, items: list[ItemDraft]) -> MeetingDraft |
             CLASS_FIELDS[kind].match(re.split(r"[-_]+", c)[-1]) for c in attrs(x).split())), None) or _meta(metas, kind)
     h1s, stamps = [inner_text(x) for x in frag.iter("h1")], [str(x.get("datetime") or "") for x in frag.iter("time")]
     head = header.parse_header(h1s + lines + [title])
-    when = next((x for x in [field("date"), *stamps, metas.get("dcterms.date"), metas.get("meeting-date"), *h1s,
-                             *lines, title] if x and not PRINTED.search(x) and dates.first_date(x)), None)
+    # the meeting's date: its date field, else its time field ("Mødetidspunkt: 11-03-2025 17:00"), then the head
+    when = next((x for x in [field("date"), field("time"), *stamps, metas.get("dcterms.date"),
+                             metas.get("meeting-date"), *h1s, *lines, title]
+                 if x and not PRINTED.search(x) and dates.first_date(x)), None)
     day: date | None = dates.first_date(when) if when else None
     if day is None:
         return None  # the text parser also looks for the date in the decisions
@@ -149,6 +164,7 @@ def _meeting(root: El, head_html: str, items: list[ItemDraft]) -> MeetingDraft |
                                                                             and any_decision)
     return MeetingDraft(
         committee=committee, date=day, items=items, municipality=municipality, time=time,
+        published=_published(metas, fragment_text(head_html)),
         location=field("place") or (place.group("place").strip() if place else None) or head.location,
         participants=[ABSENT.sub("", x) for x in present], absentees=absent, remarks=_remarks(field("remark"), head),
         status="minutes" if minutes else "agenda", extraordinary=bool(re.search(r"ekstraordinær", kind, re.I)),

@@ -261,10 +261,21 @@ def read_item(record: dict[str, Any], committee: str, day: date) -> ItemDraft:
                      dec.body if dec.body and dec.body != committee else None, dec.date)
     elif given:
         add_decision(item, fragment_text("\n".join(v for _, v in given)))
+    stated = status_code(decision)
+    if stated and item.decisions and item.decisions[-1].outcome is None:
+        item.decisions[-1].outcome = stated  # {"status": "postponed", "html": ""}: the state the export records
     for attachment in seq(found.get("attachments", ("", []))[1]):
         if name_of(attachment):
             item.attachments.append(name_of(attachment))
     return item
+
+
+def status_code(decision: Any) -> str | None:
+    """The outcome a decision object's status code states ({"status": "postponed", …} -> "postponed")."""
+    if not isinstance(decision, dict):
+        return None
+    return next((found for k, v in decision.items() if isinstance(v, str) and names.kind_of(str(k), names.KIND)
+                 and (found := names.status(v))), None)
 
 
 READER = GenericJsonReader()

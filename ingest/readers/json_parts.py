@@ -24,6 +24,7 @@ from ingest.readers.json_rows import flat, formatted
 from ingest.readers.markup import fragment_text
 
 HTML_HEAD = re.compile(r"^\s*<(h[1-6])\b[^>]*>(?P<title>.*?)</\1\s*>", re.I | re.S)
+CODE = re.compile(r"[A-Za-z][\w-]{0,30}")  # a one-word code ("decided", "approved", "in_progress")
 PRINTED_NUMBER = re.compile(r"^(?:punkt|pkt\.?|nr\.?)?\s*\d{1,4}(?:\.\d{1,3})*[.)]?\s+", re.I)
 CASE_LINE = re.compile(r"^(?:Sagsnr|Sagsnummer|Sag nr|J\.?\s?nr|Journalnr|Journalnummer|Jour\.?\s?nr)\.?\s*:?\s*"
                        r"(?P<case>\S+)$", re.I)
@@ -43,7 +44,11 @@ def parts(value: Any) -> list[tuple[str, str]]:
         heading, text = part(value)
         if heading and "text" in names.fields(value):  # {heading, text}
             return [(heading, text)]
-        return [(str(k), flat(v)) for k, v in value.items() if isinstance(v, str | list | dict) and flat(v).strip()]
+        found = [(str(k), flat(v)) for k, v in value.items() if isinstance(v, str | list | dict) and flat(v).strip()]
+        # {"status": "decided", "html": "<p>Udvalget besluttede …</p>"}: a one-word status code beside the text is
+        # the object's state, not a part of its text
+        texts = [(k, v) for k, v in found if not (names.kind_of(k, names.KIND) and CODE.fullmatch(v.strip()))]
+        return texts or found
     return []
 
 
