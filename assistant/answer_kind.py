@@ -105,7 +105,11 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
                            # "hvad er grænseværdien i tal?": a measured value
                            r"grænseværdi|\blimit values?\b|\bthreshold values?\b|\bi tal\b|\bin (?:figures|numbers)\b)",
                            re.I)),
-    ("date", re.compile(r"\bhvornår\b|\bwhen\b|what date|hvilken dato|which date|\bfrist(?:en)?\b|deadline|"
+    # "when" (and "where", below) asks where it opens the question or a clause ("When will …?", "…, and when?");
+    # inside a clause it is a conjunction ("Will Furesø switch to a scheme where households book … when they need
+    # one?" is a yes/no question)
+    ("date", re.compile(r"\bhvornår\b|(?:^\W*(?:[^,?]{0,60},\s*)?|\b(?:and|or|by|from|since|until|till)\s+|,\s*)"
+                        r"when\b|what date|hvilken dato|which date|\bfrist(?:en)?\b|deadline|"
                         r"hvilken dag|what day|which day|tidspunkt|what time|by when|inden hvornår", re.I)),
     ("explanation", re.compile(r"\bhvorfor\b|\bwhy\b|begrundelse|begrundede|\breason|årsag|hvad var baggrunden|"
                                r"what was the background|what (?:was|is) the rationale", re.I)),
@@ -138,7 +142,8 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
                           r"hvilke[tn]? \w*(?:embedsmand|medarbejder|chef|direktør|leder)\b",
                           re.I)),
     ("place", re.compile(r"\bhvor (?:ligger|skal .{0,40}(?:ligge|placeres|bygges|opføres)|er .{0,30} placeret|"
-                         r"foregår|finder .{0,20} sted)|\bwhere\b|placering|\blocation|hvilken (?:by|adresse)|"
+                         r"foregår|finder .{0,20} sted)|(?:^\W*(?:[^,?]{0,60},\s*)?|\b(?:and|or)\s+|,\s*)where\b|"
+                         r"placering|\blocation|hvilken (?:by|adresse)|"
                          r"which (?:town|site)", re.I)),
     ("list", re.compile(r"\bhvilke\b|\bwhich\b(?! (?:is|was)\b)|\blist\b|\boversigt|\bnævn\b|hvad indeholder|"
                         r"what does .{0,60} (?:include|contain)|what are the|hvad er de\b", re.I)),

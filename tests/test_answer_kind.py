@@ -138,3 +138,19 @@ def test_a_sum_applied_for_a_price_and_what_it_would_cost_are_amounts() -> None:
     assert answer_kind("Hvad regner forvaltningen med at en metro ville koste at anlægge?") == "amount"
     assert answer_kind("How much did the club apply for?") == "amount"
     assert answer_kind("Hvad anbefaler udvalget om pedelboligen?") == "decision"  # no price asked
+
+
+def test_when_and_where_ask_only_where_they_open_the_question_or_a_clause() -> None:
+    """Inside a clause "when" and "where" are conjunctions: "Will X switch to a scheme where households book a
+    collection when they need one?" asks yes or no, not a date or a place (portals28 p28_020, dev3 w032)."""
+    from assistant.answer_kind import answer_kind
+
+    assert answer_kind("Will Furesø switch its bulky-waste pickup to a scheme where households book a collection "
+                       "when they need one?") == "yesno"
+    assert answer_kind("Did Greve choose the state guarantee when it adopted Budget 2026-29?") == "yesno"
+    assert answer_kind("When will Taastrup Svømmehal be closed?") == "date"
+    assert answer_kind("In 2025, when does the pool open?") == "date"
+    assert answer_kind("From when do the new rates apply?") == "date"
+    assert answer_kind("What was decided, and when?") == "date"
+    assert answer_kind("Where will the new school be built?") == "place"
+    assert answer_kind("In Greve, where did the committee meet?") == "place"
