@@ -63,3 +63,10 @@ def test_an_english_verb_an_auxiliary_left_to_the_end_is_no_topic_noun() -> None
     assert "start" not in topics.topic_nouns("When does the roadwork on the main street start?", "en")
     # a noun at the end stays one, and without an auxiliary the word is read as before
     assert "trips" in topics.topic_nouns("How much did the committee grant for the camp school trips?", "en")
+
+
+def test_a_pool_of_money_and_a_free_choice_are_in_the_glossary() -> None:
+    """"the 2018 village pool" is a pulje as often as "the swimming pool" is a hal; "a free choice of meal supplier"
+    is "frit valg", not only "gratis" (calibration: dev48 d48_025; the grant-pool questions of the dev sets)."""
+    assert {"hal", "pulje"} <= set(danish("pool"))
+    assert {"gratis", "frit"} <= set(danish("free"))
