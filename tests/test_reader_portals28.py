@@ -73,3 +73,14 @@ def test_an_invented_scrape_schema_is_dated_by_held_at_and_its_status_codes_are_
     assert "korkfyld" in pitch.decisions[0].text and "decided" not in pitch.decisions[0].text
     # a status with no text beside it is the decision itself
     assert meeting.items[2].decisions and meeting.items[2].decisions[0].outcome == "postponed"
+
+
+def test_a_date_under_the_heading_the_question_names_answers_it() -> None:
+    """"When was the case first treated?" is answered by the line under "Tidligere behandling", though it shares no
+    other word with the question."""
+    from assistant import evidence
+
+    item = read_path(SAMPLES / "albertslund_boerne-og-skoleudvalget_2025-03-11.html").meeting.items[1]
+    question = "Hvornår behandlede Børne- og Skoleudvalget sagen om skoledistriktet for Herstedvang Øst første gang?"
+    found = evidence.select(item, question, "date", "2025-03-11", context="Albertslund Børne- og Skoleudvalget")
+    assert "14. januar 2025" in found[0].text
