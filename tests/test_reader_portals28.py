@@ -84,3 +84,19 @@ def test_a_date_under_the_heading_the_question_names_answers_it() -> None:
     question = "Hvornår behandlede Børne- og Skoleudvalget sagen om skoledistriktet for Herstedvang Øst første gang?"
     found = evidence.select(item, question, "date", "2025-03-11", context="Albertslund Børne- og Skoleudvalget")
     assert "14. januar 2025" in found[0].text
+
+
+def test_a_meeting_stamp_under_an_unknown_name_dates_the_meeting_and_a_fetch_stamp_does_not() -> None:
+    """No date field by a known name: the one ISO stamp beside the items under a name that is no record stamp
+    ("session_date") dates the meeting, with a warning; "fetched_at" never does, and without the stamp the first date
+    in the text does, as before."""
+    scrape = {"meeting": {"body": {"name": "Teknisk Udvalg"}, "fetched_at": "2025-10-01T06:00:00Z",
+                          "session_date": "2025-09-15T17:00:00+02:00"},
+              "agenda": [{"no": 1, "heading": "Godkendelse af dagsorden", "resolution": "Godkendt."},
+                         {"no": 2, "heading": "Ny sti", "resolution": "Godkendt.",
+                          "content": [{"label": "Sagsfremstilling", "html": "<p>Stien åbner 1. november 2025.</p>"}]}]}
+    read = parse_bytes(json.dumps(scrape).encode(), "scrape.json")
+    assert (str(read.meeting.date), read.meeting.time) == ("2025-09-15", "17:00")
+    assert any("session_date" in w for w in read.warnings)
+    del scrape["meeting"]["session_date"]  # type: ignore[attr-defined]
+    assert str(parse_bytes(json.dumps(scrape).encode(), "scrape.json").meeting.date) == "2025-11-01"

@@ -47,6 +47,7 @@ from ingest.readers.json_facts import (
     meeting_facts,
     name_of,
     printed_number,
+    stamped,
     undated,
     value_of,
 )
@@ -167,6 +168,9 @@ def read_data(data: Any, source: str, warning: str, day: date | None = None) -> 
     day = stated or day
     items = read_items(records, committee, day or date.min)
     warnings = [warning.format(n=len(items), path=path)]
+    if day is None and (guessed := stamped(facts, source)) is not None:
+        day, time, note = guessed[0], time or guessed[1], guessed[2]
+        warnings.append(note)
     if day is None:
         day, note = undated(facts, items, source)
         warnings.append(note)

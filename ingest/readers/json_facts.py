@@ -67,7 +67,23 @@ def meeting_facts(parents: list[dict[str, Any]], records: list[dict[str, Any]]) 
                 name = "committee"
             if name and value not in (None, "", [], {}):
                 facts.setdefault(name, []).append(value)
+            elif name is None and k < len(around) and _stamp_named_for_meeting(key, value):
+                facts.setdefault("stamped", []).append((key, value))  # "session_date": "2025-09-15"
     return facts
+
+
+# the names of a record's own time stamps (when it was fetched, made, changed, published) or of a meeting's end:
+# never when the meeting was held
+_RECORD_STAMP = re.compile(r"fetch|scrap|crawl|retriev|download|harvest|creat|modif|updat|chang|edit|publi|releas|"
+                           r"generat|export|import|index|sync|sent|receiv|expir|deadline|due|end|until|finish|stop|"
+                           r"opret|aendr|rettet|hentet|udgiv|frist|slut", re.I)
+_ISO_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
+
+
+def _stamp_named_for_meeting(key: str, value: Any) -> bool:
+    """A field beside the items that no name claims, holding only an ISO date or date-time, under a name that is no
+    record's own stamp ("session_date", "convened_at"; not "fetched_at", "updated", "ended_at")."""
+    return isinstance(value, str) and bool(_ISO_STAMP.fullmatch(value.strip())) and not _RECORD_STAMP.search(key)
 
 
 def _repeated_meeting(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -167,6 +183,16 @@ def when_of(value: Any, zone: str | None = None) -> tuple[date | None, str | Non
     if (day or other_day) and clock is None and (m := HOUR.search(text_of(value))):  # "03.09.2024 kl 17"
         clock = f"{int(m[1]):02d}:{m[2] or '00'}"
     return day or other_day, clock
+
+
+def stamped(facts: Facts, source: str) -> tuple[date, str | None, str] | None:
+    """No meeting date field by name: the date and time of the meeting's unnamed ISO time stamp
+    (``_stamp_named_for_meeting``), with a warning naming the field; None when there is none."""
+    for key, value in facts.get("stamped", []):
+        day, clock = when_of(value)
+        if day:
+            return day, clock, f"no meeting date field by name; took {key!r} ({value}) ({source})"
+    return None
 
 
 def undated(facts: Facts, items: list[ItemDraft], source: str) -> tuple[date, str]:
