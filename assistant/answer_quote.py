@@ -96,6 +96,10 @@ def evidence_quote(item: AgendaItem, query: Query, kind: str, hit: Hit,
         if proposal and proposal not in main and len(main) + len(proposal) <= cfg.max_chars * 2:
             parts.append(proposal)  # "..., and what do they recommend?": the recommendation as printed
             continue
+        own = _own_best(item, clause, sub, hit, context, main, cfg) if sub in value_kinds.VALUE_KINDS else None
+        if own:
+            parts.append(own)
+            continue
         if sub == "decision" or sub in value_kinds.VALUE_KINDS \
                 and value_kinds.new_values(sub, _not_money(sub, " ".join(parts)), query.text):
             continue  # the decision is quoted below, or a passage already quoted answers this part
@@ -113,6 +117,18 @@ def evidence_quote(item: AgendaItem, query: Query, kind: str, hit: Hit,
         if own and len(own) <= cfg.max_chars // 3 and own not in main:
             parts.insert(0, own)
     return evidence.JOIN.join(parts)
+
+
+def _own_best(item: AgendaItem, clause: str, sub: str, hit: Hit, context: str, main: str,
+              cfg: EvidenceConfig) -> str | None:
+    """The passage that best answers this part by its own words, when it sits under a heading the part names, holds
+    the asked kind of value and is not quoted yet: "…, og hvornår behandlede udvalget sagen første gang?" is answered
+    by "Tidligere behandling: … den 14. januar 2025", not by a school year the first part's quote happens to hold."""
+    best = evidence.select(item, clause, sub, hit.item.date, hit.focus, context, cfg=cfg)[:1]
+    asked = evidence.asked_terms(clause, item.title, context)
+    ok = bool(best) and best[0].text not in main and evidence.under_asked(best[0], asked) \
+        and bool(value_kinds.new_values(sub, best[0].text, clause))
+    return best[0].text if ok else None
 
 
 def _adds_terms(passage: str, clause: str, quoted: str, title: str, context: str) -> bool:

@@ -142,7 +142,7 @@ def _restated(text: str, said: set[str]) -> float:
     return sum(t in said for t in toks) / len(toks) if toks else 1.0
 
 
-def _under_asked(p: Passage, asked: set[str]) -> bool:
+def under_asked(p: Passage, asked: set[str]) -> bool:
     """The passage sits under a section heading (not a decision's) the question names."""
     return bool(p.section) and not p.decision and _names(asked, p.section)
 
@@ -269,7 +269,7 @@ def select(item: AgendaItem, question: str, kind: str, meeting_date: str = "", f
 
         # a passage sharing no term may still sit under a heading the question names ("Hvornår behandlede udvalget
         # sagen første gang?" - "Tidligere behandling: Børne- og Skoleudvalget den 14. januar 2025, punkt 5")
-        holding = [(sc, k) for sc, k in scored if (base[k] > 0 or _under_asked(cands[k], asked))
+        holding = [(sc, k) for sc, k in scored if (base[k] > 0 or under_asked(cands[k], asked))
                    and holds(cands[k].text)]
         # the address sits in the sentence before or after the one naming the topic ("... byggeri på Vejleåvej 101.
         # Byggeriet er en batteripark, der er opført uden landzonetilladelse")

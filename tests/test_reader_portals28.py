@@ -100,3 +100,23 @@ def test_a_meeting_stamp_under_an_unknown_name_dates_the_meeting_and_a_fetch_sta
     assert any("session_date" in w for w in read.warnings)
     del scrape["meeting"]["session_date"]  # type: ignore[attr-defined]
     assert str(parse_bytes(json.dumps(scrape).encode(), "scrape.json").meeting.date) == "2025-11-01"
+
+
+def test_a_dated_part_of_a_compound_question_is_answered_under_its_own_heading() -> None:
+    """"Which case number, and when was it first treated?": the first part's quote holds a school year, which is no
+    answer to the second; the line under "Tidligere behandling" is."""
+    from assistant.answer_quote import _own_best
+    from assistant.ranking import DEFAULT_RANKING
+
+    item = read_path(SAMPLES / "albertslund_boerne-og-skoleudvalget_2025-03-11.html").meeting.items[1]
+
+    class _Stored:
+        date = "2025-03-11"
+
+    class _Hit:
+        item, focus = _Stored(), ""
+
+    main = "Sagsnr. 17.02.10-P20-3-24 … Herstedvang Øst fra skoleåret 2026/27 hører til Herstedlund Skole"
+    own = _own_best(item, "hvornår behandlede Børne- og Skoleudvalget den første gang?", "date", _Hit(),  # type: ignore[arg-type]
+                    "Albertslund Børne- og Skoleudvalget", main, DEFAULT_RANKING.evidence)
+    assert own is not None and "14. januar 2025" in own
