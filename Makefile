@@ -403,6 +403,11 @@ test: install browser postgres lint
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat eval eval/portals28.jsonl --data-dir $(CURDIR)/.referat/eval-portals28 \
 	  --ingest sample_data/portals28 --min-hit5 0.95 --min-first-citation 0.8 --min-refusal 0.6 --min-keywords 0.65
+	# portals29 (measured, session 27): a small ninth blind probe in three invented formats (a namespaced XML, a
+	# portal page of <article>s with <details> parts, an e-mailed plain-text referat; blind first citation .33)
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/portals29.jsonl --data-dir $(CURDIR)/.referat/eval-portals29 \
+	  --ingest sample_data/portals29 --min-hit5 0.9 --min-first-citation 0.8 --min-refusal 0.6 --min-keywords 0.7
 	# questions written from the stored minutes themselves (case numbers, item numbers, votes): eval/probe.py
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat probe --data-dir $(CURDIR)/.referat/eval-minutes --min-right 0.95

@@ -175,11 +175,13 @@ PARTIES_ONLY = {
 
 # a count printed with the vote ("For stemte 3:", "Imod: 2 (Ø)"), not a number in a remark after it ("buslinje 224")
 _PRINTED_COUNT = re.compile(r"^[^\d(]{0,25}\b\d{1,2}\b")
+_BRACKET_COUNT = re.compile(r"\(\d{1,3}(?:\s+(?:stemmer?|medlem(?:mer)?))?\)")  # "Imod stemte: O og D (4)."
 
 
 def counted_votes(decisions: list[Decision]) -> bool:
     """A vote the minutes count: a number printed, or the people named (not only party letters)."""
-    return any(_PRINTED_COUNT.match(v.text) or any(not _party(m.name) for m in v.members)
+    return any(_PRINTED_COUNT.match(v.text) or _BRACKET_COUNT.search(v.text)
+               or any(not _party(m.name) for m in v.members)
                for d in decisions for v in d.votes)
 
 

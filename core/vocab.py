@@ -178,9 +178,10 @@ class DecisionHeading:
 
 def decision_heading(line: str) -> DecisionHeading | None:
     """Recognise "Beslutning i Byrådet den 27-04-2022", "Beslutning", "Udvalgets beslutning"."""
-    if len(line) > 140:
-        return None
     line = _CAPS_DEC.sub(lambda m: m.group().capitalize(), readable(line))  # "BESLUTNING", "BESLUTNING: Godkendt."
+    if len(line) > 140:  # a long line is a heading only with its decision after a colon ("Beslutning: Udvalget …")
+        m = _DEC_INLINE.match(line)
+        return DecisionHeading(None, None, m.group("text")) if m else None
     # "Beslutning (Byrådet, 1-2-2023)" -> "Beslutning Byrådet, 1-2-2023"
     line = re.sub(r"^((?:Beslutning|Afgørelse)(?:er)?)\s*\((.+)\)\s*:?$", r"\1 \2", line)
     m = _DEC_INLINE.match(line)

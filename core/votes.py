@@ -41,6 +41,8 @@ _LEADING = re.compile(rf"^(?:(?P<n>\d{{1,3}}){_COUNT_WORD}\s*)?(?:\((?P<names>[^
 # what a party list is followed by that is no member: a remark ("Imod stemte: V, som ønskede at give dispensation")
 _REMARK = re.compile(r"(?:,\s*|\s+)(?:som|der|idet|da|fordi|hvilket|men|med henvisning til|under henvisning til|"
                      r"med den begrundelse|med (?:den |følgende )?bemærkning(?:er)?(?: om)?)\s.*$")
+# a sentence after the names' count: a remark ("O og D (4). O og D ønsker projektet udskudt til 2026.")
+_NEXT_SENTENCE = re.compile(rf"(\(\d{{1,3}}{_COUNT_WORD}\))\.\s+\S.*$")
 # a vote told as a sentence: "Helene Skjold (Ø) undlod at stemme.", "A og V stemte imod."
 _VOTE_SENTENCE = re.compile(
     r"(?:^|(?<=[.;])\s+)(?P<clause>(?P<names>(?-i:[A-ZÆØÅ])[^.;:]{0,150}?)\s+"
@@ -66,6 +68,7 @@ def _split_count(names: str) -> tuple[int | None, str]:
     """The count a names list prints and the names without it or a remark after them: "A, V og C (5)." ->
     (5, "A, V og C"), "7 (A, V)" -> (7, "A, V"), "2" -> (2, ""), "A, V" -> (None, "A, V")."""
     names = _REMARK.sub("", names.strip())
+    names = _NEXT_SENTENCE.sub(r"\1", names)  # "O og D (4). O og D ønsker projektet udskudt": the count ends it
     total = _TOTAL.search(names)
     if total:
         return int(total.group("n")), names[:total.start()].strip()

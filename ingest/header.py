@@ -25,7 +25,8 @@ _DATE_LABELS = {"mødedato", "dato", "mødetidspunkt", "mødetid", "tidspunkt", 
 _TIME_LABELS = {"mødetidspunkt", "mødetid", "tidspunkt", "tid"}
 # a date the document was printed or generated on, not the meeting's ("Udskrevet 07-02-2024")
 _PRINTED = re.compile(r"\b(?:udskrevet|udskriftsdato|udskrivningsdato|printet|printdato|genereret|dannet|"
-                      r"sidst opdateret|godkendt af formanden|underskrevet|offentliggjort|publiceret|published)\b",
+                      r"sidst opdateret|godkendt af formanden|underskrevet|offentliggjort|publiceret|published|"
+                      r"sendt(?=\s*:)|sent(?=\s*:))\b",  # an e-mail's "Sendt: 13. maj 2025 09:47": when it was sent
                       re.I)
 _CLOCK = re.compile(r"(?:\bkl\.?\s*)?\b([01]?\d|2[0-3])[.:]([0-5]\d)\b", re.I)
 # a deadline's clock ("svarfrist onsdag den 14. august 2024 kl. 12.00", a written procedure's), not a start time

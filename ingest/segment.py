@@ -49,6 +49,10 @@ _OPEN_MARK = re.compile(r"^\((?:åben|åbent|åbent punkt|offentlig|offentligt|p
 _ACCESS_ONLY = re.compile(r"^(?=\(.*\)$|.*\s(?:sag|punkt)\)?$)\(?(?:åbent?|offentligt?|"
                           r"(?P<closed>lukket|lukkede|fortroligt?))(?:\s+(?:sag|punkt))?\)?$", re.I)
 # "9a. Titel": an item added after item 9 (a tillægsdagsorden); an item only inside a rising run of bare headings
+# "Ad 1) Godkendelse af dagsorden": items an e-mailed referat numbers "regarding 1)", read only as a rising run where
+# no other headings are found ("Ad 1. Godkendt" inside a decision answers a recommendation's part)
+_AD_ITEM = re.compile(r"^Ad\s+(?:punkt\s+|pkt\.?\s*)?(?P<num>\d{1,3}(?:\.\d{1,2})*)\s*[).:]\s+"
+                      r"(?P<title>[A-ZÆØÅ][^\n]{2,160})$", re.I)
 _LETTERED_ITEM = re.compile(r"^(?P<num>\d{1,3}[a-h])[.)]\s+(?P<title>[A-ZÆØÅ][^\n]{2,160})$")
 
 
@@ -304,7 +308,7 @@ def segment(text: str) -> Segmented:
         heads = _with_bare(lines, heads)
         lines, heads = cellheads.supplement(lines, heads)
         return Segmented(lines[: heads[0][0]], _blocks_from_heads(lines, heads), True)
-    for patterns in ((vocab.BARE_ITEM, _LETTERED_ITEM), (vocab.ROMAN_ITEM,)):  # "3. Titel", then "III. TITEL"
+    for patterns in ((vocab.BARE_ITEM, _LETTERED_ITEM), (vocab.ROMAN_ITEM,), (_AD_ITEM,)):  # "3. Titel", "III. TITEL"
         heads = _numbered(lines, patterns, strict_sequence=True)  # each as a rising run
         if len(heads) >= 2:
             supplemented, heads = cellheads.supplement(lines, heads)

@@ -152,3 +152,12 @@ def test_bare_for_and_against_inside_the_decision() -> None:
     assert found == [("for", 5, "V, A og F"), ("against", None, "Hanne Lyng (O)")]
     # a colon after "for" in prose is no vote: no party follows it
     assert _found("Godkendt. Udvalget er for: at der arbejdes videre med sagen.") == []
+
+
+def test_a_sentence_after_the_count_is_a_remark_not_a_party() -> None:
+    """"Imod stemte: O og D (4). O og D ønsker projektet udskudt til 2026." counts four against, O and D, not D of a
+    party "4" (portals12, Stevns)."""
+    from core.votes import vote_line, vote_members
+
+    assert vote_line("Imod stemte: O og D (4). O og D ønsker projektet udskudt til 2026.") == ("against", 4, "O og D")
+    assert vote_members("O og D (4). O og D ønsker projektet udskudt til 2026.") == ["O", "D"]

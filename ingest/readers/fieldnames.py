@@ -26,7 +26,8 @@ POSITION = ("sequence", "seq", "position", "index", "idx", "sortorder", "sortind
 BODY = ("text", "tekst", "content", "indhold", "body", "description", "beskrivelse", "fremstilling", "resume",
         "resumé", "summary", "indstilling", "recommendation", "proposal", "html", "details", "notes", "note",
         "bemærkninger", "redegørelse", "baggrund", "background", "sagsbeskrivelse", "sagsfremstilling")
-DECISION = ("beslutning", "decision", "afgørelse", "resolution", "outcome", "konklusion", "conclusion")
+DECISION = ("beslutning", "decision", "afgørelse", "resolution", "outcome", "konklusion", "conclusion", "ruling",
+            "verdict")
 # an element named after the decision's status (<vedtaget>, <udsat>, <tagetTilEfterretning>, <approved>) holds the
 # decision; the name is its outcome (``core.model.Outcome``)
 STATUS = {
@@ -76,7 +77,7 @@ JSON_FIELDS: dict[str, set[str]] = {
     "text": {"text", "tekst", "html", "body", "content", "indhold", "felter", "fields", "description", "beskrivelse",
              "sagsfremstilling", "fremstilling", "sections", "summary", "resume", "casepresentations", "afsnit",
              "punkttekst", "paragraphs"},
-    "decision": {"decision", "beslutning", "afgoerelse", "resolution", "itemdecision"},
+    "decision": {"decision", "beslutning", "afgoerelse", "resolution", "itemdecision", "ruling", "verdict"},
     "attachments": {"attachments", "bilag", "documents", "files", "enclosures"},
     "closed": {"closed", "lukket", "isclosed", "erlukket", "confidential", "fortrolig"},
     "open": {"public", "ispublic", "offentlig", "aaben", "open"},

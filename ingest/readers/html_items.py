@@ -31,7 +31,7 @@ El = Any  # an lxml.html element
 HEADS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 BLOCKS = {"p", "div", "section", "article", "ul", "ol", "li", "table", "tr", "dl", "details", "br", *HEADS}
 INLINE = {"strong", "b", "span", "em", "u"}
-LABEL_TAGS = INLINE | {"dt", "label", "p", "div", "th", "td", "legend", "caption"}
+LABEL_TAGS = INLINE | {"dt", "label", "p", "div", "th", "td", "legend", "caption", "summary"}
 ITEM_ID = re.compile(r"^(?:agenda-?)?(?:item|punkt|dagsordens?punkt)[-_]?\d+(?:[-_.]\d+)*$", re.I)
 NUMBER_ATTRS = ("data-number", "data-nr", "data-punkt", "data-punktnummer", "data-item-number")
 NUMBER = re.compile(r"^(?:Punkt|Pkt\.?|Nr\.?|Dagsordenspunkt)?\s*(\d{1,3}(?:\.\d{1,3})*)\.?$", re.I)
@@ -118,7 +118,7 @@ def _anchor(el: El) -> _Anchor:
     m = NUMBER.match(inner_text(num_el)) if num_el is not None and not number else None
     number = m.group(1) if m else number
     case_el = next((x for x in found if CASE_CLASS.search(attrs(x)) and vocab.case_number(inner_text(x))), None)
-    summary = next((x for x in found if x.tag == "summary"), None)
+    summary = next((x for x in el if x.tag == "summary"), None)  # its own, not a part's (<details> inside it)
     scope = subtree(summary) if summary is not None else subtree(cells[1]) if (
         len(cells) > 1 and num_el is cells[0]) else found  # a row: the title is in the cell after the number
     inside = [x for x in scope
@@ -202,13 +202,22 @@ def _headings(order: dict[El, int], elements: list[El]) -> list[_Anchor]:
     return []
 
 
+def _parts_of(inner: list[_Anchor], outer: list[_Anchor]) -> bool:
+    """Every container of ``inner`` lies inside one of ``outer``, whose containers are numbered more often: the
+    inner ones are the items' parts (``<details><summary>Sagsfremstilling</summary>`` in each ``<article>`` whose
+    header prints "Punkt 3"), not items."""
+    within = {a.el for a in outer}
+    return inner is not outer and all(any(p in within for p in a.el.iterancestors()) for a in inner) \
+        and sum(bool(a.number) for a in outer) > sum(bool(a.number) for a in inner)
+
+
 def _anchors(body: El) -> list[_Anchor]:
     elements = subtree(body)
     order = {x: k for k, x in enumerate(elements)}
     best: list[_Anchor] = []
-    for group in _groups(body):
-        anchors = [_anchor(x) for x in group]
-        if len(anchors) > len(best) and _valid(anchors, order, elements):
+    valid = [anchors for group in _groups(body) if _valid(anchors := [_anchor(x) for x in group], order, elements)]
+    for anchors in valid:
+        if len(anchors) > len(best) and not any(_parts_of(anchors, other) for other in valid):
             best = anchors
     anchors = html_facts.leading(best or _headings(order, elements))  # "Mødeoplysninger": the head's, not an item
     if not _valid(anchors, order, elements):
