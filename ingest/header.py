@@ -10,7 +10,7 @@ from core import dates, municipalities, vocab
 
 _DOC_WORDS = re.compile(
     r"^(?:(?:mødet?\s*)?referat(?:\s+(?:fra|af|for)(?:\s+(?:mødet\s+i|møde\s+i|mødet|møde))?)?|"
-    r"beslutningsprotokol(?:\s+(?:for|fra))?|dagsorden(?:\s+(?:til|for)\s+(?:mødet\s+i)?)?|"
+    r"beslutningsprotokol(?:\s+(?:for|fra))?|dagsorden(?:\s+(?:til|for|fra|af)(?:\s+(?:mødet\s+i|møde\s+i|mødet|møde))?)?|"
     r"åben\s+(?:dagsorden|referat)|protokol|(?:ekstraordinært|ordinært)\s+møde(?:\s+i)?|møde\s+i|"
     r"beslutninger\s+(?:fra|i)(?:\s+(?:mødet\s+i|møde\s+i))?|nyt\s+fra)\b\s*[:•\-–]?\s*",
     re.I)

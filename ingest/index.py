@@ -30,10 +30,16 @@ def superseded(stored: Meeting | None, incoming: Meeting) -> bool:
     """True when the store already holds a newer publication of this meeting than ``incoming``.
 
     Two publications of one meeting (two versions of an eDoc export, an XML and its HTML rendering)
-    share a meeting id; the one whose source states the later publication time wins, and a source
-    that states none does not replace one that does.
+    share a meeting id. Minutes (a referat) are published after the meeting's agenda, so an agenda never
+    replaces stored minutes, whatever either states, and minutes always replace an agenda. Between two of
+    one kind, the one whose source states the later publication time wins, and a source that states none
+    does not replace one that does; with neither stating one, the last ingested wins.
     """
-    if stored is None or not stored.published:
+    if stored is None:
+        return False
+    if stored.status != incoming.status:
+        return stored.status == "minutes"
+    if not stored.published:
         return False
     return not incoming.published or incoming.published < stored.published
 
