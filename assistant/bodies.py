@@ -23,6 +23,9 @@ _ADJECTIVE = re.compile(r"\b([a-zæøå]{4,}isk)\s+udvalg(?:et|ets)?\b")  # "tek
 _EN = re.compile(r"((?:[\w'-]+\s+){1,5})committee\b", re.I)
 _SKIP_EN = {"the", "and", "of", "its", "their", "a", "an", "for", "s", "on", "in", "city", "council", "municipality",
             "municipal", "standing", "what", "did", "which", "when", "who", "how", "was", "has", "by", "at", "to"}
+# the kind of committee, not its name: "hvilket fagudvalg behandlede sagen?", "et stående udvalg", "underudvalget"
+_KINDS = {"fag", "staaende", "politisk", "politiske", "under", "saer", "permanent", "permanente", "midlertidig",
+          "midlertidige", "ad", "hoc", "standing", "select", "sub"}
 _STEM = 5  # "teknisk" ~ "teknik", "kultur" ~ "kulturudvalget": Danish stems agree in their first five letters
 
 
@@ -33,20 +36,25 @@ def _parts(name: str) -> list[str]:
     return [w for w in words if w not in {"og", "udvalg", "udvalget", "udvalgets", "s", "et", "ets"}]
 
 
+def _named_parts(name: str) -> list[str]:
+    """The parts of a committee name a question gives, but for words naming only a kind of committee."""
+    return [w for w in _parts(name) if w not in _KINDS]
+
+
 def named(question: str) -> list[tuple[str, list[str]]]:
     """The committees ``question`` names, each as the stems of its own name (an owner such as "Hennys",
     "Greves" or "Region Hovedstadens" is not part of it)."""
     out: list[tuple[str, list[str]]] = []
     for m in _DA.finditer(question):
         before, compound = m.group(1), m.group(2) or ""
-        stems = _parts(compound)
+        stems = _named_parts(compound)
         after = _FOR.match(question, m.end())
         if not stems and after:
-            stems, phrase = _parts(after.group(1)), m.group(0)[m.start(2) - m.start(0):] + after.group(0)
+            stems, phrase = _named_parts(after.group(1)), m.group(0)[m.start(2) - m.start(0):] + after.group(0)
         elif not stems and before and m.start(1) > 0 and not before.endswith("s") \
                 and ("Udvalg" in m.group(0) or not _OPENS.search(question[:m.start(1)])):
             # "Teknisk Udvalg"; but a capital opening a sentence is no name: "Fulgte udvalget administrationen?"
-            stems, phrase = _parts(before), m.group(0)  # "Teknisk Udvalg" (not an owner: "Lejres Udvalget for")
+            stems, phrase = _named_parts(before), m.group(0)  # "Teknisk Udvalg" (not an owner: "Lejres Udvalget for")
         else:
             phrase = m.group(0)[m.start(2) - m.start(0):]
         if stems:
@@ -60,7 +68,7 @@ def named(question: str) -> list[tuple[str, list[str]]]:
     for m in _ADJECTIVE.finditer(question):  # "teknisk udvalg" typed in lower case
         if not any(m.start() < e and b < m.end() for b, e in [(x.start(), x.end()) for x in _DA.finditer(question)
                                                                if _parts(x.group(2) or "")]) \
-                and not any(p == m.group(0) for p, _ in out):
+                and not any(p == m.group(0) for p, _ in out) and fold(m.group(1)) not in _KINDS:
             out.append((m.group(0), [fold(m.group(1))]))
     for m in _EN.finditer(question):
         words = [w for w in re.findall(r"[\w'-]+", m.group(1)) if fold(w) not in _SKIP_EN]

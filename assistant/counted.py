@@ -118,8 +118,19 @@ def _part_counted(item_text: str, question: str) -> bool | None:
     return False
 
 
+# people counted by the places that take them: "hvor mange flere børn må børnehaven tage ind?" is answered by
+# "en udvidelse med 10 pladser", "how many residents?" by "72 plejeboligpladser"
+_HOUSED = {"børn", "barn", "elev", "bebo", "borg", "brug", "ung", "ældr", "patient"}
+_PLACE = "plad"  # the stem of "plads", "pladser", "børnehavepladser"
+
+
 def counted(question: str) -> list[str] | None:
     """Stems the counted thing is written with (Danish; English through the glossary); None: cannot judge."""
+    stems = _counted(question)
+    return [*stems, _PLACE] if stems and _HOUSED & set(stems) else stems
+
+
+def _counted(question: str) -> list[str] | None:
     m = _COUNTED.search(question)
     if m is None:
         return None

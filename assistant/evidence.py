@@ -348,11 +348,14 @@ def strength(item: AgendaItem, question: str, kind: str, meeting_date: str = "",
     whose term weights depend on the item's length)."""
     if language(question) == "en":
         question = expand(question)
-    q = content_terms(set(tokens(question))) - set(tokens(context)) - set(tokens(item.title))
+    # the item's title is said of every passage: an item titled by the question's words ("Budget 2026-2029 -
+    # tidsplan") holds them, as another item's passage naming them does
+    title = set(tokens(item.title))
+    q = content_terms(set(tokens(question))) - set(tokens(context))
     pattern = KIND_PATTERNS.get(kind)
     best = 0.0
     for p in passages(item, meeting_date):
-        toks = set(tokens(p.text))
+        toks = set(tokens(p.text)) | title
         pre = prefixes(toks)
         score = sum(match(t, toks, pre) for t in q)
         if pattern is not None and pattern.search(p.text):

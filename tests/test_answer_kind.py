@@ -108,6 +108,10 @@ def test_a_committee_named_by_the_start_of_its_name_is_no_topic() -> None:
     known = set(tokens("Hennys testudvalg Middelfart"))
     assert aspects("Who chaired Henny's test committee in Middelfart on 2 May 2017?", known) == ["chair"]
     assert "selvkørende" in expand("Who proposed making Aarhus a test city for self-driving cars?")
+    # "municipal council" is the council's English name, no topic of the question
+    council = set(tokens("Kommunalbestyrelsen 2022-2025 Brøndby"))
+    assert aspects("Who was missing from the Brøndby municipal council meeting on 25 June 2025?", council) == ["absent"]
+    assert aspects("What did the municipal council decide on the swimming hall?", council) == []
 
 
 def test_a_vote_line_for_something_is_no_reason() -> None:
@@ -137,6 +141,9 @@ def test_a_sum_applied_for_a_price_and_what_it_would_cost_are_amounts() -> None:
     assert answer_kind("Til hvilken pris anbefaler udvalget at sælge pedelboligen?") == "amount"
     assert answer_kind("Hvad regner forvaltningen med at en metro ville koste at anlægge?") == "amount"
     assert answer_kind("How much did the club apply for?") == "amount"
+    # a guarantee for a loan is a sum of money
+    assert answer_kind("Hvor stor en kommunegaranti stillede kommunen for renoveringen?") == "amount"
+    assert answer_kind("How large a guarantee did the council give the housing association?") == "amount"
     assert answer_kind("Hvad anbefaler udvalget om pedelboligen?") == "decision"  # no price asked
 
 

@@ -420,3 +420,13 @@ def test_names_inside_a_sentence_answer_which_when_the_item_has_no_list() -> Non
     listed = _item()  # "Projektet omfatter:" and its entries
     chosen = " ".join(p.text for p in select(listed, "Hvilke lokaler omfatter projektet i Nordby?", "list"))
     assert "omklædningsrum" in chosen
+
+
+def test_people_are_counted_by_the_places_that_take_them() -> None:
+    from assistant.counted import uncounted
+
+    text = "Udvalget godkendte en udvidelse med 10 pladser, idet der er ledig kapacitet i børnehaverne."
+    assert not uncounted(text, "count", "Hvor mange flere børn må børnehaven tage ind?")
+    assert not uncounted(text, "count", "How many more children may the kindergarten take in?")
+    # places count people, not things: a count of buses is not answered by places
+    assert uncounted(text, "count", "Hvor mange busser kører der?")

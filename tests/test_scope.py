@@ -63,3 +63,12 @@ def test_an_english_committee_name_may_be_any_of_its_danish_words() -> None:
     region = ["FORRETNINGSUDVALGET"]
     assert bodies.unmatched("What did Region Hovedstaden's business committee decide?", region) == []
     assert bodies.unmatched("What did Region Hovedstaden's culture committee decide?", region) != []
+
+
+def test_a_kind_of_committee_names_none() -> None:
+    """"Hvilket fagudvalg behandlede sagen?" asks which committee; it names none the store must hold."""
+    assert bodies.named("Hvilket fagudvalg behandlede sagen før Økonomiudvalget?") == [("Økonomiudvalget",
+                                                                                        ["oekonomi"])]
+    assert bodies.named("Har et stående udvalg eller et politisk udvalg set sagen?") == []
+    assert bodies.unmatched("Hvilket fagudvalg behandlede sagen?", ["Kommunalbestyrelsen"]) == []
+    assert bodies.unmatched("Hvad besluttede Ældreudvalget?", ["Kommunalbestyrelsen"]) == ["Ældreudvalget"]
