@@ -408,6 +408,11 @@ test: install browser postgres lint
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat eval eval/portals29.jsonl --data-dir $(CURDIR)/.referat/eval-portals29 \
 	  --ingest sample_data/portals29 --min-hit5 0.9 --min-first-citation 0.8 --min-refusal 0.6 --min-keywords 0.7
+	# portals30 (measured, session 28): a tenth blind probe in five real export formats with installation variations
+	# (a 24-item portal JSON, JSONL, eDoc numbered by SerialNo 12-21, SBSYS, First Agenda HTML); blind first citation .88
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/portals30.jsonl --data-dir $(CURDIR)/.referat/eval-portals30 \
+	  --ingest sample_data/portals30 --min-hit5 0.9 --min-first-citation 0.8 --min-refusal 0.75 --min-keywords 0.75
 	# questions written from the stored minutes themselves (case numbers, item numbers, votes): eval/probe.py
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat probe --data-dir $(CURDIR)/.referat/eval-minutes --min-right 0.95

@@ -16,7 +16,7 @@ from assistant import (
     unanswered,
     value_kinds,
 )
-from assistant.absent import CommitteeLookup, names_places, not_stored, outside_minutes
+from assistant.absent import CommitteeLookup, not_stored, outside_minutes
 from assistant.amounts import english_amounts
 from assistant.answer_kind import answer_kind
 from assistant.answer_quote import (
@@ -155,11 +155,8 @@ class ExtractiveAnswerer:
         # name of the question the first one holds ("Vesterø", "Jyderup") is about another place or thing
         names = salient.salient_names(query.text)
         first_unnamed = unnamed(names, window[0])
-        # nor is an item lacking a place named after its town ("Skive Svømmehal") the first one names
-        places = salient.town_places(query.text)
-        placed = places if places and names_places(window[0], places) else []
         window = [window[0], *[h for h in window[1:] if not _AGENDA_APPROVAL.match(h.item.title)
-                               and unnamed(names, h) <= first_unnamed and names_places(h, placed)]]
+                               and unnamed(names, h) <= first_unnamed]]
         if len(window) < 2:
             return hits
         first = strength(window[0])

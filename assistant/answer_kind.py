@@ -29,7 +29,8 @@ _MONEY_WORDS = (r"kr\b|kroner|\bdkk\b|koste|\bcost|beløb|\bpris|\bprice|\bfee|u
                 r"besparelse|saving|\bmio\b|million|mia\b|billion|finansier|financ|\bfund|donation|indtægt|"
                 r"income|revenue|betal|\bpaid|\bpay|\bleje\b|\brent\b|takst|rate\b|støtte|support|lån|loan|"
                 r"underskud|overskud|deficit|surplus|dækker|dækkes|\bcover(?:s|ed)?\b|gebyr|afgift|kontingent|"
-                r"garanti|guarantee|kapitaltilførsel|kapitalindskud|"  # a loan guarantee, a capital injection
+                r"garanti(?:en|er|erne)?\b|guarantee|kapitaltilførsel|kapitalindskud|"  # a loan guarantee, not its
+                # commission ("garantiprovisionen" is a share)
                 r"egenbetaling|\bforbrug(?:et)?\b|"  # "det samlede forbrug på de fire projekter": money spent
                 # "mindsteprisen pr. m2", "timeprisen": a price, however it is measured
                 r"\w*pris(?:en|erne|er)?\s+(?:pr\.?|per)\s|(?:mindste|time|kvadratmeter|enheds|salgs|købs|grund|"

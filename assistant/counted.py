@@ -10,6 +10,7 @@ pladser", "200 besøgende"), or up to ``NEAR_AFTER`` words after it ("Antallet a
 
 from __future__ import annotations
 
+import os
 import re
 
 from assistant.glossary import danish
@@ -109,7 +110,7 @@ def _part_counted(item_text: str, question: str) -> bool | None:
         return None
     whole, stems = asked
     for sentence in _SENTENCE.split(item_text):
-        words = re.findall(r"[\w.,§²]+", _NOT_A_COUNT.sub(" ", sentence))
+        words = re.findall(r"[\w.,§²%]+", _NOT_A_COUNT.sub(" ", sentence))
         figures = [w for i, w in enumerate(words)
                    if _is_figure(words, i) and w.strip(".,") != (whole or "").strip(".,")]
         said = set(tokens(sentence))
@@ -146,13 +147,18 @@ def _counted(question: str) -> list[str] | None:
         if len(words) > 1 and words[1] not in _GENERAL and not _VERB.search(words[1]) and danish(words[1]):
             return None  # "citizen reports", "traffic accidents": which word names the thing counted is unclear
         return [t for d in danish(words[0]) for t in tokens(d)[:1]] or None
+    if len(words) > 1 and _ADJECTIVE.search(words[0]) and not _VERB.search(words[1]) and len(words[1]) >= 4:
+        return tokens(words[1])[:1] or None  # "børnefaglige undersøgelser": the thing is the noun, not its adjective
     return tokens(words[0])[:1] or None
+
+
+_ADJECTIVE = re.compile(r"(?:lige|ige|iske|ske|ende)$")  # "børnefaglige", "psykiske", "igangværende"
 
 
 def _is_figure(words: list[str], i: int) -> bool:
     word = words[i]
-    if not (_DIGIT.match(word) or word.lower() in _COUNT_WORDS):
-        return False
+    if not (_DIGIT.match(word) or word.lower() in _COUNT_WORDS) or word.endswith("%"):
+        return False  # "14%" is a share
     if i and _REFERENCE.fullmatch(words[i - 1].lower()) or _YEAR.fullmatch(word.rstrip(".,")):
         return False  # "Bilag 2", "nr. 1010", "§ 85", a year: a reference, not a count
     # "Ungeledigheden er steget til 5,4 pct.": a share or a sum, not a count of young people
@@ -183,7 +189,7 @@ def uncounted(item_text: str, kind: str, question: str) -> bool:
 
 
 def _counts_in(sentence: str, stems: list[str], units: bool) -> bool:
-    words = re.findall(r"[\w.,§²]+", _NOT_A_COUNT.sub(" ", sentence))
+    words = re.findall(r"[\w.,§²%]+", _NOT_A_COUNT.sub(" ", sentence))
     for i, word in enumerate(words):
         if not _is_figure(words, i):
             continue
@@ -216,6 +222,8 @@ def _is_thing(word: str, stem: str) -> bool:
     compound ending in it; or the head of the asked compound written alone ("Tre projekter" for
     "vandløbsprojekter"). A compound the thing only begins is something else ("ansøgningsfristen" is a deadline)."""
     w = word.lower().strip(".,;:()")
+    if len(stem) >= 9 and len(os.path.commonprefix([w, stem])) >= len(stem) - 2:
+        return True  # a long word typed with a slip ("undersøgelsr" for "undersøgelser")
     at = w.rfind(stem)
     if at >= 0 and (len(w) - at - len(stem) <= 4 or _COUNT_TAIL.match(w, at + len(stem))):
         return True  # "elevtallet", "antallet af borgere": the count of the thing

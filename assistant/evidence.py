@@ -348,14 +348,11 @@ def strength(item: AgendaItem, question: str, kind: str, meeting_date: str = "",
     whose term weights depend on the item's length)."""
     if language(question) == "en":
         question = expand(question)
-    # the item's title is said of every passage: an item titled by the question's words ("Budget 2026-2029 -
-    # tidsplan") holds them, as another item's passage naming them does
-    title = set(tokens(item.title))
-    q = content_terms(set(tokens(question))) - set(tokens(context))
+    q = content_terms(set(tokens(question))) - set(tokens(context)) - set(tokens(item.title))
     pattern = KIND_PATTERNS.get(kind)
     best = 0.0
     for p in passages(item, meeting_date):
-        toks = set(tokens(p.text)) | title
+        toks = set(tokens(p.text))
         pre = prefixes(toks)
         score = sum(match(t, toks, pre) for t in q)
         if pattern is not None and pattern.search(p.text):

@@ -18,7 +18,6 @@ from collections.abc import Callable
 from pydantic import BaseModel, ConfigDict
 
 from assistant import initialisms, topics
-from assistant.glossary import expand
 from assistant.ordering import _AGENDA_APPROVAL, _BRIEFING
 from assistant.query import Query
 from assistant.retrieve import Hit
@@ -58,9 +57,8 @@ DEFAULT_PARAPHRASE = ParaphraseConfig()
 def stands_for_item(query: Query, hits: list[Hit], absent: list[str],
                     config: ParaphraseConfig = DEFAULT_PARAPHRASE, near: Near | None = None) -> bool:
     """Is the one absent topic noun the asker's word for the first item's topic (see the module note)?"""
-    if query.language not in {"da", "en"} or len(absent) != 1 or not hits or hits[0].in_conversation:
+    if query.language != "da" or len(absent) != 1 or not hits or hits[0].in_conversation:
         return False
-    english = query.language == "en"
     first = hits[0]
     if _BRIEFING.match(first.item.title) or _AGENDA_APPROVAL.match(first.item.title):
         return False  # "Meddelelser" names no topic of its own: a word no minutes hold is none of its topics
@@ -70,13 +68,9 @@ def stands_for_item(query: Query, hits: list[Hit], absent: list[str],
     if others and first.dense - max(others) < config.min_dense_lead:
         return False
     meeting = set(tokens(f"{first.item.municipality} {first.item.committee}"))
-    said = query.text.split()
-    # not a place ("ved Abildgårdskolen"); in English, nor the kind word a name ends in ("Store Magleby school")
-    common = " ".join(w for i, w in enumerate(said) if not w[:1].isupper()
-                      and not (english and i > 1 and said[i - 1][:1].isupper() and said[i - 1][-1:].isalpha()))
-    # an English question's own words are those the glossary puts in Danish ("school" is "skole")
-    asked = content_terms(set(tokens(_glossed(common) if english else common)))
-    words = {t for t in asked if not t.isdigit()} - set(tokens(_glossed(absent[0]) if english else absent[0]))
+    common = " ".join(w for w in query.text.split() if not w[:1].isupper())  # not a place ("ved Abildgårdskolen")
+    asked = content_terms(set(tokens(common)))
+    words = {t for t in asked if not t.isdigit()} - set(tokens(absent[0]))
     held = words & set(tokens(f"{first.item.title}\n{first.item.text}"))
     title = set(tokens(first.item.title))
     names = " ".join(w for w in query.text.split()[1:] if w[:1].isupper())  # "Frihedens Idrætscenter", not "Hvad"
@@ -90,11 +84,6 @@ def stands_for_item(query: Query, hits: list[Hit], absent: list[str],
         return True
     # unless the model's nearest stored words for the asker's word include the item's own title word
     return names_title(absent[0], first, near, config)
-
-
-def _glossed(text: str) -> str:
-    """The Danish words the glossary gives for an English text."""
-    return expand(text)[len(text):]
 
 
 def names_title(word: str, hit: Hit, near: Near | None, config: ParaphraseConfig = DEFAULT_PARAPHRASE) -> bool:

@@ -177,6 +177,12 @@ _PRICED = re.compile(r"\b(?:hvad|hvor meget)\s+(?:har\s+|vil\s+|skal\s+)?(?:kost
                      r"(?:den\s+|det\s+|de\s+)?(?:nye\s+|samlede\s+|hele\s+|endelige\s+)?([a-zæøå-]{5,})\b", re.I)
 
 
+# "hvad koster det at parkere ved stationen?": the thing priced is the doing, found by the verb's stem ("parker" of
+# "parkering", "parkeringsafgift"); a stem shorter than five letters ("bygg") says too little
+_PRICED_DOING = re.compile(r"\b(?:hvad|hvor meget)\s+(?:har\s+|vil\s+|skal\s+)?(?:kostede|koster|kostet|koste)\s+det\s+"
+                           r"(?:\w+\s+)?at\s+([a-zæøå]{5,}e)\b", re.I)
+
+
 _NOT_A_THING = set("samlet samlede ekstra årligt totalt egentlig ialt cirka omkring mindst højst allerede stadig "
                    "fortsat også endnu kommunen borgerne".split())
 
@@ -186,6 +192,10 @@ def priced_absent(question: str, item_text: str) -> str | None:
     of the forms the topic check accepts): the item's amounts are another thing's. Else None."""
     from assistant import topics  # topics imports nothing of traps; kept local to keep the import graph flat
 
+    doing = _PRICED_DOING.search(question)
+    if doing is not None:
+        verb = doing.group(1).lower()
+        return None if fold(verb[:-1]) in fold(item_text) else verb
     m = _PRICED.search(question)
     if m is None or not m.group(1).islower() or m.group(1) in _NOT_A_THING:
         return None  # "Tårnbys plan": a name; "hvad koster det samlet?": an adverb, the thing is the topic's

@@ -430,3 +430,21 @@ def test_people_are_counted_by_the_places_that_take_them() -> None:
     assert not uncounted(text, "count", "How many more children may the kindergarten take in?")
     # places count people, not things: a count of buses is not answered by places
     assert uncounted(text, "count", "Hvor mange busser kører der?")
+
+
+def test_a_share_of_the_pupils_is_no_number_of_pupils() -> None:
+    from assistant.counted import uncounted
+
+    text = "Det gennemsnitlige fravær var 7,9 % i 2023/24 mod 8,3 % i 2022/23. 14 % af eleverne havde højt fravær."
+    assert uncounted(text, "count", "Hvor mange elever startede i 0. klasse i skoleåret 2023/24?")
+    assert not uncounted(text + " I alt 352 elever startede i 0. klasse.", "count",
+                         "Hvor mange elever startede i 0. klasse i skoleåret 2023/24?")
+
+
+def test_the_thing_counted_is_the_noun_after_its_adjective() -> None:
+    from assistant.counted import counted, uncounted
+
+    assert counted("hvor mange børnefaglige undersøgelser var overskredne?") == counted("hvor mange undersøgelser?")
+    row = "Ultimo august 2023 | 42 % (30 ud af 71 igangværende undersøgelser)"
+    assert not uncounted(row, "count", "hvor mange børnefaglige undersøgelsr var overskredne i aug 23")  # a slip
+    assert uncounted("Ultimo august 2023 | 42 %", "count", "hvor mange børnefaglige undersøgelser var overskredne?")

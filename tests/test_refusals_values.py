@@ -181,6 +181,11 @@ def test_a_price_asked_of_a_thing_the_item_never_mentions() -> None:
     assert priced_absent("Hvad koster den nye svømmehal?", "Renovering af svømmehallen koster 12 mio. kr.") is None
     assert priced_absent("lisbjerg idrætsanlæg - hvad koster det samlet?", visit) is None  # an adverb
     assert priced_absent("Hvad koster Tårnbys plan for demens?", visit) is None  # a name: the salient check's
+    # the doing priced ("at parkere") is found by its verb's stem, in any form ("Parkeringsafgiften")
+    cars = "Kommunen betaler et driftstilskud på 96.000 kr. om året til delebiler ved Farum Station."
+    assert priced_absent("Hvad koster det at parkere ved Farum Station?", cars) == "parkere"
+    assert priced_absent("Hvad koster det at parkere ved Farum Station?", "Parkeringsafgiften er 20 kr.") is None
+    assert priced_absent("Hvad koster det at drive biblioteket om året?", cars) is None  # "driv": too short to tell
 
 
 
