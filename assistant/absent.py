@@ -38,7 +38,7 @@ def _text_of(h: Hit) -> str:
     return salient.item_text(h.item.municipality, h.item.committee, h.item.title, h.item.text)
 
 
-def names_places(h: Hit, places: list[str]) -> bool:
+def _names_places(h: Hit, places: list[str]) -> bool:
     """Does the item's title or text name every place ("Skive Svømmehal")?"""
     text = fold(f"{h.item.title}\n{h.item.text}")
     return all(fold(p) in text for p in places)
@@ -55,9 +55,9 @@ def town_place_first(query: Query, hits: list[Hit]) -> list[Hit]:
     if not places or not hits or hits[0].in_conversation:
         return hits
 
-    if names_places(hits[0], places):
+    if _names_places(hits[0], places):
         return hits
-    better = next((h for h in hits[1:] if names_places(h, places)), None)
+    better = next((h for h in hits[1:] if _names_places(h, places)), None)
     return hits if better is None else [better, *[h for h in hits if h is not better]]
 
 
@@ -177,7 +177,7 @@ def topic_first(query: Query, hits: list[Hit]) -> list[Hit]:
     def better(h: Hit) -> bool:
         closer = h.overlap > first.overlap or h.overlap == first.overlap and _lexical_rank(h) < _lexical_rank(first)
         return (closer and not unheld(asked, query.language, h) and not salient.missing(_text_of(h), names)
-                and names_places(h, places) and (h.item.municipality in towns or first.item.municipality not in towns))
+                and _names_places(h, places) and (h.item.municipality in towns or first.item.municipality not in towns))
 
     for h in hits[1:TOPIC_FIRST_DEPTH]:
         if better(h):

@@ -125,6 +125,9 @@ _HOUSED = {"børn", "barn", "elev", "bebo", "borg", "brug", "ung", "ældr", "pat
 _PLACE = "plad"  # the stem of "plads", "pladser", "børnehavepladser"
 
 
+_ADJECTIVE = re.compile(r"(?:lige|ige|iske|ske|ende)$")  # "børnefaglige", "psykiske", "igangværende"
+
+
 def counted(question: str) -> list[str] | None:
     """Stems the counted thing is written with (Danish; English through the glossary); None: cannot judge."""
     stems = _counted(question)
@@ -150,9 +153,6 @@ def _counted(question: str) -> list[str] | None:
     if len(words) > 1 and _ADJECTIVE.search(words[0]) and not _VERB.search(words[1]) and len(words[1]) >= 4:
         return tokens(words[1])[:1] or None  # "børnefaglige undersøgelser": the thing is the noun, not its adjective
     return tokens(words[0])[:1] or None
-
-
-_ADJECTIVE = re.compile(r"(?:lige|ige|iske|ske|ende)$")  # "børnefaglige", "psykiske", "igangværende"
 
 
 def _is_figure(words: list[str], i: int) -> bool:

@@ -246,17 +246,25 @@ def own_remarks(stated: list[str], items: list[AgendaItem], committee: str, day:
     return found
 
 
-def part_absent(items: list[AgendaItem], committee: str, day: date, stated: set[str]) -> dict[str, str]:
-    """Members absent from only some of the meeting's items, where every item records its absences: "Afbud:
-    Annika Thorsø" under items 2-24 and "Fraværende: Tobias Wendt Madsen" under 21-24 only. Tobias left during the
-    meeting: he is listed as absent from those items only ("Tobias Wendt Madsen (fraværende under punkt 21, 22, 23,
-    24)"). Where only some items print an absence line (the convention of printing it once), nothing is judged."""
-    recorded: list[tuple[str, set[str]]] = []
-    for it in items:
-        own = [d for d in it.decisions if d.body == committee and d.date in (None, day)]
-        if own:
-            recorded.append((it.number or str(it.order), {a for d in own for a in d.absentees
-                                                          if a not in vocab.item_only_absentees(d.text)}))
+def own_absentees(item: AgendaItem, committee: str, day: date) -> list[str] | None:
+    """The names the meeting's own decisions under ``item`` record as absent from the meeting, not from the item
+    only ("Jens Ø (V) deltog ikke i behandlingen af punktet"); None when the item has no decision of its own."""
+    own = [d for d in item.decisions if d.body == committee and d.date in (None, day)]
+    if not own:
+        return None
+    out: list[str] = []
+    for dec in own:
+        item_only = vocab.item_only_absentees(dec.text)
+        out += [a for a in dec.absentees if a not in out and a not in item_only]
+    return out
+
+
+def part_absent(recorded: list[tuple[str, list[str]]], stated: set[str]) -> dict[str, str]:
+    """Members absent from only some of the meeting's items (``recorded``: each item with a decision of its own,
+    by number, and its ``own_absentees``), where every item records its absences: "Afbud: Annika Thorsø" under
+    items 2-24 and "Fraværende: Tobias Wendt Madsen" under 21-24 only. Tobias left during the meeting: he is listed
+    as absent from those items only ("Tobias Wendt Madsen (fraværende under punkt 21, 22, 23, 24)"). Where only
+    some items print an absence line (the convention of printing it once), nothing is judged."""
     if len(recorded) < 2 or not all(names for _, names in recorded):
         return {}
     out = {}
@@ -282,12 +290,11 @@ def build_meeting(draft: MeetingDraft, src: Source, explicit_municipality: str |
     items = [build_item(d, k, committee, draft.date) for k, d in enumerate(draft.items, 1)]
     absentees = unlabelled(draft.absentees)
     stated = set(absentees)
-    for it in items:  # absences recorded in this meeting's own decisions (not other bodies' earlier ones)
-        for dec in it.decisions:
-            if dec.body == committee and dec.date in (None, draft.date):
-                item_only = vocab.item_only_absentees(dec.text)
-                absentees += [a for a in dec.absentees if a not in absentees and a not in item_only]
-    partly = part_absent(items, committee, draft.date, stated)
+    # absences recorded in this meeting's own decisions (not other bodies' earlier ones)
+    recorded = [(it.number or str(it.order), names) for it in items
+                if (names := own_absentees(it, committee, draft.date)) is not None]
+    absentees = list(dict.fromkeys([*absentees, *(a for _, names in recorded for a in names)]))
+    partly = part_absent(recorded, stated)
     # "Jesper Lindgaard Rask" of a flag and "Jesper Lindgaard Rask (O)" of a decision's line are one person
     parties = {vocab.member(a)[0] for a in absentees if vocab.member(a)[1]}
     absentees = [partly.get(a, a) for a in absentees if vocab.member(a)[1] or a not in parties]
