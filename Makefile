@@ -413,6 +413,12 @@ test: install browser postgres lint
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat eval eval/portals30.jsonl --data-dir $(CURDIR)/.referat/eval-portals30 \
 	  --ingest sample_data/portals30 --min-hit5 0.9 --min-first-citation 0.8 --min-refusal 0.75 --min-keywords 0.75
+	# portals31 (measured, session 29): an eleventh blind probe (a PDF Byråd referat with a table of contents, an
+	# SBSYS-Aarhus publication of a regional committee, eDoc HTML numbered 43-50, an Acadre export with items inline,
+	# an invented English-keyed JSON from Qeqqata); blind first citation .65, right meeting first .77 (naive .85)
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/portals31.jsonl --data-dir $(CURDIR)/.referat/eval-portals31 \
+	  --ingest sample_data/portals31 --min-hit5 0.9 --min-first-citation 0.85 --min-refusal 0.7 --min-keywords 0.75
 	# questions written from the stored minutes themselves (case numbers, item numbers, votes): eval/probe.py
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat probe --data-dir $(CURDIR)/.referat/eval-minutes --min-right 0.95

@@ -11,7 +11,7 @@ from assistant import bodies, dated, initialisms, outside, salient, together, to
 from assistant.answer_quote import asks_decided
 from assistant.answer_text import refusal
 from assistant.contract import Answer
-from assistant.paraphrase import Near, stands_for_item, unheld
+from assistant.paraphrase import Finds, Near, stands_for_item, unheld
 from assistant.query import Query
 from assistant.retrieve import Hit
 from core.model import fold
@@ -112,7 +112,8 @@ def outside_minutes(query: Query) -> Answer | None:
 
 
 def not_stored(query: Query, hits: list[Hit], stored: topics.Mentioned | None, committees: CommitteeLookup | None,
-               second_ratio: float, near: Near | None = None) -> tuple[list[Hit], Answer | None]:
+               second_ratio: float, near: Near | None = None, finds: Finds | None = None,
+               ) -> tuple[list[Hit], Answer | None]:
     """The hits (a name's, a year's or a fragment's item first) and the refusal when the question names a date,
     year, name, topic or committee that nothing stored holds, or that no item found holds together."""
     lang = query.language
@@ -122,8 +123,9 @@ def not_stored(query: Query, hits: list[Hit], stored: topics.Mentioned | None, c
     hits, absent = naming(query, hits)
     if not absent:
         absent = absent_topics(query, hits, stored)
-        if stands_for_item(query, hits, absent, near=near):  # the asker's word for the item's topic ("vejbump")
-            hits, absent = [replace(hits[0], paraphrase=absent[0]), *hits[1:]], []
+        # the asker's words for the item's topic ("vejbump")
+        if stands_for_item(query, hits, absent, near=near, finds=finds):
+            hits, absent = [replace(hits[0], paraphrase=tuple(absent)), *hits[1:]], []
     if not absent:
         hits, years = dated.years(query, hits, second_ratio)
         if years:  # the items that answer the question do not hold the year (other minutes may)

@@ -64,7 +64,7 @@ class ExtractiveAnswerer:
     def __init__(self, public_url: str = "http://127.0.0.1:8000", threshold: float = 0.85,
                  meetings: MeetingLookup | None = None, ranking: RankingConfig = DEFAULT_RANKING,
                  committees: CommitteeLookup | None = None, mentioned: topics.Mentioned | None = None,
-                 near: paraphrase.Near | None = None) -> None:
+                 near: paraphrase.Near | None = None, finds: paraphrase.Finds | None = None) -> None:
         if not 0 <= threshold <= 1:
             raise ValueError(f"refusal threshold must be within 0..1, got {threshold!r}")
         self.public_url, self.threshold = public_url, threshold
@@ -73,6 +73,7 @@ class ExtractiveAnswerer:
         self.committees = committees  # the stored committees of a municipality (None: of all)
         self.mentioned = mentioned  # does any stored chunk hold these word parts (None: topics not checked)
         self.near = near  # the stored title words nearest a word (store.neighbours; None: not consulted)
+        self.finds = finds  # the items a word alone finds first (store.neighbours; None: not consulted)
 
     def people(self, hit: Hit) -> str:
         """The participants of the hit's meeting, as text (a party printed beside a name answers "which party")."""
@@ -128,8 +129,11 @@ class ExtractiveAnswerer:
         common = " ".join(w for w in query.text.split() if not w[:1].isupper())  # not a place ("i Lisbjerg")
         shared = content_terms(set(tokens(common))) & set(tokens(hit.item.title)) - meeting
         # nor is an item whose own title word the model puts nearest the asker's noun ("busser" of "køreplan for
-        # rute 115")
-        return [] if shared or any(paraphrase.names_title(n, hit, self.near) for n in missing) else missing
+        # rute 115"), or that the noun alone finds among the first in the store
+        words = paraphrase.DEFAULT_PARAPHRASE.word_items
+        return [] if shared or any(paraphrase.names_title(n, hit, self.near)
+                                   or self.finds is not None and self.finds(n, hit.item_id, words)
+                                   for n in missing) else missing
 
     def decided_elsewhere(self, query: Query, hit: Hit) -> str | None:
         """The body a decision question names when the item found records no decision of it (``deciders``)."""
@@ -182,7 +186,7 @@ class ExtractiveAnswerer:
         if early is not None:
             return early
         hits, refused = not_stored(query, hits, self.mentioned, self.committees, self.ranking.second_ratio,
-                                    self.near)
+                                    self.near, self.finds)
         if refused is not None:
             return refused
         hits = self.supported_first(hits, lang, query)

@@ -99,11 +99,12 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
     ("measure", re.compile(r"\bhow much time\b|\bhvor (?:lang|meget) tid\b|\bhow many (?:minutes|hours)\b|"
                            r"\bhvor mange (?:minutter|timer|grader)\b|\bhvor (?:varmt|koldt)\b|"
                            r"\bhow (?:warm|cold|hot)\b", re.I)),
-    ("measure", re.compile(r"hvor (?:høj|lang|bred|dyb|stor et areal)|how (?:high|tall|long|wide|deep)|"
+    # "hvor stort et butiksareal?": a compound of "areal" is an area too ("etageareal", "grundarealet")
+    ("measure", re.compile(r"hvor (?:høj|lang|bred|dyb|stort? (?:et )?\w*areal)|how (?:high|tall|long|wide|deep)|"
                            # a unit named in a yes/no question ("Fik ejeren lov til et anneks på 38 m²?") is stated,
                            # not asked
                            r"^(?!\W*(?:fik|blev|bliver|kan|kunne|må|måtte|skal|did|was|were|can|could|may|will)\b)"
-                           r"[^?]*?(?:\bmeter\b|\bm2\b|m²|\bkvm\b|kvadratmeter|\bhektar|\bkm\b|højde\b|\bheight|\bareal\b|\barea\b|"
+                           r"[^?]*?(?:\bmeter\b|\bm2\b|m²|\bkvm\b|kvadratmeter|\bhektar|\bkm\b|højde\b|\bheight|areal(?:et)?\b|\barea\b|"
                            # "hvad er grænseværdien i tal?": a measured value
                            r"grænseværdi|\blimit values?\b|\bthreshold values?\b|\bi tal\b|\bin (?:figures|numbers)\b)",
                            re.I)),

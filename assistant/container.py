@@ -7,7 +7,7 @@ from functools import cached_property
 
 from assistant.answer import ExtractiveAnswerer
 from assistant.contract import Answerer
-from assistant.paraphrase import Near
+from assistant.paraphrase import Finds, Near
 from assistant.retrieve import Retriever
 from assistant.service import ChatService
 from assistant.settings import Settings
@@ -17,7 +17,7 @@ from store.conversations import ConversationStore
 from store.db import Database, open_database
 from store.embed import Embedder, make_embedder
 from store.lexical import LexicalStore
-from store.neighbours import TitleNeighbours
+from store.neighbours import TitleNeighbours, WordItems
 from store.vectors import VectorStore
 
 
@@ -76,6 +76,12 @@ class Container:
     def near(self) -> Near | None:
         return self.neighbours.near if self.neighbours is not None else None
 
+    @property
+    def finds(self) -> Finds | None:
+        """The items a word alone finds first (store.neighbours.WordItems); none with the fake embedder, for the
+        reason ``neighbours`` gives."""
+        return None if self.settings.embedder == "fake" else WordItems(self.vectors, self.embedder).finds
+
     @cached_property
     def retriever(self) -> Retriever:
         s = self.settings
@@ -92,11 +98,12 @@ class Container:
             llm.fallback.committees = self.catalog.committees
             llm.fallback.mentioned = self.lexical.mentioned
             llm.fallback.near = self.near
+            llm.fallback.finds = self.finds
             return llm
         # site-relative links: the service makes them absolute
         return ExtractiveAnswerer("", s.refusal_threshold, meetings=self.catalog.meeting, ranking=s.ranking,
                                   committees=self.catalog.committees, mentioned=self.lexical.mentioned,
-                                  near=self.near)
+                                  near=self.near, finds=self.finds)
 
     @cached_property
     def service(self) -> ChatService:

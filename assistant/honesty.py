@@ -198,7 +198,7 @@ def trap(answerer: ExtractiveAnswerer, query: Query, hit: Hit, quote: str, kind:
     priced = None if query.followup or hit.in_conversation else traps.priced_absent(
         query.text, f"{item.title}\n{item.text}")
     # "hvad kostede udvalgsturen?" of an item on the visit that states other costs; not the asker's word for its topic
-    if priced and priced != hit.paraphrase:
+    if priced and priced not in hit.paraphrase:
         return OFF_TOPIC[lang].format(what=priced), quote
     figure = lang == "da" and kind in value_kinds.FIGURE_KINDS and not (hit.in_conversation or query.followup)
     elsewhere = answerer.off_topic(query, hit) if figure else []

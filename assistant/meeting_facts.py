@@ -9,7 +9,7 @@ from assistant.glossary import GLOSSARY
 from assistant.quotes import sentences
 from core.dates import MONTHS
 from core.model import Meeting
-from core.municipalities import QUESTION_ALIASES
+from core.municipalities import MUNICIPALITY_WORDS, QUESTION_ALIASES
 from store.lexical import tokens
 
 ASPECTS: list[tuple[str, re.Pattern[str]]] = [
@@ -64,7 +64,7 @@ _FRAME = set(tokens(
     "egentlig egentligt dag dagen dato datoen day "
     "stedfortræder stedfortræderen suppleant suppleanten substitute substituted stood place stedet "
     "absence members member meeting held city council committee municipality municipal regional extraordinary "
-    "present chair "
+    "present chair " + " ".join(MUNICIPALITY_WORDS) + " "
     "chaired formand næstformand ifølge according participant list deltagerlisten start startede time "
     "januar februar marts april maj juni juli august september oktober november december january february "
     "march may june july october sent send gave had has have havde været been har apologies apology meet meets mødes "

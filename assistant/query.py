@@ -185,8 +185,8 @@ def extract_filters(text: str) -> Filters:
     f.municipalities = list(dict.fromkeys(_canon_muni(m.group(1)) for m in _MUNI.finditer(text)
                                           if not _part_of_a_name(text, m) and not _OUTSIDE.search(text[:m.start()])))
     region = _region_subject(text)
-    if region and not f.municipalities:
-        f.municipalities = [region]
+    if region:  # "Is Region Syddanmark cutting the bus between Tønder and Højer?": the towns are places in its minutes
+        f.municipalities = list(dict.fromkeys([region, *f.municipalities]))
     m = _ITEM.search(text)
     if m and not _ENUMERATION.match(text[m.end():]):  # "punkt 1 og 2" counts recommendation points, not items
         f.item_number, f.soft_item = m.group(1), True

@@ -48,7 +48,7 @@ class Hit:
     in_conversation: bool = False  # the item the conversation is about (a follow-up refers to it)
     dense_rank: int | None = None  # the item's rank in the dense list and in the BM25 list (0 = first)
     lexical_rank: int | None = None
-    paraphrase: str = ""  # the question's noun taken as the asker's word for this item's topic (assistant/paraphrase)
+    paraphrase: tuple[str, ...] = ()  # the question's nouns taken as the asker's words for its topic (paraphrase.py)
 
 
 @dataclass

@@ -11,7 +11,7 @@ import re
 from core import parties
 from core.dates import MONTHS
 from core.model import fold
-from core.municipalities import ALL_MUNICIPALITIES, QUESTION_ALIASES, REGIONS
+from core.municipalities import ALL_MUNICIPALITIES, MUNICIPALITY_WORDS, QUESTION_ALIASES, REGIONS
 
 _WORD = re.compile(r"[A-Za-zÆØÅæøåÉéÜü][\w\-ÆØÅæøåÉéÜü]*")
 # a quoted phrase; a single quote opens one only at a word's start ("Ballerup's" and "councillors'" are possessives)
@@ -26,7 +26,7 @@ _CIVIC_WORDS = {
     "mandag", "tirsdag", "onsdag", "torsdag", "fredag",
     # the councils' and standing committees' usual short forms ("KB-medlemmerne", "ØU", "BR"): the body, no name
     "kb", "kmb", "br", "øu", "fu", "mb",
-}
+} | MUNICIPALITY_WORDS
 _CIVIC = {fold(w) for w in _CIVIC_WORDS}
 _BODY_ENDINGS = ("udvalg", "udvalget", "udvalgets", "raad", "raadet", "raadets", "komite", "bestyrelse")
 _PLACES = ({fold(m) for m in ALL_MUNICIPALITIES} | {fold(w) for r in REGIONS for w in r.split()}

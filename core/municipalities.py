@@ -47,11 +47,15 @@ QUESTION_ALIASES.update({spaced: m for m in ALL_MUNICIPALITIES if "-" in m
                          for spaced in {m.lower().replace("-", " "), _plain(m, True).replace("-", " "),
                                         _plain(m, False).replace("-", " ")}})
 
+# the words for "municipality" in official names and questions ("Qeqqata Kommunias Økonomiudvalg"): no topic
+MUNICIPALITY_WORDS = frozenset("kommune kommunes kommunen regionskommune kommunia kommunias kommuneqarfik "
+                               "kommuneqarfiup".split())
+
 _NAMES = "|".join(sorted((re.escape(m) for m in MUNICIPALITIES), key=len, reverse=True))
 _GREENLAND = "|".join(GREENLAND)
 _STRONG = [
     re.compile(rf"\b({_NAMES})s?\s+(?:Kommune|kommune|Regionskommune)"),
-    re.compile(rf"\b({_GREENLAND})\s+Kommunia\b|\b(?:Kommuneqarfik|Kommune)\s+({_GREENLAND})\b"),
+    re.compile(rf"\b({_GREENLAND})\s+Kommunias?\b|\b(?:Kommuneqarfik|Kommune)\s+({_GREENLAND})\b"),
     re.compile(rf"(?:[Kk]ommunalbestyrelsen|[Bb]yrådet|[Bb]orgmesteren)\s+i\s+({_NAMES})\b"),
 ]
 _MEDIUM = [re.compile(rf"\b(?:Jobcenter|Rådhus(?:et)?|Borgerservice)\s+({_NAMES})\b")]

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from store.catalog import Catalog
 from store.embed import Embedder
+from store.vectors import VectorStore
 
 if TYPE_CHECKING:
     import numpy as np
@@ -71,3 +72,33 @@ class TitleNeighbours:
 
         sims = vecs @ self.embedder.embed([word.lower()], "query")[0]
         return any(words[i] in candidates for i in np.argsort(-sims, kind="stable")[:k])
+
+
+class WordItems:
+    """The stored items a word alone finds first by dense search over every stored chunk (``finds``): the asker's
+    "vasketøjet" finds the item "Serviceniveau for praktisk hjælp" whose text speaks of "tøjvask", while
+    "sommerhus" asked of "Takster for affald 2025" finds items on summer-house areas first.
+
+    Unlike a word's nearest title words (``TitleNeighbours``), the search sees each item's whole text in context;
+    it is asked of the whole store, so a larger store makes it stricter, never looser."""
+
+    def __init__(self, vectors: VectorStore, embedder: Embedder) -> None:
+        self.vectors, self.embedder = vectors, embedder
+
+    def finds(self, word: str, item_id: str, k: int) -> bool:
+        """Is ``item_id`` among the first ``k`` distinct items the dense search for ``word`` alone returns?"""
+        if k < 1:
+            return False
+        vec = self.embedder.embed([word.lower()], "query")[0].tolist()
+        first: list[str] = []
+        for _id, _sim, meta in self.vectors.query(vec, k * _CHUNKS_PER_ITEM):
+            found = str(meta.get("item_id", ""))
+            if found not in first:
+                first.append(found)
+            if len(first) == k:
+                break
+        return item_id in first
+
+
+# an item has several chunks (a long item, its decision, its attachments): ask for enough to see k distinct items
+_CHUNKS_PER_ITEM = 8

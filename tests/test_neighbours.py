@@ -97,3 +97,18 @@ def test_preload_embeds_the_title_words_before_the_first_question(container: Con
     embedder.texts.clear()
     assert container.near is not None and container.near("sportshal", {"multihal"}, 1)
     assert embedder.texts == ["sportshal"]
+
+
+def test_a_word_alone_finds_the_items_whose_text_holds_its_meaning(container: Container, tmp_path: Path) -> None:
+    """WordItems.finds: the first k distinct items of the dense search for the word alone (the fake embedder's
+    vectors are hashed letters, so an item holding the word comes first)."""
+    from store.neighbours import WordItems
+
+    ingest_text(container, tmp_path / "soro.txt", SORO)
+    items = {i.title: i.id for i in container.catalog.item_rows()}
+    hall, loan = items["Kommunegaranti for lån til ny multihal ved Sorø Hallerne"], items["Låneoptagelse 2024"]
+    finds = WordItems(container.vectors, container.embedder).finds
+    assert finds("multihal", hall, 1) and not finds("multihal", loan, 1)
+    assert finds("låneoptagelse", loan, 1) and not finds("låneoptagelse", hall, 1)
+    assert finds("multihal", loan, 2)  # the store's second item
+    assert not finds("multihal", hall, 0)

@@ -125,3 +125,41 @@ def test_a_figure_of_an_item_titled_by_the_nearest_words_of_the_askers_noun() ->
     assert (answer.citations[0].item_title or "").startswith("Kollektiv trafik")
     other = answerer(lambda word, candidates, k: "trafiksikkerhed" in candidates)  # another item's title word
     assert other.answer(understand(BUS_Q), hits).refused
+
+
+def test_the_word_alone_finding_the_item_makes_it_the_askers_word() -> None:
+    """Where the question names a title word (a further condition by the title words alone), the English
+    glossary lacks the word, or two nouns are absent: the nouns are the asker's words for the item's topic when
+    each, searched for alone over the whole store, finds the item among the first ``word_items``."""
+    first = _hit("Anlægsbevilling til kunstgræsbane ved Frihedens Idrætscenter", PITCH, 0.916)
+    hits = [first, *_hits()[1:]]
+    asked: list[tuple[str, str, int]] = []
+
+    def finds(word: str, item_id: str, k: int) -> bool:
+        asked.append((word, item_id, k))
+        return item_id == first.item_id and word in {"fodboldbane", "football", "tribune"}
+
+    q = understand(GRANT_Q)
+    assert not stands_for_item(q, hits, ["fodboldbane"], near=lambda w, c, k: False)
+    assert stands_for_item(q, hits, ["fodboldbane"], near=lambda w, c, k: False, finds=finds)
+    assert asked[-1] == ("fodboldbane", first.item_id, 5)
+    english = understand("How much does the new football pitch at Frihedens Idrætscenter in Hvidovre cost?")
+    assert stands_for_item(english, _hits(), ["football"], finds=finds)
+    assert not stands_for_item(english, _hits(), ["pitch"], finds=finds)  # the word finds other items first
+    assert stands_for_item(understand(PITCH_Q), _hits(), ["fodboldbane", "tribune"], finds=finds)
+    assert not stands_for_item(understand(PITCH_Q), _hits(), ["fodboldbane", "skøjtehal"], finds=finds)
+    # the other conditions hold first: a briefing, or no dense lead, is not searched for
+    asked.clear()
+    assert not stands_for_item(english, _hits(first_dense=0.886), ["football"], finds=finds)
+    assert not asked
+
+
+def test_an_answer_quotes_the_item_its_askers_words_find() -> None:
+    """The whole answer: refused as a topic no minutes hold without the search, answered from the item with it."""
+    stored = fold(" ".join(f"{h.item.title} {h.item.text}" for h in _hits()))
+    answerer = ExtractiveAnswerer(threshold=0.85, mentioned=lambda parts, _m: all(p in stored for p in parts))
+    english = understand("How much does the new football pitch at Frihedens Idrætscenter in Hvidovre cost?")
+    assert answerer.answer(english, _hits()).refused
+    answerer.finds = lambda word, item_id, k: item_id == _hits()[0].item_id
+    answer = answerer.answer(english, _hits())
+    assert not answer.refused and "6,2 mio. kr." in answer.answer

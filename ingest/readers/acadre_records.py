@@ -126,3 +126,42 @@ def add_section(draft: ItemDraft, heading: str, html: str) -> None:
             draft.decisions.append(DecisionDraft(text, dec.body, dec.date))
     elif text.strip():
         draft.sections.append((heading, text))
+
+
+# a record's pointer to the item it belongs to, in a table beside the items (``agendaItemBullet``, ``attachment``)
+LINK = ("itemsysid", "agendaitemsysid", "itemid", "agendaitemid")
+
+
+def linked_items(root: Element, item_tables: list[Element]) -> list[ItemDraft]:
+    """The items of ``agendaItem`` tables whose attribute-style records stand directly in the table
+    (``<field name number sysid access casenumber/>``), each with the records of other tables that point back to
+    its ``sysid`` by ``itemsysid``: headed HTML bodies become its sections or decision (``agendaItemBullet``:
+    name "Sagsfremstilling", text "<p>…</p>"), named files its attachments. Tables of ``<row>`` records are read
+    by ``acadre_rows``."""
+    tables = [t for t in item_tables if not kids(t, "row")]
+    if not tables:
+        return []
+    own = {id(t) for t in tables}
+    pointing: dict[str, list[dict[str, str]]] = {}
+    for table in root.iter():
+        if local(table) == "table" and id(table) not in own:
+            for record in records(table):
+                if first(record, LINK):
+                    pointing.setdefault(first(record, LINK), []).append(record)
+    out: list[ItemDraft] = []
+    for record in [r for t in tables for r in records(t) if _is_item(r)]:
+        draft = _item(record, [])
+        linked = pointing.get(record.get("sysid", "").strip(), []) if record.get("sysid", "").strip() else []
+        for row in sorted(linked, key=_sort_order):
+            heading, body = squash(first(row, HEADING)), first(row, BODY)
+            if body:
+                add_section(draft, heading, body)
+            elif heading and first(row, FILE):
+                draft.attachments.append(heading)
+        out.append(draft)
+    return out
+
+
+def _sort_order(record: dict[str, str]) -> int:
+    order = first(record, ("sortorder", "sort", "index"))
+    return int(order) if order.isdigit() else 0

@@ -23,14 +23,14 @@ import re
 from datetime import date
 
 from core import vocab
-from ingest.readers.acadre_records import merged, record_items, records
+from ingest.readers.acadre_records import linked_items, merged, record_items, records
 from ingest.readers.acadre_rows import absent, dated, field_format, heading_dates, item_rows, people, row_item, rows
 from ingest.readers.base import DecisionDraft, ItemDraft, MeetingDraft, Source
 from ingest.readers.markup import fragment_text
 from ingest.readers.xmlutil import Element, field_clock, flag, kids, local, placeholder, squash, timestamp
 
 KINDS = {"0": "Kladde", "1": "Dagsorden", "2": "Referat"}
-PARTICIPANT = {"participant", "participants", "attendee", "member", "deltager"}
+PARTICIPANT = {"participant", "participants", "attendee", "member", "deltager", "meetingparticipant"}
 TABLES = {"committee", "meeting", "agenda", "producedagenda", "agendaitemparents", "agendaitem"}
 FACTS = {"committee", "meeting", "agenda", "producedagenda"} | PARTICIPANT  # tables that are never items
 
@@ -76,6 +76,7 @@ class AcadreXmlReader:
         produced = produced_rows(root)
         items = [_item(t) for t in _tables(root, "agendaitemparents")]
         items += [row_item(r) for r in item_rows(_tables(root, "agendaitem"))]
+        items += linked_items(root, _tables(root, "agendaitem"))  # records beside them point to the items
         items += record_items(root, FACTS, TABLES - FACTS)  # any other table whose records are items
         items = [it for it in items if it.title]
         items.sort(key=lambda it: _number_key(it.number))
@@ -140,7 +141,7 @@ def _participants(root: Element) -> tuple[list[str], list[str]]:
             continue
         name = f"{name} ({party})" if party and not name.endswith(")") else name
         listed += [name] if name not in listed else []
-        if vocab.ABSENT_WORD.search(row.get("status") or row.get("state") or ""):
+        if vocab.ABSENT_WORD.search(row.get("status") or row.get("state") or row.get("attendance") or ""):
             gone += [name] if name not in gone else []
     return listed, gone
 

@@ -119,7 +119,7 @@ def dated_entries(value: str) -> list[tuple[date | None, str]]:
     return out
 
 
-_REGION_BODY = re.compile(r"\bregionsråd|\bregion\b", re.I)
+_REGION_BODY = re.compile(r"\bregions(?:råd|hus|sekretariat|direktion|direktør)|\bregion\b", re.I)
 
 
 def region_named(hints: list[str], body_text: str) -> str | None:
