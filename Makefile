@@ -419,6 +419,12 @@ test: install browser postgres lint
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat eval eval/portals31.jsonl --data-dir $(CURDIR)/.referat/eval-portals31 \
 	  --ingest sample_data/portals31 --min-hit5 0.9 --min-first-citation 0.85 --min-refusal 0.7 --min-keywords 0.75
+	# portals32 (measured, session 29): a twelfth blind probe (a Word referat with a vote table, a 2022 Greve portal
+	# JSON, a First Agenda referat page, eDoc XML numbered 41-50 with a shared SortOrder, a PDF with "Sag nr." boxes);
+	# blind first citation .87, right meeting first 1.0 (naive 1.0)
+	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
+	  $(BIN)/referat eval eval/portals32.jsonl --data-dir $(CURDIR)/.referat/eval-portals32 \
+	  --ingest sample_data/portals32 --min-hit5 0.9 --min-first-citation 0.8 --min-refusal 0.8 --min-keywords 0.8
 	# questions written from the stored minutes themselves (case numbers, item numbers, votes): eval/probe.py
 	REFERAT_EMBEDDING_MODEL=$(CURDIR)/.referat/eval/models/multilingual-e5-small \
 	  $(BIN)/referat probe --data-dir $(CURDIR)/.referat/eval-minutes --min-right 0.95

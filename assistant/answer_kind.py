@@ -132,7 +132,9 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
     # "Which other municipality is part of ...?", "hvilke kommuner deltager?": a municipality's name
     ("municipality", re.compile(r"\bwhich (?:other |neighbou?ring |\w+ )?municipalit(?:y|ies)\b|"
                                 r"\bhvilke(?:[tn])? (?:andre |anden |\w+ )?kommuner?\b", re.I)),
-    ("body", re.compile(r"hvilke(?:t|n)? (?:udvalg|organ|myndighed|råd)\b|which (?:committee|body|authority|council)\b",
+    # ("which council member ...?" asks a person, below)
+    ("body", re.compile(r"hvilke(?:t|n)? (?:udvalg|organ|myndighed|råd)\b|"
+                        r"which (?:committee|body|authority|council)\b(?!\s+(?:members?|chair|councill?ors?)\b)",
                         re.I)),
     ("list", re.compile(r"\b(?:hvem|who)\s+(?:er|var|are|were)\s+(?:the\s+|de\s+)?(?:\w+\s+)?(?:målgruppe\w*|"
                         r"target groups?|grupper(?:ne)?|groups)\b", re.I)),  # "who were the target groups?": a list
@@ -140,7 +142,8 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
                           r"people|persons|councillors)|navn(?:et|ene)? på|name of|"
                           # "Hvilket byrådsmedlem stillede forslaget?", "which councillor proposed it?"
                           r"hvilke[tn]? \w*(?:medlem|politiker)\b|"
-                          r"which (?:[\w-]+ )?(?:member|councill?or|politician|official|officer|employee|director|"
+                          # "which Hvidovre council member": a town and a body before the member
+                          r"which (?:[\w-]+ ){0,2}(?:member|councill?or|politician|official|officer|employee|director|"
                           r"manager|chief|civil servant)\b|"
                           r"hvilke[tn]? \w*(?:embedsmand|medarbejder|chef|direktør|leder)\b",
                           re.I)),

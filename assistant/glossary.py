@@ -56,7 +56,8 @@ GLOSSARY: dict[str, str] = {
     "waste": "affald", "traffic": "trafik", "road": "vej", "roads": "veje", "bike": "cykel", "path": "sti",
     "land": "grund", "purchase": "køb", "buy": "køb", "sale": "salg", "local": "lokal", "streams": "vandløb",
     "structure": "struktur", "elderly care": "ældrepleje", "care": "pleje omsorg",
-    "daycare": "daginstitution", "library": "bibliotek", "harbour": "havn", "port": "havn", "surplus": "overskud",
+    "daycare": "daginstitution dagtilbud", "library": "bibliotek", "harbour": "havn", "port": "havn",
+    "surplus": "overskud",
     "deficit": "underskud driftsunderskud",
     "operating deficit": "driftsunderskud underskud", "chair": "formand", "chairman": "formand", "members": "medlemmer",
     # general civic vocabulary (added for the evidence selector; not tied to any question)

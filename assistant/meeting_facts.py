@@ -48,7 +48,8 @@ ASPECTS: list[tuple[str, re.Pattern[str]]] = [
 ]
 _ASKS_ABSENT = re.compile(r"\bafbud\b|\bapologies\b|\bfraværende\b|\babsent\b|\bmeldt(?:e)? (?:afbud|fra)\b", re.I)
 _PERSON = re.compile(r"\b[A-ZÆØÅ][a-zæøåé]+(?:\s+[A-ZÆØÅ][a-zæøåé]+)+\b")
-_IN_PLACE = re.compile(r"\b(?:i|in|på|at)\s+([A-ZÆØÅ][\wæøå-]+)")
+# "mødet i Nuuk", and a chat question's last word after "i"/"på", typed in lower case ("... d. 25/11-2024 på frb?")
+_IN_PLACE = re.compile(r"\b(?:i|in|på|at)\s+([A-ZÆØÅ][\wæøå-]+)|\b(?:i|på)\s+([a-zæøå][\wæøå-]{1,14})\s*\?\s*$")
 _CHAIR_ROLE = re.compile(r"\b(?:formand|forperson|chair|borgmester)\b", re.I)
 MEETING = re.compile(r"mød(?:e|et|er|erne|tes|es)\b|\bmo(?:e)?de(?:t)?\b|\bmo(?:e)?d(?:t)?es\b|"
                      r"\bmeeting|\bmee?t\b|\bheld\b|\bholdt\b",
@@ -65,6 +66,8 @@ _FRAME = set(tokens(
     "stedfortræder stedfortræderen suppleant suppleanten substitute substituted stood place stedet "
     "absence members member meeting held city council committee municipality municipal regional extraordinary "
     "present chair " + " ".join(MUNICIPALITY_WORDS) + " "
+    # "which member did not take part in one item?": attendance at some of the meeting's items
+    "take took part one item items punkt punkter punktet enkelte "
     "chaired formand næstformand ifølge according participant list deltagerlisten start startede time "
     "januar februar marts april maj juni juli august september oktober november december january february "
     "march may june july october sent send gave had has have havde været been har apologies apology meet meets mødes "
@@ -105,7 +108,7 @@ def aspects(question: str, committee_tokens: set[str] | None = None) -> list[str
     # "Hvornår kom Anne Ravnsborg til mødet?": the person whose arrival or leaving is asked names no topic
     people = {t for m in _PERSON.finditer(question) for t in tokens(m.group(0))} if "remarks" in found else set()
     # "Økonomiudvalgets møde i Nuuk": a town the meeting was held in narrows the meeting, it names no topic
-    places = {t for m in _IN_PLACE.finditer(question) for t in tokens(m.group(1))}
+    places = {t for m in _IN_PLACE.finditer(question) for t in tokens(m.group(1) or m.group(2))}
     words = [t for t in tokens(question) if t not in people and t not in places and not re.fullmatch(r"[\d/.-]+", t)
              and t not in _FRAME and t not in known
              and t.removesuffix("s") not in known  # "Fanøs Teknik- og Miljøudvalg": a genitive of the meeting's

@@ -183,7 +183,9 @@ _NOT_A_NOUN_AFTER = frozenset("over for til af i på om med fra ved under efter 
 def topic_nouns(question: str, lang: str) -> list[str]:
     """The lower-case nouns of the question that name its topic (see the module note)."""
     if lang == "en":
-        body = {w.lower() for m in _BODY_EN.finditer(question) for w in re.findall(r"[a-z'-]+", m.group(1), re.I)}
+        # "the senior citizens' council": a body's name, its possessive word too
+        body = {w.lower().strip("'") for m in _BODY_EN.finditer(question)
+                for w in re.findall(r"[a-z'-]+", m.group(1), re.I)}
         # "the rules of procedure (styrelsesvedtægt)": the asker gives the minutes' own word, so the English
         # words it translates need not be in them
         glossed = {w.lower() for m in _GLOSSED.finditer(question) for w in re.findall(r"[a-z'-]+", m.group(1), re.I)}

@@ -71,7 +71,10 @@ NOT_STATED = {"amount": ("an amount", "et beløb"), "percent": ("a share", "en a
               "company": ("a firm", "et firma"), "explanation": ("a reason", "en begrundelse"),
               "name": ("a name", "et navn"), "address": ("an address", "en adresse")}
 _NUMERIC = FIGURE_KINDS - {"date"}
-_FRACTION = re.compile(r"\b(?:halvdel\w*|(?:en |to )?(?:tredjedel|fjerdedel|femtedel)\w*|\d+/\d+|"
+# a fraction is a small numerator over a small denominator ("2/3", "1/10"): not a school year ("2026/27", "23/24")
+# or a case number ("25/11873")
+_FRACTION = re.compile(r"\b(?:halvdel\w*|(?:en |to )?(?:tredjedel|fjerdedel|femtedel)\w*|"
+                       r"(?<![\d/.-])[1-9]/(?:[2-9]|1[0-2])(?![\d/])|"
                        r"half|(?:one |two )?(?:third|quarter|fifth)s?)\b", re.I)
 _ASKS_WHEN = re.compile(r"^\W*(?:hvornår|when|by when|inden hvornår|what date|which date|hvilken dato)\b|"
                         r"\bfrist(?:en)?\b|\bdeadline\b", re.I)

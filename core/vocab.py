@@ -306,10 +306,19 @@ _REASON = re.compile(rf"^\(?{_REASONS}\)?\.?$", re.I)
 _DASH_REASON = re.compile(rf"\s+[-–]\s+{_REASONS}\.?$", re.I)
 
 
+# one name with its party and what the member did ("Poul Erik Dreyer (O) forlod mødet kl. 17.05 og deltog ikke i
+# behandlingen af punkt 11-14"): the remark is the member's, not a second name after "og"
+_NAME_REMARK = re.compile(r"^(?P<name>(?:[A-ZÆØÅ][\w'’.-]*\s+){1,5}\([^()]{1,12}\))\s+"
+                          r"(?P<remark>[a-zæøå][^()]{5,150})$")
+
+
 def split_names(text: str) -> list[str]:
     text = text.strip().rstrip(".")
     if not text or _NONE.match(text):
         return []
+    remarked = _NAME_REMARK.match(text)
+    if remarked and not _REASON.match(remarked["remark"]):
+        return [f"{remarked['name']} ({remarked['remark']})"]
     text = _NEXT_LABEL.sub(", ", text)  # "Allan Bork (O). Fraværende: Pia Juhl (C)": both are absent
     # "Pernille Bak (F). Susanne Holm (F) deltog som stedfortræder.": a remark follows the last name's sentence
     text = re.split(r"(?<=\))\.\s+", text)[0]
