@@ -163,3 +163,12 @@ def test_an_answer_quotes_the_item_its_askers_words_find() -> None:
     answerer.finds = lambda word, item_id, k: item_id == _hits()[0].item_id
     answer = answerer.answer(english, _hits())
     assert not answer.refused and "6,2 mio. kr." in answer.answer
+
+
+def test_a_figure_of_another_thing_is_not_cleared_by_the_word_search() -> None:
+    """The off-topic check does not take the noun's own dense search: unguarded, "vuggestueplads" found an item on
+    housing for refugees among a small store's first five, and its rents were quoted as a nursery's price."""
+    rents = _hit("Boliger til ukrainske flygtninge", "Huslejen varierer mellem 7.724 og 9.755 kr. om måneden.", 0.9)
+    answerer = ExtractiveAnswerer(threshold=0.85, finds=lambda word, item_id, k: True)
+    assert answerer.off_topic(understand("Hvad koster en vuggestueplads om måneden i Hvidovre?"), rents) == [
+        "vuggestueplads"]
